@@ -1,0 +1,278 @@
+//! The `dpa` command as a user runs it: outputs, exit codes and error messages.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/agreements")
+}
+
+fn dpa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dpa"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A scratch file with `contents`, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str, contents: &[u8]) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("dpa-cli-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, contents).unwrap();
+        Scratch(p)
+    }
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn belco_text() -> String {
+    std::fs::read_to_string(examples().join("belco.toml")).unwrap()
+}
+
+#[test]
+fn show_json_lists_fourteen_sub_processors() {
+    let o = dpa(&[
+        "show",
+        examples().join("belco.toml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["statement"]["sub_processors"].as_array().unwrap().len(),
+        14
+    );
+    assert_eq!(v["terms"]["deletion"]["months"], 3);
+}
+
+#[test]
+fn show_json_reads_back() {
+    let o = dpa(&[
+        "show",
+        examples().join("alles-online.toml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let f = Scratch::new("alles.json", &o.stdout);
+    let again = dpa(&["show", f.path(), "--format", "json"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(again.stdout, o.stdout);
+}
+
+#[test]
+fn show_text_summary() {
+    let o = dpa(&["show", examples().join("belco.toml").to_str().unwrap()]);
+    assert!(o.status.success());
+    let s = stdout(&o);
+    assert!(s.starts_with("Belco B.V.\n"), "{s}");
+    assert!(s.contains("Sub-processors (14):"));
+    assert!(s.contains("deletion: 3 months after termination"));
+    assert!(s.contains("breach notice to client: within 24 hours"));
+}
+
+#[test]
+fn check_json_shape_and_exit_code() {
+    for name in ["alles-online.toml", "belco.toml"] {
+        let o = dpa(&[
+            "check",
+            examples().join(name).to_str().unwrap(),
+            "--at",
+            "2026-11-23",
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let findings = v["findings"].as_array().unwrap();
+        let errors = findings.iter().filter(|f| f["severity"] == "error").count();
+        assert_eq!(
+            o.status.code(),
+            Some(if errors > 0 { 1 } else { 0 }),
+            "{name}"
+        );
+        for f in findings {
+            for key in ["code", "severity", "message", "citation"] {
+                assert!(f[key].is_string(), "{name}: {f}");
+            }
+        }
+    }
+}
+
+#[test]
+fn check_exits_1_on_error_findings() {
+    // A US processing location without a transfer basis.
+    let text = belco_text().replacen(
+        "seat = \"NL\"                           # \"Nederland\"\nlocations = [\"EU\"]",
+        "seat = \"NL\"\nlocations = [\"US\"]",
+        1,
+    );
+    let f = Scratch::new("belco-us.toml", text.as_bytes());
+    let o = dpa(&["check", f.path(), "--at", "2026-11-23", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"transfer-without-basis"), "{codes:?}");
+    assert!(codes.contains(&"undeclared-transfer"), "{codes:?}");
+    // Text output says it too.
+    let o = dpa(&["check", f.path(), "--at", "2026-11-23"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("error[transfer-without-basis]: sub-processor `SpeakUP`"));
+}
+
+#[test]
+fn schema_prints_json_schema() {
+    let o = dpa(&["schema"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["title"], "Agreement");
+    assert!(jsonschema::meta::is_valid(&v));
+}
+
+/// Runs `dpa check` on `contents` and returns stderr, asserting exit code 2.
+fn check_fails(name: &str, contents: &[u8]) -> String {
+    let f = Scratch::new(name, contents);
+    let o = dpa(&["check", f.path()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{name}: {err}");
+    assert!(o.stdout.is_empty());
+    assert!(err.starts_with("dpa: error: "), "{err}");
+    assert!(err.contains(f.path()), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn bad_input_exits_2_with_file_line_column_and_path() {
+    let e = check_fails("empty.toml", b"");
+    assert!(e.contains("missing field `dpa_format`"), "{e}");
+    let e = check_fails(
+        "junk.toml",
+        &(0..=255u8).cycle().take(1000).collect::<Vec<_>>(),
+    );
+    assert!(e.contains("not valid UTF-8"), "{e}");
+    let e = check_fails("utf8.toml", b"dpa_format = 1\nx = \"\xff\"\n");
+    assert!(
+        e.contains("not valid UTF-8 (first invalid byte at offset 20)"),
+        "{e}"
+    );
+
+    let text = belco_text();
+    let misspelt = text.replacen("months = 3\n", "mnths = 3\n", 1);
+    let line = misspelt
+        .lines()
+        .position(|l| l.starts_with("mnths"))
+        .unwrap()
+        + 1;
+    let e = check_fails("misspelt.toml", misspelt.as_bytes());
+    assert!(
+        e.contains(&format!(
+            ":{line}:1: terms.deletion.mnths: unknown field `mnths`"
+        )),
+        "{e}"
+    );
+
+    for bad in ["0", "-3"] {
+        let e = check_fails(
+            "months.toml",
+            text.replacen("months = 3\n", &format!("months = {bad}\n"), 1)
+                .as_bytes(),
+        );
+        assert!(
+            e.contains("terms.deletion.months: must be between 1 and 120 months"),
+            "{e}"
+        );
+    }
+    for bad in ["XX", "usa", "Nl"] {
+        let e = check_fails(
+            "country.toml",
+            text.replacen("seat = \"FR\"", &format!("seat = \"{bad}\""), 1)
+                .as_bytes(),
+        );
+        assert!(e.contains("statement.sub_processors[0].seat: `"), "{e}");
+        assert!(
+            e.contains("is not an assigned ISO 3166-1 alpha-2 country code"),
+            "{e}"
+        );
+    }
+    let e = check_fails(
+        "date.toml",
+        text.replacen(
+            "effective_date = 2022-01-04",
+            "effective_date = 2026-02-30",
+            1,
+        )
+        .as_bytes(),
+    );
+    assert!(e.contains("not valid toml"), "{e}");
+    let e = check_fails(
+        "versions.toml",
+        text.replacen("version = \"1.2.2\"", "version = \"1.2.1\"", 1)
+            .as_bytes(),
+    );
+    assert!(
+        e.contains("statement.history: [1].version: version 1.2.1 appears twice"),
+        "{e}"
+    );
+    let e = check_fails(
+        "nested.toml",
+        format!("a = {}{}", "[".repeat(5000), "]".repeat(5000)).as_bytes(),
+    );
+    assert!(e.contains("not valid toml"), "{e}");
+    let e = check_fails(
+        "nested.json",
+        format!("{}{}", "[".repeat(5000), "]".repeat(5000)).as_bytes(),
+    );
+    assert!(e.contains("expected a JSON object"), "{e}");
+    let e = check_fails(
+        "nested2.json",
+        format!("{}1{}", "{\"a\":".repeat(5000), "}".repeat(5000)).as_bytes(),
+    );
+    assert!(e.contains("unknown field `a`"), "{e}");
+}
+
+#[test]
+fn oversized_file_is_refused_before_parsing() {
+    let big = vec![b'#'; dpa_core::limits::MAX_DOCUMENT_BYTES + 1];
+    let e = check_fails("big.toml", &big);
+    assert!(e.contains("more than the limit of 16777216 bytes"), "{e}");
+}
+
+#[test]
+fn missing_file_and_bad_date_argument() {
+    let o = dpa(&["check", "/nonexistent/agreement.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/agreement.toml: cannot read"));
+    let o = dpa(&[
+        "check",
+        examples().join("belco.toml").to_str().unwrap(),
+        "--at",
+        "2026-02-30",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("2026-02-30"), "{}", stderr(&o));
+}

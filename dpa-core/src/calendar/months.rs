@@ -1,0 +1,322 @@
+//! Adding months, days and hours (DESIGN.md, rule semantics 1–3).
+
+use std::fmt;
+use std::str::FromStr;
+
+use time::{Date, Month, OffsetDateTime};
+
+use crate::{Error, Result};
+
+/// How an agreement adds calendar months to a date when the day-number does not
+/// exist in the target month (DESIGN.md, rule semantics 1).
+///
+/// The agreement file spells the values `"clamp"` (the default),
+/// `"month-end-sticky"` and `"thirty-days"`.
+///
+/// ```
+/// use dpa_core::calendar::{add_months, MonthRule};
+/// use time::macros::date;
+///
+/// let start = date!(2026-02-28); // the last day of February 2026
+/// assert_eq!(add_months(start, 3, MonthRule::Clamp)?, date!(2026-05-28));
+/// assert_eq!(add_months(start, 3, MonthRule::MonthEndSticky)?, date!(2026-05-31));
+/// assert_eq!(add_months(start, 3, MonthRule::ThirtyDays)?, date!(2026-05-29));
+/// assert_eq!("month-end-sticky".parse::<MonthRule>()?, MonthRule::MonthEndSticky);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum MonthRule {
+    /// Same day-number in the target month; where the target month is too short,
+    /// its last day (31 Jan + 1 month = 28 or 29 Feb; 28 Feb + 3 months = 28 May).
+    ///
+    /// Sources: HR 1 September 2017, ECLI:NL:HR:2017:2225 (a term of N months
+    /// ends on the day with the same number N months later, or on the last day
+    /// of a month that has no such day); EU Regulation 1182/71 art. 3(2)(c).
+    /// It is also what `java.time`, `jiff`, `chrono`, Temporal (`constrain`) and
+    /// `python-dateutil` do.
+    #[default]
+    Clamp,
+    /// As [`MonthRule::Clamp`], except that a start on the last day of its month
+    /// lands on the last day of the target month (28 Feb 2026 + 3 months =
+    /// 31 May 2026; 30 Apr + 1 month = 31 May).
+    ///
+    /// Source: the month-end rule of the EU trade mark implementing regulation
+    /// (boek9.nl, "Uitvoeringsverordening GMOV art. 56(4)"), as summarised in
+    /// `reference/legal-facts.md` section 4.
+    MonthEndSticky,
+    /// A month is 30 days: N months are N × 30 calendar days.
+    ///
+    /// Source: statutes that define a month so, e.g. Wetboek van Strafvordering
+    /// BES art. 3(3): "Onder maand wordt verstaan de tijd van dertig dagen".
+    ThirtyDays,
+}
+
+impl MonthRule {
+    /// Every month rule, in declaration order.
+    pub const ALL: [MonthRule; 3] = [
+        MonthRule::Clamp,
+        MonthRule::MonthEndSticky,
+        MonthRule::ThirtyDays,
+    ];
+
+    /// The name used in agreement files: `"clamp"`, `"month-end-sticky"` or
+    /// `"thirty-days"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MonthRule::Clamp => "clamp",
+            MonthRule::MonthEndSticky => "month-end-sticky",
+            MonthRule::ThirtyDays => "thirty-days",
+        }
+    }
+}
+
+impl fmt::Display for MonthRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for MonthRule {
+    type Err = String;
+
+    /// Parses the agreement-file name of a rule (exact, lowercase).
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        MonthRule::ALL
+            .into_iter()
+            .find(|rule| rule.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown month rule {s:?}: expected one of \"clamp\", \"month-end-sticky\", \"thirty-days\""
+                )
+            })
+    }
+}
+
+/// Days in each month of a common year and of a leap year.
+const DAYS_IN_MONTH: [[u8; 12]; 2] = [
+    [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
+    [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
+];
+
+/// Days before the first of each month, in a common year and in a leap year.
+const DAYS_BEFORE_MONTH: [[u16; 12]; 2] = [
+    [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
+    [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335],
+];
+
+/// Whether `year` is a leap year in the proleptic Gregorian calendar (astronomical
+/// year numbering, so year 0 is a leap year).
+///
+/// ```
+/// assert!(dpa_core::calendar::is_leap_year(2024));
+/// assert!(!dpa_core::calendar::is_leap_year(2100));
+/// ```
+#[inline]
+pub const fn is_leap_year(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// The number of days in `month` of `year` (28 to 31), proleptic Gregorian.
+///
+/// ```
+/// use time::Month;
+/// assert_eq!(dpa_core::calendar::days_in_month(2024, Month::February), 29);
+/// assert_eq!(dpa_core::calendar::days_in_month(2026, Month::April), 30);
+/// ```
+#[inline]
+pub const fn days_in_month(year: i32, month: Month) -> u8 {
+    DAYS_IN_MONTH[is_leap_year(year) as usize][month as usize - 1]
+}
+
+/// The error for a result outside the supported date range. Kept out of line:
+/// it is the cold path of every function here.
+#[cold]
+#[inline(never)]
+fn out_of_range(what: fmt::Arguments<'_>) -> Error {
+    Error::out_of_range(format!(
+        "{what} leaves the supported date range {}..={}",
+        Date::MIN,
+        Date::MAX
+    ))
+}
+
+/// Adds `months` calendar months to `date` under `rule`; negative `months`
+/// count backwards.
+///
+/// The whole term is added at once from `date` (never month by month), as
+/// DESIGN.md rule 1 requires: under [`MonthRule::Clamp`], 31 Jan + 2 months is
+/// 31 Mar even though (31 Jan + 1 month) + 1 month is 28 Mar.
+///
+/// # Errors
+///
+/// [`Error::OutOfRange`] when the result would lie outside
+/// `Date::MIN..=Date::MAX`. Never panics, for any `date` and any `months`.
+///
+/// # Examples
+///
+/// ```
+/// use dpa_core::calendar::{add_months, MonthRule};
+/// use time::macros::date;
+///
+/// // HR 1 Sep 2017, ECLI:NL:HR:2017:2225
+/// assert_eq!(add_months(date!(2016-02-29), 3, MonthRule::Clamp)?, date!(2016-05-29));
+/// assert_eq!(add_months(date!(2024-01-31), 1, MonthRule::Clamp)?, date!(2024-02-29));
+/// assert_eq!(add_months(date!(2026-05-31), -3, MonthRule::Clamp)?, date!(2026-02-28));
+/// assert!(add_months(time::Date::MAX, 1, MonthRule::Clamp).is_err());
+/// # Ok::<(), dpa_core::Error>(())
+/// ```
+// `always`: the body is small, and a caller with a constant `rule` then keeps
+// only the branch it uses (measured: ~20% faster than `#[inline]`).
+#[inline(always)]
+pub fn add_months(date: Date, months: i32, rule: MonthRule) -> Result<Date> {
+    if let MonthRule::ThirtyDays = rule {
+        return add_thirty_day_months(date, months);
+    }
+    let (year, month, day) = date.to_calendar_date();
+    // Months since 0000-01. |year * 12| < 2^24, so only adding `months` can
+    // overflow, and an overflow is far outside the range of `Date` anyway.
+    let Some(total) = (year * 12 + (month as i32 - 1)).checked_add(months) else {
+        return Err(months_out_of_range(date, months, rule));
+    };
+    let new_year = total.div_euclid(12);
+    let month0 = total.rem_euclid(12) as usize; // 0..=11
+    let leap = is_leap_year(new_year) as usize;
+    let target_len = DAYS_IN_MONTH[leap][month0];
+    let new_day = match rule {
+        MonthRule::MonthEndSticky if day == days_in_month(year, month) => target_len,
+        _ => day.min(target_len),
+    };
+    // `from_ordinal_date` rejects a year outside the range of `Date`.
+    Date::from_ordinal_date(
+        new_year,
+        DAYS_BEFORE_MONTH[leap][month0] + u16::from(new_day),
+    )
+    .map_err(|_| months_out_of_range(date, months, rule))
+}
+
+/// [`MonthRule::ThirtyDays`]: 30 days a month. Out of line, to keep the
+/// calendar-month path of [`add_months`] small enough to inline.
+#[inline(never)]
+fn add_thirty_day_months(date: Date, months: i32) -> Result<Date> {
+    add_days(date, i64::from(months) * 30)
+}
+
+#[cold]
+#[inline(never)]
+fn months_out_of_range(date: Date, months: i32, rule: MonthRule) -> Error {
+    out_of_range(format_args!("{date} + {months} months ({rule})"))
+}
+
+/// Adds `days` calendar days to `date` (negative counts backwards).
+///
+/// # Errors
+///
+/// [`Error::OutOfRange`] when the result would lie outside
+/// `Date::MIN..=Date::MAX`. Never panics.
+///
+/// ```
+/// use dpa_core::calendar::add_days;
+/// use time::macros::date;
+///
+/// assert_eq!(add_days(date!(2026-02-20), 14)?, date!(2026-03-06));
+/// assert!(add_days(date!(2026-02-20), i64::MAX).is_err());
+/// # Ok::<(), dpa_core::Error>(())
+/// ```
+#[inline]
+pub fn add_days(date: Date, days: i64) -> Result<Date> {
+    i64::from(date.to_julian_day())
+        .checked_add(days)
+        .and_then(|jd| i32::try_from(jd).ok())
+        .and_then(|jd| Date::from_julian_day(jd).ok())
+        .ok_or_else(|| out_of_range(format_args!("{date} + {days} days")))
+}
+
+/// Adds `hours` hours of exact elapsed time to `instant` (negative counts
+/// backwards) and returns the result in UTC.
+///
+/// The sum is taken on the UTC instant, so a 24-hour term across a
+/// daylight-saving change is still exactly 86 400 seconds (DESIGN.md rule 2).
+/// Convert the result to the processor's time zone only for display.
+///
+/// Hour terms never move to a business day: the Algemene termijnenwet does not
+/// apply to terms in hours (art. 4), nor does EU Regulation 1182/71 move them
+/// (art. 3(4)).
+///
+/// # Errors
+///
+/// [`Error::OutOfRange`] when the result would lie outside the range of
+/// [`OffsetDateTime`]. Never panics.
+///
+/// ```
+/// use dpa_core::calendar::add_hours;
+/// use time::macros::datetime;
+///
+/// // 24 h across the start of summer time in Amsterdam (29 March 2026, 02:00 CET)
+/// let discovered = datetime!(2026-03-28 12:00 +01:00);
+/// let due = add_hours(discovered, 24)?;
+/// assert_eq!(due, datetime!(2026-03-29 11:00 UTC)); // 13:00 CEST
+/// assert_eq!((due - discovered).whole_seconds(), 86_400);
+/// # Ok::<(), dpa_core::Error>(())
+/// ```
+#[inline]
+pub fn add_hours(instant: OffsetDateTime, hours: i64) -> Result<OffsetDateTime> {
+    // |hours| * 3.6e12 < 2^63 * 2^42 < i128::MAX: this cannot overflow.
+    let nanos = instant.unix_timestamp_nanos() + i128::from(hours) * 3_600_000_000_000;
+    OffsetDateTime::from_unix_timestamp_nanos(nanos)
+        .map_err(|_| out_of_range(format_args!("{instant} + {hours} hours")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn month_tables_agree_with_time() {
+        for year in [1900, 2000, 2023, 2024] {
+            for m in 1..=12u8 {
+                let month = Month::try_from(m).unwrap();
+                assert_eq!(
+                    days_in_month(year, month),
+                    time::util::days_in_month(month, year)
+                );
+                let first = Date::from_calendar_date(year, month, 1).unwrap();
+                let leap = usize::from(is_leap_year(year));
+                assert_eq!(
+                    first.ordinal(),
+                    DAYS_BEFORE_MONTH[leap][usize::from(m - 1)] + 1
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn month_rule_names_round_trip() {
+        for rule in MonthRule::ALL {
+            assert_eq!(rule.as_str().parse::<MonthRule>(), Ok(rule));
+            assert_eq!(rule.to_string(), rule.as_str());
+        }
+        let err = "Clamp".parse::<MonthRule>().unwrap_err();
+        assert!(err.contains("clamp") && err.contains("month-end-sticky"));
+        assert!(err.contains("thirty-days"));
+    }
+
+    #[test]
+    fn error_names_the_computation() {
+        let err = add_months(date!(9999 - 12 - 01), 1, MonthRule::Clamp).unwrap_err();
+        assert!(matches!(err, Error::OutOfRange(_)));
+        assert!(err.to_string().contains("9999-12-01 + 1 months"), "{err}");
+    }
+}

@@ -1,0 +1,151 @@
+//! Reading and writing documents (TOML and JSON), with the size limit, the
+//! UTF-8 check and error positions.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Format, Position, Result, SyntaxError, ValidationError};
+use crate::limits::MAX_DOCUMENT_BYTES;
+
+/// Checks size and UTF-8 of raw input, before any parsing.
+///
+/// # Errors
+/// [`Error::TooLarge`] above [`MAX_DOCUMENT_BYTES`]; [`Error::NotUtf8`].
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str> {
+    check_size(bytes.len())?;
+    std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        offset: e.valid_up_to(),
+    })
+}
+
+pub(crate) fn check_size(len: usize) -> Result<()> {
+    if len > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge {
+            size: len,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Guesses the format of a document from its first non-blank character:
+/// `{` or `[` followed by a quote or bracket means JSON, anything else TOML.
+pub fn sniff_format(text: &str) -> Format {
+    let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if t.starts_with('{') {
+        return Format::Json;
+    }
+    if let Some(rest) = t.strip_prefix('[') {
+        let next = rest
+            .trim_start_matches([' ', '\t', '\r', '\n'])
+            .chars()
+            .next();
+        if matches!(next, Some('{' | '"' | '[' | ']')) {
+            return Format::Json;
+        }
+    }
+    Format::Toml
+}
+
+fn path_string(path: &serde_path_to_error::Path) -> String {
+    let s = path.to_string();
+    if s == "." { String::new() } else { s }
+}
+
+/// Parses `text` as a `T` in `format`.
+pub(crate) fn parse<T: DeserializeOwned>(text: &str, format: Format) -> Result<T> {
+    check_size(text.len())?;
+    match format {
+        Format::Toml => parse_toml(text),
+        Format::Json => parse_json(text),
+    }
+}
+
+fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T> {
+    let de = toml::Deserializer::parse(text).map_err(|e| {
+        Error::Syntax(SyntaxError {
+            format: Format::Toml,
+            position: e.span().map(|s| Position::of_offset(text, s.start)),
+            message: e.message().trim_end().to_owned(),
+        })
+    })?;
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = path_string(e.path());
+        let inner = e.into_inner();
+        Error::Invalid(ValidationError {
+            format: Some(Format::Toml),
+            position: inner.span().map(|s| Position::of_offset(text, s.start)),
+            message: inner.message().trim_end().to_owned(),
+            path,
+        })
+    })
+}
+
+fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
+    // serde would read a struct from a JSON array by position; documents are
+    // objects, so anything else at the top is refused with a clear message.
+    let first = text.char_indices().find(|(_, c)| !c.is_whitespace());
+    if let Some((i, c)) = first
+        && c != '{'
+    {
+        return Err(Error::Invalid(ValidationError {
+            format: Some(Format::Json),
+            path: String::new(),
+            position: Some(Position::of_offset(text, i)),
+            message: format!("expected a JSON object `{{ ... }}` at the top level, found `{c}`"),
+        }));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(e, text))?;
+    de.end().map_err(|e| json_error_plain(&e, text))?;
+    Ok(value)
+}
+
+fn json_position(e: &serde_json::Error) -> Option<Position> {
+    (e.line() > 0).then(|| Position {
+        line: e.line(),
+        column: e.column().max(1),
+    })
+}
+
+/// Strips serde_json's " at line L column C" suffix; the position is kept apart.
+fn json_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+fn json_error_plain(e: &serde_json::Error, _text: &str) -> Error {
+    Error::Syntax(SyntaxError {
+        format: Format::Json,
+        position: json_position(e),
+        message: json_message(e),
+    })
+}
+
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> Error {
+    let path = path_string(e.path());
+    let inner = e.into_inner();
+    match inner.classify() {
+        serde_json::error::Category::Data => Error::Invalid(ValidationError {
+            format: Some(Format::Json),
+            position: json_position(&inner),
+            message: json_message(&inner),
+            path,
+        }),
+        _ => json_error_plain(&inner, text),
+    }
+}
+
+/// Writes `value` as pretty TOML.
+pub(crate) fn to_toml<T: Serialize>(value: &T) -> Result<String> {
+    toml::to_string_pretty(value).map_err(|e| Error::invalid_argument("document", e.to_string()))
+}
+
+/// Writes `value` as pretty JSON.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Error::invalid_argument("document", e.to_string()))
+}

@@ -1,0 +1,222 @@
+//! The one error type of `dpa-core`.
+
+use std::fmt;
+
+/// Which text format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// TOML, the format for people.
+    Toml,
+    /// JSON, the format for programs.
+    Json,
+}
+
+impl Format {
+    /// The lowercase name of the format (`"toml"` or `"json"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A place in a document: 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text` (clamped to the text's end).
+    pub fn of_offset(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position { line, column }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// A document that is not well-formed TOML or JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub(crate) format: Format,
+    pub(crate) position: Option<Position>,
+    pub(crate) message: String,
+}
+
+impl SyntaxError {
+    /// The format the document was read as.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+    /// Where the problem is, when the parser knows.
+    pub fn position(&self) -> Option<Position> {
+        self.position
+    }
+    /// What is wrong, in one line.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid {}", self.format)?;
+        if let Some(p) = self.position {
+            write!(f, " at {p}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A well-formed document that is not a valid agreement (or events list): a
+/// missing or unknown key, a wrong type, or a value that breaks an invariant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    pub(crate) format: Option<Format>,
+    pub(crate) path: String,
+    pub(crate) position: Option<Position>,
+    pub(crate) message: String,
+}
+
+impl ValidationError {
+    pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        ValidationError {
+            format: None,
+            path: path.into(),
+            position: None,
+            message: message.into(),
+        }
+    }
+    /// The path of the offending field, e.g. `sub_processors[3].locations[0]`
+    /// (empty for the document itself).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+    /// Where the offending value is in the document, when known.
+    pub fn position(&self) -> Option<Position> {
+        self.position
+    }
+    /// The format the document was read as, when it was read from text.
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+    /// What is wrong and what was expected.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str("document")?;
+        } else {
+            f.write_str(&self.path)?;
+        }
+        if let Some(p) = self.position {
+            write!(f, " ({p})")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Every failure `dpa-core` reports. Nothing in the crate panics on bad input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text is not well-formed TOML or JSON.
+    #[error("{0}")]
+    Syntax(SyntaxError),
+    /// The document is well-formed but not valid; the error names the field path.
+    #[error("{0}")]
+    Invalid(ValidationError),
+    /// The input is larger than [`crate::limits::MAX_DOCUMENT_BYTES`]; refused before parsing.
+    #[error("document is {size} bytes, more than the limit of {limit} bytes")]
+    TooLarge {
+        /// The size of the input in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The input is not UTF-8.
+    #[error("document is not valid UTF-8 (first invalid byte at offset {offset})")]
+    NotUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// A computation left the supported range (e.g. a date beyond year 9999).
+    #[error("out of range: {0}")]
+    OutOfRange(String),
+    /// An argument to a function is not acceptable (e.g. an instant without a
+    /// UTC offset); the first field names the argument.
+    #[error("{field}: {message}")]
+    InvalidArgument {
+        /// The argument or field at fault.
+        field: String,
+        /// What is wrong and what was expected.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The field path the error concerns, where there is one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::Invalid(e) => Some(e.path()),
+            Error::InvalidArgument { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The position in the document, where there is one.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            Error::Syntax(e) => e.position(),
+            Error::Invalid(e) => e.position(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn out_of_range(message: impl Into<String>) -> Self {
+        Error::OutOfRange(message.into())
+    }
+
+    pub(crate) fn invalid_argument(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<ValidationError> for Error {
+    fn from(e: ValidationError) -> Self {
+        Error::Invalid(e)
+    }
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,63 @@
+//! Dutch data processing agreements — the NLdigital *Data Pro Statement* plus
+//! the *Standaardclausules voor verwerkingen* — as typed values you can ask
+//! questions of.
+//!
+//! An [`Agreement`] is read from TOML (for people) or JSON (for programs). It
+//! holds the processor's statement (identity, versions, products,
+//! sub-processors, measures), the edition of the standard clauses with the
+//! processor's deviations, the operative [`model::Terms`] (deletion, breach
+//! notice, audits, costs, ...), each citing the clause it comes from, and
+//! the [`model::Rules`] for computing with them. Every value is checked when
+//! it is read: a value that exists is valid, and an error names the field
+//! path and the line and column.
+//!
+//! ```
+//! use dpa_core::{Agreement, check::Severity};
+//!
+//! let text = std::fs::read_to_string(concat!(
+//!     env!("CARGO_MANIFEST_DIR"),
+//!     "/../examples/agreements/alles-online.toml"
+//! ))?;
+//! let agreement = Agreement::from_toml(&text)?;
+//! assert_eq!(agreement.statement.version.to_string(), "1.0");
+//!
+//! let findings = agreement.check(time::macros::date!(2026 - 11 - 23));
+//! for f in &findings {
+//!     println!("{}: {} ({})", f.code, f.message, f.citation);
+//! }
+//! assert!(findings.iter().all(|f| f.severity != Severity::Error));
+//!
+//! // JSON and TOML round-trip exactly.
+//! assert_eq!(Agreement::from_json(&agreement.to_json()?)?, agreement);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Overview
+//! - [`model`]: the agreement's types.
+//! - [`values`]: validated small values (country codes, terms, money, versions).
+//! - [`check`]: consistency findings with stable codes.
+//! - [`calendar`]: month arithmetic and the Dutch time-limit calendar.
+//! - [`schema`]: the JSON Schema of the format.
+//! - [`limits`]: documented input limits.
+//! - [`error`]: the crate's one error type.
+//!
+//! `dpa-core` does no I/O: it parses text handed to it.
+#![forbid(unsafe_code)]
+#![doc(test(attr(deny(warnings))))]
+
+mod agreement;
+pub mod calendar;
+pub mod check;
+pub mod document;
+pub mod error;
+pub mod limits;
+pub mod model;
+pub mod schema;
+pub mod values;
+
+pub use check::{Finding, FindingCode, Severity};
+pub use error::{Error, Format, Result};
+pub use model::Agreement;
+
+#[cfg(test)]
+mod proptests;

@@ -1,0 +1,28 @@
+//! The JSON Schema of the agreement file format.
+
+use crate::model::Agreement;
+
+/// The JSON Schema (draft 2020-12) of the agreement format. The TOML format
+/// has the same structure, with dates also allowed as TOML local dates.
+///
+/// The schema checks shape, types, enumerations and ranges; a few rules that
+/// relate fields to each other (e.g. the version history's order) are checked
+/// only when a document is read.
+///
+/// ```
+/// let schema = dpa_core::schema::json_schema();
+/// assert_eq!(schema["title"], "Agreement");
+/// ```
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Agreement);
+    schema.insert(
+        "$id".into(),
+        "https://dpa-rs.github.io/schema/agreement-1.json".into(),
+    );
+    schema.insert(
+        "description".into(),
+        "A Dutch data processing agreement (NLdigital Data Pro Statement + standard clauses), dpa format 1."
+            .into(),
+    );
+    schema.to_value()
+}

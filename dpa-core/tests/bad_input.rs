@@ -1,0 +1,270 @@
+//! Bad input gives a clear error naming the field (and line and column where
+//! the format knows them), never a panic.
+#![allow(clippy::unwrap_used)]
+
+use dpa_core::{Agreement, Error, Format};
+
+fn belco() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/agreements/belco.toml"
+    ))
+    .unwrap()
+}
+
+/// Replaces exactly one occurrence of `from` in the Belco file.
+fn belco_with(from: &str, to: &str) -> String {
+    let text = belco();
+    assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once");
+    text.replacen(from, to, 1)
+}
+
+fn invalid(text: &str) -> (String, String, Option<usize>) {
+    match Agreement::from_toml(text) {
+        Err(Error::Invalid(e)) => (
+            e.path().to_owned(),
+            e.message().to_owned(),
+            e.position().map(|p| p.line),
+        ),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[test]
+fn empty_file() {
+    let (path, msg, _) = invalid("");
+    assert_eq!(path, "");
+    assert!(msg.contains("missing field `dpa_format`"), "{msg}");
+    assert!(matches!(Agreement::from_json(""), Err(Error::Syntax(_))));
+}
+
+#[test]
+fn binary_junk_and_invalid_utf8() {
+    let junk: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    assert!(matches!(
+        Agreement::from_bytes(&junk, None),
+        Err(Error::NotUtf8 { offset: 128 })
+    ));
+    let e = Agreement::from_bytes(b"dpa_format = 1\nname = \"\xc3\x28\"\n", Some(Format::Toml))
+        .unwrap_err();
+    assert_eq!(e, Error::NotUtf8 { offset: 23 });
+    // Control characters that are valid UTF-8 are a syntax error.
+    let e = Agreement::from_toml("\u{0}\u{1}\u{2}\u{7f}").unwrap_err();
+    assert!(matches!(e, Error::Syntax(_)), "{e:?}");
+    assert!(e.position().is_some());
+}
+
+#[test]
+fn misspelt_key() {
+    let text = belco_with("months = 3\n", "mnths = 3\n");
+    let (path, msg, line) = invalid(&text);
+    assert_eq!(path, "terms.deletion.mnths");
+    assert!(msg.contains("unknown field `mnths`"), "{msg}");
+    assert!(msg.contains("`months`"), "{msg}");
+    let expected_line = text.lines().position(|l| l.starts_with("mnths")).unwrap() + 1;
+    assert_eq!(line, Some(expected_line));
+}
+
+#[test]
+fn deletion_term_zero_or_negative() {
+    for bad in ["0", "-3", "121"] {
+        let (path, msg, _) = invalid(&belco_with("months = 3\n", &format!("months = {bad}\n")));
+        assert_eq!(path, "terms.deletion.months");
+        assert!(msg.contains("between 1 and 120 months"), "{msg}");
+        assert!(msg.contains(bad), "{msg}");
+    }
+    let (_, msg, _) = invalid(&belco_with("months = 3\n", "months = 3.5\n"));
+    assert!(msg.contains("invalid type"), "{msg}");
+}
+
+#[test]
+fn country_codes() {
+    for (bad, hint) in [
+        ("XX", "not an assigned"),
+        ("usa", "did you mean `US`"),
+        ("Nl", "did you mean `NL`"),
+        ("EL", "`GR`"),
+        ("UK", "`GB`"),
+    ] {
+        let (path, msg, _) = invalid(&belco_with(
+            "seat = \"FR\"                           # \"Frankrijk\"",
+            &format!("seat = \"{bad}\""),
+        ));
+        assert_eq!(path, "statement.sub_processors[0].seat");
+        assert!(msg.contains(hint), "{bad}: {msg}");
+    }
+    let text = belco().replacen(
+        "seat = \"US\"\nlocations = [\"EU\"]",
+        "seat = \"US\"\nlocations = [\"EU\", \"XX\"]",
+        1,
+    );
+    let (path, _, _) = invalid(&text);
+    // The first plain `seat = "US"` line is Google, Inc., the third entry.
+    assert_eq!(path, "statement.sub_processors[2].locations[1]");
+}
+
+#[test]
+fn impossible_date() {
+    // As a TOML date: the TOML parser rejects it with a position.
+    let text = belco_with("effective_date = 2022-01-04", "effective_date = 2026-02-30");
+    match Agreement::from_toml(&text) {
+        Err(Error::Syntax(e)) => {
+            assert!(e.message().contains("day"), "{}", e.message());
+            assert!(e.position().is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    // As a string: our date parser rejects it and names the field.
+    let text = belco_with(
+        "effective_date = 2022-01-04",
+        "effective_date = \"2026-02-30\"",
+    );
+    let (path, msg, _) = invalid(&text);
+    assert_eq!(path, "statement.effective_date");
+    assert!(msg.contains("2026-02-30"), "{msg}");
+    // In JSON.
+    let a = Agreement::from_toml(&belco()).unwrap();
+    let json = a
+        .to_json()
+        .unwrap()
+        .replace("\"2022-01-04\"", "\"2026-02-30\"");
+    match Agreement::from_json(&json) {
+        Err(Error::Invalid(e)) => {
+            assert!(e.path().starts_with("statement."), "{}", e.path());
+            assert!(e.position().is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    // A date with a time is not a date.
+    let text = belco_with(
+        "effective_date = 2022-01-04",
+        "effective_date = 2022-01-04T10:00:00Z",
+    );
+    let (path, msg, _) = invalid(&text);
+    assert_eq!(path, "statement.effective_date");
+    assert!(msg.contains("local date"), "{msg}");
+}
+
+#[test]
+fn duplicate_versions() {
+    let text = belco_with(
+        "version = \"1.2.2\"\ndate = 2021-11-03",
+        "version = \"1.2.1\"\ndate = 2021-11-03",
+    );
+    let (path, msg, _) = invalid(&text);
+    assert_eq!(path, "statement.history");
+    assert!(
+        msg.contains("[1].version: version 1.2.1 appears twice (also at [0])"),
+        "{msg}"
+    );
+    // Out of order by date.
+    let text = belco_with(
+        "version = \"1.2.2\"\ndate = 2021-11-03",
+        "version = \"1.2.2\"\ndate = 2018-11-03",
+    );
+    let (_, msg, _) = invalid(&text);
+    assert!(msg.contains("ordered by date"), "{msg}");
+}
+
+#[test]
+fn document_size_limit() {
+    let big = "#".repeat(dpa_core::limits::MAX_DOCUMENT_BYTES + 1);
+    assert_eq!(
+        Agreement::from_toml(&big).unwrap_err(),
+        Error::TooLarge {
+            size: dpa_core::limits::MAX_DOCUMENT_BYTES + 1,
+            limit: dpa_core::limits::MAX_DOCUMENT_BYTES
+        }
+    );
+    assert!(matches!(
+        Agreement::from_bytes(big.as_bytes(), None),
+        Err(Error::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn deeply_nested_junk() {
+    for depth in [200, 100_000] {
+        let toml = format!("a = {}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(matches!(Agreement::from_toml(&toml), Err(Error::Syntax(_))));
+        let toml = format!("a = {}1{}", "{b=".repeat(depth), "}".repeat(depth));
+        assert!(matches!(Agreement::from_toml(&toml), Err(Error::Syntax(_))));
+        let json = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(Agreement::from_json(&json).is_err());
+        let json = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
+        assert!(Agreement::from_json(&json).is_err());
+    }
+}
+
+#[test]
+fn other_value_errors_name_their_field() {
+    let cases = [
+        (
+            "time_zone = \"Europe/Amsterdam\"",
+            "time_zone = \"Europe/Leeuwarden\"",
+            "rules.time_zone",
+        ),
+        (
+            "month_rule = \"clamp\"",
+            "month_rule = \"clip\"",
+            "rules.month_rule",
+        ),
+        ("dpa_format = 1", "dpa_format = 2", "dpa_format"),
+        (
+            "hourly_rate_eur_cents = 12000",
+            "hourly_rate_eur_cents = -12000",
+            "terms.costs.hourly_rate_eur_cents",
+        ),
+        (
+            "notice = { kind = \"within-hours\", hours = 24 }",
+            "notice = { kind = \"within-hours\", hours = 0 }",
+            "terms.breach.notice.hours",
+        ),
+        (
+            "notice = { kind = \"within-hours\", hours = 24 }",
+            "notice = { kind = \"within-hours\" }",
+            "terms.breach.notice",
+        ),
+        (
+            "notice = { kind = \"within-hours\", hours = 24 }",
+            "notice = { kind = \"soon\" }",
+            "terms.breach.notice.kind",
+        ),
+        (
+            "version = \"1.3\"                       #",
+            "version = \"v1.3\"                       #",
+            "statement.version",
+        ),
+        (
+            "name = \"Belco B.V.\"",
+            "name = \"   \"",
+            "statement.processor.name",
+        ),
+        (
+            "office_hours = { start = \"09:00\", end = \"17:00\"",
+            "office_hours = { start = \"17:00\", end = \"09:00\"",
+            "statement.service_level.office_hours",
+        ),
+        (
+            "termination_window_days = 30",
+            "termination_window_days = 3651",
+            "terms.statement_changes.termination_window_days",
+        ),
+    ];
+    for (from, to, want) in cases {
+        let (path, msg, _) = invalid(&belco_with(from, to));
+        assert_eq!(path, want, "{to}: {msg}");
+        assert!(!msg.is_empty());
+    }
+}
+
+#[test]
+fn errors_display_path_and_position() {
+    let e = Agreement::from_toml(&belco_with("months = 3\n", "months = 0\n")).unwrap_err();
+    let shown = e.to_string();
+    assert!(shown.starts_with("terms.deletion.months (line "), "{shown}");
+    assert!(
+        shown.ends_with("must be between 1 and 120 months, got 0"),
+        "{shown}"
+    );
+}

@@ -1,0 +1,28 @@
+//! The README's findings catalogue lists every finding code with its severity.
+
+use dpa_core::FindingCode;
+
+#[test]
+fn readme_catalogue_lists_every_code() {
+    let readme = include_str!("../../README.md");
+    for code in FindingCode::ALL {
+        let row = format!("| `{}` | {} |", code.as_str(), code.severity());
+        assert!(
+            readme.contains(&row),
+            "README.md lacks the row starting {row}"
+        );
+    }
+    let rows = readme
+        .lines()
+        .filter(|l| {
+            l.starts_with("| `") && l.contains("| error |")
+                || l.contains("| warning |")
+                || l.contains("| info |")
+        })
+        .count();
+    assert_eq!(
+        rows,
+        FindingCode::ALL.len(),
+        "README.md lists codes that do not exist"
+    );
+}

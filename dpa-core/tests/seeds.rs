@@ -1,0 +1,343 @@
+//! The two seed agreements as data: both files load, and their key values
+//! match the published documents (`../shared/seeds/`).
+#![allow(clippy::unwrap_used)]
+
+use dpa_core::Agreement;
+use dpa_core::model::*;
+use dpa_core::values::iso_date;
+use time::macros::date;
+
+fn load(name: &str) -> Agreement {
+    let path = format!(
+        "{}/../examples/agreements/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    Agreement::from_toml(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn refs(v: &[dpa_core::values::ClauseRef]) -> Vec<&str> {
+    v.iter().map(|r| r.as_str()).collect()
+}
+
+#[test]
+fn belco_identity_and_versions() {
+    let a = load("belco.toml");
+    let s = &a.statement;
+    // DPS 1.1
+    assert_eq!(s.processor.name.as_str(), "Belco B.V.");
+    assert_eq!(s.processor.address.street.as_str(), "Zaailand 106");
+    assert_eq!(s.processor.address.city.as_str(), "Leeuwarden");
+    assert_eq!(s.processor.address.country.as_str(), "NL");
+    assert_eq!(
+        s.processor.privacy_contact.email.as_ref().unwrap().as_str(),
+        "hello@belco.io"
+    );
+    assert!(s.processor.chamber_of_commerce.is_none());
+    // Version history: 1.2.1 (15 Oct 2019), 1.2.2 (3 Nov 2021), 1.3 (4 Jan 2022).
+    assert_eq!(s.version.to_string(), "1.3");
+    let hist: Vec<(String, String)> = s
+        .history
+        .records()
+        .iter()
+        .map(|r| (r.version.to_string(), iso_date::format(r.date)))
+        .collect();
+    assert_eq!(
+        hist,
+        [
+            ("1.2.1".to_owned(), "2019-10-15".to_owned()),
+            ("1.2.2".to_owned(), "2021-11-03".to_owned()),
+            ("1.3".to_owned(), "2022-01-04".to_owned()),
+        ]
+    );
+    // The 1.3 change notes: three changes (Wbp references, DPS 1.14, clause 2.4.1).
+    let v13 = s.history.get(&"1.3".parse().unwrap()).unwrap();
+    assert_eq!(v13.changes.len(), 3);
+    assert!(v13.changes[1].as_str().contains("1.14"));
+    assert!(v13.changes[2].as_str().contains("adequaat"));
+    assert_eq!(a.clauses.edition, Edition::NederlandIct2019);
+}
+
+#[test]
+fn belco_sub_processors() {
+    let a = load("belco.toml");
+    let sps = &a.statement.sub_processors;
+    // DPS 1.9 lists 14: 5 infrastructure, 9 specific services.
+    assert_eq!(sps.len(), 14);
+    let names: Vec<&str> = sps.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Scalingo",
+            "Amazon, Inc.",
+            "Google, Inc.",
+            "Heroku",
+            "Azure",
+            "Mailgun",
+            "Nylas",
+            "Twilio",
+            "SpeakUP",
+            "Pushwush",
+            "Mollie B.V.",
+            "Moneybird B.V.",
+            "Segment",
+            "Median"
+        ]
+    );
+    let seat = |n: &str| {
+        sps.iter()
+            .find(|s| s.name.as_str() == n)
+            .unwrap()
+            .seat
+            .unwrap()
+            .as_str()
+    };
+    assert_eq!(seat("Scalingo"), "FR");
+    assert_eq!(seat("SpeakUP"), "NL");
+    assert_eq!(seat("Mollie B.V."), "NL");
+    assert_eq!(seat("Twilio"), "US");
+    let us: Vec<&SubProcessor> = sps
+        .iter()
+        .filter(|s| s.seat.unwrap().as_str() == "US")
+        .collect();
+    assert_eq!(us.len(), 10);
+    // N.B. under DPS 1.9: SCCs signed by the American sub-processors.
+    assert!(
+        us.iter()
+            .all(|s| s.transfer_bases == [TransferBasis::SccEditionNotStated])
+    );
+    // Version 1.2.2: all data through data centres in the EU.
+    assert!(sps.iter().all(|s| s.locations_outside_eea().count() == 0));
+    assert!(!a.statement.processing_locations.transfers_outside_eea);
+}
+
+#[test]
+fn belco_terms() {
+    let a = load("belco.toml");
+    let t = &a.terms;
+    // DPS 1.11: "uiterlijk binnen 3 maanden"
+    assert_eq!(t.deletion.months.get(), 3);
+    assert_eq!(t.deletion.firmness, Firmness::AtTheLatest);
+    assert_eq!(refs(&t.deletion.source), ["DPS 1.11", "clause 2.6.3"]);
+    // DPS 1.13 / clause 2.4.1: within 24 hours, phone and mail, 10 items.
+    assert_eq!(
+        t.breach.notice,
+        NoticeTerm::WithinHours {
+            hours: dpa_core::values::Hours::new(24).unwrap()
+        }
+    );
+    assert_eq!(t.breach.channels, [Channel::Phone, Channel::Email]);
+    assert_eq!(t.breach.information.len(), 10);
+    assert!(!t.breach.processor_notifies_authority);
+    // Clause 2.4.3: EUR 120 per hour, estimate first, approval above it.
+    assert_eq!(t.costs.hourly_rate_eur_cents.unwrap().cents(), 12_000);
+    assert!(t.costs.estimate_first && t.costs.approval_above_estimate);
+    // Clause 2.7.4 + DPS 1.14: once a year (rolling reading), 14 days' notice.
+    assert_eq!(t.audit.max_count.get(), 1);
+    assert_eq!(t.audit.period, AuditPeriod::Rolling12Months);
+    assert_eq!(t.audit.notice_days.unwrap().get(), 14);
+    assert_eq!(t.audit.cost_bearer, Party::Client);
+    assert!(t.audit.processor_may_refuse_auditor);
+    // Clause 2.2.2: 30 days.
+    assert_eq!(t.statement_changes.termination_window_days.get(), 30);
+    // Clause 2.8.4 (added by Belco) and 2.2.8 (modified).
+    assert!(t.sub_processors.processor_remains_liable);
+    assert_eq!(
+        t.fines.recoverable,
+        FineRecovery::IntentOrDeliberateRecklessness
+    );
+    assert!(t.legal_retention.suspends_deletion);
+    assert_eq!(t.return_of_data.method, ReturnMethod::SelfServiceExport);
+    // DPS 1.5: not designed for special categories or criminal data.
+    let sc = &a.statement.special_categories;
+    assert_eq!(sc.art9, Declaration::NotDesignedFor);
+    assert_eq!(sc.art10, Declaration::NotDesignedFor);
+    assert_eq!(sc.government_identifiers, Declaration::NotStated);
+    // DPS 1.15: office hours 09:00-17:00, low impact next office hours.
+    let sl = a.statement.service_level.as_ref().unwrap();
+    assert!(!sl.standard_sla);
+    assert_eq!(sl.office_hours.start(), time::macros::time!(09:00));
+    assert_eq!(sl.office_hours.end(), time::macros::time!(17:00));
+    assert_eq!(sl.low_impact_response, Response::NextOfficeHours);
+    assert_eq!(sl.high_impact_response, Response::Immediately);
+    // The deviations DESIGN.md names: 24-hour notice, EUR 120, 2.8.4, fines.
+    let dev: Vec<&str> = a
+        .clauses
+        .deviations
+        .iter()
+        .map(|d| d.clause.as_str())
+        .collect();
+    for c in [
+        "clause 2.4.1",
+        "clause 2.4.3",
+        "clause 2.8.4",
+        "clause 2.2.8",
+    ] {
+        assert!(dev.contains(&c), "{c} missing from deviations");
+    }
+    assert_eq!(a.rules.month_rule, dpa_core::calendar::MonthRule::Clamp);
+    assert_eq!(a.rules.business_days, BusinessDayRule::Off);
+    assert_eq!(a.rules.time_zone.as_str(), "Europe/Amsterdam");
+}
+
+#[test]
+fn alles_online_identity_and_scope() {
+    let a = load("alles-online.toml");
+    let s = &a.statement;
+    let p = &s.processor;
+    assert_eq!(p.name.as_str(), "Alles Online B.V.");
+    assert_eq!(p.address.street.as_str(), "Jan van der Heydenstraat 18");
+    assert_eq!(p.address.postal_code.as_str(), "2665 JA");
+    assert_eq!(p.address.city.as_str(), "Bleiswijk");
+    assert_eq!(p.chamber_of_commerce.as_ref().unwrap().as_str(), "55765939");
+    assert_eq!(p.vat_number.as_ref().unwrap().as_str(), "NL851852105B01");
+    assert_eq!(
+        p.privacy_contact.email.as_ref().unwrap().as_str(),
+        "stefan@allesonline.nl"
+    );
+    assert_eq!(s.version.to_string(), "1.0");
+    assert_eq!(s.effective_date, date!(2026 - 06 - 08));
+    assert_eq!(s.products.len(), 2);
+    assert!(s.products[0].name.as_str().starts_with("Cluster 1"));
+    assert!(s.products[1].name.as_str().starts_with("Cluster 2"));
+    let sc = &s.special_categories;
+    for d in [sc.art9, sc.art10, sc.government_identifiers] {
+        assert_eq!(d, Declaration::SpecificApplicationsOnly);
+    }
+    assert_eq!(a.clauses.edition, Edition::Nldigital2025);
+    assert!(a.clauses.deviations.is_empty());
+    assert!(s.service_level.is_none());
+    // DPS 16: Data Pro Verified applied for, pending.
+    assert_eq!(s.certifications.len(), 1);
+    assert_eq!(s.certifications[0].status, CertificationStatus::Pending);
+    assert!(s.security.isms.is_some());
+}
+
+#[test]
+fn alles_online_sub_processors() {
+    let a = load("alles-online.toml");
+    let sps = &a.statement.sub_processors;
+    let names: Vec<&str> = sps.iter().map(|s| s.name.as_str()).collect();
+    // DPS 9 (Google reCAPTCHA and Google Maps listed as two services).
+    assert_eq!(
+        names,
+        [
+            "DigitalOcean",
+            "Mach3Builders BV",
+            "TransIP",
+            "Mailgun",
+            "SimpleBackups/SimpleStorage",
+            "Microsoft 365",
+            "Sentry",
+            "Google reCAPTCHA",
+            "Google Maps"
+        ]
+    );
+    let get = |n: &str| sps.iter().find(|s| s.name.as_str() == n).unwrap();
+    // DPS 8: Mailgun domains still in the US region, same safeguard (SCCs/DPF).
+    let mailgun = get("Mailgun");
+    let locs: Vec<&str> = mailgun.locations.iter().map(|l| l.as_str()).collect();
+    assert_eq!(locs, ["EU", "US"]);
+    assert_eq!(
+        mailgun.transfer_bases,
+        [TransferBasis::EuUsDpf, TransferBasis::Scc2021]
+    );
+    assert!(
+        mailgun
+            .notes
+            .as_ref()
+            .unwrap()
+            .as_str()
+            .contains("US-regio")
+    );
+    assert_eq!(get("Sentry").engagement, Engagement::Always);
+    assert_eq!(
+        get("Google Maps").engagement,
+        Engagement::DependingOnAssignment
+    );
+    assert_eq!(
+        get("Google reCAPTCHA").engagement,
+        Engagement::DependingOnAssignment
+    );
+    assert_eq!(
+        get("SimpleBackups/SimpleStorage").locations[0].as_str(),
+        "SE"
+    );
+    let outside: Vec<&str> = sps
+        .iter()
+        .filter(|s| s.locations_outside_eea().count() > 0)
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(
+        outside,
+        ["Mailgun", "Sentry", "Google reCAPTCHA", "Google Maps"]
+    );
+    assert!(a.statement.processing_locations.transfers_outside_eea);
+}
+
+#[test]
+fn alles_online_terms() {
+    let a = load("alles-online.toml");
+    let t = &a.terms;
+    // DPS 12: "in principe binnen 3 maanden", backups per regular cycle.
+    assert_eq!(t.deletion.months.get(), 3);
+    assert_eq!(t.deletion.firmness, Firmness::InPrinciple);
+    assert_eq!(t.deletion.backups, BackupDeletion::PerBackupCycle);
+    assert!(t.deletion.backup_cycle_days.is_none());
+    assert_eq!(refs(&t.deletion.source), ["DPS 12", "clause 6.3"]);
+    // DPS 13: on request, before deletion, machine-readable.
+    assert_eq!(t.return_of_data.method, ReturnMethod::OnRequest);
+    assert!(t.return_of_data.before_deletion && t.return_of_data.machine_readable);
+    // DPS 17 / clause 4.1: without undue delay via the known contact.
+    assert_eq!(t.breach.notice, NoticeTerm::WithoutUndueDelay);
+    assert_eq!(t.breach.channels, [Channel::KnownContact]);
+    // Clause 4.4: current rates, no hourly rate stated.
+    assert_eq!(t.costs.basis, CostBasis::CurrentRates);
+    assert!(t.costs.hourly_rate_eur_cents.is_none());
+    // Clause 7.5: once a year, no notice days stated.
+    assert_eq!(t.audit.max_count.get(), 1);
+    assert_eq!(t.audit.period, AuditPeriod::Rolling12Months);
+    assert!(t.audit.notice_days.is_none());
+    assert!(!t.audit.processor_may_refuse_auditor);
+    assert!(t.audit.processor_may_refuse_unlawful_audit);
+    assert_eq!(t.statement_changes.termination_window_days.get(), 30);
+    assert_eq!(refs(&t.statement_changes.source), ["clause 2.2"]);
+    // Clause 8 without Belco's 2.8.4; clause 2.8: fines never recoverable.
+    assert!(!t.sub_processors.processor_remains_liable);
+    assert_eq!(t.sub_processors.authorisation, Authorisation::General);
+    assert_eq!(t.fines.recoverable, FineRecovery::Never);
+    assert_eq!(refs(&t.legal_retention.source), ["clause 6.5"]);
+}
+
+#[test]
+fn seeds_round_trip_through_both_formats() {
+    for name in ["belco.toml", "alles-online.toml"] {
+        let a = load(name);
+        assert_eq!(
+            Agreement::from_json(&a.to_json().unwrap()).unwrap(),
+            a,
+            "{name} json"
+        );
+        assert_eq!(
+            Agreement::from_toml(&a.to_toml().unwrap()).unwrap(),
+            a,
+            "{name} toml"
+        );
+    }
+}
+
+#[test]
+fn seed_findings() {
+    let belco = load("belco.toml").check(date!(2026 - 11 - 23));
+    let codes: Vec<&str> = belco.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["special-categories-not-stated"]);
+    assert_eq!(
+        belco[0].path.as_deref(),
+        Some("statement.special_categories.government_identifiers")
+    );
+    let alles = load("alles-online.toml").check(date!(2026 - 11 - 23));
+    assert!(alles.is_empty(), "{alles:?}");
+    // Before version 1.0 took effect.
+    let early = load("alles-online.toml").check(date!(2026 - 06 - 01));
+    assert_eq!(early[0].code.as_str(), "statement-not-yet-effective");
+}

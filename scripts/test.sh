@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of the project. On a fresh machine it installs what it
+# needs itself. Used by .ci/run; see README.md ("Running the tests").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "toolchain"
+cargo --version
+cargo fmt --version
+cargo clippy --version
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test (unit, integration, property and doc tests)"
+cargo test --workspace --locked
+
+step "cargo doc (warnings are errors)"
+RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked --quiet
+
+step "main job: dpa check on the bundled agreements"
+for f in examples/agreements/*.toml; do
+  cargo run --quiet --locked -p dpa-cli -- check "$f" --at 2026-11-23 --format json >/dev/null || {
+    code=$?
+    # 1 means error findings, which is a valid answer; 2 means unreadable input.
+    if [ "$code" -ne 1 ]; then echo "dpa check $f exited $code" >&2; exit 1; fi
+  }
+done
+
+step "all tests passed"
