@@ -20,6 +20,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test (unit, integration, property and doc tests)"
 cargo test --workspace --locked
 
+step "benchmarks, smoke mode (each runs once; no timing)"
+cargo test --workspace --locked --benches --quiet -p dpa-benches
+
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked --quiet
 

@@ -276,3 +276,300 @@ fn missing_file_and_bad_date_argument() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("2026-02-30"), "{}", stderr(&o));
 }
+
+#[test]
+fn deadline_command_text_and_json() {
+    let belco = examples().join("belco.toml");
+    let belco = belco.to_str().unwrap();
+    let alles = examples().join("alles-online.toml");
+    let alles = alles.to_str().unwrap();
+    let first_line = |args: &[&str]| {
+        let o = dpa(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o).lines().next().unwrap().to_owned()
+    };
+    assert_eq!(
+        first_line(&["deadline", "deletion", belco, "--from", "2026-11-30"]),
+        "2027-02-28 DPS 1.11, clause 2.6.3"
+    );
+    assert_eq!(
+        first_line(&["deadline", "deletion", belco, "--from", "2027-11-30"]),
+        "2028-02-29 DPS 1.11, clause 2.6.3"
+    );
+    assert_eq!(
+        first_line(&[
+            "deadline",
+            "breach-notice",
+            belco,
+            "--from",
+            "2026-03-28T10:30:00+01:00"
+        ]),
+        "2026-03-29T09:30:00Z DPS 1.13, clause 2.4.1, clause 2.4.2; GDPR art. 33(2)"
+    );
+    assert!(
+        first_line(&[
+            "deadline",
+            "breach-notice",
+            alles,
+            "--from",
+            "2026-03-28T10:30:00+01:00"
+        ])
+        .starts_with("none DPS 17")
+    );
+    assert!(
+        first_line(&["deadline", "next-audit", belco, "--from", "2026-05-04"])
+            .starts_with("2027-05-04 ")
+    );
+    assert!(
+        first_line(&["deadline", "audit-notice", belco, "--from", "2027-04-25"])
+            .starts_with("2027-05-09 ")
+    );
+    assert!(
+        first_line(&[
+            "deadline",
+            "termination-window",
+            belco,
+            "--from",
+            "2022-01-04"
+        ])
+        .starts_with("2022-02-03 clause 2.2.2")
+    );
+    let o = dpa(&[
+        "deadline",
+        "deletion",
+        belco,
+        "--from",
+        "2026-11-30",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["due"], "2027-02-28");
+    assert_eq!(v["citation"], "DPS 1.11, clause 2.6.3");
+}
+
+#[test]
+fn deadline_command_rejects_bad_triggers() {
+    let belco = examples().join("belco.toml");
+    let belco = belco.to_str().unwrap();
+    for (kind, from, want) in [
+        ("breach-notice", "2026-03-28T10:30:00", "no UTC offset"),
+        ("breach-notice", "2026-03-28", "not an instant"),
+        ("deletion", "2026-02-30", "2026-02-30"),
+        ("deletion", "9999-11-30", "out of range"),
+    ] {
+        let o = dpa(&["deadline", kind, belco, "--from", from]);
+        assert_eq!(o.status.code(), Some(2), "{kind} {from}");
+        assert!(stderr(&o).contains(want), "{kind} {from}: {}", stderr(&o));
+    }
+    let o = dpa(&[
+        "deadline",
+        "service-response",
+        belco,
+        "--from",
+        "2026-03-28T10:30:00+01:00",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--impact"));
+    let o = dpa(&[
+        "deadline",
+        "service-response",
+        belco,
+        "--from",
+        "2026-03-28T10:30:00+01:00",
+        "--impact",
+        "low",
+    ]);
+    assert!(
+        stdout(&o).starts_with("2026-03-30T07:00:00Z DPS 1.15"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn holidays_command() {
+    let o = dpa(&["holidays", "2026"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let dates: Vec<&str> = out.lines().map(|l| &l[..10]).collect();
+    assert_eq!(
+        dates,
+        [
+            "2026-01-01",
+            "2026-01-02",
+            "2026-04-03",
+            "2026-04-06",
+            "2026-04-27",
+            "2026-05-05",
+            "2026-05-14",
+            "2026-05-15",
+            "2026-05-25",
+            "2026-12-25",
+            "2026-12-26"
+        ]
+    );
+    assert!(out.contains("2026-04-27 King's Day (Koningsdag)"), "{out}");
+    let o = dpa(&["holidays", "2026", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 11);
+    let o = dpa(&["holidays", "99999"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn deadlines_command() {
+    let belco = examples().join("belco.toml");
+    let events = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/events/belco-2027.toml");
+    let args = |fmt: &'static str| -> Vec<String> {
+        vec![
+            "deadlines".into(),
+            belco.to_str().unwrap().into(),
+            "--events".into(),
+            events.to_str().unwrap().into(),
+            "--at".into(),
+            "2027-03-01".into(),
+            "--format".into(),
+            fmt.into(),
+        ]
+    };
+    let run = |fmt| {
+        let a = args(fmt);
+        Command::new(env!("CARGO_BIN_EXE_dpa"))
+            .args(&a)
+            .output()
+            .unwrap()
+    };
+    let o = run("json");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let kinds: Vec<&str> = v["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "breach-notice",
+            "authority-notice",
+            "audit-notice",
+            "deletion"
+        ]
+    );
+    assert!(
+        v["obligations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["status"] == "met")
+    );
+    let o = run("text");
+    assert!(stdout(&o).starts_with("Obligations as of 2027-03-01:"));
+    let o = run("ics");
+    assert!(stdout(&o).starts_with("BEGIN:VCALENDAR\r\n"));
+    // Missed: exit code 1.
+    let late = Scratch::new(
+        "late.toml",
+        b"[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n",
+    );
+    let o = dpa(&[
+        "deadlines",
+        belco.to_str().unwrap(),
+        "--events",
+        late.path(),
+        "--at",
+        "2027-03-05",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("missed: not done, P5D late so far"),
+        "{}",
+        stdout(&o)
+    );
+    // A bad events file: exit 2 with the field path.
+    let bad = Scratch::new(
+        "bad-events.toml",
+        b"[[events]]\nkind = \"breach-discovered\"\nat = \"2026-03-28T10:30\"\n",
+    );
+    let o = dpa(&["deadlines", belco.to_str().unwrap(), "--events", bad.path()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("events[0].at: `2026-03-28T10:30` has no UTC offset"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn diff_command() {
+    let old = examples().join("belco-1.2.2.toml");
+    let new = examples().join("belco.toml");
+    let o = dpa(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--notified",
+        "2022-01-04",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let kinds: Vec<&str> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "text-changed",
+            "security-warranty-changed",
+            "deviation-changed",
+            "audit-term-changed"
+        ]
+    );
+    assert_eq!(v["termination_window"]["due"], "2022-02-03");
+    assert!(v["objection"].is_null());
+    let o = dpa(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert!(stdout(&o).starts_with("4 change(s) from version 1.2.2 to 1.3 (1 significant)"));
+    // Without --notified, the new statement's effective date is taken.
+    assert!(stdout(&o).contains("Notified 2022-01-04: the client may terminate until 2022-02-03"));
+}
+
+#[test]
+fn transfers_command() {
+    let alles = examples().join("alles-online.toml");
+    let o = dpa(&[
+        "transfers",
+        alles.to_str().unwrap(),
+        "--on",
+        "2026-11-23",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let a = v["assessments"].as_array().unwrap();
+    assert_eq!(a.len(), 9);
+    let mailgun = a.iter().find(|t| t["name"] == "Mailgun").unwrap();
+    assert_eq!(mailgun["verdict"]["kind"], "covered");
+    assert_eq!(mailgun["outside_eea"], serde_json::json!(["US"]));
+    // A US location without any basis: exit 1.
+    let text = belco_text().replacen(
+        "seat = \"NL\"                           # \"Nederland\"\nlocations = [\"EU\"]",
+        "seat = \"NL\"\nlocations = [\"US\"]",
+        1,
+    );
+    let f = Scratch::new("belco-us-transfers.toml", text.as_bytes());
+    let o = dpa(&["transfers", f.path(), "--on", "2026-11-23"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("SpeakUP: no-basis-claimed [US]"),
+        "{}",
+        stdout(&o)
+    );
+}

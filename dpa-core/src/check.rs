@@ -107,6 +107,66 @@ finding_codes! {
     /// Data is deleted after termination with no way to get it back first.
     DeletionWithoutReturn = "deletion-without-return", Warning,
         "the agreement deletes data after termination without any return of data";
+    /// A transfer outside the EEA whose claimed bases are none valid on the date.
+    TransferBasisInvalid = "transfer-basis-invalid", Error,
+        "a sub-processor transfers data outside the EEA and none of the bases claimed for it is valid on the date";
+    /// The DPF is the only basis that could cover a US transfer, and the recipient is not marked certified.
+    DpfNotCertified = "dpf-not-certified", Error,
+        "the EU-US Data Privacy Framework is claimed for a recipient not marked as certified, and no other basis covers the transfer";
+    /// The DPF is claimed for a recipient not marked certified, but another basis covers the transfer.
+    DpfCertificationUnconfirmed = "dpf-certification-unconfirmed", Warning,
+        "the EU-US Data Privacy Framework is claimed for a recipient not marked as certified; another claimed basis covers the transfer";
+    /// An art. 49 derogation is used for a sub-processor that transfers as a matter of course.
+    DerogationForStandingTransfer = "derogation-for-standing-transfer", Warning,
+        "an art. 49 derogation is claimed for a standing sub-processor, but derogations cover occasional transfers only";
+    /// A sub-processor with its legal seat outside the EEA processes inside it.
+    NonEeaSeat = "non-eea-seat", Warning,
+        "a sub-processor established outside the EEA processes data inside it; foreign law may still reach the data";
+    /// SCCs are claimed without saying which edition.
+    SccEditionNotStated = "scc-edition-not-stated", Warning,
+        "standard contractual clauses are claimed without saying which edition; only Decision 2021/914 is valid from 2022-12-27";
+    /// Old SCCs in their transitional period.
+    OldSccTransitional = "old-scc-transitional", Warning,
+        "the old standard contractual clauses are valid on the date only for contracts concluded before 2021-09-27 (until 2022-12-27)";
+    /// An adequacy decision with a limited scope is relied on.
+    AdequacyScopeLimited = "adequacy-scope-limited", Warning,
+        "the adequacy decision relied on covers only some recipients; check that this one is covered";
+    /// A transfer outside the EEA that a valid basis covers.
+    TransferCovered = "transfer-covered", Info,
+        "a sub-processor transfers data outside the EEA under a basis valid on the date";
+    /// An item of GDPR art. 28(3), 28(2) or 28(4) that no clause covers.
+    Art28ItemUncovered = "art28-item-uncovered", Error,
+        "no clause of the agreement (after its deviations) covers an item GDPR art. 28 requires";
+    /// The statement says the product is not designed for special categories, yet a product in scope suggests it is.
+    SpecialCategoriesContradicted = "special-categories-contradicted", Warning,
+        "the statement says the product is not designed for a kind of sensitive data, yet a product or use in scope suggests it is";
+    /// An event is dated after the date the timeline is computed for.
+    EventAfterDate = "event-after-date", Info,
+        "an event is dated after the date asked, so it is left out of the statuses";
+    /// An event happened before the agreement was signed.
+    EventBeforeSigning = "event-before-signing", Warning,
+        "an event is dated before the agreement was signed";
+    /// The agreement is terminated twice.
+    DuplicateTermination = "duplicate-termination", Warning,
+        "the agreement is terminated more than once; the first termination counts";
+    /// Data was deleted before the agreement ended.
+    DeletedBeforeTermination = "deleted-before-termination", Warning,
+        "data was deleted before the agreement was terminated";
+    /// Data was deleted before a requested return was made.
+    DeletedBeforeReturn = "deleted-before-return", Error,
+        "data was deleted before the return the client requested was made, though the agreement returns data before deletion";
+    /// A legal hold was lifted that was never placed.
+    LegalHoldNotPlaced = "legal-hold-not-placed", Warning,
+        "a legal hold is lifted that was never placed";
+    /// A breach notice refers to no breach discovered before it.
+    NoticeWithoutBreach = "notice-without-breach", Warning,
+        "a breach notice refers to no breach discovered before it";
+    /// An audit was announced with less notice than the agreement requires.
+    AuditNoticeTooShort = "audit-notice-too-short", Warning,
+        "an audit was announced with less written notice than the agreement requires";
+    /// An audit falls inside the period after the previous one.
+    AuditInsidePeriod = "audit-inside-period", Warning,
+        "an audit falls inside the period after the previous audit (at most N per year)";
 }
 
 impl fmt::Display for FindingCode {
@@ -139,7 +199,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(code: FindingCode, message: String, citation: String, path: Option<String>) -> Self {
+    pub(crate) fn new(
+        code: FindingCode,
+        message: String,
+        citation: String,
+        path: Option<String>,
+    ) -> Self {
         Finding {
             code,
             severity: code.severity(),
@@ -170,6 +235,8 @@ pub(crate) fn check(a: &Agreement, at: Date) -> Vec<Finding> {
     check_versions(a, at, &mut out);
     check_sub_processors(a, &mut out);
     check_terms(a, &mut out);
+    out.extend(crate::transfers::transfer_findings(a, at));
+    out.extend(crate::completeness::findings(a));
     out
 }
 
@@ -260,18 +327,6 @@ fn check_sub_processors(a: &Agreement, out: &mut Vec<Finding>) {
         let outside: Vec<&str> = sp.locations_outside_eea().map(|l| l.as_str()).collect();
         if outside.is_empty() {
             continue;
-        }
-        if sp.transfer_bases.is_empty() {
-            out.push(Finding::new(
-                FindingCode::TransferWithoutBasis,
-                format!(
-                    "sub-processor `{}` processes data in {} (outside the EEA) and no transfer basis is stated",
-                    sp.name,
-                    outside.join(", ")
-                ),
-                with_article(&cite, "GDPR art. 44-46"),
-                Some(format!("{path}.transfer_bases")),
-            ));
         }
         if !s.processing_locations.transfers_outside_eea {
             out.push(Finding::new(

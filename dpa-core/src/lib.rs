@@ -36,6 +36,13 @@
 //! - [`model`]: the agreement's types.
 //! - [`values`]: validated small values (country codes, terms, money, versions).
 //! - [`check`]: consistency findings with stable codes.
+//! - [`deadline`]: deadlines from an agreement's terms (deletion, breach
+//!   notice, audits, termination window, service level).
+//! - [`timeline`]: obligations and their status from a list of dated events;
+//!   iCalendar export.
+//! - [`transfers`]: transfers outside the EEA against the bases valid on a date.
+//! - [`completeness`]: coverage of GDPR art. 28 by the standard clauses.
+//! - [`diff`]: what changed between two versions, and the rights it opens.
 //! - [`calendar`]: month arithmetic and the Dutch time-limit calendar.
 //! - [`schema`]: the JSON Schema of the format.
 //! - [`limits`]: documented input limits.
@@ -48,11 +55,17 @@
 mod agreement;
 pub mod calendar;
 pub mod check;
+pub mod completeness;
+pub mod deadline;
+pub mod diff;
 pub mod document;
 pub mod error;
+mod ics;
 pub mod limits;
 pub mod model;
 pub mod schema;
+pub mod timeline;
+pub mod transfers;
 pub mod values;
 
 pub use check::{Finding, FindingCode, Severity};

@@ -14,6 +14,9 @@ pub const MAX_SUB_PROCESSORS: usize = 10_000;
 /// notes, measures, deviations, locations, ...).
 pub const MAX_LIST_ITEMS: usize = 10_000;
 
+/// The most events an events document may hold.
+pub const MAX_EVENTS: usize = 1_000_000;
+
 /// The deepest nesting of arrays and tables the readers accept. An agreement
 /// needs 6; the TOML and JSON readers refuse deeper input with an error
 /// (JSON at 128 levels, TOML at its parser's own limit) instead of

@@ -101,11 +101,11 @@ impl From<FormatVersion> for i64 {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Rules {
-    /// Adding calendar months (DESIGN rule 1). Default: `clamp`.
+    /// Adding calendar months (docs/rules.md rule 1). Default: `clamp`.
     #[serde(default)]
     pub month_rule: MonthRule,
     /// Whether a day or month deadline that ends on a Saturday, Sunday or
-    /// Dutch public holiday moves to the next business day (DESIGN rule 5,
+    /// Dutch public holiday moves to the next business day (docs/rules.md rule 5,
     /// Algemene termijnenwet). Default: `off` — by law the Atw covers only
     /// statutory terms, so parties must opt in.
     #[serde(default)]
@@ -634,6 +634,8 @@ pub struct Assistance {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Security {
+    /// What the processor warrants about its measures (clause 2.4.1 / 4.1).
+    pub warranty: SecurityWarranty,
     /// The technical and organisational measures (GDPR art. 32).
     pub measures: Vec<Text>,
     /// The information security management basis, where stated.
@@ -641,6 +643,30 @@ pub struct Security {
     pub isms: Option<Text>,
     /// Where the agreement states them.
     pub source: Vec<ClauseRef>,
+}
+
+/// What the processor warrants about its security measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum SecurityWarranty {
+    /// The standard text: the processor does not warrant that the measures
+    /// are effective under all circumstances ("staat er niet voor in dat de
+    /// beveiligingsmaatregelen onder alle omstandigheden doeltreffend zijn").
+    NotWarranted,
+    /// The processor warrants that the measures are adequate under all
+    /// circumstances ("staat er voor in ... adequaat").
+    AdequateUnderAllCircumstances,
+}
+
+impl SecurityWarranty {
+    /// The value as written in a document.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SecurityWarranty::NotWarranted => "not-warranted",
+            SecurityWarranty::AdequateUnderAllCircumstances => "adequate-under-all-circumstances",
+        }
+    }
 }
 
 /// A certification.
@@ -822,9 +848,50 @@ pub enum Response {
 pub struct StandardClauses {
     /// The edition the agreement uses.
     pub edition: Edition,
+    /// How the agreement numbers the clauses. Default: `articles` (as the
+    /// edition does: `6.3`).
+    #[serde(default)]
+    pub numbering: Numbering,
     /// The processor's deviations from the edition's text.
     #[serde(default)]
     pub deviations: Vec<Deviation>,
+}
+
+/// How an agreement numbers the standard clauses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Numbering {
+    /// As the edition: article 6, paragraph 3 is `6.3`.
+    #[default]
+    Articles,
+    /// Prefixed with the part number 2 (the statement being part 1): article
+    /// 6, paragraph 3 is `2.6.3`.
+    #[serde(rename = "part-2-prefixed")]
+    Part2Prefixed,
+}
+
+impl Numbering {
+    /// The agreement's number for article `article`, paragraph `paragraph`
+    /// (`None` for the article as a whole).
+    pub fn clause(self, article: u8, paragraph: Option<u8>) -> String {
+        let prefix = match self {
+            Numbering::Articles => "",
+            Numbering::Part2Prefixed => "2.",
+        };
+        match paragraph {
+            Some(p) => format!("{prefix}{article}.{p}"),
+            None => format!("{prefix}{article}"),
+        }
+    }
+
+    /// The value as written in a document.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Numbering::Articles => "articles",
+            Numbering::Part2Prefixed => "part-2-prefixed",
+        }
+    }
 }
 
 /// An edition of the standard clauses.

@@ -38,10 +38,10 @@ use crate::model::{
     BusinessDayRule, Certification, CertificationStatus, Channel, Contact, CostBasis, Costs,
     Declaration, Deletion, Described, Deviation, DeviationKind, Duration, Edition, Engagement,
     FineRecovery, Fines, Firmness, FormatVersion, History, LegalRetention, Measures, NoticeTerm,
-    OfficeDays, OfficeHours, Party, ProcessingLocations, Processor, Product, Response,
-    ReturnMethod, ReturnOfData, Rules, Security, ServiceLevel, SpecialCategories, StandardClauses,
-    Statement, StatementChanges, SubProcessor, SubProcessorPolicy, Terms, TransferBasis,
-    VersionRecord,
+    Numbering, OfficeDays, OfficeHours, Party, ProcessingLocations, Processor, Product, Response,
+    ReturnMethod, ReturnOfData, Rules, Security, SecurityWarranty, ServiceLevel, SpecialCategories,
+    StandardClauses, Statement, StatementChanges, SubProcessor, SubProcessorPolicy, Terms,
+    TransferBasis, VersionRecord,
 };
 use crate::values::{
     ClauseRef, Count, Country, Days, EurCents, Hours, Location, Months, Region, Text, TimeZoneName,
@@ -103,6 +103,8 @@ all_variants!(all_certification_statuses: CertificationStatus { Held, Pending })
 all_variants!(all_office_days: OfficeDays { MondayToFriday, MondayToFridayExceptNlHolidays });
 all_variants!(all_responses: Response { Immediately, NextOfficeHours });
 all_variants!(all_editions: Edition { NederlandIct2019, Nldigital2025 });
+all_variants!(all_numberings: Numbering { Articles, Part2Prefixed });
+all_variants!(all_warranties: SecurityWarranty { NotWarranted, AdequateUnderAllCircumstances });
 all_variants!(all_deviation_kinds: DeviationKind { Modified, Added, Removed });
 all_variants!(all_firmnesses: Firmness { AtTheLatest, InPrinciple });
 all_variants!(all_backup_deletions: BackupDeletion { NotStated, WithinTerm, PerBackupCycle });
@@ -564,11 +566,14 @@ fn assistance() -> impl Strategy<Value = Assistance> {
 }
 
 fn security() -> impl Strategy<Value = Security> {
-    (texts(), opt_text(), sources()).prop_map(|(measures, isms, source)| Security {
-        measures,
-        isms,
-        source,
-    })
+    (select(all_warranties()), texts(), opt_text(), sources()).prop_map(
+        |(warranty, measures, isms, source)| Security {
+            warranty,
+            measures,
+            isms,
+            source,
+        },
+    )
 }
 
 fn certification() -> impl Strategy<Value = Certification> {
@@ -701,12 +706,16 @@ fn clauses() -> impl Strategy<Value = StandardClauses> {
             summary,
         },
     );
-    (select(all_editions()), vec(deviation, 0..4)).prop_map(|(edition, deviations)| {
-        StandardClauses {
+    (
+        select(all_editions()),
+        select(all_numberings()),
+        vec(deviation, 0..4),
+    )
+        .prop_map(|(edition, numbering, deviations)| StandardClauses {
             edition,
+            numbering,
             deviations,
-        }
-    })
+        })
 }
 
 fn duration() -> impl Strategy<Value = Duration> {

@@ -27,7 +27,7 @@ fn thirty(d: Date, n: i32) -> Date {
 }
 
 // ---------------------------------------------------------------------------
-// Months (DESIGN.md rule 1)
+// Months (docs/rules.md rule 1)
 // ---------------------------------------------------------------------------
 
 /// HR 1 September 2017, ECLI:NL:HR:2017:2225, and its worked examples.
@@ -58,7 +58,7 @@ fn clamp_across_year_ends_and_leap_years() {
     assert_eq!(clamp(date!(2026 - 01 - 15), 0), date!(2026 - 01 - 15));
     assert_eq!(clamp(date!(2099 - 12 - 31), 2), date!(2100 - 02 - 28));
     assert_eq!(clamp(date!(1999 - 12 - 31), 2), date!(2000 - 02 - 29));
-    // 2025-11-30 + 3 months is Saturday 2026-02-28 (legal-facts.md section 6);
+    // 2025-11-30 + 3 months is Saturday 2026-02-28 (a published worked example);
     // only an opted-in Atw moves it, to Monday 2026-03-02.
     assert_eq!(clamp(date!(2025 - 11 - 30), 3), date!(2026 - 02 - 28));
     assert_eq!(
@@ -194,7 +194,7 @@ fn days_in_month_public() {
 }
 
 // ---------------------------------------------------------------------------
-// Days and hours (DESIGN.md rules 2 and 3)
+// Days and hours (docs/rules.md rules 2 and 3)
 // ---------------------------------------------------------------------------
 
 #[test]
@@ -316,7 +316,7 @@ fn easter_matches_dateutil_1583_to_9999() {
 }
 
 // ---------------------------------------------------------------------------
-// The Atw calendar (DESIGN.md rule 5; legal-facts.md sections 4 and 6)
+// The Atw calendar (docs/rules.md rule 5)
 // ---------------------------------------------------------------------------
 
 fn dates(year: i32) -> Vec<Date> {
@@ -327,7 +327,7 @@ fn dates(year: i32) -> Vec<Date> {
         .collect()
 }
 
-/// legal-facts.md section 6, "Atw day sets to encode", exactly.
+/// the published Atw day sets (the statutory days plus the designated days), exactly.
 #[test]
 fn atw_day_sets_2024_to_2028() {
     let expected: [(i32, &[Date]); 5] = [
@@ -444,7 +444,7 @@ fn atw_2026_names() {
 #[test]
 fn statutory_days_only_after_the_table() {
     assert_eq!(DESIGNATED_DAYS_KNOWN_THROUGH, 2028);
-    // legal-facts.md section 6: 2029/2030 have fixed and Easter-based days only.
+    // No decree yet for 2029/2030: fixed and Easter-based days only.
     assert_eq!(
         dates(2029),
         [

@@ -1,5 +1,5 @@
 //! The Algemene termijnenwet calendar: Dutch generally recognised holidays and
-//! business days (DESIGN.md rule 5).
+//! business days (docs/rules.md rule 5).
 
 use std::fmt;
 
@@ -252,6 +252,78 @@ fn year_info(year: i32) -> Option<u16> {
     }
 }
 
+/// First and last year of [`FAST`].
+const FAST_FIRST: i32 = YEARS_FIRST;
+const FAST_LAST: i32 = 2100;
+const FAST_SPAN: usize = (FAST_LAST - FAST_FIRST + 1) as usize;
+
+/// Whether the day `ordinal` of `year` (≥ 1965) is a holiday: the same rules
+/// as [`public_holiday`], in a form the compiler can run.
+const fn holiday_const(year: i32, ordinal: u16) -> bool {
+    let info = year_entry(year);
+    let leap = info & 0x80 != 0;
+    let day = if leap && ordinal > 59 {
+        ordinal - 1
+    } else {
+        ordinal
+    };
+    if (day == JAN_1 && year > YEARS_FIRST) || day == DEC_25 || day == DEC_26 {
+        return true;
+    }
+    if day >= *SPRING.start() && day <= *SPRING.end() {
+        let easter = info & 0x7F;
+        let royal = ((info >> 8) & 0x1F) + 100;
+        let diff = day.wrapping_sub(easter);
+        if diff == 0xFFFE || diff == 1 || diff == 39 || diff == 50 || day == royal {
+            return true;
+        }
+        if day == MAY_5 && year >= LIBERATION_DAY_FROM {
+            return true;
+        }
+    }
+    designated::is_designated_const(year, ordinal)
+}
+
+/// For each year 1965–2100, one bit per ordinal: `[0]` the day is a holiday,
+/// `[1]` it is not a business day (a weekend or a holiday). Built at compile
+/// time (13 KiB) so that [`is_public_holiday`] and [`is_business_day`] are a
+/// single bit test; a test checks them against [`public_holidays`] for every
+/// day of the span.
+static FAST: [[[u64; 6]; 2]; FAST_SPAN] = {
+    let mut table = [[[0u64; 6]; 2]; FAST_SPAN];
+    let mut y = 0;
+    while y < FAST_SPAN {
+        let year = FAST_FIRST + y as i32;
+        let info = year_entry(year);
+        let days: u16 = if info & 0x80 != 0 { 366 } else { 365 };
+        let mut ordinal: u16 = 1;
+        while ordinal <= days {
+            let holiday = holiday_const(year, ordinal);
+            let weekday = ((info >> 13) + ordinal - 1) % 7;
+            let (word, bit) = (ordinal as usize / 64, ordinal % 64);
+            if holiday {
+                table[y][0][word] |= 1 << bit;
+            }
+            if holiday || weekday == 0 || weekday == 6 {
+                table[y][1][word] |= 1 << bit;
+            }
+            ordinal += 1;
+        }
+        y += 1;
+    }
+    table
+};
+
+/// The bit for `date` in table `which` of [`FAST`], or `None` outside 1965–2100.
+#[inline(always)]
+fn fast_bit(date: Date, which: usize) -> Option<bool> {
+    let y = date.year().wrapping_sub(FAST_FIRST) as u32 as usize;
+    let ordinal = date.ordinal();
+    let words = FAST.get(y)?;
+    let word = words[which & 1][usize::from(ordinal / 64) % 6];
+    Some(word >> (ordinal % 64) & 1 == 1)
+}
+
 /// The holiday `date` is under the Algemene termijnenwet, if any.
 ///
 /// Covers art. 3(1) and (2) for every date from 1 April 1965 ([`ATW_IN_FORCE`])
@@ -319,10 +391,11 @@ pub fn public_holiday(date: Date) -> Option<NlHoliday> {
 /// termijnenwet (art. 3), including the days the Crown designated.
 ///
 /// Same rules and limits as [`public_holiday`]: dates from 1 April 1965;
-/// designated days known through 2028. Cheap enough for tight loops: one
-/// look-up in a per-year table built at compile time (Easter, leap year, the
-/// royal holiday and the weekday of 1 January for 1965–9999) and a few integer
-/// comparisons. No date arithmetic, no allocation, no locks.
+/// designated days known through 2028. Cheap enough for tight loops: for
+/// 1965–2100 one bit test in a table built at compile time; for later years a
+/// look-up in a per-year table (Easter, leap year, the royal holiday and the
+/// weekday of 1 January, to 9999) and a few integer comparisons. No date
+/// arithmetic, no allocation, no locks.
 ///
 /// ```
 /// use dpa_core::calendar::is_public_holiday;
@@ -334,7 +407,10 @@ pub fn public_holiday(date: Date) -> Option<NlHoliday> {
 /// ```
 #[inline]
 pub fn is_public_holiday(date: Date) -> bool {
-    public_holiday(date).is_some()
+    match fast_bit(date, 0) {
+        Some(b) => b,
+        None => public_holiday(date).is_some(),
+    }
 }
 
 /// Whether `date` is a business day for the Algemene termijnenwet: not a
@@ -350,6 +426,9 @@ pub fn is_public_holiday(date: Date) -> bool {
 /// ```
 #[inline]
 pub fn is_business_day(date: Date) -> bool {
+    if let Some(closed) = fast_bit(date, 1) {
+        return !closed;
+    }
     let weekend = match year_info(date.year()) {
         // Weekday from the table: (weekday of 1 January + ordinal - 1) mod 7.
         Some(info) => matches!(((info >> 13) + date.ordinal() - 1) % 7, 0 | 6),
@@ -388,7 +467,7 @@ pub fn next_business_day_on_or_after(date: Date) -> Result<Date> {
 
 /// A term end that the Algemene termijnenwet moved from a Saturday, Sunday or
 /// holiday to the next business day: the result says that it moved and from
-/// which date (DESIGN.md rule 5).
+/// which date (docs/rules.md rule 5).
 ///
 /// Only [`shift_to_business_day`] makes one, so `shifted` is always a business
 /// day after `original`.
@@ -438,7 +517,7 @@ impl fmt::Display for BusinessDayShift {
 /// feestdag is". Returns `None` when `date` is already a business day.
 ///
 /// By law the Act moves only statutory terms; a contract term moves only when
-/// the agreement opts in (DESIGN.md rule 5), so callers apply this only then.
+/// the agreement opts in (docs/rules.md rule 5), so callers apply this only then.
 /// It never applies to a term in hours: the Act excludes them (art. 4), and so
 /// does EU Regulation 1182/71 (art. 3(4)); see [`add_hours`](super::add_hours).
 /// The Act also excludes terms longer than three months (art. 4); deciding

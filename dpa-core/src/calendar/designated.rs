@@ -93,6 +93,15 @@ static BITS: [[u64; 6]; SPAN] = {
     bits
 };
 
+/// [`is_designated`] for compile-time tables.
+pub(super) const fn is_designated_const(year: i32, ordinal: u16) -> bool {
+    let y = year - FIRST_YEAR;
+    if y < 0 || y as usize >= SPAN || ordinal as usize / 64 >= 6 {
+        return false;
+    }
+    BITS[y as usize][ordinal as usize / 64] >> (ordinal % 64) & 1 == 1
+}
+
 /// Whether the day with this `year` and `ordinal` is a designated day.
 #[inline]
 pub(super) fn is_designated(year: i32, ordinal: u16) -> bool {

@@ -2,13 +2,13 @@
 //!
 //! Two groups of functions live here:
 //!
-//! * **Term arithmetic** (DESIGN.md, rule semantics 1–3): [`add_months`] with a
+//! * **Term arithmetic** (docs/rules.md, rules 1–3): [`add_months`] with a
 //!   [`MonthRule`], [`add_days`] and [`add_hours`]. Month terms are always added
 //!   as one whole term from the trigger date, never month by month, because month
 //!   arithmetic is not associative (31 Jan + 1 month + 1 month is 28 Mar, but
 //!   31 Jan + 2 months is 31 Mar). Hour terms are exact elapsed time on UTC
 //!   instants, so they are right across daylight-saving changes.
-//! * **The Algemene termijnenwet calendar** (DESIGN.md rule 5): which days are
+//! * **The Algemene termijnenwet calendar** (docs/rules.md rule 5): which days are
 //!   generally recognised Dutch public holidays under art. 3 of the Act
 //!   ([`is_public_holiday`], [`public_holiday`], [`public_holidays`],
 //!   [`NlHoliday`]), which days are business days ([`is_business_day`]), and
@@ -55,4 +55,6 @@ pub use atw::{
 };
 pub use designated::{DESIGNATED_DAYS_KNOWN_THROUGH, DesignatedDay, designated_days};
 pub use easter::easter_sunday;
-pub use months::{MonthRule, add_days, add_hours, add_months, days_in_month, is_leap_year};
+pub use months::{
+    MonthRule, add_days, add_hours, add_months, checked_add_months, days_in_month, is_leap_year,
+};

@@ -1,4 +1,4 @@
-//! Adding months, days and hours (DESIGN.md, rule semantics 1–3).
+//! Adding months, days and hours (docs/rules.md, rules 1–3).
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,7 +8,7 @@ use time::{Date, Month, OffsetDateTime};
 use crate::{Error, Result};
 
 /// How an agreement adds calendar months to a date when the day-number does not
-/// exist in the target month (DESIGN.md, rule semantics 1).
+/// exist in the target month (docs/rules.md, rule 1).
 ///
 /// The agreement file spells the values `"clamp"` (the default),
 /// `"month-end-sticky"` and `"thirty-days"`.
@@ -53,8 +53,7 @@ pub enum MonthRule {
     /// 31 May 2026; 30 Apr + 1 month = 31 May).
     ///
     /// Source: the month-end rule of the EU trade mark implementing regulation
-    /// (boek9.nl, "Uitvoeringsverordening GMOV art. 56(4)"), as summarised in
-    /// `reference/legal-facts.md` section 4.
+    /// (boek9.nl, "Uitvoeringsverordening GMOV art. 56(4)").
     MonthEndSticky,
     /// A month is 30 days: N months are N × 30 calendar days.
     ///
@@ -156,7 +155,7 @@ fn out_of_range(what: fmt::Arguments<'_>) -> Error {
 /// count backwards.
 ///
 /// The whole term is added at once from `date` (never month by month), as
-/// DESIGN.md rule 1 requires: under [`MonthRule::Clamp`], 31 Jan + 2 months is
+/// docs/rules.md rule 1 requires: under [`MonthRule::Clamp`], 31 Jan + 2 months is
 /// 31 Mar even though (31 Jan + 1 month) + 1 month is 28 Mar.
 ///
 /// # Errors
@@ -184,15 +183,53 @@ pub fn add_months(date: Date, months: i32, rule: MonthRule) -> Result<Date> {
     if let MonthRule::ThirtyDays = rule {
         return add_thirty_day_months(date, months);
     }
+    match checked_add_calendar_months(date, months, rule) {
+        Some(d) => Ok(d),
+        None => Err(months_out_of_range(date, months, rule)),
+    }
+}
+
+/// [`add_months`] returning `None` instead of an error: the fast path for
+/// bulk work, the counterpart of `chrono`'s `NaiveDate::checked_add_months`.
+///
+/// ```
+/// use dpa_core::calendar::{checked_add_months, MonthRule};
+/// use time::macros::date;
+///
+/// assert_eq!(
+///     checked_add_months(date!(2026-11-30), 3, MonthRule::Clamp),
+///     Some(date!(2027-02-28))
+/// );
+/// assert_eq!(checked_add_months(time::Date::MAX, 1, MonthRule::Clamp), None);
+/// ```
+#[inline(always)]
+pub fn checked_add_months(date: Date, months: i32, rule: MonthRule) -> Option<Date> {
+    if let MonthRule::ThirtyDays = rule {
+        return add_thirty_day_months(date, months).ok();
+    }
+    checked_add_calendar_months(date, months, rule)
+}
+
+/// A year before every `Date` (-10000, or further with `time`'s
+/// `large-dates`): counted from its January, the months of any `Date` are
+/// positive, so dividing by 12 is unsigned (a multiply and a shift).
+const FIRST_YEAR: i32 = Date::MIN.year() - 1;
+const BASE_MONTHS: i32 = -FIRST_YEAR * 12;
+
+/// Calendar-month arithmetic for [`MonthRule::Clamp`] and
+/// [`MonthRule::MonthEndSticky`].
+#[inline(always)]
+fn checked_add_calendar_months(date: Date, months: i32, rule: MonthRule) -> Option<Date> {
     let (year, month, day) = date.to_calendar_date();
-    // Months since 0000-01. |year * 12| < 2^24, so only adding `months` can
-    // overflow, and an overflow is far outside the range of `Date` anyway.
-    let Some(total) = (year * 12 + (month as i32 - 1)).checked_add(months) else {
-        return Err(months_out_of_range(date, months, rule));
-    };
-    let new_year = total.div_euclid(12);
-    let month0 = total.rem_euclid(12) as usize; // 0..=11
-    let leap = is_leap_year(new_year) as usize;
+    // Months since January of FIRST_YEAR: positive for every `Date`; only
+    // adding `months` can overflow, far outside the range of `Date` anyway.
+    let total = (year * 12 + (month as i32 - 1) + BASE_MONTHS).checked_add(months)?;
+    let total = u32::try_from(total).ok()?;
+    let new_year = (total / 12) as i32 + FIRST_YEAR;
+    let month0 = (total % 12) as usize; // 0..=11
+    // Branch-free leap test (a multiply and a mask): dates in no particular
+    // order make the `%`-based test mispredict a third of the time.
+    let leap = time::util::is_leap_year(new_year) as usize;
     let target_len = DAYS_IN_MONTH[leap][month0];
     let new_day = match rule {
         MonthRule::MonthEndSticky if day == days_in_month(year, month) => target_len,
@@ -203,7 +240,7 @@ pub fn add_months(date: Date, months: i32, rule: MonthRule) -> Result<Date> {
         new_year,
         DAYS_BEFORE_MONTH[leap][month0] + u16::from(new_day),
     )
-    .map_err(|_| months_out_of_range(date, months, rule))
+    .ok()
 }
 
 /// [`MonthRule::ThirtyDays`]: 30 days a month. Out of line, to keep the
@@ -247,7 +284,7 @@ pub fn add_days(date: Date, days: i64) -> Result<Date> {
 /// backwards) and returns the result in UTC.
 ///
 /// The sum is taken on the UTC instant, so a 24-hour term across a
-/// daylight-saving change is still exactly 86 400 seconds (DESIGN.md rule 2).
+/// daylight-saving change is still exactly 86 400 seconds (docs/rules.md rule 2).
 /// Convert the result to the processor's time zone only for display.
 ///
 /// Hour terms never move to a business day: the Algemene termijnenwet does not

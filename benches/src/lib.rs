@@ -1,0 +1,95 @@
+//! Shared set-up for the dpa benchmarks: generated workloads.
+
+use dpa_core::Agreement;
+use dpa_core::timeline::Events;
+
+/// The seed agreements, as bundled.
+pub const BELCO_TOML: &str = include_str!("../../examples/agreements/belco.toml");
+/// The seed agreements, as bundled.
+pub const ALLES_ONLINE_TOML: &str = include_str!("../../examples/agreements/alles-online.toml");
+
+/// The events of one agreement's life: `n` events (at least 8), as a JSON
+/// document. A mix of every kind, dated over about ten years from 2020, with
+/// `seed` shifting the dates so agreements differ.
+pub fn events_json(n: usize, seed: usize) -> String {
+    let mut out = Vec::with_capacity(n);
+    let day = |k: usize| {
+        let base = time::macros::date!(2020 - 01 - 01);
+        let d = base + time::Duration::days(((k * 29 + seed * 7) % 3400) as i64);
+        dpa_core::values::iso_date::format(d)
+    };
+    let instant = |k: usize| format!("{}T10:30:00+01:00", day(k));
+    out.push(format!(
+        r#"{{"kind":"agreement-signed","date":"{}"}}"#,
+        "2019-12-01"
+    ));
+    let mut k = 0;
+    while out.len() + 4 < n {
+        k += 1;
+        let e = match k % 8 {
+            0 => format!(
+                r#"{{"kind":"breach-discovered","at":"{}","id":"B{k}"}}"#,
+                instant(k)
+            ),
+            1 => format!(
+                r#"{{"kind":"client-notified-of-breach","at":"{}","breach":"B{}"}}"#,
+                instant(k),
+                k - 1
+            ),
+            2 => format!(
+                r#"{{"kind":"authority-notified","at":"{}","breach":"B{}"}}"#,
+                instant(k + 1),
+                k - 2
+            ),
+            3 => format!(
+                r#"{{"kind":"statement-change-notified","date":"{}","version":"1.{k}"}}"#,
+                day(k)
+            ),
+            4 => format!(
+                r#"{{"kind":"sub-processor-change-notified","date":"{}","sub_processor":"S{k}"}}"#,
+                day(k)
+            ),
+            5 => format!(
+                r#"{{"kind":"audit-notice-given","date":"{}","proposed_date":"{}"}}"#,
+                day(k),
+                day(k + 1)
+            ),
+            6 => format!(r#"{{"kind":"audit-held","date":"{}"}}"#, day(k + 1)),
+            _ => format!(r#"{{"kind":"legal-hold-placed","date":"{}"}}"#, day(k)),
+        };
+        out.push(e);
+    }
+    for (i, kind) in [
+        "agreement-terminated",
+        "data-return-requested",
+        "data-returned",
+        "data-deleted",
+    ]
+    .iter()
+    .enumerate()
+    {
+        out.push(format!(
+            r#"{{"kind":"{kind}","date":"{}"}}"#,
+            day(3000 + i * 3)
+        ));
+    }
+    format!(r#"{{"events":[{}]}}"#, out.join(","))
+}
+
+/// A processor's client portfolio: `clients` event lists of `events_each`
+/// events, each under one of the two seed agreements (alternately) — as a
+/// processor with many clients under the same agreement has. Returns the two
+/// agreements and, per client, the index of its agreement and its events.
+pub fn portfolio(clients: usize, events_each: usize) -> (Vec<Agreement>, Vec<(usize, Events)>) {
+    let agreements: Vec<Agreement> = [BELCO_TOML, ALLES_ONLINE_TOML]
+        .iter()
+        .filter_map(|t| Agreement::from_toml(t).ok())
+        .collect();
+    let events = (0..clients)
+        .filter_map(|i| {
+            let e = Events::from_json(&events_json(events_each, i)).ok()?;
+            Some((i % agreements.len().max(1), e))
+        })
+        .collect();
+    (agreements, events)
+}

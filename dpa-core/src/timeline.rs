@@ -1,0 +1,1466 @@
+//! The obligation timeline: from an agreement and a list of dated events,
+//! every obligation with its deadline and its status as of a date.
+//!
+//! Events are read from a TOML or JSON document (see [`Events`]); the
+//! timeline ([`Agreement::timeline`]) turns them into [`Obligation`]s —
+//! pending, met (when), missed (by how long), suspended by a legal hold, or,
+//! for a right of the client, expired — and into [`Finding`]s for events that
+//! are out of order or impossible. Nothing here panics on any input.
+//!
+//! ```
+//! use dpa_core::Agreement;
+//! use dpa_core::timeline::{Events, Status};
+//! use time::macros::date;
+//!
+//! let text = std::fs::read_to_string(concat!(
+//!     env!("CARGO_MANIFEST_DIR"),
+//!     "/../examples/agreements/belco.toml"
+//! ))?;
+//! let belco = Agreement::from_toml(&text)?;
+//! let events = Events::from_toml(
+//!     r#"
+//! [[events]]
+//! kind = "agreement-terminated"
+//! date = 2026-11-30
+//!
+//! [[events]]
+//! kind = "data-deleted"
+//! date = 2027-01-15
+//! "#,
+//! )?;
+//! let timeline = belco.timeline(&events, date!(2027 - 03 - 01))?;
+//! let deletion = &timeline.obligations[0];
+//! assert_eq!(deletion.deadline.due.date(), Some(date!(2027 - 02 - 28)));
+//! assert!(matches!(deletion.status, Status::Met { .. }));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime, UtcOffset};
+
+use crate::check::{Finding, FindingCode};
+use crate::deadline::{Bound, Deadline, DeadlineKind, Due, end_of_day};
+use crate::document;
+use crate::error::{Error, Format, Result};
+use crate::limits::MAX_EVENTS;
+use crate::model::{Agreement, BackupDeletion, Party, ReturnMethod};
+use crate::values::{Text, Version, iso_date, iso_instant, join_refs};
+
+// ---------------------------------------------------------------------------
+// Events
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum EventKind {
+    /// The agreement was signed (`date`).
+    AgreementSigned,
+    /// A significant change of the statement was notified (`date`, optional `version`).
+    StatementChangeNotified,
+    /// A change of sub-processors was notified (`date`, optional `sub_processor`).
+    SubProcessorChangeNotified,
+    /// The processor discovered a personal data breach (`at`, optional `id`).
+    BreachDiscovered,
+    /// The processor notified the client of a breach (`at`, optional `breach` id).
+    ClientNotifiedOfBreach,
+    /// The controller notified the supervisory authority (`at`, optional `breach` id).
+    AuthorityNotified,
+    /// The client gave written notice of an audit (`date`, `proposed_date`).
+    AuditNoticeGiven,
+    /// An audit was held (`date`).
+    AuditHeld,
+    /// The agreement ended (`date`).
+    AgreementTerminated,
+    /// The client asked for its data back (`date`).
+    DataReturnRequested,
+    /// The data was returned (`date`).
+    DataReturned,
+    /// The data was deleted (`date`).
+    DataDeleted,
+    /// A statutory duty to keep the data started (`date`; clause 2.6.5 / 6.5).
+    LegalHoldPlaced,
+    /// That duty ended (`date`).
+    LegalHoldLifted,
+}
+
+impl EventKind {
+    /// The name as written in an events file.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EventKind::AgreementSigned => "agreement-signed",
+            EventKind::StatementChangeNotified => "statement-change-notified",
+            EventKind::SubProcessorChangeNotified => "sub-processor-change-notified",
+            EventKind::BreachDiscovered => "breach-discovered",
+            EventKind::ClientNotifiedOfBreach => "client-notified-of-breach",
+            EventKind::AuthorityNotified => "authority-notified",
+            EventKind::AuditNoticeGiven => "audit-notice-given",
+            EventKind::AuditHeld => "audit-held",
+            EventKind::AgreementTerminated => "agreement-terminated",
+            EventKind::DataReturnRequested => "data-return-requested",
+            EventKind::DataReturned => "data-returned",
+            EventKind::DataDeleted => "data-deleted",
+            EventKind::LegalHoldPlaced => "legal-hold-placed",
+            EventKind::LegalHoldLifted => "legal-hold-lifted",
+        }
+    }
+
+    /// Whether the event happens at an instant (`at`) rather than on a date.
+    pub const fn is_instant(self) -> bool {
+        matches!(
+            self,
+            EventKind::BreachDiscovered
+                | EventKind::ClientNotifiedOfBreach
+                | EventKind::AuthorityNotified
+        )
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// When an event happened: a date, or an instant for breach events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum When {
+    /// On a date.
+    Date(Date),
+    /// At an instant (kept in UTC).
+    Instant(OffsetDateTime),
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::Date(d) => f.write_str(&iso_date::format(*d)),
+            When::Instant(t) => f.write_str(&iso_instant::format(*t)),
+        }
+    }
+}
+
+impl Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// One event. Read through the document form, which checks that each kind
+/// has the fields it needs: `date` for date events, `at` (with a UTC offset)
+/// for breach events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "EventRepr", into = "EventRepr")]
+#[schemars(with = "EventRepr")]
+pub struct Event {
+    kind: EventKind,
+    when: When,
+    /// The optional fields, boxed: most events have none, and a million
+    /// events then take 32 MB rather than 180 MB.
+    details: Option<Box<Details>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Details {
+    id: Option<Text>,
+    breach: Option<Text>,
+    version: Option<Version>,
+    sub_processor: Option<Text>,
+    proposed_date: Option<Date>,
+    note: Option<Text>,
+}
+
+impl Event {
+    /// What happened.
+    pub fn kind(&self) -> EventKind {
+        self.kind
+    }
+    /// When.
+    pub fn when(&self) -> When {
+        self.when
+    }
+    /// The breach's identifier (`breach-discovered`).
+    pub fn id(&self) -> Option<&str> {
+        self.details.as_ref()?.id.as_ref().map(Text::as_str)
+    }
+    /// The breach a notice refers to (`client-notified-of-breach`, `authority-notified`).
+    pub fn breach(&self) -> Option<&str> {
+        self.details.as_ref()?.breach.as_ref().map(Text::as_str)
+    }
+    /// The statement version a change notice announces.
+    pub fn version(&self) -> Option<&Version> {
+        self.details.as_ref()?.version.as_ref()
+    }
+    /// The sub-processor a change notice concerns.
+    pub fn sub_processor(&self) -> Option<&str> {
+        self.details
+            .as_ref()?
+            .sub_processor
+            .as_ref()
+            .map(Text::as_str)
+    }
+    /// The audit date an audit notice proposes.
+    pub fn proposed_date(&self) -> Option<Date> {
+        self.details.as_ref()?.proposed_date
+    }
+    /// A free note.
+    pub fn note(&self) -> Option<&str> {
+        self.details.as_ref()?.note.as_ref().map(Text::as_str)
+    }
+}
+
+/// The document form of an [`Event`].
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct EventRepr {
+    /// What happened.
+    kind: EventKind,
+    /// The date, for date events.
+    #[serde(
+        default,
+        with = "iso_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(schema_with = "iso_date::option::schema")]
+    date: Option<Date>,
+    /// The instant with a UTC offset, for breach events.
+    #[serde(
+        default,
+        with = "instant_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(schema_with = "iso_instant::schema")]
+    at: Option<OffsetDateTime>,
+    /// A breach's identifier, on `breach-discovered`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<Text>,
+    /// The breach a notice refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    breach: Option<Text>,
+    /// The statement version a change notice announces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    version: Option<Version>,
+    /// The sub-processor a change notice concerns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sub_processor: Option<Text>,
+    /// The proposed audit date, on `audit-notice-given`.
+    #[serde(
+        default,
+        with = "iso_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(schema_with = "iso_date::option::schema")]
+    proposed_date: Option<Date>,
+    /// A free note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<Text>,
+}
+
+mod instant_option {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::OffsetDateTime;
+
+    pub(super) fn serialize<S: Serializer>(
+        t: &Option<OffsetDateTime>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => crate::values::iso_instant::serialize(t, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<OffsetDateTime>, D::Error> {
+        #[derive(Deserialize)]
+        struct W(#[serde(with = "crate::values::iso_instant")] OffsetDateTime);
+        Ok(Some(W::deserialize(d)?.0))
+    }
+}
+
+impl TryFrom<EventRepr> for Event {
+    type Error = String;
+    fn try_from(r: EventRepr) -> std::result::Result<Self, String> {
+        let k = r.kind;
+        let when = match (k.is_instant(), r.date, r.at) {
+            (true, None, Some(at)) => When::Instant(at.to_offset(UtcOffset::UTC)),
+            (true, Some(_), _) => {
+                return Err(format!(
+                    "`{k}` happens at an instant: give `at` with a UTC offset (e.g. 2026-03-28T10:30:00+01:00), not `date`"
+                ));
+            }
+            (true, None, None) => return Err(format!("`at` is required for `{k}`")),
+            (false, Some(d), None) => When::Date(d),
+            (false, _, Some(_)) => {
+                return Err(format!("`{k}` happens on a date: give `date`, not `at`"));
+            }
+            (false, None, None) => return Err(format!("`date` is required for `{k}`")),
+        };
+        let only = |present: bool, field: &str, kinds: &[EventKind]| {
+            if present && !kinds.contains(&k) {
+                Err(format!("`{field}` does not apply to `{k}`"))
+            } else {
+                Ok(())
+            }
+        };
+        only(r.id.is_some(), "id", &[EventKind::BreachDiscovered])?;
+        only(
+            r.breach.is_some(),
+            "breach",
+            &[
+                EventKind::ClientNotifiedOfBreach,
+                EventKind::AuthorityNotified,
+            ],
+        )?;
+        only(
+            r.version.is_some(),
+            "version",
+            &[EventKind::StatementChangeNotified],
+        )?;
+        only(
+            r.sub_processor.is_some(),
+            "sub_processor",
+            &[EventKind::SubProcessorChangeNotified],
+        )?;
+        only(
+            r.proposed_date.is_some(),
+            "proposed_date",
+            &[EventKind::AuditNoticeGiven],
+        )?;
+        if k == EventKind::AuditNoticeGiven && r.proposed_date.is_none() {
+            return Err("`proposed_date` is required for `audit-notice-given`".to_owned());
+        }
+        let details = Details {
+            id: r.id,
+            breach: r.breach,
+            version: r.version,
+            sub_processor: r.sub_processor,
+            proposed_date: r.proposed_date,
+            note: r.note,
+        };
+        Ok(Event {
+            kind: k,
+            when,
+            details: (details != Details::default()).then(|| Box::new(details)),
+        })
+    }
+}
+
+impl From<Event> for EventRepr {
+    fn from(e: Event) -> Self {
+        let (date, at) = match e.when {
+            When::Date(d) => (Some(d), None),
+            When::Instant(t) => (None, Some(t)),
+        };
+        let d = e.details.map(|b| *b).unwrap_or_default();
+        EventRepr {
+            kind: e.kind,
+            date,
+            at,
+            id: d.id,
+            breach: d.breach,
+            version: d.version,
+            sub_processor: d.sub_processor,
+            proposed_date: d.proposed_date,
+            note: d.note,
+        }
+    }
+}
+
+/// A list of events, as read from an events document:
+///
+/// ```toml
+/// [[events]]
+/// kind = "breach-discovered"
+/// at = 2026-03-28T10:30:00+01:00
+/// id = "B-1"
+///
+/// [[events]]
+/// kind = "client-notified-of-breach"
+/// at = 2026-03-28T16:00:00+01:00
+/// breach = "B-1"
+/// ```
+///
+/// Events may be listed in any order; the timeline sorts them by time,
+/// keeping the listed order for events at the same time.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Events {
+    /// The events.
+    pub events: Vec<Event>,
+}
+
+impl Events {
+    /// Reads events from TOML text.
+    ///
+    /// # Errors
+    /// As [`Agreement::from_toml`]: syntax errors with line and column,
+    /// validation errors with the field path (`events[2].at`), and more than
+    /// [`MAX_EVENTS`] events.
+    pub fn from_toml(text: &str) -> Result<Events> {
+        Self::from_text(text, Format::Toml)
+    }
+
+    /// Reads events from JSON text. Errors as [`Events::from_toml`].
+    ///
+    /// # Errors
+    /// As [`Events::from_toml`].
+    pub fn from_json(text: &str) -> Result<Events> {
+        Self::from_text(text, Format::Json)
+    }
+
+    /// Reads events from text in `format`.
+    ///
+    /// # Errors
+    /// As [`Events::from_toml`].
+    pub fn from_text(text: &str, format: Format) -> Result<Events> {
+        let e: Events = document::parse(text, format)?;
+        if e.events.len() > MAX_EVENTS {
+            return Err(Error::Invalid(crate::error::ValidationError {
+                format: Some(format),
+                path: "events".to_owned(),
+                position: None,
+                message: format!(
+                    "has {} events, more than the limit of {MAX_EVENTS}",
+                    e.events.len()
+                ),
+            }));
+        }
+        Ok(e)
+    }
+
+    /// Reads events from raw bytes (size limit and UTF-8 checked first;
+    /// format guessed when `None`).
+    ///
+    /// # Errors
+    /// As [`Agreement::from_bytes`].
+    pub fn from_bytes(bytes: &[u8], format: Option<Format>) -> Result<Events> {
+        let text = document::text_from_bytes(bytes)?;
+        let format = format.unwrap_or_else(|| document::sniff_format(text));
+        Self::from_text(text, format)
+    }
+
+    /// Writes the events as JSON.
+    ///
+    /// # Errors
+    /// Not expected; reported rather than panicking.
+    pub fn to_json(&self) -> Result<String> {
+        document::to_json(self)
+    }
+
+    /// Writes the events as TOML.
+    ///
+    /// # Errors
+    /// Not expected; reported rather than panicking.
+    pub fn to_toml(&self) -> Result<String> {
+        document::to_toml(self)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Obligations
+
+/// What an obligation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ObligationKind {
+    /// The processor deletes the client's data after termination.
+    Deletion,
+    /// The processor deletes the data from backups.
+    BackupDeletion,
+    /// The processor returns the data on request.
+    DataReturn,
+    /// The processor notifies the client of a breach.
+    BreachNotice,
+    /// The controller notifies the supervisory authority (GDPR art. 33(1)).
+    AuthorityNotice,
+    /// The client's right to terminate after a statement change (a window).
+    TerminationWindow,
+    /// The client's right to object to a sub-processor change.
+    SubProcessorObjection,
+    /// The client announces an audit in writing, in time.
+    AuditNotice,
+}
+
+impl ObligationKind {
+    /// The stable name (`deletion`, `breach-notice`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ObligationKind::Deletion => "deletion",
+            ObligationKind::BackupDeletion => "backup-deletion",
+            ObligationKind::DataReturn => "data-return",
+            ObligationKind::BreachNotice => "breach-notice",
+            ObligationKind::AuthorityNotice => "authority-notice",
+            ObligationKind::TerminationWindow => "termination-window",
+            ObligationKind::SubProcessorObjection => "sub-processor-objection",
+            ObligationKind::AuditNotice => "audit-notice",
+        }
+    }
+
+    /// Whether it is a right of the client (a window that may pass unused)
+    /// rather than a duty.
+    pub const fn is_right(self) -> bool {
+        matches!(
+            self,
+            ObligationKind::TerminationWindow | ObligationKind::SubProcessorObjection
+        )
+    }
+}
+
+impl fmt::Display for ObligationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ObligationKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Who owes the obligation (or holds the right).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Owner {
+    /// The processor.
+    Processor,
+    /// The client.
+    Client,
+    /// The controller (the client, or the client's own client).
+    Controller,
+}
+
+impl Owner {
+    /// `processor`, `client` or `controller`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Owner::Processor => "processor",
+            Owner::Client => "client",
+            Owner::Controller => "controller",
+        }
+    }
+}
+
+impl From<Party> for Owner {
+    fn from(p: Party) -> Self {
+        match p {
+            Party::Processor => Owner::Processor,
+            _ => Owner::Client,
+        }
+    }
+}
+
+/// How late something was, or is so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Lateness {
+    /// Whole calendar days after a date deadline.
+    Days(i64),
+    /// Seconds after an instant deadline.
+    Seconds(i64),
+}
+
+impl fmt::Display for Lateness {
+    /// An ISO 8601 duration: `P3D`, `PT1H30M`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Lateness::Days(d) => write!(f, "P{d}D"),
+            Lateness::Seconds(s) => {
+                let (d, rest) = (s / 86_400, s % 86_400);
+                let (h, m, sec) = (rest / 3600, rest % 3600 / 60, rest % 60);
+                f.write_str("P")?;
+                if d > 0 {
+                    write!(f, "{d}D")?;
+                }
+                if rest > 0 || d == 0 {
+                    f.write_str("T")?;
+                    if h > 0 {
+                        write!(f, "{h}H")?;
+                    }
+                    if m > 0 {
+                        write!(f, "{m}M")?;
+                    }
+                    if sec > 0 || (h == 0 && m == 0) {
+                        write!(f, "{sec}S")?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Where an obligation stands as of the date asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Status {
+    /// Not yet done, and not yet due (or no fixed term).
+    Pending,
+    /// Done in time.
+    Met {
+        /// When it was done.
+        on: When,
+    },
+    /// Done late, or not done and past due.
+    Missed {
+        /// When it was done, if it was.
+        done: Option<When>,
+        /// By how much it was (or is so far) late.
+        by: Lateness,
+    },
+    /// A legal hold suspends it (clause 2.6.5 / 6.5).
+    Suspended {
+        /// Since when.
+        since: Date,
+    },
+    /// A right of the client whose window closed unused.
+    Expired,
+}
+
+impl Status {
+    /// `pending`, `met`, `missed`, `suspended` or `expired`.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Met { .. } => "met",
+            Status::Missed { .. } => "missed",
+            Status::Suspended { .. } => "suspended",
+            Status::Expired => "expired",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Status::Met { on } => write!(f, "met on {on}"),
+            Status::Missed {
+                done: Some(done),
+                by,
+            } => write!(f, "missed: done {done}, {by} late"),
+            Status::Missed { done: None, by } => write!(f, "missed: not done, {by} late so far"),
+            Status::Suspended { since } => {
+                write!(
+                    f,
+                    "suspended since {} (legal hold)",
+                    iso_date::format(*since)
+                )
+            }
+            other => f.write_str(other.as_str()),
+        }
+    }
+}
+
+/// One obligation (or right) with its deadline and status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Obligation {
+    /// What it is.
+    pub kind: ObligationKind,
+    /// Who owes it.
+    pub owner: Owner,
+    /// What it concerns, where several of a kind can exist (a breach id, a
+    /// statement version, a sub-processor).
+    pub subject: Option<String>,
+    /// The index of the event that started it, in the events as given.
+    pub event: usize,
+    /// When that event happened.
+    pub triggered: When,
+    /// The deadline.
+    pub deadline: Deadline,
+    /// Where it stands.
+    pub status: Status,
+}
+
+impl Serialize for Obligation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("kind", &self.kind)?;
+        m.serialize_entry("owner", &self.owner)?;
+        m.serialize_entry("subject", &self.subject)?;
+        m.serialize_entry("event", &self.event)?;
+        m.serialize_entry("triggered", &self.triggered)?;
+        m.serialize_entry("deadline", &self.deadline)?;
+        m.serialize_entry("status", self.status.as_str())?;
+        let (done, late_by, since) = match &self.status {
+            Status::Met { on } => (Some(on.to_string()), None, None),
+            Status::Missed { done, by } => {
+                (done.map(|d| d.to_string()), Some(by.to_string()), None)
+            }
+            Status::Suspended { since } => (None, None, Some(iso_date::format(*since))),
+            _ => (None, None, None),
+        };
+        m.serialize_entry("done", &done)?;
+        m.serialize_entry("late_by", &late_by)?;
+        m.serialize_entry("suspended_since", &since)?;
+        m.end()
+    }
+}
+
+/// The result of [`Agreement::timeline`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Timeline {
+    /// The date the statuses are as of.
+    #[serde(serialize_with = "iso_date::serialize")]
+    pub at: Date,
+    /// Every obligation, in the order of the events that started them.
+    pub obligations: Vec<Obligation>,
+    /// Events out of order or impossible, with citations.
+    pub findings: Vec<Finding>,
+}
+
+// ---------------------------------------------------------------------------
+// The computation
+
+/// The sort key of an event: its UTC instant (dates at their start in the
+/// processor's time zone).
+fn instant_of(when: When, tz: &jiff::tz::TimeZone) -> Result<OffsetDateTime> {
+    match when {
+        When::Instant(t) => Ok(t),
+        When::Date(d) => match d.previous_day() {
+            Some(p) => end_of_day(p, tz),
+            None => Ok(d.midnight().assume_utc()),
+        },
+    }
+}
+
+/// Compares when something was done with a deadline, as of `as_of`.
+fn status_of(
+    deadline: &Deadline,
+    done: Option<When>,
+    done_at: Option<OffsetDateTime>,
+    as_of: OffsetDateTime,
+    is_right: bool,
+) -> Status {
+    let late = |end: OffsetDateTime, when: Option<When>, at: OffsetDateTime| -> Lateness {
+        match deadline.due {
+            Due::Date { date, .. } => {
+                let d = match when {
+                    Some(When::Date(d)) => d,
+                    _ => at.date(),
+                };
+                Lateness::Days(i64::from(d.to_julian_day() - date.to_julian_day()).max(1))
+            }
+            _ => Lateness::Seconds((at - end).whole_seconds().max(1)),
+        }
+    };
+    match (done, done_at, deadline.due.latest_instant()) {
+        (Some(on), Some(at), Some(end)) => {
+            let in_time = match (deadline.due, on) {
+                // Dates are inclusive: done on the due date is in time.
+                (Due::Date { date, .. }, When::Date(d)) => d <= date,
+                // The due date ends at 24:00, the start of the next day.
+                (Due::Date { .. }, When::Instant(_)) => at < end,
+                _ => at <= end,
+            };
+            if deadline.bound == Bound::NoEarlierThan || in_time {
+                Status::Met { on }
+            } else {
+                Status::Missed {
+                    done: Some(on),
+                    by: late(end, Some(on), at),
+                }
+            }
+        }
+        (Some(on), _, None) => Status::Met { on },
+        (None, _, Some(end)) if as_of > end => {
+            if is_right {
+                Status::Expired
+            } else {
+                Status::Missed {
+                    done: None,
+                    by: late(end, None, as_of),
+                }
+            }
+        }
+        _ => Status::Pending,
+    }
+}
+
+struct Ctx<'a> {
+    agreement: &'a Agreement,
+    tz: &'a jiff::tz::TimeZone,
+    as_of: OffsetDateTime,
+    obligations: Vec<Obligation>,
+    findings: Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    fn finding(&mut self, code: FindingCode, message: String, citation: String, event: usize) {
+        self.findings.push(Finding::new(
+            code,
+            message,
+            citation,
+            Some(format!("events[{event}]")),
+        ));
+    }
+}
+
+impl Agreement {
+    /// Every obligation the `events` start, with its deadline and its status
+    /// as of the end of `at` (in the processor's time zone), and findings for
+    /// events that are out of order or impossible. Events after `at` are left
+    /// out (with an info finding).
+    ///
+    /// The rules (`docs/rules.md`): termination starts deletion (and backup
+    /// deletion where tied to the backup cycle); a legal hold placed before
+    /// the data is deleted suspends deletion while it lasts, and once lifted
+    /// the deletion is due by the later of the original date and the lift
+    /// date; a return request obliges the processor to return the data
+    /// (before deletion, where the agreement says so); a breach discovered
+    /// starts the notice to the client, and the client's notice starts the
+    /// controller's 72 hours (its awareness); a statement change opens the
+    /// client's termination window, a sub-processor change its right to
+    /// object; an audit notice must give the notice days, and an audit inside
+    /// the period after the previous one is a finding.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when a deadline would leave the supported range.
+    pub fn timeline(&self, events: &Events, at: Date) -> Result<Timeline> {
+        let tz = self.rules.time_zone.time_zone();
+        let as_of = end_of_day(at, tz)?;
+        let mut order: Vec<(OffsetDateTime, usize)> = Vec::with_capacity(events.events.len());
+        let mut future = Vec::new();
+        for (i, e) in events.events.iter().enumerate() {
+            let t = instant_of(e.when, tz)?;
+            if t >= as_of {
+                future.push(i);
+            } else {
+                order.push((t, i));
+            }
+        }
+        order.sort_by_key(|&(t, i)| (t, i));
+        let mut cx = Ctx {
+            agreement: self,
+            tz,
+            as_of,
+            obligations: Vec::new(),
+            findings: Vec::new(),
+        };
+        let sorted: Vec<(OffsetDateTime, usize, &Event)> = order
+            .iter()
+            .map(|&(t, i)| (t, i, &events.events[i]))
+            .collect();
+        run(&mut cx, &sorted)?;
+        for i in future {
+            cx.finding(
+                FindingCode::EventAfterDate,
+                format!(
+                    "`{}` on {} is after {}; it is left out of the statuses",
+                    events.events[i].kind,
+                    events.events[i].when,
+                    iso_date::format(at)
+                ),
+                String::new(),
+                i,
+            );
+        }
+        Ok(Timeline {
+            at,
+            obligations: cx.obligations,
+            findings: cx.findings,
+        })
+    }
+}
+
+type Sorted<'e> = [(OffsetDateTime, usize, &'e Event)];
+
+/// Look-ups over the sorted events, built in two passes so that the
+/// timeline stays linear in the number of events.
+struct Index {
+    /// The identifier of each `breach-discovered` event: its `id`, or
+    /// `breach N` for the N-th breach (counting from 1).
+    breach_ids: Vec<Option<String>>,
+    /// The breach each notice refers to: the one its `breach` field names if
+    /// that was discovered before it, else (without a name) the most recent
+    /// breach discovered before it.
+    refers: Vec<Option<String>>,
+    /// The first client notice and the first authority notice of each breach.
+    client_notice: std::collections::HashMap<String, usize>,
+    authority_notice: std::collections::HashMap<String, usize>,
+    /// For each position, the next position at or after it holding a
+    /// `data-returned`, `data-deleted`, `legal-hold-lifted` or
+    /// `agreement-terminated` event (`usize::MAX` for none).
+    next: [Vec<usize>; 4],
+}
+
+const NEXT_KINDS: [EventKind; 4] = [
+    EventKind::DataReturned,
+    EventKind::DataDeleted,
+    EventKind::LegalHoldLifted,
+    EventKind::AgreementTerminated,
+];
+
+impl Index {
+    fn new(sorted: &Sorted<'_>) -> Index {
+        let n = sorted.len();
+        let mut breach_ids = vec![None; n];
+        let mut refers = vec![None; n];
+        let mut client_notice = std::collections::HashMap::new();
+        let mut authority_notice = std::collections::HashMap::new();
+        let mut discovered: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut last: Option<String> = None;
+        let mut count = 0usize;
+        for (pos, (_, _, e)) in sorted.iter().enumerate() {
+            match e.kind {
+                EventKind::BreachDiscovered => {
+                    count += 1;
+                    let id = e
+                        .id()
+                        .map_or_else(|| format!("breach {count}"), str::to_owned);
+                    discovered.insert(id.clone());
+                    last = Some(id.clone());
+                    breach_ids[pos] = Some(id);
+                }
+                EventKind::ClientNotifiedOfBreach | EventKind::AuthorityNotified => {
+                    let r = match e.breach() {
+                        Some(b) => discovered.contains(b).then(|| b.to_owned()),
+                        None => last.clone(),
+                    };
+                    if let Some(id) = &r {
+                        let map = if e.kind == EventKind::ClientNotifiedOfBreach {
+                            &mut client_notice
+                        } else {
+                            &mut authority_notice
+                        };
+                        map.entry(id.clone()).or_insert(pos);
+                    }
+                    refers[pos] = r;
+                }
+                _ => {}
+            }
+        }
+        let next = NEXT_KINDS.map(|kind| {
+            let mut v = vec![usize::MAX; n + 1];
+            for pos in (0..n).rev() {
+                v[pos] = if sorted[pos].2.kind == kind {
+                    pos
+                } else {
+                    v[pos + 1]
+                };
+            }
+            v
+        });
+        Index {
+            breach_ids,
+            refers,
+            client_notice,
+            authority_notice,
+            next,
+        }
+    }
+
+    /// The first event of `kind` at or after `from`.
+    fn first_from<'e>(
+        &self,
+        sorted: &Sorted<'e>,
+        from: usize,
+        kind: EventKind,
+    ) -> Option<(OffsetDateTime, usize, &'e Event)> {
+        let k = NEXT_KINDS.iter().position(|&x| x == kind)?;
+        let pos = *self.next[k].get(from)?;
+        sorted.get(pos).copied()
+    }
+}
+
+#[allow(clippy::too_many_lines)]
+fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<()> {
+    let a = cx.agreement;
+    let signed: Option<OffsetDateTime> = sorted
+        .iter()
+        .find(|(_, _, e)| e.kind == EventKind::AgreementSigned)
+        .map(|(t, _, _)| *t);
+    let mut terminated: Option<(OffsetDateTime, Date, usize)> = None;
+    let mut audits_held: Vec<Date> = Vec::new();
+    let mut holds: Vec<(Date, Option<Date>)> = Vec::new();
+    let audit_cite = join_refs(&a.terms.audit.source);
+    let idx = Index::new(sorted);
+    let max_audits = usize::from(a.terms.audit.max_count.get());
+    let mut holds_placed = 0usize;
+
+    for (pos, &(t, i, e)) in sorted.iter().enumerate() {
+        if let Some(s) = signed
+            && t < s
+        {
+            cx.finding(
+                FindingCode::EventBeforeSigning,
+                format!(
+                    "`{}` on {} is before the agreement was signed",
+                    e.kind, e.when
+                ),
+                join_refs(&a.terms.duration.source),
+                i,
+            );
+        }
+        let date = match e.when {
+            When::Date(d) => d,
+            When::Instant(t) => t.date(),
+        };
+        match e.kind {
+            EventKind::AgreementTerminated => {
+                if let Some((_, first, _)) = terminated {
+                    cx.finding(
+                        FindingCode::DuplicateTermination,
+                        format!(
+                            "the agreement is terminated again on {} after {}; the first termination counts",
+                            iso_date::format(date),
+                            iso_date::format(first)
+                        ),
+                        join_refs(&a.terms.duration.source),
+                        i,
+                    );
+                    continue;
+                }
+                terminated = Some((t, date, i));
+                termination_obligations(cx, sorted, pos, date, i)?;
+            }
+            EventKind::DataDeleted if terminated.is_none() => {
+                cx.finding(
+                    FindingCode::DeletedBeforeTermination,
+                    format!(
+                        "data deleted on {} before the agreement was terminated",
+                        iso_date::format(date)
+                    ),
+                    join_refs(&a.terms.deletion.source),
+                    i,
+                );
+            }
+            EventKind::DataReturnRequested => {
+                return_obligation(cx, sorted, &idx, pos, date, i, terminated.map(|x| x.1))?;
+            }
+            EventKind::LegalHoldPlaced => {
+                holds_placed += 1;
+                let lifted = idx
+                    .first_from(sorted, pos + 1, EventKind::LegalHoldLifted)
+                    .map(|x| match x.2.when {
+                        When::Date(d) => d,
+                        When::Instant(t) => t.date(),
+                    });
+                holds.push((date, lifted));
+            }
+            EventKind::LegalHoldLifted => {
+                let placed_before = holds_placed > 0;
+                if !placed_before {
+                    cx.finding(
+                        FindingCode::LegalHoldNotPlaced,
+                        format!(
+                            "a legal hold is lifted on {} that was never placed",
+                            iso_date::format(date)
+                        ),
+                        join_refs(&a.terms.legal_retention.source),
+                        i,
+                    );
+                }
+            }
+            EventKind::BreachDiscovered => {
+                let id = idx.breach_ids[pos].clone().unwrap_or_default();
+                let deadline = a.breach_notice_deadline(t)?;
+                // The client's notice of this breach: the first one that
+                // refers to it.
+                let notice = idx.client_notice.get(&id).map(|&p| &sorted[p]);
+                let notice = notice.copied();
+                let status = status_of(
+                    &deadline,
+                    notice.map(|n| n.2.when),
+                    notice.map(|n| n.0),
+                    cx.as_of,
+                    false,
+                );
+                cx.obligations.push(Obligation {
+                    kind: ObligationKind::BreachNotice,
+                    owner: Owner::Processor,
+                    subject: Some(id.clone()),
+                    event: i,
+                    triggered: e.when,
+                    deadline,
+                    status,
+                });
+                if let Some((aware, ni, ne)) = notice {
+                    let deadline = a.authority_notice_deadline(aware)?;
+                    let report = idx.authority_notice.get(&id).map(|&p| &sorted[p]);
+                    let status = status_of(
+                        &deadline,
+                        report.map(|r| r.2.when),
+                        report.map(|r| r.0),
+                        cx.as_of,
+                        false,
+                    );
+                    cx.obligations.push(Obligation {
+                        kind: ObligationKind::AuthorityNotice,
+                        owner: Owner::Controller,
+                        subject: Some(id),
+                        event: ni,
+                        triggered: ne.when,
+                        deadline,
+                        status,
+                    });
+                }
+            }
+            EventKind::ClientNotifiedOfBreach | EventKind::AuthorityNotified
+                if idx.refers[pos].is_none() =>
+            {
+                let later = e.breach().is_some_and(|b| {
+                    sorted[pos..]
+                        .iter()
+                        .any(|(_, _, d)| d.kind == EventKind::BreachDiscovered && d.id() == Some(b))
+                });
+                cx.finding(
+                    FindingCode::NoticeWithoutBreach,
+                    if later {
+                        format!(
+                            "`{}` at {} comes before the breach was discovered",
+                            e.kind, e.when
+                        )
+                    } else {
+                        format!(
+                            "`{}` at {} refers to no breach discovered before it{}",
+                            e.kind,
+                            e.when,
+                            e.breach().map_or(String::new(), |b| format!(" (`{b}`)"))
+                        )
+                    },
+                    join_refs(&a.terms.breach.source),
+                    i,
+                );
+            }
+            EventKind::StatementChangeNotified => {
+                let deadline = a.termination_window_end(date)?;
+                let used = terminated.filter(|(tt, _, _)| *tt >= t).or_else(|| {
+                    idx.first_from(sorted, pos + 1, EventKind::AgreementTerminated)
+                        .map(|x| {
+                            (
+                                x.0,
+                                match x.2.when {
+                                    When::Date(d) => d,
+                                    When::Instant(t) => t.date(),
+                                },
+                                x.1,
+                            )
+                        })
+                });
+                let done =
+                    used.filter(|(_, d, _)| deadline.due.date().is_some_and(|end| *d <= end));
+                let status = match done {
+                    Some((_, d, _)) => Status::Met { on: When::Date(d) },
+                    None => status_of(&deadline, None, None, cx.as_of, true),
+                };
+                cx.obligations.push(Obligation {
+                    kind: ObligationKind::TerminationWindow,
+                    owner: Owner::Client,
+                    subject: e.version().map(|v| format!("version {v}")),
+                    event: i,
+                    triggered: e.when,
+                    deadline,
+                    status,
+                });
+            }
+            EventKind::SubProcessorChangeNotified => {
+                let p = &a.terms.sub_processors;
+                cx.obligations.push(Obligation {
+                    kind: ObligationKind::SubProcessorObjection,
+                    owner: Owner::Client,
+                    subject: e.sub_processor().map(str::to_owned),
+                    event: i,
+                    triggered: e.when,
+                    deadline: Deadline {
+                        kind: DeadlineKind::SubProcessorObjection,
+                        due: Due::NoFixedTerm,
+                        bound: Bound::NoLaterThan,
+                        citation: format!("{}; GDPR art. 28(2)", join_refs(&p.source)),
+                        shift: None,
+                        note: Some(if p.client_may_object {
+                            "the client may object to the change; the agreement sets no term for it"
+                                .to_owned()
+                        } else {
+                            "the agreement gives no right to object".to_owned()
+                        }),
+                    },
+                    status: Status::Pending,
+                });
+            }
+            EventKind::AuditNoticeGiven => {
+                let deadline = a.earliest_audit_date(date)?;
+                let proposed = e.proposed_date().unwrap_or(date);
+                let earliest = deadline.due.date().unwrap_or(date);
+                let status = if proposed >= earliest {
+                    Status::Met {
+                        on: When::Date(date),
+                    }
+                } else {
+                    let short = i64::from(earliest.to_julian_day() - proposed.to_julian_day());
+                    cx.finding(
+                        FindingCode::AuditNoticeTooShort,
+                        format!(
+                            "an audit on {} was announced on {}: {short} day(s) short of the notice period (earliest {})",
+                            iso_date::format(proposed),
+                            iso_date::format(date),
+                            iso_date::format(earliest)
+                        ),
+                        audit_cite.clone(),
+                        i,
+                    );
+                    Status::Missed {
+                        done: Some(When::Date(date)),
+                        by: Lateness::Days(short),
+                    }
+                };
+                if !audits_held.is_empty() {
+                    let next = a.next_audit_allowed_after(
+                        &audits_held[audits_held.len().saturating_sub(max_audits)..],
+                    )?;
+                    if let Some(allowed) = next.due.date()
+                        && proposed < allowed
+                    {
+                        cx.finding(
+                            FindingCode::AuditInsidePeriod,
+                            format!(
+                                "the audit proposed for {} falls inside the period after the previous audit; the next is allowed from {}",
+                                iso_date::format(proposed),
+                                iso_date::format(allowed)
+                            ),
+                            audit_cite.clone(),
+                            i,
+                        );
+                    }
+                }
+                cx.obligations.push(Obligation {
+                    kind: ObligationKind::AuditNotice,
+                    owner: Owner::Client,
+                    subject: Some(format!("audit proposed for {}", iso_date::format(proposed))),
+                    event: i,
+                    triggered: e.when,
+                    deadline,
+                    status,
+                });
+            }
+            EventKind::AuditHeld => {
+                if !audits_held.is_empty() {
+                    let next = a.next_audit_allowed_after(
+                        &audits_held[audits_held.len().saturating_sub(max_audits)..],
+                    )?;
+                    if let Some(allowed) = next.due.date()
+                        && date < allowed
+                    {
+                        cx.finding(
+                            FindingCode::AuditInsidePeriod,
+                            format!(
+                                "an audit held on {} falls inside the period after the previous audit; the next was allowed from {}",
+                                iso_date::format(date),
+                                iso_date::format(allowed)
+                            ),
+                            audit_cite.clone(),
+                            i,
+                        );
+                    }
+                }
+                audits_held.push(date);
+            }
+            _ => {}
+        }
+    }
+    settle_deletion(cx, sorted, &holds)?;
+    Ok(())
+}
+
+/// Adds the deletion (and backup deletion) obligations of a termination on
+/// `date`; their statuses are settled after all events are seen.
+fn termination_obligations(
+    cx: &mut Ctx<'_>,
+    _sorted: &[(OffsetDateTime, usize, &Event)],
+    _pos: usize,
+    date: Date,
+    i: usize,
+) -> Result<()> {
+    let a = cx.agreement;
+    let deadline = a.deletion_deadline(date)?;
+    cx.obligations.push(Obligation {
+        kind: ObligationKind::Deletion,
+        owner: Owner::Processor,
+        subject: None,
+        event: i,
+        triggered: When::Date(date),
+        deadline,
+        status: Status::Pending,
+    });
+    if a.terms.deletion.backups == BackupDeletion::PerBackupCycle {
+        let deadline = a.backup_deletion_deadline(date)?;
+        cx.obligations.push(Obligation {
+            kind: ObligationKind::BackupDeletion,
+            owner: Owner::Processor,
+            subject: None,
+            event: i,
+            triggered: When::Date(date),
+            deadline,
+            status: Status::Pending,
+        });
+    }
+    Ok(())
+}
+
+fn return_obligation(
+    cx: &mut Ctx<'_>,
+    sorted: &Sorted<'_>,
+    idx: &Index,
+    pos: usize,
+    date: Date,
+    i: usize,
+    terminated: Option<Date>,
+) -> Result<()> {
+    let a = cx.agreement;
+    let r = &a.terms.return_of_data;
+    let citation = format!("{}; GDPR art. 28(3)(g)", join_refs(&r.source));
+    // Returned before deletion where the agreement says so: due by the
+    // deletion date (if the agreement is terminated by then).
+    let deletion_due = match terminated {
+        Some(t) if r.before_deletion => Some(a.deletion_deadline(t)?),
+        _ => None,
+    };
+    let deadline = match deletion_due {
+        Some(d) => Deadline {
+            kind: DeadlineKind::Deletion,
+            note: Some("the data is returned before it is deleted".to_owned()),
+            citation: citation.clone(),
+            ..d
+        },
+        None => Deadline {
+            kind: DeadlineKind::Deletion,
+            due: Due::NoFixedTerm,
+            bound: Bound::NoLaterThan,
+            citation: citation.clone(),
+            shift: None,
+            note: Some(match r.method {
+                ReturnMethod::SelfServiceExport => {
+                    "the client can export the data itself; the agreement sets no term for a return"
+                        .to_owned()
+                }
+                _ => "the agreement sets no term for the return".to_owned(),
+            }),
+        },
+    };
+    let returned = idx.first_from(sorted, pos + 1, EventKind::DataReturned);
+    let deleted = idx.first_from(sorted, pos + 1, EventKind::DataDeleted);
+    if r.before_deletion
+        && let Some((dt, di, de)) = deleted
+        && returned.is_none_or(|(rt, _, _)| rt > dt)
+    {
+        cx.finding(
+            FindingCode::DeletedBeforeReturn,
+            format!(
+                "data was deleted on {} before the return requested on {} was made",
+                de.when,
+                iso_date::format(date)
+            ),
+            citation.clone(),
+            di,
+        );
+    }
+    let status = status_of(
+        &deadline,
+        returned.map(|x| x.2.when),
+        returned.map(|x| x.0),
+        cx.as_of,
+        false,
+    );
+    cx.obligations.push(Obligation {
+        kind: ObligationKind::DataReturn,
+        owner: Owner::Processor,
+        subject: None,
+        event: i,
+        triggered: When::Date(date),
+        deadline,
+        status,
+    });
+    Ok(())
+}
+
+/// Settles the status of the deletion obligations: the first deletion after
+/// the termination meets them; a legal hold placed before the deletion
+/// suspends them while it lasts and, once lifted, moves the due date to the
+/// lift date if that is later.
+fn settle_deletion(
+    cx: &mut Ctx<'_>,
+    sorted: &[(OffsetDateTime, usize, &Event)],
+    holds: &[(Date, Option<Date>)],
+) -> Result<()> {
+    let tz = cx.tz;
+    let as_of = cx.as_of;
+    let as_of_date = {
+        // The date `as_of` ends, in the processor's time zone.
+        let ts = jiff::Timestamp::from_second(as_of.unix_timestamp() - 1)
+            .map_err(|e| Error::out_of_range(e.to_string()))?;
+        let d = ts.to_zoned(tz.clone()).date();
+        Date::from_calendar_date(
+            i32::from(d.year()),
+            time::Month::try_from(d.month() as u8)
+                .map_err(|e| Error::out_of_range(e.to_string()))?,
+            d.day() as u8,
+        )
+        .map_err(|e| Error::out_of_range(e.to_string()))?
+    };
+    for ob in &mut cx.obligations {
+        if !matches!(
+            ob.kind,
+            ObligationKind::Deletion | ObligationKind::BackupDeletion
+        ) {
+            continue;
+        }
+        let When::Date(terminated) = ob.triggered else {
+            continue;
+        };
+        let deleted = sorted.iter().find(|(_, _, e)| {
+            e.kind == EventKind::DataDeleted && matches!(e.when, When::Date(d) if d >= terminated)
+        });
+        let deleted_on = deleted.and_then(|(_, _, e)| match e.when {
+            When::Date(d) => Some(d),
+            When::Instant(_) => None,
+        });
+        // Holds placed before the data was deleted (and before now).
+        let relevant: Vec<&(Date, Option<Date>)> = holds
+            .iter()
+            .filter(|(placed, _)| deleted_on.is_none_or(|d| *placed < d))
+            .collect();
+        if let Some((placed, _)) = relevant
+            .iter()
+            .find(|(_, lifted)| lifted.is_none_or(|l| l > as_of_date))
+            && deleted_on.is_none()
+        {
+            ob.status = Status::Suspended { since: *placed };
+            continue;
+        }
+        if let Some(last_lift) = relevant.iter().filter_map(|(_, l)| *l).max()
+            && let Some(due) = ob.deadline.due.date()
+            && last_lift > due
+        {
+            let ends_at = end_of_day(last_lift, tz)?;
+            ob.deadline.due = Due::Date {
+                date: last_lift,
+                ends_at,
+            };
+            ob.deadline.note = Some(format!(
+                "a legal hold suspended deletion until {}; the original date was {}",
+                iso_date::format(last_lift),
+                iso_date::format(due)
+            ));
+        }
+        ob.status = status_of(
+            &ob.deadline,
+            deleted.map(|x| x.2.when),
+            deleted.map(|x| x.0),
+            as_of,
+            false,
+        );
+        if ob.deadline.due == Due::NoFixedTerm && deleted.is_none() {
+            ob.status = Status::Pending;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,1879 @@
+//! Transfers of personal data outside the EEA (GDPR chapter V, art. 44-49):
+//! which sub-processors transfer data, and whether the bases the agreement
+//! claims for them are valid on a date.
+//!
+//! The facts — the EEA, the adequacy decisions with their dates and scope
+//! limits, the ended EU-US frameworks, the standard contractual clauses,
+//! binding corporate rules and the art. 49 derogations — are rows of the
+//! reviewable data file `dpa-core/data/transfer-bases.tsv`, each citing its
+//! source (see [`instruments`]). The file is embedded in the library and
+//! parsed once, on first use; nothing is read at run time. A unit test proves
+//! that every row parses and that the rows are consistent; should the table
+//! ever fail to parse, the functions here return an [`Error`] instead of
+//! panicking.
+//!
+//! # The rules
+//! A sub-processor *transfers* data when one of its `locations` is a country
+//! outside the EEA (the regions `EU` and `EEA` are inside). For each such
+//! country, each claimed basis is valid on a date when:
+//!
+//! - `adequacy`: an adequacy decision for that country is in force on the date
+//!   (`from` ≤ date < `until`). For `US` the adequacy decision is the EU-US
+//!   Data Privacy Framework, which covers only recipients marked
+//!   `dpf_certified`. A decision that covers only some recipients (Canada,
+//!   Japan, Korea, Faroe Islands, Israel, Uruguay) is valid with an
+//!   [`Caveat::AdequacyScopeLimited`] caveat.
+//! - `eu-us-dpf`: the country is `US`, the date is on or after 2023-07-10 and
+//!   the recipient is marked `dpf_certified`.
+//! - `privacy-shield`, `safe-harbour`: the country is `US` and the date falls
+//!   in the framework's window (before the CJEU invalidated it).
+//! - `scc-2021` and its modules: on or after 2021-06-27.
+//! - `scc-2010`, `scc-2001`: from their decisions until 2022-12-27; from
+//!   2021-09-27 only for contracts concluded before that day, so valid with
+//!   an [`Caveat::OldSccTransitional`] caveat.
+//! - `scc-edition-not-stated`: read as the edition in force on the date (the
+//!   2021 clauses from 2021-06-27, the old ones before), with a
+//!   [`Caveat::SccEditionNotStated`] caveat.
+//! - `bcr`: on or after 2018-05-25 (GDPR art. 47).
+//! - the art. 49 derogations: on or after 2018-05-25, with a
+//!   [`Caveat::DerogationForStandingTransfer`] caveat for a sub-processor that
+//!   is engaged as a matter of course. Every listed sub-processor is such a
+//!   standing recipient (`engagement` is `always` or
+//!   `depending-on-assignment`: either way the processor uses it whenever the
+//!   assignment calls for it), so a derogation is never enough on its own.
+//!
+//! BCRs and derogations are assessed under the GDPR only: for dates before
+//! 2018-05-25 (Directive 95/46/EC) they are reported as not yet in force.
+//!
+//! ```
+//! use dpa_core::Agreement;
+//! use dpa_core::transfers::TransferVerdict;
+//! use time::macros::date;
+//!
+//! let text = std::fs::read_to_string(concat!(
+//!     env!("CARGO_MANIFEST_DIR"),
+//!     "/../examples/agreements/alles-online.toml"
+//! ))?;
+//! let agreement = Agreement::from_toml(&text)?;
+//! let assessments = agreement.assess_transfers(date!(2026 - 11 - 23))?;
+//! let sentry = assessments.iter().find(|a| a.name == "Sentry").unwrap();
+//! assert_eq!(sentry.outside_eea[0].as_str(), "US");
+//! assert!(matches!(sentry.verdict, TransferVerdict::Covered { .. }));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::sync::LazyLock;
+
+use serde::de::IntoDeserializer;
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::check::{Finding, FindingCode};
+use crate::error::{Error, Result, ValidationError};
+use crate::model::{Agreement, Engagement, SubProcessor, TransferBasis};
+use crate::values::{Country, iso_date, join_refs};
+
+/// The data file, embedded in the library (dpa-core does no I/O).
+const TSV: &str = include_str!("../data/transfer-bases.tsv");
+
+/// The file's name, as errors about it name it.
+const TABLE_NAME: &str = "transfer-bases.tsv";
+
+/// The columns of the data file, in order.
+const COLUMNS: [&str; 14] = [
+    "id",
+    "kind",
+    "jurisdiction",
+    "bases",
+    "reference",
+    "article",
+    "adopted",
+    "from",
+    "until",
+    "no_new_from",
+    "ended_by",
+    "scope",
+    "note",
+    "source",
+];
+
+/// Every transfer basis, in declaration order.
+const ALL_BASES: [TransferBasis; 21] = [
+    TransferBasis::Adequacy,
+    TransferBasis::EuUsDpf,
+    TransferBasis::Scc2021,
+    TransferBasis::Scc2021C2c,
+    TransferBasis::Scc2021C2p,
+    TransferBasis::Scc2021P2p,
+    TransferBasis::Scc2021P2c,
+    TransferBasis::Scc2010,
+    TransferBasis::Scc2001,
+    TransferBasis::SccEditionNotStated,
+    TransferBasis::Bcr,
+    TransferBasis::PrivacyShield,
+    TransferBasis::SafeHarbour,
+    TransferBasis::DerogationConsent,
+    TransferBasis::DerogationContractWithDataSubject,
+    TransferBasis::DerogationContractInInterest,
+    TransferBasis::DerogationPublicInterest,
+    TransferBasis::DerogationLegalClaims,
+    TransferBasis::DerogationVitalInterests,
+    TransferBasis::DerogationPublicRegister,
+    TransferBasis::DerogationResidual,
+];
+
+/// The parsed table, or why it could not be parsed.
+static TABLE: LazyLock<Result<Vec<Instrument>, TableError>> = LazyLock::new(|| parse_table(TSV));
+
+// ---------------------------------------------------------------------------
+// The reference table
+
+/// What kind of fact a row of the reference table states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum InstrumentKind {
+    /// A member of the European Economic Area: no transfer.
+    Eea,
+    /// An adequacy decision (GDPR art. 45), including the ended EU-US
+    /// frameworks Safe Harbour and Privacy Shield.
+    Adequacy,
+    /// A set of standard contractual clauses (GDPR art. 46(2)(c), 46(5)).
+    Scc,
+    /// Binding corporate rules (GDPR art. 47).
+    Bcr,
+    /// A derogation for specific situations (GDPR art. 49).
+    Derogation,
+}
+
+impl InstrumentKind {
+    /// The value as written in the table (`"eea"`, `"adequacy"`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            InstrumentKind::Eea => "eea",
+            InstrumentKind::Adequacy => "adequacy",
+            InstrumentKind::Scc => "scc",
+            InstrumentKind::Bcr => "bcr",
+            InstrumentKind::Derogation => "derogation",
+        }
+    }
+}
+
+/// How far an instrument reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum InstrumentScope {
+    /// Every recipient in the jurisdiction, or every transfer made under it.
+    Full,
+    /// Only some recipients in the jurisdiction; [`Instrument::note`] says which.
+    Limited,
+    /// Only organisations on the framework's list (DPF List, Privacy Shield
+    /// List, Safe Harbour).
+    Certified,
+    /// Occasional transfers only (the art. 49 derogations).
+    Occasional,
+}
+
+impl InstrumentScope {
+    /// The value as written in the table (`"full"`, `"limited"`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            InstrumentScope::Full => "full",
+            InstrumentScope::Limited => "limited",
+            InstrumentScope::Certified => "certified",
+            InstrumentScope::Occasional => "occasional",
+        }
+    }
+}
+
+/// One row of the reference table `dpa-core/data/transfer-bases.tsv`: a
+/// member of the EEA, an adequacy decision, a set of standard contractual
+/// clauses, binding corporate rules or a derogation, with its dates and source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instrument {
+    line: usize,
+    id: &'static str,
+    kind: InstrumentKind,
+    jurisdiction: Option<&'static str>,
+    country: Option<Country>,
+    bases: Vec<TransferBasis>,
+    reference: &'static str,
+    article: Option<&'static str>,
+    adopted: Option<Date>,
+    from: Option<Date>,
+    until: Option<Date>,
+    no_new_from: Option<Date>,
+    ended_by: Option<&'static str>,
+    scope: InstrumentScope,
+    note: Option<&'static str>,
+    source: &'static str,
+}
+
+impl Instrument {
+    /// The row's unique, stable name (e.g. `adequacy-GB-2021`, `scc-2021`).
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// What kind of fact the row states.
+    pub fn kind(&self) -> InstrumentKind {
+        self.kind
+    }
+
+    /// The jurisdiction as written: an ISO 3166-1 alpha-2 code, or `XX-`
+    /// plus a name for an international organisation (`XX-EPO`); `None` for a
+    /// tool not tied to a country (SCCs, BCRs, derogations).
+    pub fn jurisdiction(&self) -> Option<&'static str> {
+        self.jurisdiction
+    }
+
+    /// The jurisdiction as a country, when it is one.
+    pub fn country(&self) -> Option<Country> {
+        self.country
+    }
+
+    /// The `transfer_bases` values this row backs (empty for EEA rows).
+    pub fn bases(&self) -> &[TransferBasis] {
+        &self.bases
+    }
+
+    /// The instrument as messages name it, e.g. `Decision (EU) 2021/914`.
+    pub fn reference(&self) -> &'static str {
+        self.reference
+    }
+
+    /// The GDPR (or Directive 95/46/EC) article it rests on.
+    pub fn article(&self) -> Option<&'static str> {
+        self.article
+    }
+
+    /// The date the instrument was adopted.
+    pub fn adopted(&self) -> Option<Date> {
+        self.adopted
+    }
+
+    /// The first day it can be relied on (`None` for EEA rows).
+    pub fn from(&self) -> Option<Date> {
+        self.from
+    }
+
+    /// The first day it can no longer be relied on (exclusive end), if any.
+    pub fn until(&self) -> Option<Date> {
+        self.until
+    }
+
+    /// The first day no new contracts may be concluded on it (the old SCCs):
+    /// from then until [`Instrument::until`] it covers only contracts
+    /// concluded before.
+    pub fn no_new_from(&self) -> Option<Date> {
+        self.no_new_from
+    }
+
+    /// What ended it (a judgment, a repeal, an expiry), if it ended or ends.
+    pub fn ended_by(&self) -> Option<&'static str> {
+        self.ended_by
+    }
+
+    /// How far it reaches.
+    pub fn scope(&self) -> InstrumentScope {
+        self.scope
+    }
+
+    /// Scope limits, and what is not verified.
+    pub fn note(&self) -> Option<&'static str> {
+        self.note
+    }
+
+    /// Where the fact is published (EUR-Lex, Official Journal, CJEU case).
+    pub fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// Whether the instrument can be relied on on `on`: `from` ≤ `on` <
+    /// `until` (always, for EEA rows).
+    pub fn applies_on(&self, on: Date) -> bool {
+        self.from.is_none_or(|f| f <= on) && self.until.is_none_or(|u| on < u)
+    }
+
+    /// The citation: article, reference (unless the reference is the GDPR
+    /// itself) and, when `with_end`, what ended it.
+    fn citation(&self, with_end: bool) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(self.article);
+        if !self.reference.starts_with("GDPR") {
+            parts.push(self.reference);
+        }
+        if with_end {
+            parts.extend(self.ended_by);
+        }
+        parts.join("; ")
+    }
+}
+
+/// Every row of the reference table, in file order.
+///
+/// ```
+/// use dpa_core::transfers::instruments;
+///
+/// let uk: Vec<_> = instruments()?
+///     .iter()
+///     .filter(|i| i.jurisdiction() == Some("GB"))
+///     .collect();
+/// assert_eq!(uk.len(), 3); // the 2021 decision, its extension, the renewal
+/// assert_eq!(uk[0].reference(), "Decision (EU) 2021/1772");
+/// # Ok::<(), dpa_core::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Invalid`], naming the line of `transfer-bases.tsv`, if the built-in
+/// table is malformed (a unit test proves that it is not).
+pub fn instruments() -> Result<&'static [Instrument]> {
+    table()
+}
+
+fn table() -> Result<&'static [Instrument]> {
+    TABLE.as_deref().map_err(table_error)
+}
+
+/// The error the public functions return for a malformed table.
+fn table_error(e: &TableError) -> Error {
+    Error::Invalid(ValidationError::new(
+        format!("{TABLE_NAME} line {}", e.line),
+        format!(
+            "the built-in table of transfer bases is malformed: {}",
+            e.message
+        ),
+    ))
+}
+
+/// Whether `country` is in the EEA according to the table.
+fn in_eea(table: &[Instrument], country: Country) -> bool {
+    table
+        .iter()
+        .any(|r| r.kind == InstrumentKind::Eea && r.country == Some(country))
+}
+
+// ---------------------------------------------------------------------------
+// The assessment
+
+/// How one sub-processor's data leaves the EEA, and whether the bases claimed
+/// for it hold on the date assessed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TransferAssessment {
+    /// The sub-processor's position in `statement.sub_processors`.
+    pub index: usize,
+    /// The sub-processor's name as listed.
+    pub name: String,
+    /// The country of its legal seat, where stated.
+    pub seat: Option<Country>,
+    /// Its processing locations outside the EEA, in listed order, each once.
+    pub outside_eea: Vec<Country>,
+    /// Whether its seat is outside the EEA while every stated location is
+    /// inside it (so no transfer by location, but foreign law may reach the
+    /// data).
+    pub non_eea_seat: bool,
+    /// Each claimed basis assessed for each country outside the EEA, in the
+    /// order claimed. When nothing is processed outside the EEA, each basis
+    /// is assessed for the seat if that is outside the EEA (as for access
+    /// from there), else with no country.
+    pub bases: Vec<BasisAssessment>,
+    /// The overall verdict.
+    pub verdict: TransferVerdict,
+    /// The findings the assessment gives rise to (what the agreement check
+    /// reports for this sub-processor's transfers).
+    pub findings: Vec<Finding>,
+}
+
+/// One claimed basis, assessed for one country on the date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct BasisAssessment {
+    /// The basis as claimed.
+    pub basis: TransferBasis,
+    /// Its position in the sub-processor's `transfer_bases`.
+    pub index: usize,
+    /// The country it is assessed for; `None` when nothing is processed or
+    /// seated outside the EEA.
+    pub country: Option<Country>,
+    /// Whether it is valid on the date for this recipient and country.
+    pub valid: bool,
+    /// Why it is valid or not, as a code.
+    pub status: BasisStatus,
+    /// The instrument relied on or considered (e.g. `Decision (EU) 2021/914`),
+    /// where there is one.
+    pub reference: Option<String>,
+    /// Why it is valid or not, in English.
+    pub reason: String,
+    /// The articles, decisions and judgments it rests on.
+    pub citation: String,
+    /// What to check about a valid basis (empty for an invalid one).
+    pub caveats: Vec<Caveat>,
+}
+
+/// Whether a claimed basis is valid, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum BasisStatus {
+    /// Valid on the date (possibly with caveats).
+    Valid,
+    /// The instrument applies only from a later date.
+    NotYetInForce,
+    /// The instrument no longer applies (invalidated, repealed or expired).
+    NoLongerInForce,
+    /// No instrument of this kind covers the country (e.g. no adequacy
+    /// decision, or the DPF claimed for a country other than the US).
+    NotForThisCountry,
+    /// The DPF applies only to certified organisations and the recipient is
+    /// not marked `dpf_certified`.
+    RecipientNotCertified,
+    /// A country-specific basis with no country outside the EEA to assess it for.
+    NoThirdCountry,
+}
+
+impl BasisStatus {
+    /// The stable string form, e.g. `no-longer-in-force`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BasisStatus::Valid => "valid",
+            BasisStatus::NotYetInForce => "not-yet-in-force",
+            BasisStatus::NoLongerInForce => "no-longer-in-force",
+            BasisStatus::NotForThisCountry => "not-for-this-country",
+            BasisStatus::RecipientNotCertified => "recipient-not-certified",
+            BasisStatus::NoThirdCountry => "no-third-country",
+        }
+    }
+}
+
+/// Something to check about a valid basis. Each gives a warning finding of
+/// the same name when the sub-processor transfers data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Caveat {
+    /// SCCs claimed without an edition; read as the edition in force.
+    SccEditionNotStated,
+    /// The old SCCs in their transitional period (2021-09-27 to 2022-12-27):
+    /// valid only for contracts concluded before 2021-09-27.
+    OldSccTransitional,
+    /// The adequacy decision covers only some recipients in the country.
+    AdequacyScopeLimited,
+    /// An art. 49 derogation for a standing sub-processor; derogations cover
+    /// occasional transfers only.
+    DerogationForStandingTransfer,
+}
+
+impl Caveat {
+    /// The stable string form, the same as the finding code's.
+    pub const fn as_str(self) -> &'static str {
+        self.code().as_str()
+    }
+
+    /// The finding code the caveat gives rise to.
+    pub const fn code(self) -> FindingCode {
+        match self {
+            Caveat::SccEditionNotStated => FindingCode::SccEditionNotStated,
+            Caveat::OldSccTransitional => FindingCode::OldSccTransitional,
+            Caveat::AdequacyScopeLimited => FindingCode::AdequacyScopeLimited,
+            Caveat::DerogationForStandingTransfer => FindingCode::DerogationForStandingTransfer,
+        }
+    }
+}
+
+/// The overall verdict on a sub-processor's transfers. Serialized with a
+/// `kind` tag: `{"kind": "covered", "bases": ["scc-2021"]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum TransferVerdict {
+    /// No processing location is stated, so transfers cannot be assessed.
+    LocationsNotStated,
+    /// Every stated location is inside the EEA.
+    NoTransfer,
+    /// Data goes outside the EEA and no basis is claimed.
+    NoBasisClaimed,
+    /// Every country outside the EEA is covered by a claimed basis valid on
+    /// the date.
+    Covered {
+        /// The claimed bases valid on the date (for at least one of the
+        /// countries), in the order claimed, each once.
+        bases: Vec<TransferBasis>,
+    },
+    /// Bases are claimed, but none valid on the date covers these countries.
+    NotCovered {
+        /// The countries outside the EEA left uncovered.
+        countries: Vec<Country>,
+    },
+}
+
+impl TransferVerdict {
+    /// The stable string form of the verdict's kind, e.g. `not-covered`.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            TransferVerdict::LocationsNotStated => "locations-not-stated",
+            TransferVerdict::NoTransfer => "no-transfer",
+            TransferVerdict::NoBasisClaimed => "no-basis-claimed",
+            TransferVerdict::Covered { .. } => "covered",
+            TransferVerdict::NotCovered { .. } => "not-covered",
+        }
+    }
+}
+
+/// Assesses every sub-processor's transfers outside the EEA on `on`: one
+/// [`TransferAssessment`] per sub-processor, in listed order. See the
+/// [module documentation](self) for the rules.
+///
+/// ```
+/// use dpa_core::Agreement;
+/// use dpa_core::transfers::{assess_transfers, TransferVerdict};
+/// use time::macros::date;
+///
+/// let text = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../examples/agreements/belco.toml"
+/// ))?;
+/// let agreement = Agreement::from_toml(&text)?;
+/// let assessments = assess_transfers(&agreement, date!(2026 - 11 - 23))?;
+/// // Belco's sub-processors all process inside the EU.
+/// assert!(assessments.iter().all(|a| a.verdict == TransferVerdict::NoTransfer));
+/// // Ten of them are seated in the US.
+/// assert_eq!(assessments.iter().filter(|a| a.non_eea_seat).count(), 10);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Invalid`] naming `transfer-bases.tsv` if the built-in table is
+/// malformed (a unit test proves that it is not).
+pub fn assess_transfers(agreement: &Agreement, on: Date) -> Result<Vec<TransferAssessment>> {
+    let table = table()?;
+    Ok(agreement
+        .statement
+        .sub_processors
+        .iter()
+        .enumerate()
+        .map(|(i, sp)| assess_sub_processor(table, i, sp, on))
+        .collect())
+}
+
+impl Agreement {
+    /// Assesses every sub-processor's transfers outside the EEA on `on`; see
+    /// [`assess_transfers`].
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/../examples/agreements/alles-online.toml"
+    /// ))?;
+    /// let a = Agreement::from_toml(&text)?;
+    /// let mailgun = &a.assess_transfers(time::macros::date!(2026 - 11 - 23))?[3];
+    /// assert_eq!(mailgun.name, "Mailgun");
+    /// assert_eq!(mailgun.verdict.as_str(), "covered");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`assess_transfers`].
+    pub fn assess_transfers(&self, on: Date) -> Result<Vec<TransferAssessment>> {
+        assess_transfers(self, on)
+    }
+}
+
+/// The transfer findings for every sub-processor on `on`, in listed order:
+/// `non-eea-seat`, `transfer-without-basis`, `dpf-not-certified`,
+/// `transfer-basis-invalid`, `dpf-certification-unconfirmed`, the caveat
+/// warnings and `transfer-covered`. If the built-in table were malformed, a
+/// single `transfer-basis-invalid` error says that transfers were not checked.
+pub(crate) fn transfer_findings(agreement: &Agreement, on: Date) -> Vec<Finding> {
+    match assess_transfers(agreement, on) {
+        Ok(assessments) => assessments.into_iter().flat_map(|a| a.findings).collect(),
+        Err(e) => vec![Finding::new(
+            FindingCode::TransferBasisInvalid,
+            format!("transfers outside the EEA were not checked: {e}"),
+            "GDPR art. 44-49".to_owned(),
+            Some("statement.sub_processors".to_owned()),
+        )],
+    }
+}
+
+/// What the date, the table and the recipient say about one basis.
+struct Outcome {
+    status: BasisStatus,
+    reference: Option<&'static str>,
+    reason: String,
+    citation: String,
+    caveats: Vec<Caveat>,
+}
+
+impl Outcome {
+    fn invalid(status: BasisStatus, reason: String, citation: String) -> Outcome {
+        Outcome {
+            status,
+            reference: None,
+            reason,
+            citation,
+            caveats: Vec::new(),
+        }
+    }
+}
+
+/// The sub-processor and date a basis is assessed for.
+struct Ctx<'a> {
+    table: &'a [Instrument],
+    sp: &'a SubProcessor,
+    on: Date,
+}
+
+impl Ctx<'_> {
+    /// Whether the sub-processor is engaged as a matter of course. Every
+    /// engagement the model knows is.
+    fn standing(&self) -> bool {
+        matches!(
+            self.sp.engagement,
+            Engagement::Always | Engagement::DependingOnAssignment
+        )
+    }
+
+    fn rows(&self, basis: TransferBasis) -> Vec<&Instrument> {
+        self.table
+            .iter()
+            .filter(|r| r.bases.contains(&basis))
+            .collect()
+    }
+}
+
+/// Which of several rows speaks to a date.
+enum Pick<'r> {
+    InForce(&'r Instrument),
+    Ended(&'r Instrument),
+    NotYet(&'r Instrument),
+}
+
+/// The row in force on `on`; else the one that ended last before it; else
+/// the one that starts first after it. `None` only for no rows.
+fn pick<'r>(rows: &[&'r Instrument], on: Date) -> Option<Pick<'r>> {
+    if let Some(r) = rows.iter().copied().find(|r| r.applies_on(on)) {
+        return Some(Pick::InForce(r));
+    }
+    if let Some(r) = rows
+        .iter()
+        .copied()
+        .filter(|r| r.until.is_some_and(|u| u <= on))
+        .max_by_key(|r| r.until)
+    {
+        return Some(Pick::Ended(r));
+    }
+    rows.iter()
+        .copied()
+        .min_by_key(|r| r.from)
+        .map(Pick::NotYet)
+}
+
+fn fmt_date(d: Option<Date>) -> String {
+    d.map_or_else(|| "-".to_owned(), iso_date::format)
+}
+
+/// Whether a basis is tied to the recipient's country.
+fn is_country_specific(basis: TransferBasis) -> bool {
+    matches!(
+        basis,
+        TransferBasis::Adequacy
+            | TransferBasis::EuUsDpf
+            | TransferBasis::PrivacyShield
+            | TransferBasis::SafeHarbour
+    )
+}
+
+fn assess_basis(
+    ctx: &Ctx<'_>,
+    index: usize,
+    basis: TransferBasis,
+    country: Option<Country>,
+) -> BasisAssessment {
+    let o = if is_country_specific(basis) {
+        assess_country_basis(ctx, basis, country)
+    } else {
+        assess_tool(ctx, basis)
+    };
+    BasisAssessment {
+        basis,
+        index,
+        country,
+        valid: o.status == BasisStatus::Valid,
+        status: o.status,
+        reference: o.reference.map(str::to_owned),
+        reason: o.reason,
+        citation: o.citation,
+        caveats: o.caveats,
+    }
+}
+
+/// Adequacy and the EU-US frameworks.
+fn assess_country_basis(ctx: &Ctx<'_>, basis: TransferBasis, country: Option<Country>) -> Outcome {
+    let Some(country) = country else {
+        return Outcome::invalid(
+            BasisStatus::NoThirdCountry,
+            format!(
+                "nothing is processed outside the EEA to assess `{}` for",
+                basis.as_str()
+            ),
+            "GDPR art. 44".to_owned(),
+        );
+    };
+    let rows = ctx.rows(basis);
+    let here: Vec<&Instrument> = rows
+        .iter()
+        .copied()
+        .filter(|r| r.country == Some(country))
+        .collect();
+    let Some(picked) = pick(&here, ctx.on) else {
+        return if basis == TransferBasis::Adequacy {
+            Outcome::invalid(
+                BasisStatus::NotForThisCountry,
+                format!("no adequacy decision covers {country} ({})", country.name()),
+                "GDPR art. 45".to_owned(),
+            )
+        } else {
+            let mut places: Vec<&str> = rows.iter().filter_map(|r| r.jurisdiction).collect();
+            places.dedup();
+            let reference = rows.first().map_or("", |r| r.reference);
+            let mut o = Outcome::invalid(
+                BasisStatus::NotForThisCountry,
+                format!(
+                    "`{}` ({reference}) covers transfers to {} only, not to {country}",
+                    basis.as_str(),
+                    places.join(", ")
+                ),
+                rows.first()
+                    .map_or_else(|| "GDPR art. 45".to_owned(), |r| r.citation(false)),
+            );
+            o.reference = rows.first().map(|r| r.reference);
+            o
+        };
+    };
+    let on = iso_date::format(ctx.on);
+    let mut o = match picked {
+        Pick::InForce(r) => {
+            let name = ctx.sp.name.as_str();
+            let mut o = Outcome {
+                status: BasisStatus::Valid,
+                reference: Some(r.reference),
+                reason: format!("{} is in force for {country} on {on}", r.reference),
+                citation: r.citation(false),
+                caveats: Vec::new(),
+            };
+            match r.scope {
+                InstrumentScope::Certified if r.bases.contains(&TransferBasis::EuUsDpf) => {
+                    if ctx.sp.dpf_certified {
+                        o.reason
+                            .push_str(&format!(" and `{name}` is marked `dpf_certified`"));
+                    } else {
+                        o.status = BasisStatus::RecipientNotCertified;
+                        o.reason = format!(
+                            "{} covers only organisations on the DPF List, and `{name}` is not marked `dpf_certified`",
+                            r.reference
+                        );
+                    }
+                }
+                InstrumentScope::Certified => o
+                    .reason
+                    .push_str(", for organisations on its list only (not recorded in the file)"),
+                InstrumentScope::Limited => {
+                    o.reason.push_str(&format!(
+                        ", for some recipients only: {}",
+                        r.note.unwrap_or("see the decision")
+                    ));
+                    o.caveats.push(Caveat::AdequacyScopeLimited);
+                }
+                InstrumentScope::Full | InstrumentScope::Occasional => {}
+            }
+            o
+        }
+        Pick::Ended(r) => Outcome {
+            status: BasisStatus::NoLongerInForce,
+            reference: Some(r.reference),
+            reason: format!(
+                "{} no longer applies from {} ({})",
+                r.reference,
+                fmt_date(r.until),
+                r.ended_by.unwrap_or("ended")
+            ),
+            citation: r.citation(true),
+            caveats: Vec::new(),
+        },
+        Pick::NotYet(r) => Outcome {
+            status: BasisStatus::NotYetInForce,
+            reference: Some(r.reference),
+            reason: format!("{} applies only from {}", r.reference, fmt_date(r.from)),
+            citation: r.citation(false),
+            caveats: Vec::new(),
+        },
+    };
+    if basis == TransferBasis::Adequacy && o.status != BasisStatus::Valid {
+        // Point to an EU-US framework that `adequacy` does not stand for.
+        let other = ctx.table.iter().find(|r| {
+            r.kind == InstrumentKind::Adequacy
+                && r.country == Some(country)
+                && !r.bases.contains(&TransferBasis::Adequacy)
+                && r.applies_on(ctx.on)
+        });
+        if let Some(r) = other
+            && let Some(b) = r.bases.first()
+        {
+            o.reason.push_str(&format!(
+                "; {} applied on {on}: claim `{}` for a recipient on its list",
+                r.reference,
+                b.as_str()
+            ));
+        }
+    }
+    o
+}
+
+/// SCCs, BCRs and derogations: not tied to a country.
+fn assess_tool(ctx: &Ctx<'_>, basis: TransferBasis) -> Outcome {
+    let on = iso_date::format(ctx.on);
+    if basis == TransferBasis::SccEditionNotStated {
+        for edition in [
+            TransferBasis::Scc2021,
+            TransferBasis::Scc2010,
+            TransferBasis::Scc2001,
+        ] {
+            let mut o = assess_tool(ctx, edition);
+            if o.status == BasisStatus::Valid {
+                o.reason = format!("the edition is not stated; read as {}", o.reason);
+                o.caveats.insert(0, Caveat::SccEditionNotStated);
+                return o;
+            }
+        }
+        let mut o = assess_tool(ctx, TransferBasis::Scc2001);
+        o.reason = format!(
+            "the edition is not stated, and no standard contractual clauses applied on {on}: {}",
+            o.reason
+        );
+        return o;
+    }
+    let rows = ctx.rows(basis);
+    let Some(picked) = pick(&rows, ctx.on) else {
+        return Outcome::invalid(
+            BasisStatus::NotForThisCountry,
+            format!("no instrument in the table backs `{}`", basis.as_str()),
+            "GDPR art. 44".to_owned(),
+        );
+    };
+    match picked {
+        Pick::InForce(r) => {
+            let mut o = Outcome {
+                status: BasisStatus::Valid,
+                reference: Some(r.reference),
+                reason: format!("{}, which applies on {on}", r.reference),
+                citation: r.citation(false),
+                caveats: Vec::new(),
+            };
+            if let Some(closed) = r.no_new_from
+                && closed <= ctx.on
+            {
+                o.reason = format!(
+                    "{}, repealed with effect from {}: it covers only contracts concluded before then, and only until {}",
+                    r.reference,
+                    iso_date::format(closed),
+                    fmt_date(r.until)
+                );
+                o.citation = r.citation(true);
+                o.caveats.push(Caveat::OldSccTransitional);
+            }
+            if r.kind == InstrumentKind::Derogation {
+                let article = r.article.unwrap_or(r.reference);
+                if ctx.standing() {
+                    o.reason = format!(
+                        "{article} covers occasional transfers only, and `{}` is a standing sub-processor (engagement `{}`)",
+                        ctx.sp.name,
+                        engagement_str(ctx.sp.engagement)
+                    );
+                    o.caveats.push(Caveat::DerogationForStandingTransfer);
+                } else {
+                    o.reason = format!("{article} covers occasional transfers on {on}");
+                }
+            }
+            o
+        }
+        Pick::Ended(r) => Outcome {
+            status: BasisStatus::NoLongerInForce,
+            reference: Some(r.reference),
+            reason: format!(
+                "{} no longer applies from {} ({})",
+                r.reference,
+                fmt_date(r.until),
+                r.ended_by.unwrap_or("ended")
+            ),
+            citation: r.citation(true),
+            caveats: Vec::new(),
+        },
+        Pick::NotYet(r) => Outcome {
+            status: BasisStatus::NotYetInForce,
+            reference: Some(r.reference),
+            reason: format!("{} applies only from {}", r.reference, fmt_date(r.from)),
+            citation: r.citation(false),
+            caveats: Vec::new(),
+        },
+    }
+}
+
+fn engagement_str(e: Engagement) -> &'static str {
+    match e {
+        Engagement::Always => "always",
+        Engagement::DependingOnAssignment => "depending-on-assignment",
+    }
+}
+
+fn assess_sub_processor(
+    table: &[Instrument],
+    index: usize,
+    sp: &SubProcessor,
+    on: Date,
+) -> TransferAssessment {
+    let ctx = Ctx { table, sp, on };
+    let mut outside: Vec<Country> = Vec::new();
+    for c in sp.locations.iter().filter_map(|l| l.country()) {
+        if !in_eea(table, c) && !outside.contains(&c) {
+            outside.push(c);
+        }
+    }
+    let foreign_seat = sp.seat.filter(|s| !in_eea(table, *s));
+    let non_eea_seat = foreign_seat.is_some() && !sp.locations.is_empty() && outside.is_empty();
+    let targets: Vec<Option<Country>> = if outside.is_empty() {
+        vec![foreign_seat]
+    } else {
+        outside.iter().copied().map(Some).collect()
+    };
+    let bases: Vec<BasisAssessment> = sp
+        .transfer_bases
+        .iter()
+        .enumerate()
+        .flat_map(|(j, &b)| targets.iter().map(move |&c| (j, b, c)))
+        .map(|(j, b, c)| assess_basis(&ctx, j, b, c))
+        .collect();
+    let verdict = if sp.locations.is_empty() {
+        TransferVerdict::LocationsNotStated
+    } else if outside.is_empty() {
+        TransferVerdict::NoTransfer
+    } else if sp.transfer_bases.is_empty() {
+        TransferVerdict::NoBasisClaimed
+    } else {
+        let uncovered: Vec<Country> = outside
+            .iter()
+            .copied()
+            .filter(|c| !bases.iter().any(|b| b.valid && b.country == Some(*c)))
+            .collect();
+        if uncovered.is_empty() {
+            let mut valid: Vec<TransferBasis> = Vec::new();
+            for b in bases.iter().filter(|b| b.valid) {
+                if !valid.contains(&b.basis) {
+                    valid.push(b.basis);
+                }
+            }
+            TransferVerdict::Covered { bases: valid }
+        } else {
+            TransferVerdict::NotCovered {
+                countries: uncovered,
+            }
+        }
+    };
+    let mut assessment = TransferAssessment {
+        index,
+        name: sp.name.as_str().to_owned(),
+        seat: sp.seat,
+        outside_eea: outside,
+        non_eea_seat,
+        bases,
+        verdict,
+        findings: Vec::new(),
+    };
+    assessment.findings = findings(&assessment, sp, on);
+    assessment
+}
+
+/// `refs; part; part` without empty parts or repeats.
+fn cite<'a>(refs: &str, parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    if !refs.is_empty() {
+        out.push(refs);
+    }
+    for p in parts {
+        if !p.is_empty() && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out.join("; ")
+}
+
+fn join_countries(cs: &[Country]) -> String {
+    cs.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `basis (reference, ...)` for each basis valid in `bs`, in claimed order,
+/// naming each instrument relied on once.
+fn covering(bs: &[&BasisAssessment]) -> Vec<String> {
+    let mut grouped: Vec<(TransferBasis, Vec<&str>)> = Vec::new();
+    for b in bs.iter().filter(|b| b.valid) {
+        let pos = match grouped.iter().position(|(basis, _)| *basis == b.basis) {
+            Some(pos) => pos,
+            None => {
+                grouped.push((b.basis, Vec::new()));
+                grouped.len() - 1
+            }
+        };
+        if let Some(r) = b.reference.as_deref()
+            && !grouped[pos].1.contains(&r)
+        {
+            grouped[pos].1.push(r);
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|(basis, refs)| {
+            if refs.is_empty() {
+                basis.as_str().to_owned()
+            } else {
+                format!("{} ({})", basis.as_str(), refs.join(", "))
+            }
+        })
+        .collect()
+}
+
+fn findings(a: &TransferAssessment, sp: &SubProcessor, on: Date) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let path = format!("statement.sub_processors[{}]", a.index);
+    let refs = join_refs(&sp.source);
+    let name = &a.name;
+    let on_str = iso_date::format(on);
+    if a.non_eea_seat
+        && let Some(seat) = a.seat
+    {
+        let locations: Vec<&str> = sp.locations.iter().map(|l| l.as_str()).collect();
+        out.push(Finding::new(
+            FindingCode::NonEeaSeat,
+            format!(
+                "sub-processor `{name}` has its seat in {seat}, outside the EEA, and processes data in {}; the law of {seat} may still reach the data",
+                locations.join(", ")
+            ),
+            cite(&refs, ["GDPR art. 44, 48"]),
+            Some(format!("{path}.seat")),
+        ));
+    }
+    match &a.verdict {
+        TransferVerdict::LocationsNotStated | TransferVerdict::NoTransfer => return out,
+        TransferVerdict::NoBasisClaimed => {
+            out.push(Finding::new(
+                FindingCode::TransferWithoutBasis,
+                format!(
+                    "sub-processor `{name}` processes data in {} (outside the EEA) and no transfer basis is stated",
+                    join_countries(&a.outside_eea)
+                ),
+                cite(&refs, ["GDPR art. 44-46"]),
+                Some(format!("{path}.transfer_bases")),
+            ));
+            return out;
+        }
+        TransferVerdict::Covered { .. } | TransferVerdict::NotCovered { .. } => {}
+    }
+    let for_country = |c: Country| -> Vec<&BasisAssessment> {
+        a.bases.iter().filter(|b| b.country == Some(c)).collect()
+    };
+    // The DPF claimed for a recipient not marked certified.
+    let mut unconfirmed = Vec::new();
+    let mut invalid_countries = Vec::new();
+    for &c in &a.outside_eea {
+        let bs = for_country(c);
+        let dpf = bs
+            .iter()
+            .find(|b| b.status == BasisStatus::RecipientNotCertified);
+        let covered = bs.iter().any(|b| b.valid);
+        match (dpf, covered) {
+            (Some(d), true) => unconfirmed.push(Finding::new(
+                FindingCode::DpfCertificationUnconfirmed,
+                format!(
+                    "sub-processor `{name}` claims the EU-US Data Privacy Framework (`{}`) but is not marked `dpf_certified`; the transfer to {c} is covered by {} instead",
+                    d.basis.as_str(),
+                    join_and(&covering(&bs))
+                ),
+                cite(&refs, [d.citation.as_str()]),
+                Some(format!("{path}.dpf_certified")),
+            )),
+            (Some(d), false) => {
+                let others: Vec<String> = bs
+                    .iter()
+                    .filter(|b| b.status != BasisStatus::RecipientNotCertified)
+                    .map(|b| format!("`{}`: {}", b.basis.as_str(), b.reason))
+                    .collect();
+                let mut message = format!(
+                    "sub-processor `{name}` relies on the EU-US Data Privacy Framework (`{}`) for {c}, but is not marked `dpf_certified` (on the DPF List), and no other claimed basis covers the transfer",
+                    d.basis.as_str()
+                );
+                if !others.is_empty() {
+                    message.push_str(&format!("; {}", others.join("; ")));
+                }
+                out.push(Finding::new(
+                    FindingCode::DpfNotCertified,
+                    message,
+                    cite(&refs, bs.iter().map(|b| b.citation.as_str())),
+                    Some(format!("{path}.dpf_certified")),
+                ));
+            }
+            (None, false) => invalid_countries.push(c),
+            (None, true) => {}
+        }
+    }
+    if !invalid_countries.is_empty() {
+        let mut reasons: Vec<String> = Vec::new();
+        let mut citations: Vec<&str> = vec!["GDPR art. 44"];
+        for b in a
+            .bases
+            .iter()
+            .filter(|b| b.country.is_some_and(|c| invalid_countries.contains(&c)))
+        {
+            let r = format!("`{}`: {}", b.basis.as_str(), b.reason);
+            if !reasons.contains(&r) {
+                reasons.push(r);
+            }
+            citations.push(b.citation.as_str());
+        }
+        out.push(Finding::new(
+            FindingCode::TransferBasisInvalid,
+            format!(
+                "sub-processor `{name}` transfers data to {}; none of the bases claimed is valid on {on_str}: {}",
+                join_countries(&invalid_countries),
+                reasons.join("; ")
+            ),
+            cite(&refs, citations),
+            Some(format!("{path}.transfer_bases")),
+        ));
+    }
+    out.extend(unconfirmed);
+    // Caveats of valid bases, once per claimed basis and caveat.
+    let mut seen: Vec<(usize, Caveat)> = Vec::new();
+    for b in a.bases.iter().filter(|b| b.valid) {
+        for &caveat in &b.caveats {
+            if seen.contains(&(b.index, caveat)) {
+                continue;
+            }
+            seen.push((b.index, caveat));
+            out.push(Finding::new(
+                caveat.code(),
+                format!(
+                    "sub-processor `{name}` relies on `{}`: {}",
+                    b.basis.as_str(),
+                    b.reason
+                ),
+                cite(&refs, [b.citation.as_str()]),
+                Some(format!("{path}.transfer_bases[{}]", b.index)),
+            ));
+        }
+    }
+    if let TransferVerdict::Covered { .. } = a.verdict {
+        let all: Vec<&BasisAssessment> = a.bases.iter().collect();
+        out.push(Finding::new(
+            FindingCode::TransferCovered,
+            format!(
+                "sub-processor `{name}` transfers data to {}; covered by {}",
+                join_countries(&a.outside_eea),
+                join_and(&covering(&all))
+            ),
+            cite(
+                &refs,
+                a.bases
+                    .iter()
+                    .filter(|b| b.valid)
+                    .map(|b| b.citation.as_str()),
+            ),
+            Some(path),
+        ));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Parsing the table
+
+/// Why the table could not be parsed: the line (1-based) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TableError {
+    line: usize,
+    message: String,
+}
+
+fn parse_table(text: &'static str) -> Result<Vec<Instrument>, TableError> {
+    let mut rows = Vec::new();
+    let mut header_seen = false;
+    for (n, raw) in text.lines().enumerate() {
+        let line = n + 1;
+        if raw.trim().is_empty() || raw.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&'static str> = raw.split('\t').map(str::trim).collect();
+        if !header_seen {
+            if fields != COLUMNS {
+                return Err(TableError {
+                    line,
+                    message: format!(
+                        "the first row must name the columns: {}",
+                        COLUMNS.join(", ")
+                    ),
+                });
+            }
+            header_seen = true;
+            continue;
+        }
+        let row = parse_row(line, &fields).map_err(|message| TableError { line, message })?;
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        return Err(TableError {
+            line: text.lines().count(),
+            message: "the table has no rows".to_owned(),
+        });
+    }
+    check_rows(&rows)?;
+    Ok(rows)
+}
+
+fn opt(s: &'static str) -> Option<&'static str> {
+    (s != "-").then_some(s)
+}
+
+fn date(s: &'static str, column: &str) -> Result<Option<Date>, String> {
+    opt(s)
+        .map(|d| iso_date::parse(d).map_err(|e| format!("{column}: {e}")))
+        .transpose()
+}
+
+fn parse_basis(s: &str) -> Result<TransferBasis, String> {
+    let d: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = s.into_deserializer();
+    TransferBasis::deserialize(d).map_err(|_| format!("bases: `{s}` is not a transfer basis"))
+}
+
+fn parse_row(line: usize, fields: &[&'static str]) -> Result<Instrument, String> {
+    let &[
+        id,
+        kind,
+        jurisdiction,
+        bases,
+        reference,
+        article,
+        adopted,
+        from,
+        until,
+        no_new_from,
+        ended_by,
+        scope,
+        note,
+        source,
+    ] = fields
+    else {
+        return Err(format!(
+            "has {} columns, expected {}",
+            fields.len(),
+            COLUMNS.len()
+        ));
+    };
+    if let Some(i) = fields.iter().position(|f| f.is_empty()) {
+        return Err(format!(
+            "column `{}` is empty; write `-` for none",
+            COLUMNS[i]
+        ));
+    }
+    let kind = match kind {
+        "eea" => InstrumentKind::Eea,
+        "adequacy" => InstrumentKind::Adequacy,
+        "scc" => InstrumentKind::Scc,
+        "bcr" => InstrumentKind::Bcr,
+        "derogation" => InstrumentKind::Derogation,
+        other => return Err(format!("kind: `{other}` is not a kind")),
+    };
+    let scope = match scope {
+        "full" => InstrumentScope::Full,
+        "limited" => InstrumentScope::Limited,
+        "certified" => InstrumentScope::Certified,
+        "occasional" => InstrumentScope::Occasional,
+        other => return Err(format!("scope: `{other}` is not a scope")),
+    };
+    let jurisdiction = opt(jurisdiction);
+    let country = match jurisdiction {
+        Some(j) if j.starts_with("XX-") => {
+            let name = j.trim_start_matches("XX-");
+            if kind != InstrumentKind::Adequacy
+                || name.is_empty()
+                || !name.bytes().all(|b| b.is_ascii_uppercase())
+            {
+                return Err(format!(
+                    "jurisdiction: `{j}` must be `XX-` and capital letters, on an adequacy row"
+                ));
+            }
+            None
+        }
+        Some(j) => Some(
+            j.parse::<Country>()
+                .map_err(|e| format!("jurisdiction: {e}"))?,
+        ),
+        None => None,
+    };
+    let bases: Vec<TransferBasis> = match opt(bases) {
+        None => Vec::new(),
+        Some(list) => list
+            .split(' ')
+            .filter(|s| !s.is_empty())
+            .map(parse_basis)
+            .collect::<Result<_, _>>()?,
+    };
+    let row = Instrument {
+        line,
+        id,
+        kind,
+        jurisdiction,
+        country,
+        bases,
+        reference,
+        article: opt(article),
+        adopted: date(adopted, "adopted")?,
+        from: date(from, "from")?,
+        until: date(until, "until")?,
+        no_new_from: date(no_new_from, "no_new_from")?,
+        ended_by: opt(ended_by),
+        scope,
+        note: opt(note),
+        source,
+    };
+    check_row(&row)?;
+    Ok(row)
+}
+
+/// The bases a kind of row may back.
+fn basis_fits(kind: InstrumentKind, basis: TransferBasis) -> bool {
+    use TransferBasis as B;
+    match kind {
+        InstrumentKind::Eea => false,
+        InstrumentKind::Adequacy => is_country_specific(basis),
+        InstrumentKind::Scc => matches!(
+            basis,
+            B::Scc2021
+                | B::Scc2021C2c
+                | B::Scc2021C2p
+                | B::Scc2021P2p
+                | B::Scc2021P2c
+                | B::Scc2010
+                | B::Scc2001
+        ),
+        InstrumentKind::Bcr => basis == B::Bcr,
+        InstrumentKind::Derogation => matches!(
+            basis,
+            B::DerogationConsent
+                | B::DerogationContractWithDataSubject
+                | B::DerogationContractInInterest
+                | B::DerogationPublicInterest
+                | B::DerogationLegalClaims
+                | B::DerogationVitalInterests
+                | B::DerogationPublicRegister
+                | B::DerogationResidual
+        ),
+    }
+}
+
+fn check_row(r: &Instrument) -> Result<(), String> {
+    if opt(r.id).is_none() || !r.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Err(format!("id: `{}` must be letters, digits and `-`", r.id));
+    }
+    if opt(r.reference).is_none() || opt(r.source).is_none() {
+        return Err("reference and source are required".to_owned());
+    }
+    if r.kind == InstrumentKind::Eea {
+        if r.country.is_none() {
+            return Err("an eea row needs a country code".to_owned());
+        }
+        if !r.bases.is_empty()
+            || r.adopted.is_some()
+            || r.from.is_some()
+            || r.until.is_some()
+            || r.no_new_from.is_some()
+            || r.ended_by.is_some()
+            || r.scope != InstrumentScope::Full
+        {
+            return Err("an eea row has no bases, dates or end, and scope `full`".to_owned());
+        }
+        return Ok(());
+    }
+    if r.bases.is_empty() {
+        return Err("bases: at least one basis is required".to_owned());
+    }
+    if let Some(b) = r.bases.iter().find(|b| !basis_fits(r.kind, **b)) {
+        return Err(format!(
+            "bases: `{}` does not fit a row of kind `{}`",
+            b.as_str(),
+            r.kind.as_str()
+        ));
+    }
+    if (r.kind == InstrumentKind::Adequacy) != r.jurisdiction.is_some() {
+        return Err("jurisdiction: required on adequacy rows, `-` on the others".to_owned());
+    }
+    if r.article.is_none() {
+        return Err("article: required".to_owned());
+    }
+    let scope_ok = match r.scope {
+        InstrumentScope::Full => r.kind != InstrumentKind::Derogation,
+        InstrumentScope::Limited | InstrumentScope::Certified => r.kind == InstrumentKind::Adequacy,
+        InstrumentScope::Occasional => r.kind == InstrumentKind::Derogation,
+    };
+    if !scope_ok {
+        return Err(format!(
+            "scope: `{}` does not fit a row of kind `{}`",
+            r.scope.as_str(),
+            r.kind.as_str()
+        ));
+    }
+    let (Some(adopted), Some(from)) = (r.adopted, r.from) else {
+        return Err("adopted and from: both required".to_owned());
+    };
+    if adopted > from {
+        return Err("adopted: after `from`".to_owned());
+    }
+    if let Some(until) = r.until
+        && until <= from
+    {
+        return Err("until: not after `from`".to_owned());
+    }
+    if r.until.is_some() != r.ended_by.is_some() {
+        return Err("ended_by: required exactly when `until` is given".to_owned());
+    }
+    if let Some(closed) = r.no_new_from {
+        let Some(until) = r.until else {
+            return Err("no_new_from: needs `until`".to_owned());
+        };
+        if closed <= from || closed > until {
+            return Err("no_new_from: must be after `from` and not after `until`".to_owned());
+        }
+    }
+    Ok(())
+}
+
+fn check_rows(rows: &[Instrument]) -> Result<(), TableError> {
+    let fail = |r: &Instrument, message: String| TableError {
+        line: r.line,
+        message,
+    };
+    for (i, r) in rows.iter().enumerate() {
+        if let Some(p) = rows[..i].iter().find(|p| p.id == r.id) {
+            return Err(fail(r, format!("id `{}` also on line {}", r.id, p.line)));
+        }
+        if r.kind == InstrumentKind::Eea
+            && let Some(p) = rows[..i]
+                .iter()
+                .find(|p| p.kind == InstrumentKind::Eea && p.country == r.country)
+        {
+            return Err(fail(
+                r,
+                format!("EEA member listed twice (also on line {})", p.line),
+            ));
+        }
+        if r.kind == InstrumentKind::Adequacy
+            && let Some(c) = r.country
+            && rows
+                .iter()
+                .any(|e| e.kind == InstrumentKind::Eea && e.country == Some(c))
+        {
+            return Err(fail(
+                r,
+                format!("{c} is in the EEA and needs no adequacy decision"),
+            ));
+        }
+        // Rows backing the same basis for the same jurisdiction must not overlap.
+        if r.kind == InstrumentKind::Adequacy {
+            for p in rows[..i].iter().filter(|p| {
+                p.kind == InstrumentKind::Adequacy
+                    && p.jurisdiction == r.jurisdiction
+                    && p.bases.iter().any(|b| r.bases.contains(b))
+            }) {
+                let (Some(rf), Some(pf)) = (r.from, p.from) else {
+                    continue;
+                };
+                let r_before_p = r.until.is_some_and(|u| u <= pf);
+                let p_before_r = p.until.is_some_and(|u| u <= rf);
+                if !r_before_p && !p_before_r {
+                    return Err(fail(
+                        r,
+                        format!(
+                            "overlaps `{}` (line {}) for {}: {} to {}",
+                            p.id,
+                            p.line,
+                            p.jurisdiction.unwrap_or("-"),
+                            fmt_date(p.from),
+                            fmt_date(p.until)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(b) = ALL_BASES.iter().find(|b| {
+        **b != TransferBasis::SccEditionNotStated && !rows.iter().any(|r| r.bases.contains(b))
+    }) {
+        let last = rows.last().map_or(0, |r| r.line);
+        return Err(TableError {
+            line: last,
+            message: format!("no row backs the basis `{}`", b.as_str()),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Severity;
+    use time::macros::date;
+
+    fn rows() -> &'static [Instrument] {
+        match &*TABLE {
+            Ok(rows) => rows,
+            Err(e) => panic!("{TABLE_NAME} line {}: {}", e.line, e.message),
+        }
+    }
+
+    fn row(id: &str) -> &'static Instrument {
+        rows()
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("no row {id}"))
+    }
+
+    /// A plain reading of the file, independent of the parser.
+    fn raw_rows() -> Vec<Vec<&'static str>> {
+        TSV.lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("id\t"))
+            .map(|l| l.split('\t').collect())
+            .collect()
+    }
+
+    #[test]
+    fn every_row_parses_and_is_consistent() {
+        let rows = rows();
+        let raw = raw_rows();
+        assert_eq!(rows.len(), raw.len());
+        for (r, fields) in rows.iter().zip(&raw) {
+            assert_eq!(fields.len(), 14, "{fields:?}");
+            assert_eq!(r.id, fields[0]);
+            assert!(
+                r.source.contains("CELEX")
+                    || r.source.contains("OJ ")
+                    || r.source.contains("TEU")
+                    || r.source.contains("EEA Agreement")
+                    || r.source.contains("Commission implementing decision"),
+                "{}: the source names no official publication",
+                r.id
+            );
+            assert!(!r.source.contains("shared"), "{}", r.id);
+            if let (Some(a), Some(f)) = (r.adopted, r.from) {
+                assert!(a <= f, "{}", r.id);
+            }
+            if let (Some(f), Some(u)) = (r.from, r.until) {
+                assert!(f < u, "{}", r.id);
+            }
+        }
+        assert!(check_rows(rows).is_ok());
+        assert!(table().is_ok());
+    }
+
+    #[test]
+    fn eea_matches_values() {
+        let table = rows();
+        let from_table: Vec<&str> = table
+            .iter()
+            .filter(|r| r.kind == InstrumentKind::Eea)
+            .filter_map(|r| r.jurisdiction)
+            .collect();
+        assert_eq!(from_table.len(), 30);
+        let mut from_values: Vec<&str> = Country::all()
+            .filter(|c| c.is_eea())
+            .map(Country::as_str)
+            .collect();
+        let mut sorted = from_table.clone();
+        sorted.sort_unstable();
+        from_values.sort_unstable();
+        assert_eq!(sorted, from_values);
+        for c in Country::all() {
+            assert_eq!(in_eea(table, c), c.is_eea(), "{c}");
+        }
+        assert!(from_table.contains(&"GR"));
+        assert!(!from_table.contains(&"GB"));
+        assert!(!from_table.contains(&"CH"));
+    }
+
+    #[test]
+    fn adequacy_rows() {
+        let adequacy: Vec<&str> = rows()
+            .iter()
+            .filter(|r| {
+                r.kind == InstrumentKind::Adequacy && r.bases.contains(&TransferBasis::Adequacy)
+            })
+            .filter_map(|r| r.jurisdiction)
+            .collect();
+        for j in [
+            "AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "US",
+            "UY", "BR", "XX-EPO",
+        ] {
+            assert!(adequacy.contains(&j), "{j}");
+        }
+        assert_eq!(adequacy.len(), 19); // GB has three rows
+        let limited: Vec<&str> = rows()
+            .iter()
+            .filter(|r| r.scope == InstrumentScope::Limited)
+            .filter_map(|r| r.jurisdiction)
+            .collect();
+        assert_eq!(limited, ["CA", "FO", "IL", "JP", "KR", "UY"]);
+        assert_eq!(row("adequacy-XX-EPO").country(), None);
+        assert_eq!(row("adequacy-US-dpf").from(), Some(date!(2023 - 07 - 10)));
+        assert_eq!(row("adequacy-BR").from(), Some(date!(2026 - 01 - 26)));
+    }
+
+    #[test]
+    fn uk_chain_is_contiguous() {
+        let gb: Vec<&Instrument> = rows()
+            .iter()
+            .filter(|r| r.jurisdiction == Some("GB"))
+            .collect();
+        assert_eq!(gb.len(), 3);
+        assert_eq!(gb[0].from, Some(date!(2021 - 06 - 28)));
+        for w in gb.windows(2) {
+            assert_eq!(w[0].until, w[1].from, "{} -> {}", w[0].id, w[1].id);
+        }
+        assert_eq!(gb[0].until, Some(date!(2025 - 06 - 27)));
+        assert_eq!(gb[1].until, Some(date!(2025 - 12 - 27)));
+        assert_eq!(gb[2].until, Some(date!(2031 - 12 - 27)));
+        assert!(gb[1].note.is_some_and(|n| n.contains("not verified")));
+        assert!(gb[2].note.is_some_and(|n| n.contains("not verified")));
+    }
+
+    #[test]
+    fn ended_frameworks_and_old_sccs() {
+        let sh = row("ended-safe-harbour");
+        assert_eq!(sh.until, Some(date!(2015 - 10 - 06)));
+        assert!(sh.ended_by.is_some_and(|e| e.contains("C-362/14")));
+        let ps = row("ended-privacy-shield");
+        assert_eq!(ps.from, Some(date!(2016 - 08 - 01)));
+        assert_eq!(ps.until, Some(date!(2020 - 07 - 16)));
+        assert!(ps.ended_by.is_some_and(|e| e.contains("C-311/18")));
+        for id in ["scc-2001", "scc-2004", "scc-2010"] {
+            let r = row(id);
+            assert_eq!(r.no_new_from, Some(date!(2021 - 09 - 27)), "{id}");
+            assert_eq!(r.until, Some(date!(2022 - 12 - 27)), "{id}");
+        }
+        assert_eq!(row("scc-2021").from, Some(date!(2021 - 06 - 27)));
+        assert_eq!(row("bcr").from, Some(date!(2018 - 05 - 25)));
+    }
+
+    #[test]
+    fn every_basis_has_a_row() {
+        // An exhaustive match: adding a basis to the model fails to compile
+        // here until ALL_BASES (and the table) know it.
+        fn listed(b: TransferBasis) -> bool {
+            match b {
+                TransferBasis::Adequacy
+                | TransferBasis::EuUsDpf
+                | TransferBasis::Scc2021
+                | TransferBasis::Scc2021C2c
+                | TransferBasis::Scc2021C2p
+                | TransferBasis::Scc2021P2p
+                | TransferBasis::Scc2021P2c
+                | TransferBasis::Scc2010
+                | TransferBasis::Scc2001
+                | TransferBasis::SccEditionNotStated
+                | TransferBasis::Bcr
+                | TransferBasis::PrivacyShield
+                | TransferBasis::SafeHarbour
+                | TransferBasis::DerogationConsent
+                | TransferBasis::DerogationContractWithDataSubject
+                | TransferBasis::DerogationContractInInterest
+                | TransferBasis::DerogationPublicInterest
+                | TransferBasis::DerogationLegalClaims
+                | TransferBasis::DerogationVitalInterests
+                | TransferBasis::DerogationPublicRegister
+                | TransferBasis::DerogationResidual => ALL_BASES.contains(&b),
+            }
+        }
+        for b in ALL_BASES {
+            assert!(listed(b));
+            assert_eq!(parse_basis(b.as_str()), Ok(b));
+            if b != TransferBasis::SccEditionNotStated {
+                assert!(
+                    rows().iter().any(|r| r.bases.contains(&b)),
+                    "{}",
+                    b.as_str()
+                );
+            }
+        }
+    }
+
+    const HEADER: &str = "id\tkind\tjurisdiction\tbases\treference\tarticle\tadopted\tfrom\tuntil\tno_new_from\tended_by\tscope\tnote\tsource";
+
+    fn parse_with_header(rows: &str) -> Result<Vec<Instrument>, TableError> {
+        // The parser borrows from a `'static` text, as the embedded file is.
+        let text: &'static str = Box::leak(format!("# comment\n{HEADER}\n{rows}").into_boxed_str());
+        parse_table(text)
+    }
+
+    #[test]
+    fn malformed_tables_are_errors_not_panics() {
+        assert!(parse_table("").unwrap_err().message.contains("no rows"));
+        assert!(
+            parse_table("id\tkind\n")
+                .unwrap_err()
+                .message
+                .contains("first row must name the columns")
+        );
+        let cases = [
+            (
+                "x\tadequacy\tZZ\tadequacy\tD\tGDPR art. 45\t2020-01-01\t2020-01-01\t-\t-\t-\tfull\t-\tOJ",
+                "jurisdiction",
+            ),
+            (
+                "x\tscc\t-\tscc-2021\tD\tGDPR art. 46\t2021-06-04\t2021-06-27\t2021-01-01\t-\tx\tfull\t-\tOJ",
+                "until",
+            ),
+            (
+                "x\tscc\t-\tscc-2099\tD\tGDPR art. 46\t2021-06-04\t2021-06-27\t-\t-\t-\tfull\t-\tOJ",
+                "not a transfer basis",
+            ),
+            (
+                "x\tscc\t-\tscc-2021\tD\tGDPR art. 46\t2021-02-30\t2021-06-27\t-\t-\t-\tfull\t-\tOJ",
+                "adopted",
+            ),
+            (
+                "x\tscc\t-\tscc-2021\tD\tGDPR art. 46\t2021-06-04\t2021-06-27\t-\t-\t-\tfull\t-",
+                "columns",
+            ),
+            (
+                "x\tscc\t-\tadequacy\tD\tGDPR art. 46\t2021-06-04\t2021-06-27\t-\t-\t-\tfull\t-\tOJ",
+                "does not fit",
+            ),
+            (
+                "x\teea\tCH\t-\tD\t-\t-\t-\t-\t-\t-\tfull\t-\tOJ\ny\tadequacy\tCH\tadequacy\tD\tGDPR art. 45\t2000-07-26\t2000-07-26\t-\t-\t-\tfull\t-\tOJ",
+                "needs no adequacy",
+            ),
+            (
+                "x\tadequacy\tCH\tadequacy\tD\tGDPR art. 45\t2000-07-26\t2000-07-26\t-\t-\t-\tfull\t-\tOJ\ny\tadequacy\tCH\tadequacy\tD\tGDPR art. 45\t2010-07-26\t2010-07-26\t-\t-\t-\tfull\t-\tOJ",
+                "overlaps",
+            ),
+            (
+                "x\tscc\t-\tscc-2021\tD\tGDPR art. 46\t2021-06-04\t2021-06-27\t-\t-\t-\tfull\t-\tOJ",
+                "no row backs",
+            ),
+        ];
+        for (rows, expected) in cases {
+            let err = parse_with_header(rows).unwrap_err();
+            assert!(err.message.contains(expected), "{expected}: {err:?}");
+            assert!(err.line >= 3, "{err:?}");
+        }
+        // What the public functions would return for a broken table.
+        let err = table_error(&parse_with_header("x\tbad").unwrap_err());
+        assert_eq!(err.path(), Some("transfer-bases.tsv line 3"));
+        assert!(err.to_string().contains("malformed"), "{err}");
+    }
+
+    fn load(name: &str) -> Agreement {
+        let path = format!(
+            "{}/../examples/agreements/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        Agreement::from_toml(&text).unwrap()
+    }
+
+    #[test]
+    fn alles_online_findings() {
+        let a = load("alles-online.toml");
+        let findings = transfer_findings(&a, date!(2026 - 11 - 23));
+        assert!(
+            findings.iter().all(|f| f.severity != Severity::Error),
+            "{findings:#?}"
+        );
+        let covered: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.code == FindingCode::TransferCovered)
+            .collect();
+        assert_eq!(covered.len(), 4);
+        assert_eq!(
+            covered[0].message,
+            "sub-processor `Mailgun` transfers data to US; covered by scc-2021 (Decision (EU) 2021/914)"
+        );
+        assert_eq!(
+            covered[0].citation,
+            "DPS 8, DPS 9; GDPR art. 46(2)(c); Decision (EU) 2021/914"
+        );
+        assert_eq!(
+            findings
+                .iter()
+                .filter(|f| f.code == FindingCode::DpfCertificationUnconfirmed)
+                .count(),
+            4
+        );
+        assert_eq!(findings.len(), 8);
+    }
+
+    #[test]
+    fn belco_findings() {
+        let a = load("belco.toml");
+        let findings = transfer_findings(&a, date!(2026 - 11 - 23));
+        assert_eq!(findings.len(), 10);
+        assert!(findings.iter().all(|f| f.code == FindingCode::NonEeaSeat));
+        assert_eq!(
+            findings[0].message,
+            "sub-processor `Amazon, Inc.` has its seat in US, outside the EEA, and processes data in EU; the law of US may still reach the data"
+        );
+        assert_eq!(
+            findings[0].path.as_deref(),
+            Some("statement.sub_processors[1].seat")
+        );
+    }
+
+    #[test]
+    fn serialized_forms_are_kebab_case() {
+        let v = serde_json::to_value(TransferVerdict::Covered {
+            bases: vec![TransferBasis::Scc2021],
+        })
+        .unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"kind": "covered", "bases": ["scc-2021"]})
+        );
+        let v = serde_json::to_value(TransferVerdict::NoTransfer).unwrap();
+        assert_eq!(v, serde_json::json!({"kind": "no-transfer"}));
+        for s in [
+            BasisStatus::Valid,
+            BasisStatus::NotYetInForce,
+            BasisStatus::NoLongerInForce,
+            BasisStatus::NotForThisCountry,
+            BasisStatus::RecipientNotCertified,
+            BasisStatus::NoThirdCountry,
+        ] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        for c in [
+            Caveat::SccEditionNotStated,
+            Caveat::OldSccTransitional,
+            Caveat::AdequacyScopeLimited,
+            Caveat::DerogationForStandingTransfer,
+        ] {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+            assert_eq!(c.code().severity(), Severity::Warning);
+        }
+    }
+}

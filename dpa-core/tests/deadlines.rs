@@ -1,0 +1,287 @@
+//! Deadlines from the seed agreements: the worked examples of the rules.
+#![allow(clippy::unwrap_used)]
+
+use dpa_core::Agreement;
+use dpa_core::deadline::{Bound, DeadlineKind, Due, Impact};
+use time::macros::{date, datetime};
+
+fn load(name: &str) -> Agreement {
+    let path = format!(
+        "{}/../examples/agreements/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Agreement::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn belco() -> Agreement {
+    load("belco.toml")
+}
+
+fn alles() -> Agreement {
+    load("alles-online.toml")
+}
+
+/// The seed with the business-day rule switched on.
+fn with_atw(name: &str) -> Agreement {
+    let path = format!(
+        "{}/../examples/agreements/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap().replacen(
+        "business_days = \"off\"",
+        "business_days = \"nl-atw\"",
+        1,
+    );
+    Agreement::from_toml(&text).unwrap()
+}
+
+#[test]
+fn belco_deletion() {
+    let d = belco().deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    assert_eq!(d.kind, DeadlineKind::Deletion);
+    assert_eq!(d.due.date(), Some(date!(2027 - 02 - 28)));
+    assert_eq!(d.bound, Bound::NoLaterThan);
+    assert_eq!(d.citation, "DPS 1.11, clause 2.6.3");
+    assert!(d.shift.is_none());
+    // The date ends at 24:00 Amsterdam time (CET in winter): 23:00 UTC.
+    assert_eq!(
+        d.due.latest_instant(),
+        Some(datetime!(2027-02-28 23:00 UTC))
+    );
+    assert_eq!(d.to_string(), "2027-02-28 DPS 1.11, clause 2.6.3");
+    // Leap year: 2027-11-30 + 3 months is 29 February 2028.
+    let d = belco().deletion_deadline(date!(2027 - 11 - 30)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(2028 - 02 - 29)));
+}
+
+#[test]
+fn alles_online_deletion_and_backups() {
+    let a = alles();
+    let d = a.deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(2027 - 02 - 28)));
+    assert_eq!(d.citation, "DPS 12, clause 6.3");
+    assert!(d.note.unwrap().contains("in principe"));
+    // Backups per the regular cycle, whose length is not stated.
+    let b = a.backup_deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    assert_eq!(b.due, Due::NoFixedTerm);
+    assert!(
+        b.note
+            .unwrap()
+            .contains("does not state the cycle's length")
+    );
+    // With a stated cycle of 30 days.
+    let path = format!(
+        "{}/../examples/agreements/alles-online.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap().replacen(
+        "backups = \"per-backup-cycle\"",
+        "backups = \"per-backup-cycle\"\nbackup_cycle_days = 30",
+        1,
+    );
+    let a = Agreement::from_toml(&text).unwrap();
+    let b = a.backup_deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    assert_eq!(b.due.date(), Some(date!(2027 - 03 - 30)));
+}
+
+#[test]
+fn belco_breach_notice_across_dst() {
+    // Discovered 2026-03-28 10:30 +01:00; summer time starts 29 March 02:00.
+    let d = belco()
+        .breach_notice_deadline(datetime!(2026-03-28 10:30 +01:00))
+        .unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-03-29 09:30 UTC)));
+    assert_eq!(
+        d.to_string(),
+        "2026-03-29T09:30:00Z DPS 1.13, clause 2.4.1, clause 2.4.2; GDPR art. 33(2)"
+    );
+    // 09:30 UTC is 11:30 in Amsterdam (CEST), and exactly 24 h later.
+    assert_eq!(
+        (datetime!(2026-03-29 09:30 UTC) - datetime!(2026-03-28 10:30 +01:00)).whole_seconds(),
+        86_400
+    );
+}
+
+#[test]
+fn alles_online_breach_notice_has_no_fixed_instant() {
+    let a = alles();
+    let d = a
+        .breach_notice_deadline(datetime!(2026-03-28 10:30 +01:00))
+        .unwrap();
+    assert_eq!(d.due, Due::NoFixedTerm);
+    assert_eq!(
+        d.to_string(),
+        "none DPS 17, clause 4.1, clause 4.2, clause 4.3; GDPR art. 33(2)"
+    );
+    assert!(d.note.unwrap().contains("without undue delay"));
+    // The controller's horizon: 72 h after awareness.
+    let h = a
+        .authority_notice_deadline(datetime!(2026-03-28 12:00 +01:00))
+        .unwrap();
+    assert_eq!(h.due, Due::Instant(datetime!(2026-03-31 11:00 UTC)));
+    assert_eq!(h.citation, "GDPR art. 33(1)");
+}
+
+#[test]
+fn belco_audits() {
+    let b = belco();
+    let next = b.next_audit_allowed(date!(2026 - 05 - 04)).unwrap();
+    assert_eq!(next.due.date(), Some(date!(2027 - 05 - 04)));
+    assert_eq!(next.bound, Bound::NoEarlierThan);
+    let notice = b.earliest_audit_date(date!(2027 - 04 - 25)).unwrap();
+    assert_eq!(notice.due.date(), Some(date!(2027 - 05 - 09)));
+    assert!(notice.citation.contains("DPS 1.14"));
+    // Alles Online states no notice period: the notice date itself.
+    let n = alles().earliest_audit_date(date!(2027 - 04 - 25)).unwrap();
+    assert_eq!(n.due.date(), Some(date!(2027 - 04 - 25)));
+    assert!(n.note.unwrap().contains("no notice period"));
+}
+
+#[test]
+fn audit_calendar_year_reading() {
+    let path = format!(
+        "{}/../examples/agreements/belco.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap().replacen(
+        "period = \"rolling-12-months\"",
+        "period = \"calendar-year\"",
+        1,
+    );
+    let a = Agreement::from_toml(&text).unwrap();
+    let next = a.next_audit_allowed(date!(2026 - 05 - 04)).unwrap();
+    assert_eq!(next.due.date(), Some(date!(2027 - 01 - 01)));
+    // Twice a year, rolling: the period runs from the second most recent audit.
+    let text2 = text
+        .replacen(
+            "period = \"calendar-year\"",
+            "period = \"rolling-12-months\"",
+            1,
+        )
+        .replacen("max_count = 1", "max_count = 2", 1);
+    let a = Agreement::from_toml(&text2).unwrap();
+    let next = a
+        .next_audit_allowed_after(&[date!(2026 - 09 - 01), date!(2026 - 03 - 01)])
+        .unwrap();
+    assert_eq!(next.due.date(), Some(date!(2027 - 03 - 01)));
+    let next = a
+        .next_audit_allowed_after(&[date!(2026 - 03 - 01)])
+        .unwrap();
+    assert_eq!(next.due.date(), Some(date!(2026 - 03 - 01)));
+    assert!(a.next_audit_allowed_after(&[]).is_err());
+}
+
+#[test]
+fn termination_window_after_statement_change() {
+    let d = belco()
+        .termination_window_end(date!(2022 - 01 - 04))
+        .unwrap();
+    assert_eq!(d.due.date(), Some(date!(2022 - 02 - 03)));
+    assert_eq!(d.citation, "clause 2.2.2");
+    let d = alles()
+        .termination_window_end(date!(2022 - 01 - 04))
+        .unwrap();
+    assert_eq!(d.citation, "clause 2.2");
+}
+
+#[test]
+fn business_day_rule_moves_date_deadlines() {
+    let a = with_atw("belco.toml");
+    // Saturday 2026-05-02 -> Monday 2026-05-04: a notice on 2026-04-02 + 30 days.
+    let d = a.termination_window_end(date!(2026 - 04 - 02)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(2026 - 05 - 04)));
+    let shift = d.shift.unwrap();
+    assert_eq!(shift.original(), date!(2026 - 05 - 02));
+    assert_eq!(shift.shifted(), date!(2026 - 05 - 04));
+    // Friday 2026-05-15 (a designated day) -> Monday 2026-05-18.
+    let d = a.termination_window_end(date!(2026 - 04 - 15)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(2026 - 05 - 18)));
+    assert_eq!(d.shift.unwrap().original(), date!(2026 - 05 - 15));
+    // A month term: 2025-11-30 + 3 months = Saturday 2026-02-28 -> Monday 2026-03-02.
+    let d = a.deletion_deadline(date!(2025 - 11 - 30)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(2026 - 03 - 02)));
+    // Off by default: the same dates stay.
+    let d = belco().deletion_deadline(date!(2025 - 11 - 30)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(2026 - 02 - 28)));
+    assert!(d.shift.is_none());
+    // Hour terms never move (Atw art. 4): a breach notice due on a Sunday stays.
+    let b = a
+        .breach_notice_deadline(datetime!(2026-05-02 12:00 UTC))
+        .unwrap();
+    assert_eq!(b.due, Due::Instant(datetime!(2026-05-03 12:00 UTC)));
+    assert!(b.shift.is_none());
+}
+
+#[test]
+fn belco_service_level() {
+    let b = belco();
+    // Low impact on Saturday 2026-03-28 10:30 local -> Monday 30 March 09:00 CEST.
+    let d = b
+        .service_response(datetime!(2026-03-28 10:30 +01:00), Impact::Low)
+        .unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-03-30 07:00 UTC)));
+    // Low impact on a weekday during office hours: at once.
+    let t = datetime!(2026-03-31 10:00 +02:00);
+    let d = b.service_response(t, Impact::Low).unwrap();
+    assert_eq!(d.due, Due::Instant(t.to_offset(time::UtcOffset::UTC)));
+    // Low impact on a weekday evening: next morning 09:00.
+    let d = b
+        .service_response(datetime!(2026-11-23 18:00 +01:00), Impact::Low)
+        .unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-11-24 08:00 UTC)));
+    // Before opening: the same morning.
+    let d = b
+        .service_response(datetime!(2026-11-23 07:15 +01:00), Impact::Low)
+        .unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-11-23 08:00 UTC)));
+    // High impact: at once, any time.
+    let t = datetime!(2026-03-28 23:59 +01:00);
+    let d = b.service_response(t, Impact::High).unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-03-28 22:59 UTC)));
+    // Alles Online has no service level.
+    let e = alles()
+        .service_response(datetime!(2026-03-28 10:30 +01:00), Impact::Low)
+        .unwrap_err();
+    assert_eq!(e.path(), Some("statement.service_level"));
+}
+
+#[test]
+fn deadlines_never_precede_their_trigger_and_overflow_is_an_error() {
+    let b = belco();
+    let e = b.deletion_deadline(date!(9999 - 11 - 30)).unwrap_err();
+    assert!(matches!(e, dpa_core::Error::OutOfRange(_)), "{e:?}");
+    assert!(b.termination_window_end(date!(9999 - 12 - 31)).is_err());
+    assert!(
+        b.breach_notice_deadline(datetime!(9999-12-31 23:00 UTC))
+            .is_err()
+    );
+    let mut d = date!(2024 - 01 - 01);
+    while d < date!(2026 - 01 - 01) {
+        for deadline in [
+            b.deletion_deadline(d).unwrap(),
+            b.termination_window_end(d).unwrap(),
+            b.earliest_audit_date(d).unwrap(),
+            b.next_audit_allowed(d).unwrap(),
+        ] {
+            assert!(deadline.due.date().unwrap() >= d);
+        }
+        d = d.next_day().unwrap();
+    }
+}
+
+#[test]
+fn deadline_json_shape() {
+    let d = belco().deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    let v = serde_json::to_value(&d).unwrap();
+    assert_eq!(v["kind"], "deletion");
+    assert_eq!(v["due"], "2027-02-28");
+    assert_eq!(v["ends_at"], "2027-02-28T23:00:00Z");
+    assert_eq!(v["bound"], "no-later-than");
+    assert_eq!(v["citation"], "DPS 1.11, clause 2.6.3");
+    assert!(v["shifted_from"].is_null());
+    let n = alles()
+        .breach_notice_deadline(datetime!(2026-03-28 10:30 +01:00))
+        .unwrap();
+    let v = serde_json::to_value(&n).unwrap();
+    assert!(v["due"].is_null());
+}

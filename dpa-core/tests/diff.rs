@@ -1,0 +1,660 @@
+//! `dpa_core::diff`: the changes between two versions of an agreement, how
+//! each is classified, and the rights they open. The Belco 1.2.2 → 1.3 diff
+//! must show exactly the changes 1.3's own version history lists.
+#![allow(clippy::unwrap_used)]
+
+use dpa_core::Agreement;
+use dpa_core::deadline::{DeadlineKind, Due};
+use dpa_core::diff::{Change, ChangeKind, DiffReport, Effect, RightKind, diff, rights_opened};
+use time::macros::date;
+
+fn text(name: &str) -> String {
+    let path = format!(
+        "{}/../examples/agreements/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn load(name: &str) -> Agreement {
+    parse(&text(name))
+}
+
+fn parse(toml: &str) -> Agreement {
+    Agreement::from_toml(toml).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `s` with `from` replaced by `to`, which must occur exactly once.
+fn edit(s: &str, from: &str, to: &str) -> String {
+    assert_eq!(s.matches(from).count(), 1, "`{from}` must occur once");
+    s.replacen(from, to, 1)
+}
+
+/// The TOML block of the sub-processor named `name`.
+fn sub_processor_block(s: &str, name: &str) -> String {
+    let head = format!("[[statement.sub_processors]]\nname = \"{name}\"\n");
+    let start = s.find(&head).unwrap();
+    let end = s[start..].find("\n\n").unwrap() + start + 2;
+    s[start..end].to_owned()
+}
+
+fn kinds(changes: &[Change]) -> Vec<(&str, &str)> {
+    changes
+        .iter()
+        .map(|c| (c.kind.as_str(), c.path.as_str()))
+        .collect()
+}
+
+fn only(changes: &[Change]) -> &Change {
+    assert_eq!(changes.len(), 1, "expected one change, got {changes:#?}");
+    &changes[0]
+}
+
+const NOTIFIED: time::Date = date!(2022 - 01 - 04);
+
+/// Checks a significant sub-processor change: both rights, and the deadlines.
+fn assert_opens_both(changes: &[Change], new: &Agreement) {
+    for c in changes {
+        assert!(c.significant, "{c}");
+        assert!(c.kind.concerns_sub_processor(), "{c}");
+        assert!(c.opens(RightKind::TerminationWindow), "{c}");
+        assert!(c.opens(RightKind::SubProcessorObjection), "{c}");
+        let t = c
+            .rights
+            .iter()
+            .find(|r| r.kind == RightKind::TerminationWindow)
+            .unwrap();
+        assert_eq!(t.citation, "clause 2.2.2");
+        let o = c
+            .rights
+            .iter()
+            .find(|r| r.kind == RightKind::SubProcessorObjection)
+            .unwrap();
+        assert_eq!(o.citation, "clause 2.8.3; GDPR art. 28(2)");
+    }
+    let rights = rights_opened(changes, new, NOTIFIED).unwrap();
+    let w = rights.termination_window.as_ref().unwrap();
+    assert_eq!(w.kind, DeadlineKind::TerminationWindow);
+    assert_eq!(w.due.date(), Some(date!(2022 - 02 - 03)));
+    assert_eq!(w.citation, "clause 2.2.2");
+    let o = rights.objection.as_ref().unwrap();
+    assert_eq!(o.due, Due::NoFixedTerm);
+    assert_eq!(o.citation, "clause 2.8.3; GDPR art. 28(2)");
+    assert!(o.note.as_deref().unwrap().contains("object"));
+    assert_eq!(rights.deadlines().count(), 2);
+}
+
+// ---------------------------------------------------------------------------
+// Belco 1.2.2 → 1.3
+
+#[test]
+fn belco_1_2_2_loads_and_matches_the_history() {
+    let old = load("belco-1.2.2.toml");
+    let s = &old.statement;
+    assert_eq!(s.version.to_string(), "1.2.2");
+    assert_eq!(s.effective_date, date!(2021 - 11 - 03));
+    let versions: Vec<String> = s
+        .history
+        .records()
+        .iter()
+        .map(|r| r.version.to_string())
+        .collect();
+    assert_eq!(versions, ["1.2.1", "1.2.2"]);
+    assert_eq!(s.security.warranty.as_str(), "not-warranted");
+    assert_eq!(old.terms.audit.preconditions.len(), 2);
+    assert!(
+        old.terms.audit.preconditions[1]
+            .as_str()
+            .contains("feitelijk onderbouwde argumenten")
+    );
+    let dsr = s.data_subject_requests.description.as_str();
+    assert!(dsr.contains("artikel 35 Wbp") && dsr.contains("artikel 36 Wbp"));
+    // No error findings at its own effective date.
+    let findings = old.check(date!(2021 - 11 - 03));
+    assert!(!dpa_core::check::has_errors(&findings), "{findings:#?}");
+}
+
+#[test]
+fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
+    let old = load("belco-1.2.2.toml");
+    let new = load("belco.toml");
+    let changes = diff(&old, &new);
+    for c in &changes {
+        println!("{c}");
+        assert!(!c.reason.is_empty());
+    }
+    assert_eq!(
+        kinds(&changes),
+        [
+            (
+                "text-changed",
+                "statement.data_subject_requests.description"
+            ),
+            ("security-warranty-changed", "statement.security.warranty"),
+            ("deviation-changed", "clauses.deviations[1]"),
+            ("audit-term-changed", "terms.audit.preconditions"),
+        ]
+    );
+
+    // "Verwijzing Wbp artikel 35/36 aangepast naar artikelen uit de AVG":
+    // editorial, not significant.
+    let dsr = &changes[0];
+    assert_eq!(dsr.effect, Effect::Editorial);
+    assert!(!dsr.significant);
+    assert!(dsr.rights.is_empty());
+    assert!(dsr.from.as_deref().unwrap().contains("artikel 35 Wbp"));
+    assert_eq!(dsr.citation, "DPS 1.10, clause 2.7.1");
+    if new
+        .statement
+        .data_subject_requests
+        .description
+        .as_str()
+        .contains("artikel 45 Avg")
+    {
+        assert!(dsr.reason.contains("references to articles of law"));
+    }
+
+    // Clause 2.4.1: "staat er niet voor in ... doeltreffend" → "staat er voor
+    // in ... adequaat": strengthened, favourable.
+    let w = &changes[1];
+    assert_eq!(w.from.as_deref(), Some("not-warranted"));
+    assert_eq!(w.to.as_deref(), Some("adequate-under-all-circumstances"));
+    assert_eq!(w.citation, "clause 2.4.1");
+    assert_eq!(w.effect, Effect::Favourable);
+    assert!(!w.significant);
+    assert!(w.reason.contains("strengthened"));
+    assert!(w.description.contains("not-warranted"));
+    assert!(w.rights.is_empty());
+
+    // The clause 2.4.1 deviation's text: a deviation changed is significant
+    // (its text is not judged); the reason points at the typed change.
+    let d = &changes[2];
+    assert_eq!(d.citation, "clause 2.4.1");
+    assert_eq!(d.effect, Effect::Undetermined);
+    assert!(d.significant);
+    assert!(
+        d.to.as_deref()
+            .unwrap()
+            .contains("adequate under all circumstances")
+    );
+    assert!(d.reason.contains("security-warranty-changed"));
+    assert!(d.opens(RightKind::TerminationWindow));
+    assert!(!d.opens(RightKind::SubProcessorObjection));
+
+    // DPS 1.14's precondition dropped: favourable.
+    let a = &changes[3];
+    assert_eq!(a.old_path.as_deref(), Some("terms.audit.preconditions[1]"));
+    assert!(
+        a.from
+            .as_deref()
+            .unwrap()
+            .starts_with("Alleen als Opdrachtgever met goede en feitelijk onderbouwde")
+    );
+    assert_eq!(a.to, None);
+    assert_eq!(a.effect, Effect::Favourable);
+    assert!(!a.significant);
+    assert!(a.reason.contains("precondition"));
+    assert!(a.rights.is_empty());
+
+    // The one significant change opens the termination window; no
+    // sub-processor changed, so no objection.
+    let rights = rights_opened(&changes, &new, NOTIFIED).unwrap();
+    assert_eq!(
+        rights.termination_window.unwrap().due.date(),
+        Some(date!(2022 - 02 - 03))
+    );
+    assert!(rights.objection.is_none());
+
+    // The method form gives the same.
+    assert_eq!(old.diff_to(&new), changes);
+}
+
+#[test]
+fn belco_1_3_back_to_1_2_2_is_unfavourable() {
+    let changes = diff(&load("belco.toml"), &load("belco-1.2.2.toml"));
+    let w = changes
+        .iter()
+        .find(|c| c.kind == ChangeKind::SecurityWarrantyChanged)
+        .unwrap();
+    assert_eq!(w.effect, Effect::ReducesProtection);
+    assert!(w.significant && w.reason.contains("weakened"));
+    let a = changes
+        .iter()
+        .find(|c| c.kind == ChangeKind::AuditTermChanged)
+        .unwrap();
+    assert_eq!(a.path, "terms.audit.preconditions[1]");
+    assert_eq!(a.effect, Effect::ReducesProtection);
+    assert!(a.significant);
+}
+
+#[test]
+fn report_serializes_with_stable_field_names() {
+    let old = load("belco-1.2.2.toml");
+    let new = load("belco.toml");
+    let report = DiffReport::new(&old, &new, NOTIFIED).unwrap();
+    assert!(report.significant);
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["old_version"], "1.2.2");
+    assert_eq!(json["new_version"], "1.3");
+    assert_eq!(json["notified"], "2022-01-04");
+    assert_eq!(json["significant"], true);
+    assert_eq!(json["termination_window"]["due"], "2022-02-03");
+    assert_eq!(json["termination_window"]["kind"], "termination-window");
+    assert!(json["objection"].is_null());
+    let c = &json["changes"][1];
+    let mut keys: Vec<&str> = c.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "citation",
+            "description",
+            "effect",
+            "from",
+            "kind",
+            "old_path",
+            "path",
+            "reason",
+            "rights",
+            "significant",
+            "to"
+        ]
+    );
+    assert_eq!(c["kind"], "security-warranty-changed");
+    assert_eq!(c["effect"], "favourable");
+    assert_eq!(c["significant"], false);
+    let d = &json["changes"][2];
+    assert_eq!(d["rights"][0]["kind"], "termination-window");
+    assert_eq!(d["rights"][0]["citation"], "clause 2.2.2");
+}
+
+// ---------------------------------------------------------------------------
+// Identity
+
+#[test]
+fn an_agreement_against_itself_has_no_changes() {
+    for name in ["belco.toml", "alles-online.toml", "belco-1.2.2.toml"] {
+        let a = load(name);
+        assert!(diff(&a, &a).is_empty(), "{name}");
+        assert!(diff(&a, &a.clone()).is_empty(), "{name}");
+        let report = DiffReport::new(&a, &a, NOTIFIED).unwrap();
+        assert!(!report.significant);
+        assert!(report.termination_window.is_none() && report.objection.is_none());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Sub-processors
+
+#[test]
+fn sub_processor_added() {
+    let base = text("belco.toml");
+    let block = "[[statement.sub_processors]]\nname = \"Acme Analytics\"\npurpose = \"Analyse\"\nseat = \"US\"\nlocations = [\"US\"]\ntransfer_bases = [\"scc-2021\"]\nengagement = \"always\"\nsource = [\"DPS 1.9\"]\n\n";
+    let changed = edit(
+        &base,
+        "[statement.data_subject_requests]",
+        &format!("{block}[statement.data_subject_requests]"),
+    );
+    let new = parse(&changed);
+    let changes = diff(&load("belco.toml"), &new);
+    let c = only(&changes);
+    assert_eq!(c.kind, ChangeKind::SubProcessorAdded);
+    assert_eq!(c.path, "statement.sub_processors[14]");
+    assert_eq!(c.effect, Effect::ChangesProcessing);
+    assert!(c.reason.contains("outside the EEA (US)"), "{}", c.reason);
+    assert!(c.description.contains("Acme Analytics"));
+    assert_opens_both(&changes, &new);
+}
+
+#[test]
+fn sub_processor_removed() {
+    let base = text("belco.toml");
+    let changed = edit(&base, &sub_processor_block(&base, "Median"), "");
+    let new = parse(&changed);
+    let changes = diff(&load("belco.toml"), &new);
+    let c = only(&changes);
+    assert_eq!(c.kind, ChangeKind::SubProcessorRemoved);
+    assert_eq!(c.path, "statement.sub_processors");
+    assert_eq!(c.old_path.as_deref(), Some("statement.sub_processors[13]"));
+    assert_eq!(c.from.as_deref(), Some("Median"));
+    assert_opens_both(&changes, &new);
+}
+
+#[test]
+fn sub_processor_moved_to_the_us() {
+    let base = text("belco.toml");
+    let block = sub_processor_block(&base, "Scalingo");
+    let moved = edit(&block, "locations = [\"EU\"]", "locations = [\"US\"]");
+    let new = parse(&edit(&base, &block, &moved));
+    let changes = diff(&load("belco.toml"), &new);
+    let c = only(&changes);
+    assert_eq!(c.kind, ChangeKind::SubProcessorMoved);
+    assert_eq!(c.path, "statement.sub_processors[0].locations");
+    assert_eq!(c.from.as_deref(), Some("EU"));
+    assert_eq!(c.to.as_deref(), Some("US"));
+    assert!(c.reason.contains("outside the EEA (US)"), "{}", c.reason);
+    assert_opens_both(&changes, &new);
+
+    // The seat moving is the same kind of change.
+    let seat = edit(&block, "seat = \"FR\"", "seat = \"US\"");
+    let new = parse(&edit(&base, &block, &seat));
+    let changes = diff(&load("belco.toml"), &new);
+    let c = only(&changes);
+    assert_eq!(c.kind, ChangeKind::SubProcessorMoved);
+    assert_eq!(c.path, "statement.sub_processors[0].seat");
+    assert_opens_both(&changes, &new);
+}
+
+#[test]
+fn sub_processor_basis_changed() {
+    let base = text("belco.toml");
+    let block = sub_processor_block(&base, "Amazon, Inc.");
+    let rebased = edit(
+        &block,
+        "transfer_bases = [\"scc-edition-not-stated\"]",
+        "transfer_bases = [\"eu-us-dpf\"]\ndpf_certified = true",
+    );
+    let new = parse(&edit(&base, &block, &rebased));
+    let changes = diff(&load("belco.toml"), &new);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (
+                "sub-processor-basis-changed",
+                "statement.sub_processors[1].transfer_bases"
+            ),
+            (
+                "sub-processor-basis-changed",
+                "statement.sub_processors[1].dpf_certified"
+            ),
+        ]
+    );
+    assert_eq!(changes[0].from.as_deref(), Some("scc-edition-not-stated"));
+    assert_eq!(changes[0].to.as_deref(), Some("eu-us-dpf"));
+    assert_opens_both(&changes, &new);
+}
+
+#[test]
+fn sub_processor_editorial_change_opens_nothing() {
+    let base = text("belco.toml");
+    let block = sub_processor_block(&base, "Heroku");
+    let regrouped = edit(
+        &block,
+        "group = \"infrastructuur en dataopslag\"",
+        "group = \"hosting\"",
+    );
+    let new = parse(&edit(&base, &block, &regrouped));
+    let changes = diff(&load("belco.toml"), &new);
+    let c = only(&changes);
+    assert_eq!(c.kind, ChangeKind::SubProcessorChanged);
+    assert_eq!(c.path, "statement.sub_processors[3].group");
+    assert_eq!(c.effect, Effect::Editorial);
+    assert!(c.rights.is_empty());
+    let rights = rights_opened(&changes, &new, NOTIFIED).unwrap();
+    assert!(rights.termination_window.is_none() && rights.objection.is_none());
+}
+
+#[test]
+fn no_objection_right_where_the_agreement_gives_none() {
+    let base = text("belco.toml");
+    let without = edit(
+        &base,
+        "client_may_object = true              # clause 2.8.3",
+        "client_may_object = false",
+    );
+    let old = parse(&without);
+    let new = parse(&edit(&without, &sub_processor_block(&base, "Median"), ""));
+    let changes = diff(&old, &new);
+    let c = only(&changes);
+    assert!(c.significant);
+    assert!(c.opens(RightKind::TerminationWindow));
+    assert!(!c.opens(RightKind::SubProcessorObjection));
+    let rights = rights_opened(&changes, &new, NOTIFIED).unwrap();
+    assert!(rights.termination_window.is_some() && rights.objection.is_none());
+}
+
+// ---------------------------------------------------------------------------
+// Terms and measures
+
+#[test]
+fn a_longer_deletion_term_is_significant_and_a_shorter_one_is_not() {
+    let three = load("belco.toml");
+    let six = parse(&edit(&text("belco.toml"), "months = 3", "months = 6"));
+    let changes = diff(&three, &six);
+    let c = only(&changes);
+    assert_eq!(c.kind, ChangeKind::DeletionTermChanged);
+    assert_eq!(c.path, "terms.deletion.months");
+    assert_eq!(c.from.as_deref(), Some("3 months"));
+    assert_eq!(c.to.as_deref(), Some("6 months"));
+    assert_eq!(c.citation, "DPS 1.11, clause 2.6.3");
+    assert_eq!(c.effect, Effect::ReducesProtection);
+    assert!(c.significant);
+    assert!(c.opens(RightKind::TerminationWindow));
+    assert!(!c.opens(RightKind::SubProcessorObjection));
+    let rights = rights_opened(&changes, &six, NOTIFIED).unwrap();
+    assert_eq!(
+        rights.termination_window.unwrap().due.date(),
+        Some(date!(2022 - 02 - 03))
+    );
+    assert!(rights.objection.is_none());
+
+    let back = diff(&six, &three);
+    let c = only(&back);
+    assert_eq!(c.effect, Effect::Favourable);
+    assert!(!c.significant && c.rights.is_empty());
+}
+
+#[test]
+fn a_measure_removed_is_significant_and_one_added_is_not() {
+    let base = text("belco.toml");
+    let measure = "    \"Encryptie (versleuteling) van digitale bestanden\",\n";
+    let without = parse(&edit(&base, measure, ""));
+    let belco = load("belco.toml");
+
+    let removed = diff(&belco, &without);
+    let c = only(&removed);
+    assert_eq!(c.kind, ChangeKind::SecurityMeasureRemoved);
+    assert_eq!(c.path, "statement.security.measures");
+    assert_eq!(
+        c.old_path.as_deref(),
+        Some("statement.security.measures[6]")
+    );
+    assert_eq!(
+        c.from.as_deref(),
+        Some("Encryptie (versleuteling) van digitale bestanden")
+    );
+    assert_eq!(c.effect, Effect::ReducesProtection);
+    assert!(c.significant && c.opens(RightKind::TerminationWindow));
+
+    let added = diff(&without, &belco);
+    let c = only(&added);
+    assert_eq!(c.kind, ChangeKind::SecurityMeasureAdded);
+    assert_eq!(c.path, "statement.security.measures[6]");
+    assert_eq!(c.effect, Effect::Favourable);
+    assert!(!c.significant && c.rights.is_empty());
+
+    // Reordering the measures is no change.
+    let anchor = "warranty = \"adequate-under-all-circumstances\"\nmeasures = [\n";
+    let moved = edit(
+        &edit(&base, measure, ""),
+        anchor,
+        &format!("{anchor}{measure}"),
+    );
+    assert!(diff(&belco, &parse(&moved)).is_empty());
+}
+
+#[test]
+fn other_terms_are_classified_by_direction() {
+    let base = text("belco.toml");
+    let belco = load("belco.toml");
+    let cases: [(&str, &str, &str, Effect); 5] = [
+        (
+            "notice = { kind = \"within-hours\", hours = 24 }",
+            "notice = { kind = \"within-hours\", hours = 48 }",
+            "terms.breach.notice",
+            Effect::ReducesProtection,
+        ),
+        (
+            "notice_days = 14 ",
+            "notice_days = 7 ",
+            "terms.audit.notice_days",
+            Effect::Favourable,
+        ),
+        (
+            "termination_window_days = 30 ",
+            "termination_window_days = 14 ",
+            "terms.statement_changes.termination_window_days",
+            Effect::ReducesProtection,
+        ),
+        (
+            "recoverable = \"intent-or-deliberate-recklessness\"",
+            "recoverable = \"never\"",
+            "terms.fines.recoverable",
+            Effect::ReducesProtection,
+        ),
+        (
+            "art9 = \"not-designed-for\"",
+            "art9 = \"designed-for\"",
+            "statement.special_categories.art9",
+            Effect::ChangesProcessing,
+        ),
+    ];
+    for (from, to, path, effect) in cases {
+        let changes = diff(&belco, &parse(&edit(&base, from, to)));
+        let c = only(&changes);
+        assert_eq!(c.path, path);
+        assert_eq!(c.effect, effect, "{c}");
+        assert_eq!(c.significant, effect.is_significant());
+    }
+}
+
+#[test]
+fn processing_locations_changed_is_significant() {
+    let base = text("belco.toml");
+    let changed = edit(
+        &base,
+        "locations = [\"EU\"]\ntransfers_outside_eea = false",
+        "locations = [\"EU\", \"US\"]\ntransfers_outside_eea = true",
+    );
+    let changes = diff(&load("belco.toml"), &parse(&changed));
+    assert_eq!(
+        kinds(&changes),
+        [
+            (
+                "processing-locations-changed",
+                "statement.processing_locations.locations"
+            ),
+            (
+                "processing-locations-changed",
+                "statement.processing_locations.transfers_outside_eea"
+            ),
+        ]
+    );
+    assert!(changes.iter().all(|c| c.significant && c.rights.len() == 1));
+}
+
+#[test]
+fn a_certification_lost_is_significant() {
+    let base = text("belco.toml");
+    let pending = edit(
+        &base,
+        "name = \"ISO/IEC 27001\"\nstatus = \"held\"",
+        "name = \"ISO/IEC 27001\"\nstatus = \"pending\"",
+    );
+    let changes = diff(&load("belco.toml"), &parse(&pending));
+    let c = only(&changes);
+    assert_eq!(c.kind, ChangeKind::CertificationStatusChanged);
+    assert_eq!(c.path, "statement.certifications[0].status");
+    assert!(c.significant);
+    let back = diff(&parse(&pending), &load("belco.toml"));
+    assert!(!only(&back).significant);
+}
+
+// ---------------------------------------------------------------------------
+// Different agreements
+
+#[test]
+fn alles_online_against_belco_lists_edition_and_numbering() {
+    let alles = load("alles-online.toml");
+    let belco = load("belco.toml");
+    for (old, new) in [(&alles, &belco), (&belco, &alles)] {
+        let changes = diff(old, new);
+        assert!(!changes.is_empty());
+        assert!(
+            changes
+                .iter()
+                .any(|c| c.kind == ChangeKind::ClauseEditionChanged
+                    && c.path == "clauses.edition"
+                    && c.significant)
+        );
+        assert!(
+            changes
+                .iter()
+                .any(|c| c.kind == ChangeKind::ClauseNumberingChanged
+                    && c.path == "clauses.numbering"
+                    && !c.significant)
+        );
+        for c in &changes {
+            assert!(!c.reason.is_empty() && !c.description.is_empty(), "{c}");
+            assert_eq!(c.significant, c.effect.is_significant());
+            assert!(
+                ["rules.", "statement.", "clauses.", "terms."]
+                    .iter()
+                    .any(|p| c.path.starts_with(p)),
+                "{}",
+                c.path
+            );
+        }
+        // Stable: the same input gives the same list.
+        assert_eq!(diff(old, new), changes);
+        let report = DiffReport::new(old, new, NOTIFIED).unwrap();
+        assert!(report.termination_window.is_some() && report.objection.is_some());
+        serde_json::to_string(&report).unwrap();
+    }
+}
+
+#[test]
+fn change_kind_names_are_unique_kebab_case() {
+    let mut seen = std::collections::BTreeSet::new();
+    for k in ChangeKind::ALL {
+        let s = k.as_str();
+        assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{s}");
+        assert!(seen.insert(s), "{s} twice");
+        assert_eq!(k.to_string(), s);
+    }
+}
+
+#[test]
+fn references_to_articles_of_law_alone_are_editorial() {
+    // belco.toml's DPS 1.10 text as the source words it ("artikel 45 Avg",
+    // "artikel 47 Avg"), against 1.2.2's Wbp references.
+    let old = load("belco-1.2.2.toml");
+    let dsr = old.statement.data_subject_requests.description.as_str();
+    let avg = dsr
+        .replace("artikel 35 Wbp", "artikel 45 Avg")
+        .replace("artikel 36 Wbp", "artikel 47 Avg");
+    let new = parse(&edit(&text("belco-1.2.2.toml"), dsr, &avg));
+    let changes = diff(&old, &new);
+    let c = only(&changes);
+    assert_eq!(c.kind, ChangeKind::TextChanged);
+    assert_eq!(c.path, "statement.data_subject_requests.description");
+    assert_eq!(c.effect, Effect::Editorial);
+    assert!(
+        c.reason.contains("references to articles of law"),
+        "{}",
+        c.reason
+    );
+
+    // A change of substance in the same text is still reported, as wording.
+    let other = parse(&edit(
+        &text("belco-1.2.2.toml"),
+        dsr,
+        &dsr.replace("doorgestuurd", "niet doorgestuurd"),
+    ));
+    let changes = diff(&old, &other);
+    assert!(
+        !only(&changes)
+            .reason
+            .contains("references to articles of law")
+    );
+}

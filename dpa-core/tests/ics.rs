@@ -1,0 +1,132 @@
+//! The iCalendar export, read back with an independent iCalendar parser.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::HashMap;
+
+use dpa_core::Agreement;
+use dpa_core::timeline::Events;
+use time::macros::date;
+
+fn load(name: &str) -> Agreement {
+    let path = format!(
+        "{}/../examples/agreements/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Agreement::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn events() -> Events {
+    let path = format!(
+        "{}/../examples/events/belco-2027.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Events::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A property's parameters and value.
+type Prop = (Vec<(String, Vec<String>)>, String);
+
+/// Each VEVENT as a map from property name to its parameters and value.
+fn parse(ics: &str) -> Vec<HashMap<String, Prop>> {
+    let mut cals = ical::IcalParser::new(ics.as_bytes());
+    let cal = cals.next().unwrap().unwrap();
+    assert!(cals.next().is_none());
+    assert!(
+        cal.properties
+            .iter()
+            .any(|p| p.name == "VERSION" && p.value.as_deref() == Some("2.0"))
+    );
+    cal.events
+        .into_iter()
+        .map(|e| {
+            e.properties
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.name,
+                        (p.params.unwrap_or_default(), p.value.unwrap_or_default()),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn belco_timeline_as_icalendar() {
+    let a = load("belco.toml");
+    let t = a.timeline(&events(), date!(2027 - 03 - 01)).unwrap();
+    let ics = t.to_ics(&a);
+    // CRLF line ends, folded at 75 octets.
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75), "{ics}");
+    let evs = parse(&ics);
+    let dated = t
+        .obligations
+        .iter()
+        .filter(|o| o.deadline.due.latest_instant().is_some())
+        .count();
+    assert_eq!(evs.len(), dated);
+    // The deletion deadline: an all-day event on 2027-02-28.
+    let deletion = evs
+        .iter()
+        .find(|e| e["SUMMARY"].1.contains("deletion due"))
+        .unwrap();
+    assert_eq!(deletion["DTSTART"].1, "20270228");
+    assert_eq!(
+        deletion["DTSTART"].0,
+        [("VALUE".to_owned(), vec!["DATE".to_owned()])]
+    );
+    assert_eq!(deletion["DTEND"].1, "20270301");
+    // The citation is in the description (commas escaped in the text form).
+    assert!(
+        deletion["DESCRIPTION"]
+            .1
+            .contains("DPS 1.11\\, clause 2.6.3")
+    );
+    // The breach notice: a UTC date-time.
+    let breach = evs
+        .iter()
+        .find(|e| e["SUMMARY"].1.contains("breach-notice"))
+        .unwrap();
+    assert_eq!(breach["DTSTART"].1, "20260329T093000Z");
+    // Every event has a UID and a DTSTAMP; UIDs are unique and stable.
+    let uids: Vec<&String> = evs.iter().map(|e| &e["UID"].1).collect();
+    let mut unique = uids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), uids.len());
+    assert!(evs.iter().all(|e| e.contains_key("DTSTAMP")));
+    let again = a
+        .timeline(&events(), date!(2027 - 03 - 01))
+        .unwrap()
+        .to_ics(&a);
+    assert_eq!(again, ics);
+}
+
+#[test]
+fn obligations_without_fixed_term_have_no_event() {
+    let a = load("alles-online.toml");
+    let ev =
+        Events::from_toml("[[events]]\nkind = \"breach-discovered\"\nat = 2026-07-01T10:00:00Z\n")
+            .unwrap();
+    let t = a.timeline(&ev, date!(2026 - 07 - 02)).unwrap();
+    assert_eq!(t.obligations.len(), 1);
+    assert!(parse(&t.to_ics(&a)).is_empty());
+}
+
+#[test]
+fn long_and_special_text_survives_folding() {
+    let a = load("belco.toml");
+    let ev = Events::from_toml(
+        "[[events]]\nkind = \"sub-processor-change-notified\"\ndate = 2026-09-01\nsub_processor = \"Ünïcødé; with, commas\"\n[[events]]\nkind = \"statement-change-notified\"\ndate = 2026-09-01\nversion = \"1.4\"\n",
+    )
+    .unwrap();
+    let t = a.timeline(&ev, date!(2026 - 09 - 02)).unwrap();
+    let ics = t.to_ics(&a);
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+    let evs = parse(&ics);
+    assert_eq!(evs.len(), 1);
+    assert!(evs[0]["SUMMARY"].1.contains("version 1.4"));
+    assert!(evs[0]["DESCRIPTION"].1.contains("clause 2.2.2"));
+}

@@ -1,0 +1,367 @@
+//! The obligation timeline: statuses as of a date, and findings for events
+//! out of order or impossible.
+#![allow(clippy::unwrap_used)]
+
+use dpa_core::timeline::{Events, Lateness, ObligationKind, Owner, Status, Timeline, When};
+use dpa_core::{Agreement, Error};
+use time::Date;
+use time::macros::{date, datetime};
+
+fn load(name: &str) -> Agreement {
+    let path = format!(
+        "{}/../examples/agreements/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Agreement::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn run(name: &str, events: &str, at: Date) -> Timeline {
+    let events = Events::from_toml(events).unwrap();
+    load(name).timeline(&events, at).unwrap()
+}
+
+fn kinds(t: &Timeline) -> Vec<&'static str> {
+    t.obligations.iter().map(|o| o.kind.as_str()).collect()
+}
+
+fn codes(t: &Timeline) -> Vec<&'static str> {
+    t.findings.iter().map(|f| f.code.as_str()).collect()
+}
+
+const TERMINATED: &str = "[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n";
+
+#[test]
+fn deletion_met_missed_pending() {
+    let met = run(
+        "belco.toml",
+        &format!("{TERMINATED}[[events]]\nkind = \"data-deleted\"\ndate = 2027-01-15\n"),
+        date!(2027 - 03 - 01),
+    );
+    assert_eq!(kinds(&met), ["deletion"]);
+    let d = &met.obligations[0];
+    assert_eq!(d.owner, Owner::Processor);
+    assert_eq!(d.deadline.due.date(), Some(date!(2027 - 02 - 28)));
+    assert_eq!(
+        d.status,
+        Status::Met {
+            on: When::Date(date!(2027 - 01 - 15))
+        }
+    );
+    assert!(met.findings.is_empty(), "{:?}", met.findings);
+
+    let late = run(
+        "belco.toml",
+        &format!("{TERMINATED}[[events]]\nkind = \"data-deleted\"\ndate = 2027-03-03\n"),
+        date!(2027 - 03 - 10),
+    );
+    assert_eq!(
+        late.obligations[0].status,
+        Status::Missed {
+            done: Some(When::Date(date!(2027 - 03 - 03))),
+            by: Lateness::Days(3)
+        }
+    );
+
+    let so_far = run("belco.toml", TERMINATED, date!(2027 - 03 - 05));
+    assert_eq!(
+        so_far.obligations[0].status,
+        Status::Missed {
+            done: None,
+            by: Lateness::Days(5)
+        }
+    );
+    // On the due date itself it is still pending (dates are inclusive).
+    let due_day = run("belco.toml", TERMINATED, date!(2027 - 02 - 28));
+    assert_eq!(due_day.obligations[0].status, Status::Pending);
+}
+
+#[test]
+fn alles_online_adds_backup_deletion_without_fixed_date() {
+    let t = run("alles-online.toml", TERMINATED, date!(2027 - 06 - 01));
+    assert_eq!(kinds(&t), ["deletion", "backup-deletion"]);
+    assert!(matches!(t.obligations[0].status, Status::Missed { .. }));
+    // No fixed term: stays pending.
+    assert_eq!(t.obligations[1].status, Status::Pending);
+}
+
+#[test]
+fn legal_hold_suspends_and_moves_deletion() {
+    let held = format!("{TERMINATED}[[events]]\nkind = \"legal-hold-placed\"\ndate = 2027-01-10\n");
+    let t = run("belco.toml", &held, date!(2027 - 03 - 15));
+    assert_eq!(
+        t.obligations[0].status,
+        Status::Suspended {
+            since: date!(2027 - 01 - 10)
+        }
+    );
+    // Lifted after the original date: due on the lift date.
+    let lifted = format!(
+        "{held}[[events]]\nkind = \"legal-hold-lifted\"\ndate = 2027-04-01\n[[events]]\nkind = \"data-deleted\"\ndate = 2027-04-02\n"
+    );
+    let t = run("belco.toml", &lifted, date!(2027 - 05 - 01));
+    let d = &t.obligations[0];
+    assert_eq!(d.deadline.due.date(), Some(date!(2027 - 04 - 01)));
+    assert!(d.deadline.note.as_ref().unwrap().contains("legal hold"));
+    assert_eq!(
+        d.status,
+        Status::Missed {
+            done: Some(When::Date(date!(2027 - 04 - 02))),
+            by: Lateness::Days(1)
+        }
+    );
+    // A lift without a hold is a finding.
+    let t = run(
+        "belco.toml",
+        "[[events]]\nkind = \"legal-hold-lifted\"\ndate = 2027-04-01\n",
+        date!(2027 - 05 - 01),
+    );
+    assert_eq!(codes(&t), ["legal-hold-not-placed"]);
+}
+
+const BREACH: &str =
+    "[[events]]\nkind = \"breach-discovered\"\nat = 2026-03-28T10:30:00+01:00\nid = \"B-1\"\n";
+
+#[test]
+fn breach_notice_and_authority_horizon() {
+    let on_time = format!(
+        "{BREACH}[[events]]\nkind = \"client-notified-of-breach\"\nat = 2026-03-29T09:00:00Z\nbreach = \"B-1\"\n"
+    );
+    let t = run("belco.toml", &on_time, date!(2026 - 04 - 10));
+    assert_eq!(kinds(&t), ["breach-notice", "authority-notice"]);
+    assert_eq!(t.obligations[0].subject.as_deref(), Some("B-1"));
+    assert!(matches!(t.obligations[0].status, Status::Met { .. }));
+    // The controller's 72 hours run from its awareness (the client's notice).
+    let h = &t.obligations[1];
+    assert_eq!(h.owner, Owner::Controller);
+    assert_eq!(
+        h.deadline.due.latest_instant(),
+        Some(datetime!(2026-04-01 09:00 UTC))
+    );
+    assert!(matches!(h.status, Status::Missed { done: None, .. }));
+
+    let late = format!(
+        "{BREACH}[[events]]\nkind = \"client-notified-of-breach\"\nat = 2026-03-29T11:00:00Z\n[[events]]\nkind = \"authority-notified\"\nat = 2026-03-30T12:00:00+02:00\n"
+    );
+    let t = run("belco.toml", &late, date!(2026 - 04 - 10));
+    assert_eq!(
+        t.obligations[0].status,
+        Status::Missed {
+            done: Some(When::Instant(datetime!(2026-03-29 11:00 UTC))),
+            by: Lateness::Seconds(5400)
+        }
+    );
+    let json = serde_json::to_value(&t.obligations[0]).unwrap();
+    assert_eq!(json["late_by"], "PT1H30M");
+    assert_eq!(json["status"], "missed");
+    assert!(matches!(t.obligations[1].status, Status::Met { .. }));
+
+    // Not notified yet, deadline passed.
+    let t = run("belco.toml", BREACH, date!(2026 - 03 - 30));
+    assert!(matches!(
+        t.obligations[0].status,
+        Status::Missed { done: None, .. }
+    ));
+    // Alles Online: without undue delay, no fixed instant: pending until notified.
+    let t = run("alles-online.toml", BREACH, date!(2026 - 12 - 30));
+    assert_eq!(t.obligations[0].status, Status::Pending);
+    let t = run("alles-online.toml", &on_time, date!(2026 - 12 - 30));
+    assert!(matches!(t.obligations[0].status, Status::Met { .. }));
+}
+
+#[test]
+fn notices_without_a_breach_are_findings() {
+    let t = run(
+        "belco.toml",
+        "[[events]]\nkind = \"client-notified-of-breach\"\nat = 2026-03-28T09:00:00Z\nbreach = \"B-1\"\n[[events]]\nkind = \"breach-discovered\"\nat = 2026-03-28T10:30:00+01:00\nid = \"B-1\"\n",
+        date!(2026 - 04 - 10),
+    );
+    assert!(codes(&t).contains(&"notice-without-breach"));
+    assert!(
+        t.findings[0]
+            .message
+            .contains("before the breach was discovered")
+    );
+}
+
+#[test]
+fn termination_window_after_statement_change() {
+    let notice =
+        "[[events]]\nkind = \"statement-change-notified\"\ndate = 2022-01-04\nversion = \"1.3\"\n";
+    let t = run("belco.toml", notice, date!(2022 - 01 - 20));
+    assert_eq!(t.obligations[0].kind, ObligationKind::TerminationWindow);
+    assert_eq!(t.obligations[0].owner, Owner::Client);
+    assert_eq!(t.obligations[0].subject.as_deref(), Some("version 1.3"));
+    assert_eq!(
+        t.obligations[0].deadline.due.date(),
+        Some(date!(2022 - 02 - 03))
+    );
+    assert_eq!(t.obligations[0].status, Status::Pending);
+    let t = run("belco.toml", notice, date!(2022 - 03 - 01));
+    assert_eq!(t.obligations[0].status, Status::Expired);
+    let used = format!("{notice}[[events]]\nkind = \"agreement-terminated\"\ndate = 2022-01-20\n");
+    let t = run("belco.toml", &used, date!(2022 - 03 - 01));
+    assert_eq!(
+        t.obligations[0].status,
+        Status::Met {
+            on: When::Date(date!(2022 - 01 - 20))
+        }
+    );
+}
+
+#[test]
+fn sub_processor_change_opens_objection_right() {
+    let t = run(
+        "alles-online.toml",
+        "[[events]]\nkind = \"sub-processor-change-notified\"\ndate = 2026-09-01\nsub_processor = \"Mailgun\"\n",
+        date!(2026 - 11 - 23),
+    );
+    assert_eq!(kinds(&t), ["sub-processor-objection"]);
+    assert_eq!(t.obligations[0].subject.as_deref(), Some("Mailgun"));
+    assert!(t.obligations[0].deadline.citation.contains("clause 8.3"));
+}
+
+#[test]
+fn audits() {
+    // A notice on 2027-04-25 allows an audit from 2027-05-09; 2027-05-05 is 4 days short.
+    let t = run(
+        "belco.toml",
+        "[[events]]\nkind = \"audit-notice-given\"\ndate = 2027-04-25\nproposed_date = 2027-05-05\n",
+        date!(2027 - 05 - 01),
+    );
+    assert_eq!(codes(&t), ["audit-notice-too-short"]);
+    assert!(t.findings[0].citation.contains("DPS 1.14"));
+    assert_eq!(
+        t.obligations[0].status,
+        Status::Missed {
+            done: Some(When::Date(date!(2027 - 04 - 25))),
+            by: Lateness::Days(4)
+        }
+    );
+    // A second audit inside the rolling year.
+    let t = run(
+        "belco.toml",
+        "[[events]]\nkind = \"audit-held\"\ndate = 2026-05-04\n[[events]]\nkind = \"audit-held\"\ndate = 2027-03-01\n[[events]]\nkind = \"audit-held\"\ndate = 2028-03-02\n",
+        date!(2028 - 05 - 01),
+    );
+    assert_eq!(codes(&t), ["audit-inside-period"]);
+    assert_eq!(t.findings[0].path.as_deref(), Some("events[1]"));
+    assert!(t.findings[0].message.contains("2027-05-04"));
+}
+
+#[test]
+fn return_of_data_and_impossible_orders() {
+    // Alles Online returns data before deletion: deleting first is an error finding.
+    let t = run(
+        "alles-online.toml",
+        &format!(
+            "{TERMINATED}[[events]]\nkind = \"data-return-requested\"\ndate = 2026-12-01\n[[events]]\nkind = \"data-deleted\"\ndate = 2027-01-10\n"
+        ),
+        date!(2027 - 01 - 20),
+    );
+    assert!(
+        codes(&t).contains(&"deleted-before-return"),
+        "{:?}",
+        codes(&t)
+    );
+    let ret = t
+        .obligations
+        .iter()
+        .find(|o| o.kind == ObligationKind::DataReturn)
+        .unwrap();
+    assert_eq!(ret.deadline.due.date(), Some(date!(2027 - 02 - 28)));
+    // Deleted before the agreement ended.
+    let t = run(
+        "belco.toml",
+        "[[events]]\nkind = \"data-deleted\"\ndate = 2026-10-01\n[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n",
+        date!(2027 - 03 - 05),
+    );
+    assert_eq!(codes(&t), ["deleted-before-termination"]);
+    // Terminated twice; an event before signing; an event after the date asked.
+    let t = run(
+        "belco.toml",
+        "[[events]]\nkind = \"agreement-signed\"\ndate = 2025-01-01\n[[events]]\nkind = \"audit-held\"\ndate = 2024-06-01\n[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-12-30\n[[events]]\nkind = \"data-deleted\"\ndate = 2030-01-01\n",
+        date!(2027 - 01 - 01),
+    );
+    assert_eq!(
+        codes(&t),
+        [
+            "event-before-signing",
+            "duplicate-termination",
+            "event-after-date"
+        ]
+    );
+}
+
+#[test]
+fn events_in_any_order() {
+    let ordered = format!("{TERMINATED}[[events]]\nkind = \"data-deleted\"\ndate = 2027-01-15\n");
+    let reversed = format!("[[events]]\nkind = \"data-deleted\"\ndate = 2027-01-15\n{TERMINATED}");
+    let a = run("belco.toml", &ordered, date!(2027 - 03 - 01));
+    let b = run("belco.toml", &reversed, date!(2027 - 03 - 01));
+    assert_eq!(a.obligations[0].status, b.obligations[0].status);
+    assert_eq!(b.obligations[0].event, 1);
+}
+
+#[test]
+fn bad_events_name_their_field() {
+    let cases = [
+        (
+            "[[events]]\nkind = \"breach-discovered\"\nat = \"2026-03-28T10:30:00\"\n",
+            "events[0].at",
+            "no UTC offset",
+        ),
+        (
+            "[[events]]\nkind = \"breach-discovered\"\nat = 2026-03-28T10:30:00\n",
+            "events[0].at",
+            "no UTC offset",
+        ),
+        (
+            "[[events]]\nkind = \"breach-discovered\"\ndate = 2026-03-28\n",
+            "events[0]",
+            "happens at an instant",
+        ),
+        (
+            "[[events]]\nkind = \"agreement-ended\"\ndate = 2026-03-28\n",
+            "events[0].kind",
+            "unknown variant",
+        ),
+        (
+            "[[events]]\nkind = \"audit-notice-given\"\ndate = 2026-03-28\n",
+            "events[0]",
+            "`proposed_date` is required",
+        ),
+        (
+            "[[events]]\nkind = \"data-deleted\"\ndate = 2026-03-28\nbreach = \"B\"\n",
+            "events[0]",
+            "does not apply",
+        ),
+        (
+            "[[events]]\nkind = \"data-deleted\"\ndate = 2026-02-30\n",
+            "",
+            "",
+        ),
+    ];
+    for (text, path, msg) in cases {
+        match Events::from_toml(text) {
+            Err(Error::Invalid(e)) => {
+                assert_eq!(e.path(), path, "{text}");
+                assert!(e.message().contains(msg), "{}", e.message());
+            }
+            Err(Error::Syntax(_)) if path.is_empty() => {}
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    let json = r#"{"events": [{"kind": "breach-discovered", "at": "2026-03-28T10:30"}]}"#;
+    let e = Events::from_json(json).unwrap_err();
+    assert_eq!(e.path(), Some("events[0].at"));
+}
+
+#[test]
+fn events_round_trip() {
+    let text = format!(
+        "{BREACH}{TERMINATED}[[events]]\nkind = \"audit-notice-given\"\ndate = 2027-04-25\nproposed_date = 2027-05-09\nnote = \"via mail\"\n"
+    );
+    let e = Events::from_toml(&text).unwrap();
+    assert_eq!(Events::from_json(&e.to_json().unwrap()).unwrap(), e);
+    assert_eq!(Events::from_toml(&e.to_toml().unwrap()).unwrap(), e);
+}

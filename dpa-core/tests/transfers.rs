@@ -1,0 +1,645 @@
+//! Transfers outside the EEA: the history of the transfer bases (Safe
+//! Harbour, Privacy Shield, the DPF, the old and new SCCs, the UK and Brazil
+//! adequacy decisions) and the two seed agreements' real assessments.
+#![allow(clippy::unwrap_used)]
+
+use dpa_core::transfers::{
+    BasisStatus, Caveat, TransferAssessment, TransferVerdict, assess_transfers, instruments,
+};
+use dpa_core::{Agreement, FindingCode, Severity};
+use serde_json::{Value, json};
+use time::Date;
+use time::macros::date;
+
+fn load(name: &str) -> Agreement {
+    let path = format!(
+        "{}/../examples/agreements/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    Agreement::from_toml(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Belco's agreement with its first sub-processor (Scalingo, seated in FR)
+/// edited by `edit` and the others dropped.
+fn with_sub_processor(edit: impl FnOnce(&mut Value)) -> Agreement {
+    let a = load("belco.toml");
+    let mut v: Value = serde_json::from_str(&a.to_json().unwrap()).unwrap();
+    let mut sp = v["statement"]["sub_processors"][0].clone();
+    edit(&mut sp);
+    v["statement"]["sub_processors"] = json!([sp]);
+    Agreement::from_json(&v.to_string()).unwrap()
+}
+
+/// A sub-processor processing in `locations` with `bases` claimed.
+fn sub(locations: &[&str], bases: &[&str], dpf_certified: bool) -> Agreement {
+    with_sub_processor(|sp| {
+        sp["locations"] = json!(locations);
+        sp["transfer_bases"] = json!(bases);
+        sp["dpf_certified"] = json!(dpf_certified);
+    })
+}
+
+fn assess(a: &Agreement, on: Date) -> TransferAssessment {
+    let mut all = a.assess_transfers(on).unwrap();
+    assert_eq!(all.len(), 1);
+    all.remove(0)
+}
+
+fn codes(a: &TransferAssessment) -> Vec<&'static str> {
+    a.findings.iter().map(|f| f.code.as_str()).collect()
+}
+
+fn covered_by(bases: &[&str]) -> TransferVerdict {
+    serde_json::from_value::<Vec<dpa_core::model::TransferBasis>>(json!(bases))
+        .map(|bases| TransferVerdict::Covered { bases })
+        .unwrap()
+}
+
+fn not_covered(countries: &[&str]) -> TransferVerdict {
+    TransferVerdict::NotCovered {
+        countries: countries.iter().map(|c| c.parse().unwrap()).collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// History
+
+#[test]
+fn privacy_shield_valid_in_2019_invalid_after_schrems_ii() {
+    let a = sub(&["US"], &["privacy-shield"], false);
+    let before = assess(&a, date!(2019 - 06 - 01));
+    assert_eq!(before.verdict, covered_by(&["privacy-shield"]));
+    assert_eq!(before.bases[0].status, BasisStatus::Valid);
+    assert_eq!(codes(&before), ["transfer-covered"]);
+
+    let after = assess(&a, date!(2020 - 08 - 01));
+    assert_eq!(after.verdict, not_covered(&["US"]));
+    assert_eq!(after.bases[0].status, BasisStatus::NoLongerInForce);
+    assert!(after.bases[0].reason.contains("2020-07-16"));
+    assert!(after.bases[0].citation.contains("C-311/18"));
+    assert_eq!(codes(&after), ["transfer-basis-invalid"]);
+    let f = &after.findings[0];
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(
+        f.path.as_deref(),
+        Some("statement.sub_processors[0].transfer_bases")
+    );
+    assert!(
+        f.message.contains("Decision (EU) 2016/1250"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.citation.starts_with("DPS 1.9, DPS 1.12; GDPR art. 44"),
+        "{}",
+        f.citation
+    );
+}
+
+#[test]
+fn privacy_shield_window_edges() {
+    let a = sub(&["US"], &["privacy-shield"], false);
+    let status = |d| assess(&a, d).bases[0].status;
+    assert_eq!(status(date!(2016 - 07 - 31)), BasisStatus::NotYetInForce);
+    assert_eq!(status(date!(2016 - 08 - 01)), BasisStatus::Valid);
+    assert_eq!(status(date!(2020 - 07 - 15)), BasisStatus::Valid);
+    assert_eq!(status(date!(2020 - 07 - 16)), BasisStatus::NoLongerInForce);
+}
+
+#[test]
+fn dpf_certified_invalid_before_2023_07_10_valid_after() {
+    let a = sub(&["US"], &["eu-us-dpf"], true);
+    let before = assess(&a, date!(2023 - 07 - 09));
+    assert_eq!(before.verdict, not_covered(&["US"]));
+    assert_eq!(before.bases[0].status, BasisStatus::NotYetInForce);
+    assert!(before.bases[0].reason.contains("2023-07-10"));
+    assert_eq!(codes(&before), ["transfer-basis-invalid"]);
+
+    for on in [date!(2023 - 07 - 10), date!(2026 - 11 - 23)] {
+        let after = assess(&a, on);
+        assert_eq!(after.verdict, covered_by(&["eu-us-dpf"]));
+        assert_eq!(
+            after.bases[0].reference.as_deref(),
+            Some("Decision (EU) 2023/1795")
+        );
+        assert_eq!(codes(&after), ["transfer-covered"]);
+    }
+    // `adequacy` for the US means the DPF too.
+    let a = sub(&["US"], &["adequacy"], true);
+    assert_eq!(
+        assess(&a, date!(2024 - 01 - 01)).verdict,
+        covered_by(&["adequacy"])
+    );
+}
+
+#[test]
+fn dpf_claimed_but_not_certified_is_an_error() {
+    for basis in ["eu-us-dpf", "adequacy"] {
+        let a = sub(&["US"], &[basis], false);
+        let r = assess(&a, date!(2026 - 11 - 23));
+        assert_eq!(r.verdict, not_covered(&["US"]), "{basis}");
+        assert_eq!(r.bases[0].status, BasisStatus::RecipientNotCertified);
+        assert!(!r.bases[0].valid);
+        assert_eq!(codes(&r), ["dpf-not-certified"], "{basis}");
+        let f = &r.findings[0];
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(
+            f.path.as_deref(),
+            Some("statement.sub_processors[0].dpf_certified")
+        );
+        assert!(
+            f.citation.contains("Decision (EU) 2023/1795"),
+            "{}",
+            f.citation
+        );
+    }
+    // With an old SCC that no longer applies, still the DPF error, naming both.
+    let a = sub(&["US"], &["eu-us-dpf", "scc-2010"], false);
+    let r = assess(&a, date!(2026 - 11 - 23));
+    assert_eq!(codes(&r), ["dpf-not-certified"]);
+    assert!(
+        r.findings[0]
+            .message
+            .contains("; `scc-2010`: Decision 2010/87/EU no longer applies")
+    );
+}
+
+#[test]
+fn dpf_not_certified_but_covered_by_sccs_is_a_warning() {
+    let a = sub(&["US"], &["eu-us-dpf", "scc-2021-p2p"], false);
+    let r = assess(&a, date!(2026 - 11 - 23));
+    assert_eq!(r.verdict, covered_by(&["scc-2021-p2p"]));
+    assert_eq!(
+        codes(&r),
+        ["dpf-certification-unconfirmed", "transfer-covered"]
+    );
+    assert_eq!(r.findings[0].severity, Severity::Warning);
+    // Before the DPF existed there is nothing to confirm.
+    let r = assess(&a, date!(2022 - 01 - 01));
+    assert_eq!(r.bases[0].status, BasisStatus::NotYetInForce);
+    assert_eq!(codes(&r), ["transfer-covered"]);
+}
+
+#[test]
+fn old_sccs_transitional_then_invalid() {
+    let a = sub(&["US"], &["scc-2010"], false);
+    let normal = assess(&a, date!(2020 - 01 - 01));
+    assert_eq!(normal.verdict, covered_by(&["scc-2010"]));
+    assert!(normal.bases[0].caveats.is_empty());
+
+    let transitional = assess(&a, date!(2022 - 06 - 01));
+    assert_eq!(transitional.verdict, covered_by(&["scc-2010"]));
+    assert_eq!(transitional.bases[0].caveats, [Caveat::OldSccTransitional]);
+    assert_eq!(
+        codes(&transitional),
+        ["old-scc-transitional", "transfer-covered"]
+    );
+    let w = &transitional.findings[0];
+    assert_eq!(
+        w.path.as_deref(),
+        Some("statement.sub_processors[0].transfer_bases[0]")
+    );
+    assert!(
+        w.message.contains("2021-09-27") && w.message.contains("2022-12-27"),
+        "{}",
+        w.message
+    );
+
+    let after = assess(&a, date!(2023 - 01 - 01));
+    assert_eq!(after.verdict, not_covered(&["US"]));
+    assert_eq!(after.bases[0].status, BasisStatus::NoLongerInForce);
+    assert_eq!(codes(&after), ["transfer-basis-invalid"]);
+
+    let early = assess(&a, date!(2010 - 03 - 01));
+    assert_eq!(early.bases[0].status, BasisStatus::NotYetInForce);
+    // The 2001 clauses, on the same dates.
+    let a = sub(&["US"], &["scc-2001"], false);
+    assert_eq!(
+        assess(&a, date!(2022 - 12 - 26)).bases[0].status,
+        BasisStatus::Valid
+    );
+    assert_eq!(
+        assess(&a, date!(2022 - 12 - 27)).bases[0].status,
+        BasisStatus::NoLongerInForce
+    );
+}
+
+#[test]
+fn sccs_2021_from_2021_06_27() {
+    let a = sub(&["IN"], &["scc-2021"], false);
+    assert_eq!(
+        assess(&a, date!(2021 - 06 - 26)).bases[0].status,
+        BasisStatus::NotYetInForce
+    );
+    let r = assess(&a, date!(2021 - 06 - 27));
+    assert_eq!(r.verdict, covered_by(&["scc-2021"]));
+    assert_eq!(
+        r.findings[0].message,
+        "sub-processor `Scalingo` transfers data to IN; covered by scc-2021 (Decision (EU) 2021/914)"
+    );
+}
+
+#[test]
+fn scc_edition_not_stated() {
+    let a = sub(&["US"], &["scc-edition-not-stated"], false);
+    let now = assess(&a, date!(2026 - 11 - 23));
+    assert_eq!(now.verdict, covered_by(&["scc-edition-not-stated"]));
+    assert_eq!(
+        now.bases[0].reference.as_deref(),
+        Some("Decision (EU) 2021/914")
+    );
+    assert_eq!(now.bases[0].caveats, [Caveat::SccEditionNotStated]);
+    assert_eq!(codes(&now), ["scc-edition-not-stated", "transfer-covered"]);
+
+    let before = assess(&a, date!(2019 - 01 - 01));
+    assert_eq!(before.bases[0].status, BasisStatus::Valid);
+    assert_eq!(
+        before.bases[0].reference.as_deref(),
+        Some("Decision 2010/87/EU")
+    );
+    assert_eq!(before.bases[0].caveats, [Caveat::SccEditionNotStated]);
+
+    let none = assess(&a, date!(2000 - 01 - 01));
+    assert_eq!(none.bases[0].status, BasisStatus::NotYetInForce);
+    assert_eq!(codes(&none), ["transfer-basis-invalid"]);
+}
+
+#[test]
+fn uk_adequacy_with_its_extension_and_renewal() {
+    let a = sub(&["GB"], &["adequacy"], false);
+    let at = |d| assess(&a, d);
+
+    let before = at(date!(2021 - 06 - 27));
+    assert_eq!(before.verdict, not_covered(&["GB"]));
+    assert_eq!(before.bases[0].status, BasisStatus::NotYetInForce);
+
+    let first = at(date!(2021 - 06 - 28));
+    assert_eq!(first.verdict, covered_by(&["adequacy"]));
+    assert_eq!(
+        first.bases[0].reference.as_deref(),
+        Some("Decision (EU) 2021/1772")
+    );
+
+    let extension = at(date!(2025 - 10 - 01));
+    assert_eq!(extension.verdict, covered_by(&["adequacy"]));
+    assert!(
+        extension.bases[0]
+            .reference
+            .as_deref()
+            .unwrap()
+            .contains("extended")
+    );
+
+    let renewal = at(date!(2026 - 06 - 01));
+    assert_eq!(renewal.verdict, covered_by(&["adequacy"]));
+    assert!(
+        renewal.bases[0]
+            .reference
+            .as_deref()
+            .unwrap()
+            .contains("19 December 2025")
+    );
+    assert!(renewal.bases[0].caveats.is_empty());
+
+    let beyond = at(date!(2032 - 01 - 01));
+    assert_eq!(beyond.bases[0].status, BasisStatus::NoLongerInForce);
+    assert!(beyond.bases[0].reason.contains("2031-12-27"));
+}
+
+#[test]
+fn brazil_adequacy_from_2026_01_26() {
+    let a = sub(&["BR"], &["adequacy"], false);
+    let before = assess(&a, date!(2026 - 01 - 01));
+    assert_eq!(before.verdict, not_covered(&["BR"]));
+    assert_eq!(before.bases[0].status, BasisStatus::NotYetInForce);
+    assert_eq!(codes(&before), ["transfer-basis-invalid"]);
+    let after = assess(&a, date!(2026 - 02 - 01));
+    assert_eq!(after.verdict, covered_by(&["adequacy"]));
+    assert_eq!(
+        after.bases[0].reference.as_deref(),
+        Some("Decision (EU) 2026/179")
+    );
+}
+
+#[test]
+fn safe_harbour_valid_2014_invalid_2016() {
+    let a = sub(&["US"], &["safe-harbour"], false);
+    assert_eq!(
+        assess(&a, date!(2014 - 06 - 01)).verdict,
+        covered_by(&["safe-harbour"])
+    );
+    let r = assess(&a, date!(2016 - 06 - 01));
+    assert_eq!(r.verdict, not_covered(&["US"]));
+    assert!(
+        r.bases[0].reason.contains("C-362/14"),
+        "{}",
+        r.bases[0].reason
+    );
+    assert_eq!(codes(&r), ["transfer-basis-invalid"]);
+}
+
+#[test]
+fn us_frameworks_cover_only_the_us() {
+    let a = sub(&["JP"], &["eu-us-dpf", "privacy-shield"], true);
+    let r = assess(&a, date!(2026 - 11 - 23));
+    assert!(
+        r.bases
+            .iter()
+            .all(|b| b.status == BasisStatus::NotForThisCountry)
+    );
+    assert_eq!(codes(&r), ["transfer-basis-invalid"]);
+    // `adequacy` for the US in 2019 meant no DPF yet; the reason points to Privacy Shield.
+    let a = sub(&["US"], &["adequacy"], true);
+    let r = assess(&a, date!(2019 - 06 - 01));
+    assert_eq!(r.bases[0].status, BasisStatus::NotYetInForce);
+    assert!(
+        r.bases[0].reason.contains("privacy-shield"),
+        "{}",
+        r.bases[0].reason
+    );
+}
+
+#[test]
+fn derogation_for_a_standing_sub_processor_is_a_warning() {
+    for engagement in ["always", "depending-on-assignment"] {
+        let a = with_sub_processor(|sp| {
+            sp["locations"] = json!(["US"]);
+            sp["transfer_bases"] = json!(["derogation-consent"]);
+            sp["engagement"] = json!(engagement);
+        });
+        let r = assess(&a, date!(2026 - 11 - 23));
+        assert_eq!(r.verdict, covered_by(&["derogation-consent"]));
+        assert_eq!(r.bases[0].caveats, [Caveat::DerogationForStandingTransfer]);
+        assert_eq!(
+            codes(&r),
+            ["derogation-for-standing-transfer", "transfer-covered"]
+        );
+        let w = &r.findings[0];
+        assert_eq!(w.severity, Severity::Warning);
+        assert!(w.message.contains(engagement), "{}", w.message);
+        assert!(w.citation.contains("GDPR art. 49(1)(a)"), "{}", w.citation);
+    }
+    let a = sub(&["US"], &["derogation-residual"], false);
+    let r = assess(&a, date!(2026 - 11 - 23));
+    assert_eq!(
+        codes(&r),
+        ["derogation-for-standing-transfer", "transfer-covered"]
+    );
+}
+
+#[test]
+fn scope_limited_adequacy_is_a_warning() {
+    for country in ["CA", "JP", "KR", "FO", "IL", "UY"] {
+        let a = sub(&[country], &["adequacy"], false);
+        let r = assess(&a, date!(2026 - 11 - 23));
+        assert_eq!(r.verdict, covered_by(&["adequacy"]), "{country}");
+        assert_eq!(r.bases[0].caveats, [Caveat::AdequacyScopeLimited]);
+        assert_eq!(codes(&r), ["adequacy-scope-limited", "transfer-covered"]);
+    }
+    for country in ["CH", "NZ", "AD", "AR", "GG", "IM", "JE"] {
+        let a = sub(&[country], &["adequacy"], false);
+        let r = assess(&a, date!(2026 - 11 - 23));
+        assert_eq!(codes(&r), ["transfer-covered"], "{country}");
+    }
+}
+
+#[test]
+fn bcr_from_2018_05_25() {
+    let a = sub(&["IN"], &["bcr"], false);
+    assert_eq!(
+        assess(&a, date!(2026 - 11 - 23)).verdict,
+        covered_by(&["bcr"])
+    );
+    assert_eq!(
+        assess(&a, date!(2018 - 05 - 24)).bases[0].status,
+        BasisStatus::NotYetInForce
+    );
+}
+
+#[test]
+fn no_adequacy_decision_for_the_country() {
+    let a = sub(&["CN"], &["adequacy"], false);
+    let r = assess(&a, date!(2026 - 11 - 23));
+    assert_eq!(r.bases[0].status, BasisStatus::NotForThisCountry);
+    assert!(r.bases[0].reason.contains("no adequacy decision covers CN"));
+    assert_eq!(codes(&r), ["transfer-basis-invalid"]);
+}
+
+#[test]
+fn eea_locations_are_no_transfer() {
+    for locations in [&["DE"][..], &["EU", "NO"], &["EEA", "IS", "LI"], &["GR"]] {
+        let a = sub(locations, &["scc-2021"], false);
+        let r = assess(&a, date!(2026 - 11 - 23));
+        assert_eq!(r.verdict, TransferVerdict::NoTransfer, "{locations:?}");
+        assert!(r.outside_eea.is_empty());
+        assert!(!r.non_eea_seat);
+        assert!(r.findings.is_empty());
+    }
+    // Switzerland and the UK are outside the EEA.
+    let r = assess(&sub(&["CH"], &[], false), date!(2026 - 11 - 23));
+    assert_eq!(r.verdict, TransferVerdict::NoBasisClaimed);
+}
+
+#[test]
+fn transfer_without_basis() {
+    let r = assess(&sub(&["EU", "US"], &[], false), date!(2026 - 11 - 23));
+    assert_eq!(r.verdict, TransferVerdict::NoBasisClaimed);
+    assert_eq!(codes(&r), ["transfer-without-basis"]);
+    assert_eq!(r.findings[0].severity, Severity::Error);
+    assert_eq!(
+        r.findings[0].message,
+        "sub-processor `Scalingo` processes data in US (outside the EEA) and no transfer basis is stated"
+    );
+}
+
+#[test]
+fn locations_not_stated() {
+    let r = assess(&sub(&[], &["scc-2021"], false), date!(2026 - 11 - 23));
+    assert_eq!(r.verdict, TransferVerdict::LocationsNotStated);
+    assert!(r.findings.is_empty());
+}
+
+#[test]
+fn several_countries_each_need_a_basis() {
+    // Japan is covered by its adequacy decision; the US is not (not certified).
+    let a = sub(&["JP", "US", "JP"], &["adequacy"], false);
+    let r = assess(&a, date!(2026 - 11 - 23));
+    assert_eq!(r.outside_eea.len(), 2);
+    assert_eq!(r.bases.len(), 2);
+    assert_eq!(r.verdict, not_covered(&["US"]));
+    assert_eq!(codes(&r), ["dpf-not-certified", "adequacy-scope-limited"]);
+    // SCCs cover both.
+    let a = sub(&["JP", "US"], &["adequacy", "scc-2021"], true);
+    let r = assess(&a, date!(2026 - 11 - 23));
+    assert_eq!(r.verdict, covered_by(&["adequacy", "scc-2021"]));
+    assert_eq!(
+        r.findings.last().unwrap().message,
+        "sub-processor `Scalingo` transfers data to JP, US; covered by adequacy (Decision (EU) 2019/419, Decision (EU) 2023/1795) and scc-2021 (Decision (EU) 2021/914)"
+    );
+}
+
+#[test]
+fn assessments_serialize_with_stable_names() {
+    let a = sub(&["US"], &["eu-us-dpf", "scc-2021"], false);
+    let r = assess(&a, date!(2026 - 11 - 23));
+    let v = serde_json::to_value(&r).unwrap();
+    assert_eq!(v["index"], 0);
+    assert_eq!(v["name"], "Scalingo");
+    assert_eq!(v["seat"], "FR");
+    assert_eq!(v["outside_eea"], json!(["US"]));
+    assert_eq!(v["non_eea_seat"], false);
+    assert_eq!(
+        v["verdict"],
+        json!({"kind": "covered", "bases": ["scc-2021"]})
+    );
+    assert_eq!(v["bases"][0]["basis"], "eu-us-dpf");
+    assert_eq!(v["bases"][0]["country"], "US");
+    assert_eq!(v["bases"][0]["valid"], false);
+    assert_eq!(v["bases"][0]["status"], "recipient-not-certified");
+    assert_eq!(v["bases"][1]["status"], "valid");
+    assert_eq!(v["bases"][1]["caveats"], json!([]));
+    assert_eq!(v["findings"][0]["code"], "dpf-certification-unconfirmed");
+    assert_eq!(v["findings"][0]["severity"], "warning");
+}
+
+// ---------------------------------------------------------------------------
+// The seed agreements
+
+#[test]
+fn alles_online_on_2026_11_23() {
+    let a = load("alles-online.toml");
+    let all = assess_transfers(&a, date!(2026 - 11 - 23)).unwrap();
+    assert_eq!(all.len(), 9);
+    let us = ["Mailgun", "Sentry", "Google reCAPTCHA", "Google Maps"];
+    for r in &all {
+        assert!(
+            r.findings.iter().all(|f| f.severity != Severity::Error),
+            "{}: {:#?}",
+            r.name,
+            r.findings
+        );
+        assert!(!r.non_eea_seat, "{}", r.name);
+        if us.contains(&r.name.as_str()) {
+            assert_eq!(
+                r.outside_eea.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                ["US"]
+            );
+            assert_eq!(r.verdict, covered_by(&["scc-2021"]), "{}", r.name);
+            assert_eq!(r.bases.len(), 2);
+            assert_eq!(r.bases[0].status, BasisStatus::RecipientNotCertified);
+            assert_eq!(r.bases[1].status, BasisStatus::Valid);
+            assert_eq!(
+                codes(r),
+                ["dpf-certification-unconfirmed", "transfer-covered"],
+                "{}",
+                r.name
+            );
+            let info = &r.findings[1];
+            assert_eq!(info.severity, Severity::Info);
+            assert_eq!(
+                info.message,
+                format!(
+                    "sub-processor `{}` transfers data to US; covered by scc-2021 (Decision (EU) 2021/914)",
+                    r.name
+                )
+            );
+            assert_eq!(
+                info.citation,
+                "DPS 8, DPS 9; GDPR art. 46(2)(c); Decision (EU) 2021/914"
+            );
+            assert_eq!(
+                info.path.as_deref(),
+                Some(format!("statement.sub_processors[{}]", r.index).as_str())
+            );
+            assert_eq!(r.findings[0].code, FindingCode::DpfCertificationUnconfirmed);
+        } else {
+            assert_eq!(r.verdict, TransferVerdict::NoTransfer, "{}", r.name);
+            assert!(r.findings.is_empty(), "{}", r.name);
+        }
+    }
+    let mailgun = &all[3];
+    assert_eq!(mailgun.name, "Mailgun");
+    assert_eq!(
+        mailgun.findings[0].message,
+        "sub-processor `Mailgun` claims the EU-US Data Privacy Framework (`eu-us-dpf`) but is not marked `dpf_certified`; the transfer to US is covered by scc-2021 (Decision (EU) 2021/914) instead"
+    );
+    let names: Vec<&str> = all
+        .iter()
+        .filter(|r| r.verdict == TransferVerdict::NoTransfer)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "DigitalOcean",
+            "Mach3Builders BV",
+            "TransIP",
+            "SimpleBackups/SimpleStorage",
+            "Microsoft 365"
+        ]
+    );
+}
+
+#[test]
+fn belco_on_2026_11_23() {
+    let a = load("belco.toml");
+    let all = a.assess_transfers(date!(2026 - 11 - 23)).unwrap();
+    assert_eq!(all.len(), 14);
+    assert!(all.iter().all(|r| r.verdict == TransferVerdict::NoTransfer));
+    assert!(all.iter().all(|r| r.outside_eea.is_empty()));
+    let seated: Vec<&str> = all
+        .iter()
+        .filter(|r| r.non_eea_seat)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(
+        seated,
+        [
+            "Amazon, Inc.",
+            "Google, Inc.",
+            "Heroku",
+            "Azure",
+            "Mailgun",
+            "Nylas",
+            "Twilio",
+            "Pushwush",
+            "Segment",
+            "Median"
+        ]
+    );
+    for r in &all {
+        if r.non_eea_seat {
+            assert_eq!(codes(r), ["non-eea-seat"], "{}", r.name);
+            let f = &r.findings[0];
+            assert_eq!(f.severity, Severity::Warning);
+            assert_eq!(
+                f.path.as_deref(),
+                Some(format!("statement.sub_processors[{}].seat", r.index).as_str())
+            );
+            // The SCCs claimed (edition not stated) are assessed for the seat.
+            assert_eq!(r.bases.len(), 1);
+            assert_eq!(r.bases[0].country.map(|c| c.as_str()), Some("US"));
+            assert!(r.bases[0].valid);
+        } else {
+            assert!(r.findings.is_empty(), "{}", r.name);
+        }
+    }
+}
+
+#[test]
+fn the_table_is_public_and_cites_its_sources() {
+    let rows = instruments().unwrap();
+    assert!(rows.len() > 60);
+    let br = rows.iter().find(|r| r.id() == "adequacy-BR").unwrap();
+    assert_eq!(br.reference(), "Decision (EU) 2026/179");
+    assert!(br.source().contains("CELEX 32026D0179"));
+    assert!(br.applies_on(date!(2026 - 02 - 01)));
+    assert!(!br.applies_on(date!(2026 - 01 - 25)));
+    let epo = rows
+        .iter()
+        .find(|r| r.jurisdiction() == Some("XX-EPO"))
+        .unwrap();
+    assert_eq!(epo.country(), None);
+    assert_eq!(epo.reference(), "Decision (EU) 2025/1382");
+}
