@@ -42,7 +42,7 @@ impl Agreement {
         let a: Agreement = document::parse(text, format)?;
         a.check_limits().map_err(|mut e| {
             e.format = Some(format);
-            Error::Invalid(e)
+            Error::from(e)
         })?;
         Ok(a)
     }

@@ -63,7 +63,7 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str, format: Format) -> Result<T
 
 fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T> {
     let de = toml::Deserializer::parse(text).map_err(|e| {
-        Error::Syntax(SyntaxError {
+        Error::from(SyntaxError {
             format: Format::Toml,
             position: e.span().map(|s| Position::of_offset(text, s.start)),
             message: e.message().trim_end().to_owned(),
@@ -72,7 +72,7 @@ fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = path_string(e.path());
         let inner = e.into_inner();
-        Error::Invalid(ValidationError {
+        Error::from(ValidationError {
             format: Some(Format::Toml),
             position: inner.span().map(|s| Position::of_offset(text, s.start)),
             message: inner.message().trim_end().to_owned(),
@@ -88,7 +88,7 @@ fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     if let Some((i, c)) = first
         && c != '{'
     {
-        return Err(Error::Invalid(ValidationError {
+        return Err(Error::from(ValidationError {
             format: Some(Format::Json),
             path: String::new(),
             position: Some(Position::of_offset(text, i)),
@@ -118,7 +118,7 @@ fn json_message(e: &serde_json::Error) -> String {
 }
 
 fn json_error_plain(e: &serde_json::Error, _text: &str) -> Error {
-    Error::Syntax(SyntaxError {
+    Error::from(SyntaxError {
         format: Format::Json,
         position: json_position(e),
         message: json_message(e),
@@ -129,7 +129,7 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> E
     let path = path_string(e.path());
     let inner = e.into_inner();
     match inner.classify() {
-        serde_json::error::Category::Data => Error::Invalid(ValidationError {
+        serde_json::error::Category::Data => Error::from(ValidationError {
             format: Some(Format::Json),
             position: json_position(&inner),
             message: json_message(&inner),

@@ -147,12 +147,13 @@ impl fmt::Display for ValidationError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The text is not well-formed TOML or JSON.
+    /// The text is not well-formed TOML or JSON. (Boxed, so that a
+    /// `Result<Date>` stays small on the hot paths.)
     #[error("{0}")]
-    Syntax(SyntaxError),
+    Syntax(Box<SyntaxError>),
     /// The document is well-formed but not valid; the error names the field path.
     #[error("{0}")]
-    Invalid(ValidationError),
+    Invalid(Box<ValidationError>),
     /// The input is larger than [`crate::limits::MAX_DOCUMENT_BYTES`]; refused before parsing.
     #[error("document is {size} bytes, more than the limit of {limit} bytes")]
     TooLarge {
@@ -214,7 +215,13 @@ impl Error {
 
 impl From<ValidationError> for Error {
     fn from(e: ValidationError) -> Self {
-        Error::Invalid(e)
+        Error::Invalid(Box::new(e))
+    }
+}
+
+impl From<SyntaxError> for Error {
+    fn from(e: SyntaxError) -> Self {
+        Error::Syntax(Box::new(e))
     }
 }
 

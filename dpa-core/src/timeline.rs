@@ -421,7 +421,7 @@ impl Events {
     pub fn from_text(text: &str, format: Format) -> Result<Events> {
         let e: Events = document::parse(text, format)?;
         if e.events.len() > MAX_EVENTS {
-            return Err(Error::Invalid(crate::error::ValidationError {
+            return Err(Error::from(crate::error::ValidationError {
                 format: Some(format),
                 path: "events".to_owned(),
                 position: None,

@@ -338,7 +338,7 @@ fn table() -> Result<&'static [Instrument]> {
 
 /// The error the public functions return for a malformed table.
 fn table_error(e: &TableError) -> Error {
-    Error::Invalid(ValidationError::new(
+    Error::from(ValidationError::new(
         format!("{TABLE_NAME} line {}", e.line),
         format!(
             "the built-in table of transfer bases is malformed: {}",
