@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the project. On a fresh machine it installs what it
-# needs itself. Used by .ci/run; see README.md ("Running the tests").
+# Runs every test of the project: Rust (fmt, clippy, unit, integration,
+# property and doc tests, benchmark smoke runs, docs), the C library with its
+# C and PHP clients (scripts/test-c.sh). On a fresh machine it installs what
+# it needs itself (the pinned cbindgen, php8.2-cli). Used by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,9 @@ cargo test --workspace --locked --benches --quiet -p dpa-benches
 
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked --quiet
+
+step "C library (libdpa), C and PHP clients"
+./scripts/test-c.sh
 
 step "main job: dpa check on the bundled agreements"
 for f in examples/agreements/*.toml; do

@@ -28,21 +28,44 @@ pub(crate) fn check_size(len: usize) -> Result<()> {
     Ok(())
 }
 
-/// Guesses the format of a document from its first non-blank character:
-/// `{` or `[` followed by a quote or bracket means JSON, anything else TOML.
+/// Guesses the format of a document: JSON when it starts (after blanks) with
+/// `{`, or with `[` on a line that is not a TOML table header such as
+/// `[statement]` or `[[events]]`; TOML otherwise.
+///
+/// ```
+/// use dpa_core::{Format, document::sniff_format};
+/// assert_eq!(sniff_format("{\"events\": []}"), Format::Json);
+/// assert_eq!(sniff_format("[[events]]\nkind = \"audit-held\""), Format::Toml);
+/// assert_eq!(sniff_format("[rules]\n"), Format::Toml);
+/// assert_eq!(sniff_format("[[1, 2], []]"), Format::Json);
+/// assert_eq!(sniff_format("dpa_format = 1"), Format::Toml);
+/// ```
 pub fn sniff_format(text: &str) -> Format {
     let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if t.starts_with('{') {
         return Format::Json;
     }
-    if let Some(rest) = t.strip_prefix('[') {
-        let next = rest
-            .trim_start_matches([' ', '\t', '\r', '\n'])
-            .chars()
-            .next();
-        if matches!(next, Some('{' | '"' | '[' | ']')) {
-            return Format::Json;
-        }
+    if t.starts_with('[') {
+        let line = t.lines().next().unwrap_or("");
+        let line = line.split('#').next().unwrap_or("").trim();
+        let inner = line
+            .strip_prefix("[[")
+            .and_then(|l| l.strip_suffix("]]"))
+            .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')));
+        let toml_header = inner.is_some_and(|k| {
+            let k = k.trim();
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || "_-. \"'".contains(c))
+                && k.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '"' || c == '\'')
+        });
+        return if toml_header {
+            Format::Toml
+        } else {
+            Format::Json
+        };
     }
     Format::Toml
 }

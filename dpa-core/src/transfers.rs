@@ -608,6 +608,33 @@ struct Outcome {
 }
 
 impl Outcome {
+    /// A basis whose row ended before the date.
+    fn ended(r: &Instrument) -> Outcome {
+        Outcome {
+            status: BasisStatus::NoLongerInForce,
+            reference: Some(r.reference),
+            reason: format!(
+                "{} no longer applies from {} ({})",
+                r.reference,
+                fmt_date(r.until),
+                r.ended_by.unwrap_or("ended")
+            ),
+            citation: r.citation(true),
+            caveats: Vec::new(),
+        }
+    }
+
+    /// A basis whose row starts after the date.
+    fn not_yet(r: &Instrument) -> Outcome {
+        Outcome {
+            status: BasisStatus::NotYetInForce,
+            reference: Some(r.reference),
+            reason: format!("{} applies only from {}", r.reference, fmt_date(r.from)),
+            citation: r.citation(false),
+            caveats: Vec::new(),
+        }
+    }
+
     fn invalid(status: BasisStatus, reason: String, citation: String) -> Outcome {
         Outcome {
             status,
@@ -791,25 +818,8 @@ fn assess_country_basis(ctx: &Ctx<'_>, basis: TransferBasis, country: Option<Cou
             }
             o
         }
-        Pick::Ended(r) => Outcome {
-            status: BasisStatus::NoLongerInForce,
-            reference: Some(r.reference),
-            reason: format!(
-                "{} no longer applies from {} ({})",
-                r.reference,
-                fmt_date(r.until),
-                r.ended_by.unwrap_or("ended")
-            ),
-            citation: r.citation(true),
-            caveats: Vec::new(),
-        },
-        Pick::NotYet(r) => Outcome {
-            status: BasisStatus::NotYetInForce,
-            reference: Some(r.reference),
-            reason: format!("{} applies only from {}", r.reference, fmt_date(r.from)),
-            citation: r.citation(false),
-            caveats: Vec::new(),
-        },
+        Pick::Ended(r) => Outcome::ended(r),
+        Pick::NotYet(r) => Outcome::not_yet(r),
     };
     if basis == TransferBasis::Adequacy && o.status != BasisStatus::Valid {
         // Point to an EU-US framework that `adequacy` does not stand for.
@@ -899,25 +909,8 @@ fn assess_tool(ctx: &Ctx<'_>, basis: TransferBasis) -> Outcome {
             }
             o
         }
-        Pick::Ended(r) => Outcome {
-            status: BasisStatus::NoLongerInForce,
-            reference: Some(r.reference),
-            reason: format!(
-                "{} no longer applies from {} ({})",
-                r.reference,
-                fmt_date(r.until),
-                r.ended_by.unwrap_or("ended")
-            ),
-            citation: r.citation(true),
-            caveats: Vec::new(),
-        },
-        Pick::NotYet(r) => Outcome {
-            status: BasisStatus::NotYetInForce,
-            reference: Some(r.reference),
-            reason: format!("{} applies only from {}", r.reference, fmt_date(r.from)),
-            citation: r.citation(false),
-            caveats: Vec::new(),
-        },
+        Pick::Ended(r) => Outcome::ended(r),
+        Pick::NotYet(r) => Outcome::not_yet(r),
     }
 }
 

@@ -1,0 +1,1062 @@
+//! The agreement handle: reading, writing, deadlines, checks and the
+//! timeline.
+
+use std::ffi::c_char;
+
+use dpa_core::deadline::{Deadline, DeadlineKind, Due};
+use dpa_core::timeline::Events;
+use dpa_core::values::iso_instant;
+use dpa_core::{Agreement, Format};
+use time::{Date, OffsetDateTime};
+
+use crate::boundary::{
+    array_in, batch_lines, date_text_in, guard, guard_or, out_array, out_ptr, push_date,
+    string_out, text_in, write, write_array,
+};
+use crate::status::{FfiError, FfiResult, dpa_status};
+use crate::types::{
+    date_from, date_in, date_out, deadline_kind_in, deadline_out, dpa_date, dpa_deadline,
+    format_in, impact_in, instant_in, is_date_kind,
+};
+
+/// A data processing agreement read from TOML or JSON: opaque, immutable
+/// once created. Create it with `dpa_agreement_from_toml` or
+/// `dpa_agreement_from_json`; free it with `dpa_agreement_free`.
+///
+/// Any number of threads may use one agreement at the same time (every
+/// function takes it as `const`); free it once, after the last use.
+#[derive(Debug)]
+pub struct dpa_agreement {
+    inner: Agreement,
+}
+
+// A handle is shared between threads by C: the agreement must be both.
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<dpa_agreement>();
+};
+
+/// Borrows the agreement behind a handle.
+///
+/// # Safety
+/// A non-NULL `a` must come from `dpa_agreement_from_*` and not be freed.
+#[inline(always)]
+unsafe fn agreement<'a>(a: *const dpa_agreement) -> FfiResult<&'a Agreement> {
+    // SAFETY: by the caller's contract a non-NULL `a` points to a live
+    // `dpa_agreement` made by `Box::into_raw`; it is only ever read.
+    match unsafe { a.as_ref() } {
+        Some(a) => Ok(&a.inner),
+        None => Err(FfiError::null("agreement")),
+    }
+}
+
+/// Reads `text` in `format` and hands out a new handle.
+///
+/// # Safety
+/// As `dpa_agreement_from_toml`.
+unsafe fn parse(
+    ptr: *const c_char,
+    len: usize,
+    format: Format,
+    out: *mut *mut dpa_agreement,
+) -> FfiResult {
+    out_ptr(out, "out")?;
+    // SAFETY: forwarded from the exported function's contract.
+    let text = unsafe { text_in(ptr, len, "text") }?;
+    let inner = Agreement::from_text(text, format).map_err(|e| FfiError::core(&e, ""))?;
+    let handle = Box::into_raw(Box::new(dpa_agreement { inner }));
+    // SAFETY: `out` passed `out_ptr`; valid for a write by contract.
+    unsafe { write(out, handle) };
+    Ok(())
+}
+
+/// Reads an agreement from TOML text and hands out a new handle in `*out`.
+///
+/// `text` is `len` bytes of UTF-8; it need not be NUL-terminated and is not
+/// kept after the call.
+///
+/// Returns `DPA_STATUS_OK` and sets `*out` to a handle the caller frees with
+/// `dpa_agreement_free`. On failure `*out` is left as it was:
+/// `DPA_STATUS_NULL_ARGUMENT` (`text` or `out` NULL),
+/// `DPA_STATUS_TOO_LARGE` (`len` above 16 MiB),
+/// `DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_PARSE_ERROR` (not TOML; the
+/// message gives line and column), `DPA_STATUS_INVALID_VALUE` (not a valid
+/// agreement; the message and `dpa_last_error_path` name the field, e.g.
+/// `statement.sub_processors[0].seat`).
+///
+/// # Safety
+/// `text` must be valid for reads of `len` bytes; `out` must be valid for a
+/// write of a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_from_toml(
+    text: *const c_char,
+    len: usize,
+    out: *mut *mut dpa_agreement,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `parse` needs.
+    guard(|| unsafe { parse(text, len, Format::Toml, out) })
+}
+
+/// Reads an agreement from JSON text (the format of `dpa show --format
+/// json` and `dpa_agreement_to_json`). Arguments, ownership and errors as
+/// for `dpa_agreement_from_toml`.
+///
+/// # Safety
+/// As `dpa_agreement_from_toml`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_from_json(
+    text: *const c_char,
+    len: usize,
+    out: *mut *mut dpa_agreement,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `parse` needs.
+    guard(|| unsafe { parse(text, len, Format::Json, out) })
+}
+
+/// Frees an agreement. NULL is a no-op. The handle must not be used
+/// afterwards, nor freed twice; no other thread may be using it.
+///
+/// # Safety
+/// `agreement` must be NULL or a handle from `dpa_agreement_from_*` that was
+/// not freed yet.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_free(agreement: *mut dpa_agreement) {
+    guard_or((), || {
+        if !agreement.is_null() {
+            // SAFETY: a non-NULL handle came from `Box::into_raw` in `parse`
+            // and, by the caller's contract, is freed only this once.
+            drop(unsafe { Box::from_raw(agreement) });
+        }
+    })
+}
+
+/// Writes the agreement as TOML (the file format for people); reading it
+/// back gives an equal agreement.
+///
+/// On `DPA_STATUS_OK`, `*out` is a NUL-terminated UTF-8 string the caller
+/// frees with `dpa_string_free`, and `*out_len` its length in bytes without
+/// the NUL. On failure neither is written: `DPA_STATUS_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` and `out_len` valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_to_toml(
+    agreement: *const dpa_agreement,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        let text = a.to_toml().map_err(|e| FfiError::core(&e, ""))?;
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+/// Writes the agreement as JSON, byte for byte as `dpa show --format json`
+/// prints it. Ownership and errors as for `dpa_agreement_to_toml`.
+///
+/// # Safety
+/// As `dpa_agreement_to_toml`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_to_json(
+    agreement: *const dpa_agreement,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        let text = a.to_json().map_err(|e| FfiError::core(&e, ""))? + "\n";
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Deadlines, one at a time
+
+/// Computes a deadline from a date trigger and writes it to `out`.
+///
+/// # Safety
+/// `a` live or NULL; `out` valid for a write or NULL.
+#[inline(always)]
+unsafe fn date_deadline(
+    a: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_deadline,
+    arg: &str,
+    f: impl FnOnce(&Agreement, Date) -> dpa_core::Result<Deadline>,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: forwarded from the exported function's contract.
+        let a = unsafe { agreement(a) }?;
+        out_ptr(out, "out")?;
+        let from = date_in(year, month, day, arg)?;
+        let d = f(a, from).map_err(|e| FfiError::core(&e, arg))?;
+        let d = deadline_out(&d)?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, d) };
+        Ok(())
+    })
+}
+
+/// Computes a deadline from an instant trigger and writes it to `out`.
+///
+/// # Safety
+/// `a` live or NULL; `out` valid for a write or NULL.
+#[inline(always)]
+unsafe fn instant_deadline(
+    a: *const dpa_agreement,
+    unix: i64,
+    out: *mut dpa_deadline,
+    arg: &str,
+    f: impl FnOnce(&Agreement, OffsetDateTime) -> dpa_core::Result<Deadline>,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: forwarded from the exported function's contract.
+        let a = unsafe { agreement(a) }?;
+        out_ptr(out, "out")?;
+        let from = instant_in(unix, arg)?;
+        let d = f(a, from).map_err(|e| FfiError::core(&e, arg))?;
+        let d = deadline_out(&d)?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, d) };
+        Ok(())
+    })
+}
+
+/// The date by which the client's data must be deleted after the agreement
+/// ended on `year-month-day` (the termination date): the agreement's months
+/// added under its month rule, inclusive (DPS 1.11 / clause 2.6.3; DPS 12 /
+/// clause 6.3). Belco, terminated 2026-11-30: 2027-02-28.
+///
+/// Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`
+/// (`agreement` or `out` NULL), `DPA_STATUS_OUT_OF_RANGE` (no such date, or
+/// the result would pass 9999-12-31).
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_deletion_deadline(
+    agreement: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `date_deadline` needs.
+    unsafe {
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "terminated",
+            Agreement::deletion_deadline,
+        )
+    }
+}
+
+/// The date by which backups must be free of the client's data after the
+/// agreement ended on `year-month-day`: the deletion date plus one backup
+/// cycle where the agreement states it; `DPA_DUE_KIND_NONE` where it ties
+/// deletion to the cycle without stating its length; the deletion date where
+/// backups fall within the main term. Out-parameter and errors as for
+/// `dpa_agreement_deletion_deadline`.
+///
+/// # Safety
+/// As `dpa_agreement_deletion_deadline`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_backup_deletion_deadline(
+    agreement: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `date_deadline` needs.
+    unsafe {
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "terminated",
+            Agreement::backup_deletion_deadline,
+        )
+    }
+}
+
+/// When the processor must notify the client of a breach it discovered at
+/// `discovered_unix` (Unix seconds, UTC): that instant plus the agreement's
+/// hours, exactly (`DPA_DUE_KIND_INSTANT`), or `DPA_DUE_KIND_NONE` for
+/// "without undue delay". Belco, discovered 2026-03-28T10:30+01:00
+/// (1774690200): 2026-03-29T09:30:00Z (1774776600).
+///
+/// Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`,
+/// `DPA_STATUS_OUT_OF_RANGE` (an instant outside years 1..=9999, or a result
+/// past them).
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_breach_notice_deadline(
+    agreement: *const dpa_agreement,
+    discovered_unix: i64,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `instant_deadline` needs.
+    unsafe {
+        instant_deadline(
+            agreement,
+            discovered_unix,
+            out,
+            "discovered",
+            Agreement::breach_notice_deadline,
+        )
+    }
+}
+
+/// The controller's horizon for notifying the supervisory authority: 72
+/// hours after it became aware of a breach at `aware_unix` (GDPR art.
+/// 33(1)). Out-parameter and errors as for
+/// `dpa_agreement_breach_notice_deadline`.
+///
+/// # Safety
+/// As `dpa_agreement_breach_notice_deadline`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_authority_notice_deadline(
+    agreement: *const dpa_agreement,
+    aware_unix: i64,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `instant_deadline` needs.
+    unsafe {
+        instant_deadline(
+            agreement,
+            aware_unix,
+            out,
+            "aware",
+            Agreement::authority_notice_deadline,
+        )
+    }
+}
+
+/// The earliest date the client may audit again after an audit held on
+/// `year-month-day`, under the agreement's reading of "per year"
+/// (`DPA_BOUND_NO_EARLIER_THAN`). Out-parameter and errors as for
+/// `dpa_agreement_deletion_deadline`.
+///
+/// # Safety
+/// As `dpa_agreement_deletion_deadline`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_next_audit_allowed(
+    agreement: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `date_deadline` needs.
+    unsafe {
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "last_audit",
+            Agreement::next_audit_allowed,
+        )
+    }
+}
+
+/// The earliest date of the next audit given the dates of all audits held,
+/// `audits[0..len]` in any order (with at most N audits per period, the
+/// period runs from the N-th most recent). Out-parameter as for
+/// `dpa_agreement_deletion_deadline`. Errors: `DPA_STATUS_NULL_ARGUMENT`,
+/// `DPA_STATUS_INVALID_VALUE` (`len` 0: give at least one audit),
+/// `DPA_STATUS_OUT_OF_RANGE` (an element is no date: the path names it,
+/// `audits[2]`), `DPA_STATUS_TOO_LARGE`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `audits` valid for reads of `len`
+/// dates; `out` valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_next_audit_allowed_after(
+    agreement: *const dpa_agreement,
+    audits: *const dpa_date,
+    len: usize,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        // SAFETY: `audits` is valid for `len` reads by the caller's contract.
+        let audits = unsafe { array_in(audits, len, "audits") }?;
+        let dates = audits
+            .iter()
+            .enumerate()
+            .map(|(i, d)| date_from(*d, &format!("audits[{i}]")))
+            .collect::<FfiResult<Vec<Date>>>()?;
+        let d = a
+            .next_audit_allowed_after(&dates)
+            .map_err(|e| FfiError::core(&e, "audits"))?;
+        let d = deadline_out(&d)?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, d) };
+        Ok(())
+    })
+}
+
+/// The earliest date of an audit announced in writing on `year-month-day`:
+/// that date plus the agreement's notice days (`DPA_BOUND_NO_EARLIER_THAN`).
+/// Out-parameter and errors as for `dpa_agreement_deletion_deadline`.
+///
+/// # Safety
+/// As `dpa_agreement_deletion_deadline`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_earliest_audit_date(
+    agreement: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `date_deadline` needs.
+    unsafe {
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "notice_given",
+            Agreement::earliest_audit_date,
+        )
+    }
+}
+
+/// The last day of the client's window to terminate after a significant
+/// statement change was notified on `year-month-day`. Out-parameter and
+/// errors as for `dpa_agreement_deletion_deadline`.
+///
+/// # Safety
+/// As `dpa_agreement_deletion_deadline`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_termination_window_end(
+    agreement: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `date_deadline` needs.
+    unsafe {
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "notified",
+            Agreement::termination_window_end,
+        )
+    }
+}
+
+/// When the processor starts working on an incident reported at
+/// `reported_unix` with `impact` (a `dpa_impact`), under the statement's
+/// service level. Writes `*out` only on `DPA_STATUS_OK`. Errors:
+/// `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_INVALID_VALUE` (an unknown
+/// impact, or an agreement without a service level:
+/// `statement.service_level`), `DPA_STATUS_OUT_OF_RANGE`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_service_response(
+    agreement: *const dpa_agreement,
+    reported_unix: i64,
+    impact: u32,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    guard(|| {
+        let impact = impact_in(impact, "impact")?;
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        let from = instant_in(reported_unix, "reported")?;
+        let d = a
+            .service_response(from, impact)
+            .map_err(|e| FfiError::core(&e, "reported"))?;
+        let d = deadline_out(&d)?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, d) };
+        Ok(())
+    })
+}
+
+/// Any deadline, with the trigger as text: the struct answer of `dpa
+/// deadline KIND FILE --from FROM [--impact I]`. `kind` is a
+/// `dpa_deadline_kind`; `from` (`from_len` bytes of UTF-8) a date
+/// `YYYY-MM-DD` for the date kinds or an instant with a UTC offset
+/// (`2026-03-28T10:30:00+01:00`) for `BREACH_NOTICE`, `AUTHORITY_NOTICE` and
+/// `SERVICE_RESPONSE`; `impact` (a `dpa_impact`) is used by the latter only.
+/// For `NEXT_AUDIT` the trigger is the last audit held.
+///
+/// Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`,
+/// `DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_INVALID_VALUE` (unknown kind or
+/// impact; `from` not a date or instant: path `from`; no service level),
+/// `DPA_STATUS_OUT_OF_RANGE` (a date such as `2026-02-30` that does not
+/// exist, or a result out of range).
+///
+/// # Safety
+/// `agreement` must be a live handle; `from` valid for reads of `from_len`
+/// bytes; `out` valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_deadline(
+    agreement: *const dpa_agreement,
+    kind: u32,
+    from: *const c_char,
+    from_len: usize,
+    impact: u32,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    guard(|| {
+        let kind = deadline_kind_in(kind, "kind")?;
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        // SAFETY: `from` is valid for `from_len` bytes by the caller's contract.
+        let from = unsafe { text_in(from, from_len, "from") }?;
+        let d = deadline_from_text(a, kind, from, impact, "from")?;
+        let d = deadline_out(&d)?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, d) };
+        Ok(())
+    })
+}
+
+/// One deadline of `kind` from its trigger as text (a date or an instant).
+fn deadline_from_text(
+    a: &Agreement,
+    kind: DeadlineKind,
+    from: &str,
+    impact: u32,
+    arg: &str,
+) -> FfiResult<Deadline> {
+    let core = |e: dpa_core::Error| FfiError::core(&e, arg);
+    if let Some(f) = date_kind_fn(kind) {
+        let date = date_text_in(from, arg)?;
+        return f(a, date).map_err(core);
+    }
+    let t =
+        iso_instant::parse(from).map_err(|m| FfiError::new(dpa_status::InvalidValue, arg, m))?;
+    match kind {
+        DeadlineKind::BreachNotice => a.breach_notice_deadline(t),
+        DeadlineKind::AuthorityNotice => a.authority_notice_deadline(t),
+        _ => a.service_response(t, impact_in(impact, "impact")?),
+    }
+    .map_err(core)
+}
+
+// ---------------------------------------------------------------------------
+// Deadlines in batches
+
+fn date_kind_fn(kind: DeadlineKind) -> Option<fn(&Agreement, Date) -> dpa_core::Result<Deadline>> {
+    Some(match kind {
+        DeadlineKind::Deletion => Agreement::deletion_deadline,
+        DeadlineKind::BackupDeletion => Agreement::backup_deletion_deadline,
+        DeadlineKind::NextAudit => Agreement::next_audit_allowed,
+        DeadlineKind::AuditNotice => Agreement::earliest_audit_date,
+        DeadlineKind::TerminationWindow => Agreement::termination_window_end,
+        _ => return None,
+    })
+}
+
+/// One deadline of date kind `kind` per trigger date: `out[i]` is the
+/// deadline for `from[i]`, as the single-value functions compute it (one
+/// crossing for many values). `kind` is a `dpa_deadline_kind` triggered by a
+/// date: `DELETION`, `BACKUP_DELETION`, `NEXT_AUDIT`, `AUDIT_NOTICE` or
+/// `TERMINATION_WINDOW`.
+///
+/// `out` has room for `out_cap` values (at least `len`); it may be NULL when
+/// `len` is 0. All or nothing: `out` is written only on `DPA_STATUS_OK`.
+/// Errors: `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_INVALID_VALUE` (an unknown
+/// or instant kind), `DPA_STATUS_BUFFER_TOO_SMALL` (`out_cap < len`),
+/// `DPA_STATUS_OUT_OF_RANGE` (the first bad element, named `from[i]` in the
+/// message and path), `DPA_STATUS_TOO_LARGE`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `from` valid for reads of `len` dates;
+/// `out` valid for writes of `out_cap` deadlines.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_date_deadlines(
+    agreement: *const dpa_agreement,
+    kind: u32,
+    from: *const dpa_date,
+    len: usize,
+    out: *mut dpa_deadline,
+    out_cap: usize,
+) -> dpa_status {
+    guard(|| {
+        let kind = deadline_kind_in(kind, "kind")?;
+        let f = date_kind_fn(kind).ok_or_else(|| {
+            FfiError::new(
+                dpa_status::InvalidValue,
+                "kind",
+                format!("`{kind}` is triggered by an instant: use dpa_agreement_instant_deadlines"),
+            )
+        })?;
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        // SAFETY: `from` is valid for `len` reads by the caller's contract.
+        let from = unsafe { array_in(from, len, "from") }?;
+        out_array(out, out_cap, from.len(), "out")?;
+        let mut values = Vec::with_capacity(from.len());
+        for (i, d) in from.iter().enumerate() {
+            let r = date_from(*d, "from")
+                .and_then(|date| f(a, date).map_err(|e| FfiError::core(&e, "from")))
+                .and_then(|d| deadline_out(&d));
+            values.push(r.map_err(|e| at_index(e, "from", i))?);
+        }
+        // SAFETY: `out` passed `out_array` for `values.len()` values.
+        unsafe { write_array(out, &values) };
+        Ok(())
+    })
+}
+
+/// One deadline of instant kind `kind` per trigger instant (Unix seconds):
+/// `out[i]` is the deadline for `from[i]`. `kind` is `BREACH_NOTICE`,
+/// `AUTHORITY_NOTICE` or `SERVICE_RESPONSE`; `impact` (a `dpa_impact`) is
+/// used by `SERVICE_RESPONSE` only. Buffer rules and errors as for
+/// `dpa_agreement_date_deadlines`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `from` valid for reads of `len`
+/// values; `out` valid for writes of `out_cap` deadlines.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_instant_deadlines(
+    agreement: *const dpa_agreement,
+    kind: u32,
+    from: *const i64,
+    len: usize,
+    impact: u32,
+    out: *mut dpa_deadline,
+    out_cap: usize,
+) -> dpa_status {
+    guard(|| {
+        let kind = deadline_kind_in(kind, "kind")?;
+        if is_date_kind(kind) {
+            return Err(FfiError::new(
+                dpa_status::InvalidValue,
+                "kind",
+                format!("`{kind}` is triggered by a date: use dpa_agreement_date_deadlines"),
+            ));
+        }
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        // SAFETY: `from` is valid for `len` reads by the caller's contract.
+        let from = unsafe { array_in(from, len, "from") }?;
+        out_array(out, out_cap, from.len(), "out")?;
+        let impact = match kind {
+            DeadlineKind::ServiceResponse => Some(impact_in(impact, "impact")?),
+            _ => None,
+        };
+        let mut values = Vec::with_capacity(from.len());
+        for (i, &t) in from.iter().enumerate() {
+            let r = instant_in(t, "from")
+                .and_then(|t| {
+                    match (kind, impact) {
+                        (DeadlineKind::BreachNotice, _) => a.breach_notice_deadline(t),
+                        (DeadlineKind::AuthorityNotice, _) => a.authority_notice_deadline(t),
+                        (_, Some(impact)) => a.service_response(t, impact),
+                        _ => Err(dpa_core::Error::InvalidArgument {
+                            field: "kind".to_owned(),
+                            message: format!("`{kind}` is not an instant kind"),
+                        }),
+                    }
+                    .map_err(|e| FfiError::core(&e, "from"))
+                })
+                .and_then(|d| deadline_out(&d));
+            values.push(r.map_err(|e| at_index(e, "from", i))?);
+        }
+        // SAFETY: `out` passed `out_array` for `values.len()` values.
+        unsafe { write_array(out, &values) };
+        Ok(())
+    })
+}
+
+/// One deadline of kind `kind` per line of `from`, as text: the batch for
+/// languages whose FFI is slow per argument or per struct field (PHP pays
+/// 20-40 ns for each), one crossing for any number of values.
+///
+/// `from` is `from_len` bytes of UTF-8, one trigger per line (`\n`; a final
+/// newline is allowed) as `dpa deadline --from` takes it: `YYYY-MM-DD` for the
+/// date kinds, an instant with a UTC offset for `BREACH_NOTICE`,
+/// `AUTHORITY_NOTICE` and `SERVICE_RESPONSE` (`impact`, a `dpa_impact`, is
+/// used by the latter only). The output has one line per trigger, joined by
+/// `\n` without a final newline: the due date or instant exactly as the text
+/// output of `dpa deadline` starts (`2027-02-28`, `2026-03-29T09:30:00Z`, or
+/// `none` where the agreement sets no fixed term). No lines in, empty text
+/// out.
+///
+/// Ownership of `*out` as for `dpa_agreement_check_json`. All or nothing.
+/// Errors: `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_TOO_LARGE`,
+/// `DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_INVALID_VALUE` (unknown kind or
+/// impact; a line that is not a date or instant: path `from[i]`, 0-based),
+/// `DPA_STATUS_OUT_OF_RANGE` (path `from[i]`).
+///
+/// # Safety
+/// `agreement` must be a live handle; `from` valid for reads of `from_len`
+/// bytes; `out` and `out_len` valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_deadlines_text(
+    agreement: *const dpa_agreement,
+    kind: u32,
+    from: *const c_char,
+    from_len: usize,
+    impact: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    use std::io::Write as _;
+    guard(|| {
+        let kind = deadline_kind_in(kind, "kind")?;
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        // SAFETY: `from` is valid for `from_len` bytes by the caller's contract.
+        let from = unsafe { text_in(from, from_len, "from") }?;
+        if kind == DeadlineKind::ServiceResponse {
+            impact_in(impact, "impact")?;
+        }
+        let mut text = Vec::with_capacity(from.len() + from.len() / 2);
+        for (i, line) in batch_lines(from).enumerate() {
+            let d = deadline_from_text(a, kind, line, impact, "from")
+                .map_err(|e| at_index(e, "from", i))?;
+            if i > 0 {
+                text.push(b'\n');
+            }
+            match d.due {
+                Due::Date { date, .. } => push_date(&mut text, date),
+                // Writing to a Vec cannot fail.
+                _ => drop(write!(text, "{}", d.due)),
+            }
+        }
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+/// Renames the argument `arg` in an error's path and message to `arg[i]`.
+#[cold]
+pub(crate) fn at_index(mut e: FfiError, arg: &str, i: usize) -> FfiError {
+    let indexed = format!("{arg}[{i}]");
+    if e.path == arg {
+        e.path.clone_from(&indexed);
+    }
+    if let Some(rest) = e.message.strip_prefix(arg) {
+        e.message = format!("{indexed}{rest}");
+    }
+    e
+}
+
+// ---------------------------------------------------------------------------
+// JSON answers, as the `dpa` command prints them
+
+/// The consistency findings about the agreement as of `year-month-day`, as
+/// JSON, byte for byte what `dpa check FILE --at DATE --format json` prints
+/// (`{"findings": [...]}` with a final newline).
+///
+/// On `DPA_STATUS_OK`, `*out` is a NUL-terminated UTF-8 string the caller
+/// frees with `dpa_string_free`, `*out_len` its length without the NUL. On
+/// failure neither is written: `DPA_STATUS_NULL_ARGUMENT`,
+/// `DPA_STATUS_OUT_OF_RANGE` (no such date).
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` and `out_len` valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_check_json(
+    agreement: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        let at = date_in(year, month, day, "at")?;
+        let findings = a.check(at);
+        let text = json_text(&serde_json::json!({ "findings": findings }))?;
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+/// Every sub-processor's transfers outside the EEA assessed against the
+/// transfer bases valid on `year-month-day`, as JSON: byte for byte what
+/// `dpa transfers FILE --on DATE --format json` prints (`{"assessments":
+/// [...], "on": "YYYY-MM-DD"}`).
+///
+/// Ownership of `*out` as for `dpa_agreement_check_json`. Errors:
+/// `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_OUT_OF_RANGE` (no such date),
+/// `DPA_STATUS_INVALID_VALUE` (the built-in table of transfer bases is
+/// broken: a bug).
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` and `out_len` valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_transfers_json(
+    agreement: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        let on = date_in(year, month, day, "on")?;
+        let assessments = a
+            .assess_transfers(on)
+            .map_err(|e| FfiError::core(&e, "on"))?;
+        let text = json_text(&serde_json::json!({
+            "on": dpa_core::values::iso_date::format(on),
+            "assessments": assessments,
+        }))?;
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+/// What changed from agreement `old` to agreement `new`, each change
+/// classified significant or not, and the rights a notice of the change on
+/// `year-month-day` opens (the client's termination window, the right to
+/// object to a sub-processor), as JSON: byte for byte what `dpa diff OLD NEW
+/// --notified DATE --format json` prints. (The command's default date, the
+/// new statement's effective date, is `dpa_agreement_effective_date(new)`.)
+///
+/// Ownership of `*out` as for `dpa_agreement_check_json`. Errors:
+/// `DPA_STATUS_NULL_ARGUMENT` (path `old` or `new`),
+/// `DPA_STATUS_OUT_OF_RANGE` (no such date, or a window ending out of range).
+///
+/// # Safety
+/// `old` and `new` must be live handles; `out` and `out_len` valid for
+/// writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_diff_json(
+    old: *const dpa_agreement,
+    new: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `old` and `new` are live by the caller's contract.
+        let (a, b) = unsafe { (agreement(old), agreement(new)) };
+        let a = a.map_err(|_| FfiError::null("old"))?;
+        let b = b.map_err(|_| FfiError::null("new"))?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        let notified = date_in(year, month, day, "notified")?;
+        let report = dpa_core::diff::DiffReport::new(a, b, notified)
+            .map_err(|e| FfiError::core(&e, "notified"))?;
+        let text = json_text(&report)?;
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+/// The date the agreement's Data Pro Statement takes effect
+/// (`statement.effective_date`). Writes `*out` only on `DPA_STATUS_OK`;
+/// errors: `DPA_STATUS_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_effective_date(
+    agreement: *const dpa_agreement,
+    out: *mut dpa_date,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        let d = date_out(a.statement.effective_date, "statement.effective_date")?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, d) };
+        Ok(())
+    })
+}
+
+/// Pretty JSON with a final newline, as the command prints it.
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> FfiResult<String> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| FfiError::new(dpa_status::InvalidValue, "", e.to_string()))
+}
+
+/// One deadline as JSON, byte for byte what `dpa deadline KIND FILE --from
+/// FROM [--impact I] --format json` prints: kind, bound, due, ends_at,
+/// citation, shifted_from and note.
+///
+/// `kind` is a `dpa_deadline_kind`; `from` (`from_len` bytes of UTF-8) is
+/// the trigger as the command takes it: a date `YYYY-MM-DD` for the date
+/// kinds, an instant with a UTC offset (`2026-03-28T10:30:00+01:00`) for
+/// `BREACH_NOTICE`, `AUTHORITY_NOTICE` and `SERVICE_RESPONSE`; `impact` (a
+/// `dpa_impact`) is used by `SERVICE_RESPONSE` only.
+///
+/// Ownership of `*out` as for `dpa_agreement_check_json`. Errors:
+/// `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_INVALID_UTF8`,
+/// `DPA_STATUS_INVALID_VALUE` (unknown kind or impact, or `from` not a date
+/// or instant: path `from`), `DPA_STATUS_OUT_OF_RANGE`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `from` valid for reads of `from_len`
+/// bytes; `out` and `out_len` valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_deadline_json(
+    agreement: *const dpa_agreement,
+    kind: u32,
+    from: *const c_char,
+    from_len: usize,
+    impact: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        let kind = deadline_kind_in(kind, "kind")?;
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        // SAFETY: `from` is valid for `from_len` bytes by the caller's contract.
+        let from = unsafe { text_in(from, from_len, "from") }?;
+        let d = deadline_from_text(a, kind, from, impact, "from")?;
+        let text = json_text(&d)?;
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+/// Reads events and computes the timeline.
+///
+/// # Safety
+/// `a` live or NULL; `events` valid for `events_len` bytes or NULL.
+unsafe fn compute_timeline<'a>(
+    a: *const dpa_agreement,
+    events: *const c_char,
+    events_len: usize,
+    format: u32,
+    (year, month, day): (i32, u32, u32),
+) -> FfiResult<(&'a Agreement, dpa_core::timeline::Timeline)> {
+    // SAFETY: `a` is live or NULL by the caller's contract.
+    let a = unsafe { agreement(a) }?;
+    let format = format_in(format, "format")?;
+    let at = date_in(year, month, day, "at")?;
+    // SAFETY: `events` is valid for `events_len` bytes by the caller's contract.
+    let text = unsafe { text_in(events, events_len, "events") }?;
+    let events = match format {
+        Some(f) => Events::from_text(text, f),
+        None => Events::from_bytes(text.as_bytes(), None),
+    }
+    .map_err(|e| FfiError::core(&e, "events"))?;
+    let t = a
+        .timeline(&events, at)
+        .map_err(|e| FfiError::core(&e, "at"))?;
+    Ok((a, t))
+}
+
+/// Every obligation the events start, with its deadline and status as of
+/// `year-month-day`, and findings about the events, as JSON: byte for byte
+/// what `dpa deadlines FILE --events EVENTS --at DATE --format json` prints.
+///
+/// `events` is `events_len` bytes of UTF-8 in `format` (a `dpa_format`;
+/// `DPA_FORMAT_AUTO` guesses from the first character, as the command does
+/// for a file without a `.toml`/`.json` extension).
+///
+/// Ownership of `*out` as for `dpa_agreement_check_json`. Errors:
+/// `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_TOO_LARGE`,
+/// `DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_PARSE_ERROR` and
+/// `DPA_STATUS_INVALID_VALUE` (the events document, with its path, e.g.
+/// `events[2].at`; or an unknown format), `DPA_STATUS_OUT_OF_RANGE`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `events` valid for reads of
+/// `events_len` bytes; `out` and `out_len` valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_timeline_json(
+    agreement: *const dpa_agreement,
+    events: *const c_char,
+    events_len: usize,
+    format: u32,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        // SAFETY: forwarded from this function's contract.
+        let (_, t) =
+            unsafe { compute_timeline(agreement, events, events_len, format, (year, month, day)) }?;
+        let text = json_text(&t)?;
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+/// The same timeline as an iCalendar (RFC 5545) document with CRLF line
+/// ends: what `dpa deadlines ... --format ics` prints. Arguments, ownership
+/// and errors as for `dpa_agreement_timeline_json`.
+///
+/// # Safety
+/// As `dpa_agreement_timeline_json`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_timeline_ics(
+    agreement: *const dpa_agreement,
+    events: *const c_char,
+    events_len: usize,
+    format: u32,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        // SAFETY: forwarded from this function's contract.
+        let (a, t) =
+            unsafe { compute_timeline(agreement, events, events_len, format, (year, month, day)) }?;
+        let text = t.to_ics(a);
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}

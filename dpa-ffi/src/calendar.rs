@@ -1,0 +1,457 @@
+//! Month arithmetic and the Dutch time-limit calendar (Algemene
+//! termijnenwet), one value at a time and in batches.
+
+use std::ffi::{CString, c_char};
+use std::sync::OnceLock;
+
+use dpa_core::calendar::{self, NlHoliday};
+use time::Date;
+
+use crate::agreement::at_index;
+use crate::boundary::{
+    array_in, batch_lines, date_text_in, guard, guard_or, out_array, out_ptr, push_date,
+    string_out, text_in, write, write_array,
+};
+use crate::status::{FfiError, FfiResult, dpa_status};
+use crate::types::{
+    date_from, date_in, date_out, dpa_date, dpa_holiday_date, holiday_in, holiday_out,
+    month_rule_in,
+};
+
+/// Adds `months` (negative to subtract) to `year-month-day` under `rule` (a
+/// `dpa_month_rule`), as a whole term from the start date (docs/rules.md
+/// rule 1): 2024-01-31 + 1 month = 2024-02-29 under `DPA_MONTH_RULE_CLAMP`.
+///
+/// Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`
+/// (`out`), `DPA_STATUS_INVALID_VALUE` (unknown rule),
+/// `DPA_STATUS_OUT_OF_RANGE` (no such date, or a result outside years
+/// 1..=9999).
+///
+/// # Safety
+/// `out` must be valid for a write of a `dpa_date`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_add_months(
+    year: i32,
+    month: u32,
+    day: u32,
+    months: i32,
+    rule: u32,
+    out: *mut dpa_date,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out, "out")?;
+        let rule = month_rule_in(rule, "rule")?;
+        let date = date_in(year, month, day, "date")?;
+        let r = add_months(date, months, rule, "date")?;
+        let r = date_out(r, "date")?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, r) };
+        Ok(())
+    })
+}
+
+/// `dpa-core`'s month arithmetic: the allocation-free fast path, and the
+/// full error only when it fails.
+#[inline(always)]
+fn add_months(date: Date, months: i32, rule: calendar::MonthRule, arg: &str) -> FfiResult<Date> {
+    match calendar::checked_add_months(date, months, rule) {
+        Some(d) => Ok(d),
+        None => Err(add_months_error(date, months, rule, arg)),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn add_months_error(date: Date, months: i32, rule: calendar::MonthRule, arg: &str) -> FfiError {
+    match calendar::add_months(date, months, rule) {
+        Err(e) => FfiError::core(&e, arg),
+        Ok(d) => FfiError::new(
+            dpa_status::OutOfRange,
+            arg,
+            format!("{date} + {months} months gave {d} only on the second try"),
+        ),
+    }
+}
+
+/// `dpa_add_months` over an array: `out[i]` = `dates[i]` + `months` under
+/// `rule`, in one crossing. `out` has room for `out_cap` dates (at least
+/// `len`) and may be `dates` itself (in place); either may be NULL when
+/// `len` is 0.
+///
+/// All or nothing: `out` is written only on `DPA_STATUS_OK`. Errors as for
+/// `dpa_add_months`, plus `DPA_STATUS_BUFFER_TOO_SMALL` (`out_cap < len`) and
+/// `DPA_STATUS_TOO_LARGE`; an element error names it (`dates[3]`).
+///
+/// # Safety
+/// `dates` must be valid for reads of `len` dates and `out` for writes of
+/// `out_cap` dates.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_add_months_batch(
+    dates: *const dpa_date,
+    len: usize,
+    months: i32,
+    rule: u32,
+    out: *mut dpa_date,
+    out_cap: usize,
+) -> dpa_status {
+    guard(|| {
+        let rule = month_rule_in(rule, "rule")?;
+        // SAFETY: valid for `len` reads by the caller's contract.
+        let dates = unsafe { array_in(dates, len, "dates") }?;
+        out_array(out, out_cap, dates.len(), "out")?;
+        let values = map_dates(dates, |d| {
+            date_out(add_months(d, months, rule, "dates")?, "dates")
+        })?;
+        // SAFETY: `out` passed `out_array` for `values.len()` values.
+        unsafe { write_array(out, &values) };
+        Ok(())
+    })
+}
+
+/// `dpa_add_months` over text, for languages whose FFI is slow per argument
+/// or per struct field (PHP): `dates` is `len` bytes of UTF-8 with one
+/// `YYYY-MM-DD` per line (`\n`; a final newline is allowed), the output one
+/// `YYYY-MM-DD` per line, joined by `\n` without a final newline. No lines
+/// in, empty text out.
+///
+/// Ownership of `*out` as for `dpa_agreement_check_json` (free it with
+/// `dpa_string_free`). All or nothing. Errors: `DPA_STATUS_NULL_ARGUMENT`,
+/// `DPA_STATUS_TOO_LARGE`, `DPA_STATUS_INVALID_UTF8`,
+/// `DPA_STATUS_INVALID_VALUE` (unknown rule; a line that is not a date: path
+/// `dates[i]`, 0-based), `DPA_STATUS_OUT_OF_RANGE` (a line such as
+/// `2026-02-30` that names no date, or a result outside years 1..=9999;
+/// path `dates[i]`).
+///
+/// # Safety
+/// `dates` must be valid for reads of `len` bytes; `out` and `out_len` for
+/// writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_add_months_text(
+    dates: *const c_char,
+    len: usize,
+    months: i32,
+    rule: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        let rule = month_rule_in(rule, "rule")?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        // SAFETY: valid for `len` bytes by the caller's contract.
+        let dates = unsafe { text_in(dates, len, "dates") }?;
+        let mut text = Vec::with_capacity(dates.len() + 1);
+        for (i, line) in batch_lines(dates).enumerate() {
+            let r = date_text_in(line, "dates")
+                .and_then(|d| add_months(d, months, rule, "dates"))
+                .and_then(|d| {
+                    if d.year() < dpa_core::limits::MIN_YEAR {
+                        Err(FfiError::new(
+                            dpa_status::OutOfRange,
+                            "dates",
+                            format!("the result {d} is before year 1"),
+                        ))
+                    } else {
+                        Ok(d)
+                    }
+                })
+                .map_err(|e| at_index(e, "dates", i))?;
+            if i > 0 {
+                text.push(b'\n');
+            }
+            push_date(&mut text, r);
+        }
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+/// Converts every date and applies `f`, naming the first bad element.
+#[inline(always)]
+fn map_dates<T>(dates: &[dpa_date], f: impl Fn(Date) -> FfiResult<T>) -> FfiResult<Vec<T>> {
+    let mut values = Vec::with_capacity(dates.len());
+    for (i, d) in dates.iter().enumerate() {
+        let r = date_from(*d, "dates").and_then(&f);
+        values.push(r.map_err(|e| at_index(e, "dates", i))?);
+    }
+    Ok(values)
+}
+
+/// Whether `year-month-day` is a generally recognised Dutch public holiday
+/// under the Algemene termijnenwet (art. 3), including the days the Crown
+/// designated (known through 2028) and Good Friday and 5 May every year;
+/// always false before 1 April 1965.
+///
+/// Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`,
+/// `DPA_STATUS_OUT_OF_RANGE` (no such date).
+///
+/// # Safety
+/// `out` must be valid for a write of a `bool`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_is_public_holiday(
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut bool,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out, "out")?;
+        let date = date_in(year, month, day, "date")?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, calendar::is_public_holiday(date)) };
+        Ok(())
+    })
+}
+
+/// `dpa_is_public_holiday` over an array: `out[i]` for `dates[i]`, in one
+/// crossing. Buffer rules and errors as for `dpa_add_months_batch`.
+///
+/// # Safety
+/// `dates` must be valid for reads of `len` dates and `out` for writes of
+/// `out_cap` bools.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_is_public_holiday_batch(
+    dates: *const dpa_date,
+    len: usize,
+    out: *mut bool,
+    out_cap: usize,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: valid for `len` reads by the caller's contract.
+        let dates = unsafe { array_in(dates, len, "dates") }?;
+        out_array(out, out_cap, dates.len(), "out")?;
+        let values = map_dates(dates, |d| Ok(calendar::is_public_holiday(d)))?;
+        // SAFETY: `out` passed `out_array` for `values.len()` values.
+        unsafe { write_array(out, &values) };
+        Ok(())
+    })
+}
+
+/// Whether `year-month-day` is a business day for the Algemene termijnenwet:
+/// not a Saturday, Sunday or public holiday. Out-parameter and errors as for
+/// `dpa_is_public_holiday`.
+///
+/// # Safety
+/// `out` must be valid for a write of a `bool`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_is_business_day(
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut bool,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out, "out")?;
+        let date = date_in(year, month, day, "date")?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, calendar::is_business_day(date)) };
+        Ok(())
+    })
+}
+
+/// The first business day (not a Saturday, Sunday or public holiday) on or
+/// after `year-month-day`: 2026-05-14 (Ascension Day) gives 2026-05-18.
+///
+/// Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`,
+/// `DPA_STATUS_OUT_OF_RANGE` (no such date, or none before 9999-12-31).
+///
+/// # Safety
+/// `out` must be valid for a write of a `dpa_date`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_next_business_day(
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_date,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out, "out")?;
+        let date = date_in(year, month, day, "date")?;
+        let r = calendar::next_business_day_on_or_after(date)
+            .map_err(|e| FfiError::core(&e, "date"))?;
+        let r = date_out(r, "date")?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, r) };
+        Ok(())
+    })
+}
+
+/// `dpa_next_business_day` over an array, in one crossing; `out` may be
+/// `dates` itself. Buffer rules and errors as for `dpa_add_months_batch`.
+///
+/// # Safety
+/// `dates` must be valid for reads of `len` dates and `out` for writes of
+/// `out_cap` dates.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_next_business_day_batch(
+    dates: *const dpa_date,
+    len: usize,
+    out: *mut dpa_date,
+    out_cap: usize,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: valid for `len` reads by the caller's contract.
+        let dates = unsafe { array_in(dates, len, "dates") }?;
+        out_array(out, out_cap, dates.len(), "out")?;
+        let values = map_dates(dates, |d| {
+            let r = calendar::next_business_day_on_or_after(d)
+                .map_err(|e| FfiError::core(&e, "dates"))?;
+            date_out(r, "dates")
+        })?;
+        // SAFETY: `out` passed `out_array` for `values.len()` values.
+        unsafe { write_array(out, &values) };
+        Ok(())
+    })
+}
+
+/// The holidays of `year`, or `OUT_OF_RANGE` for a year outside 1..=9999.
+fn holidays_of(year: i32, arg: &str) -> FfiResult<Vec<dpa_holiday_date>> {
+    if !(dpa_core::limits::MIN_YEAR..=dpa_core::limits::MAX_YEAR).contains(&year) {
+        return Err(FfiError::new(
+            dpa_status::OutOfRange,
+            arg,
+            format!("{year} is outside years 1..=9999"),
+        ));
+    }
+    let days = calendar::public_holidays(year).map_err(|e| FfiError::core(&e, arg))?;
+    days.into_iter()
+        .map(|(d, h)| {
+            Ok(dpa_holiday_date {
+                date: date_out(d, arg)?,
+                holiday: holiday_out(h)?,
+            })
+        })
+        .collect()
+}
+
+/// Writes a list to a caller array of capacity `out_cap`, or reports the
+/// length needed.
+///
+/// # Safety
+/// `out` valid for `out_cap` writes; `out_len` passed `out_ptr`.
+unsafe fn list_out<T: Copy>(
+    values: &[T],
+    out: *mut T,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> FfiResult {
+    if out_cap < values.len() {
+        // SAFETY: `out_len` passed `out_ptr`. The two-call pattern: the
+        // needed length is the one output written on this error.
+        unsafe { write(out_len, values.len()) };
+    }
+    out_array(out, out_cap, values.len(), "out")?;
+    // SAFETY: `out` passed `out_array`; `out_len` passed `out_ptr`.
+    unsafe {
+        write_array(out, values);
+        write(out_len, values.len());
+    }
+    Ok(())
+}
+
+/// The public holidays of `year` under the Algemene termijnenwet, in date
+/// order, into the caller's array `out` of `out_cap` entries; `*out_len` is
+/// the number written. Only statutory days after 2028 (designated days are
+/// known through 2028); none before 1965.
+///
+/// Two-call pattern: with too small an `out_cap` (0 and `out` NULL is fine)
+/// the result is `DPA_STATUS_BUFFER_TOO_SMALL`, `*out_len` holds the number
+/// needed and `out` is untouched. Errors: `DPA_STATUS_NULL_ARGUMENT`
+/// (`out_len`, or `out` with `out_cap` > 0 needed), `DPA_STATUS_OUT_OF_RANGE`
+/// (a year outside 1..=9999).
+///
+/// # Safety
+/// `out` must be valid for writes of `out_cap` entries; `out_len` for a
+/// write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_public_holidays(
+    year: i32,
+    out: *mut dpa_holiday_date,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out_len, "out_len")?;
+        let days = holidays_of(year, "year")?;
+        // SAFETY: forwarded from this function's contract.
+        unsafe { list_out(&days, out, out_cap, out_len) }
+    })
+}
+
+/// `dpa_public_holidays` for many years in one crossing: the holidays of
+/// `years[0]`, then of `years[1]`, ..., one after the other in `out`
+/// (`*out_len` in all). Two-call pattern and errors as for
+/// `dpa_public_holidays`; a bad year is named (`years[2]`).
+///
+/// # Safety
+/// `years` must be valid for reads of `len` values; `out` for writes of
+/// `out_cap` entries; `out_len` for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_public_holidays_batch(
+    years: *const i32,
+    len: usize,
+    out: *mut dpa_holiday_date,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out_len, "out_len")?;
+        // SAFETY: valid for `len` reads by the caller's contract.
+        let years = unsafe { array_in(years, len, "years") }?;
+        let mut days = Vec::with_capacity(years.len().saturating_mul(12));
+        for (i, &y) in years.iter().enumerate() {
+            days.extend(holidays_of(y, "years").map_err(|e| at_index(e, "years", i))?);
+        }
+        // SAFETY: forwarded from this function's contract.
+        unsafe { list_out(&days, out, out_cap, out_len) }
+    })
+}
+
+/// NUL-terminated names of every holiday, English and Dutch, from `dpa-core`.
+fn holiday_names() -> &'static [(CString, CString)] {
+    static NAMES: OnceLock<Vec<(CString, CString)>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        NlHoliday::ALL
+            .iter()
+            .map(|h| {
+                (
+                    CString::new(h.name()).unwrap_or_default(),
+                    CString::new(h.dutch_name()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    })
+}
+
+fn holiday_name_ptr(holiday: u32, dutch: bool) -> *const c_char {
+    guard_or(std::ptr::null(), || {
+        let Some(h) = holiday_in(holiday) else {
+            return std::ptr::null();
+        };
+        let i = NlHoliday::ALL.iter().position(|x| *x == h);
+        match i.and_then(|i| holiday_names().get(i)) {
+            Some((en, nl)) => {
+                if dutch {
+                    nl.as_ptr()
+                } else {
+                    en.as_ptr()
+                }
+            }
+            None => std::ptr::null(),
+        }
+    })
+}
+
+/// The English name of a `dpa_holiday` ("Whit Monday"), as a static
+/// NUL-terminated UTF-8 string (never freed), or NULL for an unknown value.
+#[unsafe(no_mangle)]
+pub extern "C" fn dpa_holiday_name(holiday: u32) -> *const c_char {
+    holiday_name_ptr(holiday, false)
+}
+
+/// The Dutch name of a `dpa_holiday` ("Tweede Pinksterdag"), as a static
+/// NUL-terminated UTF-8 string (never freed), or NULL for an unknown value.
+#[unsafe(no_mangle)]
+pub extern "C" fn dpa_holiday_dutch_name(holiday: u32) -> *const c_char {
+    holiday_name_ptr(holiday, true)
+}

@@ -1,0 +1,443 @@
+//! The plain `#[repr(C)]` values that cross the boundary, and their
+//! conversions to and from `dpa-core` types.
+//!
+//! Enumerations are *returned* (and stored in output structs) as their C
+//! enum types, but *taken* as `uint32_t`, so that a value C made up is an
+//! error (`DPA_STATUS_INVALID_VALUE`), never undefined behaviour.
+
+use std::ffi::c_char;
+use std::fmt::Write as _;
+
+use dpa_core::calendar::{MonthRule, NlHoliday};
+use dpa_core::deadline::{Bound, Deadline, DeadlineKind, Due, Impact};
+use dpa_core::limits::{MAX_YEAR, MIN_YEAR};
+use time::{Date, Month, OffsetDateTime};
+
+use crate::status::{FfiError, FfiResult, dpa_status};
+
+/// A calendar date (proleptic Gregorian), years 1 to 9999.
+///
+/// As input, a date that does not exist (month 13, 2026-02-30, year 0) is
+/// `DPA_STATUS_OUT_OF_RANGE`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct dpa_date {
+    /// The year, 1 to 9999.
+    pub year: i32,
+    /// The month, 1 (January) to 12.
+    pub month: u32,
+    /// The day of the month, 1 to 31.
+    pub day: u32,
+}
+
+/// How months are added when the day-number does not exist in the target
+/// month (docs/rules.md rule 1). Passed as `uint32_t`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum dpa_month_rule {
+    /// Same day-number, or the last day of a shorter month (31 Jan + 1 month
+    /// = 28/29 Feb; HR 1 Sep 2017, ECLI:NL:HR:2017:2225). The default of
+    /// agreement files.
+    Clamp = 0,
+    /// As clamp, but from the last day of a month to the last day of the
+    /// target month (28 Feb 2026 + 3 months = 31 May 2026).
+    MonthEndSticky = 1,
+    /// A month is 30 days.
+    ThirtyDays = 2,
+}
+
+/// The impact of an incident, for the service level. Passed as `uint32_t`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum dpa_impact {
+    /// Low impact: workarounds are possible.
+    Low = 0,
+    /// High impact: business-critical features are down.
+    High = 1,
+}
+
+/// The text format of a document handed in. Passed as `uint32_t`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum dpa_format {
+    /// Guess from the first character: `{` (or `[` followed by `{`, `"`,
+    /// `[` or `]`) is JSON, anything else TOML.
+    Auto = 0,
+    /// TOML.
+    Toml = 1,
+    /// JSON.
+    Json = 2,
+}
+
+/// What a deadline is for (the `KIND` of `dpa deadline`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum dpa_deadline_kind {
+    /// Deletion of the client's data after termination (trigger: termination date).
+    Deletion = 0,
+    /// Deletion from backups (trigger: termination date).
+    BackupDeletion = 1,
+    /// The processor's breach notice to the client (trigger: discovery instant).
+    BreachNotice = 2,
+    /// The controller's 72 hours to notify the authority, GDPR art. 33(1)
+    /// (trigger: awareness instant).
+    AuthorityNotice = 3,
+    /// The earliest date of the next audit (trigger: date of the last audit).
+    NextAudit = 4,
+    /// The earliest audit date after a written notice (trigger: notice date).
+    AuditNotice = 5,
+    /// The end of the client's termination window after a statement change
+    /// (trigger: notice date).
+    TerminationWindow = 6,
+    /// When the processor starts on an incident (trigger: report instant and
+    /// an impact).
+    ServiceResponse = 7,
+}
+
+/// Which member of a `dpa_deadline` holds when it falls.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum dpa_due_kind {
+    /// Through the whole of `due_date` (inclusive); `due_unix` is the instant
+    /// that date ends, 24:00 in the processor's time zone.
+    Date = 0,
+    /// At the instant `due_unix`; `due_date` is all zeros.
+    Instant = 1,
+    /// The agreement sets no fixed term (e.g. "without undue delay");
+    /// `due_unix` is 0 and `due_date` all zeros.
+    None = 2,
+}
+
+/// Whether a deadline is the latest or the earliest moment for the act.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum dpa_bound {
+    /// The act must happen by then (deletion, notice, end of a window).
+    NoLaterThan = 0,
+    /// The act may happen from then on (the next audit, an announced audit).
+    NoEarlierThan = 1,
+}
+
+/// A deadline computed from an agreement: a plain value, no pointers, nothing
+/// to free. The clauses it rests on and its note are in the JSON form
+/// (`dpa_agreement_deadline_json`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct dpa_deadline {
+    /// Unix seconds (UTC): for `DPA_DUE_KIND_DATE` the instant the due date
+    /// ends (24:00 in the processor's time zone); for
+    /// `DPA_DUE_KIND_INSTANT` the instant itself; 0 for `DPA_DUE_KIND_NONE`.
+    pub due_unix: i64,
+    /// What the deadline is for.
+    pub kind: dpa_deadline_kind,
+    /// Which member holds when it falls.
+    pub due_kind: dpa_due_kind,
+    /// Latest or earliest.
+    pub bound: dpa_bound,
+    /// The due date for `DPA_DUE_KIND_DATE`; all zeros otherwise.
+    pub due_date: dpa_date,
+    /// When it falls as text, NUL-terminated, exactly as the text output of
+    /// `dpa deadline` starts: `2027-02-28`, `2026-03-29T09:30:00Z` or `none`.
+    pub due_text: [c_char; 24],
+    /// When `shifted` is true: the date the term ended on before the
+    /// business-day rule (Algemene termijnenwet, when the agreement opts in)
+    /// moved it to `due_date`. All zeros otherwise.
+    pub shifted_from: dpa_date,
+    /// Whether the business-day rule moved the due date.
+    pub shifted: bool,
+}
+
+/// A Dutch public holiday under the Algemene termijnenwet (art. 3).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum dpa_holiday {
+    /// Nieuwjaarsdag, 1 January.
+    NewYearsDay = 0,
+    /// Goede Vrijdag (art. 3(2)).
+    GoodFriday = 1,
+    /// Tweede Paasdag.
+    EasterMonday = 2,
+    /// Koningsdag (from 2014).
+    KingsDay = 3,
+    /// Koninginnedag (1965-2013).
+    QueensDay = 4,
+    /// Bevrijdingsdag, 5 May (from 1982).
+    LiberationDay = 5,
+    /// Hemelvaartsdag.
+    AscensionDay = 6,
+    /// Tweede Pinksterdag.
+    WhitMonday = 7,
+    /// Eerste Kerstdag, 25 December.
+    ChristmasDay = 8,
+    /// Tweede Kerstdag, 26 December.
+    BoxingDay = 9,
+    /// A day the Crown designated under art. 3(3).
+    DesignatedDay = 10,
+}
+
+/// A public holiday and its date.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct dpa_holiday_date {
+    /// The date.
+    pub date: dpa_date,
+    /// Which holiday.
+    pub holiday: dpa_holiday,
+}
+
+// ---------------------------------------------------------------------------
+// Conversions
+
+const ZERO_DATE: dpa_date = dpa_date {
+    year: 0,
+    month: 0,
+    day: 0,
+};
+
+/// A date from C, checked: years 1..=9999, a real calendar date.
+#[inline]
+pub fn date_in(year: i32, month: u32, day: u32, arg: &str) -> FfiResult<Date> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year)
+        && let Ok(m) = u8::try_from(month)
+        && let Ok(m) = Month::try_from(m)
+        && let Ok(d) = u8::try_from(day)
+        && let Ok(date) = Date::from_calendar_date(year, m, d)
+    {
+        return Ok(date);
+    }
+    Err(bad_date(year, month, day, arg))
+}
+
+#[cold]
+#[inline(never)]
+fn bad_date(year: i32, month: u32, day: u32, arg: &str) -> FfiError {
+    let why = if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        format!("the year must be in {MIN_YEAR}..={MAX_YEAR}")
+    } else if !(1..=12).contains(&month) {
+        "the month must be in 1..=12".to_owned()
+    } else {
+        "no such day in that month".to_owned()
+    };
+    FfiError::new(
+        dpa_status::OutOfRange,
+        arg,
+        format!("{year:04}-{month:02}-{day:02} is not a date: {why}"),
+    )
+}
+
+/// A `dpa_date` from C, checked as [`date_in`].
+#[inline]
+pub fn date_from(d: dpa_date, arg: &str) -> FfiResult<Date> {
+    date_in(d.year, d.month, d.day, arg)
+}
+
+/// A date for C; a result before year 1 is `OUT_OF_RANGE`.
+#[inline]
+pub fn date_out(d: Date, arg: &str) -> FfiResult<dpa_date> {
+    if d.year() < MIN_YEAR {
+        return Err(FfiError::new(
+            dpa_status::OutOfRange,
+            arg,
+            format!("the result {d} is before year {MIN_YEAR}"),
+        ));
+    }
+    Ok(dpa_date {
+        year: d.year(),
+        month: u32::from(u8::from(d.month())),
+        day: u32::from(d.day()),
+    })
+}
+
+/// An instant from C as Unix seconds, checked: years 1..=9999 (UTC).
+#[inline]
+pub fn instant_in(unix: i64, arg: &str) -> FfiResult<OffsetDateTime> {
+    match OffsetDateTime::from_unix_timestamp(unix) {
+        Ok(t) if (MIN_YEAR..=MAX_YEAR).contains(&t.year()) => Ok(t),
+        _ => Err(FfiError::new(
+            dpa_status::OutOfRange,
+            arg,
+            format!("{unix} Unix seconds is outside years {MIN_YEAR}..={MAX_YEAR}"),
+        )),
+    }
+}
+
+fn bad_enum(arg: &str, value: u32, of: &str) -> FfiError {
+    FfiError::new(
+        dpa_status::InvalidValue,
+        arg,
+        format!("{value} is not a {of} value"),
+    )
+}
+
+/// A month rule from C.
+#[inline]
+pub fn month_rule_in(rule: u32, arg: &str) -> FfiResult<MonthRule> {
+    match rule {
+        0 => Ok(MonthRule::Clamp),
+        1 => Ok(MonthRule::MonthEndSticky),
+        2 => Ok(MonthRule::ThirtyDays),
+        _ => Err(bad_enum(arg, rule, "dpa_month_rule")),
+    }
+}
+
+/// An impact from C.
+pub fn impact_in(impact: u32, arg: &str) -> FfiResult<Impact> {
+    match impact {
+        0 => Ok(Impact::Low),
+        1 => Ok(Impact::High),
+        _ => Err(bad_enum(arg, impact, "dpa_impact")),
+    }
+}
+
+/// A format from C; `None` for `DPA_FORMAT_AUTO`.
+pub fn format_in(format: u32, arg: &str) -> FfiResult<Option<dpa_core::Format>> {
+    match format {
+        0 => Ok(None),
+        1 => Ok(Some(dpa_core::Format::Toml)),
+        2 => Ok(Some(dpa_core::Format::Json)),
+        _ => Err(bad_enum(arg, format, "dpa_format")),
+    }
+}
+
+/// A deadline kind from C.
+pub fn deadline_kind_in(kind: u32, arg: &str) -> FfiResult<DeadlineKind> {
+    match kind {
+        0 => Ok(DeadlineKind::Deletion),
+        1 => Ok(DeadlineKind::BackupDeletion),
+        2 => Ok(DeadlineKind::BreachNotice),
+        3 => Ok(DeadlineKind::AuthorityNotice),
+        4 => Ok(DeadlineKind::NextAudit),
+        5 => Ok(DeadlineKind::AuditNotice),
+        6 => Ok(DeadlineKind::TerminationWindow),
+        7 => Ok(DeadlineKind::ServiceResponse),
+        _ => Err(bad_enum(arg, kind, "dpa_deadline_kind")),
+    }
+}
+
+/// Whether a deadline kind is triggered by a date (else by an instant).
+pub fn is_date_kind(kind: DeadlineKind) -> bool {
+    !matches!(
+        kind,
+        DeadlineKind::BreachNotice | DeadlineKind::AuthorityNotice | DeadlineKind::ServiceResponse
+    )
+}
+
+fn unknown(what: &str) -> FfiError {
+    FfiError::new(
+        dpa_status::InvalidValue,
+        "",
+        format!("this libdpa does not know the {what} dpa-core returned"),
+    )
+}
+
+/// A deadline for C.
+#[inline]
+pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
+    let kind = match d.kind {
+        DeadlineKind::Deletion => dpa_deadline_kind::Deletion,
+        DeadlineKind::BackupDeletion => dpa_deadline_kind::BackupDeletion,
+        DeadlineKind::BreachNotice => dpa_deadline_kind::BreachNotice,
+        DeadlineKind::AuthorityNotice => dpa_deadline_kind::AuthorityNotice,
+        DeadlineKind::NextAudit => dpa_deadline_kind::NextAudit,
+        DeadlineKind::AuditNotice => dpa_deadline_kind::AuditNotice,
+        DeadlineKind::TerminationWindow => dpa_deadline_kind::TerminationWindow,
+        DeadlineKind::ServiceResponse => dpa_deadline_kind::ServiceResponse,
+        _ => return Err(unknown("deadline kind")),
+    };
+    let bound = match d.bound {
+        Bound::NoLaterThan => dpa_bound::NoLaterThan,
+        Bound::NoEarlierThan => dpa_bound::NoEarlierThan,
+        _ => return Err(unknown("bound")),
+    };
+    let (due_kind, due_date, due_unix) = match d.due {
+        Due::Date { date, ends_at } => (
+            dpa_due_kind::Date,
+            date_out(date, "due")?,
+            ends_at.unix_timestamp(),
+        ),
+        Due::Instant(t) => (dpa_due_kind::Instant, ZERO_DATE, t.unix_timestamp()),
+        Due::NoFixedTerm => (dpa_due_kind::None, ZERO_DATE, 0),
+        _ => return Err(unknown("kind of due time")),
+    };
+    let (shifted, shifted_from) = match &d.shift {
+        Some(s) => (true, date_out(s.original(), "shifted_from")?),
+        None => (false, ZERO_DATE),
+    };
+    Ok(dpa_deadline {
+        due_unix,
+        kind,
+        due_kind,
+        bound,
+        due_date,
+        due_text: due_text(&d.due),
+        shifted_from,
+        shifted,
+    })
+}
+
+/// `Due`'s text (its `Display`, as `dpa deadline` prints it) in a C buffer.
+#[inline]
+fn due_text(due: &Due) -> [c_char; 24] {
+    let mut text = TextBuf::default();
+    match due {
+        Due::Date { date, .. } => match crate::boundary::date_bytes(*date) {
+            Some(b) => text.push_bytes(&b),
+            None => drop(write!(text, "{due}")),
+        },
+        _ => drop(write!(text, "{due}")),
+    }
+    let mut buf = [0 as c_char; 24];
+    for (slot, &b) in buf.iter_mut().zip(&text.bytes[..text.len]) {
+        *slot = b as c_char;
+    }
+    buf
+}
+
+/// A fixed buffer for short texts: at most 23 bytes, the rest cut off (a
+/// `Due` text is ASCII and at most 20 bytes).
+#[derive(Default)]
+struct TextBuf {
+    bytes: [u8; 23],
+    len: usize,
+}
+
+impl TextBuf {
+    fn push_bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if let Some(slot) = self.bytes.get_mut(self.len) {
+                *slot = b;
+                self.len += 1;
+            }
+        }
+    }
+}
+
+impl std::fmt::Write for TextBuf {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_bytes(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A holiday for C.
+pub fn holiday_out(h: NlHoliday) -> FfiResult<dpa_holiday> {
+    Ok(match h {
+        NlHoliday::NewYearsDay => dpa_holiday::NewYearsDay,
+        NlHoliday::GoodFriday => dpa_holiday::GoodFriday,
+        NlHoliday::EasterMonday => dpa_holiday::EasterMonday,
+        NlHoliday::KingsDay => dpa_holiday::KingsDay,
+        NlHoliday::QueensDay => dpa_holiday::QueensDay,
+        NlHoliday::LiberationDay => dpa_holiday::LiberationDay,
+        NlHoliday::AscensionDay => dpa_holiday::AscensionDay,
+        NlHoliday::WhitMonday => dpa_holiday::WhitMonday,
+        NlHoliday::ChristmasDay => dpa_holiday::ChristmasDay,
+        NlHoliday::BoxingDay => dpa_holiday::BoxingDay,
+        NlHoliday::DesignatedDay => dpa_holiday::DesignatedDay,
+        _ => return Err(unknown("holiday")),
+    })
+}
+
+/// The `dpa-core` holiday with C number `n`.
+pub fn holiday_in(n: u32) -> Option<NlHoliday> {
+    NlHoliday::ALL.get(usize::try_from(n).ok()?).copied()
+}

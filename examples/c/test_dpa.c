@@ -1,0 +1,638 @@
+/*
+ * Tests of libdpa through its C header: results on the seed agreements and
+ * every error path (NULL, invalid UTF-8, broken TOML, an invalid agreement,
+ * buffers too small, impossible dates and lengths, unknown enum values,
+ * garbage input). Out-parameters must be untouched on every error.
+ *
+ *   test_dpa [REPO_ROOT]      (default: the current directory)
+ *
+ * Exit status 0 when every check passes; each failure is printed.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dpa.h"
+#include "util.h"
+
+static int checks = 0, failures = 0;
+
+#define CHECK(cond)                                                                               \
+    do {                                                                                          \
+        checks++;                                                                                 \
+        if (!(cond)) {                                                                            \
+            failures++;                                                                           \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);             \
+        }                                                                                         \
+    } while (0)
+
+#define CHECK_STATUS(call, expected)                                                              \
+    do {                                                                                          \
+        dpa_status got_ = (call);                                                                 \
+        checks++;                                                                                 \
+        if (got_ != (expected)) {                                                                 \
+            failures++;                                                                           \
+            fprintf(stderr, "%s:%d: %s\n  returned %s, expected %s (last error: %s)\n", __FILE__, \
+                    __LINE__, #call, dpa_status_name(got_), dpa_status_name(expected),            \
+                    last_error());                                                                \
+        }                                                                                         \
+    } while (0)
+
+static char root[512] = ".";
+
+static char *read_repo_file(const char *rel, size_t *len) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+    char *text = read_file(path, len);
+    if (text == NULL) {
+        fprintf(stderr, "test_dpa: cannot read %s\n", path);
+        exit(2);
+    }
+    return text;
+}
+
+static dpa_agreement *load(const char *rel) {
+    size_t len = 0;
+    char *text = read_repo_file(rel, &len);
+    dpa_agreement *a = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(text, len, &a), DPA_STATUS_OK);
+    free(text);
+    if (a == NULL) {
+        fprintf(stderr, "test_dpa: cannot load %s\n", rel);
+        exit(1);
+    }
+    return a;
+}
+
+static int last_path_is(const char *expected) {
+    char buf[256];
+    size_t len = 0;
+    if (dpa_last_error_path(buf, sizeof buf, &len) != DPA_STATUS_OK) {
+        return 0;
+    }
+    if (strcmp(buf, expected) != 0) {
+        fprintf(stderr, "  last error path is '%s', expected '%s'\n", buf, expected);
+        return 0;
+    }
+    return 1;
+}
+
+static int last_message_contains(const char *part) {
+    const char *m = last_error();
+    if (strstr(m, part) == NULL) {
+        fprintf(stderr, "  last error '%s' lacks '%s'\n", m, part);
+        return 0;
+    }
+    return 1;
+}
+
+/* A deadline filled with a pattern, to see that errors leave it alone. */
+static dpa_deadline sentinel_deadline(void) {
+    dpa_deadline d;
+    memset(&d, 0xA5, sizeof d);
+    return d;
+}
+
+static int is_sentinel(const dpa_deadline *d) {
+    dpa_deadline s = sentinel_deadline();
+    return memcmp(d, &s, sizeof s) == 0;
+}
+
+static void test_versions(void) {
+    CHECK(dpa_abi_version() == DPA_ABI_VERSION);
+    char expected[32];
+    snprintf(expected, sizeof expected, "%d.%d.%d", DPA_VERSION_MAJOR, DPA_VERSION_MINOR,
+             DPA_VERSION_PATCH);
+    CHECK(strcmp(dpa_version(), expected) == 0);
+    CHECK(dpa_noop() == DPA_STATUS_OK);
+    CHECK(strcmp(dpa_status_name(DPA_STATUS_OK), "DPA_STATUS_OK") == 0);
+    CHECK(strcmp(dpa_status_name(DPA_STATUS_PARSE_ERROR), "DPA_STATUS_PARSE_ERROR") == 0);
+    CHECK(strcmp(dpa_status_name(DPA_STATUS_PANIC), "DPA_STATUS_PANIC") == 0);
+    CHECK(strcmp(dpa_status_name(4000000000u), "DPA_STATUS_UNKNOWN") == 0);
+}
+
+static void test_seed_deadlines(void) {
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    dpa_agreement *alles = load("examples/agreements/alles-online.toml");
+    dpa_deadline d = sentinel_deadline();
+
+    /* Belco terminated 2026-11-30: delete by 2027-02-28 (3 months, clamped). */
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 2026, 11, 30, &d), DPA_STATUS_OK);
+    CHECK(d.kind == DPA_DEADLINE_KIND_DELETION);
+    CHECK(d.due_kind == DPA_DUE_KIND_DATE);
+    CHECK(d.bound == DPA_BOUND_NO_LATER_THAN);
+    CHECK(d.due_date.year == 2027 && d.due_date.month == 2 && d.due_date.day == 28);
+    CHECK(strcmp(d.due_text, "2027-02-28") == 0);
+    CHECK(!d.shifted);
+    /* The date ends at 24:00 Amsterdam time (CET): 2027-02-28T23:00:00Z. */
+    CHECK(d.due_unix == days_from_civil(2027, 2, 28) * 86400 + 23 * 3600);
+
+    /* A breach at 2026-03-28T10:30+01:00: notify by 2026-03-29T09:30:00Z, 24 h
+     * of elapsed time across the change to summer time. */
+    int64_t breach = 0;
+    CHECK(parse_instant("2026-03-28T10:30:00+01:00", &breach));
+    CHECK(breach == 1774690200);
+    d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_breach_notice_deadline(belco, breach, &d), DPA_STATUS_OK);
+    CHECK(d.due_kind == DPA_DUE_KIND_INSTANT);
+    CHECK(d.due_unix == 1774776600);
+    char text[32];
+    format_instant(d.due_unix, text, sizeof text);
+    CHECK(strcmp(text, "2026-03-29T09:30:00Z") == 0);
+    CHECK(strcmp(d.due_text, "2026-03-29T09:30:00Z") == 0);
+
+    /* Alles Online: "without undue delay", no fixed term. */
+    d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_breach_notice_deadline(alles, breach, &d), DPA_STATUS_OK);
+    CHECK(d.due_kind == DPA_DUE_KIND_NONE);
+    CHECK(d.due_unix == 0);
+    CHECK(strcmp(d.due_text, "none") == 0);
+
+    /* Any kind, with the trigger as text (as `dpa deadline --from` takes it). */
+    const char *from = "2026-11-30";
+    d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_deadline(belco, DPA_DEADLINE_KIND_DELETION, from, strlen(from),
+                                        DPA_IMPACT_LOW, &d),
+                 DPA_STATUS_OK);
+    CHECK(strcmp(d.due_text, "2027-02-28") == 0);
+    from = "2026-03-28T10:30:00+01:00";
+    CHECK_STATUS(dpa_agreement_deadline(belco, DPA_DEADLINE_KIND_BREACH_NOTICE, from,
+                                        strlen(from), DPA_IMPACT_LOW, &d),
+                 DPA_STATUS_OK);
+    CHECK(d.due_unix == 1774776600);
+    from = "2026-03-28T10:30:00"; /* no offset: refused, never guessed */
+    d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_deadline(belco, DPA_DEADLINE_KIND_BREACH_NOTICE, from,
+                                        strlen(from), DPA_IMPACT_LOW, &d),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(is_sentinel(&d));
+
+    /* The controller's 72 hours. */
+    CHECK_STATUS(dpa_agreement_authority_notice_deadline(belco, breach, &d), DPA_STATUS_OK);
+    CHECK(d.due_kind == DPA_DUE_KIND_INSTANT && d.due_unix == breach + 72 * 3600);
+
+    /* Audits are "no earlier than". */
+    CHECK_STATUS(dpa_agreement_next_audit_allowed(belco, 2026, 5, 4, &d), DPA_STATUS_OK);
+    CHECK(d.bound == DPA_BOUND_NO_EARLIER_THAN && d.due_kind == DPA_DUE_KIND_DATE);
+    dpa_date audits[] = {{2026, 5, 4}, {2025, 5, 4}};
+    dpa_deadline d2;
+    CHECK_STATUS(dpa_agreement_next_audit_allowed_after(belco, audits, 2, &d2), DPA_STATUS_OK);
+    CHECK(memcmp(&d.due_date, &d2.due_date, sizeof d.due_date) == 0);
+    CHECK_STATUS(dpa_agreement_earliest_audit_date(belco, 2026, 4, 20, &d), DPA_STATUS_OK);
+    CHECK(d.kind == DPA_DEADLINE_KIND_AUDIT_NOTICE);
+    CHECK_STATUS(dpa_agreement_termination_window_end(belco, 2026, 1, 10, &d), DPA_STATUS_OK);
+    CHECK(d.kind == DPA_DEADLINE_KIND_TERMINATION_WINDOW);
+    CHECK_STATUS(dpa_agreement_backup_deletion_deadline(belco, 2026, 11, 30, &d), DPA_STATUS_OK);
+    CHECK(d.kind == DPA_DEADLINE_KIND_BACKUP_DELETION);
+
+    /* Service response: Alles Online has a service level; Belco answers
+     * either way or says why not. */
+    dpa_status st = dpa_agreement_service_response(alles, breach, DPA_IMPACT_HIGH, &d);
+    CHECK(st == DPA_STATUS_OK || st == DPA_STATUS_INVALID_VALUE);
+    if (st == DPA_STATUS_OK) {
+        CHECK(d.due_kind == DPA_DUE_KIND_INSTANT && d.due_unix == breach);
+    }
+
+    /* Batches give what single calls give. */
+    dpa_date terminations[] = {{2026, 11, 30}, {2024, 1, 31}, {2026, 8, 31}};
+    dpa_deadline many[3];
+    CHECK_STATUS(dpa_agreement_date_deadlines(belco, DPA_DEADLINE_KIND_DELETION, terminations, 3,
+                                              many, 3),
+                 DPA_STATUS_OK);
+    for (int i = 0; i < 3; i++) {
+        dpa_deadline one;
+        CHECK_STATUS(dpa_agreement_deletion_deadline(belco, terminations[i].year,
+                                                     terminations[i].month, terminations[i].day,
+                                                     &one),
+                     DPA_STATUS_OK);
+        CHECK(memcmp(&one.due_date, &many[i].due_date, sizeof one.due_date) == 0);
+        CHECK(one.due_unix == many[i].due_unix);
+    }
+    int64_t instants[] = {breach, breach + 3600};
+    CHECK_STATUS(dpa_agreement_instant_deadlines(belco, DPA_DEADLINE_KIND_BREACH_NOTICE, instants,
+                                                 2, DPA_IMPACT_LOW, many, 3),
+                 DPA_STATUS_OK);
+    CHECK(many[0].due_unix == 1774776600 && many[1].due_unix == 1774776600 + 3600);
+    /* Kinds must match the trigger. */
+    CHECK_STATUS(dpa_agreement_date_deadlines(belco, DPA_DEADLINE_KIND_BREACH_NOTICE, terminations,
+                                              3, many, 3),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK_STATUS(dpa_agreement_instant_deadlines(belco, DPA_DEADLINE_KIND_DELETION, instants, 2,
+                                                 DPA_IMPACT_LOW, many, 3),
+                 DPA_STATUS_INVALID_VALUE);
+
+    dpa_agreement_free(belco);
+    dpa_agreement_free(alles);
+}
+
+static void test_json(void) {
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    char *out = NULL;
+    size_t len = 0;
+
+    CHECK_STATUS(dpa_agreement_check_json(belco, 2026, 11, 23, &out, &len), DPA_STATUS_OK);
+    CHECK(out != NULL && strlen(out) == len);
+    CHECK(out != NULL && strncmp(out, "{\n  \"findings\": [", 17) == 0);
+    CHECK(out != NULL && out[len - 1] == '\n');
+    dpa_string_free(out);
+
+    const char *from = "2026-11-30";
+    CHECK_STATUS(dpa_agreement_deadline_json(belco, DPA_DEADLINE_KIND_DELETION, from,
+                                             strlen(from), DPA_IMPACT_LOW, &out, &len),
+                 DPA_STATUS_OK);
+    CHECK(strstr(out, "\"due\": \"2027-02-28\"") != NULL);
+    CHECK(strstr(out, "\"citation\": \"DPS 1.11, clause 2.6.3\"") != NULL);
+    dpa_string_free(out);
+
+    /* A date where an instant is needed, and the other way round. */
+    out = (char *)&len; /* sentinel */
+    CHECK_STATUS(dpa_agreement_deadline_json(belco, DPA_DEADLINE_KIND_BREACH_NOTICE, from,
+                                             strlen(from), DPA_IMPACT_LOW, &out, &len),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(out == (char *)&len);
+    CHECK(last_path_is("from"));
+
+    size_t events_len = 0;
+    char *events = read_repo_file("examples/events/belco-2027.toml", &events_len);
+    CHECK_STATUS(dpa_agreement_timeline_json(belco, events, events_len, DPA_FORMAT_AUTO, 2027, 3,
+                                             1, &out, &len),
+                 DPA_STATUS_OK);
+    CHECK(strstr(out, "\"obligations\"") != NULL);
+    dpa_string_free(out);
+    CHECK_STATUS(dpa_agreement_timeline_ics(belco, events, events_len, DPA_FORMAT_TOML, 2027, 3,
+                                            1, &out, &len),
+                 DPA_STATUS_OK);
+    CHECK(strncmp(out, "BEGIN:VCALENDAR\r\n", 17) == 0);
+    dpa_string_free(out);
+    /* Events that are not events. */
+    const char *bad_events = "[[events]]\nkind = \"agreement-terminated\"\ndate = \"2026-02-30\"\n";
+    CHECK_STATUS(dpa_agreement_timeline_json(belco, bad_events, strlen(bad_events),
+                                             DPA_FORMAT_TOML, 2027, 3, 1, &out, &len),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_message_contains("events[0]"));
+    CHECK_STATUS(dpa_agreement_timeline_json(belco, events, events_len, 7, 2027, 3, 1, &out, &len),
+                 DPA_STATUS_INVALID_VALUE);
+    free(events);
+
+    /* Round trip through JSON and TOML gives the same deadlines. */
+    char *json = NULL, *toml = NULL;
+    size_t json_len = 0, toml_len = 0;
+    CHECK_STATUS(dpa_agreement_to_json(belco, &json, &json_len), DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_to_toml(belco, &toml, &toml_len), DPA_STATUS_OK);
+    dpa_agreement *again = NULL, *again2 = NULL;
+    CHECK_STATUS(dpa_agreement_from_json(json, json_len, &again), DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_from_toml(toml, toml_len, &again2), DPA_STATUS_OK);
+    dpa_deadline a, b;
+    CHECK_STATUS(dpa_agreement_deletion_deadline(again, 2026, 11, 30, &a), DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_deletion_deadline(again2, 2026, 11, 30, &b), DPA_STATUS_OK);
+    CHECK(a.due_unix == b.due_unix && a.due_date.day == 28);
+    /* TOML text is not JSON. */
+    CHECK_STATUS(dpa_agreement_from_json(toml, toml_len, &again), DPA_STATUS_INVALID_VALUE);
+    dpa_string_free(json);
+    dpa_string_free(toml);
+    dpa_agreement_free(again);
+    dpa_agreement_free(again2);
+
+    /* Text batches: one value per line in, one per line out. */
+    const char *lines = "2026-11-30\n2024-01-31\n";
+    CHECK_STATUS(dpa_agreement_deadlines_text(belco, DPA_DEADLINE_KIND_DELETION, lines,
+                                              strlen(lines), DPA_IMPACT_LOW, &out, &len),
+                 DPA_STATUS_OK);
+    CHECK(strcmp(out, "2027-02-28\n2024-04-30") == 0);
+    dpa_string_free(out);
+    CHECK_STATUS(dpa_add_months_text(lines, strlen(lines), 1, DPA_MONTH_RULE_CLAMP, &out, &len),
+                 DPA_STATUS_OK);
+    CHECK(strcmp(out, "2026-12-30\n2024-02-29") == 0);
+    dpa_string_free(out);
+    const char *bad_lines = "2026-11-30\n2026-02-30";
+    CHECK_STATUS(dpa_add_months_text(bad_lines, strlen(bad_lines), 1, DPA_MONTH_RULE_CLAMP, &out,
+                                     &len),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("dates[1]"));
+
+    /* Transfers and diff. */
+    CHECK_STATUS(dpa_agreement_transfers_json(belco, 2026, 11, 23, &out, &len), DPA_STATUS_OK);
+    CHECK(strstr(out, "\"assessments\"") != NULL && strstr(out, "\"on\": \"2026-11-23\"") != NULL);
+    dpa_string_free(out);
+    dpa_agreement *old = load("examples/agreements/belco-1.2.2.toml");
+    dpa_date effective = {0, 0, 0};
+    CHECK_STATUS(dpa_agreement_effective_date(belco, &effective), DPA_STATUS_OK);
+    CHECK(effective.year == 2022 && effective.month == 1 && effective.day == 4);
+    CHECK_STATUS(dpa_agreement_diff_json(old, belco, effective.year, effective.month, effective.day,
+                                         &out, &len),
+                 DPA_STATUS_OK);
+    CHECK(strstr(out, "\"changes\"") != NULL);
+    dpa_string_free(out);
+    CHECK_STATUS(dpa_agreement_diff_json(NULL, belco, 2022, 1, 4, &out, &len),
+                 DPA_STATUS_NULL_ARGUMENT);
+    dpa_agreement_free(old);
+
+    CHECK_STATUS(dpa_schema_json(&out, &len), DPA_STATUS_OK);
+    CHECK(strstr(out, "\"$schema\"") != NULL);
+    dpa_string_free(out);
+
+    dpa_agreement_free(belco);
+}
+
+static void test_calendar(void) {
+    dpa_date r = {0, 0, 0};
+    CHECK_STATUS(dpa_add_months(2024, 1, 31, 1, DPA_MONTH_RULE_CLAMP, &r), DPA_STATUS_OK);
+    CHECK(r.year == 2024 && r.month == 2 && r.day == 29);
+    CHECK_STATUS(dpa_add_months(2026, 2, 28, 3, DPA_MONTH_RULE_MONTH_END_STICKY, &r),
+                 DPA_STATUS_OK);
+    CHECK(r.month == 5 && r.day == 31);
+    CHECK_STATUS(dpa_add_months(2026, 2, 28, 3, DPA_MONTH_RULE_THIRTY_DAYS, &r), DPA_STATUS_OK);
+    CHECK(r.month == 5 && r.day == 29);
+
+    dpa_date dates[] = {{2024, 1, 31}, {2026, 5, 31}, {2016, 2, 29}};
+    dpa_date out[3];
+    CHECK_STATUS(dpa_add_months_batch(dates, 3, 3, DPA_MONTH_RULE_CLAMP, out, 3), DPA_STATUS_OK);
+    CHECK(out[0].month == 4 && out[0].day == 30);
+    CHECK(out[2].year == 2016 && out[2].month == 5 && out[2].day == 29);
+    /* In place. */
+    CHECK_STATUS(dpa_add_months_batch(dates, 3, -1, DPA_MONTH_RULE_CLAMP, dates, 3),
+                 DPA_STATUS_OK);
+    CHECK(dates[0].year == 2023 && dates[0].month == 12 && dates[0].day == 31);
+    /* Empty batches need no arrays. */
+    CHECK_STATUS(dpa_add_months_batch(NULL, 0, 1, DPA_MONTH_RULE_CLAMP, NULL, 0), DPA_STATUS_OK);
+
+    bool holiday = false;
+    CHECK_STATUS(dpa_is_public_holiday(2026, 4, 3, &holiday), DPA_STATUS_OK);
+    CHECK(holiday);
+    CHECK_STATUS(dpa_is_public_holiday(2026, 5, 13, &holiday), DPA_STATUS_OK);
+    CHECK(!holiday);
+    dpa_date days[] = {{2026, 4, 3}, {2026, 5, 13}, {2026, 5, 5}, {2026, 12, 25}};
+    bool flags[4];
+    CHECK_STATUS(dpa_is_public_holiday_batch(days, 4, flags, 4), DPA_STATUS_OK);
+    CHECK(flags[0] && !flags[1] && flags[2] && flags[3]);
+    bool business = true;
+    CHECK_STATUS(dpa_is_business_day(2026, 5, 2, &business), DPA_STATUS_OK);
+    CHECK(!business);
+
+    CHECK_STATUS(dpa_next_business_day(2026, 5, 14, &r), DPA_STATUS_OK);
+    CHECK(r.year == 2026 && r.month == 5 && r.day == 18);
+    CHECK_STATUS(dpa_next_business_day_batch(days, 4, out, 3), DPA_STATUS_BUFFER_TOO_SMALL);
+    dpa_date four[4];
+    CHECK_STATUS(dpa_next_business_day_batch(days, 4, four, 4), DPA_STATUS_OK);
+    CHECK(four[1].day == 13 && four[2].day == 6);
+
+    /* Two-call pattern for the holidays of a year. */
+    size_t needed = 0;
+    CHECK_STATUS(dpa_public_holidays(2026, NULL, 0, &needed), DPA_STATUS_BUFFER_TOO_SMALL);
+    CHECK(needed == 11);
+    dpa_holiday_date *list = malloc(needed * sizeof *list);
+    size_t got = 0;
+    CHECK_STATUS(dpa_public_holidays(2026, list, needed, &got), DPA_STATUS_OK);
+    CHECK(got == 11);
+    CHECK(list[0].holiday == DPA_HOLIDAY_NEW_YEARS_DAY && list[0].date.month == 1 &&
+          list[0].date.day == 1);
+    CHECK(list[1].holiday == DPA_HOLIDAY_DESIGNATED_DAY);
+    CHECK(strcmp(dpa_holiday_name(list[0].holiday), "New Year's Day") == 0);
+    CHECK(strcmp(dpa_holiday_dutch_name(DPA_HOLIDAY_WHIT_MONDAY), "Tweede Pinksterdag") == 0);
+    CHECK(dpa_holiday_name(99) == NULL);
+    free(list);
+    int32_t years[] = {2026, 2027};
+    CHECK_STATUS(dpa_public_holidays_batch(years, 2, NULL, 0, &needed),
+                 DPA_STATUS_BUFFER_TOO_SMALL);
+    CHECK(needed >= 20);
+    list = malloc(needed * sizeof *list);
+    CHECK_STATUS(dpa_public_holidays_batch(years, 2, list, needed, &got), DPA_STATUS_OK);
+    CHECK(got == needed && list[got - 1].date.year == 2027);
+    free(list);
+    CHECK_STATUS(dpa_public_holidays(1900, NULL, 0, &got), DPA_STATUS_OK);
+    CHECK(got == 0);
+}
+
+static void test_errors(void) {
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    dpa_agreement *sentinel = (dpa_agreement *)&checks;
+    dpa_agreement *a = sentinel;
+    dpa_deadline d = sentinel_deadline();
+
+    /* NULL arguments. */
+    CHECK_STATUS(dpa_agreement_from_toml(NULL, 0, &a), DPA_STATUS_NULL_ARGUMENT);
+    CHECK(a == sentinel);
+    CHECK(last_path_is("text"));
+    CHECK_STATUS(dpa_agreement_from_toml("", 0, NULL), DPA_STATUS_NULL_ARGUMENT);
+    CHECK(last_path_is("out"));
+    CHECK_STATUS(dpa_agreement_deletion_deadline(NULL, 2026, 11, 30, &d),
+                 DPA_STATUS_NULL_ARGUMENT);
+    CHECK(is_sentinel(&d));
+    CHECK(last_path_is("agreement"));
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 2026, 11, 30, NULL),
+                 DPA_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(dpa_add_months(2026, 1, 1, 1, DPA_MONTH_RULE_CLAMP, NULL),
+                 DPA_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(dpa_add_months_batch(NULL, 3, 1, DPA_MONTH_RULE_CLAMP, NULL, 3),
+                 DPA_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(dpa_agreement_check_json(belco, 2026, 1, 1, NULL, NULL),
+                 DPA_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(dpa_public_holidays(2026, NULL, 0, NULL), DPA_STATUS_NULL_ARGUMENT);
+    dpa_agreement_free(NULL);
+    dpa_string_free(NULL);
+
+    /* Invalid UTF-8. */
+    const char bad_utf8[] = "dpa_format = 1\n# \xff\xfe\n";
+    CHECK_STATUS(dpa_agreement_from_toml(bad_utf8, sizeof bad_utf8 - 1, &a),
+                 DPA_STATUS_INVALID_UTF8);
+    CHECK(a == sentinel);
+    CHECK(last_message_contains("offset 17"));
+
+    /* Broken TOML: line and column in the message. */
+    const char *broken = "dpa_format = 1\n[rules\nmonth_rule = 'clamp'\n";
+    CHECK_STATUS(dpa_agreement_from_toml(broken, strlen(broken), &a), DPA_STATUS_PARSE_ERROR);
+    CHECK(a == sentinel);
+    CHECK(last_message_contains("line 2"));
+    const char *broken_json = "{\"dpa_format\": 1,";
+    CHECK_STATUS(dpa_agreement_from_json(broken_json, strlen(broken_json), &a),
+                 DPA_STATUS_PARSE_ERROR);
+
+    /* A valid TOML document that is not a valid agreement: the field path. */
+    const char *unknown = "dpa_format = 1\n[rules]\nmonth_rul = 'clamp'\n";
+    CHECK_STATUS(dpa_agreement_from_toml(unknown, strlen(unknown), &a), DPA_STATUS_INVALID_VALUE);
+    CHECK(a == sentinel);
+    CHECK(last_path_is("rules.month_rul"));
+    CHECK(last_message_contains("rules.month_rul"));
+    size_t len = 0;
+    char *belco_text = read_repo_file("examples/agreements/belco.toml", &len);
+    char *seat = strstr(belco_text, "seat = \"US\"");
+    CHECK(seat != NULL);
+    if (seat != NULL) {
+        memcpy(seat, "seat = \"us\"", 11);
+        CHECK_STATUS(dpa_agreement_from_toml(belco_text, len, &a), DPA_STATUS_INVALID_VALUE);
+        CHECK(last_message_contains("statement.sub_processors["));
+        CHECK(last_message_contains(".seat"));
+    }
+    free(belco_text);
+
+    /* Impossible lengths: refused before the text is read. */
+    CHECK_STATUS(dpa_agreement_from_toml("x", (size_t)16 * 1024 * 1024 + 1, &a),
+                 DPA_STATUS_TOO_LARGE);
+    CHECK_STATUS(dpa_agreement_from_toml("x", SIZE_MAX, &a), DPA_STATUS_TOO_LARGE);
+    CHECK(a == sentinel);
+    dpa_date one = {2026, 1, 1};
+    dpa_date out_dates[1] = {{0, 0, 0}};
+    CHECK_STATUS(dpa_add_months_batch(&one, SIZE_MAX / 2, 1, DPA_MONTH_RULE_CLAMP, out_dates,
+                                      SIZE_MAX / 2),
+                 DPA_STATUS_TOO_LARGE);
+
+    /* Dates that do not exist, and results out of range. */
+    d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 2026, 2, 30, &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK(is_sentinel(&d));
+    CHECK(last_path_is("terminated"));
+    CHECK(last_message_contains("2026-02-30"));
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 2026, 13, 1, &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 0, 1, 1, &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 10000, 1, 1, &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 2026, 1, 0, &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 2026, 4294967295u, 1, &d),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 9999, 12, 1, &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK(is_sentinel(&d));
+    CHECK_STATUS(dpa_agreement_breach_notice_deadline(belco, INT64_MAX, &d),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_agreement_breach_notice_deadline(belco, INT64_MIN, &d),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(is_sentinel(&d));
+    dpa_date r = {7, 7, 7};
+    CHECK_STATUS(dpa_add_months(9999, 12, 31, 1, DPA_MONTH_RULE_CLAMP, &r),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_add_months(1, 1, 31, -1, DPA_MONTH_RULE_CLAMP, &r), DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_add_months(2026, 1, 31, INT32_MAX, DPA_MONTH_RULE_CLAMP, &r),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(r.year == 7 && r.month == 7 && r.day == 7);
+
+    /* A batch with one bad element: all or nothing, and the element named. */
+    dpa_date batch[] = {{2026, 1, 31}, {2026, 3, 31}, {2026, 2, 29}, {2026, 4, 30}};
+    dpa_date batch_out[4];
+    memset(batch_out, 0x5A, sizeof batch_out);
+    unsigned char untouched[sizeof batch_out];
+    memcpy(untouched, batch_out, sizeof batch_out);
+    CHECK_STATUS(dpa_add_months_batch(batch, 4, 1, DPA_MONTH_RULE_CLAMP, batch_out, 4),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("dates[2]"));
+    CHECK(memcmp(batch_out, untouched, sizeof batch_out) == 0);
+    CHECK_STATUS(dpa_add_months_batch(batch, 4, 1, DPA_MONTH_RULE_CLAMP, batch_out, 3),
+                 DPA_STATUS_BUFFER_TOO_SMALL);
+    CHECK(memcmp(batch_out, untouched, sizeof batch_out) == 0);
+
+    /* Unknown enum values. */
+    CHECK_STATUS(dpa_add_months(2026, 1, 31, 1, 3, &r), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("rule"));
+    CHECK_STATUS(dpa_agreement_service_response(belco, 1774690200, 2, &d),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("impact"));
+    CHECK_STATUS(dpa_agreement_date_deadlines(belco, 99, batch, 1, &d, 1),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(is_sentinel(&d));
+
+    /* Buffers too small for the last error: two calls. */
+    CHECK_STATUS(dpa_add_months(2026, 2, 30, 1, DPA_MONTH_RULE_CLAMP, &r),
+                 DPA_STATUS_OUT_OF_RANGE);
+    size_t need = 0;
+    CHECK_STATUS(dpa_last_error_message(NULL, 0, &need), DPA_STATUS_BUFFER_TOO_SMALL);
+    CHECK(need > 10);
+    char small[4] = {'x', 'x', 'x', 'x'};
+    size_t need2 = 0;
+    CHECK_STATUS(dpa_last_error_message(small, sizeof small, &need2), DPA_STATUS_BUFFER_TOO_SMALL);
+    CHECK(need2 == need && small[0] == 'x');
+    char *msg = malloc(need + 1);
+    CHECK_STATUS(dpa_last_error_message(msg, need, &need2), DPA_STATUS_BUFFER_TOO_SMALL);
+    CHECK_STATUS(dpa_last_error_message(msg, need + 1, &need2), DPA_STATUS_OK);
+    CHECK(strlen(msg) == need && strstr(msg, "2026-02-30") != NULL);
+    free(msg);
+    CHECK_STATUS(dpa_last_error_message(NULL, 5, &need), DPA_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(dpa_last_error_message(small, 4, NULL), DPA_STATUS_NULL_ARGUMENT);
+    /* Reading the message never replaces it. */
+    CHECK(last_message_contains("2026-02-30"));
+
+    dpa_agreement_free(belco);
+}
+
+/* Garbage in: random bytes and mangled seeds must give a status, never a
+ * crash, and (with valgrind or the sanitizers) never a leak or bad access. */
+static void test_garbage(void) {
+    uint64_t state = 0x9E3779B97F4A7C15u;
+    char buf[512];
+    size_t seed_len = 0;
+    char *seed = read_repo_file("examples/agreements/belco.toml", &seed_len);
+    int parsed = 0;
+    for (int round = 0; round < 300; round++) {
+        size_t n = 0;
+        const char *text = buf;
+        char *mangled = NULL;
+        if (round % 3 == 2) {
+            /* A seed with a few bytes changed. */
+            mangled = malloc(seed_len);
+            memcpy(mangled, seed, seed_len);
+            for (int k = 0; k < 4; k++) {
+                state = state * 6364136223846793005u + 1442695040888963407u;
+                mangled[(state >> 33) % seed_len] = (char)(state >> 24);
+            }
+            text = mangled;
+            n = seed_len;
+        } else {
+            state = state * 6364136223846793005u + 1442695040888963407u;
+            n = (size_t)(state >> 33) % sizeof buf;
+            for (size_t i = 0; i < n; i++) {
+                state = state * 6364136223846793005u + 1442695040888963407u;
+                static const char alphabet[] = " =[]{}\"a1\n.,:";
+                buf[i] = round % 3 == 0 ? (char)(state >> 40) : alphabet[(state >> 40) % 14];
+            }
+        }
+        dpa_agreement *a = NULL;
+        dpa_status st = (round % 2 == 0) ? dpa_agreement_from_toml(text, n, &a)
+                                         : dpa_agreement_from_json(text, n, &a);
+        CHECK(st <= DPA_STATUS_TOO_LARGE);
+        CHECK((st == DPA_STATUS_OK) == (a != NULL));
+        if (a != NULL) {
+            parsed++;
+            dpa_deadline d;
+            st = dpa_agreement_deletion_deadline(a, 2026, 11, 30, &d);
+            CHECK(st == DPA_STATUS_OK || st == DPA_STATUS_OUT_OF_RANGE);
+            dpa_agreement_free(a);
+        } else {
+            size_t need = 0;
+            CHECK_STATUS(dpa_last_error_message(NULL, 0, &need), DPA_STATUS_BUFFER_TOO_SMALL);
+        }
+        free(mangled);
+    }
+    free(seed);
+    (void)parsed;
+    /* Arbitrary numbers for every scalar argument. */
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    for (int i = 0; i < 2000; i++) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        int32_t y = (int32_t)(state >> 32);
+        uint32_t m = (uint32_t)(state >> 8) % 16, day = (uint32_t)(state >> 16) % 34;
+        if (i % 2) {
+            y = 1 + (int32_t)((state >> 20) % 9999);
+        }
+        dpa_date r;
+        dpa_status st = dpa_add_months(y, m, day, (int32_t)(state >> 3), (uint32_t)(i % 4), &r);
+        CHECK(st == DPA_STATUS_OK || st == DPA_STATUS_OUT_OF_RANGE ||
+              st == DPA_STATUS_INVALID_VALUE);
+        dpa_deadline d;
+        st = dpa_agreement_deletion_deadline(belco, y, m, day, &d);
+        CHECK(st == DPA_STATUS_OK || st == DPA_STATUS_OUT_OF_RANGE);
+        st = dpa_agreement_breach_notice_deadline(belco, (int64_t)state, &d);
+        CHECK(st == DPA_STATUS_OK || st == DPA_STATUS_OUT_OF_RANGE);
+    }
+    dpa_agreement_free(belco);
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1) {
+        snprintf(root, sizeof root, "%s", argv[1]);
+    }
+    test_versions();
+    test_seed_deadlines();
+    test_json();
+    test_calendar();
+    test_errors();
+    test_garbage();
+    printf("test_dpa: %d checks, %d failed\n", checks, failures);
+    return failures == 0 ? 0 : 1;
+}

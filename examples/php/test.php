@@ -1,0 +1,182 @@
+<?php
+/**
+ * Tests of the PHP wrapper and of libdpa through PHP's FFI: results on the
+ * seed agreements, exceptions with status, name and field path for every
+ * kind of error, and handles freed by __destruct.
+ *
+ *   php examples/php/test.php        (from the repository root)
+ *
+ * Exit status 0 when every check passes.
+ */
+
+declare(strict_types=1);
+
+require __DIR__ . '/Dpa.php';
+
+use Dpa\Agreement;
+use Dpa\Calendar;
+use Dpa\DpaException;
+use Dpa\Library;
+
+$checks = 0;
+$failures = 0;
+
+function check(bool $ok, string $what): void
+{
+    global $checks, $failures;
+    $checks++;
+    if (!$ok) {
+        $failures++;
+        $line = debug_backtrace()[0]['line'];
+        fwrite(STDERR, "test.php:$line: check failed: $what\n");
+    }
+}
+
+/** Runs $f, which must throw a DpaException with $status (and $path). */
+function throws(callable $f, int $status, ?string $path = null, ?string $inMessage = null): void
+{
+    try {
+        $f();
+        check(false, "expected status $status, got no exception");
+    } catch (DpaException $e) {
+        check($e->status === $status, "status {$e->status} ({$e->statusName}: {$e->getMessage()}), expected $status");
+        if ($path !== null) {
+            check($e->path === $path, "path '{$e->path}', expected '$path'");
+        }
+        if ($inMessage !== null) {
+            check(str_contains($e->getMessage(), $inMessage), "message '{$e->getMessage()}' lacks '$inMessage'");
+        }
+        check($e->getMessage() !== '', 'an error has a message');
+    }
+}
+
+$root = dirname(__DIR__, 2);
+$belcoToml = (string) file_get_contents("$root/examples/agreements/belco.toml");
+
+// Versions.
+check(Library::ffi()->dpa_abi_version() === Library::ABI_VERSION, 'ABI version');
+check(preg_match('/^\d+\.\d+\.\d+$/', Library::version()) === 1, 'version string');
+
+// The seed agreements.
+$belco = Agreement::fromToml($belcoToml);
+$alles = Agreement::fromFile("$root/examples/agreements/alles-online.toml");
+$d = $belco->deletionDeadline('2026-11-30');
+check($d['due'] === '2027-02-28', 'Belco deletion 2027-02-28');
+check($d['due_kind'] === 'date' && $d['bound'] === 'no-later-than', 'deletion is a latest date');
+check($d['ends_at_unix'] === 1803855600, 'the day ends at 24:00 Amsterdam time (2027-02-28T23:00:00Z)');
+check($belco->deletionDeadline(new DateTimeImmutable('2026-11-30'))['due'] === '2027-02-28', 'DateTime input');
+$b = $belco->breachNoticeDeadline('2026-03-28T10:30:00+01:00');
+check($b['due'] === '2026-03-29T09:30:00Z' && $b['ends_at_unix'] === 1774776600, 'Belco breach notice');
+check($belco->breachNoticeDeadline(1774690200)['ends_at_unix'] === 1774776600, 'Unix seconds input');
+$none = $alles->breachNoticeDeadline('2026-03-28T10:30:00+01:00');
+check($none['due'] === null && $none['due_kind'] === 'none', 'Alles Online: no fixed term');
+check($belco->authorityNoticeDeadline(1774690200)['ends_at_unix'] === 1774690200 + 72 * 3600, '72 hours');
+check($belco->nextAuditAllowed('2026-05-04')['bound'] === 'no-earlier-than', 'next audit');
+check($belco->earliestAuditDate('2026-04-20')['kind'] === 'audit-notice', 'audit notice');
+check($belco->terminationWindowEnd('2026-01-10')['kind'] === 'termination-window', 'termination window');
+check($belco->backupDeletionDeadline('2026-11-30')['kind'] === 'backup-deletion', 'backup deletion');
+check($belco->serviceResponse(1774690200, 'high')['ends_at_unix'] === 1774690200, 'high impact: at once');
+throws(fn () => $alles->serviceResponse(1774690200, 'low'), Library::INVALID_VALUE, 'statement.service_level');
+
+$full = $belco->deadline('deletion', '2026-11-30');
+check($full['due'] === '2027-02-28' && $full['citation'] === 'DPS 1.11, clause 2.6.3', 'deadline JSON');
+
+// Batches give what single calls give.
+$dates = ['2026-11-30', '2024-01-31', '2026-08-31', '2028-11-29'];
+$many = $belco->dueDates('deletion', $dates);
+foreach ($dates as $i => $date) {
+    check($many[$i] === $belco->deletionDeadline($date)['due'], "batch $date");
+}
+check($alles->dueDates('breach-notice', ['2026-03-28T10:30:00+01:00']) === [null], 'batch: none is null');
+check($belco->dueDates('deletion', []) === [], 'empty batch');
+
+// Checks and the timeline.
+$findings = $belco->check('2026-11-23');
+check(is_array($findings) && count($findings) > 0, 'Belco has findings');
+foreach ($findings as $f) {
+    check(isset($f['code'], $f['severity'], $f['message'], $f['citation']), 'finding keys');
+}
+check(str_starts_with($belco->checkJson('2026-11-23'), "{\n  \"findings\": ["), 'check JSON');
+$events = (string) file_get_contents("$root/examples/events/belco-2027.toml");
+$t = $belco->timeline($events, '2027-03-01');
+check($t['at'] === '2027-03-01' && count($t['obligations']) > 0, 'timeline');
+check(str_starts_with($belco->timelineIcs($events, '2027-03-01', 'toml'), "BEGIN:VCALENDAR\r\n"), 'ics');
+
+// Transfers and diff.
+$tr = $belco->transfers('2026-11-23');
+check($tr['on'] === '2026-11-23' && count($tr['assessments']) > 0, 'transfers');
+$old = Agreement::fromFile("$root/examples/agreements/belco-1.2.2.toml");
+check($belco->effectiveDate() === '2022-01-04', 'effective date');
+$diff = $old->diff($belco);
+check(isset($diff['changes']) && count($diff['changes']) > 0, 'diff');
+check($diff['notified'] === '2022-01-04', 'diff: notified defaults to the effective date');
+check($diff['termination_window']['due'] === '2022-02-03', 'diff: termination window');
+unset($old);
+
+// Round trips.
+$again = Agreement::fromJson($belco->toJson());
+check($again->deletionDeadline('2026-11-30')['due'] === '2027-02-28', 'JSON round trip');
+$again = Agreement::fromToml($belco->toToml());
+check($again->deletionDeadline('2026-11-30')['due'] === '2027-02-28', 'TOML round trip');
+
+// The calendar.
+check(Calendar::addMonths('2024-01-31', 1) === '2024-02-29', 'clamp');
+check(Calendar::addMonths('2026-02-28', 3, 'month-end-sticky') === '2026-05-31', 'month-end-sticky');
+check(Calendar::addMonthsMany(['2024-01-31', '2016-02-29'], 3) === ['2024-04-30', '2016-05-29'], 'addMonthsMany');
+check(Calendar::isPublicHoliday('2026-04-03') && !Calendar::isPublicHoliday('2026-05-13'), 'holidays');
+check(Calendar::nextBusinessDay('2026-05-14') === '2026-05-18', 'next business day');
+$holidays = Calendar::publicHolidays(2026);
+check(count($holidays) === 11 && $holidays[0]['name'] === "New Year's Day", 'holidays of 2026');
+check(Calendar::publicHolidays(1900) === [], 'no holidays before the Act');
+
+// Errors: status, name, path.
+throws(fn () => Agreement::fromToml("dpa_format = 1\n[rules\n"), Library::PARSE_ERROR, '', 'line 2');
+throws(fn () => Agreement::fromToml("dpa_format = 1\n[rules]\nmonth_rul = 'clamp'\n"), Library::INVALID_VALUE, 'rules.month_rul');
+throws(fn () => Agreement::fromToml("dpa_format = 1\n# \xff\n"), Library::INVALID_UTF8, 'text');
+throws(fn () => Agreement::fromJson('{"dpa_format": 1,'), Library::PARSE_ERROR);
+throws(fn () => Agreement::fromToml(str_replace('seat = "US"', 'seat = "usa"', $belcoToml)), Library::INVALID_VALUE, null, '.seat');
+throws(fn () => $belco->deletionDeadline('2026-02-30'), Library::OUT_OF_RANGE, 'terminated', '2026-02-30');
+throws(fn () => $belco->deletionDeadline('30-11-2026'), Library::INVALID_VALUE, 'terminated');
+throws(fn () => $belco->deletionDeadline('9999-12-01'), Library::OUT_OF_RANGE, 'terminated');
+throws(fn () => $belco->breachNoticeDeadline('2026-03-28T10:30:00'), Library::INVALID_VALUE, 'discovered', 'offset');
+throws(fn () => $belco->breachNoticeDeadline(PHP_INT_MAX), Library::OUT_OF_RANGE, 'discovered');
+throws(fn () => $belco->deletionDeadline(''), Library::INVALID_VALUE, 'terminated');
+throws(fn () => Calendar::addMonths('', 1), Library::INVALID_VALUE, 'date');
+throws(fn () => Calendar::addMonthsMany(["2026-01-01\n2026-01-02"], 1), Library::INVALID_VALUE, 'dates');
+throws(fn () => $belco->dueDates('deletion', ['2026-11-30', '']), Library::INVALID_VALUE, 'from');
+throws(fn () => $belco->serviceResponse(0, 'medium'), Library::INVALID_VALUE, 'impact');
+throws(fn () => $belco->dueDates('deletion', ['2026-11-30', '2026-02-30']), Library::OUT_OF_RANGE, 'from[1]');
+throws(fn () => $belco->dueDates('deletion', ['2026-11-30', 'soon']), Library::INVALID_VALUE, 'from[1]');
+throws(fn () => $belco->dueDates('sometime', ['2026-11-30']), Library::INVALID_VALUE, 'kind');
+throws(fn () => $belco->deadline('breach-notice', '2026-11-30'), Library::INVALID_VALUE, 'from');
+throws(fn () => Calendar::addMonthsMany(['2026-01-31', '2026-13-01'], 1), Library::OUT_OF_RANGE, 'dates[1]');
+throws(fn () => Calendar::addMonths('9999-12-31', 1), Library::OUT_OF_RANGE, 'date');
+throws(fn () => Calendar::addMonths('2026-01-31', 1, 'lunar'), Library::INVALID_VALUE, 'rule');
+throws(fn () => $belco->timeline("[[events]]\nkind = \"agreement-terminated\"\ndate = \"2026-02-30\"\n", '2027-01-01', 'toml'), Library::INVALID_VALUE, null, 'events[0]');
+
+// The raw API refuses NULL.
+$ffi = Library::ffi();
+$out = $ffi->new('dpa_date');
+check($ffi->dpa_add_months(2026, 1, 31, 1, 0, null) === Library::NULL_ARGUMENT, 'NULL out');
+$deadline = $ffi->new('dpa_deadline');
+check($ffi->dpa_agreement_deletion_deadline(null, 2026, 11, 30, FFI::addr($deadline)) === Library::NULL_ARGUMENT, 'NULL handle');
+check($ffi->dpa_add_months(2026, 1, 31, 1, 0, FFI::addr($out)) === Library::OK && $out->day === 28, 'raw call');
+
+// Handles are freed by __destruct, and cannot be copied.
+$before = Library::$liveAgreements;
+for ($i = 0; $i < 50; $i++) {
+    $a = Agreement::fromToml($belcoToml);
+    unset($a);
+}
+check(Library::$liveAgreements === $before, '__destruct frees every handle');
+try {
+    $copy = clone $belco;
+    check(false, 'clone must fail');
+} catch (Error $e) {
+    check(true, 'clone fails');
+}
+unset($belco, $alles, $again);
+check(Library::$liveAgreements === 0, 'no handle left');
+
+printf("test.php: %d checks, %d failed\n", $checks, $failures);
+exit($failures === 0 ? 0 : 1);

@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Tests the C library (libdpa, crate dpa-ffi) and its C and PHP clients:
+# header drift, source rules, exported symbols, the Rust ABI tests, the C
+# examples (plain, under valgrind, with ASan+UBSan), the install with
+# pkg-config from a temporary prefix, and the PHP wrapper against the `dpa`
+# command's own output. On a fresh machine it installs the pinned cbindgen
+# and, when `php` is missing, Debian's php8.2-cli (gcc and valgrind are
+# expected). Called by scripts/test.sh; see docs/c-and-php.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+CBINDGEN_VERSION=0.29.4
+CFLAGS_STRICT=(-std=c11 -Wall -Wextra -Werror -pedantic)
+target_dir=${CARGO_TARGET_DIR:-target}
+lib_dir="$root/$target_dir/release"
+case "$target_dir" in /*) lib_dir="$target_dir/release" ;; esac
+
+step() { printf '\n== %s\n' "$*"; }
+# Output is captured before it is searched: with pipefail, `cmd | grep -q`
+# fails when grep stops reading early and cmd dies of SIGPIPE.
+has() { # TEXT PATTERN: whether a line of TEXT matches PATTERN (grep -E)
+  grep -qE -- "$2" <<<"$1"
+}
+fail() {
+  echo "test-c: FAILED: $*" >&2
+  exit 1
+}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+step "tools: cbindgen $CBINDGEN_VERSION, gcc, valgrind, pkg-config, php with FFI"
+if [ "$(cbindgen --version 2>/dev/null | awk '{print $2}')" != "$CBINDGEN_VERSION" ]; then
+  cargo install cbindgen --version "=$CBINDGEN_VERSION" --locked --force
+fi
+cbindgen --version
+gcc --version | sed -n 1p
+valgrind --version
+apt_updated=false
+apt_install() { # PACKAGE...: apt-get install, after one apt-get update
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  if ! $apt_updated; then
+    $sudo apt-get update
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@"
+}
+command -v php >/dev/null || apt_install php8.2-cli
+command -v pkg-config >/dev/null || apt_install pkg-config
+pkg-config --version
+php --version | sed -n 1p
+php -r 'exit(extension_loaded("ffi") ? 0 : 1);' || fail "PHP has no FFI extension (php8.2-cli ships it; check php -m)"
+
+step "build libdpa (release) and the dpa command"
+cargo build --release --locked -p dpa-ffi
+cargo build --locked -p dpa-cli
+dpa="$root/$target_dir/debug/dpa"
+case "$target_dir" in /*) dpa="$target_dir/debug/dpa" ;; esac
+ls -l "$lib_dir/libdpa.so" "$lib_dir/libdpa.a"
+
+step "headers: include/dpa.h and examples/php/dpa_php.h match a fresh generation"
+scripts/gen-c-headers.sh --check
+
+step "source rules: no unwrap()/expect( in dpa-ffi/src, SAFETY comments, unsafe_op_in_unsafe_fn"
+if grep -rn --include='*.rs' -e '\.unwrap()' -e '\.expect(' dpa-ffi/src; then
+  fail "unwrap()/expect( in dpa-ffi/src"
+fi
+grep -q '#!\[deny(unsafe_op_in_unsafe_fn)\]' dpa-ffi/src/lib.rs || fail "lib.rs lacks #![deny(unsafe_op_in_unsafe_fn)]"
+unsafe_blocks=$(grep -rn --include='*.rs' -E 'unsafe \{' dpa-ffi/src | grep -vcE '^[^:]+:[0-9]+:\s*//' || true)
+safety=$(grep -rn --include='*.rs' '// SAFETY:' dpa-ffi/src | wc -l)
+echo "unsafe blocks: $unsafe_blocks, SAFETY comments: $safety"
+[ "$safety" -ge "$unsafe_blocks" ] || fail "fewer SAFETY comments than unsafe blocks"
+
+step "exported symbols: only dpa_*, and exactly the functions dpa.h declares"
+nm -D --defined-only "$lib_dir/libdpa.so" | awk '{print $3}' | sort >"$work/exported"
+if grep -v '^dpa_' "$work/exported"; then fail "libdpa.so exports symbols outside dpa_*"; fi
+grep -oE '\bdpa_[a-z0-9_]+\(' include/dpa.h | tr -d '(' | sort -u >"$work/declared"
+diff -u "$work/declared" "$work/exported" || fail "dpa.h and libdpa.so disagree on the functions"
+echo "$(wc -l <"$work/exported") functions"
+
+step "Rust tests of the C ABI (dpa-ffi/tests) and clippy"
+cargo test --locked -p dpa-ffi
+cargo clippy --locked -p dpa-ffi --all-targets -- -D warnings
+
+step "C examples: gcc ${CFLAGS_STRICT[*]} against include/dpa.h"
+for prog in test_dpa deadlines; do
+  gcc "${CFLAGS_STRICT[@]}" -O1 -g -Iinclude "examples/c/$prog.c" -L"$lib_dir" -ldpa -o "$work/$prog"
+done
+gcc "${CFLAGS_STRICT[@]}" -O2 -Iinclude benches/c/bench_ffi.c -L"$lib_dir" -ldpa -o "$work/bench_ffi"
+export LD_LIBRARY_PATH="$lib_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+"$work/test_dpa" "$root"
+"$work/deadlines" | tee "$work/deadlines.out"
+grep -q 'deletion           by   2027-02-28' "$work/deadlines.out" || fail "deadlines: Belco deletion"
+grep -q 'breach notice      by   2026-03-29T09:30:00Z' "$work/deadlines.out" || fail "deadlines: breach"
+grep -q 'breach notice      none (no fixed term)' "$work/deadlines.out" || fail "deadlines: Alles Online breach"
+"$work/deadlines" -t 2024-01-31 -b 2026-10-25T01:30:00+02:00 examples/agreements/belco.toml >/dev/null
+
+step "C examples under valgrind (memcheck, leaks are errors)"
+vg=(valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible --error-exitcode=1
+  --suppressions=examples/c/valgrind.supp)
+"${vg[@]}" "$work/test_dpa" "$root"
+"${vg[@]}" "$work/deadlines" >/dev/null
+
+step "C examples with -fsanitize=address,undefined"
+for prog in test_dpa deadlines; do
+  gcc "${CFLAGS_STRICT[@]}" -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+    -fno-sanitize-recover=all -Iinclude "examples/c/$prog.c" -L"$lib_dir" -ldpa -o "$work/$prog-san"
+done
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 "$work/test_dpa-san" "$root"
+ASAN_OPTIONS=detect_leaks=1 "$work/deadlines-san" >/dev/null
+
+step "install into a temporary prefix; build with pkg-config (shared and static)"
+prefix="$work/prefix"
+PREFIX="$prefix" scripts/install-c.sh
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+[ "$(pkg-config --modversion dpa)" = "$(sed -n 's/^#define DPA_VERSION_[A-Z]* //p' include/dpa.h | paste -sd. -)" ] ||
+  fail "dpa.pc version"
+(cd "$work" && cc -std=c11 "$root/examples/c/deadlines.c" $(pkg-config --cflags --libs dpa) -o app)
+has "$(LD_LIBRARY_PATH="$prefix/lib" "$work/app")" '2027-02-28' || fail "app built with pkg-config"
+(cd "$work" && cc -std=c11 "$root/examples/c/deadlines.c" $(pkg-config --cflags dpa) \
+  "$(pkg-config --variable=libdir dpa)/libdpa.a" $(pkg-config --static --libs-only-l dpa | sed 's/-ldpa//') \
+  -o app-static)
+if has "$(ldd "$work/app-static")" libdpa; then fail "static app links libdpa.so"; fi
+has "$("$work/app-static")" '2027-02-28' || fail "static app"
+echo "ok: shared and static builds from $prefix"
+unset PKG_CONFIG_PATH
+
+step "PHP: wrapper tests, the example, and the same answers as the dpa command"
+export DPA_LIB="$lib_dir/libdpa.so"
+php=(php -d ffi.enable=1)
+"${php[@]}" examples/php/test.php
+"${php[@]}" examples/php/deadlines.php | tee "$work/php-deadlines.out"
+grep -q 'by 2027-02-28 (DPS 1.11, clause 2.6.3)' "$work/php-deadlines.out" || fail "PHP example: Belco deletion"
+at=2026-11-23
+for f in examples/agreements/belco.toml examples/agreements/alles-online.toml; do
+  "$dpa" check "$f" --at "$at" --format json >"$work/cli.json" || [ $? -eq 1 ]
+  "${php[@]}" examples/php/cli.php check "$f" --at "$at" >"$work/php.json"
+  cmp "$work/cli.json" "$work/php.json" || fail "check JSON differs for $f"
+  for kind_from in deletion:2026-11-30 backup-deletion:2026-11-30 \
+    breach-notice:2026-03-28T10:30:00+01:00 authority-notice:2026-03-28T10:30:00+01:00 \
+    next-audit:2026-01-31 audit-notice:2026-05-01 termination-window:2026-05-01; do
+    kind=${kind_from%%:*}
+    from=${kind_from#*:}
+    "$dpa" deadline "$kind" "$f" --from "$from" --format json >"$work/cli.json"
+    "${php[@]}" examples/php/cli.php deadline "$kind" "$f" --from "$from" >"$work/php.json"
+    cmp "$work/cli.json" "$work/php.json" || fail "deadline $kind JSON differs for $f"
+    # The struct path and the batch path give the due the command prints.
+    cli_due=$("$dpa" deadline "$kind" "$f" --from "$from" | awk 'NR == 1 {print $1}')
+    php_due=$("${php[@]}" examples/php/cli.php due "$kind" "$f" --from "$from")
+    php_many=$("${php[@]}" examples/php/cli.php due-many "$kind" "$f" "$from" "$from" | sort -u)
+    [ "$cli_due" = "$php_due" ] || fail "$kind due: dpa says $cli_due, PHP struct path $php_due"
+    [ "$cli_due" = "$php_many" ] || fail "$kind due: dpa says $cli_due, PHP batch $php_many"
+  done
+  "$dpa" transfers "$f" --on "$at" --format json >"$work/cli.json" || [ $? -eq 1 ]
+  "${php[@]}" examples/php/cli.php transfers "$f" --on "$at" >"$work/php.json"
+  cmp "$work/cli.json" "$work/php.json" || fail "transfers JSON differs for $f"
+  echo "ok: $f (check, transfers and 7 deadline kinds, JSON byte for byte)"
+done
+old=examples/agreements/belco-1.2.2.toml
+new=examples/agreements/belco.toml
+"$dpa" diff "$old" "$new" --format json >"$work/cli.json"
+"${php[@]}" examples/php/cli.php diff "$old" "$new" >"$work/php.json"
+cmp "$work/cli.json" "$work/php.json" || fail "diff JSON differs"
+"$dpa" diff "$old" "$new" --notified 2022-03-01 --format json >"$work/cli.json"
+"${php[@]}" examples/php/cli.php diff "$old" "$new" --notified 2022-03-01 >"$work/php.json"
+cmp "$work/cli.json" "$work/php.json" || fail "diff JSON (--notified) differs"
+echo "ok: diff JSON byte for byte"
+"$dpa" deadlines examples/agreements/belco.toml --events examples/events/belco-2027.toml --at 2027-03-01 \
+  --format json >"$work/cli.json" || [ $? -eq 1 ]
+"${php[@]}" examples/php/cli.php deadlines examples/agreements/belco.toml \
+  --events examples/events/belco-2027.toml --at 2027-03-01 >"$work/php.json"
+cmp "$work/cli.json" "$work/php.json" || fail "timeline JSON differs"
+echo "ok: timeline JSON byte for byte"
+
+step "the C and PHP examples in README.md and docs/c-and-php.md compile and run"
+# The first ```c and ```php blocks after each file's C/PHP heading.
+extract() { # FILE HEADING LANG
+  awk -v heading="$2" -v lang="$3" '
+    index($0, heading) == 1 { seen = 1 }
+    seen && !done && $0 == "```" lang { grab = 1; next }
+    grab && $0 == "```" { grab = 0; done = 1 }
+    grab { print }' "$1"
+}
+for doc in "README.md:## Using dpa from C and PHP" "docs/c-and-php.md:## C in fifteen lines"; do
+  file=${doc%%:*}
+  heading=${doc#*:}
+  extract "$file" "$heading" c >"$work/doc.c"
+  [ -s "$work/doc.c" ] || fail "no C example in $file"
+  gcc "${CFLAGS_STRICT[@]}" -Iinclude "$work/doc.c" -L"$lib_dir" -ldpa -o "$work/doc-c"
+  [ "$("$work/doc-c")" = "delete by 2027-02-28" ] || fail "the C example of $file"
+done
+for doc in "README.md:## Using dpa from C and PHP" "docs/c-and-php.md:## PHP"; do
+  file=${doc%%:*}
+  heading=${doc#*:}
+  extract "$file" "$heading" php >"$work/doc.php"
+  [ -s "$work/doc.php" ] || fail "no PHP example in $file"
+  has "$("${php[@]}" "$work/doc.php")" '^2027-02-28$' || fail "the PHP example of $file"
+done
+echo "ok"
+
+step "C and PHP tests passed"
