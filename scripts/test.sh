@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the project: Rust (fmt, clippy, unit, integration,
 # property and doc tests, benchmark smoke runs, docs), the C library with its
-# C and PHP clients (scripts/test-c.sh). On a fresh machine it installs what
-# it needs itself (the pinned cbindgen, php8.2-cli). Used by .ci/run.
+# C and PHP clients (scripts/test-c.sh), and the Python wheel
+# (scripts/test-python.sh, in the virtual environment .venv it creates). On a
+# fresh machine it installs what it needs itself (the pinned cbindgen,
+# php8.2-cli, the Python packages). Used by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +32,9 @@ RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked --quiet
 
 step "C library (libdpa), C and PHP clients"
 ./scripts/test-c.sh
+
+step "Python wheel (dpa-py): pytest, hypothesis, mypy --strict, stubtest"
+./scripts/test-python.sh
 
 step "main job: dpa check on the bundled agreements"
 for f in examples/agreements/*.toml; do

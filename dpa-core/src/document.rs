@@ -92,6 +92,22 @@ fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T> {
             message: e.message().trim_end().to_owned(),
         })
     })?;
+    // The fast path: no path tracking. Only a failing document is read
+    // again with it, to name the offending field.
+    match T::deserialize(de) {
+        Ok(v) => Ok(v),
+        Err(_) => match toml::Deserializer::parse(text) {
+            Ok(de) => toml_with_path(de, text),
+            Err(e) => Err(Error::from(SyntaxError {
+                format: Format::Toml,
+                position: e.span().map(|s| Position::of_offset(text, s.start)),
+                message: e.message().trim_end().to_owned(),
+            })),
+        },
+    }
+}
+
+fn toml_with_path<T: DeserializeOwned>(de: toml::Deserializer<'_>, text: &str) -> Result<T> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = path_string(e.path());
         let inner = e.into_inner();
@@ -117,6 +133,11 @@ fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
             position: Some(Position::of_offset(text, i)),
             message: format!("expected a JSON object `{{ ... }}` at the top level, found `{c}`"),
         }));
+    }
+    // The fast path: no path tracking. Only a failing document is read
+    // again with it, to name the offending field.
+    if let Ok(v) = serde_json::from_str::<T>(text) {
+        return Ok(v);
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(e, text))?;

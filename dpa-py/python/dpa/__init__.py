@@ -1,0 +1,66 @@
+"""Dutch data processing agreements as typed, checkable values.
+
+An agreement (an NLdigital Data Pro Statement plus the standard clauses) is
+read from TOML or JSON into an immutable :class:`Agreement`; ask it for its
+deadlines, its consistency findings and the status of its obligations::
+
+    from datetime import date
+    import dpa
+
+    belco = dpa.Agreement.from_file("examples/agreements/belco.toml")
+    belco.deletion_deadline(date(2026, 11, 30))   # date(2027, 2, 28)
+
+The calendar functions (:func:`add_months`, :func:`add_months_many`, the
+Dutch public holidays) stand on their own. Everything is computed by the
+Rust library ``dpa-core``; see ``docs/python.md``.
+"""
+
+from dpa._dpa import (
+    Agreement,
+    BasisAssessment,
+    Change,
+    Deadline,
+    Finding,
+    Obligation,
+    SubProcessor,
+    Timeline,
+    Transfer,
+    __version__,
+    add_months,
+    add_months_many,
+    diff,
+    is_nl_business_day,
+    is_nl_public_holiday,
+    json_schema,
+    next_business_day,
+    nl_public_holiday_name,
+    nl_public_holidays,
+)
+from dpa.exceptions import DpaError, InvalidInput, OutOfRange, ParseError, ValidationError
+
+__all__ = [
+    "Agreement",
+    "BasisAssessment",
+    "Change",
+    "Deadline",
+    "DpaError",
+    "Finding",
+    "InvalidInput",
+    "Obligation",
+    "OutOfRange",
+    "ParseError",
+    "SubProcessor",
+    "Timeline",
+    "Transfer",
+    "ValidationError",
+    "__version__",
+    "add_months",
+    "add_months_many",
+    "diff",
+    "is_nl_business_day",
+    "is_nl_public_holiday",
+    "json_schema",
+    "next_business_day",
+    "nl_public_holiday_name",
+    "nl_public_holidays",
+]

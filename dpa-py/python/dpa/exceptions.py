@@ -1,0 +1,86 @@
+"""The exceptions of dpa.
+
+They are plain Python classes (the native module imports them to raise them),
+so they can inherit from the built-in exceptions: every error about a value is
+also a ``ValueError``, and ``OutOfRange`` is also an ``OverflowError``, as
+``date + timedelta`` raises it.
+
+::
+
+    DpaError(Exception)
+    ├── ParseError(DpaError, ValueError)        .path .line .column
+    ├── ValidationError(DpaError, ValueError)   .path .line .column
+    └── InvalidInput(DpaError, ValueError)      .path
+        └── OutOfRange(InvalidInput, OverflowError)
+
+A wrong type (a ``str`` where a ``date`` is expected) raises ``TypeError``; a
+file that cannot be read raises ``OSError``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Tuple
+
+__all__ = ["DpaError", "InvalidInput", "OutOfRange", "ParseError", "ValidationError"]
+
+
+class DpaError(Exception):
+    """The base class of every error dpa raises.
+
+    ``str(error)`` is the whole message; ``path``, ``line`` and ``column``
+    say where, as far as known (None otherwise).
+    """
+
+    path: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+
+    def __init__(
+        self,
+        message: str,
+        path: Optional[str] = None,
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.column = column
+
+    @property
+    def message(self) -> str:
+        """The message, as ``str(error)``."""
+        return str(self.args[0]) if self.args else ""
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self.message, self.path, self.line, self.column))
+
+
+class ParseError(DpaError, ValueError):
+    """Text that is not well-formed TOML or JSON, not UTF-8, or too large.
+
+    ``line`` and ``column`` (1-based) say where the parser stopped, when it
+    knows; ``path`` is None.
+    """
+
+
+class ValidationError(DpaError, ValueError):
+    """A well-formed document that is not a valid agreement or events list.
+
+    ``path`` names the field (``statement.sub_processors[0].seat``;
+    ``events[2].at``); ``line`` and ``column`` say where its value is in the
+    text, when the document was text.
+    """
+
+
+class InvalidInput(DpaError, ValueError):
+    """An argument that is not acceptable.
+
+    A naive ``datetime`` where an instant is meant, a ``datetime`` where a
+    ``date`` is meant, an unknown name. ``path`` names the argument or
+    element (``dates[3]``) where one applies.
+    """
+
+
+class OutOfRange(InvalidInput, OverflowError):
+    """A date or instant that would leave the supported range (years 1 to 9999)."""

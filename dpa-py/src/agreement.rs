@@ -1,0 +1,635 @@
+//! `dpa.Agreement` and its value classes: `SubProcessor`, `Finding`,
+//! `Deadline`.
+
+use std::path::PathBuf;
+
+use dpa_core::deadline::{Bound as DeadlineBound, Deadline as CoreDeadline, Due, Impact};
+use dpa_core::limits::MAX_DOCUMENT_BYTES;
+use dpa_core::model::NoticeTerm;
+use dpa_core::{Agreement, Format};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDate, PyDateTime, PyString, PyTuple};
+use time::Date;
+
+use crate::convert::{
+    DateArg, DateOrInstant, InstantArg, py_date, py_instant, quote, quote_list, quote_opt,
+    today_utc,
+};
+use crate::errors::{Error, Origin, Result, guard};
+use crate::timeline::{Obligation, Timeline, events_of};
+use crate::transfers::Transfer;
+
+/// Documents at least this long are parsed with the interpreter released.
+const DETACH_AT_BYTES: usize = 256 * 1024;
+
+/// The name serde gives a value of `dpa-core` (its kebab-case file form).
+fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(e) => format!("<{e}>"),
+    }
+}
+
+/// A data processing agreement: the Data Pro Statement, the standard
+/// clauses with their deviations, and the operative terms. Immutable; read
+/// it with `from_file`, `from_toml` or `from_json`.
+#[pyclass(frozen, eq, module = "dpa", name = "Agreement")]
+#[derive(Debug, PartialEq)]
+pub(crate) struct PyAgreement {
+    inner: Agreement,
+}
+
+/// The text of a `str` or `bytes` argument, parsed by `parse` (with the
+/// interpreter released for large documents).
+fn parse_text(py: Python<'_>, text: &Bound<'_, PyAny>, format: Format) -> PyResult<PyAgreement> {
+    let parsed = if let Ok(s) = text.cast::<PyString>() {
+        let s = s.to_cow()?;
+        let s: &str = &s;
+        if s.len() >= DETACH_AT_BYTES {
+            py.detach(|| guard(|| Ok(Agreement::from_text(s, format)?)))
+        } else {
+            guard(|| Ok(Agreement::from_text(s, format)?))
+        }
+    } else if let Ok(b) = text.cast::<PyBytes>() {
+        let b = b.as_bytes();
+        if b.len() >= DETACH_AT_BYTES {
+            py.detach(|| guard(|| Ok(Agreement::from_bytes(b, Some(format))?)))
+        } else {
+            guard(|| Ok(Agreement::from_bytes(b, Some(format))?))
+        }
+    } else {
+        Err(Error::Type(format!(
+            "expected str or bytes, got {}",
+            crate::convert::type_name(text)
+        )))
+    }?;
+    Ok(PyAgreement { inner: parsed })
+}
+
+/// A date deadline's date (every date kind has one).
+fn due_date(d: &CoreDeadline) -> Result<Date> {
+    d.due
+        .date()
+        .ok_or_else(|| Error::Internal(format!("the {} deadline has no date", d.kind)))
+}
+
+impl PyAgreement {
+    /// The agreement of `dpa-core`.
+    pub(crate) fn inner(&self) -> &Agreement {
+        &self.inner
+    }
+}
+
+#[pymethods]
+impl PyAgreement {
+    /// Reads an agreement file: TOML or JSON, by the extension (`.toml`,
+    /// `.json`) or else by the first character. Files above 16 MiB are
+    /// refused before they are read.
+    #[staticmethod]
+    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<PyAgreement> {
+        let shown = path.display().to_string();
+        let io = |source| Error::Io {
+            path: shown.clone(),
+            source,
+        };
+        let size = std::fs::metadata(&path).map_err(io)?.len();
+        if size > MAX_DOCUMENT_BYTES as u64 {
+            return Err(Error::Core {
+                error: dpa_core::Error::TooLarge {
+                    size: usize::try_from(size).unwrap_or(usize::MAX),
+                    limit: MAX_DOCUMENT_BYTES,
+                },
+                origin: Origin::File(shown),
+            }
+            .into());
+        }
+        let bytes = std::fs::read(&path).map_err(io)?;
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("toml") => Some(Format::Toml),
+            Some(e) if e.eq_ignore_ascii_case("json") => Some(Format::Json),
+            _ => None,
+        };
+        let parse = || {
+            guard(|| {
+                Agreement::from_bytes(&bytes, format).map_err(|error| Error::Core {
+                    error,
+                    origin: Origin::File(shown.clone()),
+                })
+            })
+        };
+        let inner = if bytes.len() >= DETACH_AT_BYTES {
+            py.detach(parse)
+        } else {
+            parse()
+        }?;
+        Ok(PyAgreement { inner })
+    }
+
+    /// Reads an agreement from TOML text (`str`, or UTF-8 `bytes`).
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyAgreement> {
+        parse_text(py, text, Format::Toml)
+    }
+
+    /// Reads an agreement from JSON text (`str`, or UTF-8 `bytes`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyAgreement> {
+        parse_text(py, text, Format::Json)
+    }
+
+    /// The agreement as TOML; `from_toml` reads it back to an equal value.
+    fn to_toml(&self) -> PyResult<String> {
+        Ok(guard(|| Ok(self.inner.to_toml()?))?)
+    }
+
+    /// The agreement as JSON (the format `dpa show --format json` prints);
+    /// `from_json` reads it back to an equal value.
+    fn to_json(&self) -> PyResult<String> {
+        Ok(guard(|| Ok(self.inner.to_json()?))?)
+    }
+
+    /// The processor's name (DPS 1.1).
+    #[getter]
+    fn processor_name(&self) -> &str {
+        self.inner.statement.processor.name.as_str()
+    }
+
+    /// The version of the Data Pro Statement (`"1.3"`).
+    #[getter]
+    fn version(&self) -> String {
+        self.inner.statement.version.to_string()
+    }
+
+    /// The date the statement takes effect.
+    #[getter]
+    fn effective_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDate>> {
+        py_date(py, self.inner.statement.effective_date)
+    }
+
+    /// The edition of the standard clauses (`"nederland-ict-2019"`, `"nldigital-2025"`).
+    #[getter]
+    fn edition(&self) -> &'static str {
+        self.inner.clauses.edition.as_str()
+    }
+
+    /// How months are added: `"clamp"`, `"month-end-sticky"` or `"thirty-days"`.
+    #[getter]
+    fn month_rule(&self) -> &'static str {
+        self.inner.rules.month_rule.as_str()
+    }
+
+    /// Whether deadlines move off weekends and holidays: `"off"` or `"nl-atw"`.
+    #[getter]
+    fn business_days(&self) -> &'static str {
+        self.inner.rules.business_days.as_str()
+    }
+
+    /// The processor's time zone (IANA name), in which date deadlines end.
+    #[getter]
+    fn time_zone(&self) -> &str {
+        self.inner.rules.time_zone.as_str()
+    }
+
+    /// The months after termination within which data is deleted.
+    #[getter]
+    fn deletion_months(&self) -> u32 {
+        u32::from(self.inner.terms.deletion.months.get())
+    }
+
+    /// The hours within which the processor notifies a breach, or None for
+    /// "without undue delay" (no fixed term).
+    #[getter]
+    fn breach_hours(&self) -> Option<u32> {
+        match self.inner.terms.breach.notice {
+            NoticeTerm::WithinHours { hours } => Some(u32::from(hours.get())),
+            _ => None,
+        }
+    }
+
+    /// The sub-processors the statement lists, in its order.
+    #[getter]
+    fn sub_processors(&self) -> Vec<SubProcessor> {
+        self.inner
+            .statement
+            .sub_processors
+            .iter()
+            .map(|s| SubProcessor {
+                name: s.name.as_str().to_owned(),
+                purpose: s.purpose.as_str().to_owned(),
+                countries: s.locations.iter().map(|l| l.as_str().to_owned()).collect(),
+                transfer_basis: s
+                    .transfer_bases
+                    .iter()
+                    .map(|b| b.as_str().to_owned())
+                    .collect(),
+                seat: s.seat.map(|c| c.as_str().to_owned()),
+                dpf_certified: s.dpf_certified,
+                engagement: serde_name(&s.engagement),
+                group: s.group.as_ref().map(|g| g.as_str().to_owned()),
+                source: s.source.iter().map(|r| r.as_str().to_owned()).collect(),
+            })
+            .collect()
+    }
+
+    /// Every consistency finding as of `at` (default: today, UTC), in a
+    /// stable order; see the findings catalogue in the README.
+    #[pyo3(signature = (at = None))]
+    fn check(&self, at: Option<DateArg>) -> PyResult<Vec<Finding>> {
+        let at = at.map_or_else(today_utc, |d| d.0);
+        let findings = guard(|| Ok(self.inner.check(at)))?;
+        Ok(findings.into_iter().map(Finding::from).collect())
+    }
+
+    /// The last day to delete the client's data after the agreement ended on
+    /// `terminated` (DPS 1.11 / 12): the agreement's months under its month
+    /// rule, inclusive.
+    fn deletion_deadline<'py>(
+        &self,
+        py: Python<'py>,
+        terminated: DateArg,
+    ) -> PyResult<Bound<'py, PyDate>> {
+        let d = guard(|| due_date(&self.inner.deletion_deadline(terminated.0)?))?;
+        py_date(py, d)
+    }
+
+    /// The last day backups must be free of the data, or None where the
+    /// agreement ties it to a backup cycle of unstated length.
+    fn backup_deletion_deadline<'py>(
+        &self,
+        py: Python<'py>,
+        terminated: DateArg,
+    ) -> PyResult<Option<Bound<'py, PyDate>>> {
+        let d = guard(|| Ok(self.inner.backup_deletion_deadline(terminated.0)?))?;
+        d.due.date().map(|d| py_date(py, d)).transpose()
+    }
+
+    /// The instant (UTC) by which the processor must notify the client of a
+    /// breach discovered at `discovered` (an aware datetime), or None where
+    /// the agreement says "without undue delay".
+    fn breach_notice_deadline<'py>(
+        &self,
+        py: Python<'py>,
+        discovered: InstantArg,
+    ) -> PyResult<Option<Bound<'py, PyDateTime>>> {
+        let d = guard(|| Ok(self.inner.breach_notice_deadline(discovered.0)?))?;
+        d.due
+            .latest_instant()
+            .map(|t| py_instant(py, t))
+            .transpose()
+    }
+
+    /// The controller's 72 hours to notify the supervisory authority after
+    /// becoming aware at `aware` (GDPR art. 33(1)), in UTC.
+    fn authority_notice_deadline<'py>(
+        &self,
+        py: Python<'py>,
+        aware: InstantArg,
+    ) -> PyResult<Bound<'py, PyDateTime>> {
+        let d = guard(|| Ok(self.inner.authority_notice_deadline(aware.0)?))?;
+        match d.due.latest_instant() {
+            Some(t) => py_instant(py, t),
+            None => Err(Error::Internal("the authority notice has no instant".to_owned()).into()),
+        }
+    }
+
+    /// The earliest date of the next audit after one held on `last_audit`.
+    fn next_audit_allowed<'py>(
+        &self,
+        py: Python<'py>,
+        last_audit: DateArg,
+    ) -> PyResult<Bound<'py, PyDate>> {
+        let d = guard(|| due_date(&self.inner.next_audit_allowed(last_audit.0)?))?;
+        py_date(py, d)
+    }
+
+    /// The earliest date of an audit announced in writing on `notice_given`.
+    fn earliest_audit_date<'py>(
+        &self,
+        py: Python<'py>,
+        notice_given: DateArg,
+    ) -> PyResult<Bound<'py, PyDate>> {
+        let d = guard(|| due_date(&self.inner.earliest_audit_date(notice_given.0)?))?;
+        py_date(py, d)
+    }
+
+    /// The last day of the client's window to terminate after a statement
+    /// change notified on `notified`.
+    fn termination_window_end<'py>(
+        &self,
+        py: Python<'py>,
+        notified: DateArg,
+    ) -> PyResult<Bound<'py, PyDate>> {
+        let d = guard(|| due_date(&self.inner.termination_window_end(notified.0)?))?;
+        py_date(py, d)
+    }
+
+    /// One deadline in full (due, bound, citation, business-day shift,
+    /// note), as `dpa deadline KIND` computes it. `start` is a date for
+    /// `deletion`, `backup-deletion`, `next-audit`, `audit-notice` and
+    /// `termination-window`, and an aware datetime for `breach-notice`,
+    /// `authority-notice` and `service-response` (which needs `impact`,
+    /// `"low"` or `"high"`).
+    #[pyo3(signature = (kind, start, *, impact = None))]
+    fn deadline(
+        &self,
+        kind: &str,
+        start: DateOrInstant,
+        impact: Option<&str>,
+    ) -> PyResult<Deadline> {
+        use dpa_core::deadline::DeadlineKind as K;
+        let kind: K = kind
+            .parse()
+            .map_err(|e: String| Error::input(Some("kind"), e))?;
+        let a = &self.inner;
+        let instant_kind = matches!(
+            kind,
+            K::BreachNotice | K::AuthorityNotice | K::ServiceResponse
+        );
+        let d = match (start, instant_kind) {
+            (DateOrInstant::Date(d), false) => guard(|| {
+                Ok(match kind {
+                    K::Deletion => a.deletion_deadline(d)?,
+                    K::BackupDeletion => a.backup_deletion_deadline(d)?,
+                    K::NextAudit => a.next_audit_allowed(d)?,
+                    K::AuditNotice => a.earliest_audit_date(d)?,
+                    K::TerminationWindow => a.termination_window_end(d)?,
+                    other => {
+                        return Err(Error::Internal(format!("deadline kind {other} unhandled")));
+                    }
+                })
+            })?,
+            (DateOrInstant::Instant(t), true) => {
+                let impact = match (kind, impact) {
+                    (K::ServiceResponse, Some("low")) => Some(Impact::Low),
+                    (K::ServiceResponse, Some("high")) => Some(Impact::High),
+                    (K::ServiceResponse, _) => {
+                        return Err(Error::input(
+                            Some("impact"),
+                            "service-response needs impact=\"low\" or impact=\"high\"",
+                        )
+                        .into());
+                    }
+                    _ => None,
+                };
+                guard(|| {
+                    Ok(match (kind, impact) {
+                        (K::BreachNotice, _) => a.breach_notice_deadline(t)?,
+                        (K::AuthorityNotice, _) => a.authority_notice_deadline(t)?,
+                        (K::ServiceResponse, Some(i)) => a.service_response(t, i)?,
+                        (other, _) => {
+                            return Err(Error::Internal(format!(
+                                "deadline kind {other} unhandled"
+                            )));
+                        }
+                    })
+                })?
+            }
+            (DateOrInstant::Date(_), true) => {
+                return Err(Error::input(
+                    Some("start"),
+                    format!("{kind} starts at an instant: give an aware datetime, not a date"),
+                )
+                .into());
+            }
+            (DateOrInstant::Instant(_), false) => {
+                return Err(Error::input(
+                    Some("start"),
+                    format!("{kind} starts on a date: give a date, not a datetime"),
+                )
+                .into());
+            }
+        };
+        Ok(Deadline(d))
+    }
+
+    /// Every obligation that `events` start, with its deadline and status as
+    /// of the end of `at` (default: today, UTC), in the order of the events
+    /// that started them. `events` is an events document (TOML or JSON text
+    /// with `[[events]]`, told apart by its first character) or a list of
+    /// dicts such as `{"kind": "agreement-terminated", "date": date(2026, 11,
+    /// 30)}`; see docs/python.md. `timeline_report` also gives the findings.
+    #[pyo3(signature = (events, at = None))]
+    fn timeline(
+        &self,
+        events: &Bound<'_, PyAny>,
+        at: Option<DateArg>,
+    ) -> PyResult<Vec<Obligation>> {
+        Ok(self.timeline_report(events, at)?.obligations())
+    }
+
+    /// As `timeline`, with the findings about the events (out of order,
+    /// impossible, after `at`) and the date the statuses are as of.
+    #[pyo3(signature = (events, at = None))]
+    fn timeline_report(
+        &self,
+        events: &Bound<'_, PyAny>,
+        at: Option<DateArg>,
+    ) -> PyResult<Timeline> {
+        let at = at.map_or_else(today_utc, |d| d.0);
+        let (events, origin) = events_of(events)?;
+        let t = guard(|| {
+            self.inner
+                .timeline(&events, at)
+                .map_err(|error| Error::Core { error, origin })
+        })?;
+        Ok(Timeline::from(t))
+    }
+
+    /// How each sub-processor's data leaves the EEA, and whether the bases
+    /// claimed for it are valid on `on` (GDPR chapter V): one `Transfer`
+    /// per sub-processor, in listed order.
+    fn assess_transfers(&self, on: DateArg) -> PyResult<Vec<Transfer>> {
+        let assessed = guard(|| Ok(self.inner.assess_transfers(on.0)?))?;
+        Ok(assessed.into_iter().map(Transfer::from).collect())
+    }
+
+    /// The agreement as a value that pickles (through its JSON form).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let json = slf.get().to_json()?;
+        let ctor = slf.get_type().getattr("from_json")?;
+        Ok((ctor, PyTuple::new(py, [json])?))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<dpa.Agreement processor={} version={} sub_processors={}>",
+            quote(self.inner.statement.processor.name.as_str()),
+            quote(&self.inner.statement.version.to_string()),
+            self.inner.statement.sub_processors.len()
+        )
+    }
+}
+
+/// A sub-processor as the statement lists it.
+#[pyclass(frozen, eq, hash, get_all, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct SubProcessor {
+    /// Its name.
+    name: String,
+    /// What it does for the processor.
+    purpose: String,
+    /// Where it processes data: ISO 3166-1 alpha-2 codes, or `"EU"` / `"EEA"`.
+    countries: Vec<String>,
+    /// The transfer bases claimed for it (`"scc-2021"`, `"eu-us-dpf"`, ...).
+    transfer_basis: Vec<String>,
+    /// Where it is established (ISO 3166-1 alpha-2), if stated.
+    seat: Option<String>,
+    /// Whether it is marked as certified under the EU-US Data Privacy Framework.
+    dpf_certified: bool,
+    /// `"always"` or `"depending-on-assignment"`.
+    engagement: String,
+    /// The group it belongs to, if stated.
+    group: Option<String>,
+    /// Where the statement lists it (`"DPS 1.9"`).
+    source: Vec<String>,
+}
+
+#[pymethods]
+impl SubProcessor {
+    fn __repr__(&self) -> String {
+        format!(
+            "SubProcessor(name={}, purpose={}, countries={}, transfer_basis={})",
+            quote(&self.name),
+            quote(&self.purpose),
+            quote_list(&self.countries),
+            quote_list(&self.transfer_basis)
+        )
+    }
+}
+
+/// One consistency finding: a stable `code`, its `severity` (`"info"`,
+/// `"warning"`, `"error"`), an English `message`, the `citation` it rests
+/// on and, where one applies, the `path` of the field in the file.
+#[pyclass(frozen, eq, hash, get_all, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Finding {
+    /// The stable code, e.g. `"transfer-without-basis"`.
+    code: &'static str,
+    /// `"info"`, `"warning"` or `"error"`.
+    severity: &'static str,
+    /// What was found.
+    message: String,
+    /// The clauses and articles it rests on.
+    citation: String,
+    /// The field path in the agreement file (or `events[N]`), or None.
+    path: Option<String>,
+}
+
+impl From<dpa_core::Finding> for Finding {
+    fn from(f: dpa_core::Finding) -> Self {
+        Finding {
+            code: f.code.as_str(),
+            severity: f.severity.as_str(),
+            message: f.message,
+            citation: f.citation,
+            path: f.path,
+        }
+    }
+}
+
+#[pymethods]
+impl Finding {
+    fn __repr__(&self) -> String {
+        format!(
+            "Finding(code={}, severity={}, path={}, message={})",
+            quote(self.code),
+            quote(self.severity),
+            quote_opt(self.path.as_deref()),
+            quote(&self.message)
+        )
+    }
+
+    /// `severity[code]: message (citation)`, as `dpa check` prints it.
+    fn __str__(&self) -> String {
+        let mut s = format!("{}[{}]: {}", self.severity, self.code, self.message);
+        if !self.citation.is_empty() {
+            s.push_str(&format!(" ({})", self.citation));
+        }
+        s
+    }
+}
+
+/// One deadline in full.
+#[pyclass(frozen, eq, module = "dpa")]
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Deadline(pub(crate) CoreDeadline);
+
+#[pymethods]
+impl Deadline {
+    /// What it is for: `"deletion"`, `"breach-notice"`, ...
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+
+    /// When: a date (inclusive, ending at 24:00 in the processor's time
+    /// zone), an aware datetime in UTC, or None where there is no fixed term.
+    #[getter]
+    fn due<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Ok(match self.0.due {
+            Due::Date { date, .. } => Some(py_date(py, date)?.into_any()),
+            Due::Instant(t) => Some(py_instant(py, t)?.into_any()),
+            _ => None,
+        })
+    }
+
+    /// The instant (UTC) by which it is met: the end of a date deadline's
+    /// day, or the instant itself; None where there is no fixed term.
+    #[getter]
+    fn ends_at<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDateTime>>> {
+        self.0
+            .due
+            .latest_instant()
+            .map(|t| py_instant(py, t))
+            .transpose()
+    }
+
+    /// `"no-later-than"` (a duty's last moment) or `"no-earlier-than"`
+    /// (the first moment something is allowed).
+    #[getter]
+    fn bound(&self) -> &'static str {
+        match self.0.bound {
+            DeadlineBound::NoEarlierThan => "no-earlier-than",
+            _ => "no-later-than",
+        }
+    }
+
+    /// The clauses and articles it rests on.
+    #[getter]
+    fn citation(&self) -> &str {
+        &self.0.citation
+    }
+
+    /// The date before the Algemene termijnenwet moved it to a business
+    /// day, or None where it did not move.
+    #[getter]
+    fn shifted_from<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
+        self.0.shift.map(|s| py_date(py, s.original())).transpose()
+    }
+
+    /// What else a reader should know, or None.
+    #[getter]
+    fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Deadline(kind={}, due={}, bound={}, citation={})",
+            quote(self.0.kind.as_str()),
+            quote(&self.0.due.to_string()),
+            quote(self.bound()),
+            quote(&self.0.citation)
+        )
+    }
+
+    /// The due date or instant in ISO 8601 (or `none`) and the citation, as
+    /// `dpa deadline` prints it.
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+}

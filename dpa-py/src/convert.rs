@@ -1,0 +1,285 @@
+//! Dates and instants between Python and Rust.
+//!
+//! * A `datetime.date` argument becomes a [`time::Date`]. A
+//!   `datetime.datetime` is a subclass of `date`, so it would pass a plain
+//!   type check: it is refused explicitly ([`Error::Input`]), since a date
+//!   and an instant are different things in an agreement.
+//! * An aware `datetime.datetime` becomes an [`OffsetDateTime`], with the
+//!   offset its `utcoffset()` gives (so `zoneinfo` zones work); a naive one
+//!   is refused ([`Error::Input`]), never guessed.
+//! * Results go back as `date` objects, or as aware datetimes in UTC. Python
+//!   holds years 1 to 9999 only; a result outside them is [`Error::Range`].
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{
+    PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTimeAccess, PyTzInfo,
+};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+
+use crate::errors::{Error, Result};
+
+/// The days from 0001-01-01 (proleptic Gregorian) to 1970-01-01: numpy's
+/// `datetime64[D]` counts days from the Unix epoch.
+pub(crate) const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+
+/// The years a Python `date` can hold.
+pub(crate) const PY_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// A `datetime.date` argument (not a `datetime`), as a [`Date`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DateArg(pub(crate) Date);
+
+impl FromPyObject<'_, '_> for DateArg {
+    type Error = PyErr;
+
+    #[inline]
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        Ok(DateArg(date_of(&ob)?))
+    }
+}
+
+/// An aware `datetime.datetime` argument, as an [`OffsetDateTime`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct InstantArg(pub(crate) OffsetDateTime);
+
+impl FromPyObject<'_, '_> for InstantArg {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        Ok(InstantArg(instant_of(&ob)?))
+    }
+}
+
+/// A `date` or an aware `datetime`, for functions that take either.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum DateOrInstant {
+    /// A date.
+    Date(Date),
+    /// An instant.
+    Instant(OffsetDateTime),
+}
+
+impl FromPyObject<'_, '_> for DateOrInstant {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        if ob.is_instance_of::<PyDateTime>() {
+            Ok(DateOrInstant::Instant(instant_of(&ob)?))
+        } else {
+            Ok(DateOrInstant::Date(date_of(&ob)?))
+        }
+    }
+}
+
+/// The [`Date`] of a `date` object (refusing a `datetime`).
+#[inline]
+pub(crate) fn date_of(ob: &Bound<'_, PyAny>) -> Result<Date> {
+    let (year, month, day) = ymd_of(ob)?;
+    civil(year, month, day)
+}
+
+/// Year, month and day of a `date` object (refusing a `datetime`), as
+/// Python holds them (so a real date of the years 1 to 9999).
+#[inline(always)]
+pub(crate) fn ymd_of(ob: &Bound<'_, PyAny>) -> Result<(i32, u8, u8)> {
+    // The common case inline: an exact `date` is one pointer comparison.
+    match ob.cast_exact::<PyDate>() {
+        Ok(d) => Ok((d.get_year(), d.get_month(), d.get_day())),
+        Err(_) => ymd_of_other(ob),
+    }
+}
+
+/// [`ymd_of`] for anything but an exact `date`: a subclass of `date`, a
+/// `datetime` (refused), or not a date at all.
+#[cold]
+#[inline(never)]
+fn ymd_of_other(ob: &Bound<'_, PyAny>) -> Result<(i32, u8, u8)> {
+    if ob.is_instance_of::<PyDateTime>() {
+        return Err(datetime_for_date());
+    }
+    match ob.cast::<PyDate>() {
+        Ok(d) => Ok((d.get_year(), d.get_month(), d.get_day())),
+        Err(_) => Err(not_a_date(ob)),
+    }
+}
+
+/// The error for a `datetime` passed where a `date` is meant.
+#[cold]
+#[inline(never)]
+fn datetime_for_date() -> Error {
+    Error::input(
+        None,
+        "expected a date, got a datetime: a datetime is an instant, not a calendar date \
+         (pass `value.date()` for its date in its own time zone)",
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn not_a_date(ob: &Bound<'_, PyAny>) -> Error {
+    Error::Type(format!("expected a datetime.date, got {}", type_name(ob)))
+}
+
+/// The name of the type of `ob`, for messages.
+pub(crate) fn type_name(ob: &Bound<'_, PyAny>) -> String {
+    ob.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "an object of unknown type".to_owned())
+}
+
+/// The [`Date`] of a year, month and day that Python says are valid.
+#[inline]
+pub(crate) fn civil(year: i32, month: u8, day: u8) -> Result<Date> {
+    Month::try_from(month)
+        .ok()
+        .and_then(|m| Date::from_calendar_date(year, m, day).ok())
+        .ok_or_else(|| Error::input(None, format!("{year:04}-{month:02}-{day:02} is not a date")))
+}
+
+/// The instant of an aware `datetime` (naive ones are refused).
+pub(crate) fn instant_of(ob: &Bound<'_, PyAny>) -> Result<OffsetDateTime> {
+    let py = ob.py();
+    let Ok(dt) = ob.cast::<PyDateTime>() else {
+        return Err(Error::Type(format!(
+            "expected an aware datetime.datetime, got {}",
+            type_name(ob)
+        )));
+    };
+    // `utcoffset()` asks the tzinfo about this very datetime, so it is right
+    // for `zoneinfo` zones and honours `fold`; None means naive.
+    let offset = dt.call_method0(intern!(py, "utcoffset"))?;
+    if offset.is_none() {
+        return Err(Error::input(
+            None,
+            "naive datetime: give it a time zone (e.g. `tzinfo=datetime.timezone.utc` or \
+             `zoneinfo.ZoneInfo(\"Europe/Amsterdam\")`); an instant without a UTC offset \
+             is refused, never guessed",
+        ));
+    }
+    let delta = offset.cast::<PyDelta>().map_err(PyErr::from)?;
+    if delta.get_microseconds() != 0 {
+        return Err(Error::input(
+            None,
+            "UTC offsets with fractions of a second are not supported",
+        ));
+    }
+    let seconds = i64::from(delta.get_days()) * 86_400 + i64::from(delta.get_seconds());
+    let offset = i32::try_from(seconds)
+        .ok()
+        .and_then(|s| UtcOffset::from_whole_seconds(s).ok())
+        .ok_or_else(|| Error::input(None, format!("UTC offset of {seconds} s is out of range")))?;
+    let date = civil(dt.get_year(), dt.get_month(), dt.get_day())?;
+    let time = Time::from_hms_micro(
+        dt.get_hour(),
+        dt.get_minute(),
+        dt.get_second(),
+        dt.get_microsecond(),
+    )
+    .map_err(|e| Error::input(None, e.to_string()))?;
+    Ok(PrimitiveDateTime::new(date, time).assume_offset(offset))
+}
+
+/// Checks that `d` is in the years Python holds.
+#[inline]
+pub(crate) fn check_py_range(d: Date, what: impl FnOnce() -> String) -> Result<Date> {
+    if PY_YEARS.contains(&d.year()) {
+        Ok(d)
+    } else {
+        Err(range_error(d, what()))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn range_error(d: Date, what: String) -> Error {
+    Error::Range(format!(
+        "{what} is {d}, outside the years 1 to 9999 that a Python date holds"
+    ))
+}
+
+/// `d` as a Python `date`.
+#[inline]
+pub(crate) fn py_date(py: Python<'_>, d: Date) -> PyResult<Bound<'_, PyDate>> {
+    let d = check_py_range(d, || "the result".to_owned())?;
+    PyDate::new(py, d.year(), u8::from(d.month()), d.day())
+}
+
+/// `t` as an aware Python `datetime` in UTC.
+pub(crate) fn py_instant(py: Python<'_>, t: OffsetDateTime) -> PyResult<Bound<'_, PyDateTime>> {
+    let u = t.to_offset(UtcOffset::UTC);
+    check_py_range(u.date(), || "the resulting instant".to_owned())?;
+    let utc = PyTzInfo::utc(py)?;
+    PyDateTime::new(
+        py,
+        u.year(),
+        u8::from(u.month()),
+        u.day(),
+        u.hour(),
+        u.minute(),
+        u.second(),
+        u.microsecond(),
+        Some(&utc),
+    )
+}
+
+/// A date or an instant of `dpa-core` as a Python `date` or UTC `datetime`.
+pub(crate) fn py_when(
+    py: Python<'_>,
+    when: dpa_core::timeline::When,
+) -> PyResult<Bound<'_, PyAny>> {
+    use dpa_core::timeline::When;
+    Ok(match when {
+        When::Date(d) => py_date(py, d)?.into_any(),
+        When::Instant(t) => py_instant(py, t)?.into_any(),
+        other => {
+            return Err(Error::Internal(format!("unknown kind of time {other:?}")).into());
+        }
+    })
+}
+
+/// Today's date in UTC, the default of `at` arguments (as `dpa check`).
+pub(crate) fn today_utc() -> Date {
+    OffsetDateTime::now_utc().date()
+}
+
+/// `s` quoted as Python's `repr` quotes a `str`: single quotes unless the
+/// text holds a single quote and no double quote; backslashes, the quote,
+/// and control characters escaped.
+pub(crate) fn quote(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+/// A list of strings as Python's `repr` shows it.
+pub(crate) fn quote_list(items: &[String]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| quote(s)).collect();
+    format!("[{}]", inner.join(", "))
+}
+
+/// An optional string as Python's `repr` shows it.
+pub(crate) fn quote_opt(s: Option<&str>) -> String {
+    s.map_or_else(|| "None".to_owned(), quote)
+}

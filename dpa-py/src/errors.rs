@@ -1,0 +1,271 @@
+//! The one place where errors become Python exceptions.
+//!
+//! Every failure in the bindings is an [`Error`]; `impl From<Error> for
+//! PyErr` below is the single mapping from it (and so from
+//! [`dpa_core::Error`]) to the exception classes of the pure-Python module
+//! `dpa.exceptions`:
+//!
+//! | Rust | Python |
+//! |---|---|
+//! | `dpa_core::Error::Syntax` | `ParseError` (`line`, `column`) |
+//! | `dpa_core::Error::TooLarge`, `NotUtf8` | `ParseError` |
+//! | `dpa_core::Error::Invalid` | `ValidationError` (`path`, `line`, `column`) |
+//! | `dpa_core::Error::OutOfRange`, [`Error::Range`] | `OutOfRange` (an `InvalidInput` and an `OverflowError`) |
+//! | `dpa_core::Error::InvalidArgument`, [`Error::Input`] | `InvalidInput` (`path`) |
+//! | any other `dpa_core::Error`, [`Error::Internal`] | `DpaError` |
+//! | [`Error::Io`] | `OSError` (its subclass for the errno, with `filename`) |
+//! | [`Error::Type`] | `TypeError` |
+//!
+//! [`guard`] turns a Rust panic into [`Error::Internal`], so that no panic
+//! reaches Python as `pyo3_runtime.PanicException` (a `BaseException`).
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pyo3::exceptions::{PyOSError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyType;
+
+/// Where a document that `dpa-core` refused came from. Decides whether its
+/// line and column mean anything to the caller.
+#[derive(Debug)]
+pub(crate) enum Origin {
+    /// Text the caller handed over.
+    Text,
+    /// A file the caller named.
+    File(String),
+    /// A document the bindings built from Python objects (a list of event
+    /// dicts): its positions are not the caller's, so they are left out.
+    Built,
+}
+
+/// Every failure of a call into `dpa._dpa`.
+#[derive(Debug)]
+pub(crate) enum Error {
+    /// An error of `dpa-core`.
+    Core {
+        /// The error.
+        error: dpa_core::Error,
+        /// Where the document came from.
+        origin: Origin,
+    },
+    /// A Python value that is not acceptable: a naive datetime, a datetime
+    /// where a date is meant, an unknown name.
+    Input {
+        /// The argument or field at fault, where there is one.
+        path: Option<String>,
+        /// What is wrong and what was expected.
+        message: String,
+    },
+    /// A Python value of the wrong type (raised as `TypeError`).
+    Type(String),
+    /// A date outside the years 1 to 9999 that Python's `date` holds.
+    Range(String),
+    /// A file that cannot be read.
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// An exception raised by Python code the bindings called (a `tzinfo`'s
+    /// `utcoffset`, an iterator): passed on as it is.
+    Python(PyErr),
+    /// A bug: a panic caught at the boundary, or an impossible state.
+    Internal(String),
+}
+
+impl Error {
+    /// An [`Error::Input`] about the argument or field `path`.
+    pub(crate) fn input(path: Option<&str>, message: impl Into<String>) -> Self {
+        Error::Input {
+            path: path.map(str::to_owned),
+            message: message.into(),
+        }
+    }
+
+    /// The error about the element `path` of a collection (`dates[3]`,
+    /// `events[0].at`): input and type errors name it.
+    pub(crate) fn at(self, path: &str) -> Self {
+        match self {
+            Error::Input {
+                path: None,
+                message,
+            } => Error::Input {
+                path: Some(path.to_owned()),
+                message,
+            },
+            Error::Input {
+                path: Some(inner),
+                message,
+            } => Error::Input {
+                path: Some(format!("{path}.{inner}")),
+                message,
+            },
+            Error::Type(m) => Error::Type(format!("{path}: {m}")),
+            other => other,
+        }
+    }
+}
+
+impl From<PyErr> for Error {
+    fn from(e: PyErr) -> Self {
+        Error::Python(e)
+    }
+}
+
+impl From<dpa_core::Error> for Error {
+    fn from(error: dpa_core::Error) -> Self {
+        Error::Core {
+            error,
+            origin: Origin::Text,
+        }
+    }
+}
+
+/// `Result` with [`Error`].
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Runs `f`, turning a panic into [`Error::Internal`]. `dpa-core` promises
+/// not to panic on any input; this keeps that promise from resting on it
+/// alone.
+#[inline]
+pub(crate) fn guard<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_owned());
+            Err(Error::Internal(what))
+        }
+    }
+}
+
+/// The exception classes of `dpa.exceptions`.
+#[derive(Debug, Clone, Copy)]
+enum Class {
+    DpaError,
+    ParseError,
+    ValidationError,
+    InvalidInput,
+    OutOfRange,
+}
+
+impl Class {
+    /// The class object, imported from `dpa.exceptions` once.
+    fn type_object(self, py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+        static DPA_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+        static PARSE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+        static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+        static INVALID_INPUT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+        static OUT_OF_RANGE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+        let (cell, name) = match self {
+            Class::DpaError => (&DPA_ERROR, "DpaError"),
+            Class::ParseError => (&PARSE_ERROR, "ParseError"),
+            Class::ValidationError => (&VALIDATION_ERROR, "ValidationError"),
+            Class::InvalidInput => (&INVALID_INPUT, "InvalidInput"),
+            Class::OutOfRange => (&OUT_OF_RANGE, "OutOfRange"),
+        };
+        cell.import(py, "dpa.exceptions", name).cloned()
+    }
+
+    /// The exception `class(message, path, line, column)`; if
+    /// `dpa.exceptions` cannot be imported, the error that says why.
+    fn raise(
+        self,
+        py: Python<'_>,
+        message: String,
+        path: Option<String>,
+        line: Option<usize>,
+        column: Option<usize>,
+    ) -> PyErr {
+        match self.type_object(py) {
+            Ok(ty) => PyErr::from_type(ty, (message, path, line, column)),
+            Err(e) => e,
+        }
+    }
+}
+
+/// The message and class of a `dpa-core` error, with the position kept
+/// only where it refers to the caller's text.
+fn core_error(py: Python<'_>, error: dpa_core::Error, origin: Origin) -> PyErr {
+    use dpa_core::Error as E;
+    let positions = !matches!(origin, Origin::Built);
+    let prefix = match &origin {
+        Origin::File(f) => format!("{f}: "),
+        _ => String::new(),
+    };
+    let position = if positions { error.position() } else { None };
+    let (line, column) = (position.map(|p| p.line), position.map(|p| p.column));
+    match error {
+        E::Syntax(e) => Class::ParseError.raise(py, format!("{prefix}{e}"), None, line, column),
+        E::Invalid(e) => {
+            let message = if positions {
+                e.to_string()
+            } else if e.path().is_empty() {
+                e.message().to_owned()
+            } else {
+                format!("{}: {}", e.path(), e.message())
+            };
+            let path = e.path().to_owned();
+            Class::ValidationError.raise(py, format!("{prefix}{message}"), Some(path), line, column)
+        }
+        e @ (E::TooLarge { .. } | E::NotUtf8 { .. }) => {
+            Class::ParseError.raise(py, format!("{prefix}{e}"), None, None, None)
+        }
+        E::OutOfRange(m) => {
+            Class::OutOfRange.raise(py, format!("out of range: {m}"), None, None, None)
+        }
+        E::InvalidArgument { field, message } => Class::InvalidInput.raise(
+            py,
+            format!("{prefix}{field}: {message}"),
+            Some(field),
+            None,
+            None,
+        ),
+        other => Class::DpaError.raise(py, format!("{prefix}{other}"), None, None, None),
+    }
+}
+
+impl From<Error> for PyErr {
+    fn from(error: Error) -> PyErr {
+        Python::attach(|py| match error {
+            Error::Core { error, origin } => core_error(py, error, origin),
+            Error::Input { path, message } => {
+                let message = match &path {
+                    Some(p) => format!("{p}: {message}"),
+                    None => message,
+                };
+                Class::InvalidInput.raise(py, message, path, None, None)
+            }
+            Error::Type(message) => PyTypeError::new_err(message),
+            Error::Range(message) => {
+                Class::OutOfRange.raise(py, format!("out of range: {message}"), None, None, None)
+            }
+            Error::Io { path, source } => match source.raw_os_error() {
+                Some(errno) => {
+                    // `OSError(errno, strerror, filename)` picks the subclass
+                    // (`FileNotFoundError`, ...) from the errno.
+                    let text = source.to_string();
+                    let strerror = match text.rfind(" (os error") {
+                        Some(i) => text[..i].to_owned(),
+                        None => text,
+                    };
+                    PyOSError::new_err((errno, strerror, path))
+                }
+                None => PyErr::from(source),
+            },
+            Error::Python(e) => e,
+            Error::Internal(what) => Class::DpaError.raise(
+                py,
+                format!("internal error in dpa (please report it): {what}"),
+                None,
+                None,
+                None,
+            ),
+        })
+    }
+}

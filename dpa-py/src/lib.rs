@@ -1,0 +1,59 @@
+//! Python bindings of `dpa-core`: the native module `dpa._dpa` of the `dpa`
+//! wheel.
+//!
+//! The Python package `dpa` (in `python/dpa/`) re-exports everything public
+//! from here; its exceptions live in the pure-Python module `dpa.exceptions`
+//! and are raised from Rust through one mapping point (`src/errors.rs`). The
+//! bindings hold no rules of their own: every date, deadline and finding is
+//! computed by `dpa-core`.
+//!
+//! Build and install with `pip install ./dpa-py` (maturin is the PEP 517
+//! backend); see `docs/python.md`.
+#![forbid(unsafe_code)]
+
+mod agreement;
+mod calendar;
+mod convert;
+mod errors;
+mod timeline;
+mod transfers;
+
+use pyo3::prelude::*;
+
+/// The native half of the `dpa` package. Import `dpa`, not this module.
+#[pymodule(name = "_dpa")]
+mod native {
+    use pyo3::prelude::*;
+
+    #[pymodule_export]
+    use crate::agreement::{Deadline, Finding, PyAgreement, SubProcessor};
+    #[pymodule_export]
+    use crate::calendar::{
+        _noop, add_months, add_months_many, is_nl_business_day, is_nl_public_holiday,
+        next_business_day, nl_public_holiday_name, nl_public_holidays,
+    };
+    #[pymodule_export]
+    use crate::timeline::{Obligation, Timeline};
+    #[pymodule_export]
+    use crate::transfers::{BasisAssessment, Change, Transfer, diff};
+
+    #[pymodule_export]
+    use crate::json_schema;
+
+    /// Adds `__version__`, the package version from Cargo.toml (its single source).
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of the agreement format, as JSON text:
+/// what `dpa schema` prints.
+#[pyfunction]
+fn json_schema() -> PyResult<String> {
+    errors::guard(|| {
+        serde_json::to_string_pretty(&dpa_core::schema::json_schema())
+            .map_err(|e| errors::Error::Internal(e.to_string()))
+    })
+    .map_err(PyErr::from)
+}

@@ -1,0 +1,339 @@
+//! The obligation timeline: events in, `dpa.Obligation`s out.
+//!
+//! Events come as an events document (TOML or JSON text, as `dpa deadlines
+//! --events` reads) or as Python objects: a list of dicts (or any iterable
+//! of mappings), or a mapping with an `"events"` list. Python objects are
+//! turned into the JSON form of the events document, with `date`s as
+//! `YYYY-MM-DD`, aware `datetime`s as instants with their offset, and keys
+//! whose value is None left out; `dpa-core` then reads it as it reads a
+//! file, so the rules and error messages are the same (`events[2].at: ...`).
+
+use dpa_core::Format;
+use dpa_core::timeline::{
+    Events, Lateness, Obligation as CoreObligation, Status, Timeline as CoreTimeline,
+};
+use dpa_core::values::{iso_date, iso_instant};
+use pyo3::prelude::*;
+use pyo3::types::{
+    PyBool, PyBytes, PyDate, PyDateTime, PyDelta, PyFloat, PyInt, PyList, PyMapping, PyString,
+    PyTuple,
+};
+
+use crate::agreement::{Deadline, Finding};
+use crate::convert::{date_of, instant_of, py_date, py_when, quote, type_name};
+use crate::errors::{Error, Origin, guard};
+
+/// Nesting deeper than this in event values is refused (an event needs 1).
+const MAX_DEPTH: usize = 16;
+
+/// The events of `ob` and where they came from (for error positions).
+pub(crate) fn events_of(ob: &Bound<'_, PyAny>) -> PyResult<(Events, Origin)> {
+    if let Ok(s) = ob.cast::<PyString>() {
+        let s = s.to_cow()?;
+        let events = guard(|| Ok(Events::from_text(&s, events_format(&s))?))?;
+        return Ok((events, Origin::Text));
+    }
+    if let Ok(b) = ob.cast::<PyBytes>() {
+        let events = guard(|| {
+            let text = dpa_core::document::text_from_bytes(b.as_bytes())?;
+            Ok(Events::from_text(text, events_format(text))?)
+        })?;
+        return Ok((events, Origin::Text));
+    }
+    let document = if let Ok(m) = ob.cast::<PyMapping>() {
+        mapping_json(m, "", 0)?
+    } else {
+        let mut list = Vec::new();
+        let items = ob.try_iter().map_err(|_| {
+            Error::Type(format!(
+                "events: expected an events document (str) or a list of dicts, got {}",
+                type_name(ob)
+            ))
+        })?;
+        for (i, item) in items.enumerate() {
+            let item = item?;
+            let path = format!("events[{i}]");
+            let Ok(m) = item.cast::<PyMapping>() else {
+                return Err(Error::Type(format!(
+                    "{path}: expected a dict, got {}",
+                    type_name(&item)
+                ))
+                .into());
+            };
+            list.push(mapping_json(m, &path, 1)?);
+        }
+        serde_json::json!({ "events": list })
+    };
+    let text = serde_json::to_string(&document).map_err(|e| Error::Internal(e.to_string()))?;
+    let events = guard(|| {
+        Events::from_text(&text, Format::Json).map_err(|error| Error::Core {
+            error,
+            origin: Origin::Built,
+        })
+    })?;
+    Ok((events, Origin::Built))
+}
+
+/// The format of an events document: JSON when it starts with `{` (an
+/// events document is an object), TOML otherwise. (`document::sniff_format`
+/// takes the TOML `[[events]]` for a JSON array.)
+fn events_format(text: &str) -> Format {
+    let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if t.starts_with('{') {
+        Format::Json
+    } else {
+        Format::Toml
+    }
+}
+
+/// A mapping as a JSON object; keys must be strings, None values are left out.
+fn mapping_json(m: &Bound<'_, PyMapping>, path: &str, depth: usize) -> PyResult<serde_json::Value> {
+    let mut object = serde_json::Map::new();
+    for item in m.items()?.iter() {
+        let (key, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        let Ok(key) = key.cast::<PyString>() else {
+            return Err(Error::Type(format!(
+                "{}: keys must be str, got {}",
+                if path.is_empty() { "events" } else { path },
+                type_name(&key)
+            ))
+            .into());
+        };
+        let key = key.to_cow()?.into_owned();
+        if value.is_none() {
+            continue;
+        }
+        let inner = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        object.insert(key, json_value(&value, &inner, depth + 1)?);
+    }
+    Ok(serde_json::Value::Object(object))
+}
+
+/// A Python value in an event as JSON.
+fn json_value(ob: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<serde_json::Value> {
+    use serde_json::Value;
+    if depth > MAX_DEPTH {
+        return Err(Error::input(Some(path), "nested too deeply").into());
+    }
+    if ob.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = ob.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if ob.is_instance_of::<PyInt>() {
+        let n: i64 = ob.extract()?;
+        return Ok(Value::from(n));
+    }
+    if let Ok(f) = ob.cast::<PyFloat>() {
+        return Ok(serde_json::Number::from_f64(f.value())
+            .map(Value::Number)
+            .unwrap_or(Value::Null));
+    }
+    if let Ok(s) = ob.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if ob.is_instance_of::<PyDateTime>() {
+        let t = instant_of(ob).map_err(|e| e.at(path))?;
+        return Ok(Value::String(iso_instant::format(t)));
+    }
+    if ob.is_instance_of::<PyDate>() {
+        let d = date_of(ob).map_err(|e| e.at(path))?;
+        return Ok(Value::String(iso_date::format(d)));
+    }
+    if let Ok(m) = ob.cast::<PyMapping>() {
+        return mapping_json(m, path, depth);
+    }
+    if ob.is_instance_of::<PyList>() || ob.is_instance_of::<PyTuple>() {
+        let mut out = Vec::new();
+        for (i, item) in ob.try_iter()?.enumerate() {
+            out.push(json_value(&item?, &format!("{path}[{i}]"), depth + 1)?);
+        }
+        return Ok(Value::Array(out));
+    }
+    Err(Error::Type(format!(
+        "{path}: expected a str, date, aware datetime, number or bool, got {}",
+        type_name(ob)
+    ))
+    .into())
+}
+
+/// One obligation (or right of the client) with its deadline and status.
+#[pyclass(frozen, eq, module = "dpa")]
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Obligation(CoreObligation);
+
+#[pymethods]
+impl Obligation {
+    /// What it is: `"deletion"`, `"backup-deletion"`, `"data-return"`,
+    /// `"breach-notice"`, `"authority-notice"`, `"termination-window"`,
+    /// `"sub-processor-objection"` or `"audit-notice"`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+
+    /// Who owes it: `"processor"`, `"client"` or `"controller"`.
+    #[getter]
+    fn owner(&self) -> &'static str {
+        self.0.owner.as_str()
+    }
+
+    /// What it concerns where several of a kind can exist (a breach id, a
+    /// statement version, a sub-processor), or None.
+    #[getter]
+    fn subject(&self) -> Option<&str> {
+        self.0.subject.as_deref()
+    }
+
+    /// The index of the event that started it, in the events as given.
+    #[getter]
+    fn event(&self) -> usize {
+        self.0.event
+    }
+
+    /// When that event happened: a date, or an aware datetime (UTC).
+    #[getter]
+    fn triggered<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_when(py, self.0.triggered)
+    }
+
+    /// The deadline in full.
+    #[getter]
+    fn deadline(&self) -> Deadline {
+        Deadline(self.0.deadline.clone())
+    }
+
+    /// The deadline's due date or instant (`deadline.due`), or None.
+    #[getter]
+    fn due<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        use dpa_core::deadline::Due;
+        Ok(match self.0.deadline.due {
+            Due::Date { date, .. } => Some(py_date(py, date)?.into_any()),
+            Due::Instant(t) => Some(crate::convert::py_instant(py, t)?.into_any()),
+            _ => None,
+        })
+    }
+
+    /// `"pending"`, `"met"`, `"missed"`, `"suspended"` or `"expired"`.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.0.status.as_str()
+    }
+
+    /// When it was done (met, or missed and done late), or None.
+    #[getter]
+    fn done<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match self.0.status {
+            Status::Met { on } => py_when(py, on).map(Some),
+            Status::Missed { done: Some(on), .. } => py_when(py, on).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// For a missed obligation, how late it was (or is so far); else None.
+    #[getter]
+    fn late_by<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDelta>>> {
+        let Status::Missed { by, .. } = self.0.status else {
+            return Ok(None);
+        };
+        let (days, seconds) = match by {
+            Lateness::Days(d) => (d, 0),
+            Lateness::Seconds(s) => (s.div_euclid(86_400), s.rem_euclid(86_400)),
+            _ => return Ok(None),
+        };
+        let days =
+            i32::try_from(days).map_err(|_| Error::Range(format!("a lateness of {days} days")))?;
+        let seconds = i32::try_from(seconds)
+            .map_err(|_| Error::Range(format!("a lateness of {seconds} seconds")))?;
+        PyDelta::new(py, days, seconds, 0, true).map(Some)
+    }
+
+    /// For a suspended obligation, the date the legal hold was placed; else None.
+    #[getter]
+    fn suspended_since<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
+        match self.0.status {
+            Status::Suspended { since } => py_date(py, since).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        let mut s = format!(
+            "Obligation(kind={}, owner={}, due={}, status={}",
+            quote(self.0.kind.as_str()),
+            quote(self.0.owner.as_str()),
+            quote(&self.0.deadline.due.to_string()),
+            quote(self.0.status.as_str())
+        );
+        if let Some(subject) = &self.0.subject {
+            s.push_str(&format!(", subject={}", quote(subject)));
+        }
+        s.push(')');
+        s
+    }
+
+    /// `kind owner due status`, as `dpa deadlines` prints a line.
+    fn __str__(&self) -> String {
+        format!(
+            "{} ({}) due {}: {}",
+            self.0.kind.as_str(),
+            self.0.owner.as_str(),
+            self.0.deadline.due,
+            self.0.status
+        )
+    }
+}
+
+/// The result of `Agreement.timeline_report`: the obligations, the findings
+/// about the events, and the date the statuses are as of.
+#[pyclass(frozen, eq, module = "dpa")]
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Timeline(CoreTimeline);
+
+impl From<CoreTimeline> for Timeline {
+    fn from(t: CoreTimeline) -> Self {
+        Timeline(t)
+    }
+}
+
+impl Timeline {
+    /// The obligations as Python values.
+    pub(crate) fn obligations(&self) -> Vec<Obligation> {
+        self.0.obligations.iter().cloned().map(Obligation).collect()
+    }
+}
+
+#[pymethods]
+impl Timeline {
+    /// The date the statuses are as of (at its end, in the processor's time zone).
+    #[getter]
+    fn at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDate>> {
+        py_date(py, self.0.at)
+    }
+
+    /// Every obligation, in the order of the events that started them.
+    #[getter(obligations)]
+    fn get_obligations(&self) -> Vec<Obligation> {
+        self.obligations()
+    }
+
+    /// Events out of order or impossible (codes from `event-after-date` on).
+    #[getter]
+    fn findings(&self) -> Vec<Finding> {
+        self.0.findings.iter().cloned().map(Finding::from).collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<dpa.Timeline at={} obligations={} findings={}>",
+            iso_date::format(self.0.at),
+            self.0.obligations.len(),
+            self.0.findings.len()
+        )
+    }
+}

@@ -1,0 +1,217 @@
+//! `Agreement.assess_transfers` and `dpa.diff`: the transfer assessment and
+//! the changes between two versions of an agreement, as value classes.
+
+use dpa_core::diff::Change as CoreChange;
+use dpa_core::transfers::{BasisAssessment as CoreBasis, TransferAssessment, TransferVerdict};
+use pyo3::prelude::*;
+
+use crate::agreement::{Finding, PyAgreement};
+use crate::convert::{quote, quote_opt};
+use crate::errors::guard;
+
+/// One sub-processor's transfers outside the EEA on the date assessed.
+#[pyclass(frozen, eq, hash, get_all, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Transfer {
+    /// The sub-processor's position in `Agreement.sub_processors`.
+    index: usize,
+    /// Its name.
+    name: String,
+    /// The country of its seat (ISO 3166-1 alpha-2), or None.
+    seat: Option<String>,
+    /// Its processing countries outside the EEA.
+    outside_eea: Vec<String>,
+    /// Whether it is seated outside the EEA while processing inside it.
+    non_eea_seat: bool,
+    /// `"locations-not-stated"`, `"no-transfer"`, `"no-basis-claimed"`,
+    /// `"covered"` or `"not-covered"`.
+    verdict: &'static str,
+    /// For `"covered"`: the claimed bases valid on the date.
+    covered_by: Vec<String>,
+    /// For `"not-covered"`: the countries no valid basis covers.
+    uncovered: Vec<String>,
+    /// Each claimed basis, assessed for each country.
+    bases: Vec<BasisAssessment>,
+    /// The findings the assessment gives rise to.
+    findings: Vec<Finding>,
+}
+
+impl From<TransferAssessment> for Transfer {
+    fn from(a: TransferAssessment) -> Self {
+        let (covered_by, uncovered) = match &a.verdict {
+            TransferVerdict::Covered { bases } => (
+                bases.iter().map(|b| b.as_str().to_owned()).collect(),
+                Vec::new(),
+            ),
+            TransferVerdict::NotCovered { countries } => (
+                Vec::new(),
+                countries.iter().map(|c| c.as_str().to_owned()).collect(),
+            ),
+            _ => (Vec::new(), Vec::new()),
+        };
+        Transfer {
+            index: a.index,
+            name: a.name,
+            seat: a.seat.map(|c| c.as_str().to_owned()),
+            outside_eea: a
+                .outside_eea
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+            non_eea_seat: a.non_eea_seat,
+            verdict: a.verdict.as_str(),
+            covered_by,
+            uncovered,
+            bases: a.bases.into_iter().map(BasisAssessment::from).collect(),
+            findings: a.findings.into_iter().map(Finding::from).collect(),
+        }
+    }
+}
+
+#[pymethods]
+impl Transfer {
+    fn __repr__(&self) -> String {
+        format!(
+            "Transfer(name={}, verdict={}, outside_eea={:?})",
+            quote(&self.name),
+            quote(self.verdict),
+            self.outside_eea
+        )
+    }
+}
+
+/// One claimed transfer basis, assessed for one country on the date.
+#[pyclass(frozen, eq, hash, get_all, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct BasisAssessment {
+    /// The basis as claimed (`"scc-2021"`, `"eu-us-dpf"`, ...).
+    basis: &'static str,
+    /// Its position in the sub-processor's `transfer_basis`.
+    index: usize,
+    /// The country it is assessed for, or None.
+    country: Option<String>,
+    /// Whether it is valid on the date.
+    valid: bool,
+    /// `"valid"`, `"not-yet-in-force"`, `"no-longer-in-force"`,
+    /// `"not-for-this-country"`, `"recipient-not-certified"` or `"no-third-country"`.
+    status: &'static str,
+    /// The instrument relied on or considered, or None.
+    reference: Option<String>,
+    /// Why it is valid or not.
+    reason: String,
+    /// What it rests on.
+    citation: String,
+    /// What to check about a valid basis (finding codes).
+    caveats: Vec<&'static str>,
+}
+
+impl From<CoreBasis> for BasisAssessment {
+    fn from(b: CoreBasis) -> Self {
+        BasisAssessment {
+            basis: b.basis.as_str(),
+            index: b.index,
+            country: b.country.map(|c| c.as_str().to_owned()),
+            valid: b.valid,
+            status: b.status.as_str(),
+            reference: b.reference,
+            reason: b.reason,
+            citation: b.citation,
+            caveats: b.caveats.iter().map(|c| c.as_str()).collect(),
+        }
+    }
+}
+
+#[pymethods]
+impl BasisAssessment {
+    fn __repr__(&self) -> String {
+        format!(
+            "BasisAssessment(basis={}, country={}, status={})",
+            quote(self.basis),
+            quote_opt(self.country.as_deref()),
+            quote(self.status)
+        )
+    }
+}
+
+/// One change between two versions of an agreement.
+#[pyclass(frozen, eq, hash, get_all, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Change {
+    /// What kind of change (`"sub-processor-added"`, ...).
+    kind: &'static str,
+    /// The field path in the new file.
+    path: String,
+    /// The path in the old file, where it differs.
+    old_path: Option<String>,
+    /// What changed, in English.
+    description: String,
+    /// The old value as text, or None.
+    old_value: Option<String>,
+    /// The new value as text, or None.
+    new_value: Option<String>,
+    /// The clauses the changed value rests on.
+    citation: String,
+    /// `"reduces-protection"`, `"changes-processing"`, `"undetermined"`,
+    /// `"favourable"` or `"editorial"`.
+    effect: &'static str,
+    /// Whether the change is significant (opens the termination window).
+    significant: bool,
+    /// Why it is or is not significant.
+    reason: String,
+    /// The rights of the client it opens (`"termination-window"`,
+    /// `"sub-processor-objection"`).
+    rights: Vec<&'static str>,
+}
+
+impl From<CoreChange> for Change {
+    fn from(c: CoreChange) -> Self {
+        Change {
+            kind: c.kind.as_str(),
+            path: c.path,
+            old_path: c.old_path,
+            description: c.description,
+            old_value: c.from,
+            new_value: c.to,
+            citation: c.citation,
+            effect: c.effect.as_str(),
+            significant: c.significant,
+            reason: c.reason,
+            rights: c.rights.iter().map(|r| r.kind.as_str()).collect(),
+        }
+    }
+}
+
+#[pymethods]
+impl Change {
+    fn __repr__(&self) -> String {
+        format!(
+            "Change(kind={}, path={}, significant={})",
+            quote(self.kind),
+            quote(&self.path),
+            if self.significant { "True" } else { "False" }
+        )
+    }
+
+    /// `kind path: description (significant|not significant: reason)`.
+    fn __str__(&self) -> String {
+        let sig = if self.significant {
+            "significant"
+        } else {
+            "not significant"
+        };
+        format!(
+            "{} {}: {} ({sig}: {})",
+            self.kind, self.path, self.description, self.reason
+        )
+    }
+}
+
+/// Every change from `old` to `new` (two versions of an agreement), in a
+/// stable order, each with whether it is significant and the rights it
+/// opens. Version metadata (version, effective date, history) is not
+/// compared.
+#[pyfunction]
+pub(crate) fn diff(old: &PyAgreement, new: &PyAgreement) -> PyResult<Vec<Change>> {
+    let changes = guard(|| Ok(dpa_core::diff::diff(old.inner(), new.inner())))?;
+    Ok(changes.into_iter().map(Change::from).collect())
+}

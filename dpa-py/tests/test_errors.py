@@ -1,0 +1,160 @@
+"""Every error path, and the mapping of every dpa-core error to an exception."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+import dpa
+from dpa import exceptions
+
+UTC = timezone.utc
+
+
+def test_hierarchy() -> None:
+    assert issubclass(dpa.DpaError, Exception)
+    for cls in (dpa.ParseError, dpa.ValidationError, dpa.InvalidInput):
+        assert issubclass(cls, dpa.DpaError) and issubclass(cls, ValueError)
+    assert issubclass(dpa.OutOfRange, dpa.InvalidInput)
+    assert issubclass(dpa.OutOfRange, OverflowError)
+    assert dpa.ParseError is exceptions.ParseError
+
+
+def test_bad_toml_has_line_and_column() -> None:
+    with pytest.raises(dpa.ParseError) as e:
+        dpa.Agreement.from_toml("dpa_format = 1\n[rules\n")
+    assert (e.value.line, e.value.column) == (2, 7)
+    assert e.value.path is None
+    assert "line 2, column 7" in str(e.value)
+
+
+def test_bad_json_has_line_and_column() -> None:
+    with pytest.raises(dpa.ParseError) as e:
+        dpa.Agreement.from_json('{"dpa_format": 1,\n  "rules": }')
+    assert e.value.line == 2
+    assert e.value.column is not None
+
+
+def test_invalid_field_has_path_line_and_column(belco_toml: str) -> None:
+    bad = belco_toml.replace('seat = "FR"', 'seat = "usa"', 1)
+    with pytest.raises(dpa.ValidationError) as e:
+        dpa.Agreement.from_toml(bad)
+    err = e.value
+    assert err.path == "statement.sub_processors[0].seat"
+    assert (err.line, err.column) == (134, 8)
+    assert "did you mean `US`?" in str(err)
+
+
+def test_unknown_field(belco_toml: str) -> None:
+    bad = belco_toml.replace("months = 3", "mnths = 3", 1)
+    with pytest.raises(dpa.ValidationError) as e:
+        dpa.Agreement.from_toml(bad)
+    assert e.value.path == "terms.deletion.mnths"
+    assert e.value.line == 364
+
+
+def test_value_out_of_bounds(belco: dpa.Agreement) -> None:
+    bad = belco.to_json().replace('"months": 3', '"months": 121', 1)
+    with pytest.raises(dpa.ValidationError) as e:
+        dpa.Agreement.from_json(bad)
+    assert e.value.path == "terms.deletion.months"
+
+
+def test_too_large_and_not_utf8() -> None:
+    with pytest.raises(dpa.ParseError, match="more than the limit"):
+        dpa.Agreement.from_toml("#" * (16 * 1024 * 1024 + 1))
+    with pytest.raises(dpa.ParseError, match="not valid UTF-8"):
+        dpa.Agreement.from_json(b'{"dpa_format": \xff}')
+
+
+def test_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as e:
+        dpa.Agreement.from_file(tmp_path / "missing.toml")
+    assert e.value.filename == str(tmp_path / "missing.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("dpa_format = 1\n[rules\n", encoding="utf-8")
+    with pytest.raises(dpa.ParseError) as pe:
+        dpa.Agreement.from_file(bad)
+    assert str(pe.value).startswith(str(bad))
+    assert pe.value.line == 2
+
+
+def test_naive_datetime_is_refused(belco: dpa.Agreement) -> None:
+    with pytest.raises(dpa.InvalidInput, match="naive datetime"):
+        belco.breach_notice_deadline(datetime(2026, 3, 28, 10, 30))
+
+
+def test_datetime_for_a_date_is_refused(belco: dpa.Agreement) -> None:
+    aware = datetime(2026, 11, 30, tzinfo=UTC)
+    for call in (
+        lambda: belco.deletion_deadline(aware),
+        lambda: belco.next_audit_allowed(aware),
+        lambda: belco.check(aware),
+        lambda: dpa.add_months(aware, 1),
+        lambda: dpa.is_nl_public_holiday(aware),
+        lambda: dpa.next_business_day(aware),
+    ):
+        with pytest.raises(dpa.InvalidInput, match="got a datetime"):
+            call()
+    with pytest.raises(dpa.InvalidInput) as e:
+        dpa.add_months_many([date(2026, 1, 1), aware], 1)
+    assert e.value.path == "dates[1]"
+
+
+def test_wrong_types_raise_type_error(belco: dpa.Agreement) -> None:
+    with pytest.raises(TypeError):
+        belco.deletion_deadline("2026-11-30")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        belco.breach_notice_deadline(date(2026, 3, 28))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"dates\[1\]"):
+        dpa.add_months_many([date(2026, 1, 1), "2026-01-02"], 1)  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        dpa.Agreement.from_json(42)  # type: ignore[arg-type]
+
+
+def test_out_of_range() -> None:
+    with pytest.raises(dpa.OutOfRange):
+        dpa.add_months(date(9999, 12, 1), 1)
+    with pytest.raises(dpa.OutOfRange):
+        dpa.add_months(date(1, 1, 31), -1)
+    with pytest.raises(OverflowError):  # as date + timedelta would
+        dpa.add_months(date(1, 1, 31), -1)
+    with pytest.raises(dpa.OutOfRange):
+        dpa.add_months_many([date(2000, 1, 1)] * 100 + [date(9999, 12, 31)], 1)
+    with pytest.raises(dpa.OutOfRange):
+        dpa.nl_public_holidays(10_000)
+
+
+def test_out_of_range_deadline(belco: dpa.Agreement) -> None:
+    with pytest.raises(dpa.OutOfRange):
+        belco.deletion_deadline(date(9999, 11, 30))
+    with pytest.raises(dpa.OutOfRange):
+        belco.breach_notice_deadline(datetime(9999, 12, 31, 12, tzinfo=UTC))
+
+
+def test_invalid_argument_from_core(alles_online: dpa.Agreement) -> None:
+    # Alles Online states no service level.
+    with pytest.raises(dpa.InvalidInput) as e:
+        alles_online.deadline("service-response", datetime(2026, 5, 14, 20, tzinfo=UTC), impact="low")
+    assert e.value.path == "statement.service_level"
+
+
+def test_unknown_month_rule() -> None:
+    with pytest.raises(dpa.InvalidInput) as e:
+        dpa.add_months(date(2026, 1, 31), 1, rule="nearest")  # type: ignore[arg-type]
+    assert e.value.path == "rule"
+
+
+def test_exceptions_pickle() -> None:
+    err = dpa.ValidationError("x: bad", "x", 3, 4)
+    back = pickle.loads(pickle.dumps(err))
+    assert (type(back), str(back), back.path, back.line, back.column) == (dpa.ValidationError, "x: bad", "x", 3, 4)
+
+
+def test_utc_offset_with_seconds_is_fine(belco: dpa.Agreement) -> None:
+    odd = timezone(timedelta(hours=1, minutes=30, seconds=15))
+    due = belco.breach_notice_deadline(datetime(2026, 3, 28, 10, 30, tzinfo=odd))
+    assert due == datetime(2026, 3, 29, 8, 59, 45, tzinfo=UTC)

@@ -1,0 +1,123 @@
+"""The obligation timeline, with events as text or as Python values."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+import dpa
+
+UTC = timezone.utc
+CET = timezone(timedelta(hours=1))
+CEST = timezone(timedelta(hours=2))
+AT = date(2027, 3, 1)
+
+BELCO_EVENTS: list[dict[str, object]] = [
+    {"kind": "agreement-signed", "date": date(2024, 2, 1)},
+    {"kind": "breach-discovered", "at": datetime(2026, 3, 28, 10, 30, tzinfo=CET), "id": "B-2026-01"},
+    {"kind": "client-notified-of-breach", "at": datetime(2026, 3, 29, 8, 45, tzinfo=CEST), "breach": "B-2026-01"},
+    {"kind": "authority-notified", "at": "2026-03-31T16:00:00+02:00", "breach": "B-2026-01"},
+    {"kind": "audit-notice-given", "date": "2026-04-20", "proposed_date": date(2026, 5, 4)},
+    {"kind": "audit-held", "date": date(2026, 5, 4)},
+    {"kind": "agreement-terminated", "date": date(2026, 11, 30), "note": None},
+    {"kind": "data-deleted", "date": date(2027, 2, 12)},
+]
+
+
+def test_events_file(belco: dpa.Agreement, belco_events: str) -> None:
+    obligations = belco.timeline(belco_events, at=AT)
+    kinds = [o.kind for o in obligations]
+    assert kinds == ["breach-notice", "authority-notice", "audit-notice", "deletion"]
+    assert all(o.status == "met" for o in obligations)
+    deletion = obligations[-1]
+    assert isinstance(deletion, dpa.Obligation)
+    assert deletion.owner == "processor"
+    assert deletion.due == date(2027, 2, 28)
+    assert deletion.deadline.due == date(2027, 2, 28)
+    assert deletion.done == date(2027, 2, 12)
+    assert deletion.triggered == date(2026, 11, 30)
+    assert deletion.event == 6
+    assert deletion.late_by is None and deletion.suspended_since is None
+    breach = obligations[0]
+    assert breach.subject == "B-2026-01"
+    assert breach.due == datetime(2026, 3, 29, 9, 30, tzinfo=UTC)
+    assert breach.triggered == datetime(2026, 3, 28, 9, 30, tzinfo=UTC)
+    assert breach.done == datetime(2026, 3, 29, 6, 45, tzinfo=UTC)
+
+
+def test_python_events_equal_the_file(belco: dpa.Agreement, belco_events: str) -> None:
+    from_file = belco.timeline(belco_events, at=AT)
+    assert belco.timeline(BELCO_EVENTS, at=AT) == from_file
+    assert belco.timeline(tuple(BELCO_EVENTS), at=AT) == from_file
+    assert belco.timeline({"events": BELCO_EVENTS}, at=AT) == from_file
+    as_json = json.dumps({"events": BELCO_EVENTS}, default=lambda v: v.isoformat())
+    assert belco.timeline(as_json, at=AT) == from_file
+    assert belco.timeline(as_json.encode(), at=AT) == from_file
+
+
+def test_missed_obligation(belco: dpa.Agreement) -> None:
+    events = [
+        {"kind": "agreement-terminated", "date": date(2026, 11, 30)},
+        {"kind": "breach-discovered", "at": datetime(2026, 12, 1, 9, 0, tzinfo=UTC)},
+        {"kind": "client-notified-of-breach", "at": datetime(2026, 12, 3, 9, 0, tzinfo=UTC)},
+    ]
+    report = belco.timeline_report(events, at=date(2027, 3, 5))
+    assert isinstance(report, dpa.Timeline)
+    assert report.at == date(2027, 3, 5)
+    by_kind = {o.kind: o for o in report.obligations}
+    deletion = by_kind["deletion"]
+    assert deletion.status == "missed"
+    assert deletion.done is None
+    assert deletion.late_by == timedelta(days=5)
+    notice = by_kind["breach-notice"]
+    assert notice.status == "missed"
+    assert notice.late_by == timedelta(days=1)
+    assert notice.done == datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+
+def test_pending_and_findings(belco: dpa.Agreement) -> None:
+    events = [
+        {"kind": "agreement-terminated", "date": date(2026, 11, 30)},
+        {"kind": "data-deleted", "date": date(2027, 6, 1)},
+    ]
+    report = belco.timeline_report(events, at=date(2026, 12, 15))
+    (deletion,) = report.obligations
+    assert deletion.status == "pending"
+    assert [f.code for f in report.findings] == ["event-after-date"]
+    assert report.findings[0].path == "events[1]"
+    assert "obligations=1" in repr(report)
+
+
+def test_default_date_is_today(belco: dpa.Agreement) -> None:
+    assert isinstance(belco.timeline([]), list)
+
+
+def test_event_errors_name_the_event(belco: dpa.Agreement) -> None:
+    with pytest.raises(dpa.InvalidInput) as naive:
+        belco.timeline([{"kind": "agreement-signed", "date": date(2024, 2, 1)},
+                        {"kind": "breach-discovered", "at": datetime(2026, 3, 28, 10, 30)}], at=AT)
+    assert naive.value.path == "events[1].at"
+    with pytest.raises(dpa.ValidationError) as kind:
+        belco.timeline([{"kind": "agreement-ended", "date": date(2026, 11, 30)}], at=AT)
+    assert kind.value.path == "events[0].kind"
+    assert kind.value.line is None  # the document was built from Python values
+    with pytest.raises(dpa.ValidationError) as missing:
+        belco.timeline([{"kind": "breach-discovered", "date": date(2026, 3, 28)}], at=AT)
+    assert missing.value.path == "events[0]"
+    with pytest.raises(TypeError, match=r"events\[0\]"):
+        belco.timeline(["agreement-terminated"], at=AT)  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        belco.timeline(42, at=AT)  # type: ignore[arg-type]
+    # A datetime where the event has a date: an instant is not a date.
+    with pytest.raises(dpa.ValidationError, match="is not a date") as dt_for_date:
+        belco.timeline([{"kind": "audit-held", "date": datetime(2026, 5, 4, tzinfo=UTC)}], at=AT)
+    assert dt_for_date.value.path == "events[0].date"
+
+
+def test_event_text_errors_have_positions(belco: dpa.Agreement) -> None:
+    with pytest.raises(dpa.ValidationError) as e:
+        belco.timeline('[[events]]\nkind = "agreement-terminated"\ndate = "2026-02-30"\n', at=AT)
+    assert e.value.path == "events[0].date"
+    assert e.value.line == 3
