@@ -883,6 +883,30 @@ dpa_status dpa_add_months(int32_t year,
                           dpa_date *out);
 
 /**
+ * `dpa_add_months` under `DPA_MONTH_RULE_CLAMP`, by value: the date goes
+ * in and comes out as one number `yyyymmdd` (year * 10000 + month * 100 +
+ * day: 20240131 + 1 month = 20240229). For callers whose FFI is slow per
+ * argument or out-parameter (PHP): two scalars in, one out.
+ *
+ * Returns the result as `yyyymmdd`, or **0 on any error**, with this
+ * thread's last error set. 0 is never a valid date (years are 1..=9999), so
+ * it is an unambiguous sentinel; every other result is in
+ * 10101..=99991231. Errors (path `yyyymmdd`): a number that names no date
+ * (`20260230`, `20261301`, 0, a negative number, a year outside
+ * 1..=9999), or a result outside years 1..=9999. A caught panic also
+ * gives 0 (path empty). Never fails otherwise.
+ */
+int32_t dpa_add_months_ymd(int32_t yyyymmdd, int32_t months);
+
+/**
+ * `dpa_add_months_ymd` under `rule` (a `dpa_month_rule`). Returns the result
+ * as `yyyymmdd`, or 0 on any error with the last error set: those of
+ * `dpa_add_months_ymd`, and an unknown rule (`DPA_STATUS_INVALID_VALUE`,
+ * path `rule`).
+ */
+int32_t dpa_add_months_ymd_rule(int32_t yyyymmdd, int32_t months, uint32_t rule);
+
+/**
  * `dpa_add_months` over an array: `out[i]` = `dates[i]` + `months` under
  * `rule`, in one crossing. `out` has room for `out_cap` dates (at least
  * `len`) and may be `dates` itself (in place); either may be NULL when

@@ -53,6 +53,13 @@ static void run_add_months(void) {
     }
 }
 
+static void run_add_months_ymd(void) {
+    for (int i = 0; i < CALLS; i++) {
+        int32_t r = dpa_add_months_ymd(20260000 + 100 * (1 + i % 12) + 1 + i % 28, 3);
+        sink += (uint32_t)r;
+    }
+}
+
 static void run_deletion(void) {
     dpa_deadline d;
     for (int i = 0; i < CALLS; i++) {
@@ -124,6 +131,7 @@ int main(int argc, char **argv) {
         void (*f)(void);
     } cases[] = {
         {"add_months", run_add_months},
+        {"add_months_ymd", run_add_months_ymd},
         {"deletion_deadline", run_deletion},
         {"add_months_batch_per_value", run_add_months_batch},
         {"deletion_deadline_batch_per_value", run_deletion_batch},

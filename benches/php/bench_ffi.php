@@ -5,8 +5,9 @@
  *
  *   php benches/php/bench_ffi.php [AGREEMENT.toml]
  *
- * Cases: the raw FFI calls (out-parameters allocated once), the wrapper's
- * one-value methods, and the batch paths per value (1000 values a call):
+ * Cases: the raw FFI calls (out-parameters allocated once;
+ * dpa_add_months_ymd is by value and has none), the wrapper's one-value
+ * methods, and the batch paths per value (1000 values a call):
  * the wrapper's text batches (Calendar::addMonthsMany, Agreement::dueDates)
  * and the struct-array batches called raw. Each case runs in rounds; the
  * number is the median round. benches/php/run.sh runs this several times
@@ -75,6 +76,11 @@ $cases = [
     'add_months' => fn ($n) => (function () use ($n, $ffi, $dateAddr) {
         for ($i = 0; $i < $n; $i++) {
             $ffi->dpa_add_months(2026, 1 + $i % 12, 1 + $i % 28, 3, 0, $dateAddr);
+        }
+    })(),
+    'add_months_ymd' => fn ($n) => (function () use ($n, $ffi) {
+        for ($i = 0; $i < $n; $i++) {
+            $ffi->dpa_add_months_ymd(20260000 + 100 * (1 + $i % 12) + 1 + $i % 28, 3);
         }
     })(),
     'deletion_deadline' => fn ($n) => (function () use ($n, $ffi, $handle, $deadlineAddr) {

@@ -49,6 +49,34 @@ pub fn guard_or<T>(default: T, f: impl FnOnce() -> T) -> T {
     }
 }
 
+/// Runs `f` at the boundary for a function that returns a plain value with
+/// an error sentinel: an error gives `sentinel` and sets this thread's last
+/// error; a panic gives `sentinel` too (and sets the last error).
+///
+/// ```
+/// use dpa::boundary::guard_value;
+/// use dpa::status::FfiError;
+///
+/// assert_eq!(guard_value(0, || Ok(7)), 7);
+/// assert_eq!(guard_value(0, || Err(FfiError::null("x"))), 0);
+/// assert_eq!(guard_value(0, || panic!("boom")), 0);
+/// assert!(dpa::status::last_error_message().contains("boom"));
+/// ```
+#[inline(always)]
+pub fn guard_value<T>(sentinel: T, f: impl FnOnce() -> FfiResult<T>) -> T {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => {
+            fail(e);
+            sentinel
+        }
+        Err(payload) => {
+            fail_panic(payload);
+            sentinel
+        }
+    }
+}
+
 #[cold]
 #[inline(never)]
 fn fail(e: FfiError) -> dpa_status {

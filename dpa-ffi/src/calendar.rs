@@ -9,8 +9,8 @@ use time::Date;
 
 use crate::agreement::at_index;
 use crate::boundary::{
-    array_in, batch_lines, date_text_in, guard, guard_or, out_array, out_ptr, push_date,
-    string_out, text_in, write, write_array,
+    array_in, batch_lines, date_text_in, guard, guard_or, guard_value, out_array, out_ptr,
+    push_date, string_out, text_in, write, write_array,
 };
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
@@ -48,6 +48,78 @@ pub unsafe extern "C" fn dpa_add_months(
         unsafe { write(out, r) };
         Ok(())
     })
+}
+
+/// `dpa_add_months` under `DPA_MONTH_RULE_CLAMP`, by value: the date goes
+/// in and comes out as one number `yyyymmdd` (year * 10000 + month * 100 +
+/// day: 20240131 + 1 month = 20240229). For callers whose FFI is slow per
+/// argument or out-parameter (PHP): two scalars in, one out.
+///
+/// Returns the result as `yyyymmdd`, or **0 on any error**, with this
+/// thread's last error set. 0 is never a valid date (years are 1..=9999), so
+/// it is an unambiguous sentinel; every other result is in
+/// 10101..=99991231. Errors (path `yyyymmdd`): a number that names no date
+/// (`20260230`, `20261301`, 0, a negative number, a year outside
+/// 1..=9999), or a result outside years 1..=9999. A caught panic also
+/// gives 0 (path empty). Never fails otherwise.
+#[unsafe(no_mangle)]
+pub extern "C" fn dpa_add_months_ymd(yyyymmdd: i32, months: i32) -> i32 {
+    guard_value(0, || {
+        add_months_ymd(yyyymmdd, months, calendar::MonthRule::Clamp)
+    })
+}
+
+/// `dpa_add_months_ymd` under `rule` (a `dpa_month_rule`). Returns the result
+/// as `yyyymmdd`, or 0 on any error with the last error set: those of
+/// `dpa_add_months_ymd`, and an unknown rule (`DPA_STATUS_INVALID_VALUE`,
+/// path `rule`).
+#[unsafe(no_mangle)]
+pub extern "C" fn dpa_add_months_ymd_rule(yyyymmdd: i32, months: i32, rule: u32) -> i32 {
+    guard_value(0, || {
+        let rule = month_rule_in(rule, "rule")?;
+        add_months_ymd(yyyymmdd, months, rule)
+    })
+}
+
+/// The `yyyymmdd` paths: decode, add, encode.
+#[inline(always)]
+fn add_months_ymd(yyyymmdd: i32, months: i32, rule: calendar::MonthRule) -> FfiResult<i32> {
+    const ARG: &str = "yyyymmdd";
+    if yyyymmdd <= 0 {
+        return Err(bad_ymd(yyyymmdd));
+    }
+    let (year, month, day) = (
+        yyyymmdd / 10_000,
+        (yyyymmdd / 100 % 100) as u32,
+        (yyyymmdd % 100) as u32,
+    );
+    let date = date_in(year, month, day, ARG)?;
+    let r = add_months(date, months, rule, ARG)?;
+    let (y, m, d) = r.to_calendar_date();
+    if !(dpa_core::limits::MIN_YEAR..=dpa_core::limits::MAX_YEAR).contains(&y) {
+        return Err(ymd_result_out_of_range(r));
+    }
+    Ok(y * 10_000 + i32::from(u8::from(m)) * 100 + i32::from(d))
+}
+
+#[cold]
+#[inline(never)]
+fn bad_ymd(yyyymmdd: i32) -> FfiError {
+    FfiError::new(
+        dpa_status::OutOfRange,
+        "yyyymmdd",
+        format!("{yyyymmdd} is not a date: expected yyyymmdd with a year in 1..=9999"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn ymd_result_out_of_range(d: Date) -> FfiError {
+    FfiError::new(
+        dpa_status::OutOfRange,
+        "yyyymmdd",
+        format!("the result {d} is outside years 1..=9999"),
+    )
 }
 
 /// `dpa-core`'s month arithmetic: the allocation-free fast path, and the

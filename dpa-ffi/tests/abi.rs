@@ -1069,3 +1069,87 @@ fn transfers_and_diff() {
     free(old);
     free(belco);
 }
+
+/// The by-value `yyyymmdd` path: the same answers as `dpa_add_months`, and
+/// 0 with the last error set on every error.
+#[test]
+fn add_months_ymd() {
+    // Valid dates, month ends, leap years.
+    for (from, months, to) in [
+        (20260115, 3, 20260415),
+        (20240131, 1, 20240229),
+        (20250131, 1, 20250228),
+        (20240229, 12, 20250228),
+        (20240229, 48, 20280229),
+        (20260531, -1, 20260430),
+        (20261231, 1, 20270131),
+        (10101, 0, 10101),
+        (99991130, 1, 99991230),
+        (10228, -1, 10128),
+    ] {
+        assert_eq!(dpa_add_months_ymd(from, months), to, "{from} + {months}");
+        assert_eq!(dpa_add_months_ymd_rule(from, months, 0), to);
+    }
+    // Same as the struct path under every rule, over a spread of inputs.
+    for rule in 0..3u32 {
+        for (y, m, d) in [(2024, 1, 31), (2026, 2, 28), (2000, 2, 29), (1900, 3, 31)] {
+            for months in [-25, -1, 0, 1, 3, 13, 120] {
+                let mut r = dpa_date::default();
+                // SAFETY: valid out-pointer.
+                let st = unsafe { dpa_add_months(y, m, d, months, rule, &mut r) };
+                assert_eq!(st, dpa_status::Ok);
+                let ymd = y * 10_000 + (m * 100 + d) as i32;
+                let want = r.year * 10_000 + (r.month * 100 + r.day) as i32;
+                assert_eq!(dpa_add_months_ymd_rule(ymd, months, rule), want);
+            }
+        }
+    }
+    assert_eq!(dpa_add_months_ymd_rule(20260228, 3, 1), 20260531);
+    assert_eq!(dpa_add_months_ymd_rule(20260228, 3, 2), 20260529);
+    // Errors: 0, and the last error names the argument.
+    for bad in [
+        20260230,
+        20261301,
+        20260100,
+        20260001,
+        0,
+        -1,
+        -20260101,
+        i32::MIN,
+        1231,
+        100_000_101,
+        i32::MAX,
+    ] {
+        assert_eq!(dpa_add_months_ymd(bad, 1), 0, "{bad}");
+        assert_eq!(last_path(), "yyyymmdd", "{bad}");
+        assert!(last_message().starts_with("yyyymmdd: "), "{bad}");
+        assert_eq!(dpa_add_months_ymd_rule(bad, 1, 0), 0, "{bad}");
+        assert_eq!(last_path(), "yyyymmdd");
+    }
+    assert!(
+        {
+            dpa_add_months_ymd(20260230, 1);
+            last_message().contains("2026-02-30 is not a date")
+        },
+        "{}",
+        last_message()
+    );
+    // Out of range results.
+    for (from, months) in [
+        (99991231, 1),
+        (10131, -1),
+        (20260131, i32::MAX),
+        (20260131, i32::MIN),
+    ] {
+        assert_eq!(dpa_add_months_ymd(from, months), 0, "{from} + {months}");
+        assert_eq!(last_path(), "yyyymmdd");
+    }
+    // An unknown rule.
+    assert_eq!(dpa_add_months_ymd_rule(20260131, 1, 3), 0);
+    assert_eq!(last_path(), "rule");
+    assert_eq!(dpa_add_months_ymd_rule(20260131, 1, u32::MAX), 0);
+    assert_eq!(last_path(), "rule");
+    // A success does not clear the last error.
+    assert_eq!(dpa_add_months_ymd(20260131, 1), 20260228);
+    assert_eq!(last_path(), "rule");
+}

@@ -1,4 +1,4 @@
-"""Every deadline example of the README and the brief."""
+"""Every deadline example of the README and docs/rules.md."""
 
 from __future__ import annotations
 

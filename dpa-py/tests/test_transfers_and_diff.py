@@ -45,11 +45,18 @@ def test_transfers_refuse_a_datetime(belco: dpa.Agreement) -> None:
         belco.assess_transfers(datetime(2026, 11, 23, tzinfo=timezone.utc))
 
 
-@pytest.mark.skipif(not (AGREEMENTS / "belco-1.2.2.toml").exists(), reason="no older Belco version")
 def test_diff_of_belco_versions(belco: dpa.Agreement) -> None:
     old = dpa.Agreement.from_file(AGREEMENTS / "belco-1.2.2.toml")
     changes = dpa.diff(old, belco)
     assert changes and all(isinstance(c, dpa.Change) for c in changes)
+    # Exactly the changes version 1.3's notes list (see dpa diff).
+    assert [c.kind for c in changes] == [
+        "text-changed",
+        "security-warranty-changed",
+        "deviation-changed",
+        "audit-term-changed",
+    ]
+    assert [c.significant for c in changes] == [False, False, True, False]
     warranty = next(c for c in changes if c.kind == "security-warranty-changed")
     assert warranty.path == "statement.security.warranty"
     assert warranty.effect == "favourable"

@@ -345,6 +345,35 @@ static void test_calendar(void) {
     CHECK_STATUS(dpa_add_months(2026, 2, 28, 3, DPA_MONTH_RULE_THIRTY_DAYS, &r), DPA_STATUS_OK);
     CHECK(r.month == 5 && r.day == 29);
 
+    /* By value: yyyymmdd in and out, 0 (never a date) on error. */
+    CHECK(dpa_add_months_ymd(20260115, 3) == 20260415);
+    CHECK(dpa_add_months_ymd(20240131, 1) == 20240229); /* leap year */
+    CHECK(dpa_add_months_ymd(20250131, 1) == 20250228);
+    CHECK(dpa_add_months_ymd(20240229, 12) == 20250228);
+    CHECK(dpa_add_months_ymd(20260531, -1) == 20260430);
+    CHECK(dpa_add_months_ymd(20261231, 1) == 20270131);
+    CHECK(dpa_add_months_ymd(10101, 0) == 10101);
+    CHECK(dpa_add_months_ymd_rule(20260228, 3, DPA_MONTH_RULE_MONTH_END_STICKY) == 20260531);
+    CHECK(dpa_add_months_ymd_rule(20260228, 3, DPA_MONTH_RULE_THIRTY_DAYS) == 20260529);
+    CHECK(dpa_add_months_ymd_rule(20240131, 1, DPA_MONTH_RULE_CLAMP) == 20240229);
+    {
+        const int32_t bad[] = {20260230, 20261301, 20260100, 0, -1, -20260101, INT32_MIN, 1231,
+                               100000101};
+        for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+            CHECK(dpa_add_months_ymd(bad[i], 1) == 0);
+            CHECK(last_path_is("yyyymmdd"));
+            CHECK(dpa_add_months_ymd_rule(bad[i], 1, DPA_MONTH_RULE_CLAMP) == 0);
+        }
+    }
+    CHECK(dpa_add_months_ymd(20260230, 1) == 0);
+    CHECK(last_message_contains("2026-02-30 is not a date"));
+    CHECK(dpa_add_months_ymd(99991231, 1) == 0); /* out of range */
+    CHECK(last_path_is("yyyymmdd"));
+    CHECK(dpa_add_months_ymd(10131, -1) == 0);
+    CHECK(dpa_add_months_ymd(20260131, INT32_MAX) == 0);
+    CHECK(dpa_add_months_ymd_rule(20260131, 1, 3) == 0);
+    CHECK(last_path_is("rule"));
+
     dpa_date dates[] = {{2024, 1, 31}, {2026, 5, 31}, {2016, 2, 29}};
     dpa_date out[3];
     CHECK_STATUS(dpa_add_months_batch(dates, 3, 3, DPA_MONTH_RULE_CLAMP, out, 3), DPA_STATUS_OK);

@@ -199,6 +199,8 @@ dpa_status dpa_add_months(int32_t year,
                           int32_t months,
                           uint32_t rule,
                           dpa_date *out);
+int32_t dpa_add_months_ymd(int32_t yyyymmdd, int32_t months);
+int32_t dpa_add_months_ymd_rule(int32_t yyyymmdd, int32_t months, uint32_t rule);
 dpa_status dpa_add_months_batch(const dpa_date *dates,
                                 size_t len,
                                 int32_t months,

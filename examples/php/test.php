@@ -154,6 +154,38 @@ throws(fn () => Calendar::addMonths('9999-12-31', 1), Library::OUT_OF_RANGE, 'da
 throws(fn () => Calendar::addMonths('2026-01-31', 1, 'lunar'), Library::INVALID_VALUE, 'rule');
 throws(fn () => $belco->timeline("[[events]]\nkind = \"agreement-terminated\"\ndate = \"2026-02-30\"\n", '2027-01-01', 'toml'), Library::INVALID_VALUE, null, 'events[0]');
 
+// The by-value call: yyyymmdd in and out, 0 on every error.
+$ffi = Library::ffi();
+foreach ([[20260115, 3, 20260415], [20240131, 1, 20240229], [20250131, 1, 20250228],
+    [20240229, 12, 20250228], [20260531, -1, 20260430], [20261231, 1, 20270131], [10101, 0, 10101]] as [$from, $m, $to]) {
+    check($ffi->dpa_add_months_ymd($from, $m) === $to, "dpa_add_months_ymd($from, $m)");
+}
+check($ffi->dpa_add_months_ymd_rule(20260228, 3, 1) === 20260531, 'dpa_add_months_ymd_rule month-end-sticky');
+foreach ([20260230, 20261301, 0, -1, -20260101, 1231, 100000101] as $bad) {
+    check($ffi->dpa_add_months_ymd($bad, 1) === 0, "dpa_add_months_ymd($bad) is 0");
+}
+check($ffi->dpa_add_months_ymd(99991231, 1) === 0, 'dpa_add_months_ymd out of range is 0');
+check($ffi->dpa_add_months_ymd_rule(20260131, 1, 3) === 0, 'dpa_add_months_ymd_rule unknown rule is 0');
+// The wrapper's one-value path (by value) against its batch path (text).
+$samples = ['2024-01-31', '2024-02-29', '2025-01-31', '2026-05-31', '2026-12-31', '0001-01-01', '9999-11-30', '2000-02-29'];
+foreach (['clamp', 'month-end-sticky', 'thirty-days'] as $rule) {
+    foreach ([-13, -1, 0, 1, 3, 12] as $m) {
+        $ok = array_filter($samples, fn ($d) => !(($d === '0001-01-01' && $m < 0) || ($d === '9999-11-30' && $m > 1)));
+        $one = array_map(fn ($d) => Calendar::addMonths($d, $m, $rule), array_values($ok));
+        check($one === Calendar::addMonthsMany(array_values($ok), $m, $rule), "addMonths = addMonthsMany ($rule, $m)");
+    }
+}
+check(Calendar::addMonths('2024-01-31', 1) === '2024-02-29', 'addMonths leap year');
+check(Calendar::addMonths(new DateTimeImmutable('2026-01-31'), 1) === '2026-02-28', 'addMonths DateTime');
+check(Calendar::addMonths('0001-02-28', -1) === '0001-01-28', 'addMonths year 1');
+throws(fn () => Calendar::addMonths('2026-02-30', 1), Library::OUT_OF_RANGE, 'date');
+throws(fn () => Calendar::addMonths('0000-01-01', 1), Library::OUT_OF_RANGE, 'date');
+throws(fn () => Calendar::addMonths('0001-01-31', -1), Library::OUT_OF_RANGE, 'date');
+throws(fn () => Calendar::addMonths('2026-1-31', 1), Library::INVALID_VALUE, 'date');
+throws(fn () => Calendar::addMonths('-2026-01-31', 1), Library::INVALID_VALUE, 'date');
+throws(fn () => Calendar::addMonths('', 1), Library::INVALID_VALUE, 'date');
+throws(fn () => Calendar::addMonths('2026-01-31', 1, 'lunar'), Library::INVALID_VALUE, 'rule');
+
 // The raw API refuses NULL.
 $ffi = Library::ffi();
 $out = $ffi->new('dpa_date');
