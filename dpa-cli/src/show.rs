@@ -112,7 +112,10 @@ fn write_summary(s: &mut String, a: &Agreement) -> std::fmt::Result {
         AuditPeriod::Rolling12Months => "rolling 12 months",
         _ => "see file",
     };
-    write!(s, "  audits: at most {} per {period}", t.audit.max_count)?;
+    match t.audit.max_count.get() {
+        1 => write!(s, "  audits: at most once per {period}")?,
+        n => write!(s, "  audits: at most {n} times per {period}")?,
+    }
     if let Some(n) = t.audit.notice_days {
         write!(s, ", {n} written notice")?;
     }
