@@ -1021,7 +1021,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                     continue;
                 }
                 terminated = Some((t, date, i));
-                termination_obligations(cx, sorted, pos, date, i)?;
+                termination_obligations(cx, date, i)?;
             }
             EventKind::DataDeleted if terminated.is_none() => {
                 cx.finding(
@@ -1273,13 +1273,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
 
 /// Adds the deletion (and backup deletion) obligations of a termination on
 /// `date`; their statuses are settled after all events are seen.
-fn termination_obligations(
-    cx: &mut Ctx<'_>,
-    _sorted: &[(OffsetDateTime, usize, &Event)],
-    _pos: usize,
-    date: Date,
-    i: usize,
-) -> Result<()> {
+fn termination_obligations(cx: &mut Ctx<'_>, date: Date, i: usize) -> Result<()> {
     let a = cx.agreement;
     let deadline = a.deletion_deadline(date)?;
     cx.obligations.push(Obligation {
