@@ -170,16 +170,32 @@ pub enum Error {
     },
     /// A computation left the supported range (e.g. a date beyond year 9999).
     #[error("out of range: {0}")]
-    OutOfRange(String),
-    /// An argument to a function is not acceptable (e.g. an instant without a
-    /// UTC offset); the first field names the argument.
-    #[error("{field}: {message}")]
-    InvalidArgument {
-        /// The argument or field at fault.
-        field: String,
-        /// What is wrong and what was expected.
-        message: String,
-    },
+    OutOfRange(Box<str>),
+    /// An argument to a function is not acceptable (e.g. an empty list of
+    /// audits); [`ArgumentError::field`] names the argument. (Boxed, as
+    /// [`Error::Syntax`].)
+    #[error("{0}")]
+    InvalidArgument(Box<ArgumentError>),
+}
+
+/// An argument to a function that is not acceptable: [`Error::InvalidArgument`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ArgumentError {
+    field: String,
+    message: String,
+}
+
+impl ArgumentError {
+    /// The argument or field at fault, e.g. `audits`.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong and what was expected.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 impl Error {
@@ -187,7 +203,7 @@ impl Error {
     pub fn path(&self) -> Option<&str> {
         match self {
             Error::Invalid(e) => Some(e.path()),
-            Error::InvalidArgument { field, .. } => Some(field),
+            Error::InvalidArgument(e) => Some(e.field()),
             _ => None,
         }
     }
@@ -202,14 +218,15 @@ impl Error {
     }
 
     pub(crate) fn out_of_range(message: impl Into<String>) -> Self {
-        Error::OutOfRange(message.into())
+        Error::OutOfRange(message.into().into_boxed_str())
     }
 
-    pub(crate) fn invalid_argument(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidArgument {
+    /// An [`Error::InvalidArgument`] about `field`.
+    pub fn invalid_argument(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidArgument(Box::new(ArgumentError {
             field: field.into(),
             message: message.into(),
-        }
+        }))
     }
 }
 
@@ -227,3 +244,14 @@ impl From<SyntaxError> for Error {
 
 /// `Result` with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod size {
+    /// The error stays small: every `Result<Date>` of the calendar carries
+    /// it, and hot loops move the whole `Result` (BENCHMARKS.md).
+    #[test]
+    fn error_is_three_words() {
+        assert_eq!(size_of::<super::Error>(), 24);
+        assert_eq!(size_of::<super::Result<time::Date>>(), 24);
+    }
+}

@@ -69,7 +69,7 @@ pub mod transfers;
 pub mod values;
 
 pub use check::{Finding, FindingCode, Severity};
-pub use error::{Error, Format, Result};
+pub use error::{ArgumentError, Error, Format, Result};
 pub use model::Agreement;
 
 #[cfg(test)]

@@ -683,10 +683,10 @@ pub unsafe extern "C" fn dpa_agreement_instant_deadlines(
                         (DeadlineKind::BreachNotice, _) => a.breach_notice_deadline(t),
                         (DeadlineKind::AuthorityNotice, _) => a.authority_notice_deadline(t),
                         (_, Some(impact)) => a.service_response(t, impact),
-                        _ => Err(dpa_core::Error::InvalidArgument {
-                            field: "kind".to_owned(),
-                            message: format!("`{kind}` is not an instant kind"),
-                        }),
+                        _ => Err(dpa_core::Error::invalid_argument(
+                            "kind",
+                            format!("`{kind}` is not an instant kind"),
+                        )),
                     }
                     .map_err(|e| FfiError::core(&e, "from"))
                 })

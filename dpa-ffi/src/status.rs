@@ -151,7 +151,7 @@ impl FfiError {
     pub fn core(e: &Error, arg: &str) -> Self {
         let status = match e {
             Error::Syntax(_) => dpa_status::ParseError,
-            Error::Invalid(_) | Error::InvalidArgument { .. } => dpa_status::InvalidValue,
+            Error::Invalid(_) | Error::InvalidArgument(_) => dpa_status::InvalidValue,
             Error::TooLarge { .. } => dpa_status::TooLarge,
             Error::NotUtf8 { .. } => dpa_status::InvalidUtf8,
             Error::OutOfRange(_) => dpa_status::OutOfRange,
@@ -163,7 +163,7 @@ impl FfiError {
         };
         let message = match e {
             // Invalid and InvalidArgument already start with their path.
-            Error::Invalid(_) | Error::InvalidArgument { .. } => e.to_string(),
+            Error::Invalid(_) | Error::InvalidArgument(_) => e.to_string(),
             _ if arg.is_empty() => e.to_string(),
             _ => format!("{arg}: {e}"),
         };

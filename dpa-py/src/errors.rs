@@ -219,10 +219,10 @@ fn core_error(py: Python<'_>, error: dpa_core::Error, origin: Origin) -> PyErr {
         E::OutOfRange(m) => {
             Class::OutOfRange.raise(py, format!("out of range: {m}"), None, None, None)
         }
-        E::InvalidArgument { field, message } => Class::InvalidInput.raise(
+        E::InvalidArgument(e) => Class::InvalidInput.raise(
             py,
-            format!("{prefix}{field}: {message}"),
-            Some(field),
+            format!("{prefix}{e}"),
+            Some(e.field().to_owned()),
             None,
             None,
         ),
