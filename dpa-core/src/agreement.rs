@@ -4,8 +4,9 @@ use time::Date;
 
 use crate::check::{self, Finding};
 use crate::document;
-use crate::error::{Error, Format, Result, ValidationError};
-use crate::limits::{MAX_LIST_ITEMS, MAX_SUB_PROCESSORS};
+#[cfg(doc)]
+use crate::error::Error;
+use crate::error::{Format, Result};
 use crate::model::Agreement;
 
 impl Agreement {
@@ -39,12 +40,7 @@ impl Agreement {
     /// # Errors
     /// As [`Agreement::from_toml`].
     pub fn from_text(text: &str, format: Format) -> Result<Agreement> {
-        let a: Agreement = document::parse(text, format)?;
-        a.check_limits().map_err(|mut e| {
-            e.format = Some(format);
-            Error::from(e)
-        })?;
-        Ok(a)
+        document::parse(text, format)
     }
 
     /// Reads an agreement from raw bytes: refuses input above the size limit
@@ -81,37 +77,5 @@ impl Agreement {
     /// order. See [`crate::check`] for the catalogue.
     pub fn check(&self, at: Date) -> Vec<Finding> {
         check::check(self, at)
-    }
-
-    fn check_limits(&self) -> Result<(), ValidationError> {
-        let s = &self.statement;
-        if s.sub_processors.len() > MAX_SUB_PROCESSORS {
-            return Err(ValidationError::new(
-                "statement.sub_processors",
-                format!(
-                    "lists {} sub-processors, more than the limit of {MAX_SUB_PROCESSORS}",
-                    s.sub_processors.len()
-                ),
-            ));
-        }
-        let lists = [
-            ("statement.products", s.products.len()),
-            ("statement.certifications", s.certifications.len()),
-            ("statement.security.measures", s.security.measures.len()),
-            ("clauses.deviations", self.clauses.deviations.len()),
-            (
-                "terms.breach.information",
-                self.terms.breach.information.len(),
-            ),
-        ];
-        for (path, len) in lists {
-            if len > MAX_LIST_ITEMS {
-                return Err(ValidationError::new(
-                    path,
-                    format!("has {len} entries, more than the limit of {MAX_LIST_ITEMS}"),
-                ));
-            }
-        }
-        Ok(())
     }
 }

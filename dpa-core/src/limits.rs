@@ -14,8 +14,10 @@ pub const MAX_SUB_PROCESSORS: usize = 10_000;
 /// notes, measures, deviations, locations, ...).
 pub const MAX_LIST_ITEMS: usize = 10_000;
 
-/// The most events an events document may hold.
-pub const MAX_EVENTS: usize = 1_000_000;
+/// The most events an events document may hold: one agreement's history.
+/// (A portfolio of many agreements has one events document per agreement;
+/// the timeline benchmark runs 1,000,000 events over 10,000 of them.)
+pub const MAX_EVENTS: usize = 100_000;
 
 /// The deepest nesting of arrays and tables the readers accept. An agreement
 /// needs 6; the TOML and JSON readers refuse deeper input with an error
@@ -28,3 +30,83 @@ pub const MIN_YEAR: i32 = 1;
 
 /// The latest year a date may have.
 pub const MAX_YEAR: i32 = 9999;
+
+/// Reads a list of at most `max` items, refusing the list as soon as item
+/// `max + 1` appears: that item is skipped, not built, so an oversized list
+/// costs no more than reading past it.
+fn bounded_list<'de, D, T>(
+    deserializer: D,
+    max: usize,
+    what: &'static str,
+) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    struct Visitor<T> {
+        max: usize,
+        what: &'static str,
+        item: std::marker::PhantomData<T>,
+    }
+
+    impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "a list of at most {} {}", self.max, self.what)
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let hint = seq.size_hint().unwrap_or(0);
+            let mut items = Vec::with_capacity(hint.min(self.max).min(4096));
+            loop {
+                if items.len() == self.max {
+                    if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "more than the limit of {} {}",
+                            self.max, self.what
+                        )));
+                    }
+                    return Ok(items);
+                }
+                match seq.next_element()? {
+                    Some(item) => items.push(item),
+                    None => return Ok(items),
+                }
+            }
+        }
+    }
+
+    deserializer.deserialize_seq(Visitor {
+        max,
+        what,
+        item: std::marker::PhantomData,
+    })
+}
+
+/// `deserialize_with` for lists bounded by [`MAX_SUB_PROCESSORS`].
+pub(crate) fn sub_processors<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    bounded_list(deserializer, MAX_SUB_PROCESSORS, "sub-processors")
+}
+
+/// `deserialize_with` for lists bounded by [`MAX_LIST_ITEMS`].
+pub(crate) fn list<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    bounded_list(deserializer, MAX_LIST_ITEMS, "entries")
+}
+
+/// `deserialize_with` for lists bounded by [`MAX_EVENTS`].
+pub(crate) fn events<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    bounded_list(deserializer, MAX_EVENTS, "events")
+}

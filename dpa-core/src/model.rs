@@ -165,7 +165,8 @@ pub struct Statement {
     /// Who the processor is.
     pub processor: Processor,
     /// The products and services the statement applies to.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub products: Vec<Product>,
     /// What the products are designed and intended for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -185,7 +186,8 @@ pub struct Statement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_chosen_services: Option<Described>,
     /// The sub-processors the processor engages.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::sub_processors", default)]
+    #[schemars(length(max = crate::limits::MAX_SUB_PROCESSORS))]
     pub sub_processors: Vec<SubProcessor>,
     /// How the processor helps with data-subject requests.
     pub data_subject_requests: Assistance,
@@ -194,7 +196,8 @@ pub struct Statement {
     /// Security measures and the information security basis.
     pub security: Security,
     /// Certifications held or applied for.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub certifications: Vec<Certification>,
     /// Service level and reachability, where the statement sets one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -213,7 +216,8 @@ pub struct VersionRecord {
     #[schemars(schema_with = "iso_date::schema")]
     pub date: Date,
     /// The change notes of this version (since the one before).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub changes: Vec<Text>,
 }
 
@@ -391,6 +395,8 @@ pub struct Described {
     /// What the agreement says (summarised or quoted).
     pub text: Text,
     /// Where it says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -400,8 +406,12 @@ pub struct Described {
 #[non_exhaustive]
 pub struct Measures {
     /// The measures.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub measures: Vec<Text>,
     /// Where the agreement states them.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -449,6 +459,8 @@ pub struct SpecialCategories {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where the statement declares it.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -458,6 +470,8 @@ pub struct SpecialCategories {
 #[non_exhaustive]
 pub struct ProcessingLocations {
     /// The locations.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub locations: Vec<Location>,
     /// Whether the statement says some processing happens outside the EEA.
     pub transfers_outside_eea: bool,
@@ -465,6 +479,8 @@ pub struct ProcessingLocations {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where the statement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -484,11 +500,13 @@ pub struct SubProcessor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seat: Option<Country>,
     /// Where it processes the data. Empty when the statement does not say.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub locations: Vec<Location>,
     /// The transfer bases the statement claims for it (any one may cover a
     /// transfer). Empty when none is claimed.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub transfer_bases: Vec<TransferBasis>,
     /// Whether the file marks the recipient as certified under the EU-US
     /// Data Privacy Framework (on the DPF List).
@@ -500,6 +518,8 @@ pub struct SubProcessor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Text>,
     /// Where the statement lists it.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -626,6 +646,8 @@ pub struct Assistance {
     #[serde(default, skip_serializing_if = "is_false")]
     pub costs_announced_in_advance: bool,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -637,11 +659,15 @@ pub struct Security {
     /// What the processor warrants about its measures (clause 2.4.1 / 4.1).
     pub warranty: SecurityWarranty,
     /// The technical and organisational measures (GDPR art. 32).
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub measures: Vec<Text>,
     /// The information security management basis, where stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isms: Option<Text>,
     /// Where the agreement states them.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -685,6 +711,8 @@ pub struct Certification {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Text>,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -713,6 +741,8 @@ pub struct ServiceLevel {
     /// The response to a high-impact incident.
     pub high_impact_response: Response,
     /// Where the statement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -853,7 +883,8 @@ pub struct StandardClauses {
     #[serde(default)]
     pub numbering: Numbering,
     /// The processor's deviations from the edition's text.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub deviations: Vec<Deviation>,
 }
 
@@ -997,6 +1028,8 @@ pub struct Duration {
     /// Whether it ends by operation of law when the main agreement ends.
     pub ends_with_main_agreement: bool,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -1015,6 +1048,8 @@ pub struct Deletion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_cycle_days: Option<Days>,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -1070,6 +1105,8 @@ pub struct ReturnOfData {
     /// The agreement's words.
     pub description: Text,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -1096,6 +1133,8 @@ pub struct LegalRetention {
     /// Whether a statutory duty suspends deletion and return for the data it covers.
     pub suspends_deletion: bool,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -1107,9 +1146,12 @@ pub struct Breach {
     /// When the client must be told.
     pub notice: NoticeTerm,
     /// How.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub channels: Vec<Channel>,
     /// What information the notice carries.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub information: Vec<Text>,
     /// Whether the processor itself notifies the supervisory authority or
     /// data subjects (GDPR art. 33-34 leave that to the controller).
@@ -1120,6 +1162,8 @@ pub struct Breach {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -1220,6 +1264,8 @@ pub struct Costs {
     #[serde(default, skip_serializing_if = "is_false")]
     pub approval_above_estimate: bool,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -1251,10 +1297,12 @@ pub struct Audit {
     /// Who pays for the audit.
     pub cost_bearer: Party,
     /// What the auditor must be.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub auditor_requirements: Vec<Text>,
     /// Conditions the client must meet before it may audit.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub preconditions: Vec<Text>,
     /// Whether the processor may refuse an auditor who does not meet its quality requirements.
     pub processor_may_refuse_auditor: bool,
@@ -1263,6 +1311,8 @@ pub struct Audit {
     /// Whether a valid certificate or third-party memorandum may demonstrate compliance.
     pub certificate_may_demonstrate: bool,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -1299,6 +1349,8 @@ pub struct StatementChanges {
     /// Days after the notice within which the client may terminate.
     pub termination_window_days: Days,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -1319,6 +1371,8 @@ pub struct SubProcessorPolicy {
     /// sub-processors (GDPR art. 28(4) makes it liable in any case).
     pub processor_remains_liable: bool,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
@@ -1341,6 +1395,8 @@ pub struct Fines {
     /// When they can be recovered from the processor.
     pub recoverable: FineRecovery,
     /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 

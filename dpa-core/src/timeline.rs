@@ -45,6 +45,7 @@ use crate::check::{Finding, FindingCode};
 use crate::deadline::{Bound, Deadline, DeadlineKind, Due, end_of_day};
 use crate::document;
 use crate::error::{Error, Format, Result};
+#[cfg(doc)]
 use crate::limits::MAX_EVENTS;
 use crate::model::{Agreement, BackupDeletion, Party, ReturnMethod};
 use crate::values::{Text, Version, iso_date, iso_instant, join_refs};
@@ -392,6 +393,8 @@ impl From<Event> for EventRepr {
 #[serde(deny_unknown_fields)]
 pub struct Events {
     /// The events.
+    #[serde(deserialize_with = "crate::limits::events")]
+    #[schemars(length(max = crate::limits::MAX_EVENTS))]
     pub events: Vec<Event>,
 }
 
@@ -420,17 +423,6 @@ impl Events {
     /// As [`Events::from_toml`].
     pub fn from_text(text: &str, format: Format) -> Result<Events> {
         let e: Events = document::parse(text, format)?;
-        if e.events.len() > MAX_EVENTS {
-            return Err(Error::from(crate::error::ValidationError {
-                format: Some(format),
-                path: "events".to_owned(),
-                position: None,
-                message: format!(
-                    "has {} events, more than the limit of {MAX_EVENTS}",
-                    e.events.len()
-                ),
-            }));
-        }
         Ok(e)
     }
 

@@ -9,6 +9,7 @@
 //! file, so the rules and error messages are the same (`events[2].at: ...`).
 
 use dpa_core::Format;
+use dpa_core::limits::MAX_EVENTS;
 use dpa_core::timeline::{
     Events, Lateness, Obligation as CoreObligation, Status, Timeline as CoreTimeline,
 };
@@ -51,6 +52,15 @@ pub(crate) fn events_of(ob: &Bound<'_, PyAny>) -> PyResult<(Events, Origin)> {
             ))
         })?;
         for (i, item) in items.enumerate() {
+            if i == MAX_EVENTS {
+                // Refused before item MAX_EVENTS + 1 is converted, as the
+                // document readers do.
+                return Err(Error::input(
+                    Some("events"),
+                    format!("more than the limit of {MAX_EVENTS} events"),
+                )
+                .into());
+            }
             let item = item?;
             let path = format!("events[{i}]");
             let Ok(m) = item.cast::<PyMapping>() else {

@@ -652,6 +652,138 @@ static void test_garbage(void) {
     dpa_agreement_free(belco);
 }
 
+/* A growable text buffer for the limit tests. */
+typedef struct {
+    char *text;
+    size_t len, cap;
+} text_buf;
+
+static void append(text_buf *b, const char *s, size_t n) {
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 1 << 16;
+        while (cap < b->len + n) {
+            cap *= 2;
+        }
+        char *bigger = realloc(b->text, cap);
+        if (bigger == NULL) {
+            fprintf(stderr, "test_dpa: out of memory\n");
+            exit(2);
+        }
+        b->text = bigger;
+        b->cap = cap;
+    }
+    memcpy(b->text + b->len, s, n);
+    b->len += n;
+}
+
+static void append_str(text_buf *b, const char *s) { append(b, s, strlen(s)); }
+
+static void append_repeat(text_buf *b, const char *s, size_t times) {
+    for (size_t i = 0; i < times; i++) {
+        append_str(b, s);
+    }
+}
+
+/* Status of loading `b` as TOML (the handle, if any, is freed). */
+static dpa_status load_status(const text_buf *b) {
+    dpa_agreement *a = NULL;
+    dpa_status st = dpa_agreement_from_toml(b->text, b->len, &a);
+    dpa_agreement_free(a);
+    return st;
+}
+
+/*
+ * Every documented limit (README "Invariants and limits"): at the limit the
+ * input is read, one past it is refused with the field's path.
+ */
+static void test_limits(void) {
+    size_t belco_len = 0;
+    char *belco_text = read_repo_file("examples/agreements/belco.toml", &belco_len);
+    static const char sub_processor[] = "\n[[statement.sub_processors]]\nname = \"S\"\n"
+                                        "purpose = \"p\"\nseat = \"FR\"\nlocations = [\"EU\"]\n"
+                                        "engagement = \"always\"\nsource = [\"DPS 1.9\"]\n";
+
+    /* 10,000 sub-processors (Belco's 14 and 9,986 more), then 10,001. */
+    text_buf b = {NULL, 0, 0};
+    append(&b, belco_text, belco_len);
+    append_repeat(&b, sub_processor, 10000 - 14);
+    CHECK_STATUS(load_status(&b), DPA_STATUS_OK);
+    append_str(&b, sub_processor);
+    CHECK_STATUS(load_status(&b), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("statement.sub_processors"));
+    CHECK(last_message_contains("more than the limit of 10000 sub-processors"));
+
+    /* A name of 65,536 characters, then 65,537. */
+    const char *name = strstr(belco_text, "name = \"Belco B.V.\"");
+    CHECK(name != NULL);
+    if (name != NULL) {
+        size_t head = (size_t)(name - belco_text), tail_at = head + strlen("name = \"Belco B.V.\"");
+        for (size_t chars = 65536; chars <= 65537; chars++) {
+            b.len = 0;
+            append(&b, belco_text, head);
+            append_str(&b, "name = \"");
+            append_repeat(&b, "x", chars);
+            append_str(&b, "\"");
+            append(&b, belco_text + tail_at, belco_len - tail_at);
+            CHECK_STATUS(load_status(&b), chars == 65536 ? DPA_STATUS_OK : DPA_STATUS_INVALID_VALUE);
+        }
+        CHECK(last_path_is("statement.processor.name"));
+        CHECK(last_message_contains("65536"));
+    }
+
+    /* 100,000 events, then 100,001 (about 5 MB: under the size limit). */
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    static const char event[] = "[[events]]\nkind = \"audit-held\"\ndate = 2026-11-30\n";
+    for (size_t n = 100000; n <= 100001; n++) {
+        b.len = 0;
+        append_repeat(&b, event, n);
+        char *out = NULL;
+        size_t out_len = 0;
+        CHECK_STATUS(dpa_agreement_timeline_json(belco, b.text, b.len, DPA_FORMAT_TOML, 2026, 12, 1,
+                                                 &out, &out_len),
+                     n == 100000 ? DPA_STATUS_OK : DPA_STATUS_INVALID_VALUE);
+        dpa_string_free(out);
+    }
+    CHECK(last_path_is("events"));
+    CHECK(last_message_contains("more than the limit of 100000 events"));
+
+    /* Nesting far deeper than any agreement: an error, not a stack overflow. */
+    for (int json = 0; json <= 1; json++) {
+        b.len = 0;
+        append_str(&b, json ? "{\"dpa_format\": 1, \"x\": " : "dpa_format = 1\nx = ");
+        append_repeat(&b, "[", 100000);
+        append_repeat(&b, "]", 100000);
+        append_str(&b, json ? "}" : "\n");
+        dpa_agreement *a = NULL;
+        dpa_status st = json ? dpa_agreement_from_json(b.text, b.len, &a)
+                             : dpa_agreement_from_toml(b.text, b.len, &a);
+        CHECK(st == DPA_STATUS_PARSE_ERROR || st == DPA_STATUS_INVALID_VALUE);
+        CHECK(a == NULL);
+    }
+
+    /* The document size: 16 MiB is read (comments only: no agreement), one
+     * byte more is refused unread. */
+    b.len = 0;
+    append_repeat(&b, "################################", 16 * 1024 * 1024 / 32);
+    CHECK_STATUS(load_status(&b), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_message_contains("missing field `dpa_format`"));
+    append_str(&b, "#");
+    CHECK_STATUS(load_status(&b), DPA_STATUS_TOO_LARGE);
+    CHECK(last_message_contains("16777216"));
+
+    /* Years 1 to 9999, in arguments and in results. */
+    dpa_deadline d;
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 0, 12, 31, &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 10000, 1, 1, &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 9999, 12, 1, &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK(dpa_add_months_ymd(10101, -1) == 0);
+    CHECK(dpa_add_months_ymd(99991201, 1) == 0);
+
+    dpa_agreement_free(belco);
+    free(b.text);
+    free(belco_text);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) {
         snprintf(root, sizeof root, "%s", argv[1]);
@@ -662,6 +794,7 @@ int main(int argc, char **argv) {
     test_calendar();
     test_errors();
     test_garbage();
+    test_limits();
     printf("test_dpa: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }
