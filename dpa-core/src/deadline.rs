@@ -41,7 +41,7 @@ use crate::model::{
     Agreement, AuditPeriod, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm, OfficeDays,
     Response,
 };
-use crate::values::{iso_date, iso_instant, join_refs};
+use crate::values::{TimeZoneName, iso_date, iso_instant, join_refs};
 
 /// The hours the controller has to notify the supervisory authority after
 /// becoming aware of a breach (GDPR art. 33(1)).
@@ -259,11 +259,14 @@ pub enum Impact {
 }
 
 /// The instant `date` ends (24:00, i.e. the start of the next day) in `tz`, in UTC.
-pub(crate) fn end_of_day(date: Date, tz: &jiff::tz::TimeZone) -> Result<OffsetDateTime> {
+pub(crate) fn end_of_day(date: Date, tz: &TimeZoneName) -> Result<OffsetDateTime> {
     let next = date
         .next_day()
         .ok_or_else(|| Error::out_of_range(format!("the end of {}", iso_date::format(date))))?;
-    start_of_local(civil_date(next)?.at(0, 0, 0, 0), tz)
+    match tz.cached_start_of_day(next) {
+        Some(t) => Ok(t),
+        None => start_of_local(civil_date(next)?.at(0, 0, 0, 0), tz.time_zone()),
+    }
 }
 
 /// `time::Date` to `jiff::civil::Date` (years 1-9999 in both).
@@ -309,7 +312,7 @@ impl Agreement {
             _ => None,
         };
         let date = shift.map_or(date, |s| s.shifted());
-        let ends_at = end_of_day(date, self.rules.time_zone.time_zone())?;
+        let ends_at = end_of_day(date, &self.rules.time_zone)?;
         Ok(Deadline {
             kind,
             due: Due::Date { date, ends_at },

@@ -48,7 +48,7 @@ use crate::error::{Error, Format, Result};
 #[cfg(doc)]
 use crate::limits::MAX_EVENTS;
 use crate::model::{Agreement, BackupDeletion, Party, ReturnMethod};
-use crate::values::{Text, Version, iso_date, iso_instant, join_refs};
+use crate::values::{Text, TimeZoneName, Version, iso_date, iso_instant, join_refs};
 
 // ---------------------------------------------------------------------------
 // Events
@@ -715,7 +715,7 @@ pub struct Timeline {
 
 /// The sort key of an event: its UTC instant (dates at their start in the
 /// processor's time zone).
-fn instant_of(when: When, tz: &jiff::tz::TimeZone) -> Result<OffsetDateTime> {
+fn instant_of(when: When, tz: &TimeZoneName) -> Result<OffsetDateTime> {
     match when {
         When::Instant(t) => Ok(t),
         When::Date(d) => match d.previous_day() {
@@ -780,7 +780,7 @@ fn status_of(
 
 struct Ctx<'a> {
     agreement: &'a Agreement,
-    tz: &'a jiff::tz::TimeZone,
+    tz: &'a TimeZoneName,
     as_of: OffsetDateTime,
     obligations: Vec<Obligation>,
     findings: Vec<Finding>,
@@ -818,7 +818,7 @@ impl Agreement {
     /// # Errors
     /// [`Error::OutOfRange`] when a deadline would leave the supported range.
     pub fn timeline(&self, events: &Events, at: Date) -> Result<Timeline> {
-        let tz = self.rules.time_zone.time_zone();
+        let tz = &self.rules.time_zone;
         let as_of = end_of_day(at, tz)?;
         let mut order: Vec<(OffsetDateTime, usize)> = Vec::with_capacity(events.events.len());
         let mut future = Vec::new();
@@ -1383,7 +1383,7 @@ fn settle_deletion(
         // The date `as_of` ends, in the processor's time zone.
         let ts = jiff::Timestamp::from_second(as_of.unix_timestamp() - 1)
             .map_err(|e| Error::out_of_range(e.to_string()))?;
-        let d = ts.to_zoned(tz.clone()).date();
+        let d = ts.to_zoned(tz.time_zone().clone()).date();
         Date::from_calendar_date(
             i32::from(d.year()),
             time::Month::try_from(d.month() as u8)
