@@ -6,16 +6,18 @@ use std::path::PathBuf;
 use dpa_core::deadline::{Bound as DeadlineBound, Deadline as CoreDeadline, Due, Impact};
 use dpa_core::limits::MAX_DOCUMENT_BYTES;
 use dpa_core::model::NoticeTerm;
+use dpa_core::timeline::Timeline as CoreTimeline;
 use dpa_core::{Agreement, Format};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDate, PyDateTime, PyString, PyTuple};
 use time::Date;
 
 use crate::convert::{
-    DateArg, DateOrInstant, InstantArg, py_date, py_instant, quote, quote_list, quote_opt,
+    DateArg, DateOrInstant, InstantArg, date_of, py_date, py_instant, quote, quote_list, quote_opt,
     today_utc,
 };
 use crate::errors::{Error, Origin, Result, guard};
+use crate::reports::{Art28Coverage, coverage_of};
 use crate::timeline::{Obligation, Timeline, events_of};
 use crate::transfers::Transfer;
 
@@ -79,6 +81,45 @@ impl PyAgreement {
     pub(crate) fn inner(&self) -> &Agreement {
         &self.inner
     }
+
+    /// The timeline of `events` (as `timeline` takes them) as of `at`
+    /// (default: today, UTC).
+    fn core_timeline(
+        &self,
+        events: &Bound<'_, PyAny>,
+        at: Option<DateArg>,
+    ) -> Result<CoreTimeline> {
+        let at = at.map_or_else(today_utc, |d| d.0);
+        let (events, origin) = events_of(events).map_err(Error::from)?;
+        guard(|| {
+            self.inner
+                .timeline(&events, at)
+                .map_err(|error| Error::Core { error, origin })
+        })
+    }
+}
+
+/// The dates of a list (or other iterable) of `date`s, the argument `name`:
+/// an element that is not a date is refused with its path (`audits[2]`).
+fn dates_of(ob: &Bound<'_, PyAny>, name: &str) -> Result<Vec<Date>> {
+    if ob.is_instance_of::<PyString>() || ob.is_instance_of::<PyBytes>() {
+        return Err(Error::Type(format!(
+            "{name}: expected a list of dates, got {}",
+            crate::convert::type_name(ob)
+        )));
+    }
+    let items = ob.try_iter().map_err(|_| {
+        Error::Type(format!(
+            "{name}: expected a list of dates, got {}",
+            crate::convert::type_name(ob)
+        ))
+    })?;
+    let mut dates = Vec::new();
+    for (i, item) in items.enumerate() {
+        let item = item?;
+        dates.push(date_of(&item).map_err(|e| e.at(&format!("{name}[{i}]")))?);
+    }
+    Ok(dates)
 }
 
 #[pymethods]
@@ -303,6 +344,21 @@ impl PyAgreement {
         py_date(py, d)
     }
 
+    /// The earliest date of the next audit given the dates of the audits
+    /// held (a list or other iterable of dates, in any order): with at most
+    /// N audits per period, the period runs from the N-th most recent one;
+    /// with fewer than N in it, the next is allowed on the latest audit's
+    /// date. An empty list raises `InvalidInput` (path `audits`).
+    fn next_audit_allowed_after<'py>(
+        &self,
+        py: Python<'py>,
+        audits: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDate>> {
+        let audits = dates_of(audits, "audits")?;
+        let d = guard(|| due_date(&self.inner.next_audit_allowed_after(&audits)?))?;
+        py_date(py, d)
+    }
+
     /// The earliest date of an audit announced in writing on `notice_given`.
     fn earliest_audit_date<'py>(
         &self,
@@ -341,6 +397,18 @@ impl PyAgreement {
         let kind: K = kind
             .parse()
             .map_err(|e: String| Error::input(Some("kind"), e))?;
+        if kind == K::SubProcessorObjection {
+            // A right with no fixed term, opened by a change of
+            // sub-processors: there is nothing to compute from a start.
+            return Err(Error::input(
+                Some("kind"),
+                "sub-processor-objection has no fixed term to compute: it is a right a change \
+                 of sub-processors opens (see `dpa.diff_report(...).objection`); expected one of \
+                 deletion, backup-deletion, breach-notice, authority-notice, next-audit, \
+                 audit-notice, termination-window, service-response",
+            )
+            .into());
+        }
         let a = &self.inner;
         let instant_kind = matches!(
             kind,
@@ -426,14 +494,27 @@ impl PyAgreement {
         events: &Bound<'_, PyAny>,
         at: Option<DateArg>,
     ) -> PyResult<Timeline> {
-        let at = at.map_or_else(today_utc, |d| d.0);
-        let (events, origin) = events_of(events)?;
-        let t = guard(|| {
-            self.inner
-                .timeline(&events, at)
-                .map_err(|error| Error::Core { error, origin })
-        })?;
-        Ok(Timeline::from(t))
+        Ok(Timeline::from(self.core_timeline(events, at)?))
+    }
+
+    /// The timeline of `events` as of `at` (default: today, UTC), taking
+    /// `events` as `timeline` does, as an iCalendar document (RFC 5545,
+    /// CRLF line ends): one event per obligation with a fixed deadline. The
+    /// same text as `dpa deadlines FILE --events EVENTS --at AT --format ics`
+    /// prints.
+    #[pyo3(signature = (events, at = None))]
+    fn timeline_ics(&self, events: &Bound<'_, PyAny>, at: Option<DateArg>) -> PyResult<String> {
+        let t = self.core_timeline(events, at)?;
+        Ok(guard(|| Ok(t.to_ics(&self.inner)))?)
+    }
+
+    /// For each item GDPR art. 28 requires of a processing agreement (art.
+    /// 28(2), 28(3)(a)-(h), 28(4)), in article order, the agreement's
+    /// clauses that cover it after its deviations: a clause the agreement
+    /// removed no longer counts. An item without clauses is uncovered (the
+    /// `art28-item-uncovered` finding of `check`).
+    fn coverage(&self) -> PyResult<Vec<Art28Coverage>> {
+        Ok(coverage_of(&self.inner)?)
     }
 
     /// How each sub-processor's data leaves the EEA, and whether the bases

@@ -15,6 +15,7 @@ mod agreement;
 mod calendar;
 mod convert;
 mod errors;
+mod reports;
 mod timeline;
 mod transfers;
 
@@ -32,6 +33,8 @@ mod native {
         _noop, add_months, add_months_many, is_nl_business_day, is_nl_public_holiday,
         next_business_day, nl_public_holiday_name, nl_public_holidays,
     };
+    #[pymodule_export]
+    use crate::reports::{Art28Coverage, DiffReport, diff_report};
     #[pymodule_export]
     use crate::timeline::{Obligation, Timeline};
     #[pymodule_export]

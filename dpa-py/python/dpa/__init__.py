@@ -17,9 +17,11 @@ Rust library ``dpa-core``; see ``docs/python.md``.
 
 from dpa._dpa import (
     Agreement,
+    Art28Coverage,
     BasisAssessment,
     Change,
     Deadline,
+    DiffReport,
     Finding,
     Obligation,
     SubProcessor,
@@ -29,6 +31,7 @@ from dpa._dpa import (
     add_months,
     add_months_many,
     diff,
+    diff_report,
     is_nl_business_day,
     is_nl_public_holiday,
     json_schema,
@@ -40,9 +43,11 @@ from dpa.exceptions import DpaError, InvalidInput, OutOfRange, ParseError, Valid
 
 __all__ = [
     "Agreement",
+    "Art28Coverage",
     "BasisAssessment",
     "Change",
     "Deadline",
+    "DiffReport",
     "DpaError",
     "Finding",
     "InvalidInput",
@@ -57,6 +62,7 @@ __all__ = [
     "add_months",
     "add_months_many",
     "diff",
+    "diff_report",
     "is_nl_business_day",
     "is_nl_public_holiday",
     "json_schema",

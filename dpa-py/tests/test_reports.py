@@ -1,0 +1,436 @@
+"""The reports: Agreement.coverage (GDPR art. 28), Agreement.timeline_ics,
+dpa.diff_report, and Agreement.next_audit_allowed_after; values and errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Optional
+
+import pytest
+
+import dpa
+
+ROOT = Path(__file__).resolve().parents[2]
+AGREEMENTS = ROOT / "examples" / "agreements"
+EVENTS = ROOT / "examples" / "events"
+UTC = timezone.utc
+CET = timezone(timedelta(hours=1))
+AT = date(2027, 3, 1)
+NOTIFIED = date(2022, 1, 4)
+
+# Alles Online: a breach notified to the client (the processor's term is
+# "without undue delay"), then the agreement terminated.
+ALLES_EVENTS: list[dict[str, object]] = [
+    {"kind": "breach-discovered", "at": datetime(2026, 3, 28, 10, 30, tzinfo=CET), "id": "B-7"},
+    {"kind": "client-notified-of-breach", "at": datetime(2026, 3, 28, 15, 0, tzinfo=CET), "breach": "B-7"},
+    {"kind": "agreement-terminated", "date": date(2026, 10, 1)},
+]
+
+# Belco (Nederland ICT 2019 clauses, numbered 2.x in its part 2): the
+# clauses covering each art. 28 item, as dpa-core's table gives them.
+BELCO_COVERAGE = [
+    ("28-2", "GDPR art. 28(2)", ["clause 2.8.2", "clause 2.8.3"]),
+    ("28-3-a", "GDPR art. 28(3)(a)", ["clause 2.2.3"]),
+    ("28-3-b", "GDPR art. 28(3)(b)", ["clause 2.5.1"]),
+    ("28-3-c", "GDPR art. 28(3)(c)", ["clause 2.3.1"]),
+    ("28-3-d", "GDPR art. 28(3)(d)", ["clause 2.8.2", "clause 2.8.3"]),
+    ("28-3-e", "GDPR art. 28(3)(e)", ["clause 2.7.1"]),
+    ("28-3-f", "GDPR art. 28(3)(f)", ["clause 2.3.1", "clause 2.4.1", "clause 2.4.2", "clause 2.7.2"]),
+    ("28-3-g", "GDPR art. 28(3)(g)", ["clause 2.6.3"]),
+    ("28-3-h", "GDPR art. 28(3)(h)", ["clause 2.7.3", "clause 2.7.4"]),
+    ("28-4", "GDPR art. 28(4)", ["clause 2.8.3"]),
+]
+
+
+def with_removed(toml: str, *clauses: str) -> dpa.Agreement:
+    """The agreement `toml` with `clauses` removed by deviations."""
+    marker = "\n[terms.duration]"
+    i = toml.index(marker)
+    devs = "".join(
+        f'\n[[clauses.deviations]]\nclause = "{c}"\nkind = "removed"\nsummary = "left out"\n' for c in clauses
+    )
+    return dpa.Agreement.from_toml(toml[:i] + devs + toml[i:])
+
+
+def uncovered_findings(a: dpa.Agreement) -> list[str]:
+    """The citations of the art28-item-uncovered findings."""
+    return [f.citation for f in a.check(date(2026, 11, 23)) if f.code == "art28-item-uncovered"]
+
+
+@pytest.fixture(scope="session")
+def alles_toml() -> str:
+    return (AGREEMENTS / "alles-online.toml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def belco_old() -> dpa.Agreement:
+    return dpa.Agreement.from_file(AGREEMENTS / "belco-1.2.2.toml")
+
+
+# ---------------------------------------------------------------------------
+# Agreement.coverage
+
+
+def test_belco_coverage(belco: dpa.Agreement) -> None:
+    cov = belco.coverage()
+    assert all(isinstance(c, dpa.Art28Coverage) for c in cov)
+    assert [(c.id, c.article, c.clauses) for c in cov] == BELCO_COVERAGE
+    assert all(c.covered for c in cov)
+    conf = cov[2]
+    assert conf.name == "confidentiality of the persons processing"
+    assert repr(conf) == "Art28Coverage(id='28-3-b', article='GDPR art. 28(3)(b)', clauses=['clause 2.5.1'])"
+    assert str(conf) == "GDPR art. 28(3)(b) confidentiality of the persons processing: clause 2.5.1"
+    assert uncovered_findings(belco) == []
+
+
+def test_alles_online_coverage(alles_online: dpa.Agreement) -> None:
+    cov = {c.id: c for c in alles_online.coverage()}
+    assert list(cov) == [row[0] for row in BELCO_COVERAGE]
+    assert all(c.covered for c in cov.values())
+    assert cov["28-3-b"].clauses == ["clause 5.1"]
+    assert cov["28-3-h"].clauses == ["clause 7.4", "clause 7.5"]
+    assert cov["28-3-g"].clauses == ["clause 6.3"]
+    assert cov["28-3-h"].name == "information and audits"
+
+
+def test_coverage_values_compare_and_hash(belco: dpa.Agreement, belco_toml: str) -> None:
+    again = dpa.Agreement.from_toml(belco_toml).coverage()
+    assert again == belco.coverage()
+    assert len({hash(c) for c in again}) == len(again)
+    assert again[0] != again[1]
+    with pytest.raises(AttributeError):
+        again[0].clauses = []  # type: ignore[misc]
+
+
+def test_a_removed_clause_uncovers_its_item(belco_toml: str) -> None:
+    # Belco without its confidentiality clause 2.5.1: art. 28(3)(b) uncovered.
+    a = with_removed(belco_toml, "clause 2.5.1")
+    cov = {c.id: c for c in a.coverage()}
+    conf = cov["28-3-b"]
+    assert conf.clauses == [] and not conf.covered
+    assert str(conf) == "GDPR art. 28(3)(b) confidentiality of the persons processing: UNCOVERED"
+    assert [c.id for c in cov.values() if not c.covered] == ["28-3-b"]
+    # The table and the check agree.
+    assert uncovered_findings(a) == ["GDPR art. 28(3)(b)"]
+    # Clause 2.8.3 covers three items; 28(4) rests on it alone.
+    a = with_removed(belco_toml, "clause 2.8.3")
+    cov = {c.id: c for c in a.coverage()}
+    assert cov["28-2"].clauses == ["clause 2.8.2"]
+    assert cov["28-3-d"].clauses == ["clause 2.8.2"]
+    assert [c.id for c in cov.values() if not c.covered] == ["28-4"]
+    assert uncovered_findings(a) == ["GDPR art. 28(4)"]
+
+
+def test_removing_one_of_two_clauses_keeps_the_item(alles_toml: str) -> None:
+    a = with_removed(alles_toml, "clause 7.4")
+    cov = {c.id: c for c in a.coverage()}
+    assert cov["28-3-h"].clauses == ["clause 7.5"] and cov["28-3-h"].covered
+    assert all(c.covered for c in cov.values())
+    both = with_removed(alles_toml, "clause 7.4", "clause 7.5")
+    assert [c.id for c in both.coverage() if not c.covered] == ["28-3-h"]
+    assert uncovered_findings(both) == ["GDPR art. 28(3)(h)"]
+
+
+def test_a_clause_numbered_the_other_way_does_not_count(belco: dpa.Agreement, belco_toml: str) -> None:
+    # Belco numbers its clauses 2.x: "clause 5.1" is none of them.
+    assert with_removed(belco_toml, "clause 5.1").coverage() == belco.coverage()
+
+
+# ---------------------------------------------------------------------------
+# Agreement.timeline_ics
+
+
+def cargo_dpa(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """Runs the `dpa` command of this workspace (built by cargo as needed)."""
+    cargo = shutil.which("cargo")
+    if cargo is None:
+        pytest.skip("cargo is not on PATH: cannot run the dpa command")
+    return subprocess.run(
+        [cargo, "run", "-q", "-p", "dpa-cli", "--", *args],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        timeout=1800,
+    )
+
+
+def test_ics_equals_the_dpa_command(belco: dpa.Agreement, belco_events: str) -> None:
+    events = EVENTS / "belco-2027.toml"
+    out = cargo_dpa(
+        "deadlines",
+        str(AGREEMENTS / "belco.toml"),
+        "--events",
+        str(events),
+        "--at",
+        AT.isoformat(),
+        "--format",
+        "ics",
+    )
+    assert out.returncode == 0, out.stderr.decode()
+    ics = belco.timeline_ics(belco_events, at=AT)
+    assert ics.encode("utf-8") == out.stdout
+
+
+def test_ics_of_python_events_equals_the_dpa_command(alles_online: dpa.Agreement, tmp_path: Path) -> None:
+    # A breach without a fixed notice term, and obligations missed so far.
+    events = ALLES_EVENTS
+    at = date(2027, 1, 15)
+    as_json = json.dumps({"events": events}, default=lambda v: v.isoformat())
+    path = tmp_path / "events.json"
+    path.write_text(as_json, encoding="utf-8")
+    out = cargo_dpa(
+        "deadlines",
+        str(AGREEMENTS / "alles-online.toml"),
+        "--events",
+        str(path),
+        "--at",
+        at.isoformat(),
+        "--format",
+        "ics",
+    )
+    assert out.returncode == 1, out.stderr.decode()  # a missed obligation
+    ics = alles_online.timeline_ics(events, at=at)
+    assert ics.encode("utf-8") == out.stdout
+    assert alles_online.timeline_ics(as_json, at=at) == ics
+
+
+def test_ics_content(belco: dpa.Agreement, belco_events: str) -> None:
+    ics = belco.timeline_ics(belco_events, at=AT)
+    assert ics.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    assert ics.endswith("END:VCALENDAR\r\n")
+    lines = ics.split("\r\n")[:-1]
+    assert "\n" not in "".join(lines)  # CRLF line ends only
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)  # folded
+    assert "X-WR-CALNAME:Belco B.V. — data processing agreement deadlines" in lines
+    assert [line for line in lines if line.startswith("DTSTART")] == [
+        "DTSTART:20260329T093000Z",
+        "DTSTART:20260401T064500Z",
+        "DTSTART;VALUE=DATE:20260504",
+        "DTSTART;VALUE=DATE:20270228",
+    ]
+    assert [line for line in lines if line.startswith("DTEND")] == [
+        "DTEND;VALUE=DATE:20260505",
+        "DTEND;VALUE=DATE:20270301",
+    ]
+    assert lines.count("DTSTAMP:20270301T000000Z") == 4
+    assert "SUMMARY:Belco B.V.: deletion due" in lines
+    assert len(lines) == 45
+
+
+def test_ics_takes_events_as_timeline_does(belco: dpa.Agreement, belco_events: str) -> None:
+    ics = belco.timeline_ics(belco_events, at=AT)
+    assert belco.timeline_ics(belco_events.encode(), at=AT) == ics
+    obligations = belco.timeline(belco_events, at=AT)
+    as_dicts = json.loads(
+        json.dumps({"events": [{"kind": "agreement-terminated", "date": "2026-11-30"}]}),
+    )
+    one = belco.timeline_ics(as_dicts, at=AT)
+    assert one.count("BEGIN:VEVENT") == len([o for o in belco.timeline(as_dicts, at=AT) if o.due is not None])
+    assert ics.count("BEGIN:VEVENT") == len(obligations) == 4
+
+
+def test_ics_leaves_out_deadlines_without_a_fixed_term(alles_online: dpa.Agreement) -> None:
+    # Alles Online notifies a breach "without undue delay" and ties backup
+    # deletion to a cycle of unstated length: neither has a calendar event.
+    at = date(2027, 1, 15)
+    obligations = alles_online.timeline(ALLES_EVENTS, at=at)
+    assert [(o.kind, o.due is None) for o in obligations] == [
+        ("breach-notice", True),
+        ("authority-notice", False),
+        ("deletion", False),
+        ("backup-deletion", True),
+    ]
+    ics = alles_online.timeline_ics(ALLES_EVENTS, at=at)
+    assert ics.count("BEGIN:VEVENT") == ics.count("END:VEVENT") == 2
+    lines = ics.split("\r\n")
+    assert [line for line in lines if line.startswith("CATEGORIES:")] == [
+        "CATEGORIES:authority-notice",
+        "CATEGORIES:deletion",
+    ]
+    assert [line for line in lines if line.startswith("DTSTART")] == [
+        "DTSTART:20260331T140000Z",
+        "DTSTART;VALUE=DATE:20270101",
+    ]
+
+
+def test_ics_at_defaults_to_today(belco: dpa.Agreement, belco_events: str) -> None:
+    before = datetime.now(UTC).date()
+    ics = belco.timeline_ics(belco_events)
+    after = datetime.now(UTC).date()
+    stamps = {line for line in ics.split("\r\n") if line.startswith("DTSTAMP:")}
+    assert stamps <= {f"DTSTAMP:{d.strftime('%Y%m%d')}T000000Z" for d in (before, after)}
+    assert stamps
+
+
+def test_ics_errors(belco: dpa.Agreement) -> None:
+    with pytest.raises(dpa.ValidationError) as v:
+        belco.timeline_ics('[[events]]\nkind = "breach-discovered"\nat = "2026-03-28T10:30"\n', at=AT)
+    assert v.value.path == "events[0].at"
+    assert (v.value.line, v.value.column) == (3, 6)
+    with pytest.raises(dpa.ValidationError) as v:
+        belco.timeline_ics([{"kind": "breach-discovered", "at": "2026-03-28T10:30"}], at=AT)
+    assert v.value.path == "events[0].at"
+    assert v.value.line is None
+    with pytest.raises(dpa.InvalidInput) as i:
+        belco.timeline_ics([{"kind": "breach-discovered", "at": datetime(2026, 3, 28, 10, 30)}], at=AT)
+    assert i.value.path == "events[0].at"
+    with pytest.raises(dpa.ParseError) as p:
+        belco.timeline_ics("[[events]\n", at=AT)
+    assert p.value.line == 1
+    with pytest.raises(dpa.InvalidInput):
+        belco.timeline_ics([], at=datetime(2027, 3, 1, tzinfo=UTC))
+    with pytest.raises(TypeError):
+        belco.timeline_ics(5, at=AT)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        belco.timeline_ics([], at="2027-03-01")  # type: ignore[arg-type]
+    with pytest.raises(dpa.ValidationError) as v:
+        belco.timeline_ics([{"kind": "no-such-event", "date": date(2026, 1, 1)}], at=AT)
+    assert v.value.path == "events[0].kind"
+
+
+# ---------------------------------------------------------------------------
+# dpa.diff_report
+
+
+def test_diff_report_of_belco_versions(belco_old: dpa.Agreement, belco: dpa.Agreement) -> None:
+    r = dpa.diff_report(belco_old, belco, NOTIFIED)
+    assert isinstance(r, dpa.DiffReport)
+    assert (r.old_version, r.new_version) == ("1.2.2", "1.3")
+    assert r.notified == NOTIFIED
+    assert r.changes == dpa.diff(belco_old, belco)
+    assert all(isinstance(c, dpa.Change) for c in r.changes)
+    assert [c.kind for c in r.changes] == [
+        "text-changed",
+        "security-warranty-changed",
+        "deviation-changed",
+        "audit-term-changed",
+    ]
+    assert [c.significant for c in r.changes] == [False, False, True, False]
+    assert r.significant is True
+    w = r.termination_window
+    assert isinstance(w, dpa.Deadline)
+    assert w.kind == "termination-window"
+    assert w.due == date(2022, 2, 3) == belco.termination_window_end(NOTIFIED)
+    assert w.citation == "clause 2.2.2"
+    assert w.bound == "no-later-than"
+    assert w == belco.deadline("termination-window", NOTIFIED)
+    # No sub-processor changed: no right to object.
+    assert r.objection is None
+    assert repr(r) == "<dpa.DiffReport '1.2.2' -> '1.3' notified=2022-01-04 changes=4 significant=True>"
+    assert dpa.diff_report(belco_old, belco, NOTIFIED) == r
+    assert dpa.diff_report(belco_old, belco, date(2022, 1, 5)) != r
+    with pytest.raises(AttributeError):
+        r.significant = False  # type: ignore[misc]
+
+
+def test_diff_report_the_other_way(belco_old: dpa.Agreement, belco: dpa.Agreement) -> None:
+    # Back from 1.3 to 1.2.2: the warranty weakened, a precondition added.
+    r = dpa.diff_report(belco, belco_old, date(2026, 6, 1))
+    assert (r.old_version, r.new_version) == ("1.3", "1.2.2")
+    assert r.significant
+    assert r.termination_window is not None
+    assert r.termination_window.due == belco_old.termination_window_end(date(2026, 6, 1))
+    assert r.objection is None
+
+
+def test_diff_report_without_changes(belco: dpa.Agreement) -> None:
+    r = dpa.diff_report(belco, dpa.Agreement.from_json(belco.to_json()), NOTIFIED)
+    assert r.changes == []
+    assert r.significant is False
+    assert r.termination_window is None and r.objection is None
+    assert r.old_version == r.new_version == "1.3"
+
+
+def test_diff_report_sub_processor_added(belco: dpa.Agreement, belco_toml: str) -> None:
+    block = (
+        '[[statement.sub_processors]]\nname = "Acme Analytics"\npurpose = "Analyse"\nseat = "US"\n'
+        'locations = ["US"]\ntransfer_bases = ["scc-2021"]\nengagement = "always"\nsource = ["DPS 1.9"]\n\n'
+    )
+    marker = "[statement.data_subject_requests]"
+    assert belco_toml.count(marker) == 1
+    new = dpa.Agreement.from_toml(belco_toml.replace(marker, block + marker))
+    r = dpa.diff_report(belco, new, NOTIFIED)
+    (c,) = r.changes
+    assert c.kind == "sub-processor-added"
+    assert c.path == "statement.sub_processors[14]"
+    assert c.rights == ["termination-window", "sub-processor-objection"]
+    assert r.significant
+    w: Optional[dpa.Deadline] = r.termination_window
+    assert w is not None and w.due == date(2022, 2, 3)
+    o = r.objection
+    assert o is not None
+    assert o.kind == "sub-processor-objection"
+    assert o.due is None and o.ends_at is None
+    assert o.citation == "clause 2.8.3; GDPR art. 28(2)"
+    assert o.note is not None and "object" in o.note
+    # Agreement.deadline cannot compute it: no fixed term, no start.
+    with pytest.raises(dpa.InvalidInput) as e:
+        belco.deadline("sub-processor-objection", NOTIFIED)  # type: ignore[arg-type]
+    assert e.value.path == "kind"
+    assert "diff_report" in str(e.value)
+
+
+def test_diff_report_errors(belco_old: dpa.Agreement, belco: dpa.Agreement) -> None:
+    with pytest.raises(dpa.InvalidInput):
+        dpa.diff_report(belco_old, belco, datetime(2022, 1, 4, tzinfo=UTC))
+    with pytest.raises(TypeError):
+        dpa.diff_report(belco_old, belco, "2022-01-04")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        dpa.diff_report(belco_old, "belco.toml", NOTIFIED)  # type: ignore[arg-type]
+    # The window would end after 9999-12-31.
+    with pytest.raises(dpa.OutOfRange):
+        dpa.diff_report(belco_old, belco, date(9999, 12, 31))
+    # Without a significant change there is no window to compute.
+    assert dpa.diff_report(belco, belco, date(9999, 12, 31)).termination_window is None
+
+
+# ---------------------------------------------------------------------------
+# Agreement.next_audit_allowed_after
+
+
+def test_next_audit_allowed_after_two_audits(belco: dpa.Agreement) -> None:
+    # Belco: at most once per rolling 12 months, from the latest audit.
+    audits = [date(2025, 5, 12), date(2026, 5, 4)]
+    assert belco.next_audit_allowed_after(audits) == date(2027, 5, 4)
+    assert belco.next_audit_allowed_after(list(reversed(audits))) == date(2027, 5, 4)
+    assert belco.next_audit_allowed_after(tuple(audits)) == date(2027, 5, 4)
+    assert belco.next_audit_allowed_after([date(2026, 5, 4)]) == belco.next_audit_allowed(date(2026, 5, 4))
+
+
+def test_next_audit_allowed_after_twice_a_year(belco_toml: str) -> None:
+    # Twice per rolling 12 months: the period runs from the second most recent audit.
+    twice = dpa.Agreement.from_toml(belco_toml.replace("max_count = 1", "max_count = 2", 1))
+    assert twice.next_audit_allowed_after([date(2026, 9, 1), date(2026, 3, 1)]) == date(2027, 3, 1)
+    assert twice.next_audit_allowed_after([date(2025, 1, 1), date(2026, 3, 1), date(2026, 9, 1)]) == date(2027, 3, 1)
+    # One audit held: a second is allowed at once.
+    assert twice.next_audit_allowed_after([date(2026, 3, 1)]) == date(2026, 3, 1)
+    # Once per calendar year: the next from 1 January.
+    calendar = dpa.Agreement.from_toml(
+        belco_toml.replace('period = "rolling-12-months"', 'period = "calendar-year"', 1)
+    )
+    assert calendar.next_audit_allowed_after([date(2025, 6, 1), date(2026, 5, 4)]) == date(2027, 1, 1)
+
+
+def test_next_audit_allowed_after_errors(belco: dpa.Agreement) -> None:
+    with pytest.raises(dpa.InvalidInput) as e:
+        belco.next_audit_allowed_after([])
+    assert e.value.path == "audits"
+    assert not isinstance(e.value, dpa.OutOfRange)
+    with pytest.raises(dpa.InvalidInput) as e:
+        belco.next_audit_allowed_after([date(2026, 5, 4), datetime(2025, 5, 4, tzinfo=UTC)])
+    assert e.value.path == "audits[1]"
+    assert "datetime" in str(e.value)
+    with pytest.raises(TypeError, match=r"audits\[1\]"):
+        belco.next_audit_allowed_after([date(2026, 5, 4), "2025-05-04"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="audits"):
+        belco.next_audit_allowed_after("2026-05-04")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="audits"):
+        belco.next_audit_allowed_after(date(2026, 5, 4))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="audits"):
+        belco.next_audit_allowed_after(None)  # type: ignore[arg-type]
+    with pytest.raises(dpa.OutOfRange):
+        belco.next_audit_allowed_after([date(9999, 6, 1)])
