@@ -99,6 +99,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Show which clauses cover each item GDPR art. 28 requires of a
+    /// processing agreement (art. 28(2), 28(3)(a)-(h), 28(4)) after the
+    /// agreement's deviations (exit code 1 when an item is uncovered).
+    Coverage {
+        /// The agreement file (.toml or .json).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
     /// What changed between two versions of an agreement, each change
     /// classified significant or not, and the rights a notice of it opens.
     Diff {
@@ -323,6 +333,23 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Coverage { file, format } => {
+            let a = load(&file)?;
+            let report = dpa_core::completeness::CoverageReport::new(&a);
+            let out = match format {
+                OutputFormat::Json => {
+                    serde_json::to_string_pretty(&report).map_err(|e| InputError(e.to_string()))?
+                        + "\n"
+                }
+                OutputFormat::Text => coverage_text(&report),
+            };
+            print(&out)?;
+            Ok(if report.is_complete() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::Diff {
             old,
             new,
@@ -495,6 +522,25 @@ fn transfers_text(
         for f in &t.findings {
             s.push_str(&format!("      {f}\n"));
         }
+    }
+    s
+}
+
+/// One line per item: the article, what it requires, and the clauses that
+/// cover it or `NOT COVERED`.
+fn coverage_text(r: &dpa_core::completeness::CoverageReport) -> String {
+    let mut s = String::new();
+    for c in &r.items {
+        let clauses = if c.clauses.is_empty() {
+            "NOT COVERED".to_owned()
+        } else {
+            c.clauses.join(", ")
+        };
+        s.push_str(&format!(
+            "{:<18}  {:<41}  {clauses}\n",
+            c.item.article(),
+            c.item.name()
+        ));
     }
     s
 }

@@ -385,6 +385,76 @@ pub fn coverage(a: &Agreement) -> Vec<ItemCoverage> {
         .collect()
 }
 
+/// The coverage table of an agreement ([`coverage`]) as the `dpa coverage
+/// --format json` command and the C function `dpa_agreement_coverage_json`
+/// print it. It serialises as `{"coverage": [...]}` with one object per
+/// item in article order: `id` (`28-3-b`), `article` (`GDPR art.
+/// 28(3)(b)`), `name`, `clauses` (empty when uncovered) and `covered`.
+///
+/// ```
+/// use dpa_core::Agreement;
+/// use dpa_core::completeness::CoverageReport;
+///
+/// let text = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../examples/agreements/belco.toml"
+/// ))?;
+/// let report = CoverageReport::new(&Agreement::from_toml(&text)?);
+/// assert!(report.is_complete());
+/// let json = serde_json::to_value(&report)?;
+/// assert_eq!(json["coverage"][2]["id"], "28-3-b");
+/// assert_eq!(json["coverage"][2]["clauses"][0], "clause 2.5.1");
+/// assert_eq!(json["coverage"][2]["covered"], true);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CoverageReport {
+    /// Every item, in article order ([`Art28Item::ALL`]).
+    pub items: Vec<ItemCoverage>,
+}
+
+impl CoverageReport {
+    /// The coverage of `a` after its deviations.
+    pub fn new(a: &Agreement) -> CoverageReport {
+        CoverageReport { items: coverage(a) }
+    }
+
+    /// Whether every item is covered by at least one clause.
+    pub fn is_complete(&self) -> bool {
+        self.items.iter().all(|c| !c.clauses.is_empty())
+    }
+}
+
+impl Serialize for CoverageReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        #[derive(Serialize)]
+        struct Row<'a> {
+            id: &'static str,
+            article: &'static str,
+            name: &'static str,
+            clauses: &'a [String],
+            covered: bool,
+        }
+        let rows: Vec<Row<'_>> = self
+            .items
+            .iter()
+            .map(|c| Row {
+                id: c.item.id(),
+                article: c.item.article(),
+                name: c.item.name(),
+                clauses: &c.clauses,
+                covered: !c.clauses.is_empty(),
+            })
+            .collect();
+        let mut st = s.serialize_struct("CoverageReport", 1)?;
+        st.serialize_field("coverage", &rows)?;
+        st.end()
+    }
+}
+
 /// Words in a product or use description that suggest special categories
 /// (art. 9), criminal data (art. 10) or government identifiers, in Dutch and
 /// English. Matched as whole words, case-insensitively.

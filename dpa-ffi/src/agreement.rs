@@ -850,6 +850,40 @@ pub unsafe extern "C" fn dpa_agreement_transfers_json(
     })
 }
 
+/// Which clauses of the agreement cover each item GDPR art. 28 requires of
+/// a processing agreement (art. 28(2), 28(3)(a)-(h), 28(4)), after the
+/// agreement's deviations (a removed clause no longer counts), as JSON:
+/// byte for byte what `dpa coverage FILE --format json` prints
+/// (`{"coverage": [...]}` with a final newline). Each of the ten items, in
+/// article order, is an object with `id` (`"28-3-b"`), `article` (`"GDPR
+/// art. 28(3)(b)"`), `name`, `clauses` (`["clause 2.5.1"]`; empty when no
+/// clause covers it) and `covered` (`false` when `clauses` is empty).
+///
+/// Ownership of `*out` as for `dpa_agreement_check_json` (free it with
+/// `dpa_string_free`). On failure neither `*out` nor `*out_len` is
+/// written: `DPA_STATUS_NULL_ARGUMENT` (path `agreement`, `out` or
+/// `out_len`).
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` and `out_len` valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_coverage_json(
+    agreement: *const dpa_agreement,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        let report = dpa_core::completeness::CoverageReport::new(a);
+        let text = json_text(&report)?;
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
 /// What changed from agreement `old` to agreement `new`, each change
 /// classified significant or not, and the rights a notice of the change on
 /// `year-month-day` opens (the client's termination window, the right to

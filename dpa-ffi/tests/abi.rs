@@ -1153,3 +1153,69 @@ fn add_months_ymd() {
     assert_eq!(dpa_add_months_ymd(20260131, 1), 20260228);
     assert_eq!(last_path(), "rule");
 }
+
+/// The art. 28 coverage table, as `dpa coverage --format json` prints it;
+/// NULL arguments leave the out-parameters alone.
+#[test]
+fn coverage_json() {
+    for text in [BELCO, ALLES] {
+        let a = load(text);
+        let core = dpa_core::Agreement::from_toml(text).unwrap();
+        let mut p: *mut c_char = ptr::null_mut();
+        let mut len = 0;
+        // SAFETY: live handle and valid out-pointers.
+        let st = unsafe { dpa_agreement_coverage_json(a, &mut p, &mut len) };
+        assert_eq!(st, dpa_status::Ok);
+        let got = take_string(p, len);
+        let want = dpa_core::completeness::CoverageReport::new(&core);
+        assert_eq!(got, serde_json::to_string_pretty(&want).unwrap() + "\n");
+        let v: serde_json::Value = serde_json::from_str(&got).unwrap();
+        let items = v["coverage"].as_array().unwrap();
+        assert_eq!(items.len(), 10);
+        assert!(items.iter().all(|i| i["covered"] == true));
+        free(a);
+    }
+
+    // Belco without clause 2.5.1: art. 28(3)(b) is uncovered.
+    let i = BELCO.find("\n[terms.duration]").unwrap();
+    let text = format!(
+        "{}\n[[clauses.deviations]]\nclause = \"clause 2.5.1\"\nkind = \"removed\"\nsummary = \"left out\"\n{}",
+        &BELCO[..i],
+        &BELCO[i..]
+    );
+    let a = load(&text);
+    let mut p: *mut c_char = ptr::null_mut();
+    let mut len = 0;
+    // SAFETY: live handle and valid out-pointers.
+    let st = unsafe { dpa_agreement_coverage_json(a, &mut p, &mut len) };
+    assert_eq!(st, dpa_status::Ok);
+    let v: serde_json::Value = serde_json::from_str(&take_string(p, len)).unwrap();
+    assert_eq!(v["coverage"][2]["id"], "28-3-b");
+    assert_eq!(v["coverage"][2]["clauses"], serde_json::json!([]));
+    assert_eq!(v["coverage"][2]["covered"], false);
+
+    // NULL arguments: the path names the argument, nothing is written.
+    let mut p: *mut c_char = ptr::dangling_mut();
+    let mut len = 77;
+    // SAFETY: NULL where the library must refuse; the others valid.
+    unsafe {
+        assert_eq!(
+            dpa_agreement_coverage_json(ptr::null(), &mut p, &mut len),
+            dpa_status::NullArgument
+        );
+        assert_eq!(last_path(), "agreement");
+        assert_eq!(
+            dpa_agreement_coverage_json(a, ptr::null_mut(), &mut len),
+            dpa_status::NullArgument
+        );
+        assert_eq!(last_path(), "out");
+        assert_eq!(
+            dpa_agreement_coverage_json(a, &mut p, ptr::null_mut()),
+            dpa_status::NullArgument
+        );
+        assert_eq!(last_path(), "out_len");
+    }
+    assert_eq!(p, ptr::dangling_mut());
+    assert_eq!(len, 77);
+    free(a);
+}

@@ -335,6 +335,92 @@ static void test_json(void) {
     dpa_agreement_free(belco);
 }
 
+/* The GDPR art. 28 coverage table: Belco's clauses per item, an item left
+ * uncovered by a removed clause, and NULL arguments. */
+static void test_coverage(void) {
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    char *out = NULL;
+    size_t len = 0;
+
+    CHECK_STATUS(dpa_agreement_coverage_json(belco, &out, &len), DPA_STATUS_OK);
+    CHECK(out != NULL && strlen(out) == len);
+    static const char head[] = "{\n  \"coverage\": [\n    {\n      \"id\": \"28-2\",";
+    static const char item_b[] = "      \"id\": \"28-3-b\",\n"
+                                 "      \"article\": \"GDPR art. 28(3)(b)\",\n"
+                                 "      \"name\": \"confidentiality of the persons processing\",\n";
+    static const char item_h[] = "      \"id\": \"28-3-h\",\n"
+                                 "      \"article\": \"GDPR art. 28(3)(h)\",\n"
+                                 "      \"name\": \"information and audits\",\n"
+                                 "      \"clauses\": [\n"
+                                 "        \"clause 2.7.3\",\n"
+                                 "        \"clause 2.7.4\"\n"
+                                 "      ],\n"
+                                 "      \"covered\": true\n";
+    CHECK(out != NULL && strncmp(out, head, sizeof head - 1) == 0);
+    CHECK(out != NULL && out[len - 1] == '\n');
+    CHECK(out != NULL && strstr(out, "\"covered\": false") == NULL);
+    static const char clauses_b[] = "      \"clauses\": [\n        \"clause 2.5.1\"\n      ],\n"
+                                    "      \"covered\": true\n";
+    const char *b = out == NULL ? NULL : strstr(out, item_b);
+    CHECK(b != NULL && strncmp(b + strlen(item_b), clauses_b, sizeof clauses_b - 1) == 0);
+    CHECK(out != NULL && strstr(out, item_h) != NULL);
+    dpa_string_free(out);
+
+    /* Belco with clause 2.5.1 removed by a deviation: art. 28(3)(b) uncovered. */
+    size_t text_len = 0;
+    char *text = read_repo_file("examples/agreements/belco.toml", &text_len);
+    const char *deviation = "\n[[clauses.deviations]]\nclause = \"clause 2.5.1\"\n"
+                            "kind = \"removed\"\nsummary = \"left out\"\n";
+    char *terms = strstr(text, "\n[terms.duration]");
+    CHECK(terms != NULL);
+    if (terms != NULL) {
+        size_t before = (size_t)(terms - text), dev_len = strlen(deviation);
+        char *changed = malloc(text_len + dev_len);
+        CHECK(changed != NULL);
+        if (changed != NULL) {
+            memcpy(changed, text, before);
+            memcpy(changed + before, deviation, dev_len);
+            memcpy(changed + before + dev_len, terms, text_len - before);
+            dpa_agreement *without = NULL;
+            CHECK_STATUS(dpa_agreement_from_toml(changed, text_len + dev_len, &without),
+                         DPA_STATUS_OK);
+            free(changed);
+            out = NULL;
+            if (without != NULL) {
+                CHECK_STATUS(dpa_agreement_coverage_json(without, &out, &len), DPA_STATUS_OK);
+            }
+            if (out != NULL) {
+                static const char uncovered[] = "      \"clauses\": [],\n"
+                                                "      \"covered\": false\n";
+                const char *nb = strstr(out, item_b);
+                CHECK(nb != NULL &&
+                      strncmp(nb + strlen(item_b), uncovered, sizeof uncovered - 1) == 0);
+                /* Only that item. */
+                const char *first = strstr(out, "\"covered\": false");
+                CHECK(first != NULL && strstr(first + 1, "\"covered\": false") == NULL);
+                dpa_string_free(out);
+            }
+            dpa_agreement_free(without);
+        }
+    }
+    free(text);
+
+    /* NULL arguments: the path names the argument; nothing is written. */
+    out = (char *)&len; /* sentinel */
+    len = 77;
+    CHECK_STATUS(dpa_agreement_coverage_json(NULL, &out, &len), DPA_STATUS_NULL_ARGUMENT);
+    CHECK(last_path_is("agreement"));
+    CHECK(out == (char *)&len && len == 77);
+    CHECK_STATUS(dpa_agreement_coverage_json(belco, NULL, &len), DPA_STATUS_NULL_ARGUMENT);
+    CHECK(last_path_is("out"));
+    CHECK(len == 77);
+    CHECK_STATUS(dpa_agreement_coverage_json(belco, &out, NULL), DPA_STATUS_NULL_ARGUMENT);
+    CHECK(last_path_is("out_len"));
+    CHECK(out == (char *)&len);
+
+    dpa_agreement_free(belco);
+}
+
 static void test_calendar(void) {
     dpa_date r = {0, 0, 0};
     CHECK_STATUS(dpa_add_months(2024, 1, 31, 1, DPA_MONTH_RULE_CLAMP, &r), DPA_STATUS_OK);
@@ -791,6 +877,7 @@ int main(int argc, char **argv) {
     test_versions();
     test_seed_deadlines();
     test_json();
+    test_coverage();
     test_calendar();
     test_errors();
     test_garbage();

@@ -556,6 +556,24 @@ final class Agreement
     }
 
     /**
+     * Which clauses cover each item GDPR art. 28 requires of a processing
+     * agreement (art. 28(2), 28(3)(a)-(h), 28(4)) after the agreement's
+     * deviations: a list of ten arrays, in article order, with `id`
+     * (`28-3-b`), `article` (`GDPR art. 28(3)(b)`), `name`, `clauses`
+     * (`['clause 2.5.1']`; empty when uncovered) and `covered` (bool).
+     */
+    public function coverage(): array
+    {
+        return json_decode($this->coverageJson(), true, 512, JSON_THROW_ON_ERROR)['coverage'];
+    }
+
+    /** The JSON text `dpa coverage FILE --format json` prints. */
+    public function coverageJson(): string
+    {
+        return $this->text('dpa_agreement_coverage_json');
+    }
+
+    /**
      * What changed from this agreement (the old version) to $new, and the
      * rights a notice on $notified (default: $new's effective date) opens,
      * decoded: versions, changes, significant, termination_window, objection.

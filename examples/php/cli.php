@@ -9,6 +9,7 @@
  *   php cli.php deadlines FILE --events EVENTS --at DATE (= dpa deadlines ... --format json)
  *   php cli.php transfers FILE --on DATE                 (= dpa transfers ... --format json)
  *   php cli.php diff OLD NEW [--notified DATE]           (= dpa diff ... --format json)
+ *   php cli.php coverage FILE                            (= dpa coverage FILE --format json)
  *   php cli.php due KIND FILE --from X                   the due date from the struct path
  *   php cli.php due-many KIND FILE X [X ...]             the due dates from the batch path
  */
@@ -45,6 +46,9 @@ try {
         case 'diff':
             echo Agreement::fromFile($args[1])->diffJson(Agreement::fromFile($args[2]), option($args, '--notified'));
             break;
+        case 'coverage':
+            echo Agreement::fromFile($args[1])->coverageJson();
+            break;
         case 'due':
             $a = Agreement::fromFile($args[2]);
             $from = (string) option($args, '--from');
@@ -64,7 +68,7 @@ try {
             echo implode("\n", array_map(fn ($d) => $d ?? 'none', $due)) . "\n";
             break;
         default:
-            fwrite(STDERR, "usage: php cli.php check|deadline|deadlines|transfers|diff|due|due-many ...\n");
+            fwrite(STDERR, "usage: php cli.php check|deadline|deadlines|transfers|diff|coverage|due|due-many ...\n");
             exit(2);
     }
 } catch (DpaException $e) {

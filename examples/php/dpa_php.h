@@ -160,6 +160,7 @@ dpa_status dpa_agreement_transfers_json(const dpa_agreement *agreement,
                                         uint32_t day,
                                         char **out,
                                         size_t *out_len);
+dpa_status dpa_agreement_coverage_json(const dpa_agreement *agreement, char **out, size_t *out_len);
 dpa_status dpa_agreement_diff_json(const dpa_agreement *old,
                                    const dpa_agreement *new_,
                                    int32_t year,

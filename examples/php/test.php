@@ -113,6 +113,68 @@ check($diff['notified'] === '2022-01-04', 'diff: notified defaults to the effect
 check($diff['termination_window']['due'] === '2022-02-03', 'diff: termination window');
 unset($old);
 
+// Coverage of GDPR art. 28, and the same JSON as the `dpa` command (built by
+// scripts/test-c.sh; DPA_BIN names another binary).
+$ids = ['28-2', '28-3-a', '28-3-b', '28-3-c', '28-3-d', '28-3-e', '28-3-f', '28-3-g', '28-3-h', '28-4'];
+$cov = $belco->coverage();
+check(array_column($cov, 'id') === $ids, 'coverage: the ten items in article order');
+check(array_filter($cov, fn ($c) => $c['covered'] !== true) === [], 'Belco covers every item');
+check($cov[2] === ['id' => '28-3-b', 'article' => 'GDPR art. 28(3)(b)', 'name' => 'confidentiality of the persons processing',
+    'clauses' => ['clause 2.5.1'], 'covered' => true], 'Belco: art. 28(3)(b) by clause 2.5.1');
+check($cov[8]['clauses'] === ['clause 2.7.3', 'clause 2.7.4'], 'Belco: audits');
+$allesCov = $alles->coverage();
+check($allesCov[5]['clauses'] === ['clause 7.1', 'clause 7.3'], 'Alles Online: art. 28(3)(e)');
+check($allesCov[0]['article'] === 'GDPR art. 28(2)' && $allesCov[0]['clauses'] === ['clause 8.2', 'clause 8.3'], 'Alles Online: art. 28(2)');
+$deviation = "\n[[clauses.deviations]]\nclause = \"clause 2.5.1\"\nkind = \"removed\"\nsummary = \"left out\"\n";
+$withoutToml = str_replace("\n[terms.duration]", $deviation . "\n[terms.duration]", $belcoToml);
+$without = Agreement::fromToml($withoutToml);
+$withoutCov = $without->coverage();
+check($withoutCov[2]['clauses'] === [] && $withoutCov[2]['covered'] === false, 'a removed clause leaves art. 28(3)(b) uncovered');
+check(count(array_filter($withoutCov, fn ($c) => !$c['covered'])) === 1, 'only that item');
+
+/** Runs the `dpa` command: [stdout, exit code]. */
+function runDpa(string $bin, array $args): array
+{
+    $p = proc_open([$bin, ...$args], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+    if ($p === false) {
+        return ['', -1];
+    }
+    $out = (string) stream_get_contents($pipes[1]);
+    stream_get_contents($pipes[2]);
+    fclose($pipes[1]);
+    fclose($pipes[2]);
+    return [$out, proc_close($p)];
+}
+
+$dpaBin = getenv('DPA_BIN');
+if ($dpaBin === false || $dpaBin === '') {
+    $targetDir = getenv('CARGO_TARGET_DIR') ?: 'target';
+    $dpaBin = ($targetDir[0] === '/' ? $targetDir : "$root/$targetDir") . '/debug/dpa';
+}
+if (!is_executable($dpaBin)) {
+    check(false, "the dpa command is not built at $dpaBin (cargo build -p dpa-cli, or set DPA_BIN)");
+} else {
+    $withoutFile = tempnam(sys_get_temp_dir(), 'dpa-coverage-') . '.toml';
+    file_put_contents($withoutFile, $withoutToml);
+    foreach ([
+        ["$root/examples/agreements/belco.toml", $belco, 0],
+        ["$root/examples/agreements/alles-online.toml", $alles, 0],
+        [$withoutFile, $without, 1],
+    ] as [$file, $agreement, $exit]) {
+        [$cliJson, $code] = runDpa($dpaBin, ['coverage', $file, '--format', 'json']);
+        check($code === $exit, "dpa coverage $file exits $code, expected $exit");
+        check($agreement->coverageJson() === $cliJson, "coverage JSON byte for byte as dpa coverage prints it: $file");
+        check($agreement->coverage() === json_decode($cliJson, true)['coverage'], "coverage() decodes it: $file");
+    }
+    unlink($withoutFile);
+    unlink(substr($withoutFile, 0, -strlen('.toml')));
+    unset($agreement);
+}
+unset($without);
+$rawOut = Library::ffi()->new('char *');
+$rawLen = Library::ffi()->new('size_t');
+check(Library::ffi()->dpa_agreement_coverage_json(null, FFI::addr($rawOut), FFI::addr($rawLen)) === Library::NULL_ARGUMENT, 'coverage: NULL handle');
+
 // Round trips.
 $again = Agreement::fromJson($belco->toJson());
 check($again->deletionDeadline('2026-11-30')['due'] === '2027-02-28', 'JSON round trip');
