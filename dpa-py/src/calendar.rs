@@ -45,14 +45,22 @@ pub(crate) fn add_months<'py>(
     n: i32,
     rule: &str,
 ) -> PyResult<Bound<'py, PyDate>> {
-    // The default rule as a constant, so that the call keeps only its branch.
-    let out = if rule == "clamp" {
-        calendar::add_months(d.0, n, MonthRule::Clamp)
+    // The default rule as a constant, so that the call keeps only its branch;
+    // `checked_add_months` returns a 4-byte `Option`, and only a result out
+    // of range asks `add_months` for the error that explains it.
+    let rule = if rule == "clamp" {
+        MonthRule::Clamp
     } else {
-        calendar::add_months(d.0, n, month_rule(rule)?)
+        month_rule(rule)?
+    };
+    match calendar::checked_add_months(d.0, n, rule) {
+        Some(out) => py_date(py, out),
+        None => Err(calendar::add_months(d.0, n, rule)
+            .map_or_else(Error::from, |_| {
+                Error::Internal("add_months and checked_add_months disagree".to_owned())
+            })
+            .into()),
     }
-    .map_err(Error::from)?;
-    py_date(py, out)
 }
 
 /// Takes a date and does nothing with it: the baseline of the benchmarks
