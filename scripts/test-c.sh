@@ -200,4 +200,9 @@ for doc in "README.md:## Using dpa from C and PHP" "docs/c-and-php.md:## PHP"; d
 done
 echo "ok"
 
+step "benchmarks, smoke mode (benches/c and benches/php: each case once, no timing)"
+DPA_BENCH_SMOKE=1 "$work/bench_ffi" examples/agreements/belco.toml >/dev/null
+DPA_BENCH_SMOKE=1 "${php[@]}" benches/php/bench_ffi.php examples/agreements/belco.toml >/dev/null
+echo "ok"
+
 step "C and PHP tests passed"

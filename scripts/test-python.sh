@@ -7,7 +7,9 @@
 #   - pytest on dpa-py/tests (no test collected counts as a failure),
 #   - mypy --strict on the examples and the tests,
 #   - mypy.stubtest on the package (stubs against the built module),
-#   - the example examples/python/portfolio.py on the seed agreements.
+#   - the example examples/python/portfolio.py on the seed agreements,
+#   - the Python benchmarks (benches/python) in smoke mode: one short run
+#     each, against pandas and pydantic, which are installed for that.
 #
 # Needs python3 (3.9 or later; PYTHON=... to choose another), cargo, and
 # PyPI. See docs/python.md.
@@ -32,7 +34,7 @@ if [ ! -x "$py" ]; then
 fi
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet "maturin>=1.9.4,<2" pytest hypothesis python-dateutil \
-  types-python-dateutil mypy numpy
+  types-python-dateutil mypy numpy pandas pydantic
 "$py" -m pip --version
 
 step "build and install the package: pip install ./dpa-py"
@@ -69,5 +71,10 @@ step "example: examples/python/portfolio.py"
   | tee target/portfolio.out
 grep -q "OVERDUE" target/portfolio.out
 grep -q "belco " target/portfolio.out
+
+step "benchmarks, smoke mode (benches/python: one short run each, no timing)"
+"$py" benches/python/bench_dates.py --smoke >/dev/null
+"$py" benches/python/bench_parse.py --smoke >/dev/null
+echo "ok"
 
 step "all Python tests passed"

@@ -4,9 +4,12 @@
  *
  *   bench_ffi [AGREEMENT.toml]   (default examples/agreements/belco.toml)
  *
+ * With DPA_BENCH_SMOKE=1 in the environment every case runs one short round
+ * (the test command's smoke run: it must build and run, no timing).
+ *
  * Prints one line per case: name, nanoseconds per call (or per value for
  * the batch cases), and the ratio to the floor. Each case runs in rounds of
- * CALLS calls; the number is the median round. benches/c/run.sh runs this
+ * n_calls calls; the number is the median round. benches/c/run.sh runs this
  * several times and takes the median of the runs.
  */
 #include <stdint.h>
@@ -17,9 +20,10 @@
 
 #include "dpa.h"
 
-#define CALLS 200000
-#define ROUNDS 15
 #define BATCH 1000
+
+static int n_calls = 200000; /* per round; BATCH in smoke mode */
+static int n_rounds = 15;    /* 1 in smoke mode */
 
 static double now_ns(void) {
     struct timespec ts;
@@ -39,14 +43,14 @@ static dpa_date date_out[BATCH];
 static dpa_deadline deadline_out[BATCH];
 
 static void run_noop(void) {
-    for (int i = 0; i < CALLS; i++) {
+    for (int i = 0; i < n_calls; i++) {
         sink += (uint32_t)dpa_noop();
     }
 }
 
 static void run_add_months(void) {
     dpa_date r;
-    for (int i = 0; i < CALLS; i++) {
+    for (int i = 0; i < n_calls; i++) {
         sink += (uint32_t)dpa_add_months(2026, 1 + (uint32_t)(i % 12), 1 + (uint32_t)(i % 28), 3,
                                          DPA_MONTH_RULE_CLAMP, &r);
         sink += r.day;
@@ -54,7 +58,7 @@ static void run_add_months(void) {
 }
 
 static void run_add_months_ymd(void) {
-    for (int i = 0; i < CALLS; i++) {
+    for (int i = 0; i < n_calls; i++) {
         int32_t r = dpa_add_months_ymd(20260000 + 100 * (1 + i % 12) + 1 + i % 28, 3);
         sink += (uint32_t)r;
     }
@@ -62,7 +66,7 @@ static void run_add_months_ymd(void) {
 
 static void run_deletion(void) {
     dpa_deadline d;
-    for (int i = 0; i < CALLS; i++) {
+    for (int i = 0; i < n_calls; i++) {
         sink += (uint32_t)dpa_agreement_deletion_deadline(belco, 2026, 1 + (uint32_t)(i % 12),
                                                           1 + (uint32_t)(i % 28), &d);
         sink += d.due_date.day;
@@ -70,7 +74,7 @@ static void run_deletion(void) {
 }
 
 static void run_add_months_batch(void) {
-    for (int i = 0; i < CALLS / BATCH; i++) {
+    for (int i = 0; i < n_calls / BATCH; i++) {
         sink += (uint32_t)dpa_add_months_batch(dates, BATCH, 3, DPA_MONTH_RULE_CLAMP, date_out,
                                                BATCH);
         sink += date_out[i].day;
@@ -78,7 +82,7 @@ static void run_add_months_batch(void) {
 }
 
 static void run_deletion_batch(void) {
-    for (int i = 0; i < CALLS / BATCH; i++) {
+    for (int i = 0; i < n_calls / BATCH; i++) {
         sink += (uint32_t)dpa_agreement_date_deadlines(belco, DPA_DEADLINE_KIND_DELETION, dates,
                                                        BATCH, deadline_out, BATCH);
         sink += deadline_out[i].due_date.day;
@@ -86,15 +90,15 @@ static void run_deletion_batch(void) {
 }
 
 static double measure(void (*f)(void)) {
-    double rounds[ROUNDS];
+    double rounds[15];
     f(); /* warm up */
-    for (int r = 0; r < ROUNDS; r++) {
+    for (int r = 0; r < n_rounds; r++) {
         double t0 = now_ns();
         f();
-        rounds[r] = (now_ns() - t0) / CALLS;
+        rounds[r] = (now_ns() - t0) / n_calls;
     }
-    qsort(rounds, ROUNDS, sizeof rounds[0], cmp_double);
-    return rounds[ROUNDS / 2];
+    qsort(rounds, n_rounds, sizeof rounds[0], cmp_double);
+    return rounds[n_rounds / 2];
 }
 
 static char *read_all(const char *path, size_t *len) {
@@ -113,6 +117,11 @@ static char *read_all(const char *path, size_t *len) {
 
 int main(int argc, char **argv) {
     const char *path = argc > 1 ? argv[1] : "examples/agreements/belco.toml";
+    const char *smoke = getenv("DPA_BENCH_SMOKE");
+    if (smoke != NULL && strcmp(smoke, "1") == 0) {
+        n_calls = BATCH;
+        n_rounds = 1;
+    }
     size_t len = 0;
     char *text = read_all(path, &len);
     if (text == NULL || dpa_agreement_from_toml(text, len, &belco) != DPA_STATUS_OK) {

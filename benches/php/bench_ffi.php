@@ -11,7 +11,9 @@
  * the wrapper's text batches (Calendar::addMonthsMany, Agreement::dueDates)
  * and the struct-array batches called raw. Each case runs in rounds; the
  * number is the median round. benches/php/run.sh runs this several times
- * and takes the median of the runs.
+ * and takes the median of the runs. With DPA_BENCH_SMOKE=1 in the
+ * environment every case runs one short round (the test command's smoke
+ * run: it must run, no timing).
  */
 
 declare(strict_types=1);
@@ -22,9 +24,10 @@ use Dpa\Agreement;
 use Dpa\Calendar;
 use Dpa\Library;
 
-const CALLS = 100000;
-const ROUNDS = 9;
 const BATCH = 1000;
+define('SMOKE', getenv('DPA_BENCH_SMOKE') === '1');
+define('CALLS', SMOKE ? BATCH : 100000);
+define('ROUNDS', SMOKE ? 1 : 9);
 
 $path = $argv[1] ?? __DIR__ . '/../../examples/agreements/belco.toml';
 $ffi = Library::ffi();

@@ -53,8 +53,12 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--distinct", action="store_true", help="consecutive days instead of random ones")
+    ap.add_argument("--smoke", action="store_true",
+                    help="one short run, to check that the benchmark works (no timing)")
     args = ap.parse_args()
-    if args.runs < 5:
+    if args.smoke:
+        args.n, args.runs = 2000, 1
+    elif args.runs < 5:
         sys.exit("use at least 5 runs")
 
     n, months = args.n, 3

@@ -388,8 +388,12 @@ def main() -> None:
     ap.add_argument("--sub-processors", type=int, default=50)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--calls", type=int, default=500)
+    ap.add_argument("--smoke", action="store_true",
+                    help="one short run, to check that the benchmark works (no timing)")
     args = ap.parse_args()
-    if args.runs < 5:
+    if args.smoke:
+        args.runs, args.calls = 1, 5
+    elif args.runs < 5:
         sys.exit("use at least 5 runs")
 
     text = document(args.sub_processors)
