@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project: Rust (fmt, clippy, unit, integration,
-# property and doc tests, benchmark smoke runs, docs), the C library with its
+# property and doc tests, benchmark smoke runs, the fuzz corpora replayed,
+# docs), the C library with its
 # C and PHP clients (scripts/test-c.sh), and the Python wheel
 # (scripts/test-python.sh, in the virtual environment .venv it creates). On a
 # fresh machine it installs what it needs itself (the pinned cbindgen,
@@ -26,6 +27,14 @@ cargo test --workspace --locked
 
 step "benchmarks, smoke mode (each runs once; no timing)"
 cargo test --workspace --locked --benches --quiet -p dpa-benches
+
+step "fuzz corpora replayed on stable (fuzz/: its own workspace; FUZZING.md)"
+# The fuzz targets' bodies run over every committed input (fuzz/corpus and
+# fuzz/regressions) as a normal test, without libFuzzer or nightly.
+cargo fmt --manifest-path fuzz/Cargo.toml --check
+cargo clippy --manifest-path fuzz/Cargo.toml --no-default-features --all-targets --locked \
+  --target-dir target -- -D warnings
+cargo test --manifest-path fuzz/Cargo.toml --no-default-features --locked --target-dir target
 
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked --quiet
