@@ -130,6 +130,31 @@ pub unsafe extern "C" fn dpa_agreement_free(agreement: *mut dpa_agreement) {
     })
 }
 
+/// Runs `f` on the live handle `agreement` and hands the text it returns
+/// out through `out` and `out_len`: the shape of every function that
+/// returns text about one agreement. NULL pointers are refused (in the
+/// order agreement, out, out_len) before `f` runs; nothing is written on
+/// failure.
+///
+/// # Safety
+/// `agreement` live or NULL; `out` and `out_len` valid for writes or NULL.
+unsafe fn agreement_text(
+    agreement: *const dpa_agreement,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+    f: impl FnOnce(&Agreement) -> FfiResult<String>,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `agreement` is live or NULL by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        let text = f(a)?;
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
 /// Writes the agreement as TOML (the file format for people); reading it
 /// back gives an equal agreement.
 ///
@@ -145,15 +170,12 @@ pub unsafe extern "C" fn dpa_agreement_to_toml(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> dpa_status {
-    guard(|| {
-        // SAFETY: `agreement` is live by the caller's contract.
-        let a = unsafe { self::agreement(agreement) }?;
-        out_ptr(out, "out")?;
-        out_ptr(out_len, "out_len")?;
-        let text = a.to_toml().map_err(|e| FfiError::core(&e, ""))?;
-        // SAFETY: both pointers passed `out_ptr`.
-        unsafe { string_out(text, out, out_len) }
-    })
+    // SAFETY: forwarded from the exported function's contract.
+    unsafe {
+        agreement_text(agreement, out, out_len, |a| {
+            a.to_toml().map_err(|e| FfiError::core(&e, ""))
+        })
+    }
 }
 
 /// Writes the agreement as JSON, byte for byte as `dpa show --format json`
@@ -167,15 +189,12 @@ pub unsafe extern "C" fn dpa_agreement_to_json(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> dpa_status {
-    guard(|| {
-        // SAFETY: `agreement` is live by the caller's contract.
-        let a = unsafe { self::agreement(agreement) }?;
-        out_ptr(out, "out")?;
-        out_ptr(out_len, "out_len")?;
-        let text = a.to_json().map_err(|e| FfiError::core(&e, ""))? + "\n";
-        // SAFETY: both pointers passed `out_ptr`.
-        unsafe { string_out(text, out, out_len) }
-    })
+    // SAFETY: forwarded from the exported function's contract.
+    unsafe {
+        agreement_text(agreement, out, out_len, |a| {
+            Ok(a.to_json().map_err(|e| FfiError::core(&e, ""))? + "\n")
+        })
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -798,17 +817,14 @@ pub unsafe extern "C" fn dpa_agreement_check_json(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> dpa_status {
-    guard(|| {
-        // SAFETY: `agreement` is live by the caller's contract.
-        let a = unsafe { self::agreement(agreement) }?;
-        out_ptr(out, "out")?;
-        out_ptr(out_len, "out_len")?;
-        let at = date_in(year, month, day, "at")?;
-        let findings = a.check(at);
-        let text = json_text(&serde_json::json!({ "findings": findings }))?;
-        // SAFETY: both pointers passed `out_ptr`.
-        unsafe { string_out(text, out, out_len) }
-    })
+    // SAFETY: forwarded from the exported function's contract.
+    unsafe {
+        agreement_text(agreement, out, out_len, |a| {
+            let at = date_in(year, month, day, "at")?;
+            let findings = a.check(at);
+            json_text(&serde_json::json!({ "findings": findings }))
+        })
+    }
 }
 
 /// Every sub-processor's transfers outside the EEA assessed against the
@@ -832,22 +848,19 @@ pub unsafe extern "C" fn dpa_agreement_transfers_json(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> dpa_status {
-    guard(|| {
-        // SAFETY: `agreement` is live by the caller's contract.
-        let a = unsafe { self::agreement(agreement) }?;
-        out_ptr(out, "out")?;
-        out_ptr(out_len, "out_len")?;
-        let on = date_in(year, month, day, "on")?;
-        let assessments = a
-            .assess_transfers(on)
-            .map_err(|e| FfiError::core(&e, "on"))?;
-        let text = json_text(&serde_json::json!({
-            "on": dpa_core::values::iso_date::format(on),
-            "assessments": assessments,
-        }))?;
-        // SAFETY: both pointers passed `out_ptr`.
-        unsafe { string_out(text, out, out_len) }
-    })
+    // SAFETY: forwarded from the exported function's contract.
+    unsafe {
+        agreement_text(agreement, out, out_len, |a| {
+            let on = date_in(year, month, day, "on")?;
+            let assessments = a
+                .assess_transfers(on)
+                .map_err(|e| FfiError::core(&e, "on"))?;
+            json_text(&serde_json::json!({
+                "on": dpa_core::values::iso_date::format(on),
+                "assessments": assessments,
+            }))
+        })
+    }
 }
 
 /// Which clauses of the agreement cover each item GDPR art. 28 requires of
@@ -872,16 +885,13 @@ pub unsafe extern "C" fn dpa_agreement_coverage_json(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> dpa_status {
-    guard(|| {
-        // SAFETY: `agreement` is live by the caller's contract.
-        let a = unsafe { self::agreement(agreement) }?;
-        out_ptr(out, "out")?;
-        out_ptr(out_len, "out_len")?;
-        let report = dpa_core::completeness::CoverageReport::new(a);
-        let text = json_text(&report)?;
-        // SAFETY: both pointers passed `out_ptr`.
-        unsafe { string_out(text, out, out_len) }
-    })
+    // SAFETY: forwarded from the exported function's contract.
+    unsafe {
+        agreement_text(agreement, out, out_len, |a| {
+            let report = dpa_core::completeness::CoverageReport::new(a);
+            json_text(&report)
+        })
+    }
 }
 
 /// What changed from agreement `old` to agreement `new`, each change
