@@ -258,6 +258,41 @@ pub enum Impact {
     High,
 }
 
+/// How much of a [`Deadline`] to build: everything, or only when it falls.
+///
+/// The `*_deadline` methods build everything. [`Agreement::date_deadline_of`]
+/// with [`Detail::DueOnly`] skips the citation and the note (an empty
+/// `citation`, `note: None`): for callers that show only the date, such as
+/// the C API's struct functions, which carry neither; it saves the
+/// allocations, about a quarter of a deletion deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Detail {
+    /// The citation and the note too.
+    #[default]
+    Full,
+    /// `due`, `bound`, `kind` and `shift` only.
+    DueOnly,
+}
+
+impl Detail {
+    /// The citation of `refs`, or an empty string (no allocation).
+    fn cite(self, refs: &[crate::values::ClauseRef]) -> String {
+        match self {
+            Detail::Full => join_refs(refs),
+            Detail::DueOnly => String::new(),
+        }
+    }
+
+    /// The note `f` makes, or `None` without making it.
+    fn note(self, f: impl FnOnce() -> Option<String>) -> Option<String> {
+        match self {
+            Detail::Full => f(),
+            Detail::DueOnly => None,
+        }
+    }
+}
+
 /// The instant `date` ends (24:00, i.e. the start of the next day) in `tz`, in UTC.
 pub(crate) fn end_of_day(date: Date, tz: &TimeZoneName) -> Result<OffsetDateTime> {
     let next = date
@@ -348,13 +383,17 @@ impl Agreement {
     /// # Errors
     /// [`Error::OutOfRange`] when the date would leave the supported range.
     pub fn deletion_deadline(&self, terminated: Date) -> Result<Deadline> {
+        self.deletion(terminated, Detail::Full)
+    }
+
+    fn deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
         let due = self.deletion_date(terminated)?;
         self.date_deadline(
             DeadlineKind::Deletion,
             Bound::NoLaterThan,
             due,
-            join_refs(&self.terms.deletion.source),
-            self.firmness_note(),
+            detail.cite(&self.terms.deletion.source),
+            detail.note(|| self.firmness_note()),
         )
     }
 
@@ -368,8 +407,12 @@ impl Agreement {
     /// # Errors
     /// [`Error::OutOfRange`] when the date would leave the supported range.
     pub fn backup_deletion_deadline(&self, terminated: Date) -> Result<Deadline> {
+        self.backup_deletion(terminated, Detail::Full)
+    }
+
+    fn backup_deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
         let d = &self.terms.deletion;
-        let citation = join_refs(&d.source);
+        let citation = detail.cite(&d.source);
         let main = self.deletion_date(terminated)?;
         match (d.backups, d.backup_cycle_days) {
             (BackupDeletion::PerBackupCycle, Some(days)) => {
@@ -379,10 +422,12 @@ impl Agreement {
                     Bound::NoLaterThan,
                     due,
                     citation,
-                    Some(format!(
-                        "deletion date {} plus one backup cycle of {days}",
-                        iso_date::format(main)
-                    )),
+                    detail.note(|| {
+                        Some(format!(
+                            "deletion date {} plus one backup cycle of {days}",
+                            iso_date::format(main)
+                        ))
+                    }),
                 )
             }
             (BackupDeletion::PerBackupCycle, None) => Ok(Deadline {
@@ -391,27 +436,29 @@ impl Agreement {
                 bound: Bound::NoLaterThan,
                 citation,
                 shift: None,
-                note: Some(format!(
+                note: detail.note(|| Some(format!(
                     "backups are deleted as the regular backup cycle rotates them out, after the deletion date {}; the agreement does not state the cycle's length",
                     iso_date::format(main)
-                )),
+                ))),
             }),
             (BackupDeletion::WithinTerm, _) => self.date_deadline(
                 DeadlineKind::BackupDeletion,
                 Bound::NoLaterThan,
                 main,
                 citation,
-                Some("backups are deleted within the same term".to_owned()),
+                detail.note(|| Some("backups are deleted within the same term".to_owned())),
             ),
             _ => self.date_deadline(
                 DeadlineKind::BackupDeletion,
                 Bound::NoLaterThan,
                 main,
                 citation,
-                Some(
-                    "the agreement does not mention backups; the deletion term is taken to cover them"
-                        .to_owned(),
-                ),
+                detail.note(|| {
+                    Some(
+                        "the agreement does not mention backups; the deletion term is taken to cover them"
+                            .to_owned(),
+                    )
+                }),
             ),
         }
     }
@@ -495,8 +542,12 @@ impl Agreement {
     /// [`Error::InvalidArgument`] for an empty list; [`Error::OutOfRange`]
     /// when the date would leave the supported range.
     pub fn next_audit_allowed_after(&self, audits: &[Date]) -> Result<Deadline> {
+        self.next_audit(audits, Detail::Full)
+    }
+
+    fn next_audit(&self, audits: &[Date], detail: Detail) -> Result<Deadline> {
         let a = &self.terms.audit;
-        let citation = join_refs(&a.source);
+        let citation = detail.cite(&a.source);
         let mut held: Vec<Date> = audits.to_vec();
         held.sort_unstable();
         let Some(&latest) = held.last() else {
@@ -534,7 +585,7 @@ impl Agreement {
             Bound::NoEarlierThan,
             due,
             citation,
-            Some(format!("at most {} {reading}", a.max_count.get())),
+            detail.note(|| Some(format!("at most {} {reading}", a.max_count.get()))),
         )
     }
 
@@ -546,8 +597,12 @@ impl Agreement {
     /// # Errors
     /// [`Error::OutOfRange`] when the date would leave the supported range.
     pub fn earliest_audit_date(&self, notice_given: Date) -> Result<Deadline> {
+        self.audit_notice(notice_given, Detail::Full)
+    }
+
+    fn audit_notice(&self, notice_given: Date, detail: Detail) -> Result<Deadline> {
         let a = &self.terms.audit;
-        let citation = join_refs(&a.source);
+        let citation = detail.cite(&a.source);
         match a.notice_days {
             Some(days) => {
                 let due = calendar::add_days(notice_given, i64::from(days.get()))?;
@@ -556,7 +611,7 @@ impl Agreement {
                     Bound::NoEarlierThan,
                     due,
                     citation,
-                    Some(format!("{days} written notice")),
+                    detail.note(|| Some(format!("{days} written notice"))),
                 )
             }
             None => self.date_deadline(
@@ -564,7 +619,7 @@ impl Agreement {
                 Bound::NoEarlierThan,
                 notice_given,
                 citation,
-                Some("the agreement states no notice period for audits".to_owned()),
+                detail.note(|| Some("the agreement states no notice period for audits".to_owned())),
             ),
         }
     }
@@ -577,18 +632,71 @@ impl Agreement {
     /// # Errors
     /// [`Error::OutOfRange`] when the date would leave the supported range.
     pub fn termination_window_end(&self, notified: Date) -> Result<Deadline> {
+        self.termination_window(notified, Detail::Full)
+    }
+
+    fn termination_window(&self, notified: Date, detail: Detail) -> Result<Deadline> {
         let c = &self.terms.statement_changes;
         let due = calendar::add_days(notified, i64::from(c.termination_window_days.get()))?;
         self.date_deadline(
             DeadlineKind::TerminationWindow,
             Bound::NoLaterThan,
             due,
-            join_refs(&c.source),
-            Some(format!(
-                "the client may terminate in writing, with reasons, within {} of the notice",
-                c.termination_window_days
-            )),
+            detail.cite(&c.source),
+            detail.note(|| {
+                Some(format!(
+                    "the client may terminate in writing, with reasons, within {} of the notice",
+                    c.termination_window_days
+                ))
+            }),
         )
+    }
+
+    /// The deadline of the date-triggered `kind` from `from` (the
+    /// termination date for [`DeadlineKind::Deletion`] and
+    /// [`DeadlineKind::BackupDeletion`], the last audit for
+    /// [`DeadlineKind::NextAudit`], the notice date for
+    /// [`DeadlineKind::AuditNotice`], the notice of a change for
+    /// [`DeadlineKind::TerminationWindow`]), built to `detail`: with
+    /// [`Detail::Full`] the same as the kind's `*_deadline` method.
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// use dpa_core::deadline::{DeadlineKind, Detail};
+    /// use time::macros::date;
+    ///
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/../examples/agreements/belco.toml"
+    /// ))?;
+    /// let belco = Agreement::from_toml(&text)?;
+    /// let d = belco.date_deadline_of(DeadlineKind::Deletion, date!(2026 - 11 - 30), Detail::DueOnly)?;
+    /// assert_eq!(d.due.date(), Some(date!(2027 - 02 - 28)));
+    /// assert_eq!(d.citation, "");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] (field `kind`) for a kind triggered by an
+    /// instant or by a change of sub-processors; otherwise as the kind's
+    /// method.
+    pub fn date_deadline_of(
+        &self,
+        kind: DeadlineKind,
+        from: Date,
+        detail: Detail,
+    ) -> Result<Deadline> {
+        match kind {
+            DeadlineKind::Deletion => self.deletion(from, detail),
+            DeadlineKind::BackupDeletion => self.backup_deletion(from, detail),
+            DeadlineKind::NextAudit => self.next_audit(&[from], detail),
+            DeadlineKind::AuditNotice => self.audit_notice(from, detail),
+            DeadlineKind::TerminationWindow => self.termination_window(from, detail),
+            _ => Err(Error::invalid_argument(
+                "kind",
+                format!("`{kind}` is not triggered by a date"),
+            )),
+        }
     }
 
     /// When the processor starts working on an incident reported at

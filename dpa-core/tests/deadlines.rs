@@ -285,3 +285,63 @@ fn deadline_json_shape() {
     let v = serde_json::to_value(&n).unwrap();
     assert!(v["due"].is_null());
 }
+
+/// `date_deadline_of` gives each date kind's method's deadline with
+/// `Detail::Full`, and the same due, bound, kind and shift without the
+/// citation and note with `Detail::DueOnly`; other kinds are refused.
+#[test]
+fn date_deadline_of_matches_the_methods() {
+    use dpa_core::deadline::Detail;
+    type Method = fn(&Agreement, time::Date) -> dpa_core::Result<dpa_core::deadline::Deadline>;
+    let methods: [(DeadlineKind, Method); 5] = [
+        (DeadlineKind::Deletion, Agreement::deletion_deadline),
+        (
+            DeadlineKind::BackupDeletion,
+            Agreement::backup_deletion_deadline,
+        ),
+        (DeadlineKind::NextAudit, Agreement::next_audit_allowed),
+        (DeadlineKind::AuditNotice, Agreement::earliest_audit_date),
+        (
+            DeadlineKind::TerminationWindow,
+            Agreement::termination_window_end,
+        ),
+    ];
+    let agreements = [belco(), alles(), with_atw("belco.toml")];
+    let days = [
+        date!(2026 - 11 - 30),
+        date!(2024 - 01 - 31),
+        date!(2026 - 12 - 24),
+        date!(2027 - 04 - 26),
+        date!(9999 - 12 - 01),
+    ];
+    for a in &agreements {
+        for (kind, method) in methods {
+            for day in days {
+                let full = a.date_deadline_of(kind, day, Detail::Full);
+                assert_eq!(full, method(a, day), "{kind} {day}");
+                let lean = a.date_deadline_of(kind, day, Detail::DueOnly);
+                match (full, lean) {
+                    (Ok(f), Ok(l)) => {
+                        assert_eq!(
+                            (f.kind, f.due, f.bound, f.shift),
+                            (l.kind, l.due, l.bound, l.shift)
+                        );
+                        assert!(!f.citation.is_empty());
+                        assert_eq!((l.citation.as_str(), l.note), ("", None));
+                    }
+                    (Err(f), Err(l)) => assert_eq!(f, l),
+                    (f, l) => panic!("{kind} {day}: {f:?} / {l:?}"),
+                }
+            }
+        }
+        for kind in [
+            DeadlineKind::BreachNotice,
+            DeadlineKind::AuthorityNotice,
+            DeadlineKind::ServiceResponse,
+            DeadlineKind::SubProcessorObjection,
+        ] {
+            let e = a.date_deadline_of(kind, days[0], Detail::Full).unwrap_err();
+            assert_eq!(e.path(), Some("kind"), "{kind}");
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::ffi::c_char;
 
-use dpa_core::deadline::{Deadline, DeadlineKind, Due};
+use dpa_core::deadline::{Deadline, DeadlineKind, Detail, Due};
 use dpa_core::timeline::Events;
 use dpa_core::values::iso_instant;
 use dpa_core::{Agreement, Format};
@@ -273,15 +273,9 @@ pub unsafe extern "C" fn dpa_agreement_deletion_deadline(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "terminated",
-            Agreement::deletion_deadline,
-        )
+        date_deadline(agreement, year, month, day, out, "terminated", |a, d| {
+            a.date_deadline_of(DeadlineKind::Deletion, d, Detail::DueOnly)
+        })
     }
 }
 
@@ -304,15 +298,9 @@ pub unsafe extern "C" fn dpa_agreement_backup_deletion_deadline(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "terminated",
-            Agreement::backup_deletion_deadline,
-        )
+        date_deadline(agreement, year, month, day, out, "terminated", |a, d| {
+            a.date_deadline_of(DeadlineKind::BackupDeletion, d, Detail::DueOnly)
+        })
     }
 }
 
@@ -388,15 +376,9 @@ pub unsafe extern "C" fn dpa_agreement_next_audit_allowed(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "last_audit",
-            Agreement::next_audit_allowed,
-        )
+        date_deadline(agreement, year, month, day, out, "last_audit", |a, d| {
+            a.date_deadline_of(DeadlineKind::NextAudit, d, Detail::DueOnly)
+        })
     }
 }
 
@@ -455,15 +437,9 @@ pub unsafe extern "C" fn dpa_agreement_earliest_audit_date(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "notice_given",
-            Agreement::earliest_audit_date,
-        )
+        date_deadline(agreement, year, month, day, out, "notice_given", |a, d| {
+            a.date_deadline_of(DeadlineKind::AuditNotice, d, Detail::DueOnly)
+        })
     }
 }
 
@@ -483,15 +459,9 @@ pub unsafe extern "C" fn dpa_agreement_termination_window_end(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "notified",
-            Agreement::termination_window_end,
-        )
+        date_deadline(agreement, year, month, day, out, "notified", |a, d| {
+            a.date_deadline_of(DeadlineKind::TerminationWindow, d, Detail::DueOnly)
+        })
     }
 }
 
@@ -560,7 +530,7 @@ pub unsafe extern "C" fn dpa_agreement_deadline(
         out_ptr(out, "out")?;
         // SAFETY: `from` is valid for `from_len` bytes by the caller's contract.
         let from = unsafe { text_in(from, from_len, "from") }?;
-        let d = deadline_from_text(a, kind, from, impact, "from")?;
+        let d = deadline_from_text(a, kind, from, impact, "from", Detail::DueOnly)?;
         let d = deadline_out(&d)?;
         // SAFETY: `out` passed `out_ptr`.
         unsafe { write(out, d) };
@@ -568,18 +538,20 @@ pub unsafe extern "C" fn dpa_agreement_deadline(
     })
 }
 
-/// One deadline of `kind` from its trigger as text (a date or an instant).
+/// One deadline of `kind` from its trigger as text (a date or an instant),
+/// built to `detail` (the citation and note only where they are output).
 fn deadline_from_text(
     a: &Agreement,
     kind: DeadlineKind,
     from: &str,
     impact: u32,
     arg: &str,
+    detail: Detail,
 ) -> FfiResult<Deadline> {
     let core = |e: dpa_core::Error| FfiError::core(&e, arg);
-    if let Some(f) = date_kind_fn(kind) {
+    if is_date_kind(kind) {
         let date = date_text_in(from, arg)?;
-        return f(a, date).map_err(core);
+        return a.date_deadline_of(kind, date, detail).map_err(core);
     }
     let t =
         iso_instant::parse(from).map_err(|m| FfiError::new(dpa_status::InvalidValue, arg, m))?;
@@ -593,17 +565,6 @@ fn deadline_from_text(
 
 // ---------------------------------------------------------------------------
 // Deadlines in batches
-
-fn date_kind_fn(kind: DeadlineKind) -> Option<fn(&Agreement, Date) -> dpa_core::Result<Deadline>> {
-    Some(match kind {
-        DeadlineKind::Deletion => Agreement::deletion_deadline,
-        DeadlineKind::BackupDeletion => Agreement::backup_deletion_deadline,
-        DeadlineKind::NextAudit => Agreement::next_audit_allowed,
-        DeadlineKind::AuditNotice => Agreement::earliest_audit_date,
-        DeadlineKind::TerminationWindow => Agreement::termination_window_end,
-        _ => return None,
-    })
-}
 
 /// One deadline of date kind `kind` per trigger date: `out[i]` is the
 /// deadline for `from[i]`, as the single-value functions compute it (one
@@ -632,13 +593,13 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
 ) -> dpa_status {
     guard(|| {
         let kind = deadline_kind_in(kind, "kind")?;
-        let f = date_kind_fn(kind).ok_or_else(|| {
-            FfiError::new(
+        if !is_date_kind(kind) {
+            return Err(FfiError::new(
                 dpa_status::InvalidValue,
                 "kind",
                 format!("`{kind}` is triggered by an instant: use dpa_agreement_instant_deadlines"),
-            )
-        })?;
+            ));
+        }
         // SAFETY: `agreement` is live by the caller's contract.
         let a = unsafe { self::agreement(agreement) }?;
         // SAFETY: `from` is valid for `len` reads by the caller's contract.
@@ -647,7 +608,10 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
         let mut values = Vec::with_capacity(from.len());
         for (i, d) in from.iter().enumerate() {
             let r = date_from(*d, "from")
-                .and_then(|date| f(a, date).map_err(|e| FfiError::core(&e, "from")))
+                .and_then(|date| {
+                    a.date_deadline_of(kind, date, Detail::DueOnly)
+                        .map_err(|e| FfiError::core(&e, "from"))
+                })
                 .and_then(|d| deadline_out(&d));
             values.push(r.map_err(|e| at_index(e, "from", i))?);
         }
@@ -765,7 +729,7 @@ pub unsafe extern "C" fn dpa_agreement_deadlines_text(
         }
         let mut text = Vec::with_capacity(from.len() + from.len() / 2);
         for (i, line) in batch_lines(from).enumerate() {
-            let d = deadline_from_text(a, kind, line, impact, "from")
+            let d = deadline_from_text(a, kind, line, impact, "from", Detail::DueOnly)
                 .map_err(|e| at_index(e, "from", i))?;
             if i > 0 {
                 text.push(b'\n');
@@ -999,7 +963,7 @@ pub unsafe extern "C" fn dpa_agreement_deadline_json(
         out_ptr(out_len, "out_len")?;
         // SAFETY: `from` is valid for `from_len` bytes by the caller's contract.
         let from = unsafe { text_in(from, from_len, "from") }?;
-        let d = deadline_from_text(a, kind, from, impact, "from")?;
+        let d = deadline_from_text(a, kind, from, impact, "from", Detail::Full)?;
         let text = json_text(&d)?;
         // SAFETY: both pointers passed `out_ptr`.
         unsafe { string_out(text, out, out_len) }
