@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use dpa_core::Error;
 use dpa_core::calendar::{
     ATW_IN_FORCE, DESIGNATED_DAYS_KNOWN_THROUGH, MonthRule, NlHoliday, add_days, add_hours,
-    add_months, days_in_month, designated_days, easter_sunday, is_business_day, is_public_holiday,
-    next_business_day_on_or_after, public_holiday, public_holidays, shift_to_business_day,
+    add_months, checked_add_months, checked_add_months_ymd, days_in_month, designated_days,
+    easter_sunday, is_business_day, is_public_holiday, next_business_day_on_or_after,
+    public_holiday, public_holidays, shift_to_business_day,
 };
 use proptest::prelude::*;
 use time::macros::{date, datetime};
@@ -770,6 +771,32 @@ proptest! {
                 prop_assert_eq!(r, c);
             }
             if n >= 0 { prop_assert!(r >= d); }
+        }
+    }
+
+    /// The field-level form gives the same date as the `Date` one, for every
+    /// rule, and `None` exactly where the `Date` one does.
+    #[test]
+    fn checked_add_months_ymd_is_checked_add_months(d in any_date(), n in any::<i32>(), rule in any_rule()) {
+        let (y, m, day) = d.to_calendar_date();
+        prop_assert_eq!(
+            checked_add_months_ymd(y, m, day, n, rule),
+            checked_add_months(d, n, rule).map(|r| r.to_calendar_date())
+        );
+        prop_assert_eq!(
+            checked_add_months_ymd(y, m, day, n % 2400, rule),
+            checked_add_months(d, n % 2400, rule).map(|r| r.to_calendar_date())
+        );
+    }
+
+    /// Fields that are not a date give `None`, never a guess.
+    #[test]
+    fn checked_add_months_ymd_refuses_non_dates(y in any::<i32>(), m in 1u8..=12, day in 0u8..=u8::MAX, rule in any_rule()) {
+        let month = Month::try_from(m).unwrap();
+        let real = Date::from_calendar_date(y, month, day).is_ok();
+        let r = checked_add_months_ymd(y, month, day, 1, rule);
+        if !real {
+            prop_assert_eq!(r, None);
         }
     }
 

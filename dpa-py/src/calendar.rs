@@ -14,10 +14,11 @@ use numpy::datetime::{Datetime, units::Days};
 use numpy::{PyArrayDyn, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyList, PyTuple};
-use time::Date;
+use time::{Date, Month};
 
 use crate::convert::{
-    DateArg, PY_YEARS, UNIX_EPOCH_JULIAN_DAY, check_py_range, civil, py_date, ymd_of,
+    DateArg, DateType, PY_YEARS, UNIX_EPOCH_JULIAN_DAY, YmdArg, check_py_range, civil, py_date,
+    ymd_of,
 };
 use crate::errors::{Error, Result, guard};
 
@@ -41,25 +42,23 @@ fn month_rule(name: &str) -> Result<MonthRule> {
 #[pyo3(signature = (d, n, *, rule = "clamp"))]
 pub(crate) fn add_months<'py>(
     py: Python<'py>,
-    d: DateArg,
+    d: YmdArg,
     n: i32,
     rule: &str,
 ) -> PyResult<Bound<'py, PyDate>> {
     // The default rule as a constant, so that the call keeps only its branch;
-    // `checked_add_months` returns a 4-byte `Option`, and only a result out
-    // of range asks `add_months` for the error that explains it.
+    // the arithmetic works on the date's fields (no `Date` is built), and
+    // only a result out of range asks `add_months` for the error that
+    // explains it.
     let rule = if rule == "clamp" {
         MonthRule::Clamp
     } else {
         month_rule(rule)?
     };
-    match calendar::checked_add_months(d.0, n, rule) {
-        Some(out) => py_date(py, out),
-        None => Err(calendar::add_months(d.0, n, rule)
-            .map_or_else(Error::from, |_| {
-                Error::Internal("add_months and checked_add_months disagree".to_owned())
-            })
-            .into()),
+    let (y, m, day) = d.0;
+    match shift_ymd(y, m, day, n, rule) {
+        Some((ry, rm, rd)) => PyDate::new(py, ry, rm, rd),
+        None => Err(add_months_error(y, m, day, n, rule, None).into()),
     }
 }
 
@@ -84,7 +83,7 @@ pub(crate) fn add_months_many<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let rule = month_rule(rule)?;
     let list = if let Ok(list) = dates.cast::<PyList>() {
-        shift_items(py, list.len(), list.iter(), n, rule)?
+        shift_list(py, list, n, rule)?
     } else if let Ok(tuple) = dates.cast::<PyTuple>() {
         shift_items(py, tuple.len(), tuple.iter_borrowed(), n, rule)?
     } else if is_ndarray(dates) {
@@ -100,13 +99,56 @@ pub(crate) fn add_months_many<'py>(
         for ob in dates.try_iter()? {
             items.push(ob?);
         }
-        shift_items(py, items.len(), items.into_iter(), n, rule)?
+        shift_items(
+            py,
+            items.len(),
+            items.iter().map(Bound::as_borrowed),
+            n,
+            rule,
+        )?
     };
     Ok(list.into_any())
 }
 
-/// An item of a batch: owned (a list's) or borrowed (a tuple's, which
-/// saves two reference-count updates per date).
+/// [`add_months_many`] on a list.
+fn shift_list<'py>(
+    py: Python<'py>,
+    list: &Bound<'py, PyList>,
+    n: i32,
+    rule: MonthRule,
+) -> PyResult<Bound<'py, PyList>> {
+    #[cfg(not(any(Py_LIMITED_API, Py_GIL_DISABLED, PyPy, GraalPy)))]
+    if list.len() >= MEMO_AT {
+        // The items borrowed straight from the list's array: no reference
+        // count of a million input objects is written, and the slice is
+        // taken once.
+        //
+        // SAFETY: `list` is a live `list` object (its type was checked) and
+        // the GIL is held, so its `ob_size` items at `ob_item` are valid
+        // object pointers. The slice is only read while the list cannot
+        // change: `pick_all` runs no Python code (it reads the `date`
+        // structs and computes in Rust; it makes no Python object, so no
+        // garbage collection and no finalizer runs), no other thread runs
+        // without the GIL, and the slice is dropped before any Python
+        // object is made (`build_list` gets only the indices).
+        #[allow(unsafe_code)]
+        let picks = unsafe {
+            let raw = list.as_ptr().cast::<pyo3::ffi::PyListObject>();
+            let len = usize::try_from((*raw).ob_base.ob_size).unwrap_or(0);
+            let items = std::slice::from_raw_parts((*raw).ob_item.cast_const(), len);
+            pick_all(
+                py,
+                items.iter().map(|&p| Borrowed::from_ptr(py, p)),
+                n,
+                rule,
+            )?
+        };
+        return build_list(py, picks);
+    }
+    shift_items(py, list.len(), list.iter(), n, rule)
+}
+
+/// An item of a batch: owned or borrowed.
 trait ItemRef<'py> {
     fn item(&self) -> &Bound<'py, PyAny>;
 }
@@ -125,70 +167,251 @@ impl<'py> ItemRef<'py> for Borrowed<'_, 'py, PyAny> {
     }
 }
 
-/// Batches shorter than this are shifted date by date, without a memo.
-const MEMO_AT: usize = 64;
+/// Batches shorter than this are shifted date by date, without a memo (its
+/// index of years, 20 kB, costs more than it saves).
+const MEMO_AT: usize = 256;
 
 /// Months in a year times the most days in a month: the slots a year takes
 /// in the memo.
-const SLOTS_PER_YEAR: usize = 12 * 31;
+const SLOTS_PER_YEAR: u32 = 12 * 31;
 
-/// The results made so far in a batch, by date: a table with a slot for
-/// every day-number of every month of the years `first_year..` the batch
-/// spans (0: not seen yet; k: the result is `made[k - 1]`). Each distinct
-/// date is shifted, and its result made into a Python `date`, once; equal
-/// results then share that (immutable) object.
-struct Memo<'py> {
-    first_year: i32,
+/// The results of a batch, by date: each distinct date is shifted once.
+///
+/// A date's slot is `(b - 1) * 372 + (month - 1) * 31 + (day - 1)`, where
+/// `years[year - 1] = b` numbers the years in the order they turn up (0: not
+/// seen yet) and `block_years[b - 1]` is the year again. `table[slot]` is 0
+/// for a date not shifted yet and `k + 1` once its result is `results[k]`.
+/// The memory is proportional to the years a batch spans.
+struct Memo {
+    years: Vec<u16>,
+    block_years: Vec<i32>,
     table: Vec<u32>,
-    made: Vec<Bound<'py, PyDate>>,
+    results: Vec<Ymd>,
 }
 
-impl<'py> Memo<'py> {
-    /// A memo for dates of the years `first_year..=last_year`.
-    fn new(first_year: i32, last_year: i32) -> Self {
-        let years = usize::try_from(last_year.saturating_sub(first_year)).unwrap_or(0) + 1;
+impl Memo {
+    fn new() -> Self {
         Memo {
-            first_year,
-            table: vec![0u32; years * SLOTS_PER_YEAR],
-            made: Vec::new(),
+            years: vec![0; *PY_YEARS.end() as usize],
+            block_years: Vec::new(),
+            table: Vec::new(),
+            results: Vec::new(),
         }
     }
 
-    /// The index in `made` of the result for the date `(y, m, d)` (the
-    /// `i`-th of the batch), made if it is new.
+    /// The slot of the date `(y, m, d)` (a real date, as Python holds it).
     #[inline(always)]
-    fn pick(
-        &mut self,
-        py: Python<'py>,
-        (y, m, d): (i32, u8, u8),
-        i: usize,
-        n: i32,
-        rule: MonthRule,
-    ) -> PyResult<u32> {
-        let slot = usize::try_from(y - self.first_year)
-            .ok()
-            .and_then(|years| years.checked_mul(SLOTS_PER_YEAR))
-            .map(|start| {
-                start + usize::from(m.wrapping_sub(1)) * 31 + usize::from(d.wrapping_sub(1))
-            });
-        let entry = slot
-            .and_then(|slot| self.table.get_mut(slot))
-            .ok_or_else(|| Error::Internal(format!("{y}-{m}-{d} outside the memo")))?;
-        if *entry == 0 {
-            let r = guard(|| shift_one(y, m, d, i, n, rule))?;
-            self.made
-                .push(PyDate::new(py, r.year(), u8::from(r.month()), r.day())?);
-            *entry = u32::try_from(self.made.len())
-                .map_err(|_| Error::Internal("too many distinct dates".to_owned()))?;
-        }
-        Ok(*entry - 1)
+    fn slot(&mut self, (y, m, d): (i32, u8, u8)) -> Result<u32> {
+        let block = match usize::try_from(y - 1).ok().and_then(|k| self.years.get(k)) {
+            Some(&b) if b != 0 => b,
+            _ => self.add_year(y)?,
+        };
+        Ok(u32::from(block - 1) * SLOTS_PER_YEAR
+            + u32::from(m.wrapping_sub(1)) * 31
+            + u32::from(d.wrapping_sub(1)))
     }
+
+    /// Gives the year `y` its block, and returns the block's number.
+    #[cold]
+    #[inline(never)]
+    fn add_year(&mut self, y: i32) -> Result<u16> {
+        let entry = usize::try_from(y - 1)
+            .ok()
+            .and_then(|k| self.years.get_mut(k))
+            .ok_or_else(|| Error::Internal(format!("year {y} outside the memo")))?;
+        self.block_years.push(y);
+        self.table
+            .resize(self.block_years.len() * SLOTS_PER_YEAR as usize, 0);
+        *entry = u16::try_from(self.block_years.len())
+            .map_err(|_| Error::Internal("too many years".to_owned()))?;
+        Ok(*entry)
+    }
+
+    /// The index in `results` of the result for the date in `slot` (the
+    /// `i`-th of the batch), shifted if it is new.
+    #[inline(always)]
+    fn pick(&mut self, slot: u32, i: usize, n: i32, rule: MonthRule) -> Result<u32> {
+        match self.table.get(slot as usize) {
+            Some(&k) if k != 0 => Ok(k - 1),
+            _ => self.add(slot, i, n, rule),
+        }
+    }
+
+    /// Shifts the date in `slot`, new to the memo.
+    #[cold]
+    #[inline(never)]
+    fn add(&mut self, slot: u32, i: usize, n: i32, rule: MonthRule) -> Result<u32> {
+        let block = (slot / SLOTS_PER_YEAR) as usize;
+        let day_of_year = slot % SLOTS_PER_YEAR;
+        let (m, d) = ((day_of_year / 31 + 1) as u8, (day_of_year % 31 + 1) as u8);
+        let y = *self
+            .block_years
+            .get(block)
+            .ok_or_else(|| Error::Internal(format!("memo slot {slot}")))?;
+        let r = guard(|| shift_one(y, m, d, i, n, rule))?;
+        let k = u32::try_from(self.results.len())
+            .map_err(|_| Error::Internal("too many distinct dates".to_owned()))?;
+        let entry = self
+            .table
+            .get_mut(slot as usize)
+            .ok_or_else(|| Error::Internal(format!("memo slot {slot}")))?;
+        self.results.push(r);
+        *entry = k + 1;
+        Ok(k)
+    }
+}
+
+/// The distinct results of a batch, and the index of each date's result.
+struct Picks {
+    results: Vec<Ymd>,
+    picks: Vec<u32>,
+}
+
+fn pick_all<'py, B: ItemRef<'py>>(
+    py: Python<'py>,
+    items: impl ExactSizeIterator<Item = B>,
+    n: i32,
+    rule: MonthRule,
+) -> Result<Picks> {
+    let date_type = DateType::get(py);
+    let mut memo = Memo::new();
+    let mut picks: Vec<u32> = vec![0; items.len()];
+    for ((i, ob), pick) in items.enumerate().zip(picks.iter_mut()) {
+        let ymd = match date_type.ymd(ob.item()) {
+            Some(ymd) => ymd,
+            None => ymd_of(ob.item()).map_err(|e| e.at(&format!("dates[{i}]")))?,
+        };
+        *pick = memo.slot(ymd)?;
+    }
+    for (i, pick) in picks.iter_mut().enumerate() {
+        *pick = memo.pick(*pick, i, n, rule)?;
+    }
+    Ok(Picks {
+        results: memo.results,
+        picks,
+    })
+}
+
+/// The list of results: each distinct result made into a Python `date`
+/// once, and shared by the dates that have it.
+///
+/// Each result takes all its references as it is made (while the new object
+/// is in the cache), and the list's slots are then filled with them:
+/// counting a reference per date instead, at a random place among the
+/// results, costs more than the rest of the batch together.
+#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+fn build_list(py: Python<'_>, Picks { results, picks }: Picks) -> PyResult<Bound<'_, PyList>> {
+    // How many dates have each result (every index checked to be in range).
+    let mut uses = vec![0u32; results.len()];
+    for &k in &picks {
+        match uses.get_mut(k as usize) {
+            Some(u) => *u += 1,
+            None => return Err(Error::Internal(format!("memo entry {k}")).into()),
+        }
+    }
+    let len = pyo3::ffi::Py_ssize_t::try_from(picks.len())
+        .map_err(|_| Error::Internal("batch too long".to_owned()))?;
+    let list = new_list(py, len)?;
+    let mut made: Vec<Bound<'_, PyDate>> = Vec::with_capacity(results.len());
+    for (&(y, m, d), &n) in results.iter().zip(&uses) {
+        match PyDate::new(py, y, m, d) {
+            Ok(date) => {
+                // SAFETY: `date` is a live object we hold a reference to;
+                // the `n` references taken here are given to the list's
+                // slots below (or given back if making a later result
+                // fails).
+                #[allow(unsafe_code)]
+                unsafe {
+                    for _ in 0..n {
+                        pyo3::ffi::Py_INCREF(date.as_ptr());
+                    }
+                }
+                made.push(date);
+            }
+            Err(e) => {
+                // SAFETY: each of `made` was given `uses[k]` references
+                // above, and `made` still holds its own: none is freed here.
+                #[allow(unsafe_code)]
+                unsafe {
+                    for (date, &n) in made.iter().zip(&uses) {
+                        for _ in 0..n {
+                            pyo3::ffi::Py_DECREF(date.as_ptr());
+                        }
+                    }
+                }
+                return Err(e);
+            }
+        }
+    }
+    // SAFETY: `list` is a new list of `len` empty (NULL) slots that nothing
+    // else has seen. Every slot `i < len` is set once with `PyList_SET_ITEM`,
+    // which steals a reference: `made[k]` was given `uses[k]` references,
+    // one for each entry `k` of `picks`, and every entry of `picks` is an
+    // index of `made` (checked while counting), so every stolen reference
+    // exists. `made` keeps its own reference to each result until the end.
+    #[allow(unsafe_code)]
+    unsafe {
+        for (i, &k) in picks.iter().enumerate() {
+            if let Some(date) = made.get(k as usize) {
+                pyo3::ffi::PyList_SET_ITEM(
+                    list.as_ptr(),
+                    i as pyo3::ffi::Py_ssize_t,
+                    date.as_ptr(),
+                );
+            }
+        }
+    }
+    Ok(list)
+}
+
+/// A new list of `len` empty slots, to be filled with `PyList_SET_ITEM`.
+/// Its slots are advised into huge pages where the system has them (a
+/// million slots take 8 MB).
+#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+fn new_list(py: Python<'_>, len: pyo3::ffi::Py_ssize_t) -> PyResult<Bound<'_, PyList>> {
+    // SAFETY: `PyList_New` returns a new reference to a list of `len` NULL
+    // slots, or NULL with an exception set (`from_owned_ptr_or_err`); a
+    // list with NULL slots is valid to hold and to drop.
+    #[allow(unsafe_code)]
+    let list = unsafe {
+        Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyList_New(len))?
+            .cast_into_unchecked::<PyList>()
+    };
+    // SAFETY: `ob_item` of the list just made points to `len` slots.
+    #[allow(unsafe_code)]
+    let slots = unsafe { (*list.as_ptr().cast::<pyo3::ffi::PyListObject>()).ob_item };
+    huge(
+        slots.cast(),
+        usize::try_from(len).unwrap_or(0) * size_of::<usize>(),
+    );
+    Ok(list)
+}
+
+/// The list of results (limited API): each distinct result made into a
+/// Python `date` once, and shared by the dates that have it.
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
+fn build_list(py: Python<'_>, Picks { results, picks }: Picks) -> PyResult<Bound<'_, PyList>> {
+    let made = results
+        .iter()
+        .map(|r| PyDate::new(py, r.0, r.1, r.2))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(
+        py,
+        picks.iter().map(|&k| {
+            Fallible(match made.get(k as usize) {
+                Some(date) => Ok(date.clone().into_any()),
+                None => Err(Error::Internal(format!("memo entry {k}")).into()),
+            })
+        }),
+    )
 }
 
 /// A list element that may instead be an error: `PyList::new` stops at the
 /// first one.
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
 struct Fallible<'py>(PyResult<Bound<'py, PyAny>>);
 
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
 impl<'py> IntoPyObject<'py> for Fallible<'py> {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
@@ -200,37 +423,61 @@ impl<'py> IntoPyObject<'py> for Fallible<'py> {
     }
 }
 
+/// A date as Python holds it: year, month, day.
+type Ymd = (i32, u8, u8);
+
 /// The date `(y, m, d)` (the `i`-th of a batch), `n` months on, checked to
 /// be in Python's range.
 #[inline(always)]
-fn shift_one(y: i32, m: u8, d: u8, i: usize, n: i32, rule: MonthRule) -> Result<Date> {
-    let date = civil(y, m, d)?;
-    let r = calendar::add_months(date, n, rule).map_err(Error::from)?;
-    check_py_range(r, || format!("dates[{i}] {date} + {n} months"))
+fn shift_one(y: i32, m: u8, d: u8, i: usize, n: i32, rule: MonthRule) -> Result<Ymd> {
+    shift_ymd(y, m, d, n, rule).ok_or_else(|| add_months_error(y, m, d, n, rule, Some(i)))
 }
 
-/// `add_months_many` on the dates of `items` (a list's, a tuple's, or those
-/// an iterable gave), as a list of `date`s. The interpreter is not released:
-/// every step makes or reads Python objects.
-fn shift_items<'py, B: ItemRef<'py>>(
-    py: Python<'py>,
-    len: usize,
-    items: impl Iterator<Item = B>,
-    n: i32,
-    rule: MonthRule,
-) -> PyResult<Bound<'py, PyList>> {
-    match rule {
-        MonthRule::Clamp => shift_items_with(py, len, items, n, MonthRule::Clamp),
-        MonthRule::MonthEndSticky => shift_items_with(py, len, items, n, MonthRule::MonthEndSticky),
-        _ => shift_items_with(py, len, items, n, rule),
+/// `(y, m, d)` plus `n` months on the date's fields (no `Date` is built), if
+/// the result is in the years a Python `date` holds.
+#[inline(always)]
+fn shift_ymd(y: i32, m: u8, d: u8, n: i32, rule: MonthRule) -> Option<Ymd> {
+    let month = Month::try_from(m).ok()?;
+    match calendar::checked_add_months_ymd(y, month, d, n, rule) {
+        Some((ry, rm, rd)) if PY_YEARS.contains(&ry) => Some((ry, u8::from(rm), rd)),
+        _ => None,
     }
 }
 
-#[inline(always)]
-fn shift_items_with<'py, B: ItemRef<'py>>(
+/// Why `(y, m, d)` (`dates[i]` of a batch, if `i` is given) + `n` months
+/// has no result a Python `date` can hold.
+#[cold]
+#[inline(never)]
+fn add_months_error(y: i32, m: u8, d: u8, n: i32, rule: MonthRule, i: Option<usize>) -> Error {
+    let date = match civil(y, m, d) {
+        Ok(date) => date,
+        Err(e) => return e,
+    };
+    let what = match i {
+        Some(i) => format!("dates[{i}] {date} + {n} months"),
+        None => format!("{date} + {n} months"),
+    };
+    match calendar::add_months(date, n, rule) {
+        // Beyond the range of `Date` (which holds Python's years and more).
+        Err(_) => Error::Range(format!(
+            "{what} is outside the years 1 to 9999 that a Python date holds"
+        )),
+        Ok(r) => match check_py_range(r, || what) {
+            Err(e) => e,
+            Ok(_) => Error::Internal("add_months and checked_add_months_ymd disagree".to_owned()),
+        },
+    }
+}
+
+/// `add_months_many` on the dates of `items` (a tuple's, those an iterable
+/// gave, or a short list's), as a list of `date`s. Items that are owned or
+/// cannot change (a tuple's) are read in one pass before any result is
+/// made; short batches are shifted date by date. The interpreter is not
+/// released: every step reads or makes Python objects.
+fn shift_items<'py, B: ItemRef<'py>>(
     py: Python<'py>,
     len: usize,
-    items: impl Iterator<Item = B>,
+    items: impl ExactSizeIterator<Item = B>,
     n: i32,
     rule: MonthRule,
 ) -> PyResult<Bound<'py, PyList>> {
@@ -239,41 +486,11 @@ fn shift_items_with<'py, B: ItemRef<'py>>(
         for (i, ob) in items.enumerate() {
             let (y, m, d) = ymd_of(ob.item()).map_err(|e| e.at(&format!("dates[{i}]")))?;
             let r = guard(|| shift_one(y, m, d, i, n, rule))?;
-            out.push(PyDate::new(py, r.year(), u8::from(r.month()), r.day())?);
+            out.push(PyDate::new(py, r.0, r.1, r.2)?);
         }
         return PyList::new(py, out);
     }
-    // Three tight loops: read the dates; find each result's index (shifting
-    // each distinct date once); build the list. Kept apart, each loop's
-    // memory accesses (the input objects; the memo; the reference counts of
-    // the shared results) overlap in the processor instead of each waiting
-    // for memory in turn.
-    let mut keys: Vec<(i32, u8, u8)> = Vec::with_capacity(len);
-    let (mut first_year, mut last_year) = (i32::MAX, i32::MIN);
-    for (i, ob) in items.enumerate() {
-        let ymd = ymd_of(ob.item()).map_err(|e| e.at(&format!("dates[{i}]")))?;
-        first_year = first_year.min(ymd.0);
-        last_year = last_year.max(ymd.0);
-        keys.push(ymd);
-    }
-    // Python's dates have years 1 to 9999: the table has at most 3.7
-    // million slots (15 MB), and a few hundred kB for dates of a few
-    // centuries.
-    let mut memo = Memo::new(first_year, last_year);
-    let mut picks: Vec<u32> = Vec::with_capacity(len);
-    for (i, &ymd) in keys.iter().enumerate() {
-        picks.push(memo.pick(py, ymd, i, n, rule)?);
-    }
-    let made = &memo.made;
-    PyList::new(
-        py,
-        picks.iter().map(|&k| {
-            Fallible(match made.get(k as usize) {
-                Some(date) => Ok(date.clone().into_any()),
-                None => Err(Error::Internal(format!("memo entry {k}")).into()),
-            })
-        }),
-    )
+    build_list(py, pick_all(py, items, n, rule)?)
 }
 
 /// Whether `ob` is a numpy array: its type, or a base of it, is
@@ -484,4 +701,30 @@ pub(crate) fn is_nl_business_day(d: DateArg) -> bool {
 pub(crate) fn next_business_day(py: Python<'_>, d: DateArg) -> PyResult<Bound<'_, PyDate>> {
     let out = guard(|| calendar::next_business_day_on_or_after(d.0).map_err(Error::from))?;
     py_date(py, out)
+}
+
+/// Advises the kernel to back the whole 2 MiB pages within `len` bytes at
+/// `p` with huge pages (Linux transparent huge pages, where enabled as
+/// "madvise"): writing a large buffer then takes a few page faults instead
+/// of one per 4 KiB. Advice only; nothing happens elsewhere.
+#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+fn huge(p: *mut u8, len: usize) {
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let start = (p as usize).div_ceil(HUGE) * HUGE;
+        let end = (p as usize).saturating_add(len) / HUGE * HUGE;
+        if end > start {
+            // SAFETY: `[start, end)` lies within the `len` bytes at `p`,
+            // which the caller owns; MADV_HUGEPAGE changes how the kernel
+            // backs those pages, not their contents, and its failure (e.g.
+            // huge pages not configured) is harmless and ignored.
+            #[allow(unsafe_code)]
+            unsafe {
+                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (p, len);
 }

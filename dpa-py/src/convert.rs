@@ -10,6 +10,7 @@
 //! * Results go back as `date` objects, or as aware datetimes in UTC. Python
 //!   holds years 1 to 9999 only; a result outside them is [`Error::Range`].
 
+use pyo3::PyTypeInfo;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{
@@ -36,6 +37,20 @@ impl FromPyObject<'_, '_> for DateArg {
     #[inline]
     fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
         Ok(DateArg(date_of(&ob)?))
+    }
+}
+
+/// A `datetime.date` argument (not a `datetime`) as its year, month and
+/// day, for functions that work on the fields (no [`Date`] is built).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct YmdArg(pub(crate) (i32, u8, u8));
+
+impl FromPyObject<'_, '_> for YmdArg {
+    type Error = PyErr;
+
+    #[inline]
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        Ok(YmdArg(ymd_of(&ob)?))
     }
 }
 
@@ -87,6 +102,33 @@ pub(crate) fn ymd_of(ob: &Bound<'_, PyAny>) -> Result<(i32, u8, u8)> {
     match ob.cast_exact::<PyDate>() {
         Ok(d) => Ok((d.get_year(), d.get_month(), d.get_day())),
         Err(_) => ymd_of_other(ob),
+    }
+}
+
+/// The type `datetime.date`, looked up once for a loop over many objects.
+#[derive(Clone, Copy)]
+pub(crate) struct DateType(*mut pyo3::ffi::PyTypeObject);
+
+impl DateType {
+    /// `datetime.date` (imported with the datetime C API on first use).
+    pub(crate) fn get(py: Python<'_>) -> Self {
+        DateType(PyDate::type_object(py).as_type_ptr())
+    }
+
+    /// Year, month and day of `ob` if it is exactly a `date`; None for
+    /// anything else (a subclass, a `datetime`, not a date: [`ymd_of`]
+    /// tells). Returns plain values, where the `Result` of [`ymd_of`] would
+    /// pass through memory in a loop.
+    #[inline(always)]
+    pub(crate) fn ymd(self, ob: &Bound<'_, PyAny>) -> Option<(i32, u8, u8)> {
+        if ob.get_type_ptr() != self.0 {
+            return None;
+        }
+        // SAFETY: the object's type is exactly `datetime.date`, so it is a
+        // `PyDate` (the cast only skips the type check made here).
+        #[allow(unsafe_code)]
+        let d = unsafe { ob.cast_unchecked::<PyDate>() };
+        Some((d.get_year(), d.get_month(), d.get_day()))
     }
 }
 

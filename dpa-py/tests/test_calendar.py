@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -42,7 +42,7 @@ def test_add_months_is_dateutil_clamp(d: date, n: int) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(all_dates, max_size=200), st.integers(min_value=-24, max_value=24))
+@given(st.lists(all_dates, max_size=600), st.integers(min_value=-24, max_value=24))
 def test_add_months_many_is_add_months(ds: list[date], n: int) -> None:
     ds = [d for d in ds if 1 <= target_year(d, n) <= 9999]
     expected = [dpa.add_months(d, n) for d in ds]
@@ -75,7 +75,7 @@ def test_add_months_many_large_list() -> None:
 
 
 def test_add_months_many_wide_range() -> None:
-    ds = [date(1, 1, 31), date(9999, 9, 30), date(4000, 2, 29)] * 40
+    ds = [date(1, 1, 31), date(9999, 9, 30), date(4000, 2, 29)] * 100
     assert dpa.add_months_many(ds, 3) == [d + relativedelta(months=3) for d in ds]
 
 
@@ -85,6 +85,50 @@ def test_add_months_many_takes_date_subclasses() -> None:
 
     assert dpa.add_months_many([MyDate(2024, 1, 31)], 1) == [date(2024, 2, 29)]
     assert dpa.add_months(MyDate(2024, 1, 31), 1) == date(2024, 2, 29)
+
+
+# Batches of at least this many dates take the memo path (MEMO_AT in
+# dpa-py/src/calendar.rs); shorter ones are shifted date by date.
+MEMO_AT = 256
+
+
+def test_add_months_many_memo_path_takes_subclasses_and_names_bad_items() -> None:
+    class MyDate(date):
+        pass
+
+    ds: list[date] = [date(2024, 1, 31)] * MEMO_AT + [MyDate(2023, 1, 31)]
+    out = dpa.add_months_many(ds, 1)
+    assert out[-1] == date(2023, 2, 28) and type(out[-1]) is date
+    assert all(type(d) is date for d in out)
+    for bad, error in ((datetime(2024, 1, 1), dpa.InvalidInput), ("2024-01-01", TypeError)):
+        items = [date(2024, 1, 31)] * MEMO_AT + [bad]
+        for batch in (items, tuple(items)):
+            with pytest.raises(error, match=rf"dates\[{MEMO_AT}\]"):
+                dpa.add_months_many(batch, 1)  # type: ignore[call-overload]
+    with pytest.raises(dpa.OutOfRange, match=rf"dates\[{MEMO_AT}\] 9999-12-31 \+ 1 months"):
+        dpa.add_months_many([date(2000, 1, 1)] * MEMO_AT + [date(9999, 12, 31)], 1)
+
+
+def test_add_months_many_shares_results_and_counts_references() -> None:
+    """Equal results are one object, holding exactly one reference per place
+    in the list; the input dates' reference counts are left as they were."""
+    a, b = date(2024, 1, 31), date(2023, 5, 31)
+    ds = [a, b] * 500
+    # Counted in plain statements: pytest's assertion rewriting holds
+    # references of its own to the values inside an `assert`.
+    before = (sys.getrefcount(a), sys.getrefcount(b))
+    out = dpa.add_months_many(ds, 1)
+    after = (sys.getrefcount(a), sys.getrefcount(b))
+    counts = (sys.getrefcount(out[0]), sys.getrefcount(out[1]))
+    shared = out[0] is out[2] and out[1] is out[3]
+    first = out[0]
+    del out
+    alone = sys.getrefcount(first)
+    assert after == before
+    assert shared
+    # getrefcount's own argument is one more reference.
+    assert counts == (500 + 1, 500 + 1)
+    assert alone == 1 + 1
 
 
 def test_add_months_many_refuses_a_single_date() -> None:

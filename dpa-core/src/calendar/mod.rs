@@ -56,5 +56,6 @@ pub use atw::{
 pub use designated::{DESIGNATED_DAYS_KNOWN_THROUGH, DesignatedDay, designated_days};
 pub use easter::easter_sunday;
 pub use months::{
-    MonthRule, add_days, add_hours, add_months, checked_add_months, days_in_month, is_leap_year,
+    MonthRule, add_days, add_hours, add_months, checked_add_months, checked_add_months_ymd,
+    days_in_month, is_leap_year,
 };

@@ -221,6 +221,28 @@ const BASE_MONTHS: i32 = -FIRST_YEAR * 12;
 #[inline(always)]
 fn checked_add_calendar_months(date: Date, months: i32, rule: MonthRule) -> Option<Date> {
     let (year, month, day) = date.to_calendar_date();
+    let (new_year, month0, new_day, leap) = shift_calendar_months(year, month, day, months, rule)?;
+    // `from_ordinal_date` rejects a year outside the range of `Date`.
+    Date::from_ordinal_date(
+        new_year,
+        DAYS_BEFORE_MONTH[leap][month0] + u16::from(new_day),
+    )
+    .ok()
+}
+
+/// The year, 0-based month, day and leap-year index (0 or 1) of the date
+/// `months` calendar months after a real date `(year, month, day)`, under
+/// [`MonthRule::Clamp`] or [`MonthRule::MonthEndSticky`]; `None` only when
+/// the month count overflows. The year is not checked against the range
+/// of `Date`.
+#[inline(always)]
+fn shift_calendar_months(
+    year: i32,
+    month: Month,
+    day: u8,
+    months: i32,
+    rule: MonthRule,
+) -> Option<(i32, usize, u8, usize)> {
     // Months since January of FIRST_YEAR: positive for every `Date`; only
     // adding `months` can overflow, far outside the range of `Date` anyway.
     let total = (year * 12 + (month as i32 - 1) + BASE_MONTHS).checked_add(months)?;
@@ -235,12 +257,50 @@ fn checked_add_calendar_months(date: Date, months: i32, rule: MonthRule) -> Opti
         MonthRule::MonthEndSticky if day == days_in_month(year, month) => target_len,
         _ => day.min(target_len),
     };
-    // `from_ordinal_date` rejects a year outside the range of `Date`.
-    Date::from_ordinal_date(
-        new_year,
-        DAYS_BEFORE_MONTH[leap][month0] + u16::from(new_day),
-    )
-    .ok()
+    Some((new_year, month0, new_day, leap))
+}
+
+/// [`checked_add_months`] on a date given as its year, month and day, with
+/// the result as the same: the fast path where dates arrive and leave as
+/// fields (Python's `date`, C's `yyyymmdd`), which saves converting to and
+/// from [`Date`]. `None` when `(year, month, day)` is not a date in the
+/// range of `Date`, or the result is not.
+///
+/// ```
+/// use dpa_core::calendar::{checked_add_months_ymd, MonthRule};
+/// use time::Month;
+///
+/// assert_eq!(
+///     checked_add_months_ymd(2024, Month::January, 31, 1, MonthRule::Clamp),
+///     Some((2024, Month::February, 29))
+/// );
+/// assert_eq!(checked_add_months_ymd(2026, Month::February, 30, 1, MonthRule::Clamp), None);
+/// ```
+#[inline(always)]
+pub fn checked_add_months_ymd(
+    year: i32,
+    month: Month,
+    day: u8,
+    months: i32,
+    rule: MonthRule,
+) -> Option<(i32, Month, u8)> {
+    const YEARS: std::ops::RangeInclusive<i32> = Date::MIN.year()..=Date::MAX.year();
+    if !YEARS.contains(&year) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    if let MonthRule::ThirtyDays = rule {
+        let date = Date::from_calendar_date(year, month, day).ok()?;
+        return add_thirty_day_months(date, months)
+            .ok()
+            .map(|r| r.to_calendar_date());
+    }
+    let (new_year, month0, new_day, _) = shift_calendar_months(year, month, day, months, rule)?;
+    if !YEARS.contains(&new_year) {
+        return None;
+    }
+    // `month0` is 0..=11.
+    let new_month = Month::January.nth_next(month0 as u8);
+    Some((new_year, new_month, new_day))
 }
 
 /// [`MonthRule::ThirtyDays`]: 30 days a month. Out of line, to keep the
