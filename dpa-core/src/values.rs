@@ -38,11 +38,15 @@ impl Text {
         if s.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
             return Err("must not be empty".to_owned());
         }
-        let n = s.chars().count();
-        if n > MAX_STRING_CHARS {
-            return Err(format!(
-                "is {n} characters long, more than the limit of {MAX_STRING_CHARS}"
-            ));
+        // A string has at least as many bytes as characters: only one of
+        // more bytes than the limit needs its characters counted.
+        if s.len() > MAX_STRING_CHARS {
+            let n = s.chars().count();
+            if n > MAX_STRING_CHARS {
+                return Err(format!(
+                    "is {n} characters long, more than the limit of {MAX_STRING_CHARS}"
+                ));
+            }
         }
         Ok(Text(s))
     }
