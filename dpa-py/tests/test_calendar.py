@@ -104,7 +104,7 @@ def test_add_months_many_memo_path_takes_subclasses_and_names_bad_items() -> Non
         items = [date(2024, 1, 31)] * MEMO_AT + [bad]
         for batch in (items, tuple(items)):
             with pytest.raises(error, match=rf"dates\[{MEMO_AT}\]"):
-                dpa.add_months_many(batch, 1)  # type: ignore[call-overload]
+                dpa.add_months_many(batch, 1)  # type: ignore[arg-type]
     with pytest.raises(dpa.OutOfRange, match=rf"dates\[{MEMO_AT}\] 9999-12-31 \+ 1 months"):
         dpa.add_months_many([date(2000, 1, 1)] * MEMO_AT + [date(9999, 12, 31)], 1)
 
