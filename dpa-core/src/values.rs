@@ -12,6 +12,37 @@ use serde::{Deserialize, Serialize};
 
 use crate::limits::MAX_STRING_CHARS;
 
+/// Reads a value that is written as a string through its [`FromStr`], from
+/// the string the format lends when it can (JSON without escapes), so that
+/// a code such as `NL` or `DPS 1.13` is checked in place instead of being
+/// copied into a `String` first.
+struct FromStrVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T: FromStr<Err = String>> serde::de::Visitor<'_> for FromStrVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+        s.parse().map_err(E::custom)
+    }
+}
+
+/// `Deserialize` through [`FromStrVisitor`] for types written as strings.
+macro_rules! deserialize_from_str {
+    ($($name:ty),* $(,)?) => {$(
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_str(FromStrVisitor(std::marker::PhantomData))
+            }
+        }
+    )*};
+}
+
+deserialize_from_str!(Country, Location, Version, TimeZoneName, ClauseRef);
+
 // ---------------------------------------------------------------------------
 // Text
 
@@ -122,8 +153,8 @@ const EEA: [&str; 30] = [
 /// assert!("Nl".parse::<Country>().is_err()); // codes are upper case
 /// assert!("usa".parse::<Country>().is_err()); // alpha-3 is not accepted
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Country(isocountry::CountryCode);
 
 impl Country {
@@ -146,6 +177,33 @@ impl Country {
     pub fn all() -> impl Iterator<Item = Country> {
         isocountry::CountryCode::iter_alpha2().map(|c| Country(*c))
     }
+
+    /// The country with the upper-case alpha-2 code `s`, by one index into
+    /// a table of the 26 x 26 two-letter codes (a document names a country
+    /// for every sub-processor seat and location).
+    fn for_alpha2(s: &str) -> Option<Country> {
+        static BY_CODE: std::sync::LazyLock<[Option<Country>; 26 * 26]> =
+            std::sync::LazyLock::new(|| {
+                let mut table = [None; 26 * 26];
+                for c in Country::all() {
+                    if let Some(i) = alpha2_index(c.as_str()) {
+                        table[i] = Some(c);
+                    }
+                }
+                table
+            });
+        alpha2_index(s).and_then(|i| BY_CODE[i])
+    }
+}
+
+/// The place of a two-letter upper-case code in a 26 x 26 table.
+fn alpha2_index(s: &str) -> Option<usize> {
+    match *s.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+        }
+        _ => None,
+    }
 }
 
 impl PartialOrd for Country {
@@ -163,8 +221,8 @@ impl Ord for Country {
 impl FromStr for Country {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        if let Ok(c) = isocountry::CountryCode::for_alpha2(s) {
-            return Ok(Country(c));
+        if let Some(c) = Country::for_alpha2(s) {
+            return Ok(c);
         }
         let hint = match s {
             "EL" => " (Greece is `GR` in ISO 3166-1; EU texts write `EL`)".to_owned(),
@@ -258,8 +316,8 @@ impl Region {
 /// assert!(eu.is_in_eea());
 /// assert!(!us.is_in_eea());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub enum Location {
     /// A region.
     Region(Region),
@@ -527,8 +585,8 @@ impl JsonSchema for EurCents {
 /// assert!(a < b);
 /// assert!("1.02".parse::<Version>().is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Version(Vec<u32>);
 
 impl Version {
@@ -616,8 +674,8 @@ impl JsonSchema for Version {
 /// assert!("Europe/Amsterdam".parse::<TimeZoneName>().is_ok());
 /// assert!("Europe/Leeuwarden".parse::<TimeZoneName>().is_err());
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Serialize)]
+#[serde(into = "String")]
 pub struct TimeZoneName {
     name: String,
     tz: jiff::tz::TimeZone,
@@ -824,8 +882,8 @@ impl JsonSchema for TimeZoneName {
 /// assert!("clause 2.6.3".parse::<ClauseRef>().is_ok());
 /// assert!("art 5".parse::<ClauseRef>().is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ClauseRef(String);
 
 impl ClauseRef {
@@ -847,10 +905,11 @@ impl FromStr for ClauseRef {
         let rest = s.strip_prefix("DPS ").or_else(|| s.strip_prefix("clause "));
         match rest {
             Some(r)
-                if !r.trim().is_empty()
-                    && r.len() <= 64
-                    && r.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || " .()-".contains(c)) =>
+                if r.len() <= 64
+                    && r.bytes().any(|b| b != b' ')
+                    && r.bytes().all(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b' ' | b'.' | b'(' | b')' | b'-')
+                    }) =>
             {
                 Ok(ClauseRef(s.to_owned()))
             }
@@ -1206,5 +1265,60 @@ mod midnights {
         let a: TimeZoneName = "Europe/Amsterdam".parse().unwrap();
         let b: TimeZoneName = "Europe/Amsterdam".parse().unwrap();
         assert!(std::sync::Arc::ptr_eq(&a.midnights, &b.midnights));
+    }
+}
+
+#[cfg(test)]
+mod reading {
+    use super::{ClauseRef, Country, Location, Version};
+
+    /// The 26 x 26 table answers as `isocountry` does for every two-letter
+    /// upper-case code, assigned or not.
+    #[test]
+    fn country_table_matches_isocountry() {
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                let expected = isocountry::CountryCode::for_alpha2(&code).ok();
+                let got = code.parse::<Country>().ok().map(|c| c.0);
+                assert_eq!(got, expected, "{code}");
+            }
+        }
+        for bad in ["", "N", "NLD", "nl", "Nl", "N1", "ÑL", "N\u{0}"] {
+            assert!(bad.parse::<Country>().is_err(), "{bad:?}");
+        }
+    }
+
+    /// Codes are read in place from JSON and from TOML's owned strings alike,
+    /// and a value of the wrong type is named as before.
+    #[test]
+    fn codes_read_from_borrowed_and_owned_strings() {
+        let json: Vec<Location> = serde_json::from_str(r#"["NL", "EU", "US"]"#).unwrap();
+        assert_eq!(
+            json.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            ["NL", "EU", "US"]
+        );
+        // An escape makes serde_json hand over an owned string.
+        let escaped: Country = serde_json::from_str(r#""\u004eL""#).unwrap();
+        assert_eq!(escaped.as_str(), "NL");
+        #[derive(serde::Deserialize)]
+        struct T {
+            v: Version,
+            r: ClauseRef,
+        }
+        let t: T = toml::from_str("v = '1.2.2'\nr = 'DPS 1.13'").unwrap();
+        assert_eq!(t.v.parts(), [1, 2, 2]);
+        assert_eq!(t.r.as_str(), "DPS 1.13");
+        let err = serde_json::from_str::<Country>("5")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("invalid type: integer `5`, expected a string"),
+            "{err}"
+        );
+        let err = serde_json::from_str::<ClauseRef>(r#""DPS  ""#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("is not a clause reference"), "{err}");
     }
 }
