@@ -55,7 +55,7 @@ pub(crate) fn add_months<'py>(
     } else {
         month_rule(rule)?
     };
-    let (y, m, day) = d.0;
+    let (y, m, day) = d.fields();
     match shift_ymd(y, m, day, n, rule) {
         Some((ry, rm, rd)) => PyDate::new(py, ry, rm, rd),
         None => Err(add_months_error(y, m, day, n, rule, None).into()),

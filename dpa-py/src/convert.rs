@@ -42,15 +42,42 @@ impl FromPyObject<'_, '_> for DateArg {
 
 /// A `datetime.date` argument (not a `datetime`) as its year, month and
 /// day, for functions that work on the fields (no [`Date`] is built).
+///
+/// The fields are packed into one integer (year in the high 16 bits, then
+/// month, then day): the argument reaches the function inside a `Result`
+/// in memory, and a tuple of three fields is stored there in two pieces
+/// and read back in one, which the processor cannot forward (a stall of
+/// about a tenth of a call, seen with `perf annotate`).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct YmdArg(pub(crate) (i32, u8, u8));
+pub(crate) struct YmdArg(u32);
+
+impl YmdArg {
+    /// Packs a date's fields. Python stores the year in two bytes, so it
+    /// fits in 16 bits.
+    #[inline(always)]
+    fn pack(year: i32, month: u8, day: u8) -> Self {
+        YmdArg(((year as u32 & 0xffff) << 16) | (u32::from(month) << 8) | u32::from(day))
+    }
+
+    /// Year, month and day.
+    #[inline(always)]
+    pub(crate) fn fields(self) -> (i32, u8, u8) {
+        ((self.0 >> 16) as i32, (self.0 >> 8) as u8, self.0 as u8)
+    }
+}
 
 impl FromPyObject<'_, '_> for YmdArg {
     type Error = PyErr;
 
     #[inline]
     fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
-        Ok(YmdArg(ymd_of(&ob)?))
+        match ob.cast_exact::<PyDate>() {
+            Ok(d) => Ok(YmdArg::pack(d.get_year(), d.get_month(), d.get_day())),
+            Err(_) => {
+                let (year, month, day) = ymd_of_other(&ob)?;
+                Ok(YmdArg::pack(year, month, day))
+            }
+        }
     }
 }
 
