@@ -1,6 +1,8 @@
 //! Benchmarks of reading, checking and computing deadlines with a whole
 //! [`Agreement`]: `from_toml` / `from_json` (parse and validate) of the two
-//! seed agreements and of a generated one with 500 sub-processors, `check`,
+//! seed agreements and of generated ones with 50 and 500 sub-processors,
+//! the floor of `from_json` (serde_json reading the same text and building
+//! nothing), `check`,
 //! and every deadline function of `dpa_core::deadline`.
 //!
 //! `cargo bench -p dpa-benches --bench agreement` measures;
@@ -20,9 +22,6 @@ fn main() {
 
 const BELCO_TOML: &str = include_str!("../../examples/agreements/belco.toml");
 const ALLES_ONLINE_TOML: &str = include_str!("../../examples/agreements/alles-online.toml");
-
-/// The number of sub-processors in the generated agreement.
-const SUB_PROCESSORS: usize = 500;
 
 /// One agreement in both formats, with its parsed value.
 struct Seed {
@@ -59,9 +58,10 @@ fn belco_value() -> Value {
     serde_json::from_str(&SEEDS.belco.json).expect("belco JSON is JSON")
 }
 
-/// Belco with [`SUB_PROCESSORS`] sub-processors: its own entries repeated in
-/// turn, each renamed so that every name is unique.
-fn generated_value() -> Value {
+/// Belco with `count` sub-processors: its own entries repeated in turn, each
+/// renamed so that every name is unique (`Scalingo #1`, as the Python
+/// benchmark `benches/python/bench_parse.py` makes its document).
+fn generated_value(count: usize) -> Value {
     let mut value = belco_value();
     let list = value
         .pointer_mut("/statement/sub_processors")
@@ -69,14 +69,14 @@ fn generated_value() -> Value {
         .expect("belco lists sub-processors");
     let originals = std::mem::take(list);
     assert!(!originals.is_empty(), "belco lists sub-processors");
-    for i in 0..SUB_PROCESSORS {
+    for i in 0..count {
         let mut entry = originals[i % originals.len()].clone();
         let name = entry
             .get("name")
             .and_then(Value::as_str)
             .expect("a sub-processor has a name")
             .to_owned();
-        entry["name"] = Value::String(format!("{name} #{i}"));
+        entry["name"] = Value::String(format!("{name} #{}", i + 1));
         list.push(entry);
     }
     value
@@ -102,13 +102,21 @@ static SEEDS: LazyLock<Seeds> = LazyLock::new(|| Seeds {
     alles_online: Seed::from_toml(ALLES_ONLINE_TOML),
 });
 
-static GENERATED_500: LazyLock<Seed> = LazyLock::new(|| Seed::from_json_value(&generated_value()));
+static GENERATED_50: LazyLock<Seed> = LazyLock::new(|| Seed::from_json_value(&generated_value(50)));
+
+static GENERATED_500: LazyLock<Seed> =
+    LazyLock::new(|| Seed::from_json_value(&generated_value(500)));
 
 static BELCO_NL_ATW: LazyLock<Seed> =
     LazyLock::new(|| Seed::from_json_value(&belco_nl_atw_value()));
 
 /// The agreements the parse and check benchmarks run on.
-const DOCUMENTS: &[&str] = &["belco", "alles-online", "generated-500-subprocessors"];
+const DOCUMENTS: &[&str] = &[
+    "belco",
+    "alles-online",
+    "generated-50-subprocessors",
+    "generated-500-subprocessors",
+];
 
 /// The agreements the deadline benchmarks run on (both seeds use
 /// `business_days = "off"`; the third turns on the Atw shift and closes the
@@ -119,6 +127,7 @@ fn seed(name: &str) -> &'static Seed {
     match name {
         "belco" => &SEEDS.belco,
         "alles-online" => &SEEDS.alles_online,
+        "generated-50-subprocessors" => &GENERATED_50,
         "generated-500-subprocessors" => &GENERATED_500,
         "belco-nl-atw" => &BELCO_NL_ATW,
         other => panic!("unknown agreement {other}"),
@@ -151,6 +160,17 @@ mod parse {
     fn from_json(bencher: Bencher, name: &str) {
         let text = seed(name).json.as_str();
         bench_ok(bencher, || Agreement::from_json(black_box(text)));
+    }
+
+    /// The floor of `from_json`: serde_json reading the same text to its end
+    /// (every string scanned, every key and value visited) and building
+    /// nothing (`serde::de::IgnoredAny`).
+    #[divan::bench(args = DOCUMENTS)]
+    fn json_read_only(bencher: Bencher, name: &str) {
+        let text = seed(name).json.as_str();
+        bench_ok(bencher, || {
+            serde_json::from_str::<serde::de::IgnoredAny>(black_box(text))
+        });
     }
 }
 
