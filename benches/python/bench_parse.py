@@ -6,7 +6,7 @@ Usage (from the repository root; ``benches/python/run.sh`` runs it)::
 
 The document is Belco's agreement (examples/agreements/belco.toml) in its
 JSON form with the sub-processor list repeated, and renamed, to 50 entries
-(about 45 KB). The pydantic model below is the same format: every field and
+(about 32 KB). The pydantic model below is the same format: every field and
 nesting level, ``extra="forbid"`` (unknown keys are errors, as in dpa),
 Literal types for every enumeration, the value bounds (months 1–120, hours
 1–8760, ...), non-empty texts up to 65,536 characters, the version and clause
