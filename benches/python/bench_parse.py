@@ -10,8 +10,9 @@ JSON form with the sub-processor list repeated, and renamed, to 50 entries
 nesting level, ``extra="forbid"`` (unknown keys are errors, as in dpa),
 Literal types for every enumeration, the value bounds (months 1–120, hours
 1–8760, ...), non-empty texts up to 65,536 characters, the version and clause
-reference patterns, country codes checked against the assigned ISO 3166-1
-codes (taken from dpa's JSON Schema), IANA time-zone names checked with
+reference patterns, country codes as Literal types of the assigned ISO
+3166-1 codes (taken from dpa's JSON Schema; pydantic-core checks them in
+Rust, as dpa does), IANA time-zone names checked with
 zoneinfo, and the history rule (versions unique, versions and dates
 ascending). It builds an object tree, as dpa does.
 
@@ -46,18 +47,6 @@ COUNTRIES = frozenset(_schema["Country"]["enum"])
 LOCATIONS = frozenset(_schema["Location"]["enum"])
 
 
-def _country(code: str) -> str:
-    if code not in COUNTRIES:
-        raise ValueError(f"{code!r} is not an assigned ISO 3166-1 alpha-2 code")
-    return code
-
-
-def _location(code: str) -> str:
-    if code not in LOCATIONS:
-        raise ValueError(f"{code!r} is not a country code, EU or EEA")
-    return code
-
-
 @lru_cache(maxsize=None)
 def _zone(name: str) -> str:
     ZoneInfo(name)
@@ -67,8 +56,10 @@ def _zone(name: str) -> str:
 Text = Annotated[str, StringConstraints(min_length=1, max_length=65_536, pattern=r"\S")]
 ClauseRef = Annotated[str, StringConstraints(pattern=r"^(DPS|clause) [A-Za-z0-9 .()-]+$")]
 Version = Annotated[str, StringConstraints(pattern=r"^(0|[1-9][0-9]{0,8})(\.(0|[1-9][0-9]{0,8})){0,3}$")]
-Country = Annotated[str, AfterValidator(_country)]
-Location = Annotated[str, AfterValidator(_location)]
+# Codes are Literal types, which pydantic-core checks in Rust (a validator
+# function here would call into Python for every code, 10-15 % slower).
+Country = Literal[tuple(sorted(COUNTRIES))]  # type: ignore[valid-type]
+Location = Literal[tuple(sorted(LOCATIONS))]  # type: ignore[valid-type]
 TimeZone = Annotated[str, AfterValidator(_zone)]
 Months = Annotated[int, Field(ge=1, le=120)]
 Hours = Annotated[int, Field(ge=1, le=8760)]
@@ -403,15 +394,18 @@ def main() -> None:
     assert len(ours.sub_processors) == len(theirs.statement.sub_processors) == args.sub_processors
     assert [s.name for s in ours.sub_processors] == [s.name for s in theirs.statement.sub_processors]
     assert ours.deletion_months == theirs.terms.deletion.months
-    # Both refuse an unknown key.
-    bad = text.replace('"months": 3', '"mnths": 3', 1)
-    for parse in (dpa.Agreement.from_json, Agreement.model_validate_json):
-        try:
-            parse(bad)
-        except ValueError:
-            pass
-        else:
-            raise AssertionError(f"{parse} accepted an unknown key")
+    # Both refuse an unknown key and a code that is not a country.
+    for what, old, new in (("an unknown key", '"months": 3', '"mnths": 3'),
+                           ("an unassigned country code", '"seat": "FR"', '"seat": "XX"')):
+        bad = text.replace(old, new, 1)
+        assert bad != text, f"the document has no {old}"
+        for parse in (dpa.Agreement.from_json, Agreement.model_validate_json):
+            try:
+                parse(bad)
+            except ValueError:
+                pass
+            else:
+                raise AssertionError(f"{parse} accepted {what}")
 
     per_call: dict[str, list[float]] = {"dpa": [], "pydantic": []}
     from_json, validate = dpa.Agreement.from_json, Agreement.model_validate_json
