@@ -43,8 +43,8 @@ import dpa
 ROOT = Path(__file__).resolve().parents[2]
 
 _schema = json.loads(dpa.json_schema())["$defs"]
-COUNTRIES = frozenset(_schema["Country"]["enum"])
-LOCATIONS = frozenset(_schema["Location"]["enum"])
+COUNTRIES = tuple(_schema["Country"]["enum"])
+LOCATIONS = tuple(_schema["Location"]["enum"])
 
 
 @lru_cache(maxsize=None)
@@ -58,8 +58,8 @@ ClauseRef = Annotated[str, StringConstraints(pattern=r"^(DPS|clause) [A-Za-z0-9 
 Version = Annotated[str, StringConstraints(pattern=r"^(0|[1-9][0-9]{0,8})(\.(0|[1-9][0-9]{0,8})){0,3}$")]
 # Codes are Literal types, which pydantic-core checks in Rust (a validator
 # function here would call into Python for every code, 10-15 % slower).
-Country = Literal[tuple(sorted(COUNTRIES))]  # type: ignore[valid-type]
-Location = Literal[tuple(sorted(LOCATIONS))]  # type: ignore[valid-type]
+Country = Literal[COUNTRIES]  # type: ignore[valid-type]
+Location = Literal[LOCATIONS]  # type: ignore[valid-type]
 TimeZone = Annotated[str, AfterValidator(_zone)]
 Months = Annotated[int, Field(ge=1, le=120)]
 Hours = Annotated[int, Field(ge=1, le=8760)]
