@@ -294,8 +294,10 @@ typedef enum {
  */
 typedef enum {
     /**
-     * Guess from the first character: `{` (or `[` followed by `{`, `"`,
-     * `[` or `]`) is JSON, anything else TOML.
+     * Guess as `dpa_core::document::sniff_format` does: JSON when the text
+     * starts (after blanks and a byte-order mark) with `{`, or with `[` on a
+     * line that is not a TOML table header such as `[statement]` or
+     * `[[events]]`; TOML otherwise.
      */
     DPA_FORMAT_AUTO = 0,
     /**
@@ -841,7 +843,7 @@ dpa_status dpa_agreement_deadline_json(const dpa_agreement *agreement,
  * what `dpa deadlines FILE --events EVENTS --at DATE --format json` prints.
  *
  * `events` is `events_len` bytes of UTF-8 in `format` (a `dpa_format`;
- * `DPA_FORMAT_AUTO` guesses from the first character, as the command does
+ * `DPA_FORMAT_AUTO` guesses as `dpa_format` describes, as the command does
  * for a file without a `.toml`/`.json` extension).
  *
  * Ownership of `*out` as for `dpa_agreement_check_json`. Errors:

@@ -1,5 +1,8 @@
 //! The `dpa` command as a user runs it: outputs, exit codes and error messages.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

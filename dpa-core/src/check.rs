@@ -406,9 +406,5 @@ fn check_terms(a: &Agreement, out: &mut Vec<Finding>) {
 }
 
 fn with_article(cite: &str, article: &str) -> String {
-    if cite.is_empty() {
-        article.to_owned()
-    } else {
-        format!("{cite}; {article}")
-    }
+    crate::citation::join(cite, [article])
 }

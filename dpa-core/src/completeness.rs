@@ -553,10 +553,7 @@ pub(crate) fn findings(a: &Agreement) -> Vec<Finding> {
                 format!(
                     "the statement says the product is not designed for {label}, but `{path}` mentions \"{word}\""
                 ),
-                format!(
-                    "{}; {article}",
-                    crate::values::join_refs(&sc.source)
-                ),
+                crate::citation::cite(&sc.source, [article]),
                 Some(path.clone()),
             ));
         }

@@ -473,7 +473,7 @@ impl Agreement {
     /// [`Error::OutOfRange`] when the instant would leave the supported range.
     pub fn breach_notice_deadline(&self, discovered: OffsetDateTime) -> Result<Deadline> {
         let b = &self.terms.breach;
-        let citation = format!("{}; GDPR art. 33(2)", join_refs(&b.source));
+        let citation = crate::citation::cite(&b.source, ["GDPR art. 33(2)"]);
         match b.notice {
             NoticeTerm::WithinHours { hours } => {
                 let due = calendar::add_hours(discovered, i64::from(hours.get()))?;

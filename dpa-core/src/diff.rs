@@ -588,11 +588,7 @@ fn objection_citation(a: &Agreement) -> String {
         Some(r) => r.as_str().to_owned(),
         None => join_refs(&p.source),
     };
-    if refs.is_empty() {
-        "GDPR art. 28(2)".to_owned()
-    } else {
-        format!("{refs}; GDPR art. 28(2)")
-    }
+    crate::citation::join(&refs, ["GDPR art. 28(2)"])
 }
 
 // ---------------------------------------------------------------------------
@@ -777,7 +773,10 @@ impl Differ<'_> {
     }
 
     /// A single value that changed from `from` to `to` (both shown).
-    #[allow(clippy::too_many_arguments)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "each argument is one column of a change row; a builder replaces them in the diff split"
+    )]
     fn value(
         &mut self,
         kind: ChangeKind,
@@ -810,7 +809,10 @@ impl Differ<'_> {
 
     /// A value compared with `==`, shown with `show`, judged with `judge`
     /// when it differs.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "each argument is one column of a change row; a builder replaces them in the diff split"
+    )]
     fn field<T: PartialEq>(
         &mut self,
         kind: ChangeKind,
@@ -829,7 +831,10 @@ impl Differ<'_> {
     }
 
     /// A flag whose `good` value favours the client.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "each argument is one column of a change row; a builder replaces them in the diff split"
+    )]
     fn flag(
         &mut self,
         kind: ChangeKind,
@@ -855,7 +860,10 @@ impl Differ<'_> {
     }
 
     /// A list compared as a multiset: one change per item added or removed.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "each argument is one column of a change row; a builder replaces them in the diff split"
+    )]
     fn items<T: Eq + Hash>(
         &mut self,
         kinds: (ChangeKind, ChangeKind),
@@ -976,7 +984,7 @@ impl Differ<'_> {
             "month rule",
             &o.month_rule,
             &n.month_rule,
-            |r| Some(format!("{r:?}").to_lowercase()),
+            |r| Some(r.as_str().to_owned()),
             |_, _| v(Effect::Editorial, reason),
         );
         self.field(

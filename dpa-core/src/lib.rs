@@ -55,6 +55,7 @@
 mod agreement;
 pub mod calendar;
 pub mod check;
+mod citation;
 pub mod completeness;
 pub mod deadline;
 pub mod diff;

@@ -65,7 +65,10 @@ pub struct FormatVersion(());
 
 #[derive(JsonSchema)]
 #[schemars(transparent)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "read only by the schemars derive, which builds the schema from the type"
+)]
 struct FormatVersionSchema(#[schemars(range(min = 1, max = 1))] u8);
 
 impl FormatVersion {

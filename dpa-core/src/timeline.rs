@@ -964,7 +964,6 @@ impl Index {
     }
 }
 
-#[allow(clippy::too_many_lines)]
 fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<()> {
     let a = cx.agreement;
     let signed: Option<OffsetDateTime> = sorted
@@ -1167,7 +1166,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                         kind: DeadlineKind::SubProcessorObjection,
                         due: Due::NoFixedTerm,
                         bound: Bound::NoLaterThan,
-                        citation: format!("{}; GDPR art. 28(2)", join_refs(&p.source)),
+                        citation: crate::citation::cite(&p.source, ["GDPR art. 28(2)"]),
                         shift: None,
                         note: Some(if p.client_may_object {
                             "the client may object to the change; the agreement sets no term for it"
@@ -1303,7 +1302,7 @@ fn return_obligation(
 ) -> Result<()> {
     let a = cx.agreement;
     let r = &a.terms.return_of_data;
-    let citation = format!("{}; GDPR art. 28(3)(g)", join_refs(&r.source));
+    let citation = crate::citation::cite(&r.source, ["GDPR art. 28(3)(g)"]);
     // Returned before deletion where the agreement says so: due by the
     // deletion date (if the agreement is terminated by then).
     let deletion_due = match terminated {

@@ -990,16 +990,7 @@ fn assess_sub_processor(
 
 /// `refs; part; part` without empty parts or repeats.
 fn cite<'a>(refs: &str, parts: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    if !refs.is_empty() {
-        out.push(refs);
-    }
-    for p in parts {
-        if !p.is_empty() && !out.contains(&p) {
-            out.push(p);
-        }
-    }
-    out.join("; ")
+    crate::citation::join(refs, parts)
 }
 
 fn join_countries(cs: &[Country]) -> String {

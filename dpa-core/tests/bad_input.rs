@@ -1,6 +1,9 @@
 //! Bad input gives a clear error naming the field (and line and column where
 //! the format knows them), never a panic.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use dpa_core::{Agreement, Error, Format};
 

@@ -1,6 +1,9 @@
 //! Completeness against GDPR art. 28: both seeds are complete; removing a
 //! clause makes the check fail, naming the item and its article.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use dpa_core::Agreement;
 use dpa_core::completeness::{Art28Item, coverage};

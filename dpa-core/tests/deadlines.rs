@@ -1,5 +1,8 @@
 //! Deadlines from the seed agreements: the worked examples of the rules.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use dpa_core::Agreement;
 use dpa_core::deadline::{Bound, DeadlineKind, Due, Impact};

@@ -1,7 +1,10 @@
 //! `dpa_core::diff`: the changes between two versions of an agreement, how
 //! each is classified, and the rights they open. The Belco 1.2.2 → 1.3 diff
 //! must show exactly the changes 1.3's own version history lists.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use dpa_core::Agreement;
 use dpa_core::deadline::{DeadlineKind, Due};
@@ -657,4 +660,28 @@ fn references_to_articles_of_law_alone_are_editorial() {
             .reason
             .contains("references to articles of law")
     );
+}
+
+/// Source: DESIGN.md rule 6 (the month rule is a reading the file takes, named
+/// in the file as `clamp`, `month-end-sticky` or `thirty-days`); the diff shows
+/// it in the file's own spelling.
+#[test]
+fn a_month_rule_change_is_shown_in_the_file_spelling() {
+    let old = text("belco.toml");
+    for (rule, shown) in [
+        ("month-end-sticky", "month-end-sticky"),
+        ("thirty-days", "thirty-days"),
+    ] {
+        let new = parse(&edit(
+            &old,
+            "month_rule = \"clamp\"",
+            &format!("month_rule = \"{rule}\""),
+        ));
+        let changes = diff(&parse(&old), &new);
+        let c = only(&changes);
+        assert_eq!(c.path, "rules.month_rule");
+        assert_eq!(c.from.as_deref(), Some("clamp"));
+        assert_eq!(c.to.as_deref(), Some(shown));
+        assert!(c.to_string().contains(shown), "{c}");
+    }
 }

@@ -1,5 +1,8 @@
 //! The iCalendar export, read back with an independent iCalendar parser.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use std::collections::HashMap;
 

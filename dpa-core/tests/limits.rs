@@ -3,7 +3,10 @@
 //! error naming the field. The same limits are tested through the `dpa`
 //! command (dpa-cli/tests/limits.rs), C (examples/c/test_limits.c) and Python
 //! (dpa-py/tests/test_limits.py).
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use dpa_core::limits::{
     MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_LIST_ITEMS, MAX_STRING_CHARS, MAX_SUB_PROCESSORS,

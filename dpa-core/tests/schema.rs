@@ -2,7 +2,10 @@
 //! TOML, not through the model) validate against it with a JSON Schema
 //! validator, and documents the model rejects for shape are rejected by the
 //! schema too.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use serde_json::Value;
 

@@ -1,6 +1,9 @@
 //! The two seed agreements as data: both files load, and their key values
 //! match the published documents (`../shared/seeds/`).
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use dpa_core::Agreement;
 use dpa_core::model::*;

@@ -1,6 +1,9 @@
 //! The obligation timeline: statuses as of a date, and findings for events
 //! out of order or impossible.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use dpa_core::timeline::{Events, Lateness, ObligationKind, Owner, Status, Timeline, When};
 use dpa_core::{Agreement, Error};
@@ -364,4 +367,44 @@ fn events_round_trip() {
     let e = Events::from_toml(&text).unwrap();
     assert_eq!(Events::from_json(&e.to_json().unwrap()).unwrap(), e);
     assert_eq!(Events::from_toml(&e.to_toml().unwrap()).unwrap(), e);
+}
+
+/// Source: GDPR art. 28(2) and 28(3)(g), the articles the sub-processor
+/// objection and the return of data cite; an agreement that names no clause
+/// for them cites the article alone, without a leading `"; "`.
+#[test]
+fn citations_without_clause_references_have_no_leading_separator() {
+    let path = format!(
+        "{}/../examples/agreements/belco.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text
+        .replace("source = [\"DPS 1.12\", \"clause 2.6.3\"]", "source = []")
+        .replace(
+            "source = [\"clause 2.8.1\", \"clause 2.8.2\", \"clause 2.8.3\", \"clause 2.8.4\"]",
+            "source = []",
+        );
+    let a = Agreement::from_toml(&text).unwrap();
+    let events = Events::from_toml(&format!(
+        "{TERMINATED}[[events]]\nkind = \"sub-processor-change-notified\"\ndate = 2026-10-01\n[[events]]\nkind = \"data-return-requested\"\ndate = 2026-11-20\n"
+    ))
+    .unwrap();
+    let t = a.timeline(&events, date!(2026 - 12 - 01)).unwrap();
+    let cited: Vec<(&str, &str)> = t
+        .obligations
+        .iter()
+        .map(|o| (o.kind.as_str(), o.deadline.citation.as_str()))
+        .collect();
+    assert!(
+        cited.contains(&("sub-processor-objection", "GDPR art. 28(2)")),
+        "{cited:?}"
+    );
+    assert!(
+        cited.contains(&("data-return", "GDPR art. 28(3)(g)")),
+        "{cited:?}"
+    );
+    for (kind, c) in &cited {
+        assert!(!c.starts_with(';') && !c.is_empty(), "{kind}: {c:?}");
+    }
 }

@@ -1,7 +1,10 @@
 //! Transfers outside the EEA: the history of the transfer bases (Safe
 //! Harbour, Privacy Shield, the DPF, the old and new SCCs, the UK and Brazil
 //! adequacy decisions) and the two seed agreements' real assessments.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
 
 use dpa_core::transfers::{
     BasisStatus, Caveat, TransferAssessment, TransferVerdict, assess_transfers, instruments,

@@ -1003,7 +1003,7 @@ unsafe fn compute_timeline<'a>(
 /// what `dpa deadlines FILE --events EVENTS --at DATE --format json` prints.
 ///
 /// `events` is `events_len` bytes of UTF-8 in `format` (a `dpa_format`;
-/// `DPA_FORMAT_AUTO` guesses from the first character, as the command does
+/// `DPA_FORMAT_AUTO` guesses as `dpa_format` describes, as the command does
 /// for a file without a `.toml`/`.json` extension).
 ///
 /// Ownership of `*out` as for `dpa_agreement_check_json`. Errors:

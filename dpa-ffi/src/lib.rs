@@ -24,7 +24,10 @@
 //!   panic unwinds into C, none aborts the process.
 //! - No callbacks; no global state but the thread-local last error.
 #![deny(unsafe_op_in_unsafe_fn)]
-#![allow(non_camel_case_types)]
+#![allow(
+    non_camel_case_types,
+    reason = "C names: dpa_agreement, dpa_status, as the header spells them"
+)]
 
 pub mod agreement;
 pub mod boundary;

@@ -60,8 +60,10 @@ pub enum dpa_impact {
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum dpa_format {
-    /// Guess from the first character: `{` (or `[` followed by `{`, `"`,
-    /// `[` or `]`) is JSON, anything else TOML.
+    /// Guess as `dpa_core::document::sniff_format` does: JSON when the text
+    /// starts (after blanks and a byte-order mark) with `{`, or with `[` on a
+    /// line that is not a TOML table header such as `[statement]` or
+    /// `[[events]]`; TOML otherwise.
     Auto = 0,
     /// TOML.
     Toml = 1,

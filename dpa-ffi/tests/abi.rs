@@ -1219,3 +1219,19 @@ fn coverage_json() {
     assert_eq!(len, 77);
     free(a);
 }
+
+/// Source: `dpa_core::document::sniff_format`, the one format guess. The
+/// header once described `DPA_FORMAT_AUTO` as "`[` followed by `{`, `"`, `[`
+/// or `]`", which reads `[ 1 ]` as TOML where the library reads JSON.
+#[test]
+fn the_header_describes_format_auto_as_the_library_guesses() {
+    let start = HEADER.find("DPA_FORMAT_AUTO = 0").unwrap();
+    let doc = &HEADER[HEADER[..start].rfind("/**").unwrap()..start];
+    assert!(doc.contains("sniff_format"), "{doc}");
+    assert!(doc.contains("table header"), "{doc}");
+    assert!(!doc.contains("followed by"), "{doc}");
+    assert_eq!(
+        dpa_core::document::sniff_format("[ 1 ]"),
+        dpa_core::Format::Json
+    );
+}

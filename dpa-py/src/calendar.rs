@@ -131,7 +131,7 @@ fn shift_list<'py>(
         // garbage collection and no finalizer runs), no other thread runs
         // without the GIL, and the slice is dropped before any Python
         // object is made (`build_list` gets only the indices).
-        #[allow(unsafe_code)]
+        #[allow(unsafe_code, reason = "CPython internals; see SAFETY")]
         let picks = unsafe {
             let raw = list.as_ptr().cast::<pyo3::ffi::PyListObject>();
             let len = usize::try_from((*raw).ob_base.ob_size).unwrap_or(0);
@@ -320,7 +320,7 @@ fn build_list(py: Python<'_>, Picks { results, picks }: Picks) -> PyResult<Bound
                 // the `n` references taken here are given to the list's
                 // slots below (or given back if making a later result
                 // fails).
-                #[allow(unsafe_code)]
+                #[allow(unsafe_code, reason = "CPython internals; see SAFETY")]
                 unsafe {
                     for _ in 0..n {
                         pyo3::ffi::Py_INCREF(date.as_ptr());
@@ -331,7 +331,7 @@ fn build_list(py: Python<'_>, Picks { results, picks }: Picks) -> PyResult<Bound
             Err(e) => {
                 // SAFETY: each of `made` was given `uses[k]` references
                 // above, and `made` still holds its own: none is freed here.
-                #[allow(unsafe_code)]
+                #[allow(unsafe_code, reason = "CPython internals; see SAFETY")]
                 unsafe {
                     for (date, &n) in made.iter().zip(&uses) {
                         for _ in 0..n {
@@ -349,7 +349,7 @@ fn build_list(py: Python<'_>, Picks { results, picks }: Picks) -> PyResult<Bound
     // one for each entry `k` of `picks`, and every entry of `picks` is an
     // index of `made` (checked while counting), so every stolen reference
     // exists. `made` keeps its own reference to each result until the end.
-    #[allow(unsafe_code)]
+    #[allow(unsafe_code, reason = "CPython internals; see SAFETY")]
     unsafe {
         for (i, &k) in picks.iter().enumerate() {
             if let Some(date) = made.get(k as usize) {
@@ -372,13 +372,13 @@ fn new_list(py: Python<'_>, len: pyo3::ffi::Py_ssize_t) -> PyResult<Bound<'_, Py
     // SAFETY: `PyList_New` returns a new reference to a list of `len` NULL
     // slots, or NULL with an exception set (`from_owned_ptr_or_err`); a
     // list with NULL slots is valid to hold and to drop.
-    #[allow(unsafe_code)]
+    #[allow(unsafe_code, reason = "CPython internals; see SAFETY")]
     let list = unsafe {
         Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyList_New(len))?
             .cast_into_unchecked::<PyList>()
     };
     // SAFETY: `ob_item` of the list just made points to `len` slots.
-    #[allow(unsafe_code)]
+    #[allow(unsafe_code, reason = "CPython internals; see SAFETY")]
     let slots = unsafe { (*list.as_ptr().cast::<pyo3::ffi::PyListObject>()).ob_item };
     huge(
         slots.cast(),
@@ -719,7 +719,7 @@ fn huge(p: *mut u8, len: usize) {
             // which the caller owns; MADV_HUGEPAGE changes how the kernel
             // backs those pages, not their contents, and its failure (e.g.
             // huge pages not configured) is harmless and ignored.
-            #[allow(unsafe_code)]
+            #[allow(unsafe_code, reason = "CPython internals; see SAFETY")]
             unsafe {
                 libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
             }

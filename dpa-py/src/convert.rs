@@ -153,7 +153,7 @@ impl DateType {
         }
         // SAFETY: the object's type is exactly `datetime.date`, so it is a
         // `PyDate` (the cast only skips the type check made here).
-        #[allow(unsafe_code)]
+        #[allow(unsafe_code, reason = "CPython internals; see SAFETY")]
         let d = unsafe { ob.cast_unchecked::<PyDate>() };
         Some((d.get_year(), d.get_month(), d.get_day()))
     }

@@ -21,7 +21,6 @@ __all__ = [
     "Timeline",
     "Transfer",
     "__version__",
-    "_noop",
     "add_months",
     "add_months_many",
     "diff",
