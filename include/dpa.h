@@ -122,8 +122,9 @@ typedef enum {
      */
     DPA_STATUS_TOO_LARGE = 7,
     /**
-     * A bug in libdpa: a Rust panic was caught at the boundary. The process
-     * is intact and the library usable; please report the message.
+     * A bug in libdpa: a Rust panic was caught at the boundary, or a table
+     * built into the library is broken. The process is intact and the
+     * library usable; please report the message.
      */
     DPA_STATUS_PANIC = 8,
 } dpa_status;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use dpa_core::check::has_errors;
+use dpa_core::finding::has_errors;
 use dpa_core::values::iso_date;
 use dpa_core::{Agreement, Error, Finding, Format};
 

@@ -2,11 +2,12 @@
 
 use time::Date;
 
-use crate::check::{self, Finding};
+use crate::check;
 use crate::document;
 #[cfg(doc)]
 use crate::error::Error;
 use crate::error::{Format, Result};
+use crate::finding::Finding;
 use crate::model::Agreement;
 
 impl Agreement {

@@ -23,7 +23,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::check::{Finding, FindingCode};
+use crate::finding::{Finding, FindingCode};
 use crate::model::{Agreement, DeviationKind, Edition, Numbering};
 
 /// An item GDPR art. 28 requires of a processing agreement.

@@ -37,6 +37,7 @@ use time::{Date, OffsetDateTime, UtcOffset};
 
 use crate::calendar::{self, BusinessDayShift};
 use crate::error::{Error, Result};
+use crate::macros::spelled_enum;
 use crate::model::{
     Agreement, AuditPeriod, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm, OfficeDays,
     Response,
@@ -47,86 +48,71 @@ use crate::values::{TimeZoneName, iso_date, iso_instant, join_refs};
 /// becoming aware of a breach (GDPR art. 33(1)).
 pub const GDPR_AUTHORITY_NOTICE_HOURS: i64 = 72;
 
-/// What a deadline is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+spelled_enum! {
+    /// What a deadline is for.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum DeadlineKind ("deadline kind") {
+        /// Deletion of the client's data after termination.
+        Deletion = "deletion",
+        /// Deletion from backups, where the agreement ties it to the backup cycle.
+        BackupDeletion = "backup-deletion",
+        /// The processor's notice of a breach to the client.
+        BreachNotice = "breach-notice",
+        /// The controller's notice of a breach to the supervisory authority (GDPR art. 33(1)).
+        AuthorityNotice = "authority-notice",
+        /// The earliest date of the next audit after an audit.
+        NextAudit = "next-audit",
+        /// The earliest audit date after a written notice.
+        AuditNotice = "audit-notice",
+        /// The end of the client's window to terminate after a statement change.
+        TerminationWindow = "termination-window",
+        /// When the processor starts working on an incident (service level).
+        ServiceResponse = "service-response",
+        /// The client's right to object to a change of sub-processors (no fixed
+        /// term in either edition: clause 2.8.3 / 8.3).
+        SubProcessorObjection = "sub-processor-objection",
+    }
+}
+
+/// What starts a deadline of a [`DeadlineKind`]: the argument
+/// [`Agreement::deadline`] takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum DeadlineKind {
-    /// Deletion of the client's data after termination.
-    Deletion,
-    /// Deletion from backups, where the agreement ties it to the backup cycle.
-    BackupDeletion,
-    /// The processor's notice of a breach to the client.
-    BreachNotice,
-    /// The controller's notice of a breach to the supervisory authority (GDPR art. 33(1)).
-    AuthorityNotice,
-    /// The earliest date of the next audit after an audit.
-    NextAudit,
-    /// The earliest audit date after a written notice.
-    AuditNotice,
-    /// The end of the client's window to terminate after a statement change.
-    TerminationWindow,
-    /// When the processor starts working on an incident (service level).
-    ServiceResponse,
-    /// The client's right to object to a change of sub-processors (no fixed
-    /// term in either edition: clause 2.8.3 / 8.3).
-    SubProcessorObjection,
+pub enum Trigger {
+    /// A calendar date (`--from YYYY-MM-DD`): the termination, the last
+    /// audit, the written notice.
+    Date,
+    /// An instant with a UTC offset: the discovery of a breach, the report
+    /// of an incident (docs/rules.md rule 2: hour terms run on instants).
+    Instant,
+    /// Nothing: the deadline is a right a change opens, with no term to
+    /// compute from a start ([`DeadlineKind::SubProcessorObjection`]; see
+    /// [`crate::diff::rights_opened`] and the timeline).
+    NotComputable,
 }
 
 impl DeadlineKind {
-    /// Every kind.
-    pub const ALL: [DeadlineKind; 9] = [
-        DeadlineKind::Deletion,
-        DeadlineKind::BackupDeletion,
-        DeadlineKind::BreachNotice,
-        DeadlineKind::AuthorityNotice,
-        DeadlineKind::NextAudit,
-        DeadlineKind::AuditNotice,
-        DeadlineKind::TerminationWindow,
-        DeadlineKind::ServiceResponse,
-        DeadlineKind::SubProcessorObjection,
-    ];
-
-    /// The stable name, as the `dpa deadline` command takes it.
-    pub const fn as_str(self) -> &'static str {
+    /// What starts a deadline of this kind.
+    ///
+    /// ```
+    /// use dpa_core::deadline::{DeadlineKind, Trigger};
+    /// assert_eq!(DeadlineKind::Deletion.trigger(), Trigger::Date);
+    /// assert_eq!(DeadlineKind::BreachNotice.trigger(), Trigger::Instant);
+    /// assert_eq!(DeadlineKind::SubProcessorObjection.trigger(), Trigger::NotComputable);
+    /// ```
+    pub const fn trigger(self) -> Trigger {
         match self {
-            DeadlineKind::Deletion => "deletion",
-            DeadlineKind::BackupDeletion => "backup-deletion",
-            DeadlineKind::BreachNotice => "breach-notice",
-            DeadlineKind::AuthorityNotice => "authority-notice",
-            DeadlineKind::NextAudit => "next-audit",
-            DeadlineKind::AuditNotice => "audit-notice",
-            DeadlineKind::TerminationWindow => "termination-window",
-            DeadlineKind::ServiceResponse => "service-response",
-            DeadlineKind::SubProcessorObjection => "sub-processor-objection",
+            DeadlineKind::Deletion
+            | DeadlineKind::BackupDeletion
+            | DeadlineKind::NextAudit
+            | DeadlineKind::AuditNotice
+            | DeadlineKind::TerminationWindow => Trigger::Date,
+            DeadlineKind::BreachNotice
+            | DeadlineKind::AuthorityNotice
+            | DeadlineKind::ServiceResponse => Trigger::Instant,
+            DeadlineKind::SubProcessorObjection => Trigger::NotComputable,
         }
-    }
-}
-
-impl fmt::Display for DeadlineKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for DeadlineKind {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        DeadlineKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| {
-                let names: Vec<&str> = DeadlineKind::ALL.iter().map(|k| k.as_str()).collect();
-                format!(
-                    "unknown deadline kind `{s}`: expected one of {}",
-                    names.join(", ")
-                )
-            })
-    }
-}
-
-impl Serialize for DeadlineKind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
     }
 }
 
@@ -248,14 +234,15 @@ impl Serialize for Deadline {
     }
 }
 
-/// The impact of an incident, for the service level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Impact {
-    /// Low impact: workarounds are possible.
-    Low,
-    /// High impact: business-critical features are down.
-    High,
+spelled_enum! {
+    /// The impact of an incident, for the service level.
+    #[non_exhaustive]
+    pub enum Impact ("impact") {
+        /// Low impact: workarounds are possible.
+        Low = "low",
+        /// High impact: business-critical features are down.
+        High = "high",
+    }
 }
 
 /// How much of a [`Deadline`] to build: everything, or only when it falls.

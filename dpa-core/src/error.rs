@@ -102,14 +102,6 @@ pub struct ValidationError {
 }
 
 impl ValidationError {
-    pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        ValidationError {
-            format: None,
-            path: path.into(),
-            position: None,
-            message: message.into(),
-        }
-    }
     /// The path of the offending field, e.g. `sub_processors[3].locations[0]`
     /// (empty for the document itself).
     pub fn path(&self) -> &str {
@@ -176,18 +168,35 @@ pub enum Error {
     /// [`Error::Syntax`].)
     #[error("{0}")]
     InvalidArgument(Box<ArgumentError>),
+    /// A table built into the library (the transfer bases, the art. 28
+    /// coverage, the designated days) is broken: a defect of the library,
+    /// never of the caller's input. The message names the table and row.
+    #[error("internal error: {0}")]
+    Internal(Box<str>),
 }
 
 /// An argument to a function that is not acceptable: [`Error::InvalidArgument`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArgumentError {
     field: String,
     message: String,
 }
 
+impl fmt::Display for ArgumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ArgumentError {}
+
 impl ArgumentError {
-    /// The argument or field at fault, e.g. `audits`.
+    /// The argument or field at fault, e.g. `audits` (empty when the
+    /// caller is to name it, see [`Error::in_field`]).
     pub fn field(&self) -> &str {
         &self.field
     }
@@ -219,6 +228,52 @@ impl Error {
 
     pub(crate) fn out_of_range(message: impl Into<String>) -> Self {
         Error::OutOfRange(message.into().into_boxed_str())
+    }
+
+    /// An [`Error::Internal`]: a built-in table is broken.
+    pub(crate) fn internal(message: impl Into<String>) -> Self {
+        Error::Internal(message.into().into_boxed_str())
+    }
+
+    /// An [`Error::InvalidArgument`] for a name that is not one of `names`
+    /// (a month rule, a deadline kind, ...): ``unknown month rule `x`:
+    /// expected one of clamp, month-end-sticky, thirty-days``. The field is
+    /// left for the caller to name ([`Error::in_field`]).
+    #[cold]
+    pub(crate) fn unknown_name(label: &str, input: &str, names: &[&str]) -> Self {
+        Error::invalid_argument(
+            "",
+            format!(
+                "unknown {label} `{}`: expected one of {}",
+                input.escape_debug(),
+                names.join(", ")
+            ),
+        )
+    }
+
+    /// The same error, naming `field` as the argument at fault where the
+    /// error is about an argument and names none yet (an
+    /// [`Error::InvalidArgument`] with an empty field). Other errors are
+    /// returned unchanged.
+    ///
+    /// ```
+    /// use dpa_core::calendar::MonthRule;
+    /// let e = "monthly".parse::<MonthRule>().unwrap_err().in_field("rule");
+    /// assert_eq!(e.path(), Some("rule"));
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "rule: unknown month rule `monthly`: expected one of clamp, month-end-sticky, thirty-days"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn in_field(self, field: &str) -> Self {
+        match self {
+            Error::InvalidArgument(mut a) if a.field.is_empty() => {
+                field.clone_into(&mut a.field);
+                Error::InvalidArgument(a)
+            }
+            other => other,
+        }
     }
 
     /// An [`Error::InvalidArgument`] about `field`.

@@ -12,7 +12,7 @@
 //! path and the line and column.
 //!
 //! ```
-//! use dpa_core::{Agreement, check::Severity};
+//! use dpa_core::{Agreement, Severity};
 //!
 //! let text = std::fs::read_to_string(concat!(
 //!     env!("CARGO_MANIFEST_DIR"),
@@ -54,23 +54,25 @@
 
 mod agreement;
 pub mod calendar;
-pub mod check;
+mod check;
 mod citation;
 pub mod completeness;
 pub mod deadline;
 pub mod diff;
 pub mod document;
 pub mod error;
+pub mod finding;
 mod ics;
 pub mod limits;
+mod macros;
 pub mod model;
 pub mod schema;
 pub mod timeline;
 pub mod transfers;
 pub mod values;
 
-pub use check::{Finding, FindingCode, Severity};
 pub use error::{ArgumentError, Error, Format, Result};
+pub use finding::{Finding, FindingCode, Severity};
 pub use model::Agreement;
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use time::Date;
 
 use crate::calendar::MonthRule;
 use crate::limits::MAX_LIST_ITEMS;
+use crate::macros::spelled_enum;
 use crate::values::{
     ClauseRef, Count, Country, Days, EurCents, Hours, Location, Months, Text, TimeZoneName,
     Version, iso_date,
@@ -119,27 +120,18 @@ pub struct Rules {
     pub time_zone: TimeZoneName,
 }
 
-/// Whether deadlines move off weekends and public holidays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum BusinessDayRule {
-    /// Deadlines stay where the arithmetic puts them (the default).
-    #[default]
-    Off,
-    /// The Algemene termijnenwet calendar, agreed by the parties: a day or
-    /// month term ending on a Saturday, Sunday or Atw art. 3 holiday moves to
-    /// the next day that is none of those. Hour terms never move.
-    NlAtw,
-}
-
-impl BusinessDayRule {
-    /// The value as written in a document (`"off"` or `"nl-atw"`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            BusinessDayRule::Off => "off",
-            BusinessDayRule::NlAtw => "nl-atw",
-        }
+spelled_enum! {
+    /// Whether deadlines move off weekends and public holidays.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum BusinessDayRule ("business day rule") {
+        /// Deadlines stay where the arithmetic puts them (the default).
+        #[default]
+        Off = "off",
+        /// The Algemene termijnenwet calendar, agreed by the parties: a day or
+        /// month term ending on a Saturday, Sunday or Atw art. 3 holiday moves to
+        /// the next day that is none of those. Hour terms never move.
+        NlAtw = "nl-atw",
     }
 }
 
@@ -418,30 +410,18 @@ pub struct Measures {
     pub source: Vec<ClauseRef>,
 }
 
-/// What a statement declares about a kind of sensitive data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Declaration {
-    /// The product is not designed or set up for this kind of data.
-    NotDesignedFor,
-    /// The product is designed for this kind of data.
-    DesignedFor,
-    /// Only specific (custom) applications are set up for it.
-    SpecificApplicationsOnly,
-    /// The statement says nothing about this kind of data.
-    NotStated,
-}
-
-impl Declaration {
-    /// The value as written in a document.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Declaration::NotDesignedFor => "not-designed-for",
-            Declaration::DesignedFor => "designed-for",
-            Declaration::SpecificApplicationsOnly => "specific-applications-only",
-            Declaration::NotStated => "not-stated",
-        }
+spelled_enum! {
+    /// What a statement declares about a kind of sensitive data.
+    #[non_exhaustive]
+    pub enum Declaration ("declaration") {
+        /// The product is not designed or set up for this kind of data.
+        NotDesignedFor = "not-designed-for",
+        /// The product is designed for this kind of data.
+        DesignedFor = "designed-for",
+        /// Only specific (custom) applications are set up for it.
+        SpecificApplicationsOnly = "specific-applications-only",
+        /// The statement says nothing about this kind of data.
+        NotStated = "not-stated",
     }
 }
 
@@ -533,106 +513,67 @@ impl SubProcessor {
     }
 }
 
-/// Whether a sub-processor is always engaged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Engagement {
-    /// Used for every client.
-    Always,
-    /// Used only depending on the assignment ("afhankelijk van de opdracht").
-    DependingOnAssignment,
+spelled_enum! {
+    /// Whether a sub-processor is always engaged.
+    #[non_exhaustive]
+    pub enum Engagement ("engagement") {
+        /// Used for every client.
+        Always = "always",
+        /// Used only depending on the assignment ("afhankelijk van de opdracht").
+        DependingOnAssignment = "depending-on-assignment",
+    }
 }
 
-/// A legal basis for a transfer to a third country (GDPR chapter V) as an
-/// agreement claims it. Whether it is valid on a date is decided by the rules,
-/// not here.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum TransferBasis {
-    /// An adequacy decision for the recipient's country (art. 45).
-    Adequacy,
-    /// The EU-US Data Privacy Framework (adequacy decision (EU) 2023/1795),
-    /// for certified recipients only.
-    EuUsDpf,
-    /// Standard contractual clauses of Decision (EU) 2021/914, module not stated (art. 46(2)(c)).
-    #[serde(rename = "scc-2021")]
-    Scc2021,
-    /// SCCs 2021/914, module one (controller to controller).
-    #[serde(rename = "scc-2021-c2c")]
-    Scc2021C2c,
-    /// SCCs 2021/914, module two (controller to processor).
-    #[serde(rename = "scc-2021-c2p")]
-    Scc2021C2p,
-    /// SCCs 2021/914, module three (processor to processor).
-    #[serde(rename = "scc-2021-p2p")]
-    Scc2021P2p,
-    /// SCCs 2021/914, module four (processor to controller).
-    #[serde(rename = "scc-2021-p2c")]
-    Scc2021P2c,
-    /// The old SCCs of Decision 2010/87/EU (controller to processor).
-    #[serde(rename = "scc-2010")]
-    Scc2010,
-    /// The old SCCs of Decisions 2001/497/EC and 2004/915/EC (controller to controller).
-    #[serde(rename = "scc-2001")]
-    Scc2001,
-    /// Standard contractual clauses whose edition the agreement does not state.
-    SccEditionNotStated,
-    /// Binding corporate rules (art. 47).
-    Bcr,
-    /// The EU-US Privacy Shield (Decision (EU) 2016/1250; invalid from 2020-07-16, C-311/18).
-    PrivacyShield,
-    /// Safe Harbour (Decision 2000/520/EC; invalid from 2015-10-06, C-362/14).
-    SafeHarbour,
-    /// Art. 49(1)(a): explicit consent.
-    DerogationConsent,
-    /// Art. 49(1)(b): necessary for a contract with the data subject.
-    DerogationContractWithDataSubject,
-    /// Art. 49(1)(c): necessary for a contract in the data subject's interest.
-    DerogationContractInInterest,
-    /// Art. 49(1)(d): important reasons of public interest.
-    DerogationPublicInterest,
-    /// Art. 49(1)(e): legal claims.
-    DerogationLegalClaims,
-    /// Art. 49(1)(f): vital interests.
-    DerogationVitalInterests,
-    /// Art. 49(1)(g): transfer from a public register.
-    DerogationPublicRegister,
-    /// Art. 49(1), second subparagraph: compelling legitimate interests.
-    DerogationResidual,
-}
-
-impl TransferBasis {
-    /// The value as written in a document (`"scc-2021"`, `"eu-us-dpf"`, ...).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            TransferBasis::Adequacy => "adequacy",
-            TransferBasis::EuUsDpf => "eu-us-dpf",
-            TransferBasis::Scc2021 => "scc-2021",
-            TransferBasis::Scc2021C2c => "scc-2021-c2c",
-            TransferBasis::Scc2021C2p => "scc-2021-c2p",
-            TransferBasis::Scc2021P2p => "scc-2021-p2p",
-            TransferBasis::Scc2021P2c => "scc-2021-p2c",
-            TransferBasis::Scc2010 => "scc-2010",
-            TransferBasis::Scc2001 => "scc-2001",
-            TransferBasis::SccEditionNotStated => "scc-edition-not-stated",
-            TransferBasis::Bcr => "bcr",
-            TransferBasis::PrivacyShield => "privacy-shield",
-            TransferBasis::SafeHarbour => "safe-harbour",
-            TransferBasis::DerogationConsent => "derogation-consent",
-            TransferBasis::DerogationContractWithDataSubject => {
-                "derogation-contract-with-data-subject"
-            }
-            TransferBasis::DerogationContractInInterest => "derogation-contract-in-interest",
-            TransferBasis::DerogationPublicInterest => "derogation-public-interest",
-            TransferBasis::DerogationLegalClaims => "derogation-legal-claims",
-            TransferBasis::DerogationVitalInterests => "derogation-vital-interests",
-            TransferBasis::DerogationPublicRegister => "derogation-public-register",
-            TransferBasis::DerogationResidual => "derogation-residual",
-        }
+spelled_enum! {
+    /// A legal basis for a transfer to a third country (GDPR chapter V) as an
+    /// agreement claims it. Whether it is valid on a date is decided by the rules,
+    /// not here.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum TransferBasis ("transfer basis") {
+        /// An adequacy decision for the recipient's country (art. 45).
+        Adequacy = "adequacy",
+        /// The EU-US Data Privacy Framework (adequacy decision (EU) 2023/1795),
+        /// for certified recipients only.
+        EuUsDpf = "eu-us-dpf",
+        /// Standard contractual clauses of Decision (EU) 2021/914, module not stated (art. 46(2)(c)).
+        Scc2021 = "scc-2021",
+        /// SCCs 2021/914, module one (controller to controller).
+        Scc2021C2c = "scc-2021-c2c",
+        /// SCCs 2021/914, module two (controller to processor).
+        Scc2021C2p = "scc-2021-c2p",
+        /// SCCs 2021/914, module three (processor to processor).
+        Scc2021P2p = "scc-2021-p2p",
+        /// SCCs 2021/914, module four (processor to controller).
+        Scc2021P2c = "scc-2021-p2c",
+        /// The old SCCs of Decision 2010/87/EU (controller to processor).
+        Scc2010 = "scc-2010",
+        /// The old SCCs of Decisions 2001/497/EC and 2004/915/EC (controller to controller).
+        Scc2001 = "scc-2001",
+        /// Standard contractual clauses whose edition the agreement does not state.
+        SccEditionNotStated = "scc-edition-not-stated",
+        /// Binding corporate rules (art. 47).
+        Bcr = "bcr",
+        /// The EU-US Privacy Shield (Decision (EU) 2016/1250; invalid from 2020-07-16, C-311/18).
+        PrivacyShield = "privacy-shield",
+        /// Safe Harbour (Decision 2000/520/EC; invalid from 2015-10-06, C-362/14).
+        SafeHarbour = "safe-harbour",
+        /// Art. 49(1)(a): explicit consent.
+        DerogationConsent = "derogation-consent",
+        /// Art. 49(1)(b): necessary for a contract with the data subject.
+        DerogationContractWithDataSubject = "derogation-contract-with-data-subject",
+        /// Art. 49(1)(c): necessary for a contract in the data subject's interest.
+        DerogationContractInInterest = "derogation-contract-in-interest",
+        /// Art. 49(1)(d): important reasons of public interest.
+        DerogationPublicInterest = "derogation-public-interest",
+        /// Art. 49(1)(e): legal claims.
+        DerogationLegalClaims = "derogation-legal-claims",
+        /// Art. 49(1)(f): vital interests.
+        DerogationVitalInterests = "derogation-vital-interests",
+        /// Art. 49(1)(g): transfer from a public register.
+        DerogationPublicRegister = "derogation-public-register",
+        /// Art. 49(1), second subparagraph: compelling legitimate interests.
+        DerogationResidual = "derogation-residual",
     }
 }
 
@@ -674,27 +615,17 @@ pub struct Security {
     pub source: Vec<ClauseRef>,
 }
 
-/// What the processor warrants about its security measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum SecurityWarranty {
-    /// The standard text: the processor does not warrant that the measures
-    /// are effective under all circumstances ("staat er niet voor in dat de
-    /// beveiligingsmaatregelen onder alle omstandigheden doeltreffend zijn").
-    NotWarranted,
-    /// The processor warrants that the measures are adequate under all
-    /// circumstances ("staat er voor in ... adequaat").
-    AdequateUnderAllCircumstances,
-}
-
-impl SecurityWarranty {
-    /// The value as written in a document.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            SecurityWarranty::NotWarranted => "not-warranted",
-            SecurityWarranty::AdequateUnderAllCircumstances => "adequate-under-all-circumstances",
-        }
+spelled_enum! {
+    /// What the processor warrants about its security measures.
+    #[non_exhaustive]
+    pub enum SecurityWarranty ("security warranty") {
+        /// The standard text: the processor does not warrant that the measures
+        /// are effective under all circumstances ("staat er niet voor in dat de
+        /// beveiligingsmaatregelen onder alle omstandigheden doeltreffend zijn").
+        NotWarranted = "not-warranted",
+        /// The processor warrants that the measures are adequate under all
+        /// circumstances ("staat er voor in ... adequaat").
+        AdequateUnderAllCircumstances = "adequate-under-all-circumstances",
     }
 }
 
@@ -719,15 +650,15 @@ pub struct Certification {
     pub source: Vec<ClauseRef>,
 }
 
-/// Whether a certification is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum CertificationStatus {
-    /// Held.
-    Held,
-    /// Applied for; the application is pending.
-    Pending,
+spelled_enum! {
+    /// Whether a certification is held.
+    #[non_exhaustive]
+    pub enum CertificationStatus ("certification status") {
+        /// Held.
+        Held = "held",
+        /// Applied for; the application is pending.
+        Pending = "pending",
+    }
 }
 
 /// Service level and reachability.
@@ -848,26 +779,26 @@ impl From<OfficeHours> for OfficeHoursRepr {
     }
 }
 
-/// Which days office hours are kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum OfficeDays {
-    /// Monday to Friday.
-    MondayToFriday,
-    /// Monday to Friday except Dutch public holidays (Atw art. 3).
-    MondayToFridayExceptNlHolidays,
+spelled_enum! {
+    /// Which days office hours are kept.
+    #[non_exhaustive]
+    pub enum OfficeDays ("office days") {
+        /// Monday to Friday.
+        MondayToFriday = "monday-to-friday",
+        /// Monday to Friday except Dutch public holidays (Atw art. 3).
+        MondayToFridayExceptNlHolidays = "monday-to-friday-except-nl-holidays",
+    }
 }
 
-/// How soon the processor works on an incident.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Response {
-    /// At once, around the clock.
-    Immediately,
-    /// From the start of the next office hours.
-    NextOfficeHours,
+spelled_enum! {
+    /// How soon the processor works on an incident.
+    #[non_exhaustive]
+    pub enum Response ("response") {
+        /// At once, around the clock.
+        Immediately = "immediately",
+        /// From the start of the next office hours.
+        NextOfficeHours = "next-office-hours",
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -891,18 +822,18 @@ pub struct StandardClauses {
     pub deviations: Vec<Deviation>,
 }
 
-/// How an agreement numbers the standard clauses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Numbering {
-    /// As the edition: article 6, paragraph 3 is `6.3`.
-    #[default]
-    Articles,
-    /// Prefixed with the part number 2 (the statement being part 1): article
-    /// 6, paragraph 3 is `2.6.3`.
-    #[serde(rename = "part-2-prefixed")]
-    Part2Prefixed,
+spelled_enum! {
+    /// How an agreement numbers the standard clauses.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum Numbering ("numbering") {
+        /// As the edition: article 6, paragraph 3 is `6.3`.
+        #[default]
+        Articles = "articles",
+        /// Prefixed with the part number 2 (the statement being part 1): article
+        /// 6, paragraph 3 is `2.6.3`.
+        Part2Prefixed = "part-2-prefixed",
+    }
 }
 
 impl Numbering {
@@ -918,38 +849,18 @@ impl Numbering {
             None => format!("{prefix}{article}"),
         }
     }
-
-    /// The value as written in a document.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Numbering::Articles => "articles",
-            Numbering::Part2Prefixed => "part-2-prefixed",
-        }
-    }
 }
 
-/// An edition of the standard clauses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Edition {
-    /// The Nederland ICT standard clauses of the Data Pro Code as in use in
-    /// 2019, articles 1-9; some processors number them 2.1-2.9 after the
-    /// statement (part 1).
-    #[serde(rename = "nederland-ict-2019")]
-    NederlandIct2019,
-    /// The NLdigital standard clauses, version March 2025 (articles 1-9).
-    #[serde(rename = "nldigital-2025")]
-    Nldigital2025,
-}
-
-impl Edition {
-    /// The value as written in a document.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Edition::NederlandIct2019 => "nederland-ict-2019",
-            Edition::Nldigital2025 => "nldigital-2025",
-        }
+spelled_enum! {
+    /// An edition of the standard clauses.
+    #[non_exhaustive]
+    pub enum Edition ("edition") {
+        /// The Nederland ICT standard clauses of the Data Pro Code as in use in
+        /// 2019, articles 1-9; some processors number them 2.1-2.9 after the
+        /// statement (part 1).
+        NederlandIct2019 = "nederland-ict-2019",
+        /// The NLdigital standard clauses, version March 2025 (articles 1-9).
+        Nldigital2025 = "nldigital-2025",
     }
 }
 
@@ -966,28 +877,17 @@ pub struct Deviation {
     pub summary: Text,
 }
 
-impl DeviationKind {
-    /// The value as written in a document.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DeviationKind::Modified => "modified",
-            DeviationKind::Added => "added",
-            DeviationKind::Removed => "removed",
-        }
+spelled_enum! {
+    /// How a clause deviates from the edition.
+    #[non_exhaustive]
+    pub enum DeviationKind ("deviation kind") {
+        /// The clause's text was changed.
+        Modified = "modified",
+        /// The clause is not in the edition.
+        Added = "added",
+        /// The edition's clause was left out.
+        Removed = "removed",
     }
-}
-
-/// How a clause deviates from the edition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum DeviationKind {
-    /// The clause's text was changed.
-    Modified,
-    /// The clause is not in the edition.
-    Added,
-    /// The edition's clause was left out.
-    Removed,
 }
 
 // ---------------------------------------------------------------------------
@@ -1056,38 +956,28 @@ pub struct Deletion {
     pub source: Vec<ClauseRef>,
 }
 
-/// How firm a stated term is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Firmness {
-    /// "uiterlijk": at the latest.
-    AtTheLatest,
-    /// "in principe": as a rule, exceptions not spelled out.
-    InPrinciple,
-}
-
-impl Firmness {
-    /// The value as written in a document.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Firmness::AtTheLatest => "at-the-latest",
-            Firmness::InPrinciple => "in-principle",
-        }
+spelled_enum! {
+    /// How firm a stated term is.
+    #[non_exhaustive]
+    pub enum Firmness ("firmness") {
+        /// "uiterlijk": at the latest.
+        AtTheLatest = "at-the-latest",
+        /// "in principe": as a rule, exceptions not spelled out.
+        InPrinciple = "in-principle",
     }
 }
 
-/// How deletion treats backups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum BackupDeletion {
-    /// The agreement does not say.
-    NotStated,
-    /// Backups are deleted within the same term.
-    WithinTerm,
-    /// Backups are deleted as the regular backup cycle rotates them out.
-    PerBackupCycle,
+spelled_enum! {
+    /// How deletion treats backups.
+    #[non_exhaustive]
+    pub enum BackupDeletion ("backup deletion") {
+        /// The agreement does not say.
+        NotStated = "not-stated",
+        /// Backups are deleted within the same term.
+        WithinTerm = "within-term",
+        /// Backups are deleted as the regular backup cycle rotates them out.
+        PerBackupCycle = "per-backup-cycle",
+    }
 }
 
 /// Return of data.
@@ -1113,19 +1003,19 @@ pub struct ReturnOfData {
     pub source: Vec<ClauseRef>,
 }
 
-/// How data is returned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum ReturnMethod {
-    /// The client exports the data itself (e.g. through an API).
-    SelfServiceExport,
-    /// The processor returns it on the client's request.
-    OnRequest,
-    /// Only if the parties agreed on it.
-    IfAgreed,
-    /// No return is offered.
-    None,
+spelled_enum! {
+    /// How data is returned.
+    #[non_exhaustive]
+    pub enum ReturnMethod ("return method") {
+        /// The client exports the data itself (e.g. through an API).
+        SelfServiceExport = "self-service-export",
+        /// The processor returns it on the client's request.
+        OnRequest = "on-request",
+        /// Only if the parties agreed on it.
+        IfAgreed = "if-agreed",
+        /// No return is offered.
+        None = "none",
+    }
 }
 
 /// The exception for statutory retention duties (clause 2.6.5 / 6.5).
@@ -1185,15 +1075,15 @@ pub enum NoticeTerm {
     WithoutUndueDelay,
 }
 
-/// The kind of a [`NoticeTerm`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum NoticeKind {
-    /// A fixed number of hours (`hours` required).
-    WithinHours,
-    /// Without undue delay (no `hours`).
-    WithoutUndueDelay,
+spelled_enum! {
+    /// The kind of a [`NoticeTerm`].
+    #[non_exhaustive]
+    pub enum NoticeKind ("notice kind") {
+        /// A fixed number of hours (`hours` required).
+        WithinHours = "within-hours",
+        /// Without undue delay (no `hours`).
+        WithoutUndueDelay = "without-undue-delay",
+    }
 }
 
 /// The document form of a [`NoticeTerm`]: a plain struct, so that an error
@@ -1237,17 +1127,17 @@ impl From<NoticeTerm> for NoticeTermRepr {
     }
 }
 
-/// A channel of notice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Channel {
-    /// By telephone.
-    Phone,
-    /// By e-mail.
-    Email,
-    /// Through the known contact person.
-    KnownContact,
+spelled_enum! {
+    /// A channel of notice.
+    #[non_exhaustive]
+    pub enum Channel ("channel") {
+        /// By telephone.
+        Phone = "phone",
+        /// By e-mail.
+        Email = "email",
+        /// Through the known contact person.
+        KnownContact = "known-contact",
+    }
 }
 
 /// Costs of assistance.
@@ -1272,17 +1162,17 @@ pub struct Costs {
     pub source: Vec<ClauseRef>,
 }
 
-/// How assistance is charged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum CostBasis {
-    /// At the hourly rate the agreement states.
-    StatedHourlyRate,
-    /// Reasonable costs at the processor's rates current at the time.
-    CurrentRates,
-    /// Reasonable costs, no rate stated.
-    ReasonableCosts,
+spelled_enum! {
+    /// How assistance is charged.
+    #[non_exhaustive]
+    pub enum CostBasis ("cost basis") {
+        /// At the hourly rate the agreement states.
+        StatedHourlyRate = "stated-hourly-rate",
+        /// Reasonable costs at the processor's rates current at the time.
+        CurrentRates = "current-rates",
+        /// Reasonable costs, no rate stated.
+        ReasonableCosts = "reasonable-costs",
+    }
 }
 
 /// Audit rights.
@@ -1319,27 +1209,26 @@ pub struct Audit {
     pub source: Vec<ClauseRef>,
 }
 
-/// A reading of "maximaal éénmaal per jaar".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum AuditPeriod {
-    /// Per calendar year (1 January to 31 December).
-    CalendarYear,
-    /// Per rolling twelve months from the previous audit.
-    #[serde(rename = "rolling-12-months")]
-    Rolling12Months,
+spelled_enum! {
+    /// A reading of "maximaal éénmaal per jaar".
+    #[non_exhaustive]
+    pub enum AuditPeriod ("audit period") {
+        /// Per calendar year (1 January to 31 December).
+        CalendarYear = "calendar-year",
+        /// Per rolling twelve months from the previous audit.
+        Rolling12Months = "rolling-12-months",
+    }
 }
 
-/// A party to the agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Party {
-    /// The client (opdrachtgever).
-    Client,
-    /// The processor.
-    Processor,
+spelled_enum! {
+    /// A party to the agreement.
+    #[non_exhaustive]
+    pub enum Party ("party") {
+        /// The client (opdrachtgever).
+        Client = "client",
+        /// The processor.
+        Processor = "processor",
+    }
 }
 
 /// Changes to the statement (clause 2.2.2 / 2.2).
@@ -1379,15 +1268,15 @@ pub struct SubProcessorPolicy {
     pub source: Vec<ClauseRef>,
 }
 
-/// The kind of authorisation for sub-processors (GDPR art. 28(2)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Authorisation {
-    /// General written authorisation.
-    General,
-    /// Specific prior written authorisation for each sub-processor.
-    Specific,
+spelled_enum! {
+    /// The kind of authorisation for sub-processors (GDPR art. 28(2)).
+    #[non_exhaustive]
+    pub enum Authorisation ("authorisation") {
+        /// General written authorisation.
+        General = "general",
+        /// Specific prior written authorisation for each sub-processor.
+        Specific = "specific",
+    }
 }
 
 /// Fines imposed on the client by the supervisory authority.
@@ -1403,13 +1292,13 @@ pub struct Fines {
     pub source: Vec<ClauseRef>,
 }
 
-/// When fines can be recovered from the processor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum FineRecovery {
-    /// Never.
-    Never,
-    /// Only on intent or deliberate recklessness of the processor's management.
-    IntentOrDeliberateRecklessness,
+spelled_enum! {
+    /// When fines can be recovered from the processor.
+    #[non_exhaustive]
+    pub enum FineRecovery ("fine recovery") {
+        /// Never.
+        Never = "never",
+        /// Only on intent or deliberate recklessness of the processor's management.
+        IntentOrDeliberateRecklessness = "intent-or-deliberate-recklessness",
+    }
 }

@@ -41,10 +41,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use crate::check::{Finding, FindingCode};
 use crate::deadline::{Bound, Deadline, DeadlineKind, Due, end_of_day};
 use crate::document;
 use crate::error::{Error, Format, Result};
+use crate::finding::{Finding, FindingCode};
 #[cfg(doc)]
 use crate::limits::MAX_EVENTS;
 use crate::model::{Agreement, BackupDeletion, Party, ReturnMethod};

@@ -68,8 +68,8 @@ use serde::de::IntoDeserializer;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::check::{Finding, FindingCode};
-use crate::error::{Error, Result, ValidationError};
+use crate::error::{Error, Result};
+use crate::finding::{Finding, FindingCode};
 use crate::model::{Agreement, Engagement, SubProcessor, TransferBasis};
 use crate::values::{Country, iso_date, join_refs};
 
@@ -326,8 +326,8 @@ impl Instrument {
 /// ```
 ///
 /// # Errors
-/// [`Error::Invalid`], naming the line of `transfer-bases.tsv`, if the built-in
-/// table is malformed (a unit test proves that it is not).
+/// [`Error::Internal`], naming the line of `transfer-bases.tsv`, if the
+/// built-in table is malformed (a unit test proves that it is not).
 pub fn instruments() -> Result<&'static [Instrument]> {
     table()
 }
@@ -338,12 +338,9 @@ fn table() -> Result<&'static [Instrument]> {
 
 /// The error the public functions return for a malformed table.
 fn table_error(e: &TableError) -> Error {
-    Error::from(ValidationError::new(
-        format!("{TABLE_NAME} line {}", e.line),
-        format!(
-            "the built-in table of transfer bases is malformed: {}",
-            e.message
-        ),
+    Error::internal(format!(
+        "the built-in table of transfer bases is malformed: {TABLE_NAME} line {}: {}",
+        e.line, e.message
     ))
 }
 
@@ -1522,7 +1519,7 @@ fn check_rows(rows: &[Instrument]) -> Result<(), TableError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Severity;
+    use crate::finding::Severity;
     use time::macros::date;
 
     fn rows() -> &'static [Instrument] {
@@ -1766,10 +1763,14 @@ mod tests {
             assert!(err.message.contains(expected), "{expected}: {err:?}");
             assert!(err.line >= 3, "{err:?}");
         }
-        // What the public functions would return for a broken table.
+        // What the public functions would return for a broken table: an
+        // internal error (the library's defect), not a user's invalid input.
         let err = table_error(&parse_with_header("x\tbad").unwrap_err());
-        assert_eq!(err.path(), Some("transfer-bases.tsv line 3"));
-        assert!(err.to_string().contains("malformed"), "{err}");
+        assert!(matches!(err, Error::Internal(_)), "{err:?}");
+        assert_eq!(err.path(), None);
+        let text = err.to_string();
+        assert!(text.starts_with("internal error: "), "{text}");
+        assert!(text.contains("transfer-bases.tsv line 3"), "{text}");
     }
 
     fn load(name: &str) -> Agreement {

@@ -122,7 +122,7 @@ fn negative_months() {
 
 #[test]
 fn overflow_is_an_error_not_a_panic() {
-    for rule in MonthRule::ALL {
+    for &rule in MonthRule::ALL {
         for (d, n) in [
             (Date::MAX, 1),
             (Date::MIN, -1),
@@ -171,15 +171,15 @@ fn month_rule_in_files() {
         serde_json::to_string(&MonthRule::MonthEndSticky).unwrap(),
         "\"month-end-sticky\""
     );
-    for rule in MonthRule::ALL {
+    for &rule in MonthRule::ALL {
         let json = format!("\"{rule}\"");
         assert_eq!(serde_json::from_str::<MonthRule>(&json).unwrap(), rule);
         assert_eq!(rule.as_str().parse::<MonthRule>().unwrap(), rule);
     }
     assert!(serde_json::from_str::<MonthRule>("\"Clamp\"").is_err());
-    let err = "30-days".parse::<MonthRule>().unwrap_err();
+    let err = "30-days".parse::<MonthRule>().unwrap_err().to_string();
     assert!(
-        err.contains("\"clamp\", \"month-end-sticky\", \"thirty-days\""),
+        err.contains("expected one of clamp, month-end-sticky, thirty-days"),
         "{err}"
     );
     let schema = serde_json::to_string(&schemars::schema_for!(MonthRule)).unwrap();

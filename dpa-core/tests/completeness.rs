@@ -97,7 +97,9 @@ fn removing_a_clause_fails_the_check() {
     assert!(uncovered(&a).is_empty());
     // The check's exit code follows: an error finding.
     let a = with_removed("belco.toml", "clause 2.6.3");
-    assert!(dpa_core::check::has_errors(&a.check(date!(2026 - 11 - 23))));
+    assert!(dpa_core::finding::has_errors(
+        &a.check(date!(2026 - 11 - 23))
+    ));
 }
 
 #[test]

@@ -114,7 +114,7 @@ fn belco_1_2_2_loads_and_matches_the_history() {
     assert!(dsr.contains("artikel 35 Wbp") && dsr.contains("artikel 36 Wbp"));
     // No error findings at its own effective date.
     let findings = old.check(date!(2021 - 11 - 03));
-    assert!(!dpa_core::check::has_errors(&findings), "{findings:#?}");
+    assert!(!dpa_core::finding::has_errors(&findings), "{findings:#?}");
 }
 
 #[test]

@@ -342,10 +342,10 @@ fn seed_findings() {
         belco[0].path.as_deref(),
         Some("statement.special_categories.government_identifiers")
     );
-    assert!(!dpa_core::check::has_errors(&belco));
+    assert!(!dpa_core::finding::has_errors(&belco));
 
     let alles = load("alles-online.toml").check(date!(2026 - 11 - 23));
-    assert!(!dpa_core::check::has_errors(&alles), "{alles:?}");
+    assert!(!dpa_core::finding::has_errors(&alles), "{alles:?}");
     // Mailgun's remaining US-region domains, Sentry and the two Google
     // services transfer to the US, covered by the 2021 SCCs; the DPF is
     // claimed "and/or" without saying they are certified.

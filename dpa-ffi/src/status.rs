@@ -37,8 +37,9 @@ pub enum dpa_status {
     /// A length that no input may have: above the document limit of 16 MiB
     /// for text, or above `PTRDIFF_MAX` bytes for an array.
     TooLarge = 7,
-    /// A bug in libdpa: a Rust panic was caught at the boundary. The process
-    /// is intact and the library usable; please report the message.
+    /// A bug in libdpa: a Rust panic was caught at the boundary, or a table
+    /// built into the library is broken. The process is intact and the
+    /// library usable; please report the message.
     Panic = 8,
 }
 
@@ -155,6 +156,7 @@ impl FfiError {
             Error::TooLarge { .. } => dpa_status::TooLarge,
             Error::NotUtf8 { .. } => dpa_status::InvalidUtf8,
             Error::OutOfRange(_) => dpa_status::OutOfRange,
+            Error::Internal(_) => dpa_status::Panic,
             _ => dpa_status::InvalidValue,
         };
         let path = match e.path() {

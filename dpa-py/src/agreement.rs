@@ -396,7 +396,7 @@ impl PyAgreement {
         use dpa_core::deadline::DeadlineKind as K;
         let kind: K = kind
             .parse()
-            .map_err(|e: String| Error::input(Some("kind"), e))?;
+            .map_err(|e: dpa_core::Error| Error::input(Some("kind"), e.to_string()))?;
         if kind == K::SubProcessorObjection {
             // A right with no fixed term, opened by a change of
             // sub-processors: there is nothing to compute from a start.

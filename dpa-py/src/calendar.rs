@@ -29,7 +29,7 @@ const DETACH_AT: usize = 16_384;
 /// A month rule by its agreement-file name.
 fn month_rule(name: &str) -> Result<MonthRule> {
     name.parse::<MonthRule>()
-        .map_err(|e| Error::input(Some("rule"), e))
+        .map_err(|e| Error::input(Some("rule"), e.to_string()))
 }
 
 /// `d` plus `n` calendar months (negative `n` counts back). Under the default

@@ -1,43 +1,25 @@
-//! Consistency findings: what the agreement's own data says is missing,
-//! contradictory or out of date. Each finding has a stable [`FindingCode`], a
-//! [`Severity`], an English message and the citation it rests on.
+//! Findings: what a rule found, with a stable [`FindingCode`], a
+//! [`Severity`], an English message and the citation it rests on. Every
+//! rule module reports through these types; none of them depends on
+//! another rule module for it.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
-use time::Date;
 
-use crate::model::{Agreement, Declaration, NoticeTerm, ReturnMethod};
-use crate::values::{iso_date, join_refs};
+use crate::macros::spelled_enum;
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Severity {
-    /// Worth knowing; nothing to fix.
-    Info,
-    /// Probably wrong or incomplete; a person should look.
-    Warning,
-    /// Wrong: the agreement does not hold up on this point.
-    Error,
-}
-
-impl Severity {
-    /// `"info"`, `"warning"` or `"error"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+spelled_enum! {
+    /// How serious a finding is.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum Severity ("severity") {
+        /// Worth knowing; nothing to fix.
+        Info = "info",
+        /// Probably wrong or incomplete; a person should look.
+        Warning = "warning",
+        /// Wrong: the agreement does not hold up on this point.
+        Error = "error",
     }
 }
 
@@ -228,183 +210,4 @@ impl fmt::Display for Finding {
 /// Whether any finding has error severity.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
-}
-
-pub(crate) fn check(a: &Agreement, at: Date) -> Vec<Finding> {
-    let mut out = Vec::new();
-    check_versions(a, at, &mut out);
-    check_sub_processors(a, &mut out);
-    check_terms(a, &mut out);
-    out.extend(crate::transfers::transfer_findings(a, at));
-    out.extend(crate::completeness::findings(a));
-    out
-}
-
-fn check_versions(a: &Agreement, at: Date, out: &mut Vec<Finding>) {
-    let s = &a.statement;
-    let cite = "DPS version history; clause 2.2 (statement changes)".to_owned();
-    if !s.history.is_empty() {
-        match s.history.get(&s.version) {
-            None => out.push(Finding::new(
-                FindingCode::HistoryMissingCurrentVersion,
-                format!(
-                    "version {} is not in the version history ({} versions listed)",
-                    s.version,
-                    s.history.len()
-                ),
-                cite.clone(),
-                Some("statement.history".into()),
-            )),
-            Some(r) if r.date != s.effective_date => out.push(Finding::new(
-                FindingCode::EffectiveDateMismatch,
-                format!(
-                    "the statement takes effect on {} but its history dates version {} {}",
-                    iso_date::format(s.effective_date),
-                    s.version,
-                    iso_date::format(r.date)
-                ),
-                cite.clone(),
-                Some("statement.effective_date".into()),
-            )),
-            Some(_) => {}
-        }
-        for (i, r) in s.history.records().iter().enumerate() {
-            if r.version > s.version {
-                out.push(Finding::new(
-                    FindingCode::HistoryNewerThanCurrent,
-                    format!(
-                        "the history lists version {} ({}), newer than the statement's version {}",
-                        r.version,
-                        iso_date::format(r.date),
-                        s.version
-                    ),
-                    cite.clone(),
-                    Some(format!("statement.history[{i}]")),
-                ));
-            }
-        }
-    }
-    if at < s.effective_date {
-        out.push(Finding::new(
-            FindingCode::StatementNotYetEffective,
-            format!(
-                "version {} takes effect on {}, after {}",
-                s.version,
-                iso_date::format(s.effective_date),
-                iso_date::format(at)
-            ),
-            cite,
-            Some("statement.effective_date".into()),
-        ));
-    }
-}
-
-fn check_sub_processors(a: &Agreement, out: &mut Vec<Finding>) {
-    let s = &a.statement;
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, sp) in s.sub_processors.iter().enumerate() {
-        let path = format!("statement.sub_processors[{i}]");
-        let cite = join_refs(&sp.source);
-        if let Some(j) = seen.insert(sp.name.as_str(), i) {
-            out.push(Finding::new(
-                FindingCode::DuplicateSubProcessor,
-                format!(
-                    "sub-processor `{}` is listed twice (also at [{j}])",
-                    sp.name
-                ),
-                cite.clone(),
-                Some(path.clone()),
-            ));
-        }
-        if sp.locations.is_empty() {
-            out.push(Finding::new(
-                FindingCode::SubProcessorLocationUnknown,
-                format!("sub-processor `{}` has no processing location", sp.name),
-                with_article(&cite, "GDPR art. 28(3)(a), 44"),
-                Some(format!("{path}.locations")),
-            ));
-        }
-        let outside: Vec<&str> = sp.locations_outside_eea().map(|l| l.as_str()).collect();
-        if outside.is_empty() {
-            continue;
-        }
-        if !s.processing_locations.transfers_outside_eea {
-            out.push(Finding::new(
-                FindingCode::UndeclaredTransfer,
-                format!(
-                    "sub-processor `{}` processes data in {} while the statement says processing stays in the EEA",
-                    sp.name,
-                    outside.join(", ")
-                ),
-                with_article(
-                    &join_refs(&s.processing_locations.source),
-                    "GDPR art. 28(3)(a), 44",
-                ),
-                Some("statement.processing_locations.transfers_outside_eea".into()),
-            ));
-        }
-    }
-}
-
-fn check_terms(a: &Agreement, out: &mut Vec<Finding>) {
-    let sc = &a.statement.special_categories;
-    for (field, label, article, d) in [
-        (
-            "art9",
-            "special categories of personal data",
-            "GDPR art. 9",
-            sc.art9,
-        ),
-        (
-            "art10",
-            "criminal-conviction data",
-            "GDPR art. 10",
-            sc.art10,
-        ),
-        (
-            "government_identifiers",
-            "government-issued identification numbers",
-            "GDPR art. 87",
-            sc.government_identifiers,
-        ),
-    ] {
-        if d == Declaration::NotStated {
-            out.push(Finding::new(
-                FindingCode::SpecialCategoriesNotStated,
-                format!("the statement does not say whether the product is designed for {label}"),
-                with_article(&join_refs(&sc.source), article),
-                Some(format!("statement.special_categories.{field}")),
-            ));
-        }
-    }
-    let b = &a.terms.breach;
-    if let NoticeTerm::WithinHours { hours } = b.notice
-        && hours.get() > 72
-    {
-        out.push(Finding::new(
-                FindingCode::BreachNoticeBeyond72Hours,
-                format!(
-                    "the processor has {} to notify a breach, more than the 72 hours the controller has to notify the authority",
-                    hours
-                ),
-                with_article(&join_refs(&b.source), "GDPR art. 33(1), 33(2)"),
-                Some("terms.breach.notice.hours".into()),
-            ));
-    }
-    let r = &a.terms.return_of_data;
-    if r.method == ReturnMethod::None {
-        out.push(Finding::new(
-            FindingCode::DeletionWithoutReturn,
-            format!(
-                "data is deleted within {} after termination and no return of data is offered",
-                a.terms.deletion.months
-            ),
-            with_article(&join_refs(&r.source), "GDPR art. 28(3)(g)"),
-            Some("terms.return_of_data.method".into()),
-        ));
-    }
-}
-
-fn with_article(cite: &str, article: &str) -> String {
-    crate::citation::join(cite, [article])
 }
