@@ -75,8 +75,8 @@ spelled_enum! {
     }
 }
 
-/// What starts a deadline of a [`DeadlineKind`]: the argument
-/// [`Agreement::deadline`] takes.
+/// What starts a deadline of a [`DeadlineKind`]: a date, an instant, or
+/// nothing the deadline can be computed from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Trigger {

@@ -2,31 +2,9 @@
 
 use std::fmt;
 
-/// Which text format a document was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Format {
-    /// TOML, the format for people.
-    Toml,
-    /// JSON, the format for programs.
-    Json,
-}
-
-impl Format {
-    /// The lowercase name of the format (`"toml"` or `"json"`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Format::Toml => "toml",
-            Format::Json => "json",
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+// `Format` belongs to `document`; re-exported here, where it was first
+// defined, for the modules that still import it from here.
+pub use crate::document::Format;
 
 /// A place in a document: 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

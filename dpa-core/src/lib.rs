@@ -33,9 +33,18 @@
 //! ```
 //!
 //! # Overview
+//! The modules follow the data: text → [`document`] → [`model`] (built
+//! from [`values`]) → the rules → reports. docs/architecture.md has the
+//! picture.
+//! - [`error`]: the crate's one error type; [`limits`]: the documented
+//!   input limits; [`schema`]: the JSON Schema of the format.
+//! - [`finding`]: findings with stable codes, the vocabulary every rule
+//!   reports in; [`Agreement::check`] runs every rule.
+//! - [`document`]: formats, the size limit, reading and writing documents.
+//! - [`values`]: validated small values (country codes, terms, money,
+//!   versions, clause references, ISO dates).
 //! - [`model`]: the agreement's types.
-//! - [`values`]: validated small values (country codes, terms, money, versions).
-//! - [`check`]: consistency findings with stable codes.
+//! - [`calendar`]: month arithmetic and the Dutch time-limit calendar.
 //! - [`deadline`]: deadlines from an agreement's terms (deletion, breach
 //!   notice, audits, termination window, service level).
 //! - [`timeline`]: obligations and their status from a list of dated events;
@@ -43,16 +52,11 @@
 //! - [`transfers`]: transfers outside the EEA against the bases valid on a date.
 //! - [`completeness`]: coverage of GDPR art. 28 by the standard clauses.
 //! - [`diff`]: what changed between two versions, and the rights it opens.
-//! - [`calendar`]: month arithmetic and the Dutch time-limit calendar.
-//! - [`schema`]: the JSON Schema of the format.
-//! - [`limits`]: documented input limits.
-//! - [`error`]: the crate's one error type.
 //!
 //! `dpa-core` does no I/O: it parses text handed to it.
 #![forbid(unsafe_code)]
 #![doc(test(attr(deny(warnings))))]
 
-mod agreement;
 pub mod calendar;
 mod check;
 mod citation;
@@ -71,7 +75,8 @@ pub mod timeline;
 pub mod transfers;
 pub mod values;
 
-pub use error::{ArgumentError, Error, Format, Result};
+pub use document::Format;
+pub use error::{ArgumentError, Error, Result};
 pub use finding::{Finding, FindingCode, Severity};
 pub use model::Agreement;
 

@@ -18,6 +18,14 @@ mod sub_processors;
 mod terms;
 mod versions;
 
+impl Agreement {
+    /// Every consistency finding about the agreement as of `at`, in a stable
+    /// order. See [`FindingCode`](crate::FindingCode) for the catalogue.
+    pub fn check(&self, at: Date) -> Vec<Finding> {
+        check(self, at)
+    }
+}
+
 /// Every finding about `a` as of `at`, in a stable order.
 pub(crate) fn check(a: &Agreement, at: Date) -> Vec<Finding> {
     let mut out = Vec::new();

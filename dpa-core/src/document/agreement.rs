@@ -1,13 +1,11 @@
-//! Reading, writing and checking an [`Agreement`].
+//! Reading and writing an [`Agreement`]: TOML, JSON, or bytes whose format
+//! the caller gives or [`sniff_format`](super::sniff_format) tells.
 
-use time::Date;
-
-use crate::check;
 use crate::document;
+use crate::document::Format;
 #[cfg(doc)]
 use crate::error::Error;
-use crate::error::{Format, Result};
-use crate::finding::Finding;
+use crate::error::Result;
 use crate::model::Agreement;
 
 impl Agreement {
@@ -72,11 +70,5 @@ impl Agreement {
     /// Not expected for any agreement; reported rather than panicking.
     pub fn to_json(&self) -> Result<String> {
         document::to_json(self)
-    }
-
-    /// Every consistency finding about the agreement as of `at`, in a stable
-    /// order. See [`crate::check`] for the catalogue.
-    pub fn check(&self, at: Date) -> Vec<Finding> {
-        check::check(self, at)
     }
 }

@@ -1,74 +1,13 @@
-//! Reading and writing documents (TOML and JSON), with the size limit, the
-//! UTF-8 check and error positions.
+//! Parsing and writing documents (TOML and JSON): the fast path without
+//! path tracking, and on failure the error with its field path, line and
+//! column.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Error, Format, Position, Result, SyntaxError, ValidationError};
-use crate::limits::MAX_DOCUMENT_BYTES;
-
-/// Checks size and UTF-8 of raw input, before any parsing.
-///
-/// # Errors
-/// [`Error::TooLarge`] above [`MAX_DOCUMENT_BYTES`]; [`Error::NotUtf8`].
-pub fn text_from_bytes(bytes: &[u8]) -> Result<&str> {
-    check_size(bytes.len())?;
-    std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        offset: e.valid_up_to(),
-    })
-}
-
-pub(crate) fn check_size(len: usize) -> Result<()> {
-    if len > MAX_DOCUMENT_BYTES {
-        return Err(Error::TooLarge {
-            size: len,
-            limit: MAX_DOCUMENT_BYTES,
-        });
-    }
-    Ok(())
-}
-
-/// Guesses the format of a document: JSON when it starts (after blanks) with
-/// `{`, or with `[` on a line that is not a TOML table header such as
-/// `[statement]` or `[[events]]`; TOML otherwise.
-///
-/// ```
-/// use dpa_core::{Format, document::sniff_format};
-/// assert_eq!(sniff_format("{\"events\": []}"), Format::Json);
-/// assert_eq!(sniff_format("[[events]]\nkind = \"audit-held\""), Format::Toml);
-/// assert_eq!(sniff_format("[rules]\n"), Format::Toml);
-/// assert_eq!(sniff_format("[[1, 2], []]"), Format::Json);
-/// assert_eq!(sniff_format("dpa_format = 1"), Format::Toml);
-/// ```
-pub fn sniff_format(text: &str) -> Format {
-    let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if t.starts_with('{') {
-        return Format::Json;
-    }
-    if t.starts_with('[') {
-        let line = t.lines().next().unwrap_or("");
-        let line = line.split('#').next().unwrap_or("").trim();
-        let inner = line
-            .strip_prefix("[[")
-            .and_then(|l| l.strip_suffix("]]"))
-            .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')));
-        let toml_header = inner.is_some_and(|k| {
-            let k = k.trim();
-            !k.is_empty()
-                && k.chars()
-                    .all(|c| c.is_alphanumeric() || "_-. \"'".contains(c))
-                && k.chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '"' || c == '\'')
-        });
-        return if toml_header {
-            Format::Toml
-        } else {
-            Format::Json
-        };
-    }
-    Format::Toml
-}
+use super::check_size;
+use crate::document::Format;
+use crate::error::{Error, Position, Result, SyntaxError, ValidationError};
 
 fn path_string(path: &serde_path_to_error::Path) -> String {
     let s = path.to_string();

@@ -1,0 +1,72 @@
+//! Which format a document is in: [`Format`], and the one rule for
+//! telling when the caller does not say ([`sniff_format`]).
+
+use std::fmt;
+
+/// Which text format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// TOML, the format for people.
+    Toml,
+    /// JSON, the format for programs.
+    Json,
+}
+
+impl Format {
+    /// The lowercase name of the format (`"toml"` or `"json"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Guesses the format of a document: JSON when it starts (after blanks) with
+/// `{`, or with `[` on a line that is not a TOML table header such as
+/// `[statement]` or `[[events]]`; TOML otherwise.
+///
+/// ```
+/// use dpa_core::{Format, document::sniff_format};
+/// assert_eq!(sniff_format("{\"events\": []}"), Format::Json);
+/// assert_eq!(sniff_format("[[events]]\nkind = \"audit-held\""), Format::Toml);
+/// assert_eq!(sniff_format("[rules]\n"), Format::Toml);
+/// assert_eq!(sniff_format("[[1, 2], []]"), Format::Json);
+/// assert_eq!(sniff_format("dpa_format = 1"), Format::Toml);
+/// ```
+pub fn sniff_format(text: &str) -> Format {
+    let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if t.starts_with('{') {
+        return Format::Json;
+    }
+    if t.starts_with('[') {
+        let line = t.lines().next().unwrap_or("");
+        let line = line.split('#').next().unwrap_or("").trim();
+        let inner = line
+            .strip_prefix("[[")
+            .and_then(|l| l.strip_suffix("]]"))
+            .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')));
+        let toml_header = inner.is_some_and(|k| {
+            let k = k.trim();
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || "_-. \"'".contains(c))
+                && k.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '"' || c == '\'')
+        });
+        return if toml_header {
+            Format::Toml
+        } else {
+            Format::Json
+        };
+    }
+    Format::Toml
+}

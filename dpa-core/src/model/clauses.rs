@@ -1,0 +1,94 @@
+//! The standard clauses (part 2 of the Data Pro Code): the edition, the
+//! agreement's clause numbering, and the processor's deviations.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::macros::spelled_enum;
+use crate::values::{ClauseRef, Text};
+
+/// The standard clauses (Standaardclausules voor verwerkingen): which edition,
+/// and where the processor deviates from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct StandardClauses {
+    /// The edition the agreement uses.
+    pub edition: Edition,
+    /// How the agreement numbers the clauses. Default: `articles` (as the
+    /// edition does: `6.3`).
+    #[serde(default)]
+    pub numbering: Numbering,
+    /// The processor's deviations from the edition's text.
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub deviations: Vec<Deviation>,
+}
+
+spelled_enum! {
+    /// How an agreement numbers the standard clauses.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum Numbering ("numbering") {
+        /// As the edition: article 6, paragraph 3 is `6.3`.
+        #[default]
+        Articles = "articles",
+        /// Prefixed with the part number 2 (the statement being part 1): article
+        /// 6, paragraph 3 is `2.6.3`.
+        Part2Prefixed = "part-2-prefixed",
+    }
+}
+
+impl Numbering {
+    /// The agreement's number for article `article`, paragraph `paragraph`
+    /// (`None` for the article as a whole).
+    pub fn clause(self, article: u8, paragraph: Option<u8>) -> String {
+        let prefix = match self {
+            Numbering::Articles => "",
+            Numbering::Part2Prefixed => "2.",
+        };
+        match paragraph {
+            Some(p) => format!("{prefix}{article}.{p}"),
+            None => format!("{prefix}{article}"),
+        }
+    }
+}
+
+spelled_enum! {
+    /// An edition of the standard clauses.
+    #[non_exhaustive]
+    pub enum Edition ("edition") {
+        /// The Nederland ICT standard clauses of the Data Pro Code as in use in
+        /// 2019, articles 1-9; some processors number them 2.1-2.9 after the
+        /// statement (part 1).
+        NederlandIct2019 = "nederland-ict-2019",
+        /// The NLdigital standard clauses, version March 2025 (articles 1-9).
+        Nldigital2025 = "nldigital-2025",
+    }
+}
+
+/// A deviation from the edition's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Deviation {
+    /// The clause concerned, in the agreement's own numbering.
+    pub clause: ClauseRef,
+    /// Whether the clause was modified, added or removed.
+    pub kind: DeviationKind,
+    /// What changed.
+    pub summary: Text,
+}
+
+spelled_enum! {
+    /// How a clause deviates from the edition.
+    #[non_exhaustive]
+    pub enum DeviationKind ("deviation kind") {
+        /// The clause's text was changed.
+        Modified = "modified",
+        /// The clause is not in the edition.
+        Added = "added",
+        /// The edition's clause was left out.
+        Removed = "removed",
+    }
+}

@@ -1,0 +1,143 @@
+//! The agreement model: [`Agreement`] = [`Statement`] (the processor's Data
+//! Pro Statement) + [`StandardClauses`] (an edition of the standard clauses
+//! plus the processor's deviations from it), with the operative [`Terms`]
+//! the two set together and the [`Rules`] for computing with them.
+//!
+//! Every struct here is made of validated values (see [`crate::values`]), so
+//! a value that exists is valid. Structs are `#[non_exhaustive]`: read them
+//! from a document with [`Agreement::from_toml`] or [`Agreement::from_json`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::MonthRule;
+use crate::macros::spelled_enum;
+use crate::values::TimeZoneName;
+
+mod clauses;
+mod service_level;
+mod statement;
+mod sub_processor;
+mod terms;
+
+pub use clauses::*;
+pub use service_level::*;
+pub use statement::*;
+pub use sub_processor::*;
+pub use terms::*;
+
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+// ---------------------------------------------------------------------------
+// The agreement
+
+/// A data processing agreement (verwerkersovereenkomst, GDPR art. 28(3)) in
+/// the NLdigital Data Pro Code form.
+///
+/// ```
+/// use dpa_core::Agreement;
+/// let text = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../examples/agreements/belco.toml"
+/// ))?;
+/// let a = Agreement::from_toml(&text)?;
+/// assert_eq!(a.statement.processor.name.as_str(), "Belco B.V.");
+/// assert_eq!(a.terms.deletion.months.get(), 3);
+/// assert_eq!(a.statement.sub_processors.len(), 14);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Agreement {
+    /// The version of the file format; `1`.
+    pub dpa_format: FormatVersion,
+    /// How the library computes with the terms (month rule, business days,
+    /// time zone).
+    pub rules: Rules,
+    /// The Data Pro Statement (part 1).
+    pub statement: Statement,
+    /// The standard clauses (part 2): edition and deviations.
+    pub clauses: StandardClauses,
+    /// The operative terms, each citing the statement item and clause it comes from.
+    pub terms: Terms,
+}
+
+/// The version of the file format. Only `1` exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "i64", into = "i64")]
+#[schemars(with = "FormatVersionSchema")]
+pub struct FormatVersion(());
+
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(
+    dead_code,
+    reason = "read only by the schemars derive, which builds the schema from the type"
+)]
+struct FormatVersionSchema(#[schemars(range(min = 1, max = 1))] u8);
+
+impl FormatVersion {
+    /// The format version this library reads and writes.
+    pub const CURRENT: FormatVersion = FormatVersion(());
+}
+
+impl TryFrom<i64> for FormatVersion {
+    type Error = String;
+    fn try_from(n: i64) -> Result<Self, String> {
+        if n == 1 {
+            Ok(FormatVersion(()))
+        } else {
+            Err(format!(
+                "format version {n} is not supported: this library reads version 1"
+            ))
+        }
+    }
+}
+
+impl From<FormatVersion> for i64 {
+    fn from(_: FormatVersion) -> i64 {
+        1
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+
+/// How the library computes with the agreement's terms. Every field has a
+/// documented default, and the files write each one out.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Rules {
+    /// Adding calendar months (docs/rules.md rule 1). Default: `clamp`.
+    #[serde(default)]
+    pub month_rule: MonthRule,
+    /// Whether a day or month deadline that ends on a Saturday, Sunday or
+    /// Dutch public holiday moves to the next business day (docs/rules.md rule 5,
+    /// Algemene termijnenwet). Default: `off` — by law the Atw covers only
+    /// statutory terms, so parties must opt in.
+    #[serde(default)]
+    pub business_days: BusinessDayRule,
+    /// The processor's time zone: date deadlines end at 24:00 there.
+    /// Default: `Europe/Amsterdam`.
+    #[serde(default)]
+    pub time_zone: TimeZoneName,
+}
+
+spelled_enum! {
+    /// Whether deadlines move off weekends and public holidays.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum BusinessDayRule ("business day rule") {
+        /// Deadlines stay where the arithmetic puts them (the default).
+        #[default]
+        Off = "off",
+        /// The Algemene termijnenwet calendar, agreed by the parties: a day or
+        /// month term ending on a Saturday, Sunday or Atw art. 3 holiday moves to
+        /// the next day that is none of those. Hour terms never move.
+        NlAtw = "nl-atw",
+    }
+}

@@ -1,0 +1,119 @@
+//! Sub-processors as the statement lists them, and the transfer bases an
+//! agreement may claim for them (GDPR chapter V).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::is_false;
+use crate::macros::spelled_enum;
+use crate::values::{ClauseRef, Country, Location, Text};
+
+/// A sub-processor (subverwerker).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SubProcessor {
+    /// The name as listed.
+    pub name: Text,
+    /// What it does for the processor.
+    pub purpose: Text,
+    /// The group the statement lists it under, where it groups them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Text>,
+    /// The country of its legal seat (vestiging), where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<Country>,
+    /// Where it processes the data. Empty when the statement does not say.
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub locations: Vec<Location>,
+    /// The transfer bases the statement claims for it (any one may cover a
+    /// transfer). Empty when none is claimed.
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub transfer_bases: Vec<TransferBasis>,
+    /// Whether the file marks the recipient as certified under the EU-US
+    /// Data Privacy Framework (on the DPF List).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub dpf_certified: bool,
+    /// Whether it is always used or only depending on the assignment.
+    pub engagement: Engagement,
+    /// Anything else the statement says about it (e.g. a region migration).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Text>,
+    /// Where the statement lists it.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+impl SubProcessor {
+    /// The locations outside the EEA.
+    pub fn locations_outside_eea(&self) -> impl Iterator<Item = Location> + '_ {
+        self.locations.iter().copied().filter(|l| !l.is_in_eea())
+    }
+}
+
+spelled_enum! {
+    /// Whether a sub-processor is always engaged.
+    #[non_exhaustive]
+    pub enum Engagement ("engagement") {
+        /// Used for every client.
+        Always = "always",
+        /// Used only depending on the assignment ("afhankelijk van de opdracht").
+        DependingOnAssignment = "depending-on-assignment",
+    }
+}
+
+spelled_enum! {
+    /// A legal basis for a transfer to a third country (GDPR chapter V) as an
+    /// agreement claims it. Whether it is valid on a date is decided by the rules,
+    /// not here.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum TransferBasis ("transfer basis") {
+        /// An adequacy decision for the recipient's country (art. 45).
+        Adequacy = "adequacy",
+        /// The EU-US Data Privacy Framework (adequacy decision (EU) 2023/1795),
+        /// for certified recipients only.
+        EuUsDpf = "eu-us-dpf",
+        /// Standard contractual clauses of Decision (EU) 2021/914, module not stated (art. 46(2)(c)).
+        Scc2021 = "scc-2021",
+        /// SCCs 2021/914, module one (controller to controller).
+        Scc2021C2c = "scc-2021-c2c",
+        /// SCCs 2021/914, module two (controller to processor).
+        Scc2021C2p = "scc-2021-c2p",
+        /// SCCs 2021/914, module three (processor to processor).
+        Scc2021P2p = "scc-2021-p2p",
+        /// SCCs 2021/914, module four (processor to controller).
+        Scc2021P2c = "scc-2021-p2c",
+        /// The old SCCs of Decision 2010/87/EU (controller to processor).
+        Scc2010 = "scc-2010",
+        /// The old SCCs of Decisions 2001/497/EC and 2004/915/EC (controller to controller).
+        Scc2001 = "scc-2001",
+        /// Standard contractual clauses whose edition the agreement does not state.
+        SccEditionNotStated = "scc-edition-not-stated",
+        /// Binding corporate rules (art. 47).
+        Bcr = "bcr",
+        /// The EU-US Privacy Shield (Decision (EU) 2016/1250; invalid from 2020-07-16, C-311/18).
+        PrivacyShield = "privacy-shield",
+        /// Safe Harbour (Decision 2000/520/EC; invalid from 2015-10-06, C-362/14).
+        SafeHarbour = "safe-harbour",
+        /// Art. 49(1)(a): explicit consent.
+        DerogationConsent = "derogation-consent",
+        /// Art. 49(1)(b): necessary for a contract with the data subject.
+        DerogationContractWithDataSubject = "derogation-contract-with-data-subject",
+        /// Art. 49(1)(c): necessary for a contract in the data subject's interest.
+        DerogationContractInInterest = "derogation-contract-in-interest",
+        /// Art. 49(1)(d): important reasons of public interest.
+        DerogationPublicInterest = "derogation-public-interest",
+        /// Art. 49(1)(e): legal claims.
+        DerogationLegalClaims = "derogation-legal-claims",
+        /// Art. 49(1)(f): vital interests.
+        DerogationVitalInterests = "derogation-vital-interests",
+        /// Art. 49(1)(g): transfer from a public register.
+        DerogationPublicRegister = "derogation-public-register",
+        /// Art. 49(1), second subparagraph: compelling legitimate interests.
+        DerogationResidual = "derogation-residual",
+    }
+}

@@ -1,0 +1,420 @@
+//! The operative terms the statement and the clauses set together:
+//! duration, deletion, return, retention, breach notice, costs, audits,
+//! statement changes, the sub-processor policy and fines.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::is_false;
+use crate::macros::spelled_enum;
+use crate::values::{ClauseRef, Count, Days, EurCents, Hours, Months, Text};
+
+/// The operative terms that statement and clauses set together. Each cites
+/// the statement item and clause it comes from (`source`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Terms {
+    /// Term and termination of the agreement.
+    pub duration: Duration,
+    /// Deletion after termination.
+    pub deletion: Deletion,
+    /// Return of data.
+    pub return_of_data: ReturnOfData,
+    /// The legal-retention exception to deletion and return.
+    pub legal_retention: LegalRetention,
+    /// Notice of a personal data breach to the client.
+    pub breach: Breach,
+    /// Costs of assistance.
+    pub costs: Costs,
+    /// Audit rights.
+    pub audit: Audit,
+    /// Changes to the statement.
+    pub statement_changes: StatementChanges,
+    /// Engaging and changing sub-processors.
+    pub sub_processors: SubProcessorPolicy,
+    /// Administrative fines imposed on the client.
+    pub fines: Fines,
+}
+
+/// How long the agreement runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Duration {
+    /// Whether it is concluded for an indefinite period.
+    pub indefinite: bool,
+    /// Whether it ends by operation of law when the main agreement ends.
+    pub ends_with_main_agreement: bool,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+/// Deletion after termination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Deletion {
+    /// The term in calendar months after termination.
+    pub months: Months,
+    /// How firm the term is.
+    pub firmness: Firmness,
+    /// How backups are treated.
+    pub backups: BackupDeletion,
+    /// The backup cycle in days, where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_cycle_days: Option<Days>,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+spelled_enum! {
+    /// How firm a stated term is.
+    #[non_exhaustive]
+    pub enum Firmness ("firmness") {
+        /// "uiterlijk": at the latest.
+        AtTheLatest = "at-the-latest",
+        /// "in principe": as a rule, exceptions not spelled out.
+        InPrinciple = "in-principle",
+    }
+}
+
+spelled_enum! {
+    /// How deletion treats backups.
+    #[non_exhaustive]
+    pub enum BackupDeletion ("backup deletion") {
+        /// The agreement does not say.
+        NotStated = "not-stated",
+        /// Backups are deleted within the same term.
+        WithinTerm = "within-term",
+        /// Backups are deleted as the regular backup cycle rotates them out.
+        PerBackupCycle = "per-backup-cycle",
+    }
+}
+
+/// Return of data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReturnOfData {
+    /// How the client gets its data back.
+    pub method: ReturnMethod,
+    /// Whether the format is machine-readable.
+    pub machine_readable: bool,
+    /// Whether the return happens before deletion.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub before_deletion: bool,
+    /// Whether costs are announced before the work is done.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub costs_announced_in_advance: bool,
+    /// The agreement's words.
+    pub description: Text,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+spelled_enum! {
+    /// How data is returned.
+    #[non_exhaustive]
+    pub enum ReturnMethod ("return method") {
+        /// The client exports the data itself (e.g. through an API).
+        SelfServiceExport = "self-service-export",
+        /// The processor returns it on the client's request.
+        OnRequest = "on-request",
+        /// Only if the parties agreed on it.
+        IfAgreed = "if-agreed",
+        /// No return is offered.
+        None = "none",
+    }
+}
+
+/// The exception for statutory retention duties (clause 2.6.5 / 6.5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LegalRetention {
+    /// Whether a statutory duty suspends deletion and return for the data it covers.
+    pub suspends_deletion: bool,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+/// Breach notice to the client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Breach {
+    /// When the client must be told.
+    pub notice: NoticeTerm,
+    /// How.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub channels: Vec<Channel>,
+    /// What information the notice carries.
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub information: Vec<Text>,
+    /// Whether the processor itself notifies the supervisory authority or
+    /// data subjects (GDPR art. 33-34 leave that to the controller).
+    pub processor_notifies_authority: bool,
+    /// Whether it helps the controller notify (clause 2.4.2 / 4.3).
+    pub assists_controller: bool,
+    /// Anything else the protocol says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+/// When a breach notice is due. Written as `{ kind = "within-hours", hours = 24 }`
+/// or `{ kind = "without-undue-delay" }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "NoticeTermRepr", into = "NoticeTermRepr")]
+#[non_exhaustive]
+pub enum NoticeTerm {
+    /// At the latest this many hours after discovery.
+    WithinHours {
+        /// The hours.
+        hours: Hours,
+    },
+    /// Without undue delay, with no fixed term (GDPR art. 33(2)).
+    WithoutUndueDelay,
+}
+
+spelled_enum! {
+    /// The kind of a [`NoticeTerm`].
+    #[non_exhaustive]
+    pub enum NoticeKind ("notice kind") {
+        /// A fixed number of hours (`hours` required).
+        WithinHours = "within-hours",
+        /// Without undue delay (no `hours`).
+        WithoutUndueDelay = "without-undue-delay",
+    }
+}
+
+/// The document form of a [`NoticeTerm`]: a plain struct, so that an error
+/// in `hours` keeps its field path.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct NoticeTermRepr {
+    kind: NoticeKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hours: Option<Hours>,
+}
+
+impl TryFrom<NoticeTermRepr> for NoticeTerm {
+    type Error = String;
+    fn try_from(r: NoticeTermRepr) -> Result<Self, String> {
+        match (r.kind, r.hours) {
+            (NoticeKind::WithinHours, Some(hours)) => Ok(NoticeTerm::WithinHours { hours }),
+            (NoticeKind::WithinHours, None) => {
+                Err("`hours` is required when kind = \"within-hours\"".to_owned())
+            }
+            (NoticeKind::WithoutUndueDelay, None) => Ok(NoticeTerm::WithoutUndueDelay),
+            (NoticeKind::WithoutUndueDelay, Some(_)) => {
+                Err("`hours` must not be given when kind = \"without-undue-delay\"".to_owned())
+            }
+        }
+    }
+}
+
+impl From<NoticeTerm> for NoticeTermRepr {
+    fn from(t: NoticeTerm) -> Self {
+        match t {
+            NoticeTerm::WithinHours { hours } => NoticeTermRepr {
+                kind: NoticeKind::WithinHours,
+                hours: Some(hours),
+            },
+            NoticeTerm::WithoutUndueDelay => NoticeTermRepr {
+                kind: NoticeKind::WithoutUndueDelay,
+                hours: None,
+            },
+        }
+    }
+}
+
+spelled_enum! {
+    /// A channel of notice.
+    #[non_exhaustive]
+    pub enum Channel ("channel") {
+        /// By telephone.
+        Phone = "phone",
+        /// By e-mail.
+        Email = "email",
+        /// Through the known contact person.
+        KnownContact = "known-contact",
+    }
+}
+
+/// Costs of assistance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Costs {
+    /// How costs are charged.
+    pub basis: CostBasis,
+    /// The hourly rate, where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_rate_eur_cents: Option<EurCents>,
+    /// Whether an estimate of the maximum cost is given first.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub estimate_first: bool,
+    /// Whether the client's approval is asked before the estimate is exceeded.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub approval_above_estimate: bool,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+spelled_enum! {
+    /// How assistance is charged.
+    #[non_exhaustive]
+    pub enum CostBasis ("cost basis") {
+        /// At the hourly rate the agreement states.
+        StatedHourlyRate = "stated-hourly-rate",
+        /// Reasonable costs at the processor's rates current at the time.
+        CurrentRates = "current-rates",
+        /// Reasonable costs, no rate stated.
+        ReasonableCosts = "reasonable-costs",
+    }
+}
+
+/// Audit rights.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Audit {
+    /// The most audits per period.
+    pub max_count: Count,
+    /// Which reading of "per year" the file takes.
+    pub period: AuditPeriod,
+    /// Written notice before an audit, in days, where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_days: Option<Days>,
+    /// Who pays for the audit.
+    pub cost_bearer: Party,
+    /// What the auditor must be.
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub auditor_requirements: Vec<Text>,
+    /// Conditions the client must meet before it may audit.
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub preconditions: Vec<Text>,
+    /// Whether the processor may refuse an auditor who does not meet its quality requirements.
+    pub processor_may_refuse_auditor: bool,
+    /// Whether the processor may refuse an audit or instruction it considers unlawful or an undue breach of its security.
+    pub processor_may_refuse_unlawful_audit: bool,
+    /// Whether a valid certificate or third-party memorandum may demonstrate compliance.
+    pub certificate_may_demonstrate: bool,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+spelled_enum! {
+    /// A reading of "maximaal éénmaal per jaar".
+    #[non_exhaustive]
+    pub enum AuditPeriod ("audit period") {
+        /// Per calendar year (1 January to 31 December).
+        CalendarYear = "calendar-year",
+        /// Per rolling twelve months from the previous audit.
+        Rolling12Months = "rolling-12-months",
+    }
+}
+
+spelled_enum! {
+    /// A party to the agreement.
+    #[non_exhaustive]
+    pub enum Party ("party") {
+        /// The client (opdrachtgever).
+        Client = "client",
+        /// The processor.
+        Processor = "processor",
+    }
+}
+
+/// Changes to the statement (clause 2.2.2 / 2.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct StatementChanges {
+    /// Whether significant changes are notified.
+    pub significant_changes_notified: bool,
+    /// Days after the notice within which the client may terminate.
+    pub termination_window_days: Days,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+/// Engaging and changing sub-processors (clause 2.8 / 8; GDPR art. 28(2), 28(4)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SubProcessorPolicy {
+    /// General or specific prior written authorisation.
+    pub authorisation: Authorisation,
+    /// Whether changes are notified.
+    pub changes_notified: bool,
+    /// Whether the client may object to a change.
+    pub client_may_object: bool,
+    /// Whether sub-processors commit to the same security level.
+    pub same_security_level: bool,
+    /// Whether the agreement states that the processor stays liable for its
+    /// sub-processors (GDPR art. 28(4) makes it liable in any case).
+    pub processor_remains_liable: bool,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+spelled_enum! {
+    /// The kind of authorisation for sub-processors (GDPR art. 28(2)).
+    #[non_exhaustive]
+    pub enum Authorisation ("authorisation") {
+        /// General written authorisation.
+        General = "general",
+        /// Specific prior written authorisation for each sub-processor.
+        Specific = "specific",
+    }
+}
+
+/// Fines imposed on the client by the supervisory authority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Fines {
+    /// When they can be recovered from the processor.
+    pub recoverable: FineRecovery,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+spelled_enum! {
+    /// When fines can be recovered from the processor.
+    #[non_exhaustive]
+    pub enum FineRecovery ("fine recovery") {
+        /// Never.
+        Never = "never",
+        /// Only on intent or deliberate recklessness of the processor's management.
+        IntentOrDeliberateRecklessness = "intent-or-deliberate-recklessness",
+    }
+}

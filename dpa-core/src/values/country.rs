@@ -1,0 +1,299 @@
+//! Countries and places: [`Country`] (an assigned ISO 3166-1 alpha-2 code),
+//! [`Region`] and [`Location`], and the one definition of the EEA.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Serialize;
+
+/// The EEA: the 27 EU member states plus Iceland, Liechtenstein and Norway
+/// (EEA Agreement; the United Kingdom left on 2020-01-31). Greece is `GR` in
+/// ISO 3166-1 (EU texts write `EL`). Sources: EEA Agreement, OJ L 1,
+/// 3.1.1994; the Commission's adequacy page lists "EU (and Norway,
+/// Liechtenstein and Iceland)".
+const EEA: [&str; 30] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", // EU 27
+    "IS", "LI", "NO", // EEA-EFTA
+];
+
+/// An assigned ISO 3166-1 alpha-2 country code, upper case (`NL`, `US`, `GB`).
+///
+/// ```
+/// use dpa_core::values::Country;
+/// let nl: Country = "NL".parse().unwrap();
+/// assert!(nl.is_eea());
+/// assert_eq!(nl.name(), "Netherlands");
+/// assert!("XX".parse::<Country>().is_err()); // not assigned
+/// assert!("Nl".parse::<Country>().is_err()); // codes are upper case
+/// assert!("usa".parse::<Country>().is_err()); // alpha-3 is not accepted
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
+pub struct Country(isocountry::CountryCode);
+
+impl Country {
+    /// The two-letter code.
+    pub fn as_str(self) -> &'static str {
+        self.0.alpha2()
+    }
+
+    /// The English short name from ISO 3166-1.
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// Whether the country is in the European Economic Area.
+    pub fn is_eea(self) -> bool {
+        EEA.contains(&self.as_str())
+    }
+
+    /// Every assigned code, in alphabetical order.
+    pub fn all() -> impl Iterator<Item = Country> {
+        isocountry::CountryCode::iter_alpha2().map(|c| Country(*c))
+    }
+
+    /// The country with the upper-case alpha-2 code `s`, by one index into
+    /// a table of the 26 x 26 two-letter codes (a document names a country
+    /// for every sub-processor seat and location).
+    fn for_alpha2(s: &str) -> Option<Country> {
+        static BY_CODE: std::sync::LazyLock<[Option<Country>; 26 * 26]> =
+            std::sync::LazyLock::new(|| {
+                let mut table = [None; 26 * 26];
+                for c in Country::all() {
+                    if let Some(i) = alpha2_index(c.as_str()) {
+                        table[i] = Some(c);
+                    }
+                }
+                table
+            });
+        alpha2_index(s).and_then(|i| BY_CODE[i])
+    }
+}
+
+/// The place of a two-letter upper-case code in a 26 x 26 table.
+fn alpha2_index(s: &str) -> Option<usize> {
+    match *s.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+        }
+        _ => None,
+    }
+}
+
+impl PartialOrd for Country {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Country {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl FromStr for Country {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Some(c) = Country::for_alpha2(s) {
+            return Ok(c);
+        }
+        let hint = match s {
+            "EL" => " (Greece is `GR` in ISO 3166-1; EU texts write `EL`)".to_owned(),
+            "UK" => " (the United Kingdom is `GB`)".to_owned(),
+            _ => {
+                if let Ok(c) = isocountry::CountryCode::for_alpha2_caseless(s) {
+                    format!(" (codes are upper case: did you mean `{}`?)", c.alpha2())
+                } else if let Ok(c) = isocountry::CountryCode::for_alpha3_caseless(s) {
+                    format!(
+                        " (that looks like an alpha-3 code: did you mean `{}`?)",
+                        c.alpha2()
+                    )
+                } else {
+                    String::new()
+                }
+            }
+        };
+        Err(format!(
+            "`{}` is not an assigned ISO 3166-1 alpha-2 country code{hint}",
+            s.escape_debug()
+        ))
+    }
+}
+
+impl TryFrom<String> for Country {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
+
+impl From<Country> for String {
+    fn from(c: Country) -> String {
+        c.as_str().to_owned()
+    }
+}
+
+impl fmt::Debug for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Country({})", self.as_str())
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl JsonSchema for Country {
+    fn schema_name() -> Cow<'static, str> {
+        "Country".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let codes: Vec<&str> = Country::all().map(Country::as_str).collect();
+        json_schema!({
+            "type": "string",
+            "enum": codes,
+            "description": "An assigned ISO 3166-1 alpha-2 country code, upper case."
+        })
+    }
+}
+
+/// A region named instead of a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Region {
+    /// Somewhere in the European Union (`"EU"`).
+    Eu,
+    /// Somewhere in the European Economic Area (`"EEA"`).
+    Eea,
+}
+
+impl Region {
+    /// `"EU"` or `"EEA"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Region::Eu => "EU",
+            Region::Eea => "EEA",
+        }
+    }
+}
+
+/// Where data is processed or a party is established: a country, or a region
+/// (`"EU"`, `"EEA"`) where the agreement names only that.
+///
+/// ```
+/// use dpa_core::values::Location;
+/// let eu: Location = "EU".parse().unwrap();
+/// let us: Location = "US".parse().unwrap();
+/// assert!(eu.is_in_eea());
+/// assert!(!us.is_in_eea());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
+pub enum Location {
+    /// A region.
+    Region(Region),
+    /// A country.
+    Country(Country),
+}
+
+impl Location {
+    /// Whether every place the location can stand for is inside the EEA.
+    pub fn is_in_eea(self) -> bool {
+        match self {
+            Location::Region(_) => true,
+            Location::Country(c) => c.is_eea(),
+        }
+    }
+
+    /// The code as written in a document (`"EU"`, `"EEA"`, `"US"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Region(r) => r.as_str(),
+            Location::Country(c) => c.as_str(),
+        }
+    }
+
+    /// The country, when the location is one.
+    pub fn country(self) -> Option<Country> {
+        match self {
+            Location::Country(c) => Some(c),
+            Location::Region(_) => None,
+        }
+    }
+}
+
+impl FromStr for Location {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "EU" => Ok(Location::Region(Region::Eu)),
+            "EEA" => Ok(Location::Region(Region::Eea)),
+            _ => s
+                .parse()
+                .map(Location::Country)
+                .map_err(|e| format!("{e}; a region is `EU` or `EEA`")),
+        }
+    }
+}
+
+impl TryFrom<String> for Location {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
+
+impl From<Location> for String {
+    fn from(l: Location) -> String {
+        l.as_str().to_owned()
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl JsonSchema for Location {
+    fn schema_name() -> Cow<'static, str> {
+        "Location".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let mut codes: Vec<&str> = vec!["EU", "EEA"];
+        codes.extend(Country::all().map(Country::as_str));
+        json_schema!({
+            "type": "string",
+            "enum": codes,
+            "description": "An ISO 3166-1 alpha-2 country code, or the region `EU` or `EEA`."
+        })
+    }
+}
+
+#[cfg(test)]
+mod reading {
+    use super::Country;
+
+    /// The 26 x 26 table answers as `isocountry` does for every two-letter
+    /// upper-case code, assigned or not.
+    #[test]
+    fn country_table_matches_isocountry() {
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                let expected = isocountry::CountryCode::for_alpha2(&code).ok();
+                let got = code.parse::<Country>().ok().map(|c| c.0);
+                assert_eq!(got, expected, "{code}");
+            }
+        }
+        for bad in ["", "N", "NLD", "nl", "Nl", "N1", "ÑL", "N\u{0}"] {
+            assert!(bad.parse::<Country>().is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Instants (a point in time) as RFC 3339 / ISO 8601 text with a UTC offset:
+//! `2026-03-28T10:30:00+01:00`, `2026-03-29T09:30:00Z`. An instant without an
+//! offset is refused, never guessed (a local time is ambiguous around
+//! daylight-saving changes).
+
+use schemars::{Schema, SchemaGenerator, json_schema};
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserializer, Serializer};
+use std::fmt;
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
+
+/// Parses an instant with a UTC offset (`Z` or `±hh:mm`), seconds
+/// optional (`2026-03-28T10:30+01:00`), a space allowed for `T`.
+///
+/// # Errors
+/// A message saying what is wrong; an instant without an offset is an error.
+///
+/// ```
+/// use dpa_core::values::iso_instant;
+/// let t = iso_instant::parse("2026-03-28T10:30+01:00").unwrap();
+/// assert_eq!(iso_instant::format(t), "2026-03-28T09:30:00Z");
+/// assert!(iso_instant::parse("2026-03-28T10:30:00").is_err());
+/// ```
+pub fn parse(s: &str) -> Result<OffsetDateTime, String> {
+    let mut text = s.replacen(' ', "T", 1);
+    // Accept hh:mm without seconds by inserting ":00".
+    if let Some(t) = text.find('T') {
+        let rest = &text[t + 1..];
+        let time_len = rest.find(['Z', 'z', '+', '-']).unwrap_or(rest.len());
+        if time_len == 5 {
+            text.insert_str(t + 6, ":00");
+        }
+    } else {
+        return Err(format!(
+            "`{}` is not an instant: expected YYYY-MM-DDTHH:MM[:SS] with an offset (`Z` or `+01:00`)",
+            s.escape_debug()
+        ));
+    }
+    let after_t = &text[text.find('T').map_or(0, |i| i + 1)..];
+    if !after_t.contains(['Z', 'z', '+', '-']) {
+        return Err(format!(
+            "`{}` has no UTC offset: add `Z` or an offset such as `+01:00` (a local time is ambiguous, so it is never guessed)",
+            s.escape_debug()
+        ));
+    }
+    let t = OffsetDateTime::parse(&text, &Rfc3339)
+        .map_err(|e| format!("`{}` is not a valid instant: {e}", s.escape_debug()))?;
+    if t.year() < 1 {
+        return Err(format!("`{}` is before year 1", s.escape_debug()));
+    }
+    Ok(t)
+}
+
+/// Formats in UTC as `YYYY-MM-DDTHH:MM:SSZ` (fractions of a second kept).
+pub fn format(t: OffsetDateTime) -> String {
+    let u = t.to_offset(UtcOffset::UTC);
+    let base = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        u.year(),
+        u8::from(u.month()),
+        u.day(),
+        u.hour(),
+        u.minute(),
+        u.second()
+    );
+    if u.nanosecond() == 0 {
+        base + "Z"
+    } else {
+        let frac = format!("{:09}", u.nanosecond());
+        format!("{base}.{}Z", frac.trim_end_matches('0'))
+    }
+}
+
+/// Serializes as UTC text.
+///
+/// # Errors
+/// Only those of the serializer.
+pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format(*t))
+}
+
+/// Deserializes from text or a TOML offset date-time.
+///
+/// # Errors
+/// When the value is not an instant with an offset.
+pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
+    d.deserialize_any(InstantVisitor)
+}
+
+struct InstantVisitor;
+
+impl<'de> Visitor<'de> for InstantVisitor {
+    type Value = OffsetDateTime;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an instant YYYY-MM-DDTHH:MM:SS with a UTC offset")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<OffsetDateTime, E> {
+        parse(v).map_err(E::custom)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OffsetDateTime, A::Error> {
+        let Some((_, text)) = map.next_entry::<String, String>()? else {
+            return Err(de::Error::custom("expected an instant"));
+        };
+        parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// JSON Schema of the instant string.
+pub fn schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "string", "format": "date-time" })
+}

@@ -1,0 +1,96 @@
+//! Small validated values the model is built from: country codes, locations,
+//! bounded terms, money, versions, time-zone names, clause references and
+//! dates. Each type checks its invariant when it is made (by its
+//! constructor or when a document is read), so a value that exists is valid.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Deserialize;
+
+/// Reads a value that is written as a string through its [`FromStr`], from
+/// the string the format lends when it can (JSON without escapes), so that
+/// a code such as `NL` or `DPS 1.13` is checked in place instead of being
+/// copied into a `String` first.
+struct FromStrVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T: FromStr<Err = String>> serde::de::Visitor<'_> for FromStrVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+        s.parse().map_err(E::custom)
+    }
+}
+
+/// `Deserialize` through [`FromStrVisitor`] for types written as strings.
+macro_rules! deserialize_from_str {
+    ($($name:ty),* $(,)?) => {$(
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_str(FromStrVisitor(std::marker::PhantomData))
+            }
+        }
+    )*};
+}
+
+deserialize_from_str!(Country, Location, Version, TimeZoneName, ClauseRef);
+
+mod clause_ref;
+mod country;
+pub mod iso_date;
+pub mod iso_instant;
+mod money;
+mod terms;
+mod text;
+mod time_zone;
+mod version;
+
+pub use clause_ref::{ClauseRef, join_refs};
+pub use country::{Country, Location, Region};
+pub use money::EurCents;
+pub use terms::{Count, Days, Hours, Months};
+pub use text::Text;
+pub use time_zone::TimeZoneName;
+pub use version::Version;
+
+#[cfg(test)]
+mod reading {
+    use super::{ClauseRef, Country, Location, Version};
+
+    /// Codes are read in place from JSON and from TOML's owned strings alike,
+    /// and a value of the wrong type is named as before.
+    #[test]
+    fn codes_read_from_borrowed_and_owned_strings() {
+        let json: Vec<Location> = serde_json::from_str(r#"["NL", "EU", "US"]"#).unwrap();
+        assert_eq!(
+            json.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            ["NL", "EU", "US"]
+        );
+        // An escape makes serde_json hand over an owned string.
+        let escaped: Country = serde_json::from_str(r#""\u004eL""#).unwrap();
+        assert_eq!(escaped.as_str(), "NL");
+        #[derive(serde::Deserialize)]
+        struct T {
+            v: Version,
+            r: ClauseRef,
+        }
+        let t: T = toml::from_str("v = '1.2.2'\nr = 'DPS 1.13'").unwrap();
+        assert_eq!(t.v.parts(), [1, 2, 2]);
+        assert_eq!(t.r.as_str(), "DPS 1.13");
+        let err = serde_json::from_str::<Country>("5")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("invalid type: integer `5`, expected a string"),
+            "{err}"
+        );
+        let err = serde_json::from_str::<ClauseRef>(r#""DPS  ""#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("is not a clause reference"), "{err}");
+    }
+}

