@@ -118,7 +118,7 @@ typedef enum {
     DPA_STATUS_BUFFER_TOO_SMALL = 6,
     /**
      * A length that no input may have: above the document limit of 16 MiB
-     * for text, or above `PTRDIFF_MAX` bytes for an array.
+     * for text or a file, or above `PTRDIFF_MAX` bytes for an array.
      */
     DPA_STATUS_TOO_LARGE = 7,
     /**
@@ -127,6 +127,11 @@ typedef enum {
      * library usable; please report the message.
      */
     DPA_STATUS_PANIC = 8,
+    /**
+     * A file could not be read (it does not exist, is a directory, may not
+     * be read, ...): the message gives the operating system's reason.
+     */
+    DPA_STATUS_IO_ERROR = 9,
 } dpa_status;
 
 /**
@@ -435,6 +440,27 @@ dpa_status dpa_agreement_from_toml(const char *text, size_t len, dpa_agreement *
  * As `dpa_agreement_from_toml`.
  */
 dpa_status dpa_agreement_from_json(const char *text, size_t len, dpa_agreement **out);
+
+/**
+ * Reads an agreement from the file at `path` (`path_len` bytes of UTF-8;
+ * it need not be NUL-terminated), as the `dpa` command reads one: at most
+ * 16 MiB are read (a larger file, or a pipe or device that gives more, is
+ * refused before it fills memory), and the format is the one the name says
+ * (`.toml` or `.json`, in any case) or, for another name, the one the text
+ * shows (as `DPA_FORMAT_AUTO`). The same rules as `dpa-core`'s
+ * `document::read_document` and `Format::of_file_name`, which the command
+ * and the Python wheel use.
+ *
+ * Ownership of `*out` as for `dpa_agreement_from_toml`. Errors:
+ * `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_INVALID_UTF8` (the path or the
+ * text), `DPA_STATUS_IO_ERROR` (the file cannot be opened or read),
+ * `DPA_STATUS_TOO_LARGE`, and those of `dpa_agreement_from_toml`.
+ *
+ * # Safety
+ * `path` must be valid for reads of `path_len` bytes; `out` must be valid
+ * for a write of a pointer.
+ */
+dpa_status dpa_agreement_from_file(const char *path, size_t path_len, dpa_agreement **out);
 
 /**
  * Frees an agreement. NULL is a no-op. The handle must not be used

@@ -6,12 +6,12 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-use dpa_core::finding::has_errors;
+use dpa_core::deadline::{DeadlineKind, Impact, Start, Trigger};
+use dpa_core::report::{CheckReport, HolidaysReport, Report, TransfersReport};
 use dpa_core::values::iso_date;
-use dpa_core::{Agreement, Error, Finding, Format};
-
-mod show;
+use dpa_core::{Agreement, Error, Format};
 
 /// Turn a Dutch data processing agreement (NLdigital Data Pro Statement +
 /// standard clauses) into answers.
@@ -53,9 +53,15 @@ enum Command {
     /// date or instant in ISO 8601 (or `none` where the agreement sets no fixed
     /// term), followed by the citation.
     Deadline {
-        /// Which deadline.
-        #[arg(value_enum)]
-        kind: KindArg,
+        /// Which deadline: deletion, backup-deletion (--from: termination
+        /// date), breach-notice (discovery instant), authority-notice (the
+        /// controller's 72 hours, GDPR art. 33(1); awareness instant),
+        /// next-audit (date of the last audit), audit-notice (date the
+        /// written notice was given), termination-window (notice date of a
+        /// statement change), service-response (report instant; needs
+        /// --impact).
+        #[arg(value_parser = deadline_kind())]
+        kind: DeadlineKind,
         /// The agreement file (.toml or .json).
         file: PathBuf,
         /// The trigger: a date (YYYY-MM-DD) for deletion, backup-deletion,
@@ -64,9 +70,9 @@ enum Command {
         /// authority-notice and service-response.
         #[arg(long)]
         from: String,
-        /// The incident's impact, for service-response.
-        #[arg(long, value_enum)]
-        impact: Option<ImpactArg>,
+        /// The incident's impact, for service-response: low or high.
+        #[arg(long, value_parser = impact())]
+        impact: Option<Impact>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
@@ -136,33 +142,6 @@ enum Command {
     },
 }
 
-/// The deadline kinds of `dpa deadline`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum KindArg {
-    /// Deletion after termination (--from: termination date).
-    Deletion,
-    /// Deletion from backups (--from: termination date).
-    BackupDeletion,
-    /// Breach notice to the client (--from: discovery instant).
-    BreachNotice,
-    /// The controller's 72-hour horizon, GDPR art. 33(1) (--from: awareness instant).
-    AuthorityNotice,
-    /// Next audit allowed (--from: date of the last audit).
-    NextAudit,
-    /// Earliest audit date (--from: date the written notice was given).
-    AuditNotice,
-    /// End of the termination window after a statement change (--from: notice date).
-    TerminationWindow,
-    /// Service-level response to an incident (--from: report instant; needs --impact).
-    ServiceResponse,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ImpactArg {
-    Low,
-    High,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum TimelineFormat {
     Text,
@@ -176,46 +155,35 @@ enum OutputFormat {
     Json,
 }
 
-fn parse_date(s: &str) -> Result<time::Date, String> {
+/// `--at`, `--on`, `--notified`: a date as `dpa-core` reads one.
+fn parse_date(s: &str) -> Result<time::Date, Error> {
     iso_date::parse(s)
 }
 
-fn deadline(
-    a: &Agreement,
-    kind: KindArg,
-    from: &str,
-    impact: Option<ImpactArg>,
-) -> Result<dpa_core::deadline::Deadline, InputError> {
-    use dpa_core::deadline::Impact;
-    use dpa_core::values::iso_instant;
-    let date = || iso_date::parse(from).map_err(|e| InputError(format!("--from: {e}")));
-    let instant = || iso_instant::parse(from).map_err(|e| InputError(format!("--from: {e}")));
-    let r = match kind {
-        KindArg::Deletion => a.deletion_deadline(date()?),
-        KindArg::BackupDeletion => a.backup_deletion_deadline(date()?),
-        KindArg::NextAudit => a.next_audit_allowed(date()?),
-        KindArg::AuditNotice => a.earliest_audit_date(date()?),
-        KindArg::TerminationWindow => a.termination_window_end(date()?),
-        KindArg::BreachNotice => a.breach_notice_deadline(instant()?),
-        KindArg::AuthorityNotice => a.authority_notice_deadline(instant()?),
-        KindArg::ServiceResponse => {
-            let impact = match impact {
-                Some(ImpactArg::Low) => Impact::Low,
-                Some(ImpactArg::High) => Impact::High,
-                None => {
-                    return Err(InputError(
-                        "service-response needs --impact low or --impact high".to_owned(),
-                    ));
-                }
-            };
-            a.service_response(instant()?, impact)
-        }
-    };
-    r.map_err(|e| InputError(e.to_string()))
+/// The deadline kinds a start computes ([`DeadlineKind::trigger`]), by
+/// their names.
+fn deadline_kind() -> impl TypedValueParser<Value = DeadlineKind> {
+    let names = DeadlineKind::ALL
+        .iter()
+        .filter(|k| k.trigger() != Trigger::NotComputable)
+        .map(|k| k.as_str());
+    PossibleValuesParser::new(names).try_map(|s| s.parse::<DeadlineKind>())
+}
+
+/// `--impact`, by the names of [`Impact`].
+fn impact() -> impl TypedValueParser<Value = Impact> {
+    PossibleValuesParser::new(Impact::ALL.iter().map(|i| i.as_str()))
+        .try_map(|s| s.parse::<Impact>())
 }
 
 /// Input errors: printed to stderr, exit code 2.
 struct InputError(String);
+
+impl From<Error> for InputError {
+    fn from(e: Error) -> Self {
+        InputError(e.to_string())
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -228,31 +196,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// Today (UTC), where a date is not given.
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
 fn run(cli: Cli) -> Result<ExitCode, InputError> {
     match cli.command {
         Command::Show { file, format } => {
             let a = load(&file)?;
-            let out = match format {
-                OutputFormat::Json => a.to_json().map_err(|e| InputError(e.to_string()))? + "\n",
-                OutputFormat::Text => show::summary(&a),
-            };
-            print(&out)?;
+            match format {
+                OutputFormat::Json => print(&(a.to_json()? + "\n"))?,
+                OutputFormat::Text => print(&a.summary().to_string())?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { file, at, format } => {
-            let a = load(&file)?;
-            let at = at.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
-            let findings = a.check(at);
-            let out = match format {
-                OutputFormat::Json => findings_json(&findings),
-                OutputFormat::Text => findings_text(&file, at, &findings),
-            };
-            print(&out)?;
-            Ok(if has_errors(&findings) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            let report = CheckReport::new(&load(&file)?, at.unwrap_or_else(today));
+            match format {
+                OutputFormat::Json => print(&report.to_json()?)?,
+                OutputFormat::Text => {
+                    print(&report.labelled(&file.display().to_string()).to_string())?;
+                }
+            }
+            Ok(exit_code(&report))
         }
         Command::Deadline {
             kind,
@@ -262,23 +229,14 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             format,
         } => {
             let a = load(&file)?;
-            let d = deadline(&a, kind, &from, impact)?;
-            let out = match format {
-                OutputFormat::Json => {
-                    serde_json::to_string_pretty(&d).map_err(|e| InputError(e.to_string()))? + "\n"
-                }
-                OutputFormat::Text => {
-                    let mut s = format!("{d}\n");
-                    if let Some(shift) = &d.shift {
-                        s.push_str(&format!("  {shift}\n"));
-                    }
-                    if let Some(note) = &d.note {
-                        s.push_str(&format!("  note: {note}\n"));
-                    }
-                    s
-                }
-            };
-            print(&out)?;
+            let start = Start::parse_for(kind, &from).map_err(|e| e.in_field("--from"))?;
+            let d = a
+                .deadline(kind, start, impact)
+                .map_err(|e| flag_error(e, kind))?;
+            match format {
+                OutputFormat::Json => print(&d.to_json()?)?,
+                OutputFormat::Text => print(&format!("{d:#}\n"))?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Deadlines {
@@ -289,66 +247,23 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
         } => {
             let a = load(&file)?;
             let ev = load_events(&events)?;
-            let at = at.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
-            let t = a.timeline(&ev, at).map_err(|e| InputError(e.to_string()))?;
-            let out = match format {
-                TimelineFormat::Json => {
-                    serde_json::to_string_pretty(&t).map_err(|e| InputError(e.to_string()))? + "\n"
-                }
-                TimelineFormat::Ics => t.to_ics(&a),
-                TimelineFormat::Text => timeline_text(&t),
-            };
-            print(&out)?;
-            let missed = t
-                .obligations
-                .iter()
-                .any(|o| matches!(o.status, dpa_core::timeline::Status::Missed { .. }));
-            Ok(if missed || has_errors(&t.findings) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            let t = a.timeline(&ev, at.unwrap_or_else(today))?;
+            match format {
+                TimelineFormat::Json => print(&t.to_json()?)?,
+                TimelineFormat::Ics => print(&t.to_ics(&a))?,
+                TimelineFormat::Text => print(&t.to_string())?,
+            }
+            Ok(exit_code(&t))
         }
         Command::Transfers { file, on, format } => {
-            let a = load(&file)?;
-            let on = on.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
-            let assessments = a
-                .assess_transfers(on)
-                .map_err(|e| InputError(e.to_string()))?;
-            let out = match format {
-                OutputFormat::Json => {
-                    let v = serde_json::json!({
-                        "on": iso_date::format(on),
-                        "assessments": assessments,
-                    });
-                    serde_json::to_string_pretty(&v).map_err(|e| InputError(e.to_string()))? + "\n"
-                }
-                OutputFormat::Text => transfers_text(on, &assessments),
-            };
-            print(&out)?;
-            let errors = assessments.iter().any(|t| has_errors(&t.findings));
-            Ok(if errors {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            let report = TransfersReport::new(&load(&file)?, on.unwrap_or_else(today))?;
+            output(&report, format)?;
+            Ok(exit_code(&report))
         }
         Command::Coverage { file, format } => {
-            let a = load(&file)?;
-            let report = dpa_core::completeness::CoverageReport::new(&a);
-            let out = match format {
-                OutputFormat::Json => {
-                    serde_json::to_string_pretty(&report).map_err(|e| InputError(e.to_string()))?
-                        + "\n"
-                }
-                OutputFormat::Text => coverage_text(&report),
-            };
-            print(&out)?;
-            Ok(if report.is_complete() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            let report = dpa_core::completeness::CoverageReport::new(&load(&file)?);
+            output(&report, format)?;
+            Ok(exit_code(&report))
         }
         Command::Diff {
             old,
@@ -358,50 +273,15 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
         } => {
             let (a, b) = (load(&old)?, load(&new)?);
             let notified = notified.unwrap_or(b.statement.effective_date);
-            let report = dpa_core::diff::DiffReport::new(&a, &b, notified)
-                .map_err(|e| InputError(e.to_string()))?;
-            let out = match format {
-                OutputFormat::Json => {
-                    serde_json::to_string_pretty(&report).map_err(|e| InputError(e.to_string()))?
-                        + "\n"
-                }
-                OutputFormat::Text => diff_text(&report),
-            };
-            print(&out)?;
-            Ok(ExitCode::SUCCESS)
+            let report = dpa_core::diff::DiffReport::new(&a, &b, notified)?;
+            output(&report, format)?;
+            Ok(exit_code(&report))
         }
         Command::Holidays { year, format } => {
-            let days = dpa_core::calendar::public_holidays(year)
-                .map_err(|e| InputError(format!("year {year}: {e}")))?;
-            let out = match format {
-                OutputFormat::Json => {
-                    let v: Vec<serde_json::Value> = days
-                        .iter()
-                        .map(|(d, h)| {
-                            serde_json::json!({
-                                "date": iso_date::format(*d),
-                                "name": h.name(),
-                                "dutch_name": h.dutch_name(),
-                                "legal_basis": h.legal_basis(),
-                            })
-                        })
-                        .collect();
-                    serde_json::to_string_pretty(&v).map_err(|e| InputError(e.to_string()))? + "\n"
-                }
-                OutputFormat::Text => days
-                    .iter()
-                    .map(|(d, h)| {
-                        format!(
-                            "{} {} ({})\n",
-                            iso_date::format(*d),
-                            h.name(),
-                            h.dutch_name()
-                        )
-                    })
-                    .collect(),
-            };
-            print(&out)?;
-            Ok(ExitCode::SUCCESS)
+            let report =
+                HolidaysReport::new(year).map_err(|e| InputError(format!("year {year}: {e}")))?;
+            output(&report, format)?;
+            Ok(exit_code(&report))
         }
         Command::Schema => {
             let schema = dpa_core::schema::json_schema();
@@ -410,6 +290,38 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             print(&(text + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// A deadline error, with the argument named as the command spells it.
+fn flag_error(e: Error, kind: DeadlineKind) -> InputError {
+    match e.path() {
+        Some("impact") => InputError(format!(
+            "{kind} needs --impact {}",
+            Impact::ALL
+                .iter()
+                .map(|i| i.as_str())
+                .collect::<Vec<_>>()
+                .join(" or --impact ")
+        )),
+        _ => InputError(e.to_string()),
+    }
+}
+
+/// Prints `report` as text or JSON.
+fn output(report: &impl Report, format: OutputFormat) -> Result<(), InputError> {
+    match format {
+        OutputFormat::Json => print(&report.to_json()?),
+        OutputFormat::Text => print(&report.to_string()),
+    }
+}
+
+/// 1 when the report's answer is a failure ([`Report::fails`]), else 0.
+fn exit_code(report: &impl Report) -> ExitCode {
+    if report.fails() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -423,165 +335,31 @@ fn print(s: &str) -> Result<(), InputError> {
     }
 }
 
-fn format_of(path: &Path) -> Option<Format> {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("toml") => Some(Format::Toml),
-        Some(e) if e.eq_ignore_ascii_case("json") => Some(Format::Json),
-        _ => None,
-    }
+/// Reads a document file with `dpa-core`'s bounded read and the format its
+/// name says ([`Format::of_file_name`]; otherwise guessed from the text).
+fn read(path: &Path) -> Result<(Vec<u8>, Option<Format>), InputError> {
+    let shown = path.display();
+    let file =
+        std::fs::File::open(path).map_err(|e| InputError(format!("{shown}: cannot read: {e}")))?;
+    let len = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    let bytes =
+        dpa_core::document::read_document(file, len).map_err(|e| InputError(describe(path, &e)))?;
+    Ok((bytes, path.to_str().and_then(Format::of_file_name)))
 }
 
 fn load(path: &Path) -> Result<Agreement, InputError> {
-    let bytes = read_limited(path)?;
-    Agreement::from_bytes(&bytes, format_of(path)).map_err(|e| InputError(describe(path, &e)))
-}
-
-/// Reads a file, refusing one above the document size limit before reading it.
-fn read_limited(path: &Path) -> Result<Vec<u8>, InputError> {
-    let shown = path.display();
-    let meta =
-        std::fs::metadata(path).map_err(|e| InputError(format!("{shown}: cannot read: {e}")))?;
-    if meta.len() > dpa_core::limits::MAX_DOCUMENT_BYTES as u64 {
-        return Err(InputError(format!(
-            "{shown}: file is {} bytes, more than the limit of {} bytes",
-            meta.len(),
-            dpa_core::limits::MAX_DOCUMENT_BYTES
-        )));
-    }
-    std::fs::read(path).map_err(|e| InputError(format!("{shown}: cannot read: {e}")))
+    let (bytes, format) = read(path)?;
+    Agreement::from_bytes(&bytes, format).map_err(|e| InputError(describe(path, &e)))
 }
 
 fn load_events(path: &Path) -> Result<dpa_core::timeline::Events, InputError> {
-    let bytes = read_limited(path)?;
-    dpa_core::timeline::Events::from_bytes(&bytes, format_of(path))
+    let (bytes, format) = read(path)?;
+    dpa_core::timeline::Events::from_bytes(&bytes, format)
         .map_err(|e| InputError(describe(path, &e)))
-}
-
-fn timeline_text(t: &dpa_core::timeline::Timeline) -> String {
-    let mut s = format!("Obligations as of {}:\n", iso_date::format(t.at));
-    if t.obligations.is_empty() {
-        s.push_str("  (none)\n");
-    }
-    for o in &t.obligations {
-        let what = match o.deadline.bound {
-            dpa_core::deadline::Bound::NoEarlierThan => "from",
-            _ => "due",
-        };
-        s.push_str(&format!(
-            "  {:<24} {:<10} {what} {:<20} {}",
-            o.kind.as_str(),
-            o.owner.as_str(),
-            o.deadline.due.to_string(),
-            o.status
-        ));
-        if let Some(subject) = &o.subject {
-            s.push_str(&format!(" [{subject}]"));
-        }
-        s.push_str(&format!("\n      {}\n", o.deadline.citation));
-        if let Some(note) = &o.deadline.note {
-            s.push_str(&format!("      note: {note}\n"));
-        }
-    }
-    if !t.findings.is_empty() {
-        s.push_str("Findings:\n");
-        for f in &t.findings {
-            match &f.path {
-                Some(p) => s.push_str(&format!("  {p}: {f}\n")),
-                None => s.push_str(&format!("  {f}\n")),
-            }
-        }
-    }
-    s
-}
-
-fn transfers_text(
-    on: time::Date,
-    assessments: &[dpa_core::transfers::TransferAssessment],
-) -> String {
-    let mut s = format!(
-        "Transfers outside the EEA as of {}:\n",
-        iso_date::format(on)
-    );
-    for t in assessments {
-        let outside: Vec<&str> = t.outside_eea.iter().map(|c| c.as_str()).collect();
-        s.push_str(&format!("  {}: {}", t.name, t.verdict.as_str()));
-        if !outside.is_empty() {
-            s.push_str(&format!(" [{}]", outside.join(", ")));
-        }
-        s.push('\n');
-        for b in &t.bases {
-            if b.country.is_some() {
-                s.push_str(&format!(
-                    "      {} {}: {}\n",
-                    b.basis.as_str(),
-                    if b.valid { "valid" } else { "not valid" },
-                    b.reason
-                ));
-            }
-        }
-        for f in &t.findings {
-            s.push_str(&format!("      {f}\n"));
-        }
-    }
-    s
-}
-
-/// One line per item: the article, what it requires, and the clauses that
-/// cover it or `NOT COVERED`.
-fn coverage_text(r: &dpa_core::completeness::CoverageReport) -> String {
-    let mut s = String::new();
-    for c in &r.items {
-        let clauses = if c.clauses.is_empty() {
-            "NOT COVERED".to_owned()
-        } else {
-            c.clauses.join(", ")
-        };
-        s.push_str(&format!(
-            "{:<18}  {:<41}  {clauses}\n",
-            c.item.article(),
-            c.item.name()
-        ));
-    }
-    s
-}
-
-fn diff_text(r: &dpa_core::diff::DiffReport) -> String {
-    let mut s = format!(
-        "{} change(s) from version {} to {} ({} significant)\n",
-        r.changes.len(),
-        r.old_version,
-        r.new_version,
-        r.changes.iter().filter(|c| c.significant).count()
-    );
-    for c in &r.changes {
-        s.push_str(&format!(
-            "  [{}] {} at {}: {}\n      {}\n",
-            if c.significant {
-                "significant"
-            } else {
-                "not significant"
-            },
-            c.kind.as_str(),
-            c.path,
-            c.description,
-            c.reason
-        ));
-    }
-    if let Some(w) = &r.termination_window {
-        s.push_str(&format!(
-            "Notified {}: the client may terminate until {} ({})\n",
-            iso_date::format(r.notified),
-            w.due,
-            w.citation
-        ));
-    }
-    if let Some(o) = &r.objection {
-        s.push_str(&format!(
-            "The client may object to the sub-processor change ({})\n",
-            o.citation
-        ));
-    }
-    s
 }
 
 /// `FILE:LINE:COLUMN: PATH: message`, leaving out what is not known.
@@ -606,34 +384,5 @@ fn describe(path: &Path, e: &Error) -> String {
         }
         other => s.push_str(&other.to_string()),
     }
-    s
-}
-
-fn findings_json(findings: &[Finding]) -> String {
-    let v = serde_json::json!({ "findings": findings });
-    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
-}
-
-fn findings_text(file: &Path, at: time::Date, findings: &[Finding]) -> String {
-    let mut s = String::new();
-    if findings.is_empty() {
-        s.push_str(&format!(
-            "{}: no findings as of {}\n",
-            file.display(),
-            iso_date::format(at)
-        ));
-        return s;
-    }
-    for f in findings {
-        s.push_str(&format!("{}: {f}\n", file.display()));
-    }
-    let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
-    s.push_str(&format!(
-        "{} error(s), {} warning(s), {} info as of {}\n",
-        count(dpa_core::Severity::Error),
-        count(dpa_core::Severity::Warning),
-        count(dpa_core::Severity::Info),
-        iso_date::format(at)
-    ));
     s
 }

@@ -673,7 +673,9 @@ fn limit_years_1_to_9999() {
     let text = belco_text().replacen("date = 2021-11-03", "date = 0000-11-03", 1);
     let e = check_fails("year0.toml", text.as_bytes());
     assert!(
-        e.contains("statement.history[1].date: `0000-11-03` is before year 1"),
+        e.contains(
+            "statement.history[1].date: 0000-11-03 is not a date: the year must be in 1..=9999"
+        ),
         "{e}"
     );
 }

@@ -132,15 +132,27 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
+    /// Input read from a stream (a pipe, a device, standard input) passed
+    /// [`crate::limits::MAX_DOCUMENT_BYTES`]; reading stopped there, so its
+    /// whole size is not known.
+    #[error("document is more than the limit of {limit} bytes (reading stopped there)")]
+    StreamTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// Reading the input failed ([`crate::document::read_document`]).
+    #[error("cannot read: {0}")]
+    Io(Box<IoError>),
     /// The input is not UTF-8.
     #[error("document is not valid UTF-8 (first invalid byte at offset {offset})")]
     NotUtf8 {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
-    /// A computation left the supported range (e.g. a date beyond year 9999).
-    #[error("out of range: {0}")]
-    OutOfRange(Box<str>),
+    /// A computation left the supported range (e.g. a date beyond year
+    /// 9999), or numbers that name no date of the years 1 to 9999.
+    #[error("{0}")]
+    OutOfRange(RangeError),
     /// An argument to a function is not acceptable (e.g. an empty list of
     /// audits); [`ArgumentError::field`] names the argument. (Boxed, as
     /// [`Error::Syntax`].)
@@ -151,6 +163,124 @@ pub enum Error {
     /// never of the caller's input. The message names the table and row.
     #[error("internal error: {0}")]
     Internal(Box<str>),
+}
+
+/// A result outside the supported range: [`Error::OutOfRange`]. Dates are
+/// supported in the years [`MIN_YEAR`](crate::limits::MIN_YEAR) to
+/// [`MAX_YEAR`](crate::limits::MAX_YEAR) (1 to 9999), by every function of
+/// the crate and so by every binding.
+///
+/// Made without allocating for the date arithmetic of [`crate::calendar`]
+/// (a batch that fails does not pay for a message it may never show); the
+/// message is written by `Display`, here, once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeError(RangeKind);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum RangeKind {
+    Months {
+        date: time::Date,
+        months: i32,
+        rule: crate::calendar::MonthRule,
+    },
+    Days {
+        date: time::Date,
+        days: i64,
+    },
+    Year(i32),
+    NoSuchDate {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    Message(Box<str>),
+}
+
+impl RangeError {
+    pub(crate) fn months(date: time::Date, months: i32, rule: crate::calendar::MonthRule) -> Self {
+        RangeError(RangeKind::Months { date, months, rule })
+    }
+
+    pub(crate) fn days(date: time::Date, days: i64) -> Self {
+        RangeError(RangeKind::Days { date, days })
+    }
+
+    pub(crate) fn year(year: i32) -> Self {
+        RangeError(RangeKind::Year(year))
+    }
+
+    pub(crate) fn no_such_date(year: i32, month: u32, day: u32) -> Self {
+        RangeError(RangeKind::NoSuchDate { year, month, day })
+    }
+}
+
+impl fmt::Display for RangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const YEARS: &str = "is outside the years 1 to 9999";
+        match &self.0 {
+            RangeKind::Months { date, months, rule } => {
+                write!(f, "out of range: {date} + {months} months ({rule}) {YEARS}")
+            }
+            RangeKind::Days { date, days } => {
+                write!(f, "out of range: {date} + {days} days {YEARS}")
+            }
+            RangeKind::Year(year) => write!(f, "out of range: year {year} {YEARS}"),
+            RangeKind::NoSuchDate { year, month, day } => {
+                let why = if !(crate::limits::MIN_YEAR..=crate::limits::MAX_YEAR).contains(year) {
+                    "the year must be in 1..=9999"
+                } else if !(1..=12).contains(month) {
+                    "the month must be in 1..=12"
+                } else {
+                    "no such day in that month"
+                };
+                write!(f, "{year:04}-{month:02}-{day:02} is not a date: {why}")
+            }
+            RangeKind::Message(m) => write!(f, "out of range: {m}"),
+        }
+    }
+}
+
+impl From<RangeError> for Error {
+    fn from(e: RangeError) -> Self {
+        Error::OutOfRange(e)
+    }
+}
+
+/// A failed read: [`Error::Io`]. Keeps what a binding needs to raise its
+/// own kind of I/O error (the kind and the operating system's error number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoError {
+    kind: std::io::ErrorKind,
+    os_error: Option<i32>,
+    message: String,
+}
+
+impl IoError {
+    /// The kind of failure.
+    pub fn kind(&self) -> std::io::ErrorKind {
+        self.kind
+    }
+
+    /// The operating system's error number, where the failure has one.
+    pub fn os_error(&self) -> Option<i32> {
+        self.os_error
+    }
+}
+
+impl fmt::Display for IoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Io(Box::new(IoError {
+            kind: e.kind(),
+            os_error: e.raw_os_error(),
+            message: e.to_string(),
+        }))
+    }
 }
 
 /// An argument to a function that is not acceptable: [`Error::InvalidArgument`].
@@ -205,7 +335,17 @@ impl Error {
     }
 
     pub(crate) fn out_of_range(message: impl Into<String>) -> Self {
-        Error::OutOfRange(message.into().into_boxed_str())
+        Error::OutOfRange(RangeError(RangeKind::Message(
+            message.into().into_boxed_str(),
+        )))
+    }
+
+    /// An [`Error::InvalidArgument`] about a value, whose field the caller
+    /// names where it knows it ([`Error::in_field`]; serde adds the path
+    /// when the value is read from a document).
+    #[cold]
+    pub(crate) fn invalid_value(message: impl Into<String>) -> Self {
+        Error::invalid_argument("", message)
     }
 
     /// An [`Error::Internal`]: a built-in table is broken.

@@ -70,6 +70,7 @@ mod ics;
 pub mod limits;
 mod macros;
 pub mod model;
+pub mod report;
 pub mod schema;
 pub mod timeline;
 pub mod transfers;

@@ -1103,7 +1103,12 @@ macro_rules! assert_range {
         prop_assert_eq!(made.is_ok(), in_range, "{}::new({})", stringify!($ty), n);
         match made {
             Ok(v) => prop_assert_eq!(i64::from(v), n),
-            Err(e) => prop_assert!(e.contains(&n.to_string()), "{} does not name {}", e, n),
+            Err(e) => prop_assert!(
+                e.to_string().contains(&n.to_string()),
+                "{} does not name {}",
+                e,
+                n
+            ),
         }
         let json = serde_json::from_str::<$ty>(&n.to_string()).map(i64::from);
         prop_assert_eq!(json.ok(), in_range.then_some(n), "JSON {}", n);

@@ -14,6 +14,7 @@ use dpa_core::calendar::{
     easter_sunday, is_business_day, is_public_holiday, next_business_day_on_or_after,
     public_holiday, public_holidays, shift_to_business_day,
 };
+use dpa_core::limits::{MAX_YEAR, MIN_YEAR};
 use proptest::prelude::*;
 use time::macros::{date, datetime};
 use time::{Date, Duration, Month, OffsetDateTime, Weekday};
@@ -115,9 +116,10 @@ fn negative_months() {
     assert_eq!(clamp(date!(2026 - 03 - 31), -13), date!(2025 - 02 - 28));
     assert_eq!(clamp(date!(2026 - 01 - 15), -1), date!(2025 - 12 - 15));
     assert_eq!(clamp(date!(2026 - 01 - 15), -12), date!(2025 - 01 - 15));
-    assert_eq!(clamp(date!(0001 - 01 - 31), -1), date!(0000 - 12 - 31));
-    assert_eq!(clamp(date!(0000 - 03 - 31), -1), date!(0000 - 02 - 29)); // year 0 is a leap year
-    assert_eq!(clamp(date!(-0001 - 03 - 31), -1), date!(-0001 - 02 - 28));
+    assert_eq!(clamp(date!(0004 - 03 - 31), -1), date!(0004 - 02 - 29)); // a leap year
+    assert_eq!(clamp(date!(0001 - 03 - 31), -1), date!(0001 - 02 - 28));
+    // Year 1 is the first supported year (dpa_core::limits::MIN_YEAR).
+    assert!(add_months(date!(0001 - 01 - 31), -1, MonthRule::Clamp).is_err());
 }
 
 #[test]
@@ -141,12 +143,13 @@ fn overflow_is_an_error_not_a_panic() {
     // The last months inside the range still work.
     assert_eq!(clamp(date!(9999 - 11 - 30), 1), date!(9999 - 12 - 30));
     assert_eq!(sticky(date!(9999 - 11 - 30), 1), Date::MAX);
-    assert_eq!(
-        clamp(date!(-9999 - 02 - 28), -1),
-        Date::MIN.replace_day(28).unwrap()
-    );
-    assert_eq!(clamp(Date::MAX, -239_987), date!(-9999 - 01 - 31));
-    assert!(add_months(Date::MAX, -239_988, MonthRule::Clamp).is_err());
+    assert_eq!(clamp(date!(0001 - 02 - 28), -1), date!(0001 - 01 - 28));
+    assert_eq!(clamp(Date::MAX, -119_987), date!(0001 - 01 - 31));
+    assert!(add_months(Date::MAX, -119_988, MonthRule::Clamp).is_err());
+    // Outside the supported years 1 to 9999, inputs are refused too.
+    assert!(add_months(date!(0000 - 06 - 15), 12, MonthRule::Clamp).is_err());
+    assert!(add_days(date!(0000 - 12 - 31), 1).is_err());
+    assert!(add_days(date!(0001 - 01 - 01), -1).is_err());
 
     assert!(add_days(Date::MAX, 1).is_err());
     assert!(add_days(Date::MIN, -1).is_err());
@@ -571,7 +574,8 @@ fn liberation_day_and_the_start_of_the_act() {
     assert!(is_public_holiday(date!(1966 - 01 - 01)));
     assert!(!is_public_holiday(date!(1964 - 12 - 25)));
     assert_eq!(public_holidays(1964).unwrap(), []);
-    assert_eq!(public_holidays(-9999).unwrap(), []);
+    assert_eq!(public_holidays(1).unwrap(), []);
+    assert!(public_holidays(0).is_err());
     assert_eq!(dates(1965)[0], date!(1965 - 04 - 16)); // Good Friday 1965
     assert!(public_holidays(10_000).is_err());
     assert!(public_holidays(i32::MIN).is_err());
@@ -755,10 +759,8 @@ proptest! {
             }
             Err(e) => {
                 prop_assert!(matches!(e, Error::OutOfRange(_)));
-                prop_assert!(
-                    target_year < i64::from(Date::MIN.year())
-                        || target_year > i64::from(Date::MAX.year())
-                );
+                let years = i64::from(MIN_YEAR)..=i64::from(MAX_YEAR);
+                prop_assert!(!years.contains(&target_year) || !years.contains(&i64::from(d.year())));
             }
         }
     }

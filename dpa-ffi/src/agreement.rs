@@ -3,20 +3,20 @@
 
 use std::ffi::c_char;
 
-use dpa_core::deadline::{Deadline, DeadlineKind, Detail, Due};
+use dpa_core::deadline::{Deadline, DeadlineKind, Detail, Due, Start, Trigger};
+use dpa_core::report::{CheckReport, Report, TransfersReport};
 use dpa_core::timeline::Events;
-use dpa_core::values::iso_instant;
 use dpa_core::{Agreement, Format};
 use time::{Date, OffsetDateTime};
 
 use crate::boundary::{
-    array_in, batch_lines, date_text_in, guard, guard_or, out_array, out_ptr, push_date,
-    string_out, text_in, write, write_array,
+    array_in, batch_lines, guard, guard_or, out_array, out_ptr, push_date, string_out, text_in,
+    write, write_array,
 };
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
     date_from, date_in, date_out, deadline_kind_in, deadline_out, dpa_date, dpa_deadline,
-    format_in, impact_in, instant_in, is_date_kind,
+    format_in, impact_in, instant_in,
 };
 
 /// A data processing agreement read from TOML or JSON: opaque, immutable
@@ -111,6 +111,51 @@ pub unsafe extern "C" fn dpa_agreement_from_json(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `parse` needs.
     guard(|| unsafe { parse(text, len, Format::Json, out) })
+}
+
+/// Reads an agreement from the file at `path` (`path_len` bytes of UTF-8;
+/// it need not be NUL-terminated), as the `dpa` command reads one: at most
+/// 16 MiB are read (a larger file, or a pipe or device that gives more, is
+/// refused before it fills memory), and the format is the one the name says
+/// (`.toml` or `.json`, in any case) or, for another name, the one the text
+/// shows (as `DPA_FORMAT_AUTO`). The same rules as `dpa-core`'s
+/// `document::read_document` and `Format::of_file_name`, which the command
+/// and the Python wheel use.
+///
+/// Ownership of `*out` as for `dpa_agreement_from_toml`. Errors:
+/// `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_INVALID_UTF8` (the path or the
+/// text), `DPA_STATUS_IO_ERROR` (the file cannot be opened or read),
+/// `DPA_STATUS_TOO_LARGE`, and those of `dpa_agreement_from_toml`.
+///
+/// # Safety
+/// `path` must be valid for reads of `path_len` bytes; `out` must be valid
+/// for a write of a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_from_file(
+    path: *const c_char,
+    path_len: usize,
+    out: *mut *mut dpa_agreement,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out, "out")?;
+        // SAFETY: `path` is valid for `path_len` bytes by the caller's contract.
+        let path = unsafe { text_in(path, path_len, "path") }?;
+        let io = |e: std::io::Error| FfiError::core(&dpa_core::Error::from(e), "path");
+        let file = std::fs::File::open(path).map_err(io)?;
+        let len = file
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        let bytes =
+            dpa_core::document::read_document(file, len).map_err(|e| FfiError::core(&e, "path"))?;
+        let inner = Agreement::from_bytes(&bytes, Format::of_file_name(path))
+            .map_err(|e| FfiError::core(&e, ""))?;
+        let handle = Box::into_raw(Box::new(dpa_agreement { inner }));
+        // SAFETY: `out` passed `out_ptr`; valid for a write by contract.
+        unsafe { write(out, handle) };
+        Ok(())
+    })
 }
 
 /// Frees an agreement. NULL is a no-op. The handle must not be used
@@ -538,8 +583,10 @@ pub unsafe extern "C" fn dpa_agreement_deadline(
     })
 }
 
-/// One deadline of `kind` from its trigger as text (a date or an instant),
-/// built to `detail` (the citation and note only where they are output).
+/// One deadline of `kind` from its trigger as text (a date or an instant,
+/// as the kind's trigger says: `Start::parse_for`), built to `detail` (the
+/// citation and note only where they are output). `impact` must be a
+/// `dpa_impact`; `dpa-core` reads it for `SERVICE_RESPONSE` only.
 fn deadline_from_text(
     a: &Agreement,
     kind: DeadlineKind,
@@ -548,19 +595,10 @@ fn deadline_from_text(
     arg: &str,
     detail: Detail,
 ) -> FfiResult<Deadline> {
-    let core = |e: dpa_core::Error| FfiError::core(&e, arg);
-    if is_date_kind(kind) {
-        let date = date_text_in(from, arg)?;
-        return a.date_deadline_of(kind, date, detail).map_err(core);
-    }
-    let t =
-        iso_instant::parse(from).map_err(|m| FfiError::new(dpa_status::InvalidValue, arg, m))?;
-    match kind {
-        DeadlineKind::BreachNotice => a.breach_notice_deadline(t),
-        DeadlineKind::AuthorityNotice => a.authority_notice_deadline(t),
-        _ => a.service_response(t, impact_in(impact, "impact")?),
-    }
-    .map_err(core)
+    let impact = impact_in(impact, "impact")?;
+    let start = Start::parse_for(kind, from).map_err(|e| FfiError::core(&e, arg))?;
+    a.deadline_with(kind, start, Some(impact), detail)
+        .map_err(|e| FfiError::core(&e, arg))
 }
 
 // ---------------------------------------------------------------------------
@@ -593,7 +631,7 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
 ) -> dpa_status {
     guard(|| {
         let kind = deadline_kind_in(kind, "kind")?;
-        if !is_date_kind(kind) {
+        if kind.trigger() != Trigger::Date {
             return Err(FfiError::new(
                 dpa_status::InvalidValue,
                 "kind",
@@ -609,7 +647,7 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
         for (i, d) in from.iter().enumerate() {
             let r = date_from(*d, "from")
                 .and_then(|date| {
-                    a.date_deadline_of(kind, date, Detail::DueOnly)
+                    a.deadline_with(kind, Start::Date(date), None, Detail::DueOnly)
                         .map_err(|e| FfiError::core(&e, "from"))
                 })
                 .and_then(|d| deadline_out(&d));
@@ -642,7 +680,7 @@ pub unsafe extern "C" fn dpa_agreement_instant_deadlines(
 ) -> dpa_status {
     guard(|| {
         let kind = deadline_kind_in(kind, "kind")?;
-        if is_date_kind(kind) {
+        if kind.trigger() != Trigger::Instant {
             return Err(FfiError::new(
                 dpa_status::InvalidValue,
                 "kind",
@@ -654,24 +692,13 @@ pub unsafe extern "C" fn dpa_agreement_instant_deadlines(
         // SAFETY: `from` is valid for `len` reads by the caller's contract.
         let from = unsafe { array_in(from, len, "from") }?;
         out_array(out, out_cap, from.len(), "out")?;
-        let impact = match kind {
-            DeadlineKind::ServiceResponse => Some(impact_in(impact, "impact")?),
-            _ => None,
-        };
+        let impact = impact_in(impact, "impact")?;
         let mut values = Vec::with_capacity(from.len());
         for (i, &t) in from.iter().enumerate() {
             let r = instant_in(t, "from")
                 .and_then(|t| {
-                    match (kind, impact) {
-                        (DeadlineKind::BreachNotice, _) => a.breach_notice_deadline(t),
-                        (DeadlineKind::AuthorityNotice, _) => a.authority_notice_deadline(t),
-                        (_, Some(impact)) => a.service_response(t, impact),
-                        _ => Err(dpa_core::Error::invalid_argument(
-                            "kind",
-                            format!("`{kind}` is not an instant kind"),
-                        )),
-                    }
-                    .map_err(|e| FfiError::core(&e, "from"))
+                    a.deadline_with(kind, Start::Instant(t), Some(impact), Detail::DueOnly)
+                        .map_err(|e| FfiError::core(&e, "from"))
                 })
                 .and_then(|d| deadline_out(&d));
             values.push(r.map_err(|e| at_index(e, "from", i))?);
@@ -785,8 +812,7 @@ pub unsafe extern "C" fn dpa_agreement_check_json(
     unsafe {
         agreement_text(agreement, out, out_len, |a| {
             let at = date_in(year, month, day, "at")?;
-            let findings = a.check(at);
-            json_text(&serde_json::json!({ "findings": findings }))
+            report_json(&CheckReport::new(a, at))
         })
     }
 }
@@ -816,13 +842,8 @@ pub unsafe extern "C" fn dpa_agreement_transfers_json(
     unsafe {
         agreement_text(agreement, out, out_len, |a| {
             let on = date_in(year, month, day, "on")?;
-            let assessments = a
-                .assess_transfers(on)
-                .map_err(|e| FfiError::core(&e, "on"))?;
-            json_text(&serde_json::json!({
-                "on": dpa_core::values::iso_date::format(on),
-                "assessments": assessments,
-            }))
+            let report = TransfersReport::new(a, on).map_err(|e| FfiError::core(&e, "on"))?;
+            report_json(&report)
         })
     }
 }
@@ -852,8 +873,7 @@ pub unsafe extern "C" fn dpa_agreement_coverage_json(
     // SAFETY: forwarded from the exported function's contract.
     unsafe {
         agreement_text(agreement, out, out_len, |a| {
-            let report = dpa_core::completeness::CoverageReport::new(a);
-            json_text(&report)
+            report_json(&dpa_core::completeness::CoverageReport::new(a))
         })
     }
 }
@@ -892,7 +912,7 @@ pub unsafe extern "C" fn dpa_agreement_diff_json(
         let notified = date_in(year, month, day, "notified")?;
         let report = dpa_core::diff::DiffReport::new(a, b, notified)
             .map_err(|e| FfiError::core(&e, "notified"))?;
-        let text = json_text(&report)?;
+        let text = report_json(&report)?;
         // SAFETY: both pointers passed `out_ptr`.
         unsafe { string_out(text, out, out_len) }
     })
@@ -913,18 +933,16 @@ pub unsafe extern "C" fn dpa_agreement_effective_date(
         // SAFETY: `agreement` is live by the caller's contract.
         let a = unsafe { self::agreement(agreement) }?;
         out_ptr(out, "out")?;
-        let d = date_out(a.statement.effective_date, "statement.effective_date")?;
+        let d = date_out(a.statement.effective_date);
         // SAFETY: `out` passed `out_ptr`.
         unsafe { write(out, d) };
         Ok(())
     })
 }
 
-/// Pretty JSON with a final newline, as the command prints it.
-fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> FfiResult<String> {
-    serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
-        .map_err(|e| FfiError::new(dpa_status::InvalidValue, "", e.to_string()))
+/// A report's JSON ([`Report::to_json`]), as the command prints it.
+fn report_json(report: &impl Report) -> FfiResult<String> {
+    report.to_json().map_err(|e| FfiError::core(&e, ""))
 }
 
 /// One deadline as JSON, byte for byte what `dpa deadline KIND FILE --from
@@ -964,7 +982,7 @@ pub unsafe extern "C" fn dpa_agreement_deadline_json(
         // SAFETY: `from` is valid for `from_len` bytes by the caller's contract.
         let from = unsafe { text_in(from, from_len, "from") }?;
         let d = deadline_from_text(a, kind, from, impact, "from", Detail::Full)?;
-        let text = json_text(&d)?;
+        let text = report_json(&d)?;
         // SAFETY: both pointers passed `out_ptr`.
         unsafe { string_out(text, out, out_len) }
     })
@@ -1033,7 +1051,7 @@ pub unsafe extern "C" fn dpa_agreement_timeline_json(
         // SAFETY: forwarded from this function's contract.
         let (_, t) =
             unsafe { compute_timeline(agreement, events, events_len, format, (year, month, day)) }?;
-        let text = json_text(&t)?;
+        let text = report_json(&t)?;
         // SAFETY: both pointers passed `out_ptr`.
         unsafe { string_out(text, out, out_len) }
     })

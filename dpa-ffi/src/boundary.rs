@@ -274,90 +274,19 @@ impl<'a> Iterator for BatchLines<'a> {
     }
 }
 
-/// Parses a `YYYY-MM-DD` date handed in as text, accepting exactly what
-/// `dpa-core`'s `iso_date::parse` accepts. Text of that shape that names no
-/// date (`2026-02-30`) is `OUT_OF_RANGE`, as the same numbers are through a
-/// `dpa_date`; anything else that is not a date is `INVALID_VALUE`, with
-/// `dpa-core`'s message.
-///
-/// The shape is read here (digits at fixed places: the text batches read
-/// millions of dates, and `iso_date::parse` goes through a general format
-/// parser at ~100 ns a date); whether the date exists is still decided by
-/// `time`, and a test checks the two parsers agree.
+/// A date given as text (`YYYY-MM-DD`): `dpa-core`'s
+/// [`iso_date::parse`](dpa_core::values::iso_date::parse), its error mapped
+/// to a status (`INVALID_VALUE` for text that is not a date,
+/// `OUT_OF_RANGE` for one that names no date of the years 1 to 9999).
 #[inline]
 pub fn date_text_in(text: &str, arg: &str) -> FfiResult<time::Date> {
-    if let Some((y, m, d)) = ymd_digits(text.as_bytes())
-        && let Ok(date) = crate::types::date_in(y, m, d, arg)
-    {
-        return Ok(date);
-    }
-    Err(bad_date_text(text, arg))
-}
-
-/// `(year, month, day)` of text shaped `dddd-dd-dd`.
-#[inline(always)]
-fn ymd_digits(b: &[u8]) -> Option<(i32, u32, u32)> {
-    let b: &[u8; 10] = b.try_into().ok()?;
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let digit = |i: usize| {
-        let d = b[i].wrapping_sub(b'0');
-        (d < 10).then_some(u32::from(d))
-    };
-    let year = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
-    let month = digit(5)? * 10 + digit(6)?;
-    let day = digit(8)? * 10 + digit(9)?;
-    Some((year as i32, month, day))
-}
-
-#[cold]
-#[inline(never)]
-fn bad_date_text(text: &str, arg: &str) -> FfiError {
-    let message = match dpa_core::values::iso_date::parse(text) {
-        Err(m) => m,
-        Ok(d) => format!("`{d}` is outside years 1..=9999"),
-    };
-    let status = if ymd_digits(text.as_bytes()).is_some() {
-        dpa_status::OutOfRange
-    } else {
-        dpa_status::InvalidValue
-    };
-    FfiError::new(status, arg, message)
-}
-
-/// `YYYY-MM-DD`, exactly as `dpa-core`'s `iso_date::format` writes it,
-/// without its allocation; `None` outside years 1..=9999 (where that
-/// function is the one to use).
-#[inline]
-pub fn date_bytes(d: time::Date) -> Option<[u8; 10]> {
-    let (y, m, day) = d.to_calendar_date();
-    if !(1..=9999).contains(&y) {
-        return None;
-    }
-    let (y, m, day) = (y as u32, u32::from(u8::from(m)), u32::from(day));
-    let digit = |n: u32| b'0' + (n % 10) as u8;
-    Some([
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(day / 10),
-        digit(day),
-    ])
+    dpa_core::values::iso_date::parse(text).map_err(|e| FfiError::core(&e, arg))
 }
 
 /// Appends a date as `YYYY-MM-DD` to output text being built as bytes.
 #[inline]
 pub fn push_date(out: &mut Vec<u8>, d: time::Date) {
-    match date_bytes(d) {
-        Some(b) => out.extend_from_slice(&b),
-        None => out.extend_from_slice(dpa_core::values::iso_date::format(d).as_bytes()),
-    }
+    dpa_core::values::iso_date::push(out, d);
 }
 
 /// Hands `text` to C as a NUL-terminated string the caller frees with

@@ -43,7 +43,7 @@ pub unsafe extern "C" fn dpa_add_months(
         let rule = month_rule_in(rule, "rule")?;
         let date = date_in(year, month, day, "date")?;
         let r = add_months(date, months, rule, "date")?;
-        let r = date_out(r, "date")?;
+        let r = date_out(r);
         // SAFETY: `out` passed `out_ptr`.
         unsafe { write(out, r) };
         Ok(())
@@ -81,68 +81,26 @@ pub extern "C" fn dpa_add_months_ymd_rule(yyyymmdd: i32, months: i32, rule: u32)
     })
 }
 
-/// The `yyyymmdd` paths: decode, add, encode.
+/// The `yyyymmdd` paths: decode, add, encode. `dpa-core` checks the date
+/// and the result (years 1..=9999), and its error names the date.
 #[inline(always)]
 fn add_months_ymd(yyyymmdd: i32, months: i32, rule: calendar::MonthRule) -> FfiResult<i32> {
     const ARG: &str = "yyyymmdd";
-    if yyyymmdd <= 0 {
-        return Err(bad_ymd(yyyymmdd));
-    }
     let (year, month, day) = (
         yyyymmdd / 10_000,
         (yyyymmdd / 100 % 100) as u32,
         (yyyymmdd % 100) as u32,
     );
+    // A negative number has negative parts: `from_parts` refuses them.
     let date = date_in(year, month, day, ARG)?;
-    let r = add_months(date, months, rule, ARG)?;
-    let (y, m, d) = r.to_calendar_date();
-    if !(dpa_core::limits::MIN_YEAR..=dpa_core::limits::MAX_YEAR).contains(&y) {
-        return Err(ymd_result_out_of_range(r));
-    }
+    let (y, m, d) = add_months(date, months, rule, ARG)?.to_calendar_date();
     Ok(y * 10_000 + i32::from(u8::from(m)) * 100 + i32::from(d))
 }
 
-#[cold]
-#[inline(never)]
-fn bad_ymd(yyyymmdd: i32) -> FfiError {
-    FfiError::new(
-        dpa_status::OutOfRange,
-        "yyyymmdd",
-        format!("{yyyymmdd} is not a date: expected yyyymmdd with a year in 1..=9999"),
-    )
-}
-
-#[cold]
-#[inline(never)]
-fn ymd_result_out_of_range(d: Date) -> FfiError {
-    FfiError::new(
-        dpa_status::OutOfRange,
-        "yyyymmdd",
-        format!("the result {d} is outside years 1..=9999"),
-    )
-}
-
-/// `dpa-core`'s month arithmetic: the allocation-free fast path, and the
-/// full error only when it fails.
+/// `dpa-core`'s month arithmetic, its error named after `arg`.
 #[inline(always)]
 fn add_months(date: Date, months: i32, rule: calendar::MonthRule, arg: &str) -> FfiResult<Date> {
-    match calendar::checked_add_months(date, months, rule) {
-        Some(d) => Ok(d),
-        None => Err(add_months_error(date, months, rule, arg)),
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn add_months_error(date: Date, months: i32, rule: calendar::MonthRule, arg: &str) -> FfiError {
-    match calendar::add_months(date, months, rule) {
-        Err(e) => FfiError::core(&e, arg),
-        Ok(d) => FfiError::new(
-            dpa_status::OutOfRange,
-            arg,
-            format!("{date} + {months} months gave {d} only on the second try"),
-        ),
-    }
+    calendar::add_months(date, months, rule).map_err(|e| FfiError::core(&e, arg))
 }
 
 /// `dpa_add_months` over an array: `out[i]` = `dates[i]` + `months` under
@@ -172,7 +130,7 @@ pub unsafe extern "C" fn dpa_add_months_batch(
         let dates = unsafe { array_in(dates, len, "dates") }?;
         out_array(out, out_cap, dates.len(), "out")?;
         let values = map_dates(dates, |d| {
-            date_out(add_months(d, months, rule, "dates")?, "dates")
+            add_months(d, months, rule, "dates").map(date_out)
         })?;
         // SAFETY: `out` passed `out_array` for `values.len()` values.
         unsafe { write_array(out, &values) };
@@ -216,17 +174,6 @@ pub unsafe extern "C" fn dpa_add_months_text(
         for (i, line) in batch_lines(dates).enumerate() {
             let r = date_text_in(line, "dates")
                 .and_then(|d| add_months(d, months, rule, "dates"))
-                .and_then(|d| {
-                    if d.year() < dpa_core::limits::MIN_YEAR {
-                        Err(FfiError::new(
-                            dpa_status::OutOfRange,
-                            "dates",
-                            format!("the result {d} is before year 1"),
-                        ))
-                    } else {
-                        Ok(d)
-                    }
-                })
                 .map_err(|e| at_index(e, "dates", i))?;
             if i > 0 {
                 text.push(b'\n');
@@ -341,7 +288,7 @@ pub unsafe extern "C" fn dpa_next_business_day(
         let date = date_in(year, month, day, "date")?;
         let r = calendar::next_business_day_on_or_after(date)
             .map_err(|e| FfiError::core(&e, "date"))?;
-        let r = date_out(r, "date")?;
+        let r = date_out(r);
         // SAFETY: `out` passed `out_ptr`.
         unsafe { write(out, r) };
         Ok(())
@@ -366,9 +313,9 @@ pub unsafe extern "C" fn dpa_next_business_day_batch(
         let dates = unsafe { array_in(dates, len, "dates") }?;
         out_array(out, out_cap, dates.len(), "out")?;
         let values = map_dates(dates, |d| {
-            let r = calendar::next_business_day_on_or_after(d)
-                .map_err(|e| FfiError::core(&e, "dates"))?;
-            date_out(r, "dates")
+            calendar::next_business_day_on_or_after(d)
+                .map(date_out)
+                .map_err(|e| FfiError::core(&e, "dates"))
         })?;
         // SAFETY: `out` passed `out_array` for `values.len()` values.
         unsafe { write_array(out, &values) };
@@ -378,18 +325,11 @@ pub unsafe extern "C" fn dpa_next_business_day_batch(
 
 /// The holidays of `year`, or `OUT_OF_RANGE` for a year outside 1..=9999.
 fn holidays_of(year: i32, arg: &str) -> FfiResult<Vec<dpa_holiday_date>> {
-    if !(dpa_core::limits::MIN_YEAR..=dpa_core::limits::MAX_YEAR).contains(&year) {
-        return Err(FfiError::new(
-            dpa_status::OutOfRange,
-            arg,
-            format!("{year} is outside years 1..=9999"),
-        ));
-    }
     let days = calendar::public_holidays(year).map_err(|e| FfiError::core(&e, arg))?;
     days.into_iter()
         .map(|(d, h)| {
             Ok(dpa_holiday_date {
-                date: date_out(d, arg)?,
+                date: date_out(d),
                 holiday: holiday_out(h)?,
             })
         })

@@ -35,16 +35,19 @@ pub enum dpa_status {
     /// `*out_len`, it holds the length needed.
     BufferTooSmall = 6,
     /// A length that no input may have: above the document limit of 16 MiB
-    /// for text, or above `PTRDIFF_MAX` bytes for an array.
+    /// for text or a file, or above `PTRDIFF_MAX` bytes for an array.
     TooLarge = 7,
     /// A bug in libdpa: a Rust panic was caught at the boundary, or a table
     /// built into the library is broken. The process is intact and the
     /// library usable; please report the message.
     Panic = 8,
+    /// A file could not be read (it does not exist, is a directory, may not
+    /// be read, ...): the message gives the operating system's reason.
+    IoError = 9,
 }
 
 /// Every status, in numeric order.
-const ALL_STATUSES: [dpa_status; 9] = [
+const ALL_STATUSES: [dpa_status; 10] = [
     dpa_status::Ok,
     dpa_status::NullArgument,
     dpa_status::InvalidUtf8,
@@ -54,11 +57,12 @@ const ALL_STATUSES: [dpa_status; 9] = [
     dpa_status::BufferTooSmall,
     dpa_status::TooLarge,
     dpa_status::Panic,
+    dpa_status::IoError,
 ];
 
 impl dpa_status {
     /// Every status, in numeric order.
-    pub fn all() -> [dpa_status; 9] {
+    pub fn all() -> [dpa_status; 10] {
         ALL_STATUSES
     }
 
@@ -80,6 +84,7 @@ impl dpa_status {
             dpa_status::BufferTooSmall => "DPA_STATUS_BUFFER_TOO_SMALL\0",
             dpa_status::TooLarge => "DPA_STATUS_TOO_LARGE\0",
             dpa_status::Panic => "DPA_STATUS_PANIC\0",
+            dpa_status::IoError => "DPA_STATUS_IO_ERROR\0",
         }
     }
 }
@@ -150,10 +155,18 @@ impl FfiError {
     /// A `dpa_core` error about the argument or document `arg` (used as the
     /// path where the error carries none).
     pub fn core(e: &Error, arg: &str) -> Self {
+        // An argument error that leaves its field to the caller names `arg`.
+        if let Error::InvalidArgument(a) = e
+            && a.field().is_empty()
+            && !arg.is_empty()
+        {
+            return FfiError::core(&e.clone().in_field(arg), arg);
+        }
         let status = match e {
             Error::Syntax(_) => dpa_status::ParseError,
             Error::Invalid(_) | Error::InvalidArgument(_) => dpa_status::InvalidValue,
-            Error::TooLarge { .. } => dpa_status::TooLarge,
+            Error::TooLarge { .. } | Error::StreamTooLarge { .. } => dpa_status::TooLarge,
+            Error::Io(_) => dpa_status::IoError,
             Error::NotUtf8 { .. } => dpa_status::InvalidUtf8,
             Error::OutOfRange(_) => dpa_status::OutOfRange,
             Error::Internal(_) => dpa_status::Panic,

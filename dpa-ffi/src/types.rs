@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 
 use dpa_core::calendar::{MonthRule, NlHoliday};
 use dpa_core::deadline::{Bound, Deadline, DeadlineKind, Due, Impact};
-use dpa_core::limits::{MAX_YEAR, MIN_YEAR};
-use time::{Date, Month, OffsetDateTime};
+
+use time::{Date, OffsetDateTime};
 
 use crate::status::{FfiError, FfiResult, dpa_status};
 
@@ -196,35 +196,12 @@ const ZERO_DATE: dpa_date = dpa_date {
     day: 0,
 };
 
-/// A date from C, checked: years 1..=9999, a real calendar date.
+/// A date from C, checked by `dpa-core`
+/// ([`iso_date::from_parts`](dpa_core::values::iso_date::from_parts): years
+/// 1..=9999, a real calendar date); `OUT_OF_RANGE` otherwise.
 #[inline]
 pub fn date_in(year: i32, month: u32, day: u32, arg: &str) -> FfiResult<Date> {
-    if (MIN_YEAR..=MAX_YEAR).contains(&year)
-        && let Ok(m) = u8::try_from(month)
-        && let Ok(m) = Month::try_from(m)
-        && let Ok(d) = u8::try_from(day)
-        && let Ok(date) = Date::from_calendar_date(year, m, d)
-    {
-        return Ok(date);
-    }
-    Err(bad_date(year, month, day, arg))
-}
-
-#[cold]
-#[inline(never)]
-fn bad_date(year: i32, month: u32, day: u32, arg: &str) -> FfiError {
-    let why = if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-        format!("the year must be in {MIN_YEAR}..={MAX_YEAR}")
-    } else if !(1..=12).contains(&month) {
-        "the month must be in 1..=12".to_owned()
-    } else {
-        "no such day in that month".to_owned()
-    };
-    FfiError::new(
-        dpa_status::OutOfRange,
-        arg,
-        format!("{year:04}-{month:02}-{day:02} is not a date: {why}"),
-    )
+    dpa_core::values::iso_date::from_parts(year, month, day).map_err(|e| FfiError::core(&e, arg))
 }
 
 /// A `dpa_date` from C, checked as [`date_in`].
@@ -233,34 +210,23 @@ pub fn date_from(d: dpa_date, arg: &str) -> FfiResult<Date> {
     date_in(d.year, d.month, d.day, arg)
 }
 
-/// A date for C; a result before year 1 is `OUT_OF_RANGE`.
+/// A date for C. `dpa-core` computes dates of the years 1 to 9999 only
+/// (it refuses a result outside them), so every date fits.
 #[inline]
-pub fn date_out(d: Date, arg: &str) -> FfiResult<dpa_date> {
-    if d.year() < MIN_YEAR {
-        return Err(FfiError::new(
-            dpa_status::OutOfRange,
-            arg,
-            format!("the result {d} is before year {MIN_YEAR}"),
-        ));
-    }
-    Ok(dpa_date {
+pub fn date_out(d: Date) -> dpa_date {
+    dpa_date {
         year: d.year(),
         month: u32::from(u8::from(d.month())),
         day: u32::from(d.day()),
-    })
+    }
 }
 
-/// An instant from C as Unix seconds, checked: years 1..=9999 (UTC).
+/// An instant from C as Unix seconds, checked by `dpa-core`
+/// ([`iso_instant::from_unix`](dpa_core::values::iso_instant::from_unix):
+/// years 1..=9999 in UTC).
 #[inline]
 pub fn instant_in(unix: i64, arg: &str) -> FfiResult<OffsetDateTime> {
-    match OffsetDateTime::from_unix_timestamp(unix) {
-        Ok(t) if (MIN_YEAR..=MAX_YEAR).contains(&t.year()) => Ok(t),
-        _ => Err(FfiError::new(
-            dpa_status::OutOfRange,
-            arg,
-            format!("{unix} Unix seconds is outside years {MIN_YEAR}..={MAX_YEAR}"),
-        )),
-    }
+    dpa_core::values::iso_instant::from_unix(unix).map_err(|e| FfiError::core(&e, arg))
 }
 
 fn bad_enum(arg: &str, value: u32, of: &str) -> FfiError {
@@ -316,14 +282,6 @@ pub fn deadline_kind_in(kind: u32, arg: &str) -> FfiResult<DeadlineKind> {
     }
 }
 
-/// Whether a deadline kind is triggered by a date (else by an instant).
-pub fn is_date_kind(kind: DeadlineKind) -> bool {
-    !matches!(
-        kind,
-        DeadlineKind::BreachNotice | DeadlineKind::AuthorityNotice | DeadlineKind::ServiceResponse
-    )
-}
-
 fn unknown(what: &str) -> FfiError {
     FfiError::new(
         dpa_status::InvalidValue,
@@ -352,17 +310,15 @@ pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
         _ => return Err(unknown("bound")),
     };
     let (due_kind, due_date, due_unix) = match d.due {
-        Due::Date { date, ends_at } => (
-            dpa_due_kind::Date,
-            date_out(date, "due")?,
-            ends_at.unix_timestamp(),
-        ),
+        Due::Date { date, ends_at } => {
+            (dpa_due_kind::Date, date_out(date), ends_at.unix_timestamp())
+        }
         Due::Instant(t) => (dpa_due_kind::Instant, ZERO_DATE, t.unix_timestamp()),
         Due::NoFixedTerm => (dpa_due_kind::None, ZERO_DATE, 0),
         _ => return Err(unknown("kind of due time")),
     };
     let (shifted, shifted_from) = match &d.shift {
-        Some(s) => (true, date_out(s.original(), "shifted_from")?),
+        Some(s) => (true, date_out(s.original())),
         None => (false, ZERO_DATE),
     };
     Ok(dpa_deadline {
@@ -382,7 +338,7 @@ pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
 fn due_text(due: &Due) -> [c_char; 24] {
     let mut text = TextBuf::default();
     match due {
-        Due::Date { date, .. } => match crate::boundary::date_bytes(*date) {
+        Due::Date { date, .. } => match dpa_core::values::iso_date::to_bytes(*date) {
             Some(b) => text.push_bytes(&b),
             None => drop(write!(text, "{due}")),
         },

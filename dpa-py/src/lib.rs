@@ -56,10 +56,20 @@ mod native {
     #[pymodule_export]
     use crate::json_schema;
 
-    /// Adds `__version__`, the package version from Cargo.toml (its single source).
+    /// Adds `__version__`, the package version from Cargo.toml (its single
+    /// source), and keeps the benchmark hook `_noop` out of `__all__`: it is
+    /// importable as `dpa._dpa._noop`, but not public.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
-        m.add("__version__", env!("CARGO_PKG_VERSION"))
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        let all = m.index()?;
+        if let Some(i) = all
+            .iter()
+            .position(|name| name.extract::<&str>().is_ok_and(|n| n == "_noop"))
+        {
+            all.del_item(i)?;
+        }
+        Ok(())
     }
 }
 

@@ -26,3 +26,12 @@ def test_all_lists_no_private_name() -> None:
     assert names, "empty __all__"
     private = [n for n in names if n.startswith("_") and n != "__version__"]
     assert private == [], private
+
+
+def test_runtime_all_lists_no_private_name() -> None:
+    # The built module agrees with the stub: the hook is importable, not public.
+    import dpa._dpa as native
+
+    assert callable(native._noop)
+    assert "_noop" not in native.__all__
+    assert sorted(native.__all__) == sorted(stub_all())

@@ -11,6 +11,7 @@ typedef enum {
     DPA_STATUS_BUFFER_TOO_SMALL = 6,
     DPA_STATUS_TOO_LARGE = 7,
     DPA_STATUS_PANIC = 8,
+    DPA_STATUS_IO_ERROR = 9,
 } dpa_status;
 typedef enum {
     DPA_DEADLINE_KIND_DELETION = 0,
@@ -80,6 +81,7 @@ typedef struct {
 } dpa_holiday_date;
 dpa_status dpa_agreement_from_toml(const char *text, size_t len, dpa_agreement **out);
 dpa_status dpa_agreement_from_json(const char *text, size_t len, dpa_agreement **out);
+dpa_status dpa_agreement_from_file(const char *path, size_t path_len, dpa_agreement **out);
 void dpa_agreement_free(dpa_agreement *agreement);
 dpa_status dpa_agreement_to_toml(const dpa_agreement *agreement, char **out, size_t *out_len);
 dpa_status dpa_agreement_to_json(const dpa_agreement *agreement, char **out, size_t *out_len);

@@ -8,6 +8,8 @@ use time::{Date, Month, Weekday};
 use super::designated::{self, is_designated};
 use super::easter::{self, easter_sunday};
 use super::months::is_leap_year;
+use crate::error::RangeError;
+use crate::limits::{MAX_YEAR, MIN_YEAR};
 use crate::{Error, Result};
 
 /// The day the Algemene termijnenwet came into force: 1 April 1965.
@@ -560,7 +562,8 @@ pub fn shift_to_business_day(date: Date) -> Result<Option<BusinessDayShift>> {
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] when `year` is outside [`time::Date`]'s range.
+/// [`Error::OutOfRange`] when `year` is outside the supported years 1 to
+/// 9999 ([`crate::limits::MIN_YEAR`], [`crate::limits::MAX_YEAR`]).
 ///
 /// ```
 /// use dpa_core::calendar::{public_holidays, NlHoliday};
@@ -573,12 +576,8 @@ pub fn shift_to_business_day(date: Date) -> Result<Option<BusinessDayShift>> {
 /// # Ok::<(), dpa_core::Error>(())
 /// ```
 pub fn public_holidays(year: i32) -> Result<Vec<(Date, NlHoliday)>> {
-    if year < Date::MIN.year() || year > Date::MAX.year() {
-        return Err(Error::out_of_range(format!(
-            "year {year} is outside the supported range {}..={}",
-            Date::MIN.year(),
-            Date::MAX.year()
-        )));
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return Err(RangeError::year(year).into());
     }
     if year < ATW_IN_FORCE.year() {
         return Ok(Vec::new());

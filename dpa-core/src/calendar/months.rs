@@ -1,9 +1,9 @@
 //! Adding months, days and hours (docs/rules.md, rules 1–3).
 
-use std::fmt;
-
 use time::{Date, Month, OffsetDateTime};
 
+use crate::error::RangeError;
+use crate::limits::{MAX_YEAR, MIN_YEAR};
 use crate::macros::spelled_enum;
 use crate::{Error, Result};
 
@@ -88,16 +88,10 @@ pub const fn days_in_month(year: i32, month: Month) -> u8 {
     DAYS_IN_MONTH[is_leap_year(year) as usize][month as usize - 1]
 }
 
-/// The error for a result outside the supported date range. Kept out of line:
-/// it is the cold path of every function here.
-#[cold]
-#[inline(never)]
-fn out_of_range(what: fmt::Arguments<'_>) -> Error {
-    Error::out_of_range(format!(
-        "{what} leaves the supported date range {}..={}",
-        Date::MIN,
-        Date::MAX
-    ))
+/// Whether `year` is in the supported years ([`MIN_YEAR`]..=[`MAX_YEAR`]).
+#[inline(always)]
+const fn supported(year: i32) -> bool {
+    MIN_YEAR <= year && year <= MAX_YEAR
 }
 
 /// Adds `months` calendar months to `date` under `rule`; negative `months`
@@ -110,7 +104,8 @@ fn out_of_range(what: fmt::Arguments<'_>) -> Error {
 /// # Errors
 ///
 /// [`Error::OutOfRange`] when the result would lie outside
-/// `Date::MIN..=Date::MAX`. Never panics, for any `date` and any `months`.
+/// the supported years 1 to 9999 ([`MIN_YEAR`], [`MAX_YEAR`]). Never panics,
+/// for any `date` and any `months`.
 ///
 /// # Examples
 ///
@@ -134,7 +129,7 @@ pub fn add_months(date: Date, months: i32, rule: MonthRule) -> Result<Date> {
     }
     match checked_add_calendar_months(date, months, rule) {
         Some(d) => Ok(d),
-        None => Err(months_out_of_range(date, months, rule)),
+        None => Err(RangeError::months(date, months, rule).into()),
     }
 }
 
@@ -171,7 +166,9 @@ const BASE_MONTHS: i32 = -FIRST_YEAR * 12;
 fn checked_add_calendar_months(date: Date, months: i32, rule: MonthRule) -> Option<Date> {
     let (year, month, day) = date.to_calendar_date();
     let (new_year, month0, new_day, leap) = shift_calendar_months(year, month, day, months, rule)?;
-    // `from_ordinal_date` rejects a year outside the range of `Date`.
+    if !supported(year) || !supported(new_year) {
+        return None;
+    }
     Date::from_ordinal_date(
         new_year,
         DAYS_BEFORE_MONTH[leap][month0] + u16::from(new_day),
@@ -233,8 +230,7 @@ pub fn checked_add_months_ymd(
     months: i32,
     rule: MonthRule,
 ) -> Option<(i32, Month, u8)> {
-    const YEARS: std::ops::RangeInclusive<i32> = Date::MIN.year()..=Date::MAX.year();
-    if !YEARS.contains(&year) || day == 0 || day > days_in_month(year, month) {
+    if !supported(year) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
     if let MonthRule::ThirtyDays = rule {
@@ -244,7 +240,7 @@ pub fn checked_add_months_ymd(
             .map(|r| r.to_calendar_date());
     }
     let (new_year, month0, new_day, _) = shift_calendar_months(year, month, day, months, rule)?;
-    if !YEARS.contains(&new_year) {
+    if !supported(new_year) {
         return None;
     }
     // `month0` is 0..=11.
@@ -257,12 +253,7 @@ pub fn checked_add_months_ymd(
 #[inline(never)]
 fn add_thirty_day_months(date: Date, months: i32) -> Result<Date> {
     add_days(date, i64::from(months) * 30)
-}
-
-#[cold]
-#[inline(never)]
-fn months_out_of_range(date: Date, months: i32, rule: MonthRule) -> Error {
-    out_of_range(format_args!("{date} + {months} months ({rule})"))
+        .map_err(|_| RangeError::months(date, months, MonthRule::ThirtyDays).into())
 }
 
 /// Adds `days` calendar days to `date` (negative counts backwards).
@@ -270,7 +261,7 @@ fn months_out_of_range(date: Date, months: i32, rule: MonthRule) -> Error {
 /// # Errors
 ///
 /// [`Error::OutOfRange`] when the result would lie outside
-/// `Date::MIN..=Date::MAX`. Never panics.
+/// the supported years 1 to 9999. Never panics.
 ///
 /// ```
 /// use dpa_core::calendar::add_days;
@@ -286,7 +277,8 @@ pub fn add_days(date: Date, days: i64) -> Result<Date> {
         .checked_add(days)
         .and_then(|jd| i32::try_from(jd).ok())
         .and_then(|jd| Date::from_julian_day(jd).ok())
-        .ok_or_else(|| out_of_range(format_args!("{date} + {days} days")))
+        .filter(|d| supported(date.year()) && supported(d.year()))
+        .ok_or_else(|| RangeError::days(date, days).into())
 }
 
 /// Adds `hours` hours of exact elapsed time to `instant` (negative counts
@@ -302,8 +294,8 @@ pub fn add_days(date: Date, days: i64) -> Result<Date> {
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] when the result would lie outside the range of
-/// [`OffsetDateTime`]. Never panics.
+/// [`Error::OutOfRange`] when the result would lie outside the supported
+/// years 1 to 9999 (in UTC). Never panics.
 ///
 /// ```
 /// use dpa_core::calendar::add_hours;
@@ -321,7 +313,18 @@ pub fn add_hours(instant: OffsetDateTime, hours: i64) -> Result<OffsetDateTime> 
     // |hours| * 3.6e12 < 2^63 * 2^42 < i128::MAX: this cannot overflow.
     let nanos = instant.unix_timestamp_nanos() + i128::from(hours) * 3_600_000_000_000;
     OffsetDateTime::from_unix_timestamp_nanos(nanos)
-        .map_err(|_| out_of_range(format_args!("{instant} + {hours} hours")))
+        .ok()
+        .filter(|t| {
+            supported(instant.to_offset(time::UtcOffset::UTC).year()) && supported(t.year())
+        })
+        .ok_or_else(|| hours_out_of_range(instant, hours))
+}
+
+#[cold]
+fn hours_out_of_range(instant: OffsetDateTime, hours: i64) -> Error {
+    Error::out_of_range(format!(
+        "{instant} + {hours} hours is outside the years 1 to 9999"
+    ))
 }
 
 #[cfg(test)]

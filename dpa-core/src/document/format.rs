@@ -23,6 +23,35 @@ impl Format {
     }
 }
 
+impl Format {
+    /// The format a file's name says: `.toml` or `.json` (in any case);
+    /// `None` for any other name, whose text [`sniff_format`] then
+    /// decides. The command, the C library, the Python wheel and the PHP
+    /// wrapper all tell a file's format so.
+    ///
+    /// ```
+    /// use dpa_core::Format;
+    /// assert_eq!(Format::of_file_name("belco.TOML"), Some(Format::Toml));
+    /// assert_eq!(Format::of_file_name("/tmp/a.json"), Some(Format::Json));
+    /// assert_eq!(Format::of_file_name("agreement.txt"), None);
+    /// assert_eq!(Format::of_file_name("json"), None);
+    /// ```
+    pub fn of_file_name(name: &str) -> Option<Format> {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let (stem, ext) = base.rsplit_once('.')?;
+        if stem.is_empty() {
+            return None;
+        }
+        if ext.eq_ignore_ascii_case("toml") {
+            Some(Format::Toml)
+        } else if ext.eq_ignore_ascii_case("json") {
+            Some(Format::Json)
+        } else {
+            None
+        }
+    }
+}
+
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -8,6 +8,8 @@
 //! kinds of document are [`Agreement::from_text`](crate::Agreement::from_text)
 //! and [`Events::from_text`](crate::timeline::Events::from_text).
 
+use std::io::Read;
+
 use crate::error::{Error, Result};
 use crate::limits::MAX_DOCUMENT_BYTES;
 
@@ -37,4 +39,51 @@ pub(crate) fn check_size(len: usize) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Reads a whole document from `reader` (a file, a pipe, standard input)
+/// without ever holding more than [`MAX_DOCUMENT_BYTES`] + 1 bytes: the one
+/// bounded read the command, the C library and the Python wheel use.
+/// `known_len` is the length the caller knows (a regular file's metadata):
+/// above the limit, the document is refused before anything is read.
+/// Opening the file is the caller's part; `dpa-core` itself does no I/O
+/// but through the reader it is handed.
+///
+/// ```
+/// use dpa_core::{Error, document::read_document, limits::MAX_DOCUMENT_BYTES};
+/// let bytes = read_document(&b"dpa_format = 1"[..], None)?;
+/// assert_eq!(bytes, b"dpa_format = 1");
+/// // An endless stream stops at the limit.
+/// let endless = std::io::repeat(b' ');
+/// assert!(matches!(read_document(endless, None), Err(Error::StreamTooLarge { .. })));
+/// assert!(matches!(
+///     read_document(&b""[..], Some(MAX_DOCUMENT_BYTES as u64 + 1)),
+///     Err(Error::TooLarge { .. })
+/// ));
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::TooLarge`] when `known_len` is above the limit;
+/// [`Error::StreamTooLarge`] when more than the limit can be read;
+/// [`Error::Io`] when reading fails.
+pub fn read_document<R: Read>(reader: R, known_len: Option<u64>) -> Result<Vec<u8>> {
+    let limit = MAX_DOCUMENT_BYTES as u64;
+    if let Some(len) = known_len
+        && len > limit
+    {
+        return Err(Error::TooLarge {
+            size: usize::try_from(len).unwrap_or(usize::MAX),
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    let capacity = known_len.map_or(0, |n| n as usize + 1);
+    let mut bytes = Vec::with_capacity(capacity);
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(Error::StreamTooLarge {
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    Ok(bytes)
 }

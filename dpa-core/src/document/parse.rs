@@ -123,12 +123,12 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> E
 }
 
 /// Writes `value` as pretty TOML.
-pub(crate) fn to_toml<T: Serialize>(value: &T) -> Result<String> {
+pub(crate) fn to_toml<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     toml::to_string_pretty(value).map_err(|e| Error::invalid_argument("document", e.to_string()))
 }
 
 /// Writes `value` as pretty JSON.
-pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value)
         .map_err(|e| Error::invalid_argument("document", e.to_string()))
 }

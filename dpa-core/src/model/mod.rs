@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::MonthRule;
+use crate::error::Error;
 use crate::macros::spelled_enum;
 use crate::values::TimeZoneName;
 
@@ -85,14 +86,14 @@ impl FormatVersion {
 }
 
 impl TryFrom<i64> for FormatVersion {
-    type Error = String;
-    fn try_from(n: i64) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(n: i64) -> Result<Self, Error> {
         if n == 1 {
             Ok(FormatVersion(()))
         } else {
-            Err(format!(
+            Err(Error::invalid_value(format!(
                 "format version {n} is not supported: this library reads version 1"
-            ))
+            )))
         }
     }
 }

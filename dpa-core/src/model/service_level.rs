@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
 use crate::macros::spelled_enum;
 use crate::values::ClauseRef;
 
@@ -46,20 +47,22 @@ impl OfficeHours {
     ///
     /// # Errors
     /// When a time is not a whole minute, or `end` is not after `start`.
-    pub fn new(start: time::Time, end: time::Time, days: OfficeDays) -> Result<Self, String> {
+    pub fn new(start: time::Time, end: time::Time, days: OfficeDays) -> Result<Self, Error> {
         for (name, t) in [("start", start), ("end", end)] {
             if t.second() != 0 || t.nanosecond() != 0 {
-                return Err(format!("{name} must be a whole minute"));
+                return Err(Error::invalid_value(format!(
+                    "{name} must be a whole minute"
+                )));
             }
         }
         if end <= start {
-            return Err(format!(
+            return Err(Error::invalid_value(format!(
                 "end {:02}:{:02} must be after start {:02}:{:02}",
                 end.hour(),
                 end.minute(),
                 start.hour(),
                 start.minute()
-            ));
+            )));
         }
         Ok(OfficeHours { start, end, days })
     }
@@ -93,7 +96,7 @@ struct OfficeHoursRepr {
     days: OfficeDays,
 }
 
-fn parse_hh_mm(s: &str, field: &str) -> Result<time::Time, String> {
+fn parse_hh_mm(s: &str, field: &str) -> Result<time::Time, Error> {
     let b = s.as_bytes();
     let ok = b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit());
     let parsed = ok
@@ -103,12 +106,17 @@ fn parse_hh_mm(s: &str, field: &str) -> Result<time::Time, String> {
             time::Time::from_hms(h, m, 0).ok()
         })
         .flatten();
-    parsed.ok_or_else(|| format!("{field}: `{}` is not a time of day HH:MM", s.escape_debug()))
+    parsed.ok_or_else(|| {
+        Error::invalid_value(format!(
+            "{field}: `{}` is not a time of day HH:MM",
+            s.escape_debug()
+        ))
+    })
 }
 
 impl TryFrom<OfficeHoursRepr> for OfficeHours {
-    type Error = String;
-    fn try_from(r: OfficeHoursRepr) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(r: OfficeHoursRepr) -> Result<Self, Error> {
         let start = parse_hh_mm(&r.start, "start")?;
         let end = parse_hh_mm(&r.end, "end")?;
         OfficeHours::new(start, end, r.days)

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{ServiceLevel, SubProcessor, is_false};
+use crate::error::Error;
 use crate::limits::MAX_LIST_ITEMS;
 use crate::macros::spelled_enum;
 use crate::values::{ClauseRef, Country, Location, Text, Version, iso_date};
@@ -114,36 +115,36 @@ impl History {
     /// # Errors
     /// When a version appears twice, or the list is not in ascending order of
     /// version and date; the message names the entry.
-    pub fn new(records: Vec<VersionRecord>) -> Result<History, String> {
+    pub fn new(records: Vec<VersionRecord>) -> Result<History, Error> {
         if records.len() > MAX_LIST_ITEMS {
-            return Err(format!(
+            return Err(Error::invalid_value(format!(
                 "has {} entries, more than the limit of {MAX_LIST_ITEMS}",
                 records.len()
-            ));
+            )));
         }
         for (i, r) in records.iter().enumerate() {
             if let Some(j) = records[..i].iter().position(|p| p.version == r.version) {
-                return Err(format!(
+                return Err(Error::invalid_value(format!(
                     "[{i}].version: version {} appears twice (also at [{j}])",
                     r.version
-                ));
+                )));
             }
             if i > 0 {
                 let p = &records[i - 1];
                 if r.version < p.version {
-                    return Err(format!(
+                    return Err(Error::invalid_value(format!(
                         "[{i}].version: version {} comes after {}; list versions oldest first",
                         r.version, p.version
-                    ));
+                    )));
                 }
                 if r.date < p.date {
-                    return Err(format!(
+                    return Err(Error::invalid_value(format!(
                         "[{i}].date: version {} is dated {} before version {} ({}); versions must be ordered by date",
                         r.version,
                         iso_date::format(r.date),
                         p.version,
                         iso_date::format(p.date)
-                    ));
+                    )));
                 }
             }
         }
@@ -172,8 +173,8 @@ impl History {
 }
 
 impl TryFrom<Vec<VersionRecord>> for History {
-    type Error = String;
-    fn try_from(v: Vec<VersionRecord>) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(v: Vec<VersionRecord>) -> Result<Self, Error> {
         History::new(v)
     }
 }

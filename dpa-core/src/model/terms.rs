@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::is_false;
+use crate::error::Error;
 use crate::macros::spelled_enum;
 use crate::values::{ClauseRef, Count, Days, EurCents, Hours, Months, Text};
 
@@ -213,17 +214,27 @@ struct NoticeTermRepr {
 }
 
 impl TryFrom<NoticeTermRepr> for NoticeTerm {
-    type Error = String;
-    fn try_from(r: NoticeTermRepr) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(r: NoticeTermRepr) -> Result<Self, Error> {
         match (r.kind, r.hours) {
             (NoticeKind::WithinHours, Some(hours)) => Ok(NoticeTerm::WithinHours { hours }),
-            (NoticeKind::WithinHours, None) => {
-                Err("`hours` is required when kind = \"within-hours\"".to_owned())
-            }
+            (NoticeKind::WithinHours, None) => Err(Error::invalid_value(
+                "`hours` is required when kind = \"within-hours\"".to_owned(),
+            )),
             (NoticeKind::WithoutUndueDelay, None) => Ok(NoticeTerm::WithoutUndueDelay),
-            (NoticeKind::WithoutUndueDelay, Some(_)) => {
-                Err("`hours` must not be given when kind = \"without-undue-delay\"".to_owned())
-            }
+            (NoticeKind::WithoutUndueDelay, Some(_)) => Err(Error::invalid_value(
+                "`hours` must not be given when kind = \"without-undue-delay\"".to_owned(),
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for NoticeTerm {
+    /// `within 24 hours` or `without undue delay`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NoticeTerm::WithinHours { hours } => write!(f, "within {hours}"),
+            NoticeTerm::WithoutUndueDelay => f.write_str("without undue delay"),
         }
     }
 }

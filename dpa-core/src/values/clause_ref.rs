@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::error::Error;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
@@ -36,8 +37,8 @@ impl ClauseRef {
 }
 
 impl FromStr for ClauseRef {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
         let rest = s.strip_prefix("DPS ").or_else(|| s.strip_prefix("clause "));
         match rest {
             Some(r)
@@ -49,17 +50,17 @@ impl FromStr for ClauseRef {
             {
                 Ok(ClauseRef(s.to_owned()))
             }
-            _ => Err(format!(
+            _ => Err(Error::invalid_value(format!(
                 "`{}` is not a clause reference: expected `DPS <item>` (e.g. `DPS 1.13`) or `clause <number>` (e.g. `clause 2.6.3`)",
                 s.escape_debug()
-            )),
+            ))),
         }
     }
 }
 
 impl TryFrom<String> for ClauseRef {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
         s.parse()
     }
 }

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::error::Error;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
@@ -96,8 +97,8 @@ impl Ord for Country {
 }
 
 impl FromStr for Country {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
         if let Some(c) = Country::for_alpha2(s) {
             return Ok(c);
         }
@@ -117,16 +118,16 @@ impl FromStr for Country {
                 }
             }
         };
-        Err(format!(
+        Err(Error::invalid_value(format!(
             "`{}` is not an assigned ISO 3166-1 alpha-2 country code{hint}",
             s.escape_debug()
-        ))
+        )))
     }
 }
 
 impl TryFrom<String> for Country {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
         s.parse()
     }
 }
@@ -229,22 +230,22 @@ impl Location {
 }
 
 impl FromStr for Location {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
         match s {
             "EU" => Ok(Location::Region(Region::Eu)),
             "EEA" => Ok(Location::Region(Region::Eea)),
             _ => s
                 .parse()
                 .map(Location::Country)
-                .map_err(|e| format!("{e}; a region is `EU` or `EEA`")),
+                .map_err(|e| Error::invalid_value(format!("{e}; a region is `EU` or `EEA`"))),
         }
     }
 }
 
 impl TryFrom<String> for Location {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
         s.parse()
     }
 }

@@ -2,41 +2,133 @@
 //! (`YYYY-MM-DD`). Reads a string in either format, or a TOML local date
 //! (`effective_date = 2026-06-08`); writes a string.
 
+use crate::error::{Error, RangeError};
+use crate::limits::{MAX_YEAR, MIN_YEAR};
 use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserializer, Serializer};
 use std::fmt;
-use time::Date;
+use time::{Date, Month};
 
-const FORMAT: &[time::format_description::FormatItem<'static>] =
-    time::macros::format_description!("[year]-[month]-[day]");
-
-/// Parses `YYYY-MM-DD` (years 1 to 9999).
+/// The date `year-month-day`, checked: the years 1 to 9999
+/// ([`MIN_YEAR`], [`MAX_YEAR`]), a month 1 to 12, a day the month has. The
+/// one check of a date given as numbers, used by [`parse`] and by the C and
+/// Python bindings for dates handed in as fields.
+///
+/// ```
+/// use dpa_core::values::iso_date;
+/// use time::macros::date;
+/// assert_eq!(iso_date::from_parts(2024, 2, 29)?, date!(2024 - 02 - 29));
+/// let e = iso_date::from_parts(2026, 2, 30).unwrap_err();
+/// assert_eq!(e.to_string(), "2026-02-30 is not a date: no such day in that month");
+/// assert!(iso_date::from_parts(0, 1, 1).is_err());
+/// # Ok::<(), dpa_core::Error>(())
+/// ```
 ///
 /// # Errors
-/// A message saying what is wrong, e.g. that 2026-02-30 does not exist.
-pub fn parse(s: &str) -> Result<Date, String> {
-    let shape_ok = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !shape_ok {
-        return Err(format!(
-            "`{}` is not a date: expected YYYY-MM-DD",
-            s.escape_debug()
-        ));
+/// [`Error::OutOfRange`] naming the date and what is wrong with it.
+#[inline]
+pub fn from_parts(year: i32, month: u32, day: u32) -> Result<Date, Error> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year)
+        && let Ok(m) = u8::try_from(month)
+        && let Ok(m) = Month::try_from(m)
+        && let Ok(d) = u8::try_from(day)
+        && let Ok(date) = Date::from_calendar_date(year, m, d)
+    {
+        return Ok(date);
     }
-    let d = Date::parse(s, FORMAT).map_err(|e| format!("`{s}` is not a valid date: {e}"))?;
-    if d.year() < 1 {
-        return Err(format!("`{s}` is before year 1"));
+    Err(RangeError::no_such_date(year, month, day).into())
+}
+
+/// `(year, month, day)` of text shaped `dddd-dd-dd`.
+#[inline(always)]
+fn digits(b: &[u8]) -> Option<(i32, u32, u32)> {
+    let b: &[u8; 10] = b.try_into().ok()?;
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
     }
-    Ok(d)
+    let digit = |i: usize| {
+        let d = b[i].wrapping_sub(b'0');
+        (d < 10).then_some(u32::from(d))
+    };
+    let year = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+    let month = digit(5)? * 10 + digit(6)?;
+    let day = digit(8)? * 10 + digit(9)?;
+    Some((year as i32, month, day))
+}
+
+/// Parses `YYYY-MM-DD` (years 1 to 9999). The shape is read digit by digit
+/// (documents and the text batches of the C library read millions of
+/// dates); whether the date exists is [`from_parts`]'s decision.
+///
+/// ```
+/// use dpa_core::{Error, values::iso_date};
+/// assert_eq!(iso_date::format(iso_date::parse("2026-11-30")?), "2026-11-30");
+/// assert!(matches!(iso_date::parse("2026-2-3"), Err(Error::InvalidArgument(_))));
+/// assert!(matches!(iso_date::parse("2026-02-30"), Err(Error::OutOfRange(_))));
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for text not shaped `YYYY-MM-DD`;
+/// [`Error::OutOfRange`] for one that names no date of the years 1 to
+/// 9999 (`2026-02-30`, `0000-01-01`).
+#[inline]
+pub fn parse(s: &str) -> Result<Date, Error> {
+    match digits(s.as_bytes()) {
+        Some((y, m, d)) => from_parts(y, m, d),
+        None => Err(not_a_date(s)),
+    }
+}
+
+#[cold]
+fn not_a_date(s: &str) -> Error {
+    Error::invalid_value(format!(
+        "`{}` is not a date: expected YYYY-MM-DD",
+        s.escape_debug()
+    ))
+}
+
+/// `YYYY-MM-DD` as bytes, for a date of the years 1 to 9999; `None` for
+/// another (which [`format`] writes with its sign and more digits).
+#[inline]
+pub fn to_bytes(d: Date) -> Option<[u8; 10]> {
+    let (y, m, day) = d.to_calendar_date();
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+        return None;
+    }
+    let (y, m, day) = (y as u32, u32::from(u8::from(m)), u32::from(day));
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
+}
+
+/// Appends `d` as `YYYY-MM-DD` to text being built as bytes (the same text
+/// as [`format`], without its allocation).
+#[inline]
+pub fn push(out: &mut Vec<u8>, d: Date) {
+    match to_bytes(d) {
+        Some(b) => out.extend_from_slice(&b),
+        None => out.extend_from_slice(format(d).as_bytes()),
+    }
 }
 
 /// Formats as `YYYY-MM-DD`.
 pub fn format(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    match to_bytes(d) {
+        Some(b) => b.iter().map(|&c| char::from(c)).collect(),
+        None => format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
+    }
 }
 
 /// Serializes as a `YYYY-MM-DD` string.
@@ -114,5 +206,61 @@ pub mod option {
     /// JSON Schema of the date string.
     pub fn schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "string", "format": "date" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The digit-by-digit reader and writer agree with `time`'s own
+    /// formatting and parsing, for every day of two centuries and the ends
+    /// of the supported years, and on text that is no date.
+    #[test]
+    fn fast_paths_agree_with_time() {
+        const FORMAT: &[time::format_description::FormatItem<'static>] =
+            time::macros::format_description!("[year]-[month]-[day]");
+        let mut day = time::macros::date!(1899 - 12 - 25);
+        let mut dates = vec![
+            time::macros::date!(0001 - 01 - 01),
+            time::macros::date!(0999 - 07 - 09),
+            time::macros::date!(9999 - 12 - 31),
+        ];
+        while day.year() < 2101 {
+            dates.push(day);
+            day = day.next_day().unwrap();
+        }
+        for d in dates {
+            let text = d.format(FORMAT).unwrap();
+            assert_eq!(format(d), text);
+            let mut pushed = Vec::new();
+            push(&mut pushed, d);
+            assert_eq!(pushed, text.as_bytes());
+            assert_eq!(parse(&text).unwrap(), d);
+        }
+        for s in [
+            "2026-02-29",
+            "2024-02-29",
+            "0000-01-01",
+            "2026-00-10",
+            "2026-13-10",
+            "2026-12-32",
+            "2026-1-01",
+            "+026-01-01",
+            "2026-01-01 ",
+            " 2026-01-01",
+            "2026/01/01",
+            "2026-01-0a",
+            "２０２６-01-01",
+            "",
+            "2026-01-01T00:00Z",
+        ] {
+            let by_time = Date::parse(s, FORMAT).ok().filter(|d| d.year() >= 1);
+            assert_eq!(parse(s).ok(), by_time, "{s:?}");
+        }
+        // Outside the supported years, `format` still writes something
+        // (never reached: the crate computes no such date).
+        assert_eq!(to_bytes(Date::MIN), None);
+        assert_eq!(format(time::macros::date!(-0001 - 03 - 01)), "-001-03-01");
     }
 }

@@ -3,12 +3,38 @@
 //! offset is refused, never guessed (a local time is ambiguous around
 //! daylight-saving changes).
 
+use crate::error::Error;
+use crate::limits::{MAX_YEAR, MIN_YEAR};
 use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserializer, Serializer};
 use std::fmt;
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
+
+/// The instant `unix` seconds after 1970-01-01T00:00:00Z, checked against
+/// the supported years 1 to 9999 (in UTC): the one check of an instant
+/// handed in as a number, used by the C library.
+///
+/// ```
+/// use dpa_core::values::iso_instant;
+/// assert_eq!(iso_instant::format(iso_instant::from_unix(0)?), "1970-01-01T00:00:00Z");
+/// assert!(iso_instant::from_unix(i64::MAX).is_err());
+/// assert!(iso_instant::from_unix(-62_135_596_801).is_err()); // 0000-12-31T23:59:59Z
+/// # Ok::<(), dpa_core::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::OutOfRange`] for an instant outside the years 1 to 9999.
+#[inline]
+pub fn from_unix(unix: i64) -> Result<OffsetDateTime, Error> {
+    match OffsetDateTime::from_unix_timestamp(unix) {
+        Ok(t) if (MIN_YEAR..=MAX_YEAR).contains(&t.year()) => Ok(t),
+        _ => Err(Error::out_of_range(format!(
+            "{unix} Unix seconds is outside the years 1 to 9999"
+        ))),
+    }
+}
 
 /// Parses an instant with a UTC offset (`Z` or `±hh:mm`), seconds
 /// optional (`2026-03-28T10:30+01:00`), a space allowed for `T`.
@@ -22,7 +48,7 @@ use time::{OffsetDateTime, UtcOffset};
 /// assert_eq!(iso_instant::format(t), "2026-03-28T09:30:00Z");
 /// assert!(iso_instant::parse("2026-03-28T10:30:00").is_err());
 /// ```
-pub fn parse(s: &str) -> Result<OffsetDateTime, String> {
+pub fn parse(s: &str) -> Result<OffsetDateTime, Error> {
     let mut text = s.replacen(' ', "T", 1);
     // Accept hh:mm without seconds by inserting ":00".
     if let Some(t) = text.find('T') {
@@ -32,22 +58,29 @@ pub fn parse(s: &str) -> Result<OffsetDateTime, String> {
             text.insert_str(t + 6, ":00");
         }
     } else {
-        return Err(format!(
+        return Err(Error::invalid_value(format!(
             "`{}` is not an instant: expected YYYY-MM-DDTHH:MM[:SS] with an offset (`Z` or `+01:00`)",
             s.escape_debug()
-        ));
+        )));
     }
     let after_t = &text[text.find('T').map_or(0, |i| i + 1)..];
     if !after_t.contains(['Z', 'z', '+', '-']) {
-        return Err(format!(
+        return Err(Error::invalid_value(format!(
             "`{}` has no UTC offset: add `Z` or an offset such as `+01:00` (a local time is ambiguous, so it is never guessed)",
             s.escape_debug()
-        ));
+        )));
     }
-    let t = OffsetDateTime::parse(&text, &Rfc3339)
-        .map_err(|e| format!("`{}` is not a valid instant: {e}", s.escape_debug()))?;
+    let t = OffsetDateTime::parse(&text, &Rfc3339).map_err(|e| {
+        Error::invalid_value(format!(
+            "`{}` is not a valid instant: {e}",
+            s.escape_debug()
+        ))
+    })?;
     if t.year() < 1 {
-        return Err(format!("`{}` is before year 1", s.escape_debug()));
+        return Err(Error::invalid_value(format!(
+            "`{}` is before year 1",
+            s.escape_debug()
+        )));
     }
     Ok(t)
 }

@@ -14,7 +14,7 @@ use serde::Deserialize;
 /// copied into a `String` first.
 struct FromStrVisitor<T>(std::marker::PhantomData<T>);
 
-impl<T: FromStr<Err = String>> serde::de::Visitor<'_> for FromStrVisitor<T> {
+impl<T: FromStr<Err: fmt::Display>> serde::de::Visitor<'_> for FromStrVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::error::Error;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
@@ -27,13 +28,16 @@ impl EurCents {
     ///
     /// # Errors
     /// When `cents` is negative or above [`Self::MAX`].
-    pub fn new(cents: i64) -> Result<Self, String> {
+    pub fn new(cents: i64) -> Result<Self, Error> {
         match u64::try_from(cents) {
             Ok(c) if c <= Self::MAX => Ok(EurCents(c)),
-            Ok(_) => Err(format!("must be at most {} cents, got {cents}", Self::MAX)),
-            Err(_) => Err(format!(
+            Ok(_) => Err(Error::invalid_value(format!(
+                "must be at most {} cents, got {cents}",
+                Self::MAX
+            ))),
+            Err(_) => Err(Error::invalid_value(format!(
                 "an amount of money must not be negative, got {cents}"
-            )),
+            ))),
         }
     }
 
@@ -44,8 +48,8 @@ impl EurCents {
 }
 
 impl TryFrom<i64> for EurCents {
-    type Error = String;
-    fn try_from(n: i64) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(n: i64) -> Result<Self, Error> {
         EurCents::new(n)
     }
 }

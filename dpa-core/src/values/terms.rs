@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::error::Error;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
@@ -24,17 +25,17 @@ macro_rules! bounded_term {
             ///
             /// # Errors
             /// When `n` is outside the allowed bounds (see [`Self::MIN`] and [`Self::MAX`]).
-            pub fn new(n: i64) -> Result<Self, String> {
+            pub fn new(n: i64) -> Result<Self, Error> {
                 if (i64::from(Self::MIN)..=i64::from(Self::MAX)).contains(&n) {
                     // In range, so the conversion cannot fail.
-                    <$inner>::try_from(n).map($name).map_err(|e| e.to_string())
+                    <$inner>::try_from(n).map($name).map_err(|e| Error::invalid_value(e.to_string()))
                 } else {
-                    Err(format!(
+                    Err(Error::invalid_value(format!(
                         "must be between {} and {} {}, got {n}",
                         Self::MIN,
                         Self::MAX,
                         $unit
-                    ))
+                    )))
                 }
             }
 
@@ -45,8 +46,8 @@ macro_rules! bounded_term {
         }
 
         impl TryFrom<i64> for $name {
-            type Error = String;
-            fn try_from(n: i64) -> Result<Self, String> {
+            type Error = Error;
+            fn try_from(n: i64) -> Result<Self, Error> {
                 $name::new(n)
             }
         }

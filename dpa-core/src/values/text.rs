@@ -6,6 +6,7 @@ use std::fmt;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
 use crate::limits::MAX_STRING_CHARS;
 
 /// A non-empty string of at most [`MAX_STRING_CHARS`] characters that is not
@@ -25,20 +26,20 @@ impl Text {
     /// assert_eq!(Text::new("Belco B.V.").unwrap().as_str(), "Belco B.V.");
     /// assert!(Text::new("  ").is_err());
     /// ```
-    pub fn new(s: impl Into<String>) -> Result<Text, String> {
+    pub fn new(s: impl Into<String>) -> Result<Text, Error> {
         let s = s.into();
         // U+FEFF counts as blank too: JSON Schema's `\S` treats it as space.
         if s.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
-            return Err("must not be empty".to_owned());
+            return Err(Error::invalid_value("must not be empty".to_owned()));
         }
         // A string has at least as many bytes as characters: only one of
         // more bytes than the limit needs its characters counted.
         if s.len() > MAX_STRING_CHARS {
             let n = s.chars().count();
             if n > MAX_STRING_CHARS {
-                return Err(format!(
+                return Err(Error::invalid_value(format!(
                     "is {n} characters long, more than the limit of {MAX_STRING_CHARS}"
-                ));
+                )));
             }
         }
         Ok(Text(s))
@@ -51,8 +52,8 @@ impl Text {
 }
 
 impl TryFrom<String> for Text {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
         Text::new(s)
     }
 }

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::error::Error;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
@@ -158,8 +159,8 @@ impl Default for TimeZoneName {
 }
 
 impl FromStr for TimeZoneName {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
         let found = (s.len() <= 64)
             .then(|| jiff::tz::db().get(s).ok())
             .flatten();
@@ -172,17 +173,17 @@ impl FromStr for TimeZoneName {
                 tz,
             })
         } else {
-            Err(format!(
+            Err(Error::invalid_value(format!(
                 "`{}` is not an IANA time-zone name known to the bundled database (e.g. `Europe/Amsterdam`)",
                 s.escape_debug()
-            ))
+            )))
         }
     }
 }
 
 impl TryFrom<String> for TimeZoneName {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
         s.parse()
     }
 }

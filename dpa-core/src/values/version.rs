@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::error::Error;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
@@ -29,8 +30,8 @@ impl Version {
 }
 
 impl FromStr for Version {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
         let bad = || {
             format!(
                 "`{}` is not a version: expected one to four dot-separated numbers such as `1.3` or `1.2.2`",
@@ -39,7 +40,7 @@ impl FromStr for Version {
         };
         let parts: Vec<&str> = s.split('.').collect();
         if parts.is_empty() || parts.len() > 4 {
-            return Err(bad());
+            return Err(Error::invalid_value(bad()));
         }
         let mut out = Vec::with_capacity(parts.len());
         for p in parts {
@@ -48,17 +49,17 @@ impl FromStr for Version {
                 && p.bytes().all(|b| b.is_ascii_digit())
                 && (p == "0" || !p.starts_with('0'));
             if !ok {
-                return Err(bad());
+                return Err(Error::invalid_value(bad()));
             }
-            out.push(p.parse().map_err(|_| bad())?);
+            out.push(p.parse().map_err(|_| Error::invalid_value(bad()))?);
         }
         Ok(Version(out))
     }
 }
 
 impl TryFrom<String> for Version {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
         s.parse()
     }
 }

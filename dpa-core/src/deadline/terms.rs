@@ -1,0 +1,382 @@
+//! The deadlines of the agreement's terms: deletion and backups after
+//! termination (DPS 1.11 / clause 2.6.3; DPS 12 / clause 6.3), breach
+//! notice (clause 2.4.1 / 4.1; GDPR art. 33), audits (clause 2.7.4 / 7.5),
+//! and the termination window after a statement change (clause 2.2.2 / 2.2).
+
+use time::{Date, OffsetDateTime};
+
+use super::zone::end_of_day;
+use super::{Bound, Deadline, DeadlineKind, Detail, Due, GDPR_AUTHORITY_NOTICE_HOURS};
+use crate::calendar;
+use crate::error::{Error, Result};
+use crate::model::{Agreement, AuditPeriod, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm};
+use crate::values::iso_date;
+
+impl Agreement {
+    /// A date deadline of `kind` on `date`, moved by the business-day rule
+    /// when the agreement opts in.
+    fn date_deadline(
+        &self,
+        kind: DeadlineKind,
+        bound: Bound,
+        date: Date,
+        citation: String,
+        note: Option<String>,
+    ) -> Result<Deadline> {
+        let shift = match self.rules.business_days {
+            BusinessDayRule::NlAtw => calendar::shift_to_business_day(date)?,
+            _ => None,
+        };
+        let date = shift.map_or(date, |s| s.shifted());
+        let ends_at = end_of_day(date, &self.rules.time_zone)?;
+        Ok(Deadline {
+            kind,
+            due: Due::Date { date, ends_at },
+            bound,
+            citation,
+            shift,
+            note,
+        })
+    }
+
+    fn deletion_date(&self, terminated: Date) -> Result<Date> {
+        calendar::add_months(
+            terminated,
+            i32::from(self.terms.deletion.months.get()),
+            self.rules.month_rule,
+        )
+    }
+
+    fn firmness_note(&self) -> Option<String> {
+        match self.terms.deletion.firmness {
+            Firmness::InPrinciple => Some(
+                "the agreement states the term \"in principe\" (as a rule); exceptions are not spelled out"
+                    .to_owned(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The date by which the client's data must be deleted after the
+    /// agreement ends on `terminated`: the agreement's months added under its
+    /// month rule, inclusive (DPS 1.11 / clause 2.6.3; DPS 12 / clause 6.3).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when the date would leave the supported range.
+    pub fn deletion_deadline(&self, terminated: Date) -> Result<Deadline> {
+        self.deletion(terminated, Detail::Full)
+    }
+
+    fn deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
+        let due = self.deletion_date(terminated)?;
+        self.date_deadline(
+            DeadlineKind::Deletion,
+            Bound::NoLaterThan,
+            due,
+            detail.cite(&self.terms.deletion.source),
+            detail.note(|| self.firmness_note()),
+        )
+    }
+
+    /// The date by which backups must be free of the client's data, where the
+    /// agreement ties their deletion to the backup cycle: the deletion date
+    /// plus the cycle's days when the agreement states them; otherwise no
+    /// fixed date (the note says why). Where backups fall within the main
+    /// term, or the agreement does not mention them, the deletion date
+    /// itself, with a note.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when the date would leave the supported range.
+    pub fn backup_deletion_deadline(&self, terminated: Date) -> Result<Deadline> {
+        self.backup_deletion(terminated, Detail::Full)
+    }
+
+    fn backup_deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
+        let d = &self.terms.deletion;
+        let citation = detail.cite(&d.source);
+        let main = self.deletion_date(terminated)?;
+        match (d.backups, d.backup_cycle_days) {
+            (BackupDeletion::PerBackupCycle, Some(days)) => {
+                let due = calendar::add_days(main, i64::from(days.get()))?;
+                self.date_deadline(
+                    DeadlineKind::BackupDeletion,
+                    Bound::NoLaterThan,
+                    due,
+                    citation,
+                    detail.note(|| {
+                        Some(format!(
+                            "deletion date {} plus one backup cycle of {days}",
+                            iso_date::format(main)
+                        ))
+                    }),
+                )
+            }
+            (BackupDeletion::PerBackupCycle, None) => Ok(Deadline {
+                kind: DeadlineKind::BackupDeletion,
+                due: Due::NoFixedTerm,
+                bound: Bound::NoLaterThan,
+                citation,
+                shift: None,
+                note: detail.note(|| Some(format!(
+                    "backups are deleted as the regular backup cycle rotates them out, after the deletion date {}; the agreement does not state the cycle's length",
+                    iso_date::format(main)
+                ))),
+            }),
+            (BackupDeletion::WithinTerm, _) => self.date_deadline(
+                DeadlineKind::BackupDeletion,
+                Bound::NoLaterThan,
+                main,
+                citation,
+                detail.note(|| Some("backups are deleted within the same term".to_owned())),
+            ),
+            _ => self.date_deadline(
+                DeadlineKind::BackupDeletion,
+                Bound::NoLaterThan,
+                main,
+                citation,
+                detail.note(|| {
+                    Some(
+                        "the agreement does not mention backups; the deletion term is taken to cover them"
+                            .to_owned(),
+                    )
+                }),
+            ),
+        }
+    }
+
+    /// When the processor must notify the client of a breach it discovered
+    /// at `discovered`: that instant plus the agreement's hours, exactly (on
+    /// UTC, so right across daylight-saving changes; hour terms never move to
+    /// a business day). For "without undue delay" there is no fixed instant:
+    /// [`Due::NoFixedTerm`] (GDPR art. 33(2)).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when the instant would leave the supported range.
+    pub fn breach_notice_deadline(&self, discovered: OffsetDateTime) -> Result<Deadline> {
+        let b = &self.terms.breach;
+        let citation = crate::citation::cite(&b.source, ["GDPR art. 33(2)"]);
+        match b.notice {
+            NoticeTerm::WithinHours { hours } => {
+                let due = calendar::add_hours(discovered, i64::from(hours.get()))?;
+                Ok(Deadline {
+                    kind: DeadlineKind::BreachNotice,
+                    due: Due::Instant(due),
+                    bound: Bound::NoLaterThan,
+                    citation,
+                    shift: None,
+                    note: None,
+                })
+            }
+            _ => Ok(Deadline {
+                kind: DeadlineKind::BreachNotice,
+                due: Due::NoFixedTerm,
+                bound: Bound::NoLaterThan,
+                citation,
+                shift: None,
+                note: Some(
+                    "without undue delay: the agreement sets no fixed number of hours".to_owned(),
+                ),
+            }),
+        }
+    }
+
+    /// The controller's horizon for notifying the supervisory authority: 72
+    /// hours after it became aware of the breach at `aware` (GDPR art. 33(1);
+    /// a later notice must give reasons for the delay). This is the
+    /// controller's duty, not the processor's (clause 2.4.1 / 4.2).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when the instant would leave the supported range.
+    pub fn authority_notice_deadline(&self, aware: OffsetDateTime) -> Result<Deadline> {
+        let due = calendar::add_hours(aware, GDPR_AUTHORITY_NOTICE_HOURS)?;
+        Ok(Deadline {
+            kind: DeadlineKind::AuthorityNotice,
+            due: Due::Instant(due),
+            bound: Bound::NoLaterThan,
+            citation: "GDPR art. 33(1)".to_owned(),
+            shift: None,
+            note: Some(
+                "the controller's duty, where the breach is likely to result in a risk".to_owned(),
+            ),
+        })
+    }
+
+    /// The earliest date the client may audit again after an audit held on
+    /// `last_audit`, under the agreement's reading of "per year": rolling (the
+    /// same date twelve months later, month rule applied) or calendar year
+    /// (1 January of the next year). With more than one audit allowed per
+    /// period, use [`Agreement::next_audit_allowed_after`] with the audits held.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when the date would leave the supported range.
+    pub fn next_audit_allowed(&self, last_audit: Date) -> Result<Deadline> {
+        self.next_audit_allowed_after(&[last_audit])
+    }
+
+    /// The earliest date of the next audit given the dates of the audits held
+    /// (any order): with at most N per period, the period runs from the N-th
+    /// most recent audit. Without any audit held, or with fewer than N in the
+    /// current period, the next audit is allowed on the latest audit's date
+    /// (and without audits, on the first of the given dates: pass at least one).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an empty list; [`Error::OutOfRange`]
+    /// when the date would leave the supported range.
+    pub fn next_audit_allowed_after(&self, audits: &[Date]) -> Result<Deadline> {
+        self.next_audit(audits, Detail::Full)
+    }
+
+    fn next_audit(&self, audits: &[Date], detail: Detail) -> Result<Deadline> {
+        let a = &self.terms.audit;
+        let citation = detail.cite(&a.source);
+        let mut held: Vec<Date> = audits.to_vec();
+        held.sort_unstable();
+        let Some(&latest) = held.last() else {
+            return Err(Error::invalid_argument(
+                "audits",
+                "give the date of at least one audit held",
+            ));
+        };
+        let n = usize::from(a.max_count.get());
+        let due = match a.period {
+            AuditPeriod::CalendarYear => {
+                let in_year = held.iter().filter(|d| d.year() == latest.year()).count();
+                if in_year >= n {
+                    Date::from_calendar_date(latest.year() + 1, time::Month::January, 1)
+                        .map_err(|_| Error::out_of_range("the year after the last audit"))?
+                } else {
+                    latest
+                }
+            }
+            _ => {
+                if held.len() >= n {
+                    calendar::add_months(held[held.len() - n], 12, self.rules.month_rule)?
+                        .max(latest)
+                } else {
+                    latest
+                }
+            }
+        };
+        let reading = match a.period {
+            AuditPeriod::CalendarYear => "per calendar year",
+            _ => "per rolling 12 months",
+        };
+        self.date_deadline(
+            DeadlineKind::NextAudit,
+            Bound::NoEarlierThan,
+            due,
+            citation,
+            detail.note(|| Some(format!("at most {} {reading}", a.max_count.get()))),
+        )
+    }
+
+    /// The earliest date of an audit announced in writing on `notice_given`:
+    /// that date plus the notice days (a notice on day D with 14 days' notice
+    /// allows the audit on D + 14). Without a stated notice period, the
+    /// notice date itself, with a note.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when the date would leave the supported range.
+    pub fn earliest_audit_date(&self, notice_given: Date) -> Result<Deadline> {
+        self.audit_notice(notice_given, Detail::Full)
+    }
+
+    fn audit_notice(&self, notice_given: Date, detail: Detail) -> Result<Deadline> {
+        let a = &self.terms.audit;
+        let citation = detail.cite(&a.source);
+        match a.notice_days {
+            Some(days) => {
+                let due = calendar::add_days(notice_given, i64::from(days.get()))?;
+                self.date_deadline(
+                    DeadlineKind::AuditNotice,
+                    Bound::NoEarlierThan,
+                    due,
+                    citation,
+                    detail.note(|| Some(format!("{days} written notice"))),
+                )
+            }
+            None => self.date_deadline(
+                DeadlineKind::AuditNotice,
+                Bound::NoEarlierThan,
+                notice_given,
+                citation,
+                detail.note(|| Some("the agreement states no notice period for audits".to_owned())),
+            ),
+        }
+    }
+
+    /// The last day of the client's window to terminate after a significant
+    /// statement change was notified on `notified`: that date plus the
+    /// window's days, the window closing at the end of that day (clause 2.2.2
+    /// / 2.2).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when the date would leave the supported range.
+    pub fn termination_window_end(&self, notified: Date) -> Result<Deadline> {
+        self.termination_window(notified, Detail::Full)
+    }
+
+    fn termination_window(&self, notified: Date, detail: Detail) -> Result<Deadline> {
+        let c = &self.terms.statement_changes;
+        let due = calendar::add_days(notified, i64::from(c.termination_window_days.get()))?;
+        self.date_deadline(
+            DeadlineKind::TerminationWindow,
+            Bound::NoLaterThan,
+            due,
+            detail.cite(&c.source),
+            detail.note(|| {
+                Some(format!(
+                    "the client may terminate in writing, with reasons, within {} of the notice",
+                    c.termination_window_days
+                ))
+            }),
+        )
+    }
+
+    /// The deadline of the date-triggered `kind` from `from` (the
+    /// termination date for [`DeadlineKind::Deletion`] and
+    /// [`DeadlineKind::BackupDeletion`], the last audit for
+    /// [`DeadlineKind::NextAudit`], the notice date for
+    /// [`DeadlineKind::AuditNotice`], the notice of a change for
+    /// [`DeadlineKind::TerminationWindow`]), built to `detail`: with
+    /// [`Detail::Full`] the same as the kind's `*_deadline` method.
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// use dpa_core::deadline::{DeadlineKind, Detail};
+    /// use time::macros::date;
+    ///
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/../examples/agreements/belco.toml"
+    /// ))?;
+    /// let belco = Agreement::from_toml(&text)?;
+    /// let d = belco.date_deadline_of(DeadlineKind::Deletion, date!(2026 - 11 - 30), Detail::DueOnly)?;
+    /// assert_eq!(d.due.date(), Some(date!(2027 - 02 - 28)));
+    /// assert_eq!(d.citation, "");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] (field `kind`) for a kind triggered by an
+    /// instant or by a change of sub-processors; otherwise as the kind's
+    /// method.
+    pub fn date_deadline_of(
+        &self,
+        kind: DeadlineKind,
+        from: Date,
+        detail: Detail,
+    ) -> Result<Deadline> {
+        match kind {
+            DeadlineKind::Deletion => self.deletion(from, detail),
+            DeadlineKind::BackupDeletion => self.backup_deletion(from, detail),
+            DeadlineKind::NextAudit => self.next_audit(&[from], detail),
+            DeadlineKind::AuditNotice => self.audit_notice(from, detail),
+            DeadlineKind::TerminationWindow => self.termination_window(from, detail),
+            _ => Err(Error::invalid_argument(
+                "kind",
+                format!("`{kind}` is not triggered by a date"),
+            )),
+        }
+    }
+}

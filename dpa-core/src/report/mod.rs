@@ -1,0 +1,76 @@
+//! Reports: the answers the command prints, the C library returns and the
+//! Python wheel shows, made once, here.
+//!
+//! Each report is a value of the rule module that computes it, or a small
+//! envelope made here ([`CheckReport`], [`TransfersReport`],
+//! [`HolidaysReport`]). Every report implements [`Report`]: it serialises
+//! itself (the JSON of `--format json` and of libdpa's `*_json` functions,
+//! byte for byte), it has a `Display` (the text of `--format text`), and it
+//! says whether its answer is a failure (the command's exit code 1). The
+//! bindings print these; none of them decides a format or a verdict again.
+//!
+//! ```
+//! use dpa_core::Agreement;
+//! use dpa_core::report::{CheckReport, Report};
+//! use time::macros::date;
+//!
+//! let text = std::fs::read_to_string(concat!(
+//!     env!("CARGO_MANIFEST_DIR"),
+//!     "/../examples/agreements/alles-online.toml"
+//! ))?;
+//! let a = Agreement::from_toml(&text)?;
+//! let report = CheckReport::new(&a, date!(2026 - 11 - 23));
+//! assert!(!report.fails());
+//! assert!(report.to_json()?.starts_with("{\n  \"findings\": ["));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::error::Result;
+
+mod check;
+mod coverage;
+mod deadline;
+mod diff;
+mod holidays;
+mod summary;
+mod timeline;
+mod transfers;
+
+pub use check::{CheckReport, Labelled};
+pub use holidays::HolidaysReport;
+pub use summary::Summary;
+pub use transfers::TransfersReport;
+
+/// A report: JSON and text from one value, and its verdict.
+pub trait Report: Serialize + fmt::Display {
+    /// The report as pretty JSON with a final newline: what `dpa ...
+    /// --format json` prints and libdpa's `*_json` functions return.
+    ///
+    /// # Errors
+    /// Not expected for any report; reported rather than panicking.
+    fn to_json(&self) -> Result<String> {
+        let mut s = crate::document::to_json(self)?;
+        s.push('\n');
+        Ok(s)
+    }
+
+    /// Whether the answer is a failure: an error finding, a missed
+    /// obligation, an uncovered article. The `dpa` command exits 1 then.
+    fn fails(&self) -> bool;
+}
+
+/// Pretty JSON with every object's keys in alphabetical order, and a final
+/// newline: the form `dpa check` and `dpa transfers` have printed since
+/// their first release (their JSON went through `serde_json::Value`, whose
+/// maps sort their keys), kept so that their output does not change.
+fn sorted_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    let value = serde_json::to_value(value)
+        .map_err(|e| crate::Error::invalid_argument("report", e.to_string()))?;
+    let mut s = crate::document::to_json(&value)?;
+    s.push('\n');
+    Ok(s)
+}

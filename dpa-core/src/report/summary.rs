@@ -1,0 +1,165 @@
+//! The readable summary of an agreement (`dpa show`).
+
+use std::fmt::{self, Write};
+
+use crate::model::{Agreement, AuditPeriod, Engagement};
+use crate::values::{iso_date, join_refs};
+
+/// The readable summary of an agreement: who the processor is, the
+/// statement's version, the clauses and their deviations, products,
+/// special categories, sub-processors, the main terms and the rules
+/// (`dpa show`). Made by [`Agreement::summary`].
+#[derive(Debug, Clone, Copy)]
+pub struct Summary<'a>(&'a Agreement);
+
+impl Agreement {
+    /// The readable summary of the agreement ([`Summary`]'s `Display`).
+    pub fn summary(&self) -> Summary<'_> {
+        Summary(self)
+    }
+}
+
+impl fmt::Display for Summary<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = self.0;
+        processor(f, a)?;
+        statement(f, a)?;
+        sub_processors(f, a)?;
+        terms(f, a)?;
+        writeln!(
+            f,
+            "Rules: months {}, business days {}, time zone {}",
+            a.rules.month_rule,
+            a.rules.business_days.as_str(),
+            a.rules.time_zone
+        )
+    }
+}
+
+/// The processor's name, address, registrations and privacy contact.
+fn processor(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
+    let p = &a.statement.processor;
+    writeln!(f, "{}", p.name)?;
+    writeln!(
+        f,
+        "  {}, {} {}, {}",
+        p.address.street, p.address.postal_code, p.address.city, p.address.country
+    )?;
+    if let Some(kvk) = &p.chamber_of_commerce {
+        writeln!(f, "  KvK {kvk}")?;
+    }
+    if let Some(vat) = &p.vat_number {
+        writeln!(f, "  VAT {vat}")?;
+    }
+    let c = &p.privacy_contact;
+    let contact: Vec<&str> = [&c.name, &c.email, &c.phone]
+        .into_iter()
+        .flatten()
+        .map(|t| t.as_str())
+        .collect();
+    writeln!(f, "  privacy contact: {}", contact.join(", "))
+}
+
+/// The statement's version, the clauses with their deviations, the
+/// products and the special-categories declaration.
+fn statement(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
+    let st = &a.statement;
+    writeln!(
+        f,
+        "Data Pro Statement {} (effective {}), {} version(s) in history",
+        st.version,
+        iso_date::format(st.effective_date),
+        st.history.len()
+    )?;
+    writeln!(
+        f,
+        "Standard clauses: {}, {} deviation(s)",
+        a.clauses.edition,
+        a.clauses.deviations.len()
+    )?;
+    for d in &a.clauses.deviations {
+        writeln!(f, "  {} ({}): {}", d.clause, d.kind, d.summary)?;
+    }
+    writeln!(f, "Products:")?;
+    for pr in &st.products {
+        writeln!(f, "  - {}", pr.name)?;
+    }
+    let sc = &st.special_categories;
+    writeln!(
+        f,
+        "Special categories: art. 9 {}, art. 10 {}, government identifiers {}",
+        sc.art9, sc.art10, sc.government_identifiers
+    )
+}
+
+/// One line per sub-processor: purpose, seat, locations, bases, engagement.
+fn sub_processors(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
+    let st = &a.statement;
+    writeln!(f, "Sub-processors ({}):", st.sub_processors.len())?;
+    for sp in &st.sub_processors {
+        let locs: Vec<&str> = sp.locations.iter().map(|l| l.as_str()).collect();
+        let bases: Vec<&str> = sp.transfer_bases.iter().map(|b| b.as_str()).collect();
+        write!(
+            f,
+            "  - {}: {} [seat {}, processing {}",
+            sp.name,
+            sp.purpose,
+            sp.seat.map_or("not stated", |c| c.as_str()),
+            if locs.is_empty() {
+                "not stated".to_owned()
+            } else {
+                locs.join(", ")
+            }
+        )?;
+        if !bases.is_empty() {
+            write!(f, ", basis {}", bases.join(" or "))?;
+        }
+        if sp.engagement == Engagement::DependingOnAssignment {
+            write!(f, ", depending on the assignment")?;
+        }
+        writeln!(f, "]")?;
+    }
+    Ok(())
+}
+
+/// The main terms, each with the clauses it rests on.
+fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
+    let t = &a.terms;
+    writeln!(f, "Terms:")?;
+    writeln!(
+        f,
+        "  deletion: {} after termination ({}) — {}",
+        t.deletion.months,
+        t.deletion.firmness,
+        join_refs(&t.deletion.source)
+    )?;
+    writeln!(
+        f,
+        "  breach notice to client: {} — {}",
+        t.breach.notice,
+        join_refs(&t.breach.source)
+    )?;
+    let period = match t.audit.period {
+        AuditPeriod::CalendarYear => "calendar year",
+        AuditPeriod::Rolling12Months => "rolling 12 months",
+    };
+    let mut audits = String::new();
+    match t.audit.max_count.get() {
+        1 => write!(audits, "at most once per {period}")?,
+        n => write!(audits, "at most {n} times per {period}")?,
+    }
+    if let Some(n) = t.audit.notice_days {
+        write!(audits, ", {n} written notice")?;
+    }
+    writeln!(f, "  audits: {audits} — {}", join_refs(&t.audit.source))?;
+    writeln!(
+        f,
+        "  statement change: client may terminate within {} of the notice — {}",
+        t.statement_changes.termination_window_days,
+        join_refs(&t.statement_changes.source)
+    )?;
+    if let Some(rate) = t.costs.hourly_rate_eur_cents {
+        writeln!(f, "  hourly rate: {rate} — {}", join_refs(&t.costs.source))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! The transfers outside the EEA of [`Agreement::assess_transfers`] as a
+//! report.
+
+use std::fmt;
+
+use serde::Serialize;
+use time::Date;
+
+use super::Report;
+use crate::error::Result;
+use crate::finding::has_errors;
+use crate::model::Agreement;
+use crate::transfers::TransferAssessment;
+use crate::values::iso_date;
+
+/// Every sub-processor's transfers outside the EEA, assessed on a date
+/// (`dpa transfers`).
+///
+/// JSON: `{"assessments": [...], "on": "YYYY-MM-DD"}`. Text: a line per
+/// sub-processor with its verdict and countries, each basis claimed for a
+/// country with whether it is valid, and the findings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TransfersReport {
+    /// One assessment per sub-processor, in listed order.
+    pub assessments: Vec<TransferAssessment>,
+    /// The date assessed on.
+    #[serde(serialize_with = "iso_date::serialize")]
+    pub on: Date,
+}
+
+impl TransfersReport {
+    /// Assesses `agreement`'s transfers on `on`.
+    ///
+    /// # Errors
+    /// As [`Agreement::assess_transfers`].
+    pub fn new(agreement: &Agreement, on: Date) -> Result<TransfersReport> {
+        Ok(TransfersReport {
+            on,
+            assessments: agreement.assess_transfers(on)?,
+        })
+    }
+}
+
+impl fmt::Display for TransfersReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Transfers outside the EEA as of {}:",
+            iso_date::format(self.on)
+        )?;
+        for t in &self.assessments {
+            write!(f, "  {}: {}", t.name, t.verdict.as_str())?;
+            if !t.outside_eea.is_empty() {
+                let outside: Vec<&str> = t.outside_eea.iter().map(|c| c.as_str()).collect();
+                write!(f, " [{}]", outside.join(", "))?;
+            }
+            writeln!(f)?;
+            for b in t.bases.iter().filter(|b| b.country.is_some()) {
+                let valid = if b.valid { "valid" } else { "not valid" };
+                writeln!(f, "      {} {valid}: {}", b.basis.as_str(), b.reason)?;
+            }
+            for finding in &t.findings {
+                writeln!(f, "      {finding}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Report for TransfersReport {
+    /// The keys of every object in alphabetical order, as first released.
+    fn to_json(&self) -> Result<String> {
+        super::sorted_json(self)
+    }
+
+    fn fails(&self) -> bool {
+        self.assessments.iter().any(|t| has_errors(&t.findings))
+    }
+}
