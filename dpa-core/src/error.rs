@@ -2,9 +2,7 @@
 
 use std::fmt;
 
-// `Format` belongs to `document`; re-exported here, where it was first
-// defined, for the modules that still import it from here.
-pub use crate::document::Format;
+pub use crate::format::Format;
 
 /// A place in a document: 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -181,7 +179,6 @@ enum RangeKind {
     Months {
         date: time::Date,
         months: i32,
-        rule: crate::calendar::MonthRule,
     },
     Days {
         date: time::Date,
@@ -197,8 +194,8 @@ enum RangeKind {
 }
 
 impl RangeError {
-    pub(crate) fn months(date: time::Date, months: i32, rule: crate::calendar::MonthRule) -> Self {
-        RangeError(RangeKind::Months { date, months, rule })
+    pub(crate) fn months(date: time::Date, months: i32) -> Self {
+        RangeError(RangeKind::Months { date, months })
     }
 
     pub(crate) fn days(date: time::Date, days: i64) -> Self {
@@ -218,8 +215,8 @@ impl fmt::Display for RangeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const YEARS: &str = "is outside the years 1 to 9999";
         match &self.0 {
-            RangeKind::Months { date, months, rule } => {
-                write!(f, "out of range: {date} + {months} months ({rule}) {YEARS}")
+            RangeKind::Months { date, months } => {
+                write!(f, "out of range: {date} + {months} months {YEARS}")
             }
             RangeKind::Days { date, days } => {
                 write!(f, "out of range: {date} + {days} days {YEARS}")

@@ -66,6 +66,7 @@ pub mod diff;
 pub mod document;
 pub mod error;
 pub mod finding;
+mod format;
 mod ics;
 pub mod limits;
 mod macros;

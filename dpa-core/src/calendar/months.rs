@@ -129,7 +129,7 @@ pub fn add_months(date: Date, months: i32, rule: MonthRule) -> Result<Date> {
     }
     match checked_add_calendar_months(date, months, rule) {
         Some(d) => Ok(d),
-        None => Err(RangeError::months(date, months, rule).into()),
+        None => Err(RangeError::months(date, months).into()),
     }
 }
 
@@ -253,7 +253,7 @@ pub fn checked_add_months_ymd(
 #[inline(never)]
 fn add_thirty_day_months(date: Date, months: i32) -> Result<Date> {
     add_days(date, i64::from(months) * 30)
-        .map_err(|_| RangeError::months(date, months, MonthRule::ThirtyDays).into())
+        .map_err(|_| RangeError::months(date, months).into())
 }
 
 /// Adds `days` calendar days to `date` (negative counts backwards).

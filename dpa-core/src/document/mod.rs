@@ -14,10 +14,9 @@ use crate::error::{Error, Result};
 use crate::limits::MAX_DOCUMENT_BYTES;
 
 mod agreement;
-mod format;
 mod parse;
 
-pub use format::{Format, sniff_format};
+pub use crate::format::{Format, sniff_format};
 pub(crate) use parse::{parse, to_json, to_toml};
 
 /// Checks size and UTF-8 of raw input, before any parsing.

@@ -1,5 +1,7 @@
-//! Which format a document is in: [`Format`], and the one rule for
-//! telling when the caller does not say ([`sniff_format`]).
+//! Which format a document is in: [`Format`], the one rule for telling it
+//! from a file's name ([`Format::of_file_name`]) and from the text when the
+//! caller does not say ([`sniff_format`]). A leaf: errors name the format
+//! they were read in, and [`crate::document`] reads with it.
 
 use std::fmt;
 

@@ -1,0 +1,619 @@
+//! Strategies for whole agreements: the statement, the rules, the standard
+//! clauses and the terms, built with struct literals from the values of
+//! `values.rs`.
+
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use time::Date;
+
+use crate::Agreement;
+use crate::model::{
+    Address, Assistance, Audit, Breach, Certification, Contact, Costs, Deletion, Described,
+    Deviation, Duration, Fines, FormatVersion, History, LegalRetention, Measures,
+    ProcessingLocations, Processor, Product, ReturnOfData, Rules, Security, ServiceLevel,
+    SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
+    SubProcessorPolicy, Terms, VersionRecord,
+};
+use crate::values::Version;
+
+use super::values::*;
+
+// ---------------------------------------------------------------------------
+// The statement
+
+/// A history that keeps [`History::new`]'s invariant: generated versions and
+/// dates are each sorted, versions deduplicated, and some dates repeated
+/// (equal dates are allowed).
+pub(super) fn history() -> impl Strategy<Value = History> {
+    vec((version(), date(), texts(), any::<bool>()), 0..5).prop_filter_map(
+        "a valid history",
+        |raw| {
+            let mut versions: Vec<Version> = raw.iter().map(|r| r.0.clone()).collect();
+            versions.sort();
+            versions.dedup();
+            let mut dates: Vec<Date> = raw.iter().map(|r| r.1).collect();
+            dates.sort();
+            for i in 1..dates.len() {
+                if raw[i].3 {
+                    dates[i] = dates[i - 1];
+                }
+            }
+            let records = versions
+                .into_iter()
+                .zip(dates)
+                .zip(raw.into_iter().map(|r| r.2))
+                .map(|((version, date), changes)| VersionRecord {
+                    version,
+                    date,
+                    changes,
+                })
+                .collect();
+            History::new(records).ok()
+        },
+    )
+}
+
+/// The statement's version, effective date and history: sometimes the
+/// version and date come from the history (as in a consistent statement),
+/// sometimes they are independent of it.
+pub(super) fn versions() -> impl Strategy<Value = (Version, Date, History)> {
+    (history(), any::<Index>(), any::<bool>(), version(), date()).prop_map(
+        |(history, i, from_history, version, date)| match history
+            .records()
+            .get(i.index(history.len().max(1)))
+        {
+            Some(r) if from_history => (r.version.clone(), r.date, history),
+            _ => (version, date, history),
+        },
+    )
+}
+
+pub(super) fn contact() -> impl Strategy<Value = Contact> {
+    (opt_text(), opt_text(), opt_text(), opt_text()).prop_map(|(name, role, email, phone)| {
+        Contact {
+            name,
+            role,
+            email,
+            phone,
+        }
+    })
+}
+
+pub(super) fn address() -> impl Strategy<Value = Address> {
+    (text(), text(), text(), country()).prop_map(|(street, postal_code, city, country)| Address {
+        street,
+        postal_code,
+        city,
+        country,
+    })
+}
+
+pub(super) fn processor() -> impl Strategy<Value = Processor> {
+    (
+        text(),
+        opt_text(),
+        opt_text(),
+        address(),
+        opt_text(),
+        opt_text(),
+        contact(),
+    )
+        .prop_map(
+            |(
+                name,
+                trade_name,
+                website,
+                address,
+                chamber_of_commerce,
+                vat_number,
+                privacy_contact,
+            )| {
+                Processor {
+                    name,
+                    trade_name,
+                    website,
+                    address,
+                    chamber_of_commerce,
+                    vat_number,
+                    privacy_contact,
+                }
+            },
+        )
+}
+
+pub(super) fn product() -> impl Strategy<Value = Product> {
+    (text(), opt_text()).prop_map(|(name, description)| Product { name, description })
+}
+
+pub(super) fn described() -> impl Strategy<Value = Described> {
+    (text(), sources()).prop_map(|(text, source)| Described { text, source })
+}
+
+pub(super) fn measures() -> impl Strategy<Value = Measures> {
+    (texts(), sources()).prop_map(|(measures, source)| Measures { measures, source })
+}
+
+pub(super) fn special_categories() -> impl Strategy<Value = SpecialCategories> {
+    let d = || select(all_declarations());
+    (d(), d(), d(), opt_text(), sources()).prop_map(
+        |(art9, art10, government_identifiers, note, source)| SpecialCategories {
+            art9,
+            art10,
+            government_identifiers,
+            note,
+            source,
+        },
+    )
+}
+
+pub(super) fn processing_locations() -> impl Strategy<Value = ProcessingLocations> {
+    (vec(location(), 0..4), any::<bool>(), opt_text(), sources()).prop_map(
+        |(locations, transfers_outside_eea, note, source)| ProcessingLocations {
+            locations,
+            transfers_outside_eea,
+            note,
+            source,
+        },
+    )
+}
+
+pub(super) fn sub_processor() -> impl Strategy<Value = SubProcessor> {
+    (
+        text(),
+        text(),
+        opt_text(),
+        option::of(country()),
+        vec(location(), 0..4),
+        vec(select(all_transfer_bases()), 0..4),
+        any::<bool>(),
+        select(all_engagements()),
+        opt_text(),
+        sources(),
+    )
+        .prop_map(
+            |(
+                name,
+                purpose,
+                group,
+                seat,
+                locations,
+                transfer_bases,
+                dpf_certified,
+                engagement,
+                notes,
+                source,
+            )| SubProcessor {
+                name,
+                purpose,
+                group,
+                seat,
+                locations,
+                transfer_bases,
+                dpf_certified,
+                engagement,
+                notes,
+                source,
+            },
+        )
+}
+
+pub(super) fn assistance() -> impl Strategy<Value = Assistance> {
+    (any::<bool>(), text(), any::<bool>(), sources()).prop_map(
+        |(assists, description, costs_announced_in_advance, source)| Assistance {
+            assists,
+            description,
+            costs_announced_in_advance,
+            source,
+        },
+    )
+}
+
+pub(super) fn security() -> impl Strategy<Value = Security> {
+    (select(all_warranties()), texts(), opt_text(), sources()).prop_map(
+        |(warranty, measures, isms, source)| Security {
+            warranty,
+            measures,
+            isms,
+            source,
+        },
+    )
+}
+
+pub(super) fn certification() -> impl Strategy<Value = Certification> {
+    (
+        text(),
+        select(all_certification_statuses()),
+        opt_text(),
+        opt_text(),
+        sources(),
+    )
+        .prop_map(|(name, status, holder, body, source)| Certification {
+            name,
+            status,
+            holder,
+            body,
+            source,
+        })
+}
+
+pub(super) fn service_level() -> impl Strategy<Value = ServiceLevel> {
+    (
+        any::<bool>(),
+        office_hours(),
+        select(all_responses()),
+        select(all_responses()),
+        sources(),
+    )
+        .prop_map(
+            |(standard_sla, office_hours, low_impact_response, high_impact_response, source)| {
+                ServiceLevel {
+                    standard_sla,
+                    office_hours,
+                    low_impact_response,
+                    high_impact_response,
+                    source,
+                }
+            },
+        )
+}
+
+pub(super) fn statement() -> BoxedStrategy<Statement> {
+    let first = (
+        versions(),
+        opt_text(),
+        processor(),
+        vec(product(), 0..3),
+        option::of(described()),
+        special_categories(),
+        option::of(measures()),
+        processing_locations(),
+        option::of(described()),
+        option::of(described()),
+    );
+    let second = (
+        vec(sub_processor(), 0..4),
+        assistance(),
+        assistance(),
+        security(),
+        vec(certification(), 0..3),
+        option::of(service_level()),
+    );
+    (first, second)
+        .prop_map(
+            |(
+                (
+                    (version, effective_date, history),
+                    template,
+                    processor,
+                    products,
+                    intended_use,
+                    special_categories,
+                    privacy_by_design,
+                    processing_locations,
+                    support_access,
+                    client_chosen_services,
+                ),
+                (
+                    sub_processors,
+                    data_subject_requests,
+                    dpia,
+                    security,
+                    certifications,
+                    service_level,
+                ),
+            )| Statement {
+                version,
+                effective_date,
+                template,
+                history,
+                processor,
+                products,
+                intended_use,
+                special_categories,
+                privacy_by_design,
+                processing_locations,
+                support_access,
+                client_chosen_services,
+                sub_processors,
+                data_subject_requests,
+                dpia,
+                security,
+                certifications,
+                service_level,
+            },
+        )
+        .boxed()
+}
+
+// ---------------------------------------------------------------------------
+// Rules, clauses and terms
+
+pub(super) fn rules() -> impl Strategy<Value = Rules> {
+    (
+        select(all_month_rules()),
+        select(all_business_day_rules()),
+        time_zone(),
+    )
+        .prop_map(|(month_rule, business_days, time_zone)| Rules {
+            month_rule,
+            business_days,
+            time_zone,
+        })
+}
+
+pub(super) fn clauses() -> impl Strategy<Value = StandardClauses> {
+    let deviation = (clause_ref(), select(all_deviation_kinds()), text()).prop_map(
+        |(clause, kind, summary)| Deviation {
+            clause,
+            kind,
+            summary,
+        },
+    );
+    (
+        select(all_editions()),
+        select(all_numberings()),
+        vec(deviation, 0..4),
+    )
+        .prop_map(|(edition, numbering, deviations)| StandardClauses {
+            edition,
+            numbering,
+            deviations,
+        })
+}
+
+pub(super) fn duration() -> impl Strategy<Value = Duration> {
+    (any::<bool>(), any::<bool>(), sources()).prop_map(
+        |(indefinite, ends_with_main_agreement, source)| Duration {
+            indefinite,
+            ends_with_main_agreement,
+            source,
+        },
+    )
+}
+
+pub(super) fn deletion() -> impl Strategy<Value = Deletion> {
+    (
+        months(),
+        select(all_firmnesses()),
+        select(all_backup_deletions()),
+        option::of(days()),
+        sources(),
+    )
+        .prop_map(
+            |(months, firmness, backups, backup_cycle_days, source)| Deletion {
+                months,
+                firmness,
+                backups,
+                backup_cycle_days,
+                source,
+            },
+        )
+}
+
+pub(super) fn return_of_data() -> impl Strategy<Value = ReturnOfData> {
+    (
+        select(all_return_methods()),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        text(),
+        sources(),
+    )
+        .prop_map(
+            |(
+                method,
+                machine_readable,
+                before_deletion,
+                costs_announced_in_advance,
+                description,
+                source,
+            )| ReturnOfData {
+                method,
+                machine_readable,
+                before_deletion,
+                costs_announced_in_advance,
+                description,
+                source,
+            },
+        )
+}
+
+pub(super) fn legal_retention() -> impl Strategy<Value = LegalRetention> {
+    (any::<bool>(), sources()).prop_map(|(suspends_deletion, source)| LegalRetention {
+        suspends_deletion,
+        source,
+    })
+}
+
+pub(super) fn breach() -> impl Strategy<Value = Breach> {
+    (
+        notice_term(),
+        vec(select(all_channels()), 0..4),
+        texts(),
+        any::<bool>(),
+        any::<bool>(),
+        opt_text(),
+        sources(),
+    )
+        .prop_map(
+            |(
+                notice,
+                channels,
+                information,
+                processor_notifies_authority,
+                assists_controller,
+                note,
+                source,
+            )| Breach {
+                notice,
+                channels,
+                information,
+                processor_notifies_authority,
+                assists_controller,
+                note,
+                source,
+            },
+        )
+}
+
+pub(super) fn costs() -> impl Strategy<Value = Costs> {
+    (
+        select(all_cost_bases()),
+        option::of(eur_cents()),
+        any::<bool>(),
+        any::<bool>(),
+        sources(),
+    )
+        .prop_map(
+            |(basis, hourly_rate_eur_cents, estimate_first, approval_above_estimate, source)| {
+                Costs {
+                    basis,
+                    hourly_rate_eur_cents,
+                    estimate_first,
+                    approval_above_estimate,
+                    source,
+                }
+            },
+        )
+}
+
+pub(super) fn audit() -> impl Strategy<Value = Audit> {
+    (
+        count(),
+        select(all_audit_periods()),
+        option::of(days()),
+        select(all_parties()),
+        texts(),
+        texts(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        sources(),
+    )
+        .prop_map(
+            |(
+                max_count,
+                period,
+                notice_days,
+                cost_bearer,
+                auditor_requirements,
+                preconditions,
+                processor_may_refuse_auditor,
+                processor_may_refuse_unlawful_audit,
+                certificate_may_demonstrate,
+                source,
+            )| Audit {
+                max_count,
+                period,
+                notice_days,
+                cost_bearer,
+                auditor_requirements,
+                preconditions,
+                processor_may_refuse_auditor,
+                processor_may_refuse_unlawful_audit,
+                certificate_may_demonstrate,
+                source,
+            },
+        )
+}
+
+pub(super) fn statement_changes() -> impl Strategy<Value = StatementChanges> {
+    (any::<bool>(), days(), sources()).prop_map(
+        |(significant_changes_notified, termination_window_days, source)| StatementChanges {
+            significant_changes_notified,
+            termination_window_days,
+            source,
+        },
+    )
+}
+
+pub(super) fn sub_processor_policy() -> impl Strategy<Value = SubProcessorPolicy> {
+    (
+        select(all_authorisations()),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        sources(),
+    )
+        .prop_map(
+            |(
+                authorisation,
+                changes_notified,
+                client_may_object,
+                same_security_level,
+                processor_remains_liable,
+                source,
+            )| SubProcessorPolicy {
+                authorisation,
+                changes_notified,
+                client_may_object,
+                same_security_level,
+                processor_remains_liable,
+                source,
+            },
+        )
+}
+
+pub(super) fn fines() -> impl Strategy<Value = Fines> {
+    (select(all_fine_recoveries()), sources()).prop_map(|(recoverable, source)| Fines {
+        recoverable,
+        source,
+    })
+}
+
+pub(super) fn terms() -> BoxedStrategy<Terms> {
+    (
+        duration(),
+        deletion(),
+        return_of_data(),
+        legal_retention(),
+        breach(),
+        costs(),
+        audit(),
+        statement_changes(),
+        sub_processor_policy(),
+        fines(),
+    )
+        .prop_map(
+            |(
+                duration,
+                deletion,
+                return_of_data,
+                legal_retention,
+                breach,
+                costs,
+                audit,
+                statement_changes,
+                sub_processors,
+                fines,
+            )| Terms {
+                duration,
+                deletion,
+                return_of_data,
+                legal_retention,
+                breach,
+                costs,
+                audit,
+                statement_changes,
+                sub_processors,
+                fines,
+            },
+        )
+        .boxed()
+}
+
+/// An arbitrary valid agreement.
+pub(super) fn agreement() -> BoxedStrategy<Agreement> {
+    (rules(), statement(), clauses(), terms())
+        .prop_map(|(rules, statement, clauses, terms)| Agreement {
+            dpa_format: FormatVersion::CURRENT,
+            rules,
+            statement,
+            clauses,
+            terms,
+        })
+        .boxed()
+}
