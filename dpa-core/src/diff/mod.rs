@@ -117,40 +117,24 @@ use time::Date;
 
 use crate::deadline::{Bound, Deadline, DeadlineKind, Due};
 use crate::error::Result;
+use crate::macros::spelled_enum;
 use crate::model::{
     Agreement, Assistance, AuditPeriod, Authorisation, BackupDeletion, Certification,
-    CertificationStatus, Channel, CostBasis, Declaration, Described, Deviation, Engagement,
-    FineRecovery, Firmness, Measures, NoticeTerm, Numbering, OfficeDays, OfficeHours, Party,
-    Response, ReturnMethod, SecurityWarranty, ServiceLevel, SubProcessor, TransferBasis,
+    CertificationStatus, CostBasis, Declaration, Described, Deviation, Engagement, FineRecovery,
+    Firmness, Measures, NoticeTerm, Numbering, OfficeDays, OfficeHours, Party, Response,
+    ReturnMethod, SecurityWarranty, ServiceLevel, SubProcessor, TransferBasis,
 };
 use crate::values::{ClauseRef, Location, Text, Version, iso_date, join_refs};
 
 // ---------------------------------------------------------------------------
 // Types
 
-macro_rules! change_kinds {
-    ($( $(#[$doc:meta])* $variant:ident = $code:literal, )*) => {
-        /// What kind of change. The string form ([`ChangeKind::as_str`]) is
-        /// stable.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[non_exhaustive]
-        pub enum ChangeKind {
-            $( $(#[$doc])* $variant, )*
-        }
-
-        impl ChangeKind {
-            /// Every kind, in catalogue order.
-            pub const ALL: &'static [ChangeKind] = &[$(ChangeKind::$variant),*];
-
-            /// The stable kebab-case name, e.g. `sub-processor-added`.
-            pub const fn as_str(self) -> &'static str {
-                match self { $(ChangeKind::$variant => $code,)* }
-            }
-        }
-    };
-}
-
-change_kinds! {
+spelled_enum! {
+    /// What kind of change. The string form ([`ChangeKind::as_str`]) is
+    /// stable.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum ChangeKind ("change kind") {
     /// A computation rule of the file (`rules.*`) changed.
     RulesChanged = "rules-changed",
     /// The processor's identity or contact details changed (`statement.processor.*`).
@@ -237,6 +221,7 @@ change_kinds! {
     FinesTermChanged = "fines-term-changed",
     /// Only the clause references (`source`) of a value changed.
     ReferencesChanged = "references-changed",
+    }
 }
 
 impl ChangeKind {
@@ -254,35 +239,24 @@ impl ChangeKind {
     }
 }
 
-impl fmt::Display for ChangeKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+spelled_enum! {
+    /// What a change does to the client's position; it decides whether the
+    /// change is significant (see the module docs).
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum Effect ("effect") {
+        /// It can reduce the client's protection. Significant.
+        ReducesProtection = "reduces-protection",
+        /// It changes who processes the client's data, where, or on what basis.
+        /// Significant.
+        ChangesProcessing = "changes-processing",
+        /// Its direction cannot be told from the data; treated as significant.
+        Undetermined = "undetermined",
+        /// It is in the client's favour. Not significant.
+        Favourable = "favourable",
+        /// It changes wording, references or presentation only. Not significant.
+        Editorial = "editorial",
     }
-}
-
-impl Serialize for ChangeKind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-/// What a change does to the client's position; it decides whether the
-/// change is significant (see the module docs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Effect {
-    /// It can reduce the client's protection. Significant.
-    ReducesProtection,
-    /// It changes who processes the client's data, where, or on what basis.
-    /// Significant.
-    ChangesProcessing,
-    /// Its direction cannot be told from the data; treated as significant.
-    Undetermined,
-    /// It is in the client's favour. Not significant.
-    Favourable,
-    /// It changes wording, references or presentation only. Not significant.
-    Editorial,
 }
 
 impl Effect {
@@ -293,53 +267,20 @@ impl Effect {
             Effect::ReducesProtection | Effect::ChangesProcessing | Effect::Undetermined
         )
     }
-
-    /// The stable name (`reduces-protection`, `changes-processing`,
-    /// `undetermined`, `favourable`, `editorial`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Effect::ReducesProtection => "reduces-protection",
-            Effect::ChangesProcessing => "changes-processing",
-            Effect::Undetermined => "undetermined",
-            Effect::Favourable => "favourable",
-            Effect::Editorial => "editorial",
-        }
-    }
 }
 
-impl fmt::Display for Effect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A right of the client that a change opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum RightKind {
-    /// To terminate within the window after a significant change was
-    /// notified (clause 2.2.2 / 2.2).
-    TerminationWindow,
-    /// To object to a change of sub-processors (clause 2.8.3 / 8.3; GDPR
-    /// art. 28(2)).
-    SubProcessorObjection,
-}
-
-impl RightKind {
-    /// The stable name (`termination-window`, `sub-processor-objection`), as
-    /// the timeline names the same obligations.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            RightKind::TerminationWindow => "termination-window",
-            RightKind::SubProcessorObjection => "sub-processor-objection",
-        }
-    }
-}
-
-impl fmt::Display for RightKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+spelled_enum! {
+    /// A right of the client that a change opens. Its spelling is the one the
+    /// timeline gives the same obligation.
+    #[derive(PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum RightKind ("right") {
+        /// To terminate within the window after a significant change was
+        /// notified (clause 2.2.2 / 2.2).
+        TerminationWindow = "termination-window",
+        /// To object to a change of sub-processors (clause 2.8.3 / 8.3; GDPR
+        /// art. 28(2)).
+        SubProcessorObjection = "sub-processor-objection",
     }
 }
 
@@ -653,14 +594,6 @@ fn bases(v: &[TransferBasis]) -> String {
         "(none)".to_owned()
     } else {
         v.iter().map(|b| b.as_str()).collect::<Vec<_>>().join(", ")
-    }
-}
-
-fn channel_str(c: Channel) -> &'static str {
-    match c {
-        Channel::Phone => "phone",
-        Channel::Email => "email",
-        Channel::KnownContact => "known-contact",
     }
 }
 
@@ -1553,10 +1486,6 @@ impl Differ<'_> {
             );
         }
         if o.engagement != n.engagement {
-            let show = |e: Engagement| match e {
-                Engagement::Always => "always".to_owned(),
-                Engagement::DependingOnAssignment => "depending-on-assignment".to_owned(),
-            };
             let verdict = match n.engagement {
                 Engagement::Always => v(
                     Effect::ChangesProcessing,
@@ -1572,8 +1501,8 @@ impl Differ<'_> {
                 ChangeKind::SubProcessorChanged,
                 "engagement",
                 "engagement",
-                Some(show(o.engagement)),
-                Some(show(n.engagement)),
+                Some(o.engagement.as_str().to_owned()),
+                Some(n.engagement.as_str().to_owned()),
                 verdict,
             );
         }
@@ -1730,10 +1659,7 @@ impl Differ<'_> {
             Some(h) => format!("{} (held by {h})", quote(c.name.as_str())),
             None => quote(c.name.as_str()),
         };
-        let status = |s: CertificationStatus| match s {
-            CertificationStatus::Held => "held",
-            CertificationStatus::Pending => "pending",
-        };
+        let status = CertificationStatus::as_str;
         let (pairs, gone) = pair_by(o, n, key);
         for (i, p) in pairs.iter().enumerate() {
             let c = &n[i];
@@ -1921,15 +1847,7 @@ impl Differ<'_> {
             Response::Immediately => 0,
             Response::NextOfficeHours => 1,
         };
-        let show = |r: &Response| {
-            Some(
-                match r {
-                    Response::Immediately => "immediately",
-                    Response::NextOfficeHours => "next-office-hours",
-                }
-                .to_owned(),
-            )
-        };
+        let show = |r: &Response| Some(r.as_str().to_owned());
         for (field, label, a, b) in [
             (
                 "low_impact_response",
@@ -2238,16 +2156,7 @@ impl Differ<'_> {
             BackupDeletion::PerBackupCycle => 1,
             BackupDeletion::NotStated => 2,
         };
-        let show_b = |b: &BackupDeletion| {
-            Some(
-                match b {
-                    BackupDeletion::WithinTerm => "within-term",
-                    BackupDeletion::PerBackupCycle => "per-backup-cycle",
-                    BackupDeletion::NotStated => "not-stated",
-                }
-                .to_owned(),
-            )
-        };
+        let show_b = |b: &BackupDeletion| Some(b.as_str().to_owned());
         self.field(
             k,
             "terms.deletion.backups".into(),
@@ -2308,17 +2217,7 @@ impl Differ<'_> {
             ReturnMethod::IfAgreed => 1,
             ReturnMethod::None => 2,
         };
-        let show = |m: &ReturnMethod| {
-            Some(
-                match m {
-                    ReturnMethod::SelfServiceExport => "self-service-export",
-                    ReturnMethod::OnRequest => "on-request",
-                    ReturnMethod::IfAgreed => "if-agreed",
-                    ReturnMethod::None => "none",
-                }
-                .to_owned(),
-            )
-        };
+        let show = |m: &ReturnMethod| Some(m.as_str().to_owned());
         self.field(
             k,
             "terms.return_of_data.method".into(),
@@ -2444,7 +2343,7 @@ impl Differ<'_> {
             "breach notice channel",
             &o.channels,
             &n.channels,
-            |ch| channel_str(*ch).to_owned(),
+            |ch| ch.as_str().to_owned(),
             v(
                 Effect::Favourable,
                 "the client is told of a breach through one more channel",
@@ -2516,16 +2415,7 @@ impl Differ<'_> {
             CostBasis::StatedHourlyRate => 0,
             CostBasis::CurrentRates | CostBasis::ReasonableCosts => 1,
         };
-        let show = |b: &CostBasis| {
-            Some(
-                match b {
-                    CostBasis::StatedHourlyRate => "stated-hourly-rate",
-                    CostBasis::CurrentRates => "current-rates",
-                    CostBasis::ReasonableCosts => "reasonable-costs",
-                }
-                .to_owned(),
-            )
-        };
+        let show = |b: &CostBasis| Some(b.as_str().to_owned());
         self.field(
             k,
             "terms.costs.basis".into(),
@@ -2626,15 +2516,7 @@ impl Differ<'_> {
             "audit period",
             &o.period,
             &n.period,
-            |p| {
-                Some(
-                    match p {
-                        AuditPeriod::CalendarYear => "calendar-year",
-                        AuditPeriod::Rolling12Months => "rolling-12-months",
-                    }
-                    .to_owned(),
-                )
-            },
+            |p| Some(p.as_str().to_owned()),
             |a, b| {
                 by_rank(
                     period(a),
@@ -2679,15 +2561,7 @@ impl Differ<'_> {
             "who pays for an audit",
             &o.cost_bearer,
             &n.cost_bearer,
-            |p| {
-                Some(
-                    match p {
-                        Party::Client => "client",
-                        Party::Processor => "processor",
-                    }
-                    .to_owned(),
-                )
-            },
+            |p| Some(p.as_str().to_owned()),
             |_, b| match b {
                 Party::Client => v(Effect::ReducesProtection, "the client now pays for audits"),
                 Party::Processor => v(Effect::Favourable, "the processor now pays for audits"),
@@ -2820,15 +2694,7 @@ impl Differ<'_> {
             "authorisation of sub-processors",
             &o.authorisation,
             &n.authorisation,
-            |a| {
-                Some(
-                    match a {
-                        Authorisation::General => "general",
-                        Authorisation::Specific => "specific",
-                    }
-                    .to_owned(),
-                )
-            },
+            |a| Some(a.as_str().to_owned()),
             |_, b| match b {
                 Authorisation::General => v(
                     Effect::ReducesProtection,
@@ -2899,17 +2765,7 @@ impl Differ<'_> {
             "recovery of fines",
             &o.recoverable,
             &n.recoverable,
-            |r| {
-                Some(
-                    match r {
-                        FineRecovery::Never => "never",
-                        FineRecovery::IntentOrDeliberateRecklessness => {
-                            "intent-or-deliberate-recklessness"
-                        }
-                    }
-                    .to_owned(),
-                )
-            },
+            |r| Some(r.as_str().to_owned()),
             |_, b| match b {
                 FineRecovery::Never => v(
                     Effect::ReducesProtection,
@@ -2937,15 +2793,12 @@ fn summary(s: &SubProcessor) -> String {
 }
 
 fn show_hours(h: &OfficeHours) -> String {
-    let days = match h.days() {
-        OfficeDays::MondayToFriday => "monday-to-friday",
-        OfficeDays::MondayToFridayExceptNlHolidays => "monday-to-friday-except-nl-holidays",
-    };
     format!(
-        "{:02}:{:02}-{:02}:{:02} {days}",
+        "{:02}:{:02}-{:02}:{:02} {}",
         h.start().hour(),
         h.start().minute(),
         h.end().hour(),
-        h.end().minute()
+        h.end().minute(),
+        h.days().as_str()
     )
 }
