@@ -1,0 +1,561 @@
+//! The operative terms (`terms.*`): duration, deletion, return of data,
+//! legal retention, breach notice, costs, audit, statement changes, the
+//! sub-processor policy and fines. Each term cites its own `source`.
+
+use crate::citation::cite;
+
+use super::engine::Differ;
+use super::policy::{self, NumberReasons, Reasons, Verdict};
+use super::{ChangeKind, Effect};
+use crate::model::NoticeTerm;
+
+impl Differ<'_> {
+    /// Every term, in the order of the file.
+    pub(super) fn terms(&mut self) {
+        self.duration();
+        self.deletion();
+        self.return_of_data();
+        self.legal_retention();
+        self.breach();
+        self.costs();
+        self.audit();
+        self.audit_conditions();
+        self.statement_changes();
+        self.sub_processor_policy();
+        self.fines();
+    }
+
+    /// `terms.duration`: its effect depends on the main agreement, so any
+    /// change is undetermined.
+    fn duration(&mut self) {
+        let (o, n) = (&self.old.terms.duration, &self.new.terms.duration);
+        let c = cite(&n.source, []);
+        let k = ChangeKind::DurationTermChanged;
+        let undetermined = |_: &bool, _: &bool| {
+            Verdict::new(
+                Effect::Undetermined,
+                "how long the agreement runs changed; the effect on the client depends on the main agreement",
+            )
+        };
+        self.change(k, "terms.duration.indefinite")
+            .cite(&c)
+            .label("indefinite term")
+            .flag(&o.indefinite, &n.indefinite)
+            .judge(undetermined);
+        self.change(k, "terms.duration.ends_with_main_agreement")
+            .cite(&c)
+            .label("ends with the main agreement")
+            .flag(&o.ends_with_main_agreement, &n.ends_with_main_agreement)
+            .judge(undetermined);
+        self.refs("terms.duration.source", &o.source, &n.source);
+    }
+
+    /// `terms.deletion` (clause 2.6.3 / 6.3).
+    fn deletion(&mut self) {
+        let (o, n) = (&self.old.terms.deletion, &self.new.terms.deletion);
+        let c = cite(&n.source, []);
+        let k = ChangeKind::DeletionTermChanged;
+        self.change(k, "terms.deletion.months")
+            .cite(&c)
+            .label("deletion term")
+            .field(&o.months, &n.months, |m| Some(m.to_string()))
+            .judge(|a, b| {
+                policy::longer_term_reduces_protection(
+                    u32::from(a.get()),
+                    u32::from(b.get()),
+                    Reasons::new(
+                        "the term is longer: the processor keeps the client's data longer after termination",
+                        "the term is shorter: the data is deleted sooner",
+                    ),
+                )
+            });
+        self.change(k, "terms.deletion.firmness")
+            .cite(&c)
+            .label("firmness of the deletion term")
+            .field(&o.firmness, &n.firmness, |f| Some(f.as_str().to_owned()))
+            .judge(policy::ranked(
+                policy::firmness_rank,
+                Reasons::new(
+                    "the term is looser: \"in principe\" allows exceptions that are not spelled out",
+                    "the term is firmer: \"uiterlijk\", at the latest",
+                ),
+            ));
+        self.change(k, "terms.deletion.backups")
+            .cite(&c)
+            .label("deletion from backups")
+            .field(&o.backups, &n.backups, |b| Some(b.as_str().to_owned()))
+            .judge(policy::ranked(
+                policy::backup_deletion_rank,
+                Reasons::new(
+                    "backups are deleted later or the agreement no longer says when",
+                    "backups are deleted sooner or the agreement now says when",
+                ),
+            ));
+        self.change(k, "terms.deletion.backup_cycle_days")
+            .cite(&c)
+            .label("backup cycle")
+            .field(&o.backup_cycle_days, &n.backup_cycle_days, |d| {
+                d.map(|d| d.to_string())
+            })
+            .judge(policy::stated_maximum(NumberReasons {
+                larger: "a longer backup cycle keeps the data in backups longer",
+                smaller: "a shorter backup cycle removes the data from backups sooner",
+                dropped: "the agreement no longer states how long backups keep the data",
+                stated: "the agreement now states how long backups keep the data",
+            }));
+        self.refs("terms.deletion.source", &o.source, &n.source);
+    }
+
+    /// `terms.return_of_data`.
+    fn return_of_data(&mut self) {
+        let (o, n) = (
+            &self.old.terms.return_of_data,
+            &self.new.terms.return_of_data,
+        );
+        let c = cite(&n.source, []);
+        let k = ChangeKind::ReturnOfDataTermChanged;
+        self.change(k, "terms.return_of_data.method")
+            .cite(&c)
+            .label("method of return")
+            .field(&o.method, &n.method, |m| Some(m.as_str().to_owned()))
+            .judge(policy::ranked(
+                policy::return_method_rank,
+                Reasons::new(
+                    "the client is less sure to get its data back",
+                    "the client is surer to get its data back",
+                )
+                .or_unordered(
+                    "how the client gets its data back changed; neither way is plainly better",
+                ),
+            ));
+        for (field, label, a, b, worse, better) in [
+            (
+                "machine_readable",
+                "machine-readable return",
+                &o.machine_readable,
+                &n.machine_readable,
+                "the data is no longer returned in a machine-readable format",
+                "the data is now returned in a machine-readable format",
+            ),
+            (
+                "before_deletion",
+                "return before deletion",
+                &o.before_deletion,
+                &n.before_deletion,
+                "the agreement no longer says the data is returned before it is deleted",
+                "the data is now returned before it is deleted",
+            ),
+            (
+                "costs_announced_in_advance",
+                "costs of return announced in advance",
+                &o.costs_announced_in_advance,
+                &n.costs_announced_in_advance,
+                "costs of return are no longer announced before the work",
+                "costs of return are now announced before the work",
+            ),
+        ] {
+            self.change(k, format!("terms.return_of_data.{field}"))
+                .cite(&c)
+                .label(label)
+                .flag(a, b)
+                .judge(policy::duty_or_right(Reasons::new(worse, better)));
+        }
+        self.change(ChangeKind::TextChanged, "terms.return_of_data.description")
+            .cite(&c)
+            .label("description of the return of data")
+            .text(Some(&o.description), Some(&n.description));
+        self.refs("terms.return_of_data.source", &o.source, &n.source);
+    }
+
+    /// `terms.legal_retention` (clause 2.6.5 / 6.5): either way may cost the
+    /// client, so undetermined.
+    fn legal_retention(&mut self) {
+        let (o, n) = (
+            &self.old.terms.legal_retention,
+            &self.new.terms.legal_retention,
+        );
+        self.change(
+            ChangeKind::LegalRetentionTermChanged,
+            "terms.legal_retention.suspends_deletion",
+        )
+        .cite(&cite(&n.source, []))
+        .label("statutory retention suspends deletion")
+        .flag(&o.suspends_deletion, &n.suspends_deletion)
+        .judge(|_, _| {
+            Verdict::new(
+                Effect::Undetermined,
+                "whether a statutory retention duty keeps data from deletion changed; data may be kept longer, or deleted despite a duty",
+            )
+        });
+        self.refs("terms.legal_retention.source", &o.source, &n.source);
+    }
+
+    /// `terms.breach`: notice of a breach to the client (clause 2.4.1 / 4.1).
+    fn breach(&mut self) {
+        let (o, n) = (&self.old.terms.breach, &self.new.terms.breach);
+        let c = cite(&n.source, []);
+        let oc = cite(&o.source, []);
+        let k = ChangeKind::BreachTermChanged;
+        self.change(k, "terms.breach.notice")
+            .cite(&c)
+            .label("breach notice term")
+            .field(&o.notice, &n.notice, |t| Some(notice_str(*t)))
+            .judge(|a, b| {
+                policy::longer_term_reduces_protection(
+                    policy::notice_hours(*a),
+                    policy::notice_hours(*b),
+                    Reasons::new(
+                        "the client is told of a breach later, or without a fixed term",
+                        "the client is told of a breach sooner, or within a fixed term",
+                    ),
+                )
+            });
+        self.list("terms.breach.channels", "breach notice channel", (k, k))
+            .cite(&oc, &c)
+            .compare(
+                &o.channels,
+                &n.channels,
+                |ch| ch.as_str().to_owned(),
+                &policy::protective_items(Reasons::new(
+                    "the client is no longer told of a breach through this channel",
+                    "the client is told of a breach through one more channel",
+                )),
+            );
+        self.list(
+            "terms.breach.information",
+            "breach notice information",
+            (k, k),
+        )
+        .cite(&oc, &c)
+        .compare(
+            &o.information,
+            &n.information,
+            |t| t.as_str().to_owned(),
+            &policy::protective_items(Reasons::new(
+                "the breach notice no longer carries this information",
+                "the breach notice now carries more information",
+            )),
+        );
+        self.change(k, "terms.breach.processor_notifies_authority")
+            .cite(&c)
+            .label("processor notifies the authority itself")
+            .flag(
+                &o.processor_notifies_authority,
+                &n.processor_notifies_authority,
+            )
+            .judge(|_, _| {
+                Verdict::new(
+                    Effect::Undetermined,
+                    "who notifies the supervisory authority or data subjects changed (GDPR art. 33-34 leave it to the controller)",
+                )
+            });
+        self.change(k, "terms.breach.assists_controller")
+            .cite(&c)
+            .label("processor assists the controller's notice")
+            .flag(&o.assists_controller, &n.assists_controller)
+            .judge(policy::duty_or_right(Reasons::new(
+                "the processor no longer states that it helps the client notify a breach",
+                "the processor now states that it helps the client notify a breach",
+            )));
+        self.change(ChangeKind::TextChanged, "terms.breach.note")
+            .cite(&c)
+            .label("note on the breach protocol")
+            .text(o.note.as_ref(), n.note.as_ref());
+        self.refs("terms.breach.source", &o.source, &n.source);
+    }
+
+    /// `terms.costs`: costs of assistance (clause 2.4.3 / 4.4).
+    fn costs(&mut self) {
+        let (o, n) = (&self.old.terms.costs, &self.new.terms.costs);
+        let c = cite(&n.source, []);
+        let k = ChangeKind::CostsTermChanged;
+        self.change(k, "terms.costs.basis")
+            .cite(&c)
+            .label("cost basis")
+            .field(&o.basis, &n.basis, |b| Some(b.as_str().to_owned()))
+            .judge(policy::ranked(
+                policy::cost_basis_rank,
+                Reasons::new(
+                    "the rate is no longer fixed in the agreement",
+                    "the agreement now fixes the rate",
+                )
+                .or_unordered("how assistance is charged changed; neither basis is plainly better"),
+            ));
+        self.change(k, "terms.costs.hourly_rate_eur_cents")
+            .cite(&c)
+            .label("hourly rate")
+            .field(&o.hourly_rate_eur_cents, &n.hourly_rate_eur_cents, |r| {
+                r.map(|r| r.to_string())
+            })
+            .judge(policy::stated_maximum(NumberReasons {
+                larger: "assistance costs more per hour",
+                smaller: "assistance costs less per hour",
+                dropped: "the agreement no longer states the hourly rate",
+                stated: "the agreement now states the hourly rate",
+            }));
+        self.change(k, "terms.costs.estimate_first")
+            .cite(&c)
+            .label("estimate of costs first")
+            .flag(&o.estimate_first, &n.estimate_first)
+            .judge(policy::duty_or_right(Reasons::new(
+                "the client no longer gets an estimate of the costs first",
+                "the client now gets an estimate of the costs first",
+            )));
+        self.change(k, "terms.costs.approval_above_estimate")
+            .cite(&c)
+            .label("approval before exceeding the estimate")
+            .flag(&o.approval_above_estimate, &n.approval_above_estimate)
+            .judge(policy::duty_or_right(Reasons::new(
+                "the client's approval is no longer asked before the estimate is exceeded",
+                "the client's approval is now asked before the estimate is exceeded",
+            )));
+        self.refs("terms.costs.source", &o.source, &n.source);
+    }
+
+    /// `terms.audit`: how often, after what notice and at whose cost the
+    /// client may audit (clause 2.7 / 7).
+    fn audit(&mut self) {
+        let (o, n) = (&self.old.terms.audit, &self.new.terms.audit);
+        let c = cite(&n.source, []);
+        let k = ChangeKind::AuditTermChanged;
+        self.change(k, "terms.audit.max_count")
+            .cite(&c)
+            .label("most audits per period")
+            .field(&o.max_count, &n.max_count, |x| Some(x.get().to_string()))
+            .judge(|a, b| {
+                policy::smaller_right_reduces_protection(
+                    u32::from(a.get()),
+                    u32::from(b.get()),
+                    Reasons::new(
+                        "the client may audit less often",
+                        "the client may audit more often",
+                    ),
+                )
+            });
+        self.change(k, "terms.audit.period")
+            .cite(&c)
+            .label("audit period")
+            .field(&o.period, &n.period, |p| Some(p.as_str().to_owned()))
+            .judge(policy::ranked(
+                policy::audit_period_rank,
+                Reasons::new(
+                    "audits must now be twelve months apart",
+                    "audits are now counted per calendar year, which allows them closer together",
+                ),
+            ));
+        self.change(k, "terms.audit.notice_days")
+            .cite(&c)
+            .label("audit notice")
+            .field(&o.notice_days, &n.notice_days, |d| d.map(|d| d.to_string()))
+            .judge(policy::notice_required_of_client(NumberReasons {
+                larger: "the client must announce an audit longer in advance",
+                smaller: "the client may announce an audit at shorter notice",
+                dropped: "the client no longer has to announce an audit a set time in advance",
+                stated: "the client must now announce an audit in advance",
+            }));
+        self.change(k, "terms.audit.cost_bearer")
+            .cite(&c)
+            .label("who pays for an audit")
+            .field(&o.cost_bearer, &n.cost_bearer, |p| {
+                Some(p.as_str().to_owned())
+            })
+            .judge(policy::audit_cost_bearer(Reasons::new(
+                "the client now pays for audits",
+                "the processor now pays for audits",
+            )));
+    }
+
+    /// `terms.audit`: the conditions on the client's audit right and the
+    /// processor's latitude to refuse one (clause 2.7 / 7).
+    fn audit_conditions(&mut self) {
+        let (o, n) = (&self.old.terms.audit, &self.new.terms.audit);
+        let c = cite(&n.source, []);
+        let oc = cite(&o.source, []);
+        let k = ChangeKind::AuditTermChanged;
+        self.list(
+            "terms.audit.auditor_requirements",
+            "auditor requirement",
+            (k, k),
+        )
+        .cite(&oc, &c)
+        .compare(
+            &o.auditor_requirements,
+            &n.auditor_requirements,
+            |t| t.as_str().to_owned(),
+            &policy::limiting_items(Reasons::new(
+                "a new requirement on the client's auditor limits the audit right",
+                "a requirement on the client's auditor was removed",
+            )),
+        );
+        self.list("terms.audit.preconditions", "audit precondition", (k, k))
+            .cite(&oc, &c)
+            .compare(
+                &o.preconditions,
+                &n.preconditions,
+                |t| t.as_str().to_owned(),
+                &policy::limiting_items(Reasons::new(
+                    "a new condition the client must meet before it may audit limits the audit right",
+                    "a precondition on the client's audit right was removed: in the client's favour",
+                )),
+            );
+        for (field, label, a, b, worse, better) in [
+            (
+                "processor_may_refuse_auditor",
+                "processor may refuse an auditor",
+                &o.processor_may_refuse_auditor,
+                &n.processor_may_refuse_auditor,
+                "the processor may now refuse an auditor who does not meet its requirements",
+                "the processor may no longer refuse the client's auditor",
+            ),
+            (
+                "processor_may_refuse_unlawful_audit",
+                "processor may refuse an unlawful audit",
+                &o.processor_may_refuse_unlawful_audit,
+                &n.processor_may_refuse_unlawful_audit,
+                "the processor may now refuse an audit it considers unlawful or a breach of its security",
+                "the processor may no longer refuse an audit on those grounds",
+            ),
+            (
+                "certificate_may_demonstrate",
+                "a certificate may demonstrate compliance",
+                &o.certificate_may_demonstrate,
+                &n.certificate_may_demonstrate,
+                "the processor may now answer with a certificate or third-party statement instead of an audit",
+                "a certificate no longer stands in for an audit",
+            ),
+        ] {
+            self.change(k, format!("terms.audit.{field}"))
+                .cite(&c)
+                .label(label)
+                .flag(a, b)
+                .judge(policy::processor_latitude(Reasons::new(worse, better)));
+        }
+        self.refs("terms.audit.source", &o.source, &n.source);
+    }
+
+    /// `terms.statement_changes` (clause 2.2.2 / 2.2): the notice of a
+    /// significant change and the client's window to terminate.
+    fn statement_changes(&mut self) {
+        let (o, n) = (
+            &self.old.terms.statement_changes,
+            &self.new.terms.statement_changes,
+        );
+        let c = cite(&n.source, []);
+        let k = ChangeKind::StatementChangesTermChanged;
+        self.change(k, "terms.statement_changes.significant_changes_notified")
+            .cite(&c)
+            .label("significant changes notified")
+            .flag(
+                &o.significant_changes_notified,
+                &n.significant_changes_notified,
+            )
+            .judge(policy::duty_or_right(Reasons::new(
+                "significant changes of the statement are no longer notified",
+                "significant changes of the statement are now notified",
+            )));
+        self.change(k, "terms.statement_changes.termination_window_days")
+            .cite(&c)
+            .label("termination window")
+            .field(
+                &o.termination_window_days,
+                &n.termination_window_days,
+                |d| Some(d.to_string()),
+            )
+            .judge(|a, b| {
+                policy::smaller_right_reduces_protection(
+                    u32::from(a.get()),
+                    u32::from(b.get()),
+                    Reasons::new(
+                        "the client has less time to terminate after a change",
+                        "the client has more time to terminate after a change",
+                    ),
+                )
+            });
+        self.refs("terms.statement_changes.source", &o.source, &n.source);
+    }
+
+    /// `terms.sub_processors`: the sub-processor policy (clause 2.8 / 8;
+    /// GDPR art. 28(2), 28(4)).
+    fn sub_processor_policy(&mut self) {
+        let (o, n) = (
+            &self.old.terms.sub_processors,
+            &self.new.terms.sub_processors,
+        );
+        let c = cite(&n.source, []);
+        let k = ChangeKind::SubProcessorPolicyTermChanged;
+        self.change(k, "terms.sub_processors.authorisation")
+            .cite(&c)
+            .label("authorisation of sub-processors")
+            .field(&o.authorisation, &n.authorisation, |a| {
+                Some(a.as_str().to_owned())
+            })
+            .judge(policy::sub_processor_authorisation(Reasons::new(
+                "sub-processors no longer need the client's specific authorisation (GDPR art. 28(2))",
+                "each sub-processor now needs the client's specific authorisation (GDPR art. 28(2))",
+            )));
+        for (field, label, a, b, worse, better) in [
+            (
+                "changes_notified",
+                "changes of sub-processors notified",
+                &o.changes_notified,
+                &n.changes_notified,
+                "changes of sub-processors are no longer notified",
+                "changes of sub-processors are now notified",
+            ),
+            (
+                "client_may_object",
+                "client may object",
+                &o.client_may_object,
+                &n.client_may_object,
+                "the client may no longer object to a change of sub-processors",
+                "the client may now object to a change of sub-processors",
+            ),
+            (
+                "same_security_level",
+                "same security level for sub-processors",
+                &o.same_security_level,
+                &n.same_security_level,
+                "sub-processors no longer commit to the same security level",
+                "sub-processors now commit to the same security level",
+            ),
+            (
+                "processor_remains_liable",
+                "processor remains liable for sub-processors",
+                &o.processor_remains_liable,
+                &n.processor_remains_liable,
+                "the agreement no longer states that the processor stays liable for its sub-processors (GDPR art. 28(4) still does)",
+                "the agreement now states that the processor stays liable for its sub-processors",
+            ),
+        ] {
+            self.change(k, format!("terms.sub_processors.{field}"))
+                .cite(&c)
+                .label(label)
+                .flag(a, b)
+                .judge(policy::duty_or_right(Reasons::new(worse, better)));
+        }
+        self.refs("terms.sub_processors.source", &o.source, &n.source);
+    }
+
+    /// `terms.fines`: fines imposed on the client.
+    fn fines(&mut self) {
+        let (o, n) = (&self.old.terms.fines, &self.new.terms.fines);
+        self.change(ChangeKind::FinesTermChanged, "terms.fines.recoverable")
+            .cite(&cite(&n.source, []))
+            .label("recovery of fines")
+            .field(&o.recoverable, &n.recoverable, |r| Some(r.as_str().to_owned()))
+            .judge(policy::fine_recovery(Reasons::new(
+                "the client can no longer recover fines from the processor",
+                "the client can now recover fines from the processor on intent or deliberate recklessness",
+            )));
+        self.refs("terms.fines.source", &o.source, &n.source);
+    }
+}
+
+/// A breach notice term in words (`within 24`, `without undue delay`): a
+/// description of the term, not the spelling of [`crate::model::NoticeKind`].
+fn notice_str(n: NoticeTerm) -> String {
+    match n {
+        NoticeTerm::WithinHours { hours } => format!("within {hours}"),
+        NoticeTerm::WithoutUndueDelay => "without undue delay".to_owned(),
+    }
+}
