@@ -7,7 +7,6 @@ use crate::citation::cite;
 use super::engine::Differ;
 use super::policy::{self, NumberReasons, Reasons, Verdict};
 use super::{ChangeKind, Effect};
-use crate::model::NoticeTerm;
 
 impl Differ<'_> {
     /// Every term, in the order of the file.
@@ -199,7 +198,7 @@ impl Differ<'_> {
         self.change(k, "terms.breach.notice")
             .cite(&c)
             .label("breach notice term")
-            .field(&o.notice, &n.notice, |t| Some(notice_str(*t)))
+            .field(&o.notice, &n.notice, |t| Some(t.to_string()))
             .judge(|a, b| {
                 policy::longer_term_reduces_protection(
                     policy::notice_hours(*a),
@@ -548,14 +547,5 @@ impl Differ<'_> {
                 "the client can now recover fines from the processor on intent or deliberate recklessness",
             )));
         self.refs("terms.fines.source", &o.source, &n.source);
-    }
-}
-
-/// A breach notice term in words (`within 24`, `without undue delay`): a
-/// description of the term, not the spelling of [`crate::model::NoticeKind`].
-fn notice_str(n: NoticeTerm) -> String {
-    match n {
-        NoticeTerm::WithinHours { hours } => format!("within {hours}"),
-        NoticeTerm::WithoutUndueDelay => "without undue delay".to_owned(),
     }
 }
