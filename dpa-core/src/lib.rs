@@ -62,7 +62,6 @@ pub mod diff;
 pub mod document;
 pub mod error;
 pub mod finding;
-mod ics;
 pub mod limits;
 mod macros;
 pub mod model;

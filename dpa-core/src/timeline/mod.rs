@@ -37,6 +37,8 @@
 
 use std::fmt;
 
+mod ics;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
