@@ -37,424 +37,19 @@
 
 use std::fmt;
 
+mod events;
 mod ics;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-use time::{Date, OffsetDateTime, UtcOffset};
+pub use events::{Event, EventKind, Events, When};
+
+use serde::Serialize;
+use time::{Date, OffsetDateTime};
 
 use crate::deadline::{Bound, Deadline, DeadlineKind, Due, end_of_day};
-use crate::document;
-use crate::error::{Error, Format, Result};
+use crate::error::{Error, Result};
 use crate::finding::{Finding, FindingCode};
-#[cfg(doc)]
-use crate::limits::MAX_EVENTS;
 use crate::model::{Agreement, BackupDeletion, Party, ReturnMethod};
-use crate::values::{Text, TimeZoneName, Version, iso_date, iso_instant, join_refs};
-
-// ---------------------------------------------------------------------------
-// Events
-
-/// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum EventKind {
-    /// The agreement was signed (`date`).
-    AgreementSigned,
-    /// A significant change of the statement was notified (`date`, optional `version`).
-    StatementChangeNotified,
-    /// A change of sub-processors was notified (`date`, optional `sub_processor`).
-    SubProcessorChangeNotified,
-    /// The processor discovered a personal data breach (`at`, optional `id`).
-    BreachDiscovered,
-    /// The processor notified the client of a breach (`at`, optional `breach` id).
-    ClientNotifiedOfBreach,
-    /// The controller notified the supervisory authority (`at`, optional `breach` id).
-    AuthorityNotified,
-    /// The client gave written notice of an audit (`date`, `proposed_date`).
-    AuditNoticeGiven,
-    /// An audit was held (`date`).
-    AuditHeld,
-    /// The agreement ended (`date`).
-    AgreementTerminated,
-    /// The client asked for its data back (`date`).
-    DataReturnRequested,
-    /// The data was returned (`date`).
-    DataReturned,
-    /// The data was deleted (`date`).
-    DataDeleted,
-    /// A statutory duty to keep the data started (`date`; clause 2.6.5 / 6.5).
-    LegalHoldPlaced,
-    /// That duty ended (`date`).
-    LegalHoldLifted,
-}
-
-impl EventKind {
-    /// The name as written in an events file.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            EventKind::AgreementSigned => "agreement-signed",
-            EventKind::StatementChangeNotified => "statement-change-notified",
-            EventKind::SubProcessorChangeNotified => "sub-processor-change-notified",
-            EventKind::BreachDiscovered => "breach-discovered",
-            EventKind::ClientNotifiedOfBreach => "client-notified-of-breach",
-            EventKind::AuthorityNotified => "authority-notified",
-            EventKind::AuditNoticeGiven => "audit-notice-given",
-            EventKind::AuditHeld => "audit-held",
-            EventKind::AgreementTerminated => "agreement-terminated",
-            EventKind::DataReturnRequested => "data-return-requested",
-            EventKind::DataReturned => "data-returned",
-            EventKind::DataDeleted => "data-deleted",
-            EventKind::LegalHoldPlaced => "legal-hold-placed",
-            EventKind::LegalHoldLifted => "legal-hold-lifted",
-        }
-    }
-
-    /// Whether the event happens at an instant (`at`) rather than on a date.
-    pub const fn is_instant(self) -> bool {
-        matches!(
-            self,
-            EventKind::BreachDiscovered
-                | EventKind::ClientNotifiedOfBreach
-                | EventKind::AuthorityNotified
-        )
-    }
-}
-
-impl fmt::Display for EventKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// When an event happened: a date, or an instant for breach events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum When {
-    /// On a date.
-    Date(Date),
-    /// At an instant (kept in UTC).
-    Instant(OffsetDateTime),
-}
-
-impl fmt::Display for When {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            When::Date(d) => f.write_str(&iso_date::format(*d)),
-            When::Instant(t) => f.write_str(&iso_instant::format(*t)),
-        }
-    }
-}
-
-impl Serialize for When {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// One event. Read through the document form, which checks that each kind
-/// has the fields it needs: `date` for date events, `at` (with a UTC offset)
-/// for breach events.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "EventRepr", into = "EventRepr")]
-#[schemars(with = "EventRepr")]
-pub struct Event {
-    kind: EventKind,
-    when: When,
-    /// The optional fields, boxed: most events have none, and a million
-    /// events then take 32 MB rather than 180 MB.
-    details: Option<Box<Details>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct Details {
-    id: Option<Text>,
-    breach: Option<Text>,
-    version: Option<Version>,
-    sub_processor: Option<Text>,
-    proposed_date: Option<Date>,
-    note: Option<Text>,
-}
-
-impl Event {
-    /// What happened.
-    pub fn kind(&self) -> EventKind {
-        self.kind
-    }
-    /// When.
-    pub fn when(&self) -> When {
-        self.when
-    }
-    /// The breach's identifier (`breach-discovered`).
-    pub fn id(&self) -> Option<&str> {
-        self.details.as_ref()?.id.as_ref().map(Text::as_str)
-    }
-    /// The breach a notice refers to (`client-notified-of-breach`, `authority-notified`).
-    pub fn breach(&self) -> Option<&str> {
-        self.details.as_ref()?.breach.as_ref().map(Text::as_str)
-    }
-    /// The statement version a change notice announces.
-    pub fn version(&self) -> Option<&Version> {
-        self.details.as_ref()?.version.as_ref()
-    }
-    /// The sub-processor a change notice concerns.
-    pub fn sub_processor(&self) -> Option<&str> {
-        self.details
-            .as_ref()?
-            .sub_processor
-            .as_ref()
-            .map(Text::as_str)
-    }
-    /// The audit date an audit notice proposes.
-    pub fn proposed_date(&self) -> Option<Date> {
-        self.details.as_ref()?.proposed_date
-    }
-    /// A free note.
-    pub fn note(&self) -> Option<&str> {
-        self.details.as_ref()?.note.as_ref().map(Text::as_str)
-    }
-}
-
-/// The document form of an [`Event`].
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct EventRepr {
-    /// What happened.
-    kind: EventKind,
-    /// The date, for date events.
-    #[serde(
-        default,
-        with = "iso_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(schema_with = "iso_date::option::schema")]
-    date: Option<Date>,
-    /// The instant with a UTC offset, for breach events.
-    #[serde(
-        default,
-        with = "instant_option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(schema_with = "iso_instant::schema")]
-    at: Option<OffsetDateTime>,
-    /// A breach's identifier, on `breach-discovered`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    id: Option<Text>,
-    /// The breach a notice refers to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    breach: Option<Text>,
-    /// The statement version a change notice announces.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    version: Option<Version>,
-    /// The sub-processor a change notice concerns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    sub_processor: Option<Text>,
-    /// The proposed audit date, on `audit-notice-given`.
-    #[serde(
-        default,
-        with = "iso_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(schema_with = "iso_date::option::schema")]
-    proposed_date: Option<Date>,
-    /// A free note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    note: Option<Text>,
-}
-
-mod instant_option {
-    use serde::{Deserialize, Deserializer, Serializer};
-    use time::OffsetDateTime;
-
-    pub(super) fn serialize<S: Serializer>(
-        t: &Option<OffsetDateTime>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => crate::values::iso_instant::serialize(t, s),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<OffsetDateTime>, D::Error> {
-        #[derive(Deserialize)]
-        struct W(#[serde(with = "crate::values::iso_instant")] OffsetDateTime);
-        Ok(Some(W::deserialize(d)?.0))
-    }
-}
-
-impl TryFrom<EventRepr> for Event {
-    type Error = String;
-    fn try_from(r: EventRepr) -> std::result::Result<Self, String> {
-        let k = r.kind;
-        let when = match (k.is_instant(), r.date, r.at) {
-            (true, None, Some(at)) => When::Instant(at.to_offset(UtcOffset::UTC)),
-            (true, Some(_), _) => {
-                return Err(format!(
-                    "`{k}` happens at an instant: give `at` with a UTC offset (e.g. 2026-03-28T10:30:00+01:00), not `date`"
-                ));
-            }
-            (true, None, None) => return Err(format!("`at` is required for `{k}`")),
-            (false, Some(d), None) => When::Date(d),
-            (false, _, Some(_)) => {
-                return Err(format!("`{k}` happens on a date: give `date`, not `at`"));
-            }
-            (false, None, None) => return Err(format!("`date` is required for `{k}`")),
-        };
-        let only = |present: bool, field: &str, kinds: &[EventKind]| {
-            if present && !kinds.contains(&k) {
-                Err(format!("`{field}` does not apply to `{k}`"))
-            } else {
-                Ok(())
-            }
-        };
-        only(r.id.is_some(), "id", &[EventKind::BreachDiscovered])?;
-        only(
-            r.breach.is_some(),
-            "breach",
-            &[
-                EventKind::ClientNotifiedOfBreach,
-                EventKind::AuthorityNotified,
-            ],
-        )?;
-        only(
-            r.version.is_some(),
-            "version",
-            &[EventKind::StatementChangeNotified],
-        )?;
-        only(
-            r.sub_processor.is_some(),
-            "sub_processor",
-            &[EventKind::SubProcessorChangeNotified],
-        )?;
-        only(
-            r.proposed_date.is_some(),
-            "proposed_date",
-            &[EventKind::AuditNoticeGiven],
-        )?;
-        if k == EventKind::AuditNoticeGiven && r.proposed_date.is_none() {
-            return Err("`proposed_date` is required for `audit-notice-given`".to_owned());
-        }
-        let details = Details {
-            id: r.id,
-            breach: r.breach,
-            version: r.version,
-            sub_processor: r.sub_processor,
-            proposed_date: r.proposed_date,
-            note: r.note,
-        };
-        Ok(Event {
-            kind: k,
-            when,
-            details: (details != Details::default()).then(|| Box::new(details)),
-        })
-    }
-}
-
-impl From<Event> for EventRepr {
-    fn from(e: Event) -> Self {
-        let (date, at) = match e.when {
-            When::Date(d) => (Some(d), None),
-            When::Instant(t) => (None, Some(t)),
-        };
-        let d = e.details.map(|b| *b).unwrap_or_default();
-        EventRepr {
-            kind: e.kind,
-            date,
-            at,
-            id: d.id,
-            breach: d.breach,
-            version: d.version,
-            sub_processor: d.sub_processor,
-            proposed_date: d.proposed_date,
-            note: d.note,
-        }
-    }
-}
-
-/// A list of events, as read from an events document:
-///
-/// ```toml
-/// [[events]]
-/// kind = "breach-discovered"
-/// at = 2026-03-28T10:30:00+01:00
-/// id = "B-1"
-///
-/// [[events]]
-/// kind = "client-notified-of-breach"
-/// at = 2026-03-28T16:00:00+01:00
-/// breach = "B-1"
-/// ```
-///
-/// Events may be listed in any order; the timeline sorts them by time,
-/// keeping the listed order for events at the same time.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Events {
-    /// The events.
-    #[serde(deserialize_with = "crate::limits::events")]
-    #[schemars(length(max = crate::limits::MAX_EVENTS))]
-    pub events: Vec<Event>,
-}
-
-impl Events {
-    /// Reads events from TOML text.
-    ///
-    /// # Errors
-    /// As [`Agreement::from_toml`]: syntax errors with line and column,
-    /// validation errors with the field path (`events[2].at`), and more than
-    /// [`MAX_EVENTS`] events.
-    pub fn from_toml(text: &str) -> Result<Events> {
-        Self::from_text(text, Format::Toml)
-    }
-
-    /// Reads events from JSON text. Errors as [`Events::from_toml`].
-    ///
-    /// # Errors
-    /// As [`Events::from_toml`].
-    pub fn from_json(text: &str) -> Result<Events> {
-        Self::from_text(text, Format::Json)
-    }
-
-    /// Reads events from text in `format`.
-    ///
-    /// # Errors
-    /// As [`Events::from_toml`].
-    pub fn from_text(text: &str, format: Format) -> Result<Events> {
-        let e: Events = document::parse(text, format)?;
-        Ok(e)
-    }
-
-    /// Reads events from raw bytes (size limit and UTF-8 checked first;
-    /// format guessed when `None`).
-    ///
-    /// # Errors
-    /// As [`Agreement::from_bytes`].
-    pub fn from_bytes(bytes: &[u8], format: Option<Format>) -> Result<Events> {
-        let text = document::text_from_bytes(bytes)?;
-        let format = format.unwrap_or_else(|| document::sniff_format(text));
-        Self::from_text(text, format)
-    }
-
-    /// Writes the events as JSON.
-    ///
-    /// # Errors
-    /// Not expected; reported rather than panicking.
-    pub fn to_json(&self) -> Result<String> {
-        document::to_json(self)
-    }
-
-    /// Writes the events as TOML.
-    ///
-    /// # Errors
-    /// Not expected; reported rather than panicking.
-    pub fn to_toml(&self) -> Result<String> {
-        document::to_toml(self)
-    }
-}
+use crate::values::{TimeZoneName, iso_date, join_refs};
 
 // ---------------------------------------------------------------------------
 // Obligations
@@ -738,10 +333,9 @@ fn status_of(
     let late = |end: OffsetDateTime, when: Option<When>, at: OffsetDateTime| -> Lateness {
         match deadline.due {
             Due::Date { date, .. } => {
-                let d = match when {
-                    Some(When::Date(d)) => d,
-                    _ => at.date(),
-                };
+                // The day it was done (`at` is the instant of `when`), or
+                // the day so far.
+                let d = when.map_or_else(|| at.date(), When::date);
                 Lateness::Days(i64::from(d.to_julian_day() - date.to_julian_day()).max(1))
             }
             _ => Lateness::Seconds((at - end).whole_seconds().max(1)),
@@ -825,7 +419,7 @@ impl Agreement {
         let mut order: Vec<(OffsetDateTime, usize)> = Vec::with_capacity(events.events.len());
         let mut future = Vec::new();
         for (i, e) in events.events.iter().enumerate() {
-            let t = instant_of(e.when, tz)?;
+            let t = instant_of(e.when(), tz)?;
             if t >= as_of {
                 future.push(i);
             } else {
@@ -850,8 +444,8 @@ impl Agreement {
                 FindingCode::EventAfterDate,
                 format!(
                     "`{}` on {} is after {}; it is left out of the statuses",
-                    events.events[i].kind,
-                    events.events[i].when,
+                    events.events[i].kind(),
+                    events.events[i].when(),
                     iso_date::format(at)
                 ),
                 String::new(),
@@ -905,7 +499,7 @@ impl Index {
         let mut last: Option<String> = None;
         let mut count = 0usize;
         for (pos, (_, _, e)) in sorted.iter().enumerate() {
-            match e.kind {
+            match e.kind() {
                 EventKind::BreachDiscovered => {
                     count += 1;
                     let id = e
@@ -921,7 +515,7 @@ impl Index {
                         None => last.clone(),
                     };
                     if let Some(id) = &r {
-                        let map = if e.kind == EventKind::ClientNotifiedOfBreach {
+                        let map = if e.kind() == EventKind::ClientNotifiedOfBreach {
                             &mut client_notice
                         } else {
                             &mut authority_notice
@@ -936,7 +530,7 @@ impl Index {
         let next = NEXT_KINDS.map(|kind| {
             let mut v = vec![usize::MAX; n + 1];
             for pos in (0..n).rev() {
-                v[pos] = if sorted[pos].2.kind == kind {
+                v[pos] = if sorted[pos].2.kind() == kind {
                     pos
                 } else {
                     v[pos + 1]
@@ -970,7 +564,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
     let a = cx.agreement;
     let signed: Option<OffsetDateTime> = sorted
         .iter()
-        .find(|(_, _, e)| e.kind == EventKind::AgreementSigned)
+        .find(|(_, _, e)| e.kind() == EventKind::AgreementSigned)
         .map(|(t, _, _)| *t);
     let mut terminated: Option<(OffsetDateTime, Date, usize)> = None;
     let mut audits_held: Vec<Date> = Vec::new();
@@ -988,17 +582,15 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                 FindingCode::EventBeforeSigning,
                 format!(
                     "`{}` on {} is before the agreement was signed",
-                    e.kind, e.when
+                    e.kind(),
+                    e.when()
                 ),
                 join_refs(&a.terms.duration.source),
                 i,
             );
         }
-        let date = match e.when {
-            When::Date(d) => d,
-            When::Instant(t) => t.date(),
-        };
-        match e.kind {
+        let date = e.when().date();
+        match e.kind() {
             EventKind::AgreementTerminated => {
                 if let Some((_, first, _)) = terminated {
                     cx.finding(
@@ -1034,10 +626,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                 holds_placed += 1;
                 let lifted = idx
                     .first_from(sorted, pos + 1, EventKind::LegalHoldLifted)
-                    .map(|x| match x.2.when {
-                        When::Date(d) => d,
-                        When::Instant(t) => t.date(),
-                    });
+                    .map(|x| x.2.when().date());
                 holds.push((date, lifted));
             }
             EventKind::LegalHoldLifted => {
@@ -1063,7 +652,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                 let notice = notice.copied();
                 let status = status_of(
                     &deadline,
-                    notice.map(|n| n.2.when),
+                    notice.map(|n| n.2.when()),
                     notice.map(|n| n.0),
                     cx.as_of,
                     false,
@@ -1073,7 +662,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                     owner: Owner::Processor,
                     subject: Some(id.clone()),
                     event: i,
-                    triggered: e.when,
+                    triggered: e.when(),
                     deadline,
                     status,
                 });
@@ -1082,7 +671,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                     let report = idx.authority_notice.get(&id).map(|&p| &sorted[p]);
                     let status = status_of(
                         &deadline,
-                        report.map(|r| r.2.when),
+                        report.map(|r| r.2.when()),
                         report.map(|r| r.0),
                         cx.as_of,
                         false,
@@ -1092,7 +681,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                         owner: Owner::Controller,
                         subject: Some(id),
                         event: ni,
-                        triggered: ne.when,
+                        triggered: ne.when(),
                         deadline,
                         status,
                     });
@@ -1102,22 +691,23 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                 if idx.refers[pos].is_none() =>
             {
                 let later = e.breach().is_some_and(|b| {
-                    sorted[pos..]
-                        .iter()
-                        .any(|(_, _, d)| d.kind == EventKind::BreachDiscovered && d.id() == Some(b))
+                    sorted[pos..].iter().any(|(_, _, d)| {
+                        d.kind() == EventKind::BreachDiscovered && d.id() == Some(b)
+                    })
                 });
                 cx.finding(
                     FindingCode::NoticeWithoutBreach,
                     if later {
                         format!(
                             "`{}` at {} comes before the breach was discovered",
-                            e.kind, e.when
+                            e.kind(),
+                            e.when()
                         )
                     } else {
                         format!(
                             "`{}` at {} refers to no breach discovered before it{}",
-                            e.kind,
-                            e.when,
+                            e.kind(),
+                            e.when(),
                             e.breach().map_or(String::new(), |b| format!(" (`{b}`)"))
                         )
                     },
@@ -1129,16 +719,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                 let deadline = a.termination_window_end(date)?;
                 let used = terminated.filter(|(tt, _, _)| *tt >= t).or_else(|| {
                     idx.first_from(sorted, pos + 1, EventKind::AgreementTerminated)
-                        .map(|x| {
-                            (
-                                x.0,
-                                match x.2.when {
-                                    When::Date(d) => d,
-                                    When::Instant(t) => t.date(),
-                                },
-                                x.1,
-                            )
-                        })
+                        .map(|x| (x.0, x.2.when().date(), x.1))
                 });
                 let done =
                     used.filter(|(_, d, _)| deadline.due.date().is_some_and(|end| *d <= end));
@@ -1151,7 +732,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                     owner: Owner::Client,
                     subject: e.version().map(|v| format!("version {v}")),
                     event: i,
-                    triggered: e.when,
+                    triggered: e.when(),
                     deadline,
                     status,
                 });
@@ -1163,7 +744,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                     owner: Owner::Client,
                     subject: e.sub_processor().map(str::to_owned),
                     event: i,
-                    triggered: e.when,
+                    triggered: e.when(),
                     deadline: Deadline {
                         kind: DeadlineKind::SubProcessorObjection,
                         due: Due::NoFixedTerm,
@@ -1230,7 +811,7 @@ fn run(cx: &mut Ctx<'_>, sorted: &[(OffsetDateTime, usize, &Event)]) -> Result<(
                     owner: Owner::Client,
                     subject: Some(format!("audit proposed for {}", iso_date::format(proposed))),
                     event: i,
-                    triggered: e.when,
+                    triggered: e.when(),
                     deadline,
                     status,
                 });
@@ -1343,7 +924,7 @@ fn return_obligation(
             FindingCode::DeletedBeforeReturn,
             format!(
                 "data was deleted on {} before the return requested on {} was made",
-                de.when,
+                de.when(),
                 iso_date::format(date)
             ),
             citation.clone(),
@@ -1352,7 +933,7 @@ fn return_obligation(
     }
     let status = status_of(
         &deadline,
-        returned.map(|x| x.2.when),
+        returned.map(|x| x.2.when()),
         returned.map(|x| x.0),
         cx.as_of,
         false,
@@ -1400,16 +981,12 @@ fn settle_deletion(
         ) {
             continue;
         }
-        let When::Date(terminated) = ob.triggered else {
-            continue;
-        };
-        let deleted = sorted.iter().find(|(_, _, e)| {
-            e.kind == EventKind::DataDeleted && matches!(e.when, When::Date(d) if d >= terminated)
-        });
-        let deleted_on = deleted.and_then(|(_, _, e)| match e.when {
-            When::Date(d) => Some(d),
-            When::Instant(_) => None,
-        });
+        // A termination and a deletion are date events.
+        let terminated = ob.triggered.date();
+        let deleted = sorted
+            .iter()
+            .find(|(_, _, e)| e.kind() == EventKind::DataDeleted && e.when().date() >= terminated);
+        let deleted_on = deleted.map(|(_, _, e)| e.when().date());
         // Holds placed before the data was deleted (and before now).
         let relevant: Vec<&(Date, Option<Date>)> = holds
             .iter()
@@ -1440,7 +1017,7 @@ fn settle_deletion(
         }
         ob.status = status_of(
             &ob.deadline,
-            deleted.map(|x| x.2.when),
+            deleted.map(|x| x.2.when()),
             deleted.map(|x| x.0),
             as_of,
             false,
