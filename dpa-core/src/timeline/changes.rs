@@ -12,19 +12,23 @@ use crate::deadline::{Bound, Deadline, DeadlineKind, Due};
 use crate::error::Result;
 use crate::finding::FindingCode;
 
-/// The instant the agreement was signed: its first `agreement-signed` event.
-pub(super) fn signed(sorted: &Sorted<'_>) -> Option<OffsetDateTime> {
-    sorted
+/// How many of the sorted events come before the agreement was signed (its
+/// first `agreement-signed` event): as the events are in time order, those
+/// events are a prefix. 0 when it was not signed.
+pub(super) fn before_signing(sorted: &Sorted<'_>) -> usize {
+    let signed = sorted
         .iter()
-        .find(|(_, _, e)| e.kind() == EventKind::AgreementSigned)
-        .map(|(t, _, _)| *t)
+        .find(|(_, _, e)| e.kind() == EventKind::AgreementSigned);
+    match signed {
+        Some(&(signed, _, _)) => sorted.partition_point(|&(t, _, _)| t < signed),
+        None => 0,
+    }
 }
 
-/// Any event: a finding when it comes before the signing.
-pub(super) fn check_signed(cx: &mut Ctx<'_>, signed: Option<OffsetDateTime>, s: Step<'_>) {
-    if let Some(at) = signed
-        && s.t < at
-    {
+/// Any event: a finding when it comes before the signing (`before` is
+/// [`before_signing`]).
+pub(super) fn check_signed(cx: &mut Ctx<'_>, before: usize, s: Step<'_>) {
+    if s.pos < before {
         cx.finding(
             FindingCode::EventBeforeSigning,
             format!(

@@ -14,7 +14,7 @@ use crate::error::Result;
 /// Runs every event of `cx.sorted` through its handler, in time order.
 pub(super) fn run(cx: &mut Ctx<'_>) -> Result<()> {
     let sorted = cx.sorted;
-    let signed = changes::signed(sorted);
+    let before_signing = changes::before_signing(sorted);
     let mut termination = Termination::default();
     let mut audits = audit::Audits::new(cx.agreement);
     for (pos, &(t, i, event)) in sorted.iter().enumerate() {
@@ -25,7 +25,7 @@ pub(super) fn run(cx: &mut Ctx<'_>) -> Result<()> {
             event,
             date: event.when().date(),
         };
-        changes::check_signed(cx, signed, s);
+        changes::check_signed(cx, before_signing, s);
         match event.kind() {
             EventKind::AgreementSigned | EventKind::DataReturned => {}
             EventKind::AgreementTerminated => termination.terminated(cx, s)?,
