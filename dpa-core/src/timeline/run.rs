@@ -1,10 +1,13 @@
 //! The computation: one pass over the sorted events, each handed to the
 //! handler of its family, then the deletion obligations settled.
 //!
-//! The dispatcher keeps no state of its own: the state a family needs
-//! across events (the first termination and the legal holds, the audits
-//! held) lives in that family's handler, and the look-ups every family
-//! shares are built once, before the pass ([`super::index::Index`]).
+//! The dispatcher decides nothing itself: it checks each event against the
+//! signing, then calls the handler of its kind. The state a family carries
+//! from event to event (the first termination and the legal holds; the
+//! audits held) lives in that family's type ([`Termination`],
+//! [`audit::Audits`]), and the look-ups every family shares are built once,
+//! before the pass ([`super::index::Index`]). Nothing is allocated per
+//! event here.
 
 use super::context::{Ctx, Step};
 use super::termination::Termination;
