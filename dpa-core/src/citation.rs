@@ -12,7 +12,14 @@ use crate::values::{ClauseRef, join_refs};
 /// already present. An empty `refs` list is left out, never printed as an
 /// empty first part.
 pub(crate) fn cite<'a>(refs: &[ClauseRef], parts: impl IntoIterator<Item = &'a str>) -> String {
-    join(&join_refs(refs), parts)
+    let refs = join_refs(refs);
+    let mut parts = parts.into_iter().peekable();
+    // Without parts the references are the citation: no second string (the
+    // timeline cites a clause this way for every finding).
+    if parts.peek().is_none() {
+        return refs;
+    }
+    join(&refs, parts)
 }
 
 /// [`cite`] for references already joined into text.
@@ -45,5 +52,16 @@ mod tests {
         );
         assert_eq!(join("a", ["b", "b", "a"]), "a; b");
         assert_eq!(join("", []), "");
+    }
+
+    #[test]
+    fn references_alone() {
+        let refs: Vec<ClauseRef> = ["DPS 1.11", "clause 2.6.3"]
+            .iter()
+            .map(|r| r.parse().unwrap())
+            .collect();
+        assert_eq!(cite(&refs, []), "DPS 1.11, clause 2.6.3");
+        assert_eq!(cite(&refs, [""]), "DPS 1.11, clause 2.6.3");
+        assert_eq!(cite(&[], []), "");
     }
 }

@@ -67,7 +67,6 @@ pub mod document;
 pub mod error;
 pub mod finding;
 mod format;
-mod ics;
 pub mod limits;
 mod macros;
 pub mod model;

@@ -295,6 +295,31 @@ fn return_of_data_and_impossible_orders() {
     );
 }
 
+/// The events before the signing are those at an earlier instant: a date
+/// event starts at the start of its day in the processor's time zone, so an
+/// event on the signing day (even listed first) is not before it, nor is a
+/// breach at 23:30 UTC the evening before (00:30 in Amsterdam, 1 January).
+#[test]
+fn before_signing_by_instant() {
+    let t = run(
+        "belco.toml",
+        "[[events]]\nkind = \"data-return-requested\"\ndate = 2025-01-01\n\
+         [[events]]\nkind = \"agreement-signed\"\ndate = 2025-01-01\n\
+         [[events]]\nkind = \"audit-held\"\ndate = 2024-12-31\n\
+         [[events]]\nkind = \"breach-discovered\"\nat = 2024-12-31T23:30:00Z\n\
+         [[events]]\nkind = \"breach-discovered\"\nat = 2024-12-31T22:30:00Z\n\
+         [[events]]\nkind = \"agreement-signed\"\ndate = 2025-02-01\n",
+        date!(2025 - 03 - 01),
+    );
+    let before: Vec<_> = t
+        .findings
+        .iter()
+        .filter(|f| f.code.as_str() == "event-before-signing")
+        .map(|f| f.path.as_deref().unwrap())
+        .collect();
+    assert_eq!(before, ["events[2]", "events[4]"]);
+}
+
 #[test]
 fn events_in_any_order() {
     let ordered = format!("{TERMINATED}[[events]]\nkind = \"data-deleted\"\ndate = 2027-01-15\n");

@@ -4,9 +4,9 @@
 
 use std::fmt::Write;
 
+use super::{Obligation, Timeline};
 use crate::deadline::Due;
 use crate::model::Agreement;
-use crate::timeline::{Obligation, Timeline};
 use crate::values::iso_date;
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
