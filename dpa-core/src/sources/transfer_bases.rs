@@ -12,6 +12,11 @@
 //! decision for an EEA member, no two adequacy rows for the same basis and
 //! jurisdiction that overlap in time, and a row backing every transfer basis
 //! but `scc-edition-not-stated` (which is read as the edition in force).
+//!
+//! The EEA is defined once, by [`Country::is_eea`]: the rules ask it, not
+//! this table. The table's `eea` rows give the source of each membership,
+//! and the reader rejects a table whose `eea` rows are not exactly the
+//! members `Country::is_eea` names.
 
 use std::sync::LazyLock;
 
@@ -361,8 +366,13 @@ fn check_row(r: &Instrument) -> Result<(), String> {
         return Err("reference and source are required".to_owned());
     }
     if r.kind == InstrumentKind::Eea {
-        if r.country.is_none() {
+        let Some(c) = r.country else {
             return Err("an eea row needs a country code".to_owned());
+        };
+        if !c.is_eea() {
+            return Err(format!(
+                "jurisdiction: {c} is not in the EEA (the definition is `Country::is_eea`)"
+            ));
         }
         if !r.bases.is_empty()
             || r.adopted.is_some()
@@ -449,9 +459,7 @@ fn check_rows(rows: &[Instrument]) -> Result<(), (usize, String)> {
         }
         if r.kind == InstrumentKind::Adequacy
             && let Some(c) = r.country
-            && rows
-                .iter()
-                .any(|e| e.kind == InstrumentKind::Eea && e.country == Some(c))
+            && c.is_eea()
         {
             return Err(fail(
                 r,
@@ -491,6 +499,18 @@ fn check_rows(rows: &[Instrument]) -> Result<(), (usize, String)> {
     }) {
         let last = rows.last().map_or(0, |r| r.line);
         return Err((last, format!("no row backs the basis `{}`", b.as_str())));
+    }
+    if let Some(c) = Country::all().find(|c| {
+        c.is_eea()
+            && !rows
+                .iter()
+                .any(|r| r.kind == InstrumentKind::Eea && r.country == Some(*c))
+    }) {
+        let last = rows.last().map_or(0, |r| r.line);
+        return Err((
+            last,
+            format!("the EEA member {c} (`Country::is_eea`) has no eea row"),
+        ));
     }
     Ok(())
 }
@@ -554,6 +574,8 @@ mod tests {
         assert!(instruments().is_ok());
     }
 
+    /// The eea rows are exactly the members of `Country::is_eea` (the one
+    /// definition of the EEA), each with its source.
     #[test]
     fn eea_matches_values() {
         let from_table: Vec<&str> = rows()
@@ -709,8 +731,16 @@ mod tests {
                 "does not fit",
             ),
             (
-                "x\teea\tCH\t-\tD\t-\t-\t-\t-\t-\t-\tfull\t-\tOJ\ny\tadequacy\tCH\tadequacy\tD\tGDPR art. 45\t2000-07-26\t2000-07-26\t-\t-\t-\tfull\t-\tOJ",
-                "needs no adequacy",
+                "x\teea\tCH\t-\tD\t-\t-\t-\t-\t-\t-\tfull\t-\tOJ",
+                "CH is not in the EEA",
+            ),
+            (
+                "x\teea\tNL\t-\tD\t-\t-\t-\t-\t-\t-\tfull\t-\tOJ\ny\teea\tNL\t-\tD\t-\t-\t-\t-\t-\t-\tfull\t-\tOJ",
+                "EEA member listed twice",
+            ),
+            (
+                "x\tadequacy\tNO\tadequacy\tD\tGDPR art. 45\t2000-07-26\t2000-07-26\t-\t-\t-\tfull\t-\tOJ",
+                "NO is in the EEA and needs no adequacy decision",
             ),
             (
                 "x\tadequacy\tCH\tadequacy\tD\tGDPR art. 45\t2000-07-26\t2000-07-26\t-\t-\t-\tfull\t-\tOJ\ny\tadequacy\tCH\tadequacy\tD\tGDPR art. 45\t2010-07-26\t2010-07-26\t-\t-\t-\tfull\t-\tOJ",
@@ -726,6 +756,19 @@ mod tests {
             assert!(err.message.contains(expected), "{expected}: {err:?}");
             assert!(err.line >= 3, "{err:?}");
         }
+        // Every EEA member needs its row (with its source).
+        let without_nl: String = TRANSFER_BASES
+            .text
+            .lines()
+            .filter(|l| !l.starts_with("eea-NL\t"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let err = parse_table(&Table {
+            text: Box::leak(without_nl.into_boxed_str()),
+            ..TRANSFER_BASES
+        })
+        .unwrap_err();
+        assert!(err.message.contains("EEA member NL"), "{err:?}");
         // What the public functions would return for a broken table: an
         // internal error (the library's defect), not a user's invalid input.
         let err = parse_with_header("x\tbad").unwrap_err().to_error();

@@ -12,13 +12,6 @@ use crate::sources::transfer_bases::{
 };
 use crate::values::{Country, iso_date};
 
-/// Whether `country` is in the EEA according to the table.
-fn in_eea(table: &[Instrument], country: Country) -> bool {
-    table
-        .iter()
-        .any(|r| r.kind() == InstrumentKind::Eea && r.country() == Some(country))
-}
-
 /// What the date, the table and the recipient say about one basis.
 struct Outcome {
     status: BasisStatus,
@@ -361,11 +354,11 @@ pub(super) fn sub_processor(
     let ctx = Ctx { table, sp, on };
     let mut outside: Vec<Country> = Vec::new();
     for c in sp.locations.iter().filter_map(|l| l.country()) {
-        if !in_eea(table, c) && !outside.contains(&c) {
+        if !c.is_eea() && !outside.contains(&c) {
             outside.push(c);
         }
     }
-    let foreign_seat = sp.seat.filter(|s| !in_eea(table, *s));
+    let foreign_seat = sp.seat.filter(|s| !s.is_eea());
     let non_eea_seat = foreign_seat.is_some() && !sp.locations.is_empty() && outside.is_empty();
     let targets: Vec<Option<Country>> = if outside.is_empty() {
         vec![foreign_seat]
