@@ -6,11 +6,12 @@
 //! | table | file | a row is | source column |
 //! |---|---|---|---|
 //! | [`transfer_bases`] | `transfer-bases.tsv` | a member of the EEA, an adequacy decision, a set of standard contractual clauses, binding corporate rules or an art. 49 derogation, with its dates and scope | `source`: the publication (EUR-Lex CELEX number, Official Journal, CJEU case) |
+//! | [`art28`] | `art28-coverage.tsv` | a clause of an edition of the standard clauses and the GDPR art. 28 items it satisfies | `source`: where the clause text is (document, clause number, seed file) |
 //! | [`designated_days`] | `nl-atw-designated-days.tsv` | a day the Crown designated under art. 3(3) of the Algemene termijnenwet | `source`: the royal decree and its Staatscourant number |
 //!
 //! The modules whose rules use a table re-export its public types:
-//! [`crate::transfers`] (the transfer bases) and [`crate::calendar`] (the
-//! designated days).
+//! [`crate::transfers`] (the transfer bases), [`crate::completeness`] (the
+//! art. 28 coverage) and [`crate::calendar`] (the designated days).
 //!
 //! # Reading a table
 //! The tables read at run time share one reader, [`Table::read`]: UTF-8, one
@@ -32,6 +33,7 @@ use time::Date;
 use crate::error::Error;
 use crate::values::iso_date;
 
+pub(crate) mod art28;
 pub(crate) mod designated_days;
 pub(crate) mod transfer_bases;
 
