@@ -5,10 +5,10 @@
 use time::Date;
 
 use super::{BasisAssessment, BasisStatus, TransferAssessment, TransferVerdict};
-use crate::citation::join;
+use crate::citation::cite;
 use crate::finding::{Finding, FindingCode};
 use crate::model::{SubProcessor, TransferBasis};
-use crate::values::{Country, iso_date, join_refs};
+use crate::values::{Country, iso_date};
 
 /// The sub-processor the findings are about.
 struct Subject<'a> {
@@ -18,8 +18,6 @@ struct Subject<'a> {
     sp: &'a SubProcessor,
     /// Its path in the file, `statement.sub_processors[i]`.
     path: String,
-    /// Where the statement lists it: the first part of every citation.
-    refs: String,
 }
 
 impl Subject<'_> {
@@ -33,9 +31,9 @@ impl Subject<'_> {
         Some(format!("{}.{field}", self.path))
     }
 
-    /// Its clause references, then `parts`.
+    /// Where the statement lists it (its clause references), then `parts`.
     fn cite<'p>(&self, parts: impl IntoIterator<Item = &'p str>) -> String {
-        join(&self.refs, parts)
+        cite(&self.sp.source, parts)
     }
 }
 
@@ -49,7 +47,6 @@ pub(super) fn findings(a: &TransferAssessment, sp: &SubProcessor, on: Date) -> V
         a,
         sp,
         path: format!("statement.sub_processors[{}]", a.index),
-        refs: join_refs(&sp.source),
     };
     let mut out: Vec<Finding> = non_eea_seat(&s).into_iter().collect();
     match &a.verdict {
@@ -115,6 +112,7 @@ struct ByCountry {
     uncovered: Vec<Country>,
 }
 
+/// Sorts each country outside the EEA by what its claimed bases come to.
 fn by_country(s: &Subject<'_>) -> ByCountry {
     let mut out = ByCountry {
         not_certified: Vec::new(),
@@ -265,6 +263,7 @@ fn covered(s: &Subject<'_>) -> Finding {
     )
 }
 
+/// `US, GB`.
 fn join_countries(cs: &[Country]) -> String {
     cs.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
 }

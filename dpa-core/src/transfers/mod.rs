@@ -2,20 +2,21 @@
 //! which sub-processors transfer data, and whether the bases the agreement
 //! claims for them are valid on a date.
 //!
-//! The facts — the EEA, the adequacy decisions with their dates and scope
-//! limits, the ended EU-US frameworks, the standard contractual clauses,
-//! binding corporate rules and the art. 49 derogations — are rows of the
-//! reviewable data file `dpa-core/data/transfer-bases.tsv`, each citing its
-//! source (see [`instruments`]). The file is embedded in the library and
-//! parsed once, on first use; nothing is read at run time. A unit test proves
-//! that every row parses and that the rows are consistent; should the table
-//! ever fail to parse, the functions here return an
-//! [`Error::Internal`](crate::Error::Internal) instead of panicking.
+//! The facts — the adequacy decisions with their dates and scope limits,
+//! the ended EU-US frameworks, the standard contractual clauses, binding
+//! corporate rules and the art. 49 derogations — are rows of the reviewable
+//! data file `dpa-core/data/transfer-bases.tsv`, each citing its source (see
+//! [`instruments`]). The EEA is defined once, by
+//! [`Country::is_eea`](crate::values::Country::is_eea); the file's `eea`
+//! rows give each member's source and are checked against it. The file is
+//! embedded in the library and parsed once, on first use; nothing is read at
+//! run time. A unit test proves that every row parses and that the rows are
+//! consistent; should the table ever fail to parse, the functions here return
+//! an [`Error::Internal`](crate::Error::Internal) instead of panicking.
 //!
 //! This module holds the public types and entry points; the rules below are
 //! in `transfers/assess.rs`, the finding texts in `transfers/findings.rs`,
-//! and the table's reader in `sources/transfer_bases.rs`. Whether a country
-//! is in the EEA is [`Country::is_eea`](crate::values::Country::is_eea).
+//! and the table's reader in `sources/transfer_bases.rs`.
 //!
 //! # The rules
 //! A sub-processor *transfers* data when one of its `locations` is a country
