@@ -1,7 +1,12 @@
-//! Completeness against GDPR art. 28: which clauses of each standard-clause
-//! edition satisfy the items a processing agreement must contain (art. 28(2),
-//! 28(3)(a)–(h) and 28(4)), and which items an agreement leaves uncovered
-//! after its deviations.
+//! Completeness against GDPR art. 28: which items a processing agreement
+//! must contain (art. 28(2), 28(3)(a)–(h) and 28(4)) an agreement leaves
+//! uncovered after its deviations, and whether the statement contradicts
+//! its own declaration on special categories.
+//!
+//! Which clause of each standard-clause edition satisfies which item is the
+//! reviewable table `dpa-core/data/art28-coverage.tsv`, one row per clause
+//! per edition citing where the clause text is ([`edition_coverage`],
+//! [`ClauseCoverage::source`]); this module applies it to an agreement.
 //!
 //! ```
 //! use dpa_core::Agreement;
@@ -19,321 +24,37 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::finding::{Finding, FindingCode};
 use crate::model::{Agreement, DeviationKind, Edition, Numbering};
+use crate::sources::art28;
+pub use crate::sources::art28::{Art28Item, ClauseCoverage};
 
-/// An item GDPR art. 28 requires of a processing agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Art28Item {
-    /// Art. 28(2): no sub-processor without prior specific or general written
-    /// authorisation; under a general one, changes are notified so the
-    /// controller can object.
-    SubProcessorAuthorisation,
-    /// Art. 28(3)(a): processing only on documented instructions.
-    Instructions,
-    /// Art. 28(3)(b): persons authorised to process are bound to confidentiality.
-    Confidentiality,
-    /// Art. 28(3)(c): the measures required by art. 32.
-    Security,
-    /// Art. 28(3)(d): the conditions of art. 28(2) and 28(4) for sub-processors.
-    SubProcessorConditions,
-    /// Art. 28(3)(e): assistance with data subjects' requests (chapter III).
-    DataSubjectAssistance,
-    /// Art. 28(3)(f): assistance with art. 32–36 (security, breaches, DPIA).
-    ComplianceAssistance,
-    /// Art. 28(3)(g): deletion or return of the data at the end.
-    DeletionOrReturn,
-    /// Art. 28(3)(h): information to demonstrate compliance; audits.
-    InformationAndAudits,
-    /// Art. 28(4): the same obligations imposed on sub-processors; the
-    /// processor stays liable.
-    SubProcessorFlowDown,
-}
-
-impl Art28Item {
-    /// Every item, in article order.
-    pub const ALL: [Art28Item; 10] = [
-        Art28Item::SubProcessorAuthorisation,
-        Art28Item::Instructions,
-        Art28Item::Confidentiality,
-        Art28Item::Security,
-        Art28Item::SubProcessorConditions,
-        Art28Item::DataSubjectAssistance,
-        Art28Item::ComplianceAssistance,
-        Art28Item::DeletionOrReturn,
-        Art28Item::InformationAndAudits,
-        Art28Item::SubProcessorFlowDown,
-    ];
-
-    /// The article, e.g. `GDPR art. 28(3)(b)`.
-    pub const fn article(self) -> &'static str {
-        match self {
-            Art28Item::SubProcessorAuthorisation => "GDPR art. 28(2)",
-            Art28Item::Instructions => "GDPR art. 28(3)(a)",
-            Art28Item::Confidentiality => "GDPR art. 28(3)(b)",
-            Art28Item::Security => "GDPR art. 28(3)(c)",
-            Art28Item::SubProcessorConditions => "GDPR art. 28(3)(d)",
-            Art28Item::DataSubjectAssistance => "GDPR art. 28(3)(e)",
-            Art28Item::ComplianceAssistance => "GDPR art. 28(3)(f)",
-            Art28Item::DeletionOrReturn => "GDPR art. 28(3)(g)",
-            Art28Item::InformationAndAudits => "GDPR art. 28(3)(h)",
-            Art28Item::SubProcessorFlowDown => "GDPR art. 28(4)",
-        }
-    }
-
-    /// What the item requires, in a few words.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Art28Item::SubProcessorAuthorisation => "authorisation of sub-processors",
-            Art28Item::Instructions => "processing on documented instructions",
-            Art28Item::Confidentiality => "confidentiality of the persons processing",
-            Art28Item::Security => "security measures (art. 32)",
-            Art28Item::SubProcessorConditions => "conditions for engaging sub-processors",
-            Art28Item::DataSubjectAssistance => "assistance with data subjects' requests",
-            Art28Item::ComplianceAssistance => "assistance with art. 32-36",
-            Art28Item::DeletionOrReturn => "deletion or return at the end",
-            Art28Item::InformationAndAudits => "information and audits",
-            Art28Item::SubProcessorFlowDown => "the same obligations for sub-processors",
-        }
-    }
-
-    /// A stable identifier (`28-3-b`).
-    pub const fn id(self) -> &'static str {
-        match self {
-            Art28Item::SubProcessorAuthorisation => "28-2",
-            Art28Item::Instructions => "28-3-a",
-            Art28Item::Confidentiality => "28-3-b",
-            Art28Item::Security => "28-3-c",
-            Art28Item::SubProcessorConditions => "28-3-d",
-            Art28Item::DataSubjectAssistance => "28-3-e",
-            Art28Item::ComplianceAssistance => "28-3-f",
-            Art28Item::DeletionOrReturn => "28-3-g",
-            Art28Item::InformationAndAudits => "28-3-h",
-            Art28Item::SubProcessorFlowDown => "28-4",
-        }
-    }
-}
-
-impl fmt::Display for Art28Item {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.name(), self.article())
-    }
-}
-
-impl Serialize for Art28Item {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.id())
-    }
-}
-
-use Art28Item as I;
-
-/// One clause of an edition and the art. 28 items it satisfies, numbered as
-/// the edition numbers it (article, paragraph).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClauseCoverage {
-    /// The article.
-    pub article: u8,
-    /// The paragraph.
-    pub paragraph: u8,
-    /// What the clause says, in a few words.
-    pub topic: &'static str,
-    /// The items it satisfies.
-    pub items: &'static [Art28Item],
-}
-
-const fn c(
-    article: u8,
-    paragraph: u8,
-    topic: &'static str,
-    items: &'static [Art28Item],
-) -> ClauseCoverage {
-    ClauseCoverage {
-        article,
-        paragraph,
-        topic,
-        items,
-    }
-}
-
-/// The Nederland ICT standard clauses as in use in 2019 (Belco's part 2,
-/// which numbers them 2.1–2.9; read from the clause texts).
-const NEDERLAND_ICT_2019: &[ClauseCoverage] = &[
-    c(
-        2,
-        3,
-        "processing on the client's written instructions",
-        &[I::Instructions],
-    ),
-    c(
-        3,
-        1,
-        "technical and organisational security measures",
-        &[I::Security, I::ComplianceAssistance],
-    ),
-    c(
-        4,
-        1,
-        "breach notice to the client",
-        &[I::ComplianceAssistance],
-    ),
-    c(
-        4,
-        2,
-        "information for notices under art. 33 and 34",
-        &[I::ComplianceAssistance],
-    ),
-    c(
-        5,
-        1,
-        "confidentiality of the persons processing",
-        &[I::Confidentiality],
-    ),
-    c(
-        6,
-        3,
-        "deletion or return at the end",
-        &[I::DeletionOrReturn],
-    ),
-    c(
-        7,
-        1,
-        "cooperation with data subjects' rights",
-        &[I::DataSubjectAssistance],
-    ),
-    c(
-        7,
-        2,
-        "cooperation with a DPIA and prior consultation (art. 35, 36)",
-        &[I::ComplianceAssistance],
-    ),
-    c(
-        7,
-        3,
-        "compliance shown by certificate or third-party memorandum",
-        &[I::InformationAndAudits],
-    ),
-    c(
-        7,
-        4,
-        "information on request; audits",
-        &[I::InformationAndAudits],
-    ),
-    c(
-        8,
-        2,
-        "general authorisation for sub-processors",
-        &[I::SubProcessorAuthorisation, I::SubProcessorConditions],
-    ),
-    c(
-        8,
-        3,
-        "changes notified, right to object, same security level",
-        &[
-            I::SubProcessorAuthorisation,
-            I::SubProcessorConditions,
-            I::SubProcessorFlowDown,
-        ],
-    ),
-];
-
-/// The NLdigital standard clauses, version March 2025.
-const NLDIGITAL_2025: &[ClauseCoverage] = &[
-    c(
-        2,
-        3,
-        "processing on the client's written instructions",
-        &[I::Instructions],
-    ),
-    c(
-        3,
-        1,
-        "technical and organisational security measures",
-        &[I::Security, I::ComplianceAssistance],
-    ),
-    c(
-        4,
-        1,
-        "breach notice to the client",
-        &[I::ComplianceAssistance],
-    ),
-    c(
-        4,
-        3,
-        "information for notices under art. 33 and 34",
-        &[I::ComplianceAssistance],
-    ),
-    c(
-        5,
-        1,
-        "confidentiality of the persons processing",
-        &[I::Confidentiality],
-    ),
-    c(
-        6,
-        3,
-        "deletion or return at the end",
-        &[I::DeletionOrReturn],
-    ),
-    c(
-        7,
-        1,
-        "cooperation with data subjects' rights",
-        &[I::DataSubjectAssistance],
-    ),
-    c(
-        7,
-        2,
-        "cooperation with a DPIA and prior consultation (art. 35, 36)",
-        &[I::ComplianceAssistance],
-    ),
-    c(
-        7,
-        3,
-        "cooperation with deletion requests",
-        &[I::DataSubjectAssistance],
-    ),
-    c(
-        7,
-        4,
-        "compliance shown by certificate or third-party memorandum",
-        &[I::InformationAndAudits],
-    ),
-    c(
-        7,
-        5,
-        "information on request; audits",
-        &[I::InformationAndAudits],
-    ),
-    c(
-        8,
-        2,
-        "general authorisation for sub-processors",
-        &[I::SubProcessorAuthorisation, I::SubProcessorConditions],
-    ),
-    c(
-        8,
-        3,
-        "changes notified, right to object, same security level",
-        &[
-            I::SubProcessorAuthorisation,
-            I::SubProcessorConditions,
-            I::SubProcessorFlowDown,
-        ],
-    ),
-];
-
-/// The clauses of `edition` that satisfy art. 28 items.
+/// The clauses of `edition` that satisfy art. 28 items, numbered as the
+/// edition numbers them, in clause order: the edition's rows of the table
+/// `dpa-core/data/art28-coverage.tsv`, each with its
+/// [`source`](ClauseCoverage::source).
+///
+/// ```
+/// use dpa_core::completeness::{Art28Item, edition_coverage};
+/// use dpa_core::model::Edition;
+///
+/// let clauses = edition_coverage(Edition::Nldigital2025);
+/// let audits: Vec<_> = clauses
+///     .iter()
+///     .filter(|c| c.items.contains(&Art28Item::InformationAndAudits))
+///     .map(|c| (c.article, c.paragraph))
+///     .collect();
+/// assert_eq!(audits, [(7, 4), (7, 5)]);
+/// assert!(clauses[0].source().contains("versie maart 2025, art. 2.3"));
+/// ```
+///
+/// Empty only if the built-in table were malformed (a unit test proves that
+/// it is not); the agreement check then reports that the coverage was not
+/// checked.
 pub fn edition_coverage(edition: Edition) -> &'static [ClauseCoverage] {
-    match edition {
-        Edition::NederlandIct2019 => NEDERLAND_ICT_2019,
-        _ => NLDIGITAL_2025,
-    }
+    art28::edition_clauses(edition).unwrap_or_default()
 }
 
 /// Parses an agreement's clause reference (`clause 2.5.1` under part-2
@@ -486,6 +207,35 @@ const ART10_WORDS: &[&str] = &[
 ];
 const ID_WORDS: &[&str] = &["bsn", "burgerservicenummer", "sofinummer"];
 
+/// `art28-item-uncovered` for each item no clause covers after the
+/// deviations; if the built-in coverage table were malformed, one such error
+/// saying that the coverage was not checked.
+fn uncovered(a: &Agreement) -> Vec<Finding> {
+    if let Err(e) = art28::edition_clauses(a.clauses.edition) {
+        return vec![Finding::new(
+            FindingCode::Art28ItemUncovered,
+            format!("the coverage of GDPR art. 28 was not checked: {e}"),
+            "GDPR art. 28".to_owned(),
+            Some("clauses".to_owned()),
+        )];
+    }
+    coverage(a)
+        .into_iter()
+        .filter(|cov| cov.clauses.is_empty())
+        .map(|cov| {
+            Finding::new(
+                FindingCode::Art28ItemUncovered,
+                format!(
+                    "no clause covers {} after the agreement's deviations",
+                    cov.item
+                ),
+                cov.item.article().to_owned(),
+                Some("clauses".to_owned()),
+            )
+        })
+        .collect()
+}
+
 fn mentions<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
     let lower = text.to_lowercase();
     lower
@@ -495,20 +245,7 @@ fn mentions<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
 
 /// The completeness and statement-consistency findings.
 pub(crate) fn findings(a: &Agreement) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for cov in coverage(a) {
-        if cov.clauses.is_empty() {
-            out.push(Finding::new(
-                FindingCode::Art28ItemUncovered,
-                format!(
-                    "no clause covers {} after the agreement's deviations",
-                    cov.item
-                ),
-                cov.item.article().to_owned(),
-                Some("clauses".to_owned()),
-            ));
-        }
-    }
+    let mut out = uncovered(a);
     let s = &a.statement;
     let sc = &s.special_categories;
     let mut texts: Vec<(String, &str)> = Vec::new();

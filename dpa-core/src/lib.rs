@@ -44,6 +44,9 @@
 //! - [`values`]: validated small values (country codes, terms, money,
 //!   versions, clause references, ISO dates).
 //! - [`model`]: the agreement's types.
+//! - `sources` (internal): the reference tables under `dpa-core/data/`,
+//!   each row citing its source; their types are re-exported by the modules
+//!   whose rules use them ([`calendar`], [`transfers`], [`completeness`]).
 //! - [`calendar`]: month arithmetic and the Dutch time-limit calendar.
 //! - [`deadline`]: deadlines from an agreement's terms (deletion, breach
 //!   notice, audits, termination window, service level).
@@ -72,6 +75,7 @@ mod macros;
 pub mod model;
 pub mod report;
 pub mod schema;
+mod sources;
 pub mod timeline;
 pub mod transfers;
 pub mod values;

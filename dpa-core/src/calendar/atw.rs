@@ -5,11 +5,11 @@ use std::fmt;
 
 use time::{Date, Month, Weekday};
 
-use super::designated::{self, is_designated};
 use super::easter::{self, easter_sunday};
 use super::months::is_leap_year;
 use crate::error::RangeError;
 use crate::limits::{MAX_YEAR, MIN_YEAR};
+use crate::sources::designated_days::{self as designated, is_designated};
 use crate::{Error, Result};
 
 /// The day the Algemene termijnenwet came into force: 1 April 1965.

@@ -11,9 +11,14 @@ use serde::Serialize;
 
 /// The EEA: the 27 EU member states plus Iceland, Liechtenstein and Norway
 /// (EEA Agreement; the United Kingdom left on 2020-01-31). Greece is `GR` in
-/// ISO 3166-1 (EU texts write `EL`). Sources: EEA Agreement, OJ L 1,
-/// 3.1.1994; the Commission's adequacy page lists "EU (and Norway,
-/// Liechtenstein and Iceland)".
+/// ISO 3166-1 (EU texts write `EL`). Sources: TEU art. 52(1) (the member
+/// states); EEA Agreement, OJ L 1, 3.1.1994, p. 3; the Commission's adequacy
+/// page lists "EU (and Norway, Liechtenstein and Iceland)".
+///
+/// This is the one definition of the EEA: every rule asks
+/// [`Country::is_eea`]. The `eea` rows of `dpa-core/data/transfer-bases.tsv`
+/// repeat each member with its source, and that table's reader rejects rows
+/// that are not exactly these members.
 const EEA: [&str; 30] = [
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
     "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", // EU 27

@@ -1,5 +1,12 @@
-//! Days the Crown designated under art. 3(3) of the Algemene termijnenwet,
-//! read at compile time from `data/nl-atw-designated-days.tsv`.
+//! The Atw designated-days table, `data/nl-atw-designated-days.tsv`: the days
+//! the Crown designated under art. 3(3) of the Algemene termijnenwet, each
+//! with the Staatscourant number of its decree in the `source` column.
+//!
+//! Unlike the tables read at run time, this one is parsed at compile time (the
+//! holiday look-up in [`crate::calendar`] is a `const` bit table built from
+//! it): a malformed row stops the build, so a library that compiles has a
+//! table that parses. [`crate::calendar`] re-exports [`DesignatedDay`],
+//! [`designated_days`] and [`DESIGNATED_DAYS_KNOWN_THROUGH`].
 
 use time::{Date, Month};
 
@@ -43,7 +50,7 @@ impl DesignatedDay {
 ///
 /// The table covers 2023 to [`DESIGNATED_DAYS_KNOWN_THROUGH`] (2028). For later
 /// years no decree had been published when this version was released, so
-/// [`public_holidays`](super::public_holidays) gives only the statutory days
+/// [`public_holidays`](crate::calendar::public_holidays) gives only the statutory days
 /// there; for years before 2023 the table has no rows either.
 ///
 /// ```
@@ -94,7 +101,7 @@ static BITS: [[u64; 6]; SPAN] = {
 };
 
 /// [`is_designated`] for compile-time tables.
-pub(super) const fn is_designated_const(year: i32, ordinal: u16) -> bool {
+pub(crate) const fn is_designated_const(year: i32, ordinal: u16) -> bool {
     let y = year - FIRST_YEAR;
     if y < 0 || y as usize >= SPAN || ordinal as usize / 64 >= 6 {
         return false;
@@ -104,7 +111,7 @@ pub(super) const fn is_designated_const(year: i32, ordinal: u16) -> bool {
 
 /// Whether the day with this `year` and `ordinal` is a designated day.
 #[inline]
-pub(super) fn is_designated(year: i32, ordinal: u16) -> bool {
+pub(crate) fn is_designated(year: i32, ordinal: u16) -> bool {
     match BITS.get(year.wrapping_sub(FIRST_YEAR) as u32 as usize) {
         Some(bits) => match bits.get(usize::from(ordinal / 64)) {
             Some(word) => word >> (ordinal % 64) & 1 == 1,
@@ -115,7 +122,7 @@ pub(super) fn is_designated(year: i32, ordinal: u16) -> bool {
 }
 
 /// The designated days in `year`, in date order.
-pub(super) fn in_year(year: i32) -> impl Iterator<Item = Date> {
+pub(crate) fn in_year(year: i32) -> impl Iterator<Item = Date> {
     DESIGNATED
         .iter()
         .map(DesignatedDay::date)

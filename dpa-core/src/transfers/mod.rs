@@ -1,0 +1,369 @@
+//! Transfers of personal data outside the EEA (GDPR chapter V, art. 44-49):
+//! which sub-processors transfer data, and whether the bases the agreement
+//! claims for them are valid on a date.
+//!
+//! The facts — the adequacy decisions with their dates and scope limits,
+//! the ended EU-US frameworks, the standard contractual clauses, binding
+//! corporate rules and the art. 49 derogations — are rows of the reviewable
+//! data file `dpa-core/data/transfer-bases.tsv`, each citing its source (see
+//! [`instruments`]). The EEA is defined once, by
+//! [`Country::is_eea`](crate::values::Country::is_eea); the file's `eea`
+//! rows give each member's source and are checked against it. The file is
+//! embedded in the library and parsed once, on first use; nothing is read at
+//! run time. A unit test proves that every row parses and that the rows are
+//! consistent; should the table ever fail to parse, the functions here return
+//! an [`Error::Internal`](crate::Error::Internal) instead of panicking.
+//!
+//! This module holds the public types and entry points; the rules below are
+//! in `transfers/assess.rs`, the finding texts in `transfers/findings.rs`,
+//! and the table's reader in `sources/transfer_bases.rs`.
+//!
+//! # The rules
+//! A sub-processor *transfers* data when one of its `locations` is a country
+//! outside the EEA (the regions `EU` and `EEA` are inside). For each such
+//! country, each claimed basis is valid on a date when:
+//!
+//! - `adequacy`: an adequacy decision for that country is in force on the date
+//!   (`from` ≤ date < `until`). For `US` the adequacy decision is the EU-US
+//!   Data Privacy Framework, which covers only recipients marked
+//!   `dpf_certified`. A decision that covers only some recipients (Canada,
+//!   Japan, Korea, Faroe Islands, Israel, Uruguay) is valid with an
+//!   [`Caveat::AdequacyScopeLimited`] caveat.
+//! - `eu-us-dpf`: the country is `US`, the date is on or after 2023-07-10 and
+//!   the recipient is marked `dpf_certified`.
+//! - `privacy-shield`, `safe-harbour`: the country is `US` and the date falls
+//!   in the framework's window (before the CJEU invalidated it).
+//! - `scc-2021` and its modules: on or after 2021-06-27.
+//! - `scc-2010`, `scc-2001`: from their decisions until 2022-12-27; from
+//!   2021-09-27 only for contracts concluded before that day, so valid with
+//!   an [`Caveat::OldSccTransitional`] caveat.
+//! - `scc-edition-not-stated`: read as the edition in force on the date (the
+//!   2021 clauses from 2021-06-27, the old ones before), with a
+//!   [`Caveat::SccEditionNotStated`] caveat.
+//! - `bcr`: on or after 2018-05-25 (GDPR art. 47).
+//! - the art. 49 derogations: on or after 2018-05-25, with a
+//!   [`Caveat::DerogationForStandingTransfer`] caveat for a sub-processor that
+//!   is engaged as a matter of course. Every listed sub-processor is such a
+//!   standing recipient (`engagement` is `always` or
+//!   `depending-on-assignment`: either way the processor uses it whenever the
+//!   assignment calls for it), so a derogation is never enough on its own.
+//!
+//! BCRs and derogations are assessed under the GDPR only: for dates before
+//! 2018-05-25 (Directive 95/46/EC) they are reported as not yet in force.
+//!
+//! ```
+//! use dpa_core::Agreement;
+//! use dpa_core::transfers::TransferVerdict;
+//! use time::macros::date;
+//!
+//! let text = std::fs::read_to_string(concat!(
+//!     env!("CARGO_MANIFEST_DIR"),
+//!     "/../examples/agreements/alles-online.toml"
+//! ))?;
+//! let agreement = Agreement::from_toml(&text)?;
+//! let assessments = agreement.assess_transfers(date!(2026 - 11 - 23))?;
+//! let sentry = assessments.iter().find(|a| a.name == "Sentry").unwrap();
+//! assert_eq!(sentry.outside_eea[0].as_str(), "US");
+//! assert!(matches!(sentry.verdict, TransferVerdict::Covered { .. }));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use serde::Serialize;
+use time::Date;
+
+use crate::error::Result;
+use crate::finding::{Finding, FindingCode};
+use crate::macros::spelled_enum;
+use crate::model::{Agreement, TransferBasis};
+pub use crate::sources::transfer_bases::{
+    Instrument, InstrumentKind, InstrumentScope, instruments,
+};
+use crate::values::Country;
+
+mod assess;
+mod findings;
+
+/// How one sub-processor's data leaves the EEA, and whether the bases claimed
+/// for it hold on the date assessed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TransferAssessment {
+    /// The sub-processor's position in `statement.sub_processors`.
+    pub index: usize,
+    /// The sub-processor's name as listed.
+    pub name: String,
+    /// The country of its legal seat, where stated.
+    pub seat: Option<Country>,
+    /// Its processing locations outside the EEA, in listed order, each once.
+    pub outside_eea: Vec<Country>,
+    /// Whether its seat is outside the EEA while every stated location is
+    /// inside it (so no transfer by location, but foreign law may reach the
+    /// data).
+    pub non_eea_seat: bool,
+    /// Each claimed basis assessed for each country outside the EEA, in the
+    /// order claimed. When nothing is processed outside the EEA, each basis
+    /// is assessed for the seat if that is outside the EEA (as for access
+    /// from there), else with no country.
+    pub bases: Vec<BasisAssessment>,
+    /// The overall verdict.
+    pub verdict: TransferVerdict,
+    /// The findings the assessment gives rise to (what the agreement check
+    /// reports for this sub-processor's transfers).
+    pub findings: Vec<Finding>,
+}
+
+/// One claimed basis, assessed for one country on the date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct BasisAssessment {
+    /// The basis as claimed.
+    pub basis: TransferBasis,
+    /// Its position in the sub-processor's `transfer_bases`.
+    pub index: usize,
+    /// The country it is assessed for; `None` when nothing is processed or
+    /// seated outside the EEA.
+    pub country: Option<Country>,
+    /// Whether it is valid on the date for this recipient and country.
+    pub valid: bool,
+    /// Why it is valid or not, as a code.
+    pub status: BasisStatus,
+    /// The instrument relied on or considered (e.g. `Decision (EU) 2021/914`),
+    /// where there is one.
+    pub reference: Option<String>,
+    /// Why it is valid or not, in English.
+    pub reason: String,
+    /// The articles, decisions and judgments it rests on.
+    pub citation: String,
+    /// What to check about a valid basis (empty for an invalid one).
+    pub caveats: Vec<Caveat>,
+}
+
+spelled_enum! {
+    /// Whether a claimed basis is valid, and if not, why.
+    #[non_exhaustive]
+    pub enum BasisStatus ("basis status") {
+        /// Valid on the date (possibly with caveats).
+        Valid = "valid",
+        /// The instrument applies only from a later date.
+        NotYetInForce = "not-yet-in-force",
+        /// The instrument no longer applies (invalidated, repealed or expired).
+        NoLongerInForce = "no-longer-in-force",
+        /// No instrument of this kind covers the country (e.g. no adequacy
+        /// decision, or the DPF claimed for a country other than the US).
+        NotForThisCountry = "not-for-this-country",
+        /// The DPF applies only to certified organisations and the recipient is
+        /// not marked `dpf_certified`.
+        RecipientNotCertified = "recipient-not-certified",
+        /// A country-specific basis with no country outside the EEA to assess it for.
+        NoThirdCountry = "no-third-country",
+    }
+}
+
+/// Something to check about a valid basis. Each gives a warning finding of
+/// the same name when the sub-processor transfers data.
+///
+/// Not a `spelled_enum!`: a caveat is spelled as the finding code it gives
+/// rise to ([`Caveat::code`]), so the spelling is written once, in
+/// [`FindingCode`], and serialized from there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Caveat {
+    /// SCCs claimed without an edition; read as the edition in force.
+    SccEditionNotStated,
+    /// The old SCCs in their transitional period (2021-09-27 to 2022-12-27):
+    /// valid only for contracts concluded before 2021-09-27.
+    OldSccTransitional,
+    /// The adequacy decision covers only some recipients in the country.
+    AdequacyScopeLimited,
+    /// An art. 49 derogation for a standing sub-processor; derogations cover
+    /// occasional transfers only.
+    DerogationForStandingTransfer,
+}
+
+impl Caveat {
+    /// The stable string form, the same as the finding code's.
+    pub const fn as_str(self) -> &'static str {
+        self.code().as_str()
+    }
+
+    /// The finding code the caveat gives rise to.
+    pub const fn code(self) -> FindingCode {
+        match self {
+            Caveat::SccEditionNotStated => FindingCode::SccEditionNotStated,
+            Caveat::OldSccTransitional => FindingCode::OldSccTransitional,
+            Caveat::AdequacyScopeLimited => FindingCode::AdequacyScopeLimited,
+            Caveat::DerogationForStandingTransfer => FindingCode::DerogationForStandingTransfer,
+        }
+    }
+}
+
+impl Serialize for Caveat {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// The overall verdict on a sub-processor's transfers. Serialized with a
+/// `kind` tag: `{"kind": "covered", "bases": ["scc-2021"]}`.
+///
+/// Not a `spelled_enum!`: two variants carry data. The kinds' spellings are
+/// serde's kebab-case of the variant names; [`TransferVerdict::as_str`]
+/// gives the same (a unit test proves it for every kind).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum TransferVerdict {
+    /// No processing location is stated, so transfers cannot be assessed.
+    LocationsNotStated,
+    /// Every stated location is inside the EEA.
+    NoTransfer,
+    /// Data goes outside the EEA and no basis is claimed.
+    NoBasisClaimed,
+    /// Every country outside the EEA is covered by a claimed basis valid on
+    /// the date.
+    Covered {
+        /// The claimed bases valid on the date (for at least one of the
+        /// countries), in the order claimed, each once.
+        bases: Vec<TransferBasis>,
+    },
+    /// Bases are claimed, but none valid on the date covers these countries.
+    NotCovered {
+        /// The countries outside the EEA left uncovered.
+        countries: Vec<Country>,
+    },
+}
+
+impl TransferVerdict {
+    /// The stable string form of the verdict's kind, e.g. `not-covered`.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            TransferVerdict::LocationsNotStated => "locations-not-stated",
+            TransferVerdict::NoTransfer => "no-transfer",
+            TransferVerdict::NoBasisClaimed => "no-basis-claimed",
+            TransferVerdict::Covered { .. } => "covered",
+            TransferVerdict::NotCovered { .. } => "not-covered",
+        }
+    }
+}
+
+/// Assesses every sub-processor's transfers outside the EEA on `on`: one
+/// [`TransferAssessment`] per sub-processor, in listed order. See the
+/// [module documentation](self) for the rules.
+///
+/// ```
+/// use dpa_core::Agreement;
+/// use dpa_core::transfers::{assess_transfers, TransferVerdict};
+/// use time::macros::date;
+///
+/// let text = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../examples/agreements/belco.toml"
+/// ))?;
+/// let agreement = Agreement::from_toml(&text)?;
+/// let assessments = assess_transfers(&agreement, date!(2026 - 11 - 23))?;
+/// // Belco's sub-processors all process inside the EU.
+/// assert!(assessments.iter().all(|a| a.verdict == TransferVerdict::NoTransfer));
+/// // Ten of them are seated in the US.
+/// assert_eq!(assessments.iter().filter(|a| a.non_eea_seat).count(), 10);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Internal`](crate::Error::Internal) naming `transfer-bases.tsv`
+/// if the built-in table is malformed (a unit test proves that it is not).
+pub fn assess_transfers(agreement: &Agreement, on: Date) -> Result<Vec<TransferAssessment>> {
+    let table = instruments()?;
+    Ok(agreement
+        .statement
+        .sub_processors
+        .iter()
+        .enumerate()
+        .map(|(i, sp)| assess::sub_processor(table, i, sp, on))
+        .collect())
+}
+
+impl Agreement {
+    /// Assesses every sub-processor's transfers outside the EEA on `on`; see
+    /// [`assess_transfers`].
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/../examples/agreements/alles-online.toml"
+    /// ))?;
+    /// let a = Agreement::from_toml(&text)?;
+    /// let mailgun = &a.assess_transfers(time::macros::date!(2026 - 11 - 23))?[3];
+    /// assert_eq!(mailgun.name, "Mailgun");
+    /// assert_eq!(mailgun.verdict.as_str(), "covered");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`assess_transfers`].
+    pub fn assess_transfers(&self, on: Date) -> Result<Vec<TransferAssessment>> {
+        assess_transfers(self, on)
+    }
+}
+
+/// The transfer findings for every sub-processor on `on`, in listed order:
+/// `non-eea-seat`, `transfer-without-basis`, `dpf-not-certified`,
+/// `transfer-basis-invalid`, `dpf-certification-unconfirmed`, the caveat
+/// warnings and `transfer-covered`. If the built-in table were malformed, a
+/// single `transfer-basis-invalid` error says that transfers were not checked.
+pub(crate) fn transfer_findings(agreement: &Agreement, on: Date) -> Vec<Finding> {
+    match assess_transfers(agreement, on) {
+        Ok(assessments) => assessments.into_iter().flat_map(|a| a.findings).collect(),
+        Err(e) => vec![Finding::new(
+            FindingCode::TransferBasisInvalid,
+            format!("transfers outside the EEA were not checked: {e}"),
+            "GDPR art. 44-49".to_owned(),
+            Some("statement.sub_processors".to_owned()),
+        )],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+
+    #[test]
+    fn serialized_forms_are_kebab_case() {
+        let v = serde_json::to_value(TransferVerdict::Covered {
+            bases: vec![TransferBasis::Scc2021],
+        })
+        .unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"kind": "covered", "bases": ["scc-2021"]})
+        );
+        let v = serde_json::to_value(TransferVerdict::NoTransfer).unwrap();
+        assert_eq!(v, serde_json::json!({"kind": "no-transfer"}));
+        for verdict in [
+            TransferVerdict::LocationsNotStated,
+            TransferVerdict::NoTransfer,
+            TransferVerdict::NoBasisClaimed,
+            TransferVerdict::Covered { bases: Vec::new() },
+            TransferVerdict::NotCovered {
+                countries: Vec::new(),
+            },
+        ] {
+            let v = serde_json::to_value(&verdict).unwrap();
+            assert_eq!(v["kind"], verdict.as_str());
+        }
+        for &s in BasisStatus::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        for c in [
+            Caveat::SccEditionNotStated,
+            Caveat::OldSccTransitional,
+            Caveat::AdequacyScopeLimited,
+            Caveat::DerogationForStandingTransfer,
+        ] {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+            assert_eq!(c.code().severity(), Severity::Warning);
+        }
+        assert_eq!(Caveat::OldSccTransitional.as_str(), "old-scc-transitional");
+    }
+}
