@@ -176,20 +176,10 @@ pub struct RangeError(RangeKind);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum RangeKind {
-    Months {
-        date: time::Date,
-        months: i32,
-    },
-    Days {
-        date: time::Date,
-        days: i64,
-    },
+    Months { date: time::Date, months: i32 },
+    Days { date: time::Date, days: i64 },
     Year(i32),
-    NoSuchDate {
-        year: i32,
-        month: u32,
-        day: u32,
-    },
+    NoSuchDate { year: i32, month: u32, day: u32 },
     Message(Box<str>),
 }
 

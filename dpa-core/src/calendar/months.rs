@@ -252,8 +252,7 @@ pub fn checked_add_months_ymd(
 /// calendar-month path of [`add_months`] small enough to inline.
 #[inline(never)]
 fn add_thirty_day_months(date: Date, months: i32) -> Result<Date> {
-    add_days(date, i64::from(months) * 30)
-        .map_err(|_| RangeError::months(date, months).into())
+    add_days(date, i64::from(months) * 30).map_err(|_| RangeError::months(date, months).into())
 }
 
 /// Adds `days` calendar days to `date` (negative counts backwards).
