@@ -51,12 +51,13 @@ mod months;
 pub use crate::sources::designated_days::{
     DESIGNATED_DAYS_KNOWN_THROUGH, DesignatedDay, designated_days,
 };
+pub use crate::values::MonthRule;
 pub use atw::{
     ATW_IN_FORCE, BusinessDayShift, NlHoliday, is_business_day, is_public_holiday,
     next_business_day_on_or_after, public_holiday, public_holidays, shift_to_business_day,
 };
 pub use easter::easter_sunday;
 pub use months::{
-    MonthRule, add_days, add_hours, add_months, checked_add_months, checked_add_months_ymd,
-    days_in_month, is_leap_year,
+    add_days, add_hours, add_months, checked_add_months, checked_add_months_ymd, days_in_month,
+    is_leap_year,
 };

@@ -10,9 +10,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::MonthRule;
 use crate::error::Error;
 use crate::macros::spelled_enum;
+use crate::values::MonthRule;
 use crate::values::TimeZoneName;
 
 mod clauses;

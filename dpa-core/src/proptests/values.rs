@@ -9,13 +9,13 @@ use proptest::sample::select;
 use time::macros::date;
 use time::{Date, Time};
 
-use crate::calendar::MonthRule;
 use crate::model::{
     AuditPeriod, Authorisation, BackupDeletion, BusinessDayRule, CertificationStatus, Channel,
     CostBasis, Declaration, DeviationKind, Edition, Engagement, FineRecovery, Firmness, NoticeTerm,
     Numbering, OfficeDays, OfficeHours, Party, Response, ReturnMethod, SecurityWarranty,
     TransferBasis,
 };
+use crate::values::MonthRule;
 use crate::values::{
     ClauseRef, Count, Country, Days, EurCents, Hours, Location, Months, Region, Text, TimeZoneName,
     Version,

@@ -1,0 +1,216 @@
+//! The shape of `dpa-core` (docs/architecture.md): its top-level modules
+//! import each other without a cycle, and no source file grows past 1,000
+//! lines unless doc comments are most of it. (Functions over 120 lines are
+//! refused by `clippy::too_many_lines`, enabled in the workspace lints with
+//! the threshold in clippy.toml.)
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// Every `.rs` file under `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("src is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The top-level module a file belongs to: `check` for `src/check/terms.rs`
+/// and for `src/check.rs`; `None` for `lib.rs`, the crate root.
+fn module_of(file: &Path) -> Option<String> {
+    let rel = file.strip_prefix(src()).expect("a file under src");
+    let first = rel.components().next()?.as_os_str().to_str()?.to_owned();
+    match first.strip_suffix(".rs") {
+        Some("lib") => None,
+        Some(m) => Some(m.to_owned()),
+        None => Some(first),
+    }
+}
+
+/// The code of a file without comments and without its unit tests (what
+/// follows the first `#[cfg(test)]`: test modules may reach across, as the
+/// integration tests do).
+fn code(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with("#[cfg(test)]") {
+            break;
+        }
+        if t.starts_with("//") {
+            continue;
+        }
+        out.push_str(line.split(" // ").next().unwrap_or(line));
+        out.push('\n');
+    }
+    out
+}
+
+/// The root's re-exports (`pub use finding::{Finding, ...}`): which module a
+/// name used as `crate::Name` comes from.
+fn root_names() -> BTreeMap<String, String> {
+    let lib = std::fs::read_to_string(src().join("lib.rs")).expect("lib.rs");
+    let mut names = BTreeMap::new();
+    for line in code(&lib).lines() {
+        let Some(rest) = line.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let (module, items) = rest.split_once("::").unwrap_or((rest, ""));
+        let items = items.trim_end_matches(';').trim_matches(['{', '}']);
+        for item in items.split(',') {
+            let name = item.trim().rsplit("::").next().unwrap_or("").trim();
+            if !name.is_empty() {
+                names.insert(name.to_owned(), module.to_owned());
+            }
+        }
+    }
+    names
+}
+
+/// The top-level modules each module's code names through `crate::`.
+fn imports() -> BTreeMap<String, BTreeSet<String>> {
+    let roots = root_names();
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in rust_files(&src()) {
+        let Some(module) = module_of(&file) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&file).expect("a source file");
+        let deps = graph.entry(module.clone()).or_default();
+        let code = code(&text);
+        for (i, _) in code.match_indices("crate::") {
+            // `$crate::` in a macro is the root too.
+            let rest = &code[i + "crate::".len()..];
+            let mut names: Vec<String> = Vec::new();
+            if let Some(group) = rest.strip_prefix('{') {
+                // `use crate::{a::B, c};`
+                let group = &group[..group.find('}').unwrap_or(group.len())];
+                for part in group.split(',') {
+                    names.push(part.trim().split("::").next().unwrap_or("").to_owned());
+                }
+            } else {
+                let end = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                names.push(rest[..end].to_owned());
+            }
+            for name in names.into_iter().filter(|n| !n.is_empty()) {
+                let target = roots.get(&name).cloned().unwrap_or(name);
+                if target != module {
+                    deps.insert(target);
+                }
+            }
+        }
+    }
+    graph
+}
+
+/// A cycle in `graph`, as the modules along it, if there is one.
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        m: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|p| p == m) {
+            let mut cycle = path[i..].to_vec();
+            cycle.push(m.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(m) {
+            return None;
+        }
+        path.push(m.to_owned());
+        for d in graph.get(m).into_iter().flatten() {
+            if let Some(c) = visit(d, graph, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(m.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|m| visit(m, graph, &mut Vec::new(), &mut done))
+}
+
+/// Source: docs/architecture.md ("every arrow points down"): the modules
+/// form layers, so no module depends on one that depends on it.
+#[test]
+fn top_level_modules_have_no_import_cycle() {
+    let graph = imports();
+    assert!(graph.contains_key("finding") && graph.contains_key("report"));
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("import cycle: {}", cycle.join(" -> "));
+    }
+    // The leaves every rule uses depend on no rule.
+    for leaf in ["error", "limits", "finding", "citation", "format", "macros"] {
+        let deps = &graph[leaf];
+        for rule in [
+            "check",
+            "deadline",
+            "timeline",
+            "transfers",
+            "diff",
+            "report",
+        ] {
+            assert!(!deps.contains(rule), "{leaf} imports {rule}");
+        }
+    }
+}
+
+/// The cycle finder finds a cycle (so that the test above would fail).
+#[test]
+fn a_cycle_is_found() {
+    let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    g.entry("a".into()).or_default().insert("b".into());
+    g.entry("b".into()).or_default().insert("c".into());
+    assert_eq!(find_cycle(&g), None);
+    g.entry("c".into()).or_default().insert("a".into());
+    assert_eq!(
+        find_cycle(&g),
+        Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
+    );
+}
+
+/// Source: docs/architecture.md: a file over 1,000 lines is split unless
+/// doc comments are most of it (a table documented row by row).
+#[test]
+fn no_source_file_over_1000_lines() {
+    let mut long = Vec::new();
+    for file in rust_files(&src()) {
+        let text = std::fs::read_to_string(&file).expect("a source file");
+        let lines = text.lines().count();
+        let docs = text
+            .lines()
+            .filter(|l| {
+                let t = l.trim_start();
+                t.starts_with("///") || t.starts_with("//!")
+            })
+            .count();
+        if lines > 1000 && docs * 2 <= lines {
+            long.push(format!(
+                "{} ({lines} lines, {docs} of docs)",
+                file.display()
+            ));
+        }
+    }
+    assert!(long.is_empty(), "too long: {long:#?}");
+}
