@@ -223,6 +223,41 @@ fn sub_processor_change_opens_objection_right() {
     assert!(t.obligations[0].deadline.citation.contains("clause 8.3"));
 }
 
+/// Source: clause 2.8.3 (Belco) / 8.3 (NLdigital 2025): "Opdrachtgever
+/// heeft het recht bezwaar te maken tegen voornoemde wijziging", no term
+/// set; GDPR art. 28(2). The timeline and the diff give the same right:
+/// the same citation (the clause that gives it) and the same note.
+#[test]
+fn objection_right_is_the_same_in_the_timeline_and_the_diff() {
+    for (name, clause) in [
+        ("belco.toml", "clause 2.8.3"),
+        ("alles-online.toml", "clause 8.3"),
+    ] {
+        let a = load(name);
+        let events = "[[events]]\nkind = \"sub-processor-change-notified\"\ndate = 2026-09-01\n";
+        let t = run(name, events, date!(2026 - 11 - 23));
+        let from_timeline = &t.obligations[0].deadline;
+        assert_eq!(from_timeline, &a.sub_processor_objection(), "{name}");
+        assert_eq!(from_timeline.citation, format!("{clause}; GDPR art. 28(2)"));
+        // A diff to `a` from an agreement with other sub-processors opens
+        // `a`'s right to object.
+        let old = load(if name == "belco.toml" {
+            "alles-online.toml"
+        } else {
+            "belco.toml"
+        });
+        let changes = dpa_core::diff::diff(&old, &a);
+        let rights = dpa_core::diff::rights_opened(&changes, &a, date!(2026 - 09 - 01)).unwrap();
+        assert_eq!(rights.objection.as_ref(), Some(from_timeline), "{name}");
+        assert_eq!(
+            from_timeline.note.as_deref(),
+            Some(
+                "the client may object to the change of sub-processors; the agreement sets no term for it"
+            )
+        );
+    }
+}
+
 #[test]
 fn audits() {
     // A notice on 2027-04-25 allows an audit from 2027-05-09; 2027-05-05 is 4 days short.

@@ -8,6 +8,7 @@ use time::{Date, OffsetDateTime};
 use super::zone::end_of_day;
 use super::{Bound, Deadline, DeadlineKind, Detail, Due, GDPR_AUTHORITY_NOTICE_HOURS};
 use crate::calendar;
+use crate::citation;
 use crate::error::{Error, Result};
 use crate::model::{Agreement, AuditPeriod, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm};
 use crate::values::iso_date;
@@ -154,7 +155,7 @@ impl Agreement {
     /// [`Error::OutOfRange`] when the instant would leave the supported range.
     pub fn breach_notice_deadline(&self, discovered: OffsetDateTime) -> Result<Deadline> {
         let b = &self.terms.breach;
-        let citation = crate::citation::cite(&b.source, ["GDPR art. 33(2)"]);
+        let citation = citation::cite(&b.source, ["GDPR art. 33(2)"]);
         match b.notice {
             NoticeTerm::WithinHours { hours } => {
                 let due = calendar::add_hours(discovered, i64::from(hours.get()))?;
@@ -379,4 +380,54 @@ impl Agreement {
             )),
         }
     }
+
+    /// The client's right to object to a change of sub-processors, as a
+    /// deadline with no fixed term: clause 8.3 of both editions (2.8.3 in
+    /// Belco's numbering) gives the right and sets no term for it; GDPR art.
+    /// 28(2). It cites that clause when `terms.sub_processors.source` does,
+    /// else all of that source. Where the agreement gives no right to
+    /// object (`client_may_object` false), the note says so. The one place
+    /// this right is made: the timeline (a notified change) and the diff (a
+    /// significant change of a sub-processor) both take it from here.
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// use dpa_core::deadline::{DeadlineKind, Due};
+    ///
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/../examples/agreements/belco.toml"
+    /// ))?;
+    /// let o = Agreement::from_toml(&text)?.sub_processor_objection();
+    /// assert_eq!(o.kind, DeadlineKind::SubProcessorObjection);
+    /// assert_eq!(o.due, Due::NoFixedTerm);
+    /// assert_eq!(o.citation, "clause 2.8.3; GDPR art. 28(2)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn sub_processor_objection(&self) -> Deadline {
+        let p = &self.terms.sub_processors;
+        let clause = format!("clause {}", self.clauses.numbering.clause(8, Some(3)));
+        let citation = match p.source.iter().find(|r| r.as_str() == clause) {
+            Some(r) => citation::join(r.as_str(), [GDPR_ART_28_2]),
+            None => citation::cite(&p.source, [GDPR_ART_28_2]),
+        };
+        let note = if p.client_may_object {
+            "the client may object to the change of sub-processors; the agreement sets no term for it"
+        } else {
+            "the agreement gives no right to object"
+        };
+        Deadline {
+            kind: DeadlineKind::SubProcessorObjection,
+            due: Due::NoFixedTerm,
+            bound: Bound::NoLaterThan,
+            citation,
+            shift: None,
+            note: Some(note.to_owned()),
+        }
+    }
 }
+
+/// The article a sub-processor change rests on: the processor engages
+/// another processor only with the controller's authorisation, and the
+/// controller may object to a change.
+const GDPR_ART_28_2: &str = "GDPR art. 28(2)";

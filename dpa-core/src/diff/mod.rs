@@ -114,11 +114,11 @@ use serde::Serialize;
 use time::Date;
 
 use crate::citation::cite;
-use crate::deadline::{Bound, Deadline, DeadlineKind, Due};
+use crate::deadline::Deadline;
 use crate::error::Result;
 use crate::macros::spelled_enum;
 use crate::model::Agreement;
-use crate::values::{Version, iso_date, join_refs};
+use crate::values::{Version, iso_date};
 
 // The comparison machinery (pairing, the row builder) and the policy on
 // which direction favours the client; then one file per part of the
@@ -473,7 +473,7 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Vec<Change> {
     };
     let objection = new.terms.sub_processors.client_may_object.then(|| Right {
         kind: RightKind::SubProcessorObjection,
-        citation: objection_deadline(new).citation,
+        citation: new.sub_processor_objection().citation,
         note: "the client may object to the change of sub-processors".to_owned(),
     });
     for c in d.changes_mut() {
@@ -507,34 +507,9 @@ pub fn rights_opened(changes: &[Change], new: &Agreement, notified: Date) -> Res
     let objection = changes
         .iter()
         .any(|c| c.opens(RightKind::SubProcessorObjection))
-        .then(|| objection_deadline(new));
+        .then(|| new.sub_processor_objection());
     Ok(RightsOpened {
         termination_window,
         objection,
     })
-}
-
-/// The client's right to object to a change of sub-processors under `a`, as
-/// a deadline with no fixed term. It cites the clause giving the right (8.3
-/// in the agreement's numbering) when `terms.sub_processors.source` cites
-/// it, else all of that source; with GDPR art. 28(2). (The timeline builds
-/// the same deadline for a notified change; the two are to be merged.)
-fn objection_deadline(a: &Agreement) -> Deadline {
-    let p = &a.terms.sub_processors;
-    let want = format!("clause {}", a.clauses.numbering.clause(8, Some(3)));
-    let refs = match p.source.iter().find(|r| r.as_str() == want) {
-        Some(r) => r.as_str().to_owned(),
-        None => join_refs(&p.source),
-    };
-    Deadline {
-        kind: DeadlineKind::SubProcessorObjection,
-        due: Due::NoFixedTerm,
-        bound: Bound::NoLaterThan,
-        citation: crate::citation::join(&refs, ["GDPR art. 28(2)"]),
-        shift: None,
-        note: Some(
-            "the client may object to the change of sub-processors; the agreement sets no term for it"
-                .to_owned(),
-        ),
-    }
 }

@@ -8,7 +8,6 @@ use time::{Date, OffsetDateTime};
 use super::context::{Ctx, Sorted, Step};
 use super::{EventKind, Obligation, ObligationKind, Owner, Status, When, status_of};
 use crate::citation::cite;
-use crate::deadline::{Bound, Deadline, DeadlineKind, Due};
 use crate::error::Result;
 use crate::finding::FindingCode;
 
@@ -81,29 +80,17 @@ pub(super) fn sub_processor_change(cx: &mut Ctx<'_>, s: Step<'_>) {
     cx.obligations.push(objection);
 }
 
-/// The client's right to object to a sub-processor change: no fixed term in
-/// either edition, so it stays pending. (`diff::rights_opened` builds the
-/// deadline of the same right for a diff.)
+/// The client's right to object to a sub-processor change
+/// ([`Agreement::sub_processor_objection`](crate::Agreement::sub_processor_objection)):
+/// no fixed term in either edition, so it stays pending.
 fn sub_processor_objection(cx: &Ctx<'_>, s: Step<'_>) -> Obligation {
-    let p = &cx.agreement.terms.sub_processors;
     Obligation {
         kind: ObligationKind::SubProcessorObjection,
         owner: Owner::Client,
         subject: s.event.sub_processor().map(str::to_owned),
         event: s.i,
         triggered: s.event.when(),
-        deadline: Deadline {
-            kind: DeadlineKind::SubProcessorObjection,
-            due: Due::NoFixedTerm,
-            bound: Bound::NoLaterThan,
-            citation: cite(&p.source, ["GDPR art. 28(2)"]),
-            shift: None,
-            note: Some(if p.client_may_object {
-                "the client may object to the change; the agreement sets no term for it".to_owned()
-            } else {
-                "the agreement gives no right to object".to_owned()
-            }),
-        },
+        deadline: cx.agreement.sub_processor_objection(),
         status: Status::Pending,
     }
 }
