@@ -27,7 +27,7 @@
 use serde::Serialize;
 
 use crate::finding::{Finding, FindingCode};
-use crate::model::{Agreement, DeviationKind, Edition, Numbering};
+use crate::model::{Agreement, DeviationKind, Edition};
 use crate::sources::art28;
 pub use crate::sources::art28::{Art28Item, ClauseCoverage};
 
@@ -57,18 +57,6 @@ pub fn edition_coverage(edition: Edition) -> &'static [ClauseCoverage] {
     art28::edition_clauses(edition).unwrap_or_default()
 }
 
-/// Parses an agreement's clause reference (`clause 2.5.1` under part-2
-/// numbering, `clause 5.1` otherwise) into article and paragraph.
-fn article_paragraph(numbering: Numbering, clause: &str) -> Option<(u8, u8)> {
-    let rest = clause.strip_prefix("clause ")?;
-    let rest = match numbering {
-        Numbering::Part2Prefixed => rest.strip_prefix("2.")?,
-        _ => rest,
-    };
-    let (a, p) = rest.split_once('.')?;
-    Some((a.parse().ok()?, p.parse().ok()?))
-}
-
 /// How one art. 28 item is covered in an agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -89,7 +77,7 @@ pub fn coverage(a: &Agreement) -> Vec<ItemCoverage> {
         .deviations
         .iter()
         .filter(|d| d.kind == DeviationKind::Removed)
-        .filter_map(|d| article_paragraph(numbering, d.clause.as_str()))
+        .filter_map(|d| numbering.article_paragraph(&d.clause))
         .collect();
     let table = edition_coverage(a.clauses.edition);
     Art28Item::ALL

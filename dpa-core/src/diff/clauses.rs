@@ -171,13 +171,10 @@ impl Differ<'_> {
     }
 }
 
-/// The clause's number with the part prefix of `numbering` removed, so that
-/// `clause 2.4.1` (part-2-prefixed) and `clause 4.1` (articles) match.
+/// The key deviations are paired by across two files: the clause's number
+/// in the edition ([`Numbering::edition_number`]), so that `clause 2.4.1`
+/// (part-2-prefixed) and `clause 4.1` (articles) match; a reference that is
+/// not to a standard clause keys by itself.
 fn clause_key(numbering: Numbering, c: &ClauseRef) -> String {
-    let s = c.as_str();
-    let n = s.strip_prefix("clause ").unwrap_or(s);
-    match numbering {
-        Numbering::Part2Prefixed => n.strip_prefix("2.").unwrap_or(n).to_owned(),
-        _ => n.to_owned(),
-    }
+    numbering.edition_number(c).unwrap_or(c.as_str()).to_owned()
 }

@@ -43,14 +43,59 @@ impl Numbering {
     /// The agreement's number for article `article`, paragraph `paragraph`
     /// (`None` for the article as a whole).
     pub fn clause(self, article: u8, paragraph: Option<u8>) -> String {
-        let prefix = match self {
-            Numbering::Articles => "",
-            Numbering::Part2Prefixed => "2.",
-        };
+        let prefix = self.prefix();
         match paragraph {
             Some(p) => format!("{prefix}{article}.{p}"),
             None => format!("{prefix}{article}"),
         }
+    }
+
+    /// The part prefix of this numbering (`"2."` or nothing).
+    const fn prefix(self) -> &'static str {
+        match self {
+            Numbering::Articles => "",
+            Numbering::Part2Prefixed => "2.",
+        }
+    }
+
+    /// The number a reference to a standard clause has in the edition: `4.1`
+    /// for `clause 2.4.1` in part-2-prefixed numbering and for `clause 4.1`
+    /// in articles numbering. `None` for a reference that is not to a
+    /// standard clause (`DPS 1.13`) or lacks the prefix its numbering
+    /// requires. The one reading of clause numbers; [`Numbering::clause`]
+    /// writes them.
+    ///
+    /// ```
+    /// use dpa_core::model::Numbering;
+    /// use dpa_core::values::ClauseRef;
+    /// let r: ClauseRef = "clause 2.4.1".parse()?;
+    /// assert_eq!(Numbering::Part2Prefixed.edition_number(&r), Some("4.1"));
+    /// assert_eq!(Numbering::Articles.edition_number(&r), Some("2.4.1"));
+    /// let dps: ClauseRef = "DPS 1.13".parse()?;
+    /// assert_eq!(Numbering::Articles.edition_number(&dps), None);
+    /// # Ok::<(), dpa_core::Error>(())
+    /// ```
+    pub fn edition_number(self, r: &ClauseRef) -> Option<&str> {
+        r.as_str()
+            .strip_prefix("clause ")?
+            .strip_prefix(self.prefix())
+    }
+
+    /// The article and paragraph of a reference to a standard clause
+    /// ([`Numbering::edition_number`] read as `article.paragraph`): `(4, 1)`
+    /// for `clause 2.4.1` in part-2-prefixed numbering.
+    ///
+    /// ```
+    /// use dpa_core::model::Numbering;
+    /// use dpa_core::values::ClauseRef;
+    /// let r: ClauseRef = "clause 2.4.1".parse()?;
+    /// assert_eq!(Numbering::Part2Prefixed.article_paragraph(&r), Some((4, 1)));
+    /// assert_eq!(Numbering::Articles.article_paragraph(&r), None);
+    /// # Ok::<(), dpa_core::Error>(())
+    /// ```
+    pub fn article_paragraph(self, r: &ClauseRef) -> Option<(u8, u8)> {
+        let (a, p) = self.edition_number(r)?.split_once('.')?;
+        Some((a.parse().ok()?, p.parse().ok()?))
     }
 }
 
