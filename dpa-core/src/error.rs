@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-pub use crate::format::Format;
+use crate::format::Format;
 
 /// A place in a document: 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -106,7 +106,7 @@
 //! art. 28(2); it cites `terms.sub_processors.source`), when the new
 //! agreement gives that right (`terms.sub_processors.client_may_object`).
 //! The agreements set no term for an objection, so its deadline has
-//! [`Due::NoFixedTerm`].
+//! [`Due::NoFixedTerm`](crate::deadline::Due::NoFixedTerm).
 
 use std::fmt;
 
@@ -386,8 +386,8 @@ pub struct RightsOpened {
     /// significant ([`Agreement::termination_window_end`]).
     pub termination_window: Option<Deadline>,
     /// The right to object to a sub-processor change, when one changed and
-    /// the agreement gives the right: no fixed term ([`Due::NoFixedTerm`]),
-    /// with a note; its `kind` is [`DeadlineKind::SubProcessorObjection`].
+    /// the agreement gives the right: no fixed term ([`Due::NoFixedTerm`](crate::deadline::Due::NoFixedTerm)),
+    /// with a note; its `kind` is [`DeadlineKind::SubProcessorObjection`](crate::deadline::DeadlineKind::SubProcessorObjection).
     pub objection: Option<Deadline>,
 }
 

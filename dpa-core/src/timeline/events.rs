@@ -11,8 +11,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use crate::document;
-use crate::error::{Format, Result};
 #[cfg(doc)]
 use crate::limits::MAX_EVENTS;
 use crate::macros::spelled_enum;
@@ -115,7 +113,7 @@ impl fmt::Display for When {
 }
 
 impl Serialize for When {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
@@ -255,7 +253,7 @@ mod instant_option {
 
 impl TryFrom<EventRepr> for Event {
     type Error = String;
-    fn try_from(r: EventRepr) -> std::result::Result<Self, String> {
+    fn try_from(r: EventRepr) -> Result<Self, String> {
         let k = r.kind;
         let when = match (k.is_instant(), r.date, r.at) {
             (true, None, Some(at)) => When::Instant(at.to_offset(UtcOffset::UTC)),
@@ -365,60 +363,4 @@ pub struct Events {
     #[serde(deserialize_with = "crate::limits::events")]
     #[schemars(length(max = crate::limits::MAX_EVENTS))]
     pub events: Vec<Event>,
-}
-
-impl Events {
-    /// Reads events from TOML text.
-    ///
-    /// # Errors
-    /// As [`Agreement::from_toml`]: syntax errors with line and column,
-    /// validation errors with the field path (`events[2].at`), and more than
-    /// [`MAX_EVENTS`] events.
-    pub fn from_toml(text: &str) -> Result<Events> {
-        Self::from_text(text, Format::Toml)
-    }
-
-    /// Reads events from JSON text. Errors as [`Events::from_toml`].
-    ///
-    /// # Errors
-    /// As [`Events::from_toml`].
-    pub fn from_json(text: &str) -> Result<Events> {
-        Self::from_text(text, Format::Json)
-    }
-
-    /// Reads events from text in `format`.
-    ///
-    /// # Errors
-    /// As [`Events::from_toml`].
-    pub fn from_text(text: &str, format: Format) -> Result<Events> {
-        let e: Events = document::parse(text, format)?;
-        Ok(e)
-    }
-
-    /// Reads events from raw bytes (size limit and UTF-8 checked first;
-    /// format guessed when `None`).
-    ///
-    /// # Errors
-    /// As [`Agreement::from_bytes`].
-    pub fn from_bytes(bytes: &[u8], format: Option<Format>) -> Result<Events> {
-        let text = document::text_from_bytes(bytes)?;
-        let format = format.unwrap_or_else(|| document::sniff_format(text));
-        Self::from_text(text, format)
-    }
-
-    /// Writes the events as JSON.
-    ///
-    /// # Errors
-    /// Not expected; reported rather than panicking.
-    pub fn to_json(&self) -> Result<String> {
-        document::to_json(self)
-    }
-
-    /// Writes the events as TOML.
-    ///
-    /// # Errors
-    /// Not expected; reported rather than panicking.
-    pub fn to_toml(&self) -> Result<String> {
-        document::to_toml(self)
-    }
 }

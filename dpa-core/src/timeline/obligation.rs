@@ -7,7 +7,7 @@ use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 use super::When;
-use crate::deadline::{Bound, Deadline, Due};
+use crate::deadline::{Bound, Deadline, DeadlineKind, Due};
 use crate::finding::Finding;
 use crate::macros::spelled_enum;
 #[cfg(doc)]
@@ -40,6 +40,24 @@ spelled_enum! {
 }
 
 impl ObligationKind {
+    /// The kind of deadline of the same name: an obligation of these kinds
+    /// is the deadline [`crate::deadline`] computes, started by an event.
+    /// The two enums spell the shared kinds alike (a test holds them to
+    /// it); `data-return` has no deadline kind of its own (it falls due with
+    /// the deletion, where the agreement returns data before deleting it).
+    pub const fn deadline_kind(self) -> Option<DeadlineKind> {
+        match self {
+            ObligationKind::Deletion => Some(DeadlineKind::Deletion),
+            ObligationKind::BackupDeletion => Some(DeadlineKind::BackupDeletion),
+            ObligationKind::DataReturn => None,
+            ObligationKind::BreachNotice => Some(DeadlineKind::BreachNotice),
+            ObligationKind::AuthorityNotice => Some(DeadlineKind::AuthorityNotice),
+            ObligationKind::TerminationWindow => Some(DeadlineKind::TerminationWindow),
+            ObligationKind::SubProcessorObjection => Some(DeadlineKind::SubProcessorObjection),
+            ObligationKind::AuditNotice => Some(DeadlineKind::AuditNotice),
+        }
+    }
+
     /// Whether it is a right of the client (a window that may pass unused)
     /// rather than a duty.
     pub const fn is_right(self) -> bool {
@@ -310,5 +328,22 @@ pub(super) fn status_of(
             }
         }
         _ => Status::Pending,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ObligationKind;
+
+    /// An obligation and the deadline of the same kind are spelled alike in
+    /// every output (the JSON and the text of a timeline, the C and Python
+    /// kinds).
+    #[test]
+    fn shared_kinds_are_spelled_alike() {
+        for &o in ObligationKind::ALL {
+            if let Some(d) = o.deadline_kind() {
+                assert_eq!(o.as_str(), d.as_str());
+            }
+        }
     }
 }

@@ -90,7 +90,7 @@ fn not_a_date(s: &str) -> Error {
 }
 
 /// `YYYY-MM-DD` as bytes, for a date of the years 1 to 9999; `None` for
-/// another (which [`format`] writes with its sign and more digits).
+/// another (which [`format()`] writes with its sign and more digits).
 #[inline]
 pub fn to_bytes(d: Date) -> Option<[u8; 10]> {
     let (y, m, day) = d.to_calendar_date();
@@ -114,7 +114,7 @@ pub fn to_bytes(d: Date) -> Option<[u8; 10]> {
 }
 
 /// Appends `d` as `YYYY-MM-DD` to text being built as bytes (the same text
-/// as [`format`], without its allocation).
+/// as [`format()`], without its allocation).
 #[inline]
 pub fn push(out: &mut Vec<u8>, d: Date) {
     match to_bytes(d) {
