@@ -1,12 +1,10 @@
 //! Every documented limit (`dpa_core::limits`, README "Invariants and
 //! limits"): input at the limit is read, input one past it is refused with an
 //! error naming the field. The same limits are tested through the `dpa`
-//! command (dpa-cli/tests/limits.rs), C (examples/c/test_limits.c) and Python
+//! command (dpa-cli/tests/cli.rs, `limit_*`), C (examples/c/test_dpa.c) and Python
 //! (dpa-py/tests/test_limits.py).
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::text;
 
 use dpa_core::limits::{
     MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_LIST_ITEMS, MAX_STRING_CHARS, MAX_SUB_PROCESSORS,
@@ -16,11 +14,7 @@ use dpa_core::{Agreement, Error};
 use serde_json::{Value, json};
 
 fn belco_json() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../examples/agreements/belco.toml"
-    ))
-    .unwrap();
+    let text = text("belco.toml");
     serde_json::from_str(&Agreement::from_toml(&text).unwrap().to_json().unwrap()).unwrap()
 }
 

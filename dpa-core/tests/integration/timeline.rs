@@ -1,22 +1,12 @@
 //! The obligation timeline: statuses as of a date, and findings for events
 //! out of order or impossible.
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::{load, text};
 
 use dpa_core::timeline::{Events, Lateness, ObligationKind, Owner, Status, Timeline, When};
 use dpa_core::{Agreement, Error};
 use time::Date;
 use time::macros::{date, datetime};
-
-fn load(name: &str) -> Agreement {
-    let path = format!(
-        "{}/../examples/agreements/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    Agreement::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 fn run(name: &str, events: &str, at: Date) -> Timeline {
     let events = Events::from_toml(events).unwrap();
@@ -434,11 +424,7 @@ fn events_round_trip() {
 /// for them cites the article alone, without a leading `"; "`.
 #[test]
 fn citations_without_clause_references_have_no_leading_separator() {
-    let path = format!(
-        "{}/../examples/agreements/belco.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = text("belco.toml");
     let text = text
         .replace("source = [\"DPS 1.12\", \"clause 2.6.3\"]", "source = []")
         .replace(

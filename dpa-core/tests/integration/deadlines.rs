@@ -1,40 +1,14 @@
 //! Deadlines from the seed agreements: the worked examples of the rules.
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::{alles, belco, text};
 
 use dpa_core::Agreement;
 use dpa_core::deadline::{Bound, DeadlineKind, Due, Impact};
 use time::macros::{date, datetime};
 
-fn load(name: &str) -> Agreement {
-    let path = format!(
-        "{}/../examples/agreements/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    Agreement::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn belco() -> Agreement {
-    load("belco.toml")
-}
-
-fn alles() -> Agreement {
-    load("alles-online.toml")
-}
-
 /// The seed with the business-day rule switched on.
 fn with_atw(name: &str) -> Agreement {
-    let path = format!(
-        "{}/../examples/agreements/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(path).unwrap().replacen(
-        "business_days = \"off\"",
-        "business_days = \"nl-atw\"",
-        1,
-    );
+    let text = text(name).replacen("business_days = \"off\"", "business_days = \"nl-atw\"", 1);
     Agreement::from_toml(&text).unwrap()
 }
 
@@ -73,11 +47,7 @@ fn alles_online_deletion_and_backups() {
             .contains("does not state the cycle's length")
     );
     // With a stated cycle of 30 days.
-    let path = format!(
-        "{}/../examples/agreements/alles-online.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(path).unwrap().replacen(
+    let text = text("alles-online.toml").replacen(
         "backups = \"per-backup-cycle\"",
         "backups = \"per-backup-cycle\"\nbackup_cycle_days = 30",
         1,
@@ -142,11 +112,7 @@ fn belco_audits() {
 
 #[test]
 fn audit_calendar_year_reading() {
-    let path = format!(
-        "{}/../examples/agreements/belco.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(path).unwrap().replacen(
+    let text = text("belco.toml").replacen(
         "period = \"rolling-12-months\"",
         "period = \"calendar-year\"",
         1,

@@ -1,27 +1,13 @@
 //! `dpa_core::diff`: the changes between two versions of an agreement, how
 //! each is classified, and the rights they open. The Belco 1.2.2 → 1.3 diff
 //! must show exactly the changes 1.3's own version history lists.
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::{load, text};
 
 use dpa_core::Agreement;
 use dpa_core::deadline::{DeadlineKind, Due};
 use dpa_core::diff::{Change, ChangeKind, DiffReport, Effect, RightKind, diff, rights_opened};
 use time::macros::date;
-
-fn text(name: &str) -> String {
-    let path = format!(
-        "{}/../examples/agreements/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn load(name: &str) -> Agreement {
-    parse(&text(name))
-}
 
 fn parse(toml: &str) -> Agreement {
     Agreement::from_toml(toml).unwrap_or_else(|e| panic!("{e}"))

@@ -1,21 +1,11 @@
 //! Completeness against GDPR art. 28: both seeds are complete; removing a
 //! clause makes the check fail, naming the item and its article.
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::text;
 
 use dpa_core::Agreement;
 use dpa_core::completeness::{Art28Item, coverage};
 use time::macros::date;
-
-fn text(name: &str) -> String {
-    let path = format!(
-        "{}/../examples/agreements/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(path).unwrap()
-}
 
 fn with_removed(name: &str, clause: &str) -> Agreement {
     let t = text(name);

@@ -2,10 +2,8 @@
 //! TOML, not through the model) validate against it with a JSON Schema
 //! validator, and documents the model rejects for shape are rejected by the
 //! schema too.
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::{load, text};
 
 use serde_json::Value;
 
@@ -25,11 +23,7 @@ fn toml_to_json(v: toml::Value) -> Value {
 }
 
 fn example(name: &str) -> Value {
-    let path = format!(
-        "{}/../examples/agreements/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = text(name);
     toml_to_json(toml::from_str(&text).unwrap())
 }
 
@@ -65,11 +59,7 @@ fn example_files_validate() {
 fn written_json_validates() {
     let v = validator();
     for name in ["belco.toml", "alles-online.toml"] {
-        let path = format!(
-            "{}/../examples/agreements/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let a = dpa_core::Agreement::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let a = load(name);
         let doc: Value = serde_json::from_str(&a.to_json().unwrap()).unwrap();
         assert!(v.is_valid(&doc), "{name}");
     }

@@ -4,7 +4,7 @@ use dpa_core::FindingCode;
 
 #[test]
 fn readme_catalogue_lists_every_code() {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../../README.md");
     for code in FindingCode::ALL {
         let row = format!("| `{}` | {} |", code.as_str(), code.severity());
         assert!(

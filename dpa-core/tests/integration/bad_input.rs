@@ -1,18 +1,12 @@
 //! Bad input gives a clear error naming the field (and line and column where
 //! the format knows them), never a panic.
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::text;
 
 use dpa_core::{Agreement, Error, Format};
 
 fn belco() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../examples/agreements/belco.toml"
-    ))
-    .unwrap()
+    text("belco.toml")
 }
 
 /// Replaces exactly one occurrence of `from` in the Belco file.

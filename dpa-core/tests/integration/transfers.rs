@@ -1,10 +1,8 @@
 //! Transfers outside the EEA: the history of the transfer bases (Safe
 //! Harbour, Privacy Shield, the DPF, the old and new SCCs, the UK and Brazil
 //! adequacy decisions) and the two seed agreements' real assessments.
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::load;
 
 use dpa_core::transfers::{
     BasisStatus, Caveat, TransferAssessment, TransferVerdict, assess_transfers, instruments,
@@ -13,15 +11,6 @@ use dpa_core::{Agreement, FindingCode, Severity};
 use serde_json::{Value, json};
 use time::Date;
 use time::macros::date;
-
-fn load(name: &str) -> Agreement {
-    let path = format!(
-        "{}/../examples/agreements/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap();
-    Agreement::from_toml(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 /// Belco's agreement with its first sub-processor (Scalingo, seated in FR)
 /// edited by `edit` and the others dropped.

@@ -1,28 +1,14 @@
 //! The iCalendar export, read back with an independent iCalendar parser.
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::{examples, load};
 
 use std::collections::HashMap;
 
-use dpa_core::Agreement;
 use dpa_core::timeline::Events;
 use time::macros::date;
 
-fn load(name: &str) -> Agreement {
-    let path = format!(
-        "{}/../examples/agreements/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    Agreement::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
 fn events() -> Events {
-    let path = format!(
-        "{}/../examples/events/belco-2027.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = examples().join("events/belco-2027.toml");
     Events::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

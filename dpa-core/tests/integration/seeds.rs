@@ -1,23 +1,12 @@
 //! The two seed agreements as data: both files load, and their key values
 //! match the published documents (`../shared/seeds/`).
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
+
+use crate::helpers::load;
 
 use dpa_core::Agreement;
 use dpa_core::model::*;
 use dpa_core::values::iso_date;
 use time::macros::date;
-
-fn load(name: &str) -> Agreement {
-    let path = format!(
-        "{}/../examples/agreements/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap();
-    Agreement::from_toml(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 fn refs(v: &[dpa_core::values::ClauseRef]) -> Vec<&str> {
     v.iter().map(|r| r.as_str()).collect()

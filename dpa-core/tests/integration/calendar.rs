@@ -1,7 +1,3 @@
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test fails loudly on a broken fixture"
-)]
 //! Integration tests for `dpa_core::calendar`: month/day/hour arithmetic and the
 //! Algemene termijnenwet calendar.
 

@@ -1,0 +1,23 @@
+//! dpa-core's integration tests: one test binary, a module per area, and
+//! the helpers they share (`helpers`). Rule tests name what they check in a
+//! `/// Source:` line: the clause of an agreement, the article of law, the
+//! ruling or the document the expected value comes from.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on a broken fixture"
+)]
+
+mod architecture;
+mod bad_input;
+mod calendar;
+mod completeness;
+mod deadlines;
+mod diff;
+mod helpers;
+mod ics;
+mod limits;
+mod readme;
+mod schema;
+mod seeds;
+mod timeline;
+mod transfers;
