@@ -448,7 +448,7 @@ dpa_status dpa_agreement_from_json(const char *text, size_t len, dpa_agreement *
  * refused before it fills memory), and the format is the one the name says
  * (`.toml` or `.json`, in any case) or, for another name, the one the text
  * shows (as `DPA_FORMAT_AUTO`). The same rules as `dpa-core`'s
- * `document::read_document` and `Format::of_file_name`, which the command
+ * `document::read_file` and `Format::of_file_name`, which the command
  * and the Python wheel use.
  *
  * Ownership of `*out` as for `dpa_agreement_from_toml`. Errors:

@@ -341,13 +341,7 @@ fn read(path: &Path) -> Result<(Vec<u8>, Option<Format>), InputError> {
     let shown = path.display();
     let file =
         std::fs::File::open(path).map_err(|e| InputError(format!("{shown}: cannot read: {e}")))?;
-    let len = file
-        .metadata()
-        .ok()
-        .filter(|m| m.is_file())
-        .map(|m| m.len());
-    let bytes =
-        dpa_core::document::read_document(file, len).map_err(|e| InputError(describe(path, &e)))?;
+    let bytes = dpa_core::document::read_file(file).map_err(|e| InputError(describe(path, &e)))?;
     Ok((bytes, path.to_str().and_then(Format::of_file_name)))
 }
 

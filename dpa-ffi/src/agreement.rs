@@ -119,7 +119,7 @@ pub unsafe extern "C" fn dpa_agreement_from_json(
 /// refused before it fills memory), and the format is the one the name says
 /// (`.toml` or `.json`, in any case) or, for another name, the one the text
 /// shows (as `DPA_FORMAT_AUTO`). The same rules as `dpa-core`'s
-/// `document::read_document` and `Format::of_file_name`, which the command
+/// `document::read_file` and `Format::of_file_name`, which the command
 /// and the Python wheel use.
 ///
 /// Ownership of `*out` as for `dpa_agreement_from_toml`. Errors:
@@ -142,13 +142,7 @@ pub unsafe extern "C" fn dpa_agreement_from_file(
         let path = unsafe { text_in(path, path_len, "path") }?;
         let io = |e: std::io::Error| FfiError::core(&dpa_core::Error::from(e), "path");
         let file = std::fs::File::open(path).map_err(io)?;
-        let len = file
-            .metadata()
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len());
-        let bytes =
-            dpa_core::document::read_document(file, len).map_err(|e| FfiError::core(&e, "path"))?;
+        let bytes = dpa_core::document::read_file(file).map_err(|e| FfiError::core(&e, "path"))?;
         let inner = Agreement::from_bytes(&bytes, Format::of_file_name(path))
             .map_err(|e| FfiError::core(&e, ""))?;
         let handle = Box::into_raw(Box::new(dpa_agreement { inner }));

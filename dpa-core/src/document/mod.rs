@@ -41,6 +41,23 @@ pub(crate) fn check_size(len: usize) -> Result<()> {
     Ok(())
 }
 
+/// Reads a whole document from a file the caller opened: its length, where
+/// it is a regular file, refuses it before reading when it is above the
+/// limit ([`read_document`] with that length); a pipe or device is read up
+/// to the limit. The command, libdpa's `dpa_agreement_from_file` and the
+/// Python wheel read files so.
+///
+/// # Errors
+/// As [`read_document`].
+pub fn read_file(file: std::fs::File) -> Result<Vec<u8>> {
+    let len = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    read_document(file, len)
+}
+
 /// Reads a whole document from `reader` (a file, a pipe, standard input)
 /// without ever holding more than [`MAX_DOCUMENT_BYTES`] + 1 bytes: the one
 /// bounded read the command, the C library and the Python wheel use.
