@@ -31,6 +31,10 @@
  *             (UTC). Enumerations are passed IN as uint32_t (an unknown
  *             number is DPA_STATUS_INVALID_VALUE) and come OUT as their enum
  *             types. Results are plain structs with no pointers.
+ *             Text that names a value is read by the library, as dpa-core
+ *             spells it: dpa_date_from_text() for YYYY-MM-DD, the
+ *             dpa_<enum>_from_name() functions for enumerations
+ *             ("clamp", "deletion", ...); dpa_<enum>_name() goes back.
  * Arrays.     Inputs are (const T *ptr, size_t len); ptr may be NULL when
  *             len is 0. Outputs are (T *out, size_t out_cap); batch calls
  *             are all or nothing and may work in place.
@@ -293,6 +297,13 @@ typedef enum {
      * High impact: business-critical features are down.
      */
     DPA_IMPACT_HIGH = 1,
+    /**
+     * No impact given: a deadline that needs one
+     * (`DPA_DEADLINE_KIND_SERVICE_RESPONSE`) is refused with
+     * `DPA_STATUS_INVALID_VALUE` (path `impact`), as `dpa deadline` refuses
+     * it without `--impact`; the other kinds take no impact and ignore it.
+     */
+    DPA_IMPACT_UNSTATED = 2,
 } dpa_impact;
 
 /**
@@ -627,8 +638,8 @@ dpa_status dpa_agreement_termination_window_end(const dpa_agreement *agreement,
  * `reported_unix` with `impact` (a `dpa_impact`), under the statement's
  * service level. Writes `*out` only on `DPA_STATUS_OK`. Errors:
  * `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_INVALID_VALUE` (an unknown
- * impact, or an agreement without a service level:
- * `statement.service_level`), `DPA_STATUS_OUT_OF_RANGE`.
+ * impact, or `DPA_IMPACT_UNSTATED`: path `impact`; an agreement without a
+ * service level: `statement.service_level`), `DPA_STATUS_OUT_OF_RANGE`.
  *
  * # Safety
  * `agreement` must be a live handle; `out` valid for a write.
@@ -644,12 +655,14 @@ dpa_status dpa_agreement_service_response(const dpa_agreement *agreement,
  * `dpa_deadline_kind`; `from` (`from_len` bytes of UTF-8) a date
  * `YYYY-MM-DD` for the date kinds or an instant with a UTC offset
  * (`2026-03-28T10:30:00+01:00`) for `BREACH_NOTICE`, `AUTHORITY_NOTICE` and
- * `SERVICE_RESPONSE`; `impact` (a `dpa_impact`) is used by the latter only.
+ * `SERVICE_RESPONSE`; `impact` (a `dpa_impact`) is used by the latter only
+ * (`DPA_IMPACT_UNSTATED` where none is given, which it refuses).
  * For `NEXT_AUDIT` the trigger is the last audit held.
  *
  * Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`,
  * `DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_INVALID_VALUE` (unknown kind or
- * impact; `from` not a date or instant: path `from`; no service level),
+ * impact; `SERVICE_RESPONSE` with `DPA_IMPACT_UNSTATED`: path `impact`;
+ * `from` not a date or instant: path `from`; no service level),
  * `DPA_STATUS_OUT_OF_RANGE` (a date such as `2026-02-30` that does not
  * exist, or a result out of range).
  *
@@ -693,8 +706,8 @@ dpa_status dpa_agreement_date_deadlines(const dpa_agreement *agreement,
  * One deadline of instant kind `kind` per trigger instant (Unix seconds):
  * `out[i]` is the deadline for `from[i]`. `kind` is `BREACH_NOTICE`,
  * `AUTHORITY_NOTICE` or `SERVICE_RESPONSE`; `impact` (a `dpa_impact`) is
- * used by `SERVICE_RESPONSE` only. Buffer rules and errors as for
- * `dpa_agreement_date_deadlines`.
+ * used by `SERVICE_RESPONSE` only, which refuses `DPA_IMPACT_UNSTATED`.
+ * Buffer rules and errors as for `dpa_agreement_date_deadlines`.
  *
  * # Safety
  * `agreement` must be a live handle; `from` valid for reads of `len`
@@ -717,11 +730,11 @@ dpa_status dpa_agreement_instant_deadlines(const dpa_agreement *agreement,
  * newline is allowed) as `dpa deadline --from` takes it: `YYYY-MM-DD` for the
  * date kinds, an instant with a UTC offset for `BREACH_NOTICE`,
  * `AUTHORITY_NOTICE` and `SERVICE_RESPONSE` (`impact`, a `dpa_impact`, is
- * used by the latter only). The output has one line per trigger, joined by
- * `\n` without a final newline: the due date or instant exactly as the text
- * output of `dpa deadline` starts (`2027-02-28`, `2026-03-29T09:30:00Z`, or
- * `none` where the agreement sets no fixed term). No lines in, empty text
- * out.
+ * used by the latter only, which refuses `DPA_IMPACT_UNSTATED`). The
+ * output has one line per trigger, joined by `\n` without a final newline:
+ * the due date or instant exactly as the text output of `dpa deadline`
+ * starts (`2027-02-28`, `2026-03-29T09:30:00Z`, or `none` where the
+ * agreement sets no fixed term). No lines in, empty text out.
  *
  * Ownership of `*out` as for `dpa_agreement_check_json`. All or nothing.
  * Errors: `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_TOO_LARGE`,
@@ -845,12 +858,15 @@ dpa_status dpa_agreement_effective_date(const dpa_agreement *agreement, dpa_date
  * the trigger as the command takes it: a date `YYYY-MM-DD` for the date
  * kinds, an instant with a UTC offset (`2026-03-28T10:30:00+01:00`) for
  * `BREACH_NOTICE`, `AUTHORITY_NOTICE` and `SERVICE_RESPONSE`; `impact` (a
- * `dpa_impact`) is used by `SERVICE_RESPONSE` only.
+ * `dpa_impact`) is used by `SERVICE_RESPONSE` only (`DPA_IMPACT_UNSTATED`
+ * where none is given: refused, as the command refuses it without
+ * `--impact`).
  *
  * Ownership of `*out` as for `dpa_agreement_check_json`. Errors:
  * `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_INVALID_UTF8`,
- * `DPA_STATUS_INVALID_VALUE` (unknown kind or impact, or `from` not a date
- * or instant: path `from`), `DPA_STATUS_OUT_OF_RANGE`.
+ * `DPA_STATUS_INVALID_VALUE` (unknown kind or impact, or
+ * `SERVICE_RESPONSE` with `DPA_IMPACT_UNSTATED`: path `impact`; `from` not
+ * a date or instant: path `from`), `DPA_STATUS_OUT_OF_RANGE`.
  *
  * # Safety
  * `agreement` must be a live handle; `from` valid for reads of `from_len`
@@ -954,6 +970,29 @@ int32_t dpa_add_months_ymd(int32_t yyyymmdd, int32_t months);
  * path `rule`).
  */
 int32_t dpa_add_months_ymd_rule(int32_t yyyymmdd, int32_t months, uint32_t rule);
+
+/**
+ * `dpa_add_months_ymd_rule` with the date as text: `date` is `date_len`
+ * bytes of UTF-8 (not NUL-terminated) holding one `YYYY-MM-DD`, read as
+ * `dpa_date_from_text` reads it; `rule` is a `dpa_month_rule`. For a
+ * caller that holds the date as text and pays per argument and per
+ * out-parameter (PHP): the text goes in unchecked, one integer comes out,
+ * and that integer also carries the status of a failure.
+ *
+ * Returns the result as `yyyymmdd` (2024-01-31 + 1 month = `20240229`),
+ * always positive; or, on an error, **minus its `dpa_status`** (e.g.
+ * `-DPA_STATUS_OUT_OF_RANGE`), with this thread's last error set. Errors:
+ * `DPA_STATUS_NULL_ARGUMENT` (`date` NULL), `DPA_STATUS_TOO_LARGE`
+ * (`date_len` above 16 MiB), `DPA_STATUS_INVALID_UTF8`,
+ * `DPA_STATUS_INVALID_VALUE` (text that is not shaped `YYYY-MM-DD`, path
+ * `date`; an unknown rule, path `rule`), `DPA_STATUS_OUT_OF_RANGE` (a date
+ * that does not exist, such as `2026-02-30`, or a result outside years
+ * 1..=9999; path `date`), `DPA_STATUS_PANIC`.
+ *
+ * # Safety
+ * `date` must be valid for reads of `date_len` bytes.
+ */
+int32_t dpa_add_months_ymd_text(const char *date, size_t date_len, int32_t months, uint32_t rule);
 
 /**
  * `dpa_add_months` over an array: `out[i]` = `dates[i]` + `months` under
@@ -1199,6 +1238,97 @@ dpa_status dpa_schema_json(char **out, size_t *out_len);
  * fails.
  */
 const char *dpa_status_name(uint32_t status);
+
+/**
+ * Reads a date written `YYYY-MM-DD` into `*out`, as every `dpa-core`
+ * date argument is read (and as the text functions of this library, e.g.
+ * `dpa_agreement_deadline`, read theirs): exactly four digits of year, two
+ * of month and two of day, years 1 to 9999. `text` is `len` bytes of
+ * UTF-8, not NUL-terminated.
+ *
+ * For a caller that holds dates as text and calls a function that takes a
+ * date as numbers (`dpa_agreement_check_json`, `dpa_is_public_holiday`,
+ * ...): it need not check the text itself.
+ *
+ * Writes `*out` only on `DPA_STATUS_OK`. Errors (path `text`):
+ * `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_TOO_LARGE`,
+ * `DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_INVALID_VALUE` (text that is not
+ * shaped `YYYY-MM-DD`: `2026-1-31`, `31-01-2026`, an empty string),
+ * `DPA_STATUS_OUT_OF_RANGE` (a date of that shape that does not exist:
+ * `2026-02-30`, `2026-13-01`, `0000-01-01`).
+ *
+ * # Safety
+ * `text` must be valid for reads of `len` bytes; `out` for a write of a
+ * `dpa_date`.
+ */
+dpa_status dpa_date_from_text(const char *text, size_t len, dpa_date *out);
+
+/**
+ * The `dpa_month_rule` named `name` (`len` bytes of UTF-8, not
+ * NUL-terminated), by the spelling agreement files and `dpa-core` use:
+ * `clamp`, `month-end-sticky`, `thirty-days`. Exact spelling, lowercase.
+ *
+ * Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`,
+ * `DPA_STATUS_TOO_LARGE`, `DPA_STATUS_INVALID_UTF8`,
+ * `DPA_STATUS_INVALID_VALUE` (path `name`; the message lists every name:
+ * ``name: unknown month rule `lunar`: expected one of clamp,
+ * month-end-sticky, thirty-days``).
+ *
+ * # Safety
+ * `name` must be valid for reads of `len` bytes; `out` for a write.
+ */
+dpa_status dpa_month_rule_from_name(const char *name, size_t len, uint32_t *out);
+
+/**
+ * The `dpa_deadline_kind` named `name`, by the names `dpa deadline` takes:
+ * `deletion`, `backup-deletion`, `breach-notice`, `authority-notice`,
+ * `next-audit`, `audit-notice`, `termination-window`,
+ * `service-response` (`dpa-core`'s `DeadlineKind::parse_computable`).
+ * Arguments, output and errors as for `dpa_month_rule_from_name`;
+ * `sub-processor-objection`, a kind `dpa-core` knows but that is no
+ * deadline computed from a start, is `DPA_STATUS_INVALID_VALUE` too.
+ *
+ * # Safety
+ * As `dpa_month_rule_from_name`.
+ */
+dpa_status dpa_deadline_kind_from_name(const char *name, size_t len, uint32_t *out);
+
+/**
+ * The `dpa_impact` named `name`: `low` or `high`. (`DPA_IMPACT_UNSTATED`
+ * has no name: it stands for a name not given.) Arguments, output and
+ * errors as for `dpa_month_rule_from_name`.
+ *
+ * # Safety
+ * As `dpa_month_rule_from_name`.
+ */
+dpa_status dpa_impact_from_name(const char *name, size_t len, uint32_t *out);
+
+/**
+ * The `dpa_format` named `name`: `auto` (`DPA_FORMAT_AUTO`, guess from the
+ * text), `toml` or `json` (the names `dpa-core` gives its formats).
+ * Arguments, output and errors as for `dpa_month_rule_from_name`.
+ *
+ * # Safety
+ * As `dpa_month_rule_from_name`.
+ */
+dpa_status dpa_format_from_name(const char *name, size_t len, uint32_t *out);
+
+/**
+ * The name of a `dpa_deadline_kind` (the `kind` of a `dpa_deadline`), as
+ * `dpa-core` and `dpa deadline` spell it: `"deletion"`,
+ * `"breach-notice"`, ... A static NUL-terminated string (never freed), or
+ * NULL for a number that is no `dpa_deadline_kind`. Never fails
+ * otherwise; `dpa_deadline_kind_from_name` is the way back.
+ */
+const char *dpa_deadline_kind_name(uint32_t kind);
+
+/**
+ * The name of a `dpa_bound` (the `bound` of a `dpa_deadline`), as the JSON
+ * of `dpa deadline` spells it: `"no-later-than"` or `"no-earlier-than"`.
+ * A static NUL-terminated string (never freed), or NULL for a number that
+ * is no `dpa_bound`. Never fails otherwise.
+ */
+const char *dpa_bound_name(uint32_t bound);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -6,7 +6,8 @@
  *   php benches/php/bench_ffi.php [AGREEMENT.toml]
  *
  * Cases: the raw FFI calls (out-parameters allocated once;
- * dpa_add_months_ymd is by value and has none), the wrapper's one-value
+ * dpa_add_months_ymd and dpa_add_months_ymd_text, the date as text, are by
+ * value and have none), the wrapper's one-value
  * methods, and the batch paths per value (1000 values a call):
  * the wrapper's text batches (Calendar::addMonthsMany, Agreement::dueDates)
  * and the struct-array batches called raw. Each case runs in rounds; the
@@ -84,6 +85,13 @@ $cases = [
     'add_months_ymd' => fn ($n) => (function () use ($n, $ffi) {
         for ($i = 0; $i < $n; $i++) {
             $ffi->dpa_add_months_ymd(20260000 + 100 * (1 + $i % 12) + 1 + $i % 28, 3);
+        }
+    })(),
+    'add_months_ymd_text' => fn ($n) => (function () use ($n, $ffi, $isoDates) {
+        $clamp = $ffi->DPA_MONTH_RULE_CLAMP;
+        for ($i = 0; $i < $n; $i++) {
+            $d = $isoDates[$i % BATCH];
+            $ffi->dpa_add_months_ymd_text($d, strlen($d), 3, $clamp);
         }
     })(),
     'deletion_deadline' => fn ($n) => (function () use ($n, $ffi, $handle, $deadlineAddr) {

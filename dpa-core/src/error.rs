@@ -344,8 +344,19 @@ impl Error {
     /// (a month rule, a deadline kind, ...): ``unknown month rule `x`:
     /// expected one of clamp, month-end-sticky, thirty-days``. The field is
     /// left for the caller to name ([`Error::in_field`]).
+    ///
+    /// The enumerations of this crate give this error from `FromStr`; a
+    /// binding whose own enumeration adds a value (libdpa's
+    /// `DPA_FORMAT_AUTO` beside the [`Format`]s) builds the same message
+    /// with it.
+    ///
+    /// ```
+    /// use dpa_core::Error;
+    /// let e = Error::unknown_name("format", "yaml", &["auto", "toml", "json"]);
+    /// assert_eq!(e.to_string(), "unknown format `yaml`: expected one of auto, toml, json");
+    /// ```
     #[cold]
-    pub(crate) fn unknown_name(label: &str, input: &str, names: &[&str]) -> Self {
+    pub fn unknown_name(label: &str, input: &str, names: &[&str]) -> Self {
         Error::invalid_argument(
             "",
             format!(

@@ -508,8 +508,8 @@ pub unsafe extern "C" fn dpa_agreement_termination_window_end(
 /// `reported_unix` with `impact` (a `dpa_impact`), under the statement's
 /// service level. Writes `*out` only on `DPA_STATUS_OK`. Errors:
 /// `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_INVALID_VALUE` (an unknown
-/// impact, or an agreement without a service level:
-/// `statement.service_level`), `DPA_STATUS_OUT_OF_RANGE`.
+/// impact, or `DPA_IMPACT_UNSTATED`: path `impact`; an agreement without a
+/// service level: `statement.service_level`), `DPA_STATUS_OUT_OF_RANGE`.
 ///
 /// # Safety
 /// `agreement` must be a live handle; `out` valid for a write.
@@ -527,7 +527,12 @@ pub unsafe extern "C" fn dpa_agreement_service_response(
         out_ptr(out, "out")?;
         let from = instant_in(reported_unix, "reported")?;
         let d = a
-            .service_response(from, impact)
+            .deadline_with(
+                DeadlineKind::ServiceResponse,
+                Start::Instant(from),
+                impact,
+                Detail::DueOnly,
+            )
             .map_err(|e| FfiError::core(&e, "reported"))?;
         let d = deadline_out(&d)?;
         // SAFETY: `out` passed `out_ptr`.
@@ -541,12 +546,14 @@ pub unsafe extern "C" fn dpa_agreement_service_response(
 /// `dpa_deadline_kind`; `from` (`from_len` bytes of UTF-8) a date
 /// `YYYY-MM-DD` for the date kinds or an instant with a UTC offset
 /// (`2026-03-28T10:30:00+01:00`) for `BREACH_NOTICE`, `AUTHORITY_NOTICE` and
-/// `SERVICE_RESPONSE`; `impact` (a `dpa_impact`) is used by the latter only.
+/// `SERVICE_RESPONSE`; `impact` (a `dpa_impact`) is used by the latter only
+/// (`DPA_IMPACT_UNSTATED` where none is given, which it refuses).
 /// For `NEXT_AUDIT` the trigger is the last audit held.
 ///
 /// Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`,
 /// `DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_INVALID_VALUE` (unknown kind or
-/// impact; `from` not a date or instant: path `from`; no service level),
+/// impact; `SERVICE_RESPONSE` with `DPA_IMPACT_UNSTATED`: path `impact`;
+/// `from` not a date or instant: path `from`; no service level),
 /// `DPA_STATUS_OUT_OF_RANGE` (a date such as `2026-02-30` that does not
 /// exist, or a result out of range).
 ///
@@ -591,7 +598,7 @@ fn deadline_from_text(
 ) -> FfiResult<Deadline> {
     let impact = impact_in(impact, "impact")?;
     let start = Start::parse_for(kind, from).map_err(|e| FfiError::core(&e, arg))?;
-    a.deadline_with(kind, start, Some(impact), detail)
+    a.deadline_with(kind, start, impact, detail)
         .map_err(|e| FfiError::core(&e, arg))
 }
 
@@ -656,8 +663,8 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
 /// One deadline of instant kind `kind` per trigger instant (Unix seconds):
 /// `out[i]` is the deadline for `from[i]`. `kind` is `BREACH_NOTICE`,
 /// `AUTHORITY_NOTICE` or `SERVICE_RESPONSE`; `impact` (a `dpa_impact`) is
-/// used by `SERVICE_RESPONSE` only. Buffer rules and errors as for
-/// `dpa_agreement_date_deadlines`.
+/// used by `SERVICE_RESPONSE` only, which refuses `DPA_IMPACT_UNSTATED`.
+/// Buffer rules and errors as for `dpa_agreement_date_deadlines`.
 ///
 /// # Safety
 /// `agreement` must be a live handle; `from` valid for reads of `len`
@@ -691,7 +698,7 @@ pub unsafe extern "C" fn dpa_agreement_instant_deadlines(
         for (i, &t) in from.iter().enumerate() {
             let r = instant_in(t, "from")
                 .and_then(|t| {
-                    a.deadline_with(kind, Start::Instant(t), Some(impact), Detail::DueOnly)
+                    a.deadline_with(kind, Start::Instant(t), impact, Detail::DueOnly)
                         .map_err(|e| FfiError::core(&e, "from"))
                 })
                 .and_then(|d| deadline_out(&d));
@@ -711,11 +718,11 @@ pub unsafe extern "C" fn dpa_agreement_instant_deadlines(
 /// newline is allowed) as `dpa deadline --from` takes it: `YYYY-MM-DD` for the
 /// date kinds, an instant with a UTC offset for `BREACH_NOTICE`,
 /// `AUTHORITY_NOTICE` and `SERVICE_RESPONSE` (`impact`, a `dpa_impact`, is
-/// used by the latter only). The output has one line per trigger, joined by
-/// `\n` without a final newline: the due date or instant exactly as the text
-/// output of `dpa deadline` starts (`2027-02-28`, `2026-03-29T09:30:00Z`, or
-/// `none` where the agreement sets no fixed term). No lines in, empty text
-/// out.
+/// used by the latter only, which refuses `DPA_IMPACT_UNSTATED`). The
+/// output has one line per trigger, joined by `\n` without a final newline:
+/// the due date or instant exactly as the text output of `dpa deadline`
+/// starts (`2027-02-28`, `2026-03-29T09:30:00Z`, or `none` where the
+/// agreement sets no fixed term). No lines in, empty text out.
 ///
 /// Ownership of `*out` as for `dpa_agreement_check_json`. All or nothing.
 /// Errors: `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_TOO_LARGE`,
@@ -947,12 +954,15 @@ fn report_json(report: &impl Report) -> FfiResult<String> {
 /// the trigger as the command takes it: a date `YYYY-MM-DD` for the date
 /// kinds, an instant with a UTC offset (`2026-03-28T10:30:00+01:00`) for
 /// `BREACH_NOTICE`, `AUTHORITY_NOTICE` and `SERVICE_RESPONSE`; `impact` (a
-/// `dpa_impact`) is used by `SERVICE_RESPONSE` only.
+/// `dpa_impact`) is used by `SERVICE_RESPONSE` only (`DPA_IMPACT_UNSTATED`
+/// where none is given: refused, as the command refuses it without
+/// `--impact`).
 ///
 /// Ownership of `*out` as for `dpa_agreement_check_json`. Errors:
 /// `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_INVALID_UTF8`,
-/// `DPA_STATUS_INVALID_VALUE` (unknown kind or impact, or `from` not a date
-/// or instant: path `from`), `DPA_STATUS_OUT_OF_RANGE`.
+/// `DPA_STATUS_INVALID_VALUE` (unknown kind or impact, or
+/// `SERVICE_RESPONSE` with `DPA_IMPACT_UNSTATED`: path `impact`; `from` not
+/// a date or instant: path `from`), `DPA_STATUS_OUT_OF_RANGE`.
 ///
 /// # Safety
 /// `agreement` must be a live handle; `from` valid for reads of `from_len`

@@ -81,6 +81,47 @@ pub extern "C" fn dpa_add_months_ymd_rule(yyyymmdd: i32, months: i32, rule: u32)
     })
 }
 
+/// `dpa_add_months_ymd_rule` with the date as text: `date` is `date_len`
+/// bytes of UTF-8 (not NUL-terminated) holding one `YYYY-MM-DD`, read as
+/// `dpa_date_from_text` reads it; `rule` is a `dpa_month_rule`. For a
+/// caller that holds the date as text and pays per argument and per
+/// out-parameter (PHP): the text goes in unchecked, one integer comes out,
+/// and that integer also carries the status of a failure.
+///
+/// Returns the result as `yyyymmdd` (2024-01-31 + 1 month = `20240229`),
+/// always positive; or, on an error, **minus its `dpa_status`** (e.g.
+/// `-DPA_STATUS_OUT_OF_RANGE`), with this thread's last error set. Errors:
+/// `DPA_STATUS_NULL_ARGUMENT` (`date` NULL), `DPA_STATUS_TOO_LARGE`
+/// (`date_len` above 16 MiB), `DPA_STATUS_INVALID_UTF8`,
+/// `DPA_STATUS_INVALID_VALUE` (text that is not shaped `YYYY-MM-DD`, path
+/// `date`; an unknown rule, path `rule`), `DPA_STATUS_OUT_OF_RANGE` (a date
+/// that does not exist, such as `2026-02-30`, or a result outside years
+/// 1..=9999; path `date`), `DPA_STATUS_PANIC`.
+///
+/// # Safety
+/// `date` must be valid for reads of `date_len` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_add_months_ymd_text(
+    date: *const c_char,
+    date_len: usize,
+    months: i32,
+    rule: u32,
+) -> i32 {
+    let mut ymd = 0;
+    let status = guard(|| {
+        let rule = month_rule_in(rule, "rule")?;
+        // SAFETY: `date` is valid for `date_len` bytes by the caller's contract.
+        let text = unsafe { text_in(date, date_len, "date") }?;
+        let from = date_text_in(text, "date")?;
+        ymd = ymd_out(add_months(from, months, rule, "date")?);
+        Ok(())
+    });
+    match status {
+        dpa_status::Ok => ymd,
+        failure => -(failure as i32),
+    }
+}
+
 /// The `yyyymmdd` paths: decode, add, encode. `dpa-core` checks the date
 /// and the result (years 1..=9999), and its error names the date.
 #[inline(always)]
@@ -93,8 +134,15 @@ fn add_months_ymd(yyyymmdd: i32, months: i32, rule: calendar::MonthRule) -> FfiR
     );
     // A negative number has negative parts: `from_parts` refuses them.
     let date = date_in(year, month, day, ARG)?;
-    let (y, m, d) = add_months(date, months, rule, ARG)?.to_calendar_date();
-    Ok(y * 10_000 + i32::from(u8::from(m)) * 100 + i32::from(d))
+    add_months(date, months, rule, ARG).map(ymd_out)
+}
+
+/// A date as the number `yyyymmdd` (`dpa-core` dates are in years
+/// 1..=9999, so it is positive and fits).
+#[inline(always)]
+fn ymd_out(date: Date) -> i32 {
+    let (y, m, d) = date.to_calendar_date();
+    y * 10_000 + i32::from(u8::from(m)) * 100 + i32::from(d)
 }
 
 /// `dpa-core`'s month arithmetic, its error named after `arg`.

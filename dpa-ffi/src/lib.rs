@@ -35,6 +35,7 @@ pub mod calendar;
 pub mod meta;
 pub mod status;
 pub mod types;
+pub mod values;
 
 pub use agreement::*;
 pub use calendar::*;
@@ -44,3 +45,4 @@ pub use types::{
     dpa_bound, dpa_date, dpa_deadline, dpa_deadline_kind, dpa_due_kind, dpa_format, dpa_holiday,
     dpa_holiday_date, dpa_impact, dpa_month_rule,
 };
+pub use values::*;

@@ -54,6 +54,11 @@ pub enum dpa_impact {
     Low = 0,
     /// High impact: business-critical features are down.
     High = 1,
+    /// No impact given: a deadline that needs one
+    /// (`DPA_DEADLINE_KIND_SERVICE_RESPONSE`) is refused with
+    /// `DPA_STATUS_INVALID_VALUE` (path `impact`), as `dpa deadline` refuses
+    /// it without `--impact`; the other kinds take no impact and ignore it.
+    Unstated = 2,
 }
 
 /// The text format of a document handed in. Passed as `uint32_t`.
@@ -248,12 +253,32 @@ pub fn month_rule_in(rule: u32, arg: &str) -> FfiResult<MonthRule> {
     }
 }
 
-/// An impact from C.
-pub fn impact_in(impact: u32, arg: &str) -> FfiResult<Impact> {
+/// The C value of a month rule.
+pub fn month_rule_out(rule: MonthRule) -> dpa_month_rule {
+    match rule {
+        MonthRule::Clamp => dpa_month_rule::Clamp,
+        MonthRule::MonthEndSticky => dpa_month_rule::MonthEndSticky,
+        MonthRule::ThirtyDays => dpa_month_rule::ThirtyDays,
+    }
+}
+
+/// An impact from C; `None` for `DPA_IMPACT_UNSTATED`, which `dpa-core`
+/// refuses where a deadline needs an impact.
+pub fn impact_in(impact: u32, arg: &str) -> FfiResult<Option<Impact>> {
     match impact {
-        0 => Ok(Impact::Low),
-        1 => Ok(Impact::High),
+        0 => Ok(Some(Impact::Low)),
+        1 => Ok(Some(Impact::High)),
+        2 => Ok(None),
         _ => Err(bad_enum(arg, impact, "dpa_impact")),
+    }
+}
+
+/// The C value of an impact.
+pub fn impact_out(impact: Impact) -> FfiResult<dpa_impact> {
+    match impact {
+        Impact::Low => Ok(dpa_impact::Low),
+        Impact::High => Ok(dpa_impact::High),
+        _ => Err(unknown("impact")),
     }
 }
 
@@ -265,6 +290,16 @@ pub fn format_in(format: u32, arg: &str) -> FfiResult<Option<dpa_core::Format>> 
         2 => Ok(Some(dpa_core::Format::Json)),
         _ => Err(bad_enum(arg, format, "dpa_format")),
     }
+}
+
+/// The name of `DPA_FORMAT_AUTO`, the one `dpa_format` value that is not a
+/// `dpa-core` [`Format`](dpa_core::Format) (whose names are its `as_str`).
+pub const FORMAT_AUTO_NAME: &str = "auto";
+
+/// The name of a format from C: [`FORMAT_AUTO_NAME`] for `None`, else
+/// `dpa-core`'s spelling (`toml`, `json`).
+pub fn format_name(format: Option<dpa_core::Format>) -> &'static str {
+    format.map_or(FORMAT_AUTO_NAME, dpa_core::Format::as_str)
 }
 
 /// A deadline kind from C.
@@ -282,6 +317,44 @@ pub fn deadline_kind_in(kind: u32, arg: &str) -> FfiResult<DeadlineKind> {
     }
 }
 
+/// The C value of a deadline kind. A kind that cannot be computed from a
+/// start (`sub-processor-objection`, [`Trigger::NotComputable`]) has none:
+/// `INVALID_VALUE`.
+///
+/// [`Trigger::NotComputable`]: dpa_core::deadline::Trigger::NotComputable
+pub fn deadline_kind_out(kind: DeadlineKind) -> FfiResult<dpa_deadline_kind> {
+    Ok(match kind {
+        DeadlineKind::Deletion => dpa_deadline_kind::Deletion,
+        DeadlineKind::BackupDeletion => dpa_deadline_kind::BackupDeletion,
+        DeadlineKind::BreachNotice => dpa_deadline_kind::BreachNotice,
+        DeadlineKind::AuthorityNotice => dpa_deadline_kind::AuthorityNotice,
+        DeadlineKind::NextAudit => dpa_deadline_kind::NextAudit,
+        DeadlineKind::AuditNotice => dpa_deadline_kind::AuditNotice,
+        DeadlineKind::TerminationWindow => dpa_deadline_kind::TerminationWindow,
+        DeadlineKind::ServiceResponse => dpa_deadline_kind::ServiceResponse,
+        DeadlineKind::SubProcessorObjection => {
+            return Err(FfiError::new(
+                dpa_status::InvalidValue,
+                "",
+                format!(
+                    "`{kind}` is a right a change opens, not a deadline computed \
+                     from a start: it has no dpa_deadline_kind"
+                ),
+            ));
+        }
+        _ => return Err(unknown("deadline kind")),
+    })
+}
+
+/// The C value of a bound.
+pub fn bound_out(bound: Bound) -> FfiResult<dpa_bound> {
+    match bound {
+        Bound::NoLaterThan => Ok(dpa_bound::NoLaterThan),
+        Bound::NoEarlierThan => Ok(dpa_bound::NoEarlierThan),
+        _ => Err(unknown("bound")),
+    }
+}
+
 fn unknown(what: &str) -> FfiError {
     FfiError::new(
         dpa_status::InvalidValue,
@@ -293,22 +366,8 @@ fn unknown(what: &str) -> FfiError {
 /// A deadline for C.
 #[inline]
 pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
-    let kind = match d.kind {
-        DeadlineKind::Deletion => dpa_deadline_kind::Deletion,
-        DeadlineKind::BackupDeletion => dpa_deadline_kind::BackupDeletion,
-        DeadlineKind::BreachNotice => dpa_deadline_kind::BreachNotice,
-        DeadlineKind::AuthorityNotice => dpa_deadline_kind::AuthorityNotice,
-        DeadlineKind::NextAudit => dpa_deadline_kind::NextAudit,
-        DeadlineKind::AuditNotice => dpa_deadline_kind::AuditNotice,
-        DeadlineKind::TerminationWindow => dpa_deadline_kind::TerminationWindow,
-        DeadlineKind::ServiceResponse => dpa_deadline_kind::ServiceResponse,
-        _ => return Err(unknown("deadline kind")),
-    };
-    let bound = match d.bound {
-        Bound::NoLaterThan => dpa_bound::NoLaterThan,
-        Bound::NoEarlierThan => dpa_bound::NoEarlierThan,
-        _ => return Err(unknown("bound")),
-    };
+    let kind = deadline_kind_out(d.kind)?;
+    let bound = bound_out(d.bound)?;
     let (due_kind, due_date, due_unix) = match d.due {
         Due::Date { date, ends_at } => {
             (dpa_due_kind::Date, date_out(date), ends_at.unix_timestamp())

@@ -86,6 +86,20 @@ fn last_path() -> String {
         .to_owned()
 }
 
+/// A static string from the library (`dpa_*_name`), or `None` for NULL.
+fn static_str(p: *const c_char) -> Option<String> {
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: the library's names are static NUL-terminated UTF-8 strings.
+    Some(
+        unsafe { CStr::from_ptr(p) }
+            .to_str()
+            .expect("names are UTF-8")
+            .to_owned(),
+    )
+}
+
 /// Takes a library string and frees it.
 fn take_string(p: *mut c_char, len: usize) -> String {
     assert!(!p.is_null());
@@ -989,6 +1003,17 @@ fn deadline_by_kind_and_text() {
         let json: serde_json::Value = serde_json::from_str(&take_string(p, len)).unwrap();
         let due = json["due"].as_str().unwrap_or("none").to_owned();
         assert_eq!(due_text(&by_text), due, "{kind:?}");
+        // The names of the struct's kind and bound are the JSON's.
+        assert_eq!(
+            static_str(dpa_deadline_kind_name(by_text.kind as u32)).as_deref(),
+            json["kind"].as_str(),
+            "{kind:?}"
+        );
+        assert_eq!(
+            static_str(dpa_bound_name(by_text.bound as u32)).as_deref(),
+            json["bound"].as_str(),
+            "{kind:?}"
+        );
     }
     let mut d = sentinel();
     for (from, status) in [
@@ -1236,4 +1261,502 @@ fn the_header_describes_format_auto_as_the_library_guesses() {
         dpa_core::document::sniff_format("[ 1 ]"),
         dpa_core::Format::Json
     );
+}
+
+/// `dpa_agreement_from_file` reads as the command reads: the format by the
+/// name's extension in any case, else by the text; at most 16 MiB, also
+/// from a device that never ends; an unreadable file is `IO_ERROR`. The
+/// handle is written only on success.
+#[test]
+fn agreement_from_file() {
+    let dir = std::env::temp_dir().join(format!("dpa-abi-from-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dpa_core::Agreement::from_toml(BELCO)
+        .unwrap()
+        .to_json()
+        .unwrap();
+    let files = [
+        ("belco.toml", BELCO.to_owned()),
+        ("belco.TOML", BELCO.to_owned()),
+        ("belco.txt", BELCO.to_owned()),
+        ("BELCO.JSON", json.clone()),
+        ("belco-json.txt", json.clone()),
+        ("no-extension", BELCO.to_owned()),
+    ];
+    for (name, text) in &files {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let path = path.to_str().unwrap();
+        let mut a = ptr::null_mut();
+        // SAFETY: `path` is valid for its length; `a` is a valid out-pointer.
+        let st = unsafe { dpa_agreement_from_file(path.as_ptr().cast(), path.len(), &mut a) };
+        assert_eq!(st, dpa_status::Ok, "{name}: {}", last_message());
+        let mut d = sentinel();
+        // SAFETY: `a` is a live handle.
+        let st = unsafe { dpa_agreement_deletion_deadline(a, 2026, 11, 30, &mut d) };
+        assert_eq!(st, dpa_status::Ok);
+        assert_eq!(due_text(&d), "2027-02-28", "{name}");
+        free(a);
+    }
+    // The name says JSON, the text is TOML: read as JSON, so refused.
+    let toml_as_json = dir.join("toml.json");
+    std::fs::write(&toml_as_json, BELCO).unwrap();
+    // A regular file one byte over the limit.
+    let big = dir.join("big.toml");
+    std::fs::write(&big, vec![b' '; dpa_core::limits::MAX_DOCUMENT_BYTES + 1]).unwrap();
+    let sentinel_handle = 0x10 as *mut dpa_agreement;
+    for (path, status, path_arg) in [
+        (dir.join("missing.toml"), dpa_status::IoError, "path"),
+        (dir.clone(), dpa_status::IoError, "path"),
+        (toml_as_json, dpa_status::InvalidValue, ""),
+        (big, dpa_status::TooLarge, "path"),
+        ("/dev/zero".into(), dpa_status::TooLarge, "path"),
+    ] {
+        if !path.exists() && status != dpa_status::IoError {
+            continue;
+        }
+        let path = path.to_str().unwrap();
+        let mut a = sentinel_handle;
+        let started = std::time::Instant::now();
+        // SAFETY: as above.
+        let st = unsafe { dpa_agreement_from_file(path.as_ptr().cast(), path.len(), &mut a) };
+        assert_eq!(st, status, "{path}: {}", last_message());
+        assert_eq!(a, sentinel_handle, "{path}");
+        assert!(last_path().starts_with(path_arg), "{path}: {}", last_path());
+        assert!(started.elapsed().as_secs() < 10, "{path}");
+    }
+    assert!(last_message().contains("16777216"), "{}", last_message());
+    // NULL and bad arguments.
+    let mut a = sentinel_handle;
+    // SAFETY: NULL where the library must refuse it; the rest valid.
+    unsafe {
+        assert_eq!(
+            dpa_agreement_from_file(ptr::null(), 0, &mut a),
+            dpa_status::NullArgument
+        );
+        assert_eq!(last_path(), "path");
+        let p = "x.toml";
+        assert_eq!(
+            dpa_agreement_from_file(p.as_ptr().cast(), p.len(), ptr::null_mut()),
+            dpa_status::NullArgument
+        );
+        assert_eq!(last_path(), "out");
+        let bad = b"\xff.toml";
+        assert_eq!(
+            dpa_agreement_from_file(bad.as_ptr().cast(), bad.len(), &mut a),
+            dpa_status::InvalidUtf8
+        );
+        assert_eq!(last_path(), "path");
+    }
+    assert_eq!(a, sentinel_handle);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `dpa_date_from_text` reads dates as `dpa-core` does, with its statuses;
+/// `*out` is written only on success.
+#[test]
+fn date_from_text() {
+    use dpa_core::values::iso_date;
+    for s in [
+        "2026-11-30",
+        "2024-02-29",
+        "0001-01-01",
+        "9999-12-31",
+        "2026-02-29",
+        "0000-01-01",
+        "2026-13-10",
+        "2026-1-01",
+        " 2026-01-01",
+        "2026-01-01\n",
+        "2026/01/01",
+        "",
+        "2026-01-01T00:00Z",
+    ] {
+        let mut d = dpa_date {
+            year: -7,
+            month: 77,
+            day: 77,
+        };
+        // SAFETY: `s` is valid for its length; `d` is a valid out-pointer.
+        let st = unsafe { dpa_date_from_text(s.as_ptr().cast(), s.len(), &mut d) };
+        match iso_date::parse(s) {
+            Ok(want) => {
+                assert_eq!(st, dpa_status::Ok, "{s:?}");
+                assert_eq!(types::date_from(d, "x").unwrap(), want);
+            }
+            Err(e) => {
+                let want = status::FfiError::core(&e, "text");
+                assert_eq!(st, want.status, "{s:?}");
+                assert_eq!(last_path(), "text");
+                assert_eq!(last_message(), want.message);
+                assert_eq!((d.year, d.month, d.day), (-7, 77, 77));
+            }
+        }
+    }
+    let mut d = dpa_date::default();
+    // SAFETY: NULL where the library must refuse it; invalid UTF-8 otherwise valid.
+    unsafe {
+        assert_eq!(
+            dpa_date_from_text(ptr::null(), 0, &mut d),
+            dpa_status::NullArgument
+        );
+        assert_eq!(
+            dpa_date_from_text(c"2026-01-01".as_ptr(), 10, ptr::null_mut()),
+            dpa_status::NullArgument
+        );
+        assert_eq!(last_path(), "out");
+        assert_eq!(
+            dpa_date_from_text(b"2026-01-0\xff".as_ptr().cast(), 10, &mut d),
+            dpa_status::InvalidUtf8
+        );
+        assert_eq!(
+            dpa_date_from_text(c"x".as_ptr(), usize::MAX, &mut d),
+            dpa_status::TooLarge
+        );
+    }
+}
+
+/// Calls a `dpa_*_from_name` function: the status and the number.
+fn from_name(
+    f: unsafe extern "C" fn(*const c_char, usize, *mut u32) -> dpa_status,
+    name: &str,
+) -> (dpa_status, u32) {
+    let mut n = 0xA5A5;
+    // SAFETY: `name` is valid for its length; `n` is a valid out-pointer.
+    let st = unsafe { f(name.as_ptr().cast(), name.len(), &mut n) };
+    (st, n)
+}
+
+/// The names of the enumerations are `dpa-core`'s spellings, both ways; an
+/// unknown name is `INVALID_VALUE` with `dpa-core`'s message, path `name`,
+/// and leaves `*out` alone.
+#[test]
+fn enumerations_by_name() {
+    use dpa_core::calendar::MonthRule;
+    use dpa_core::deadline::{Bound, DeadlineKind, Impact, Trigger};
+
+    for rule in MonthRule::ALL {
+        let (st, n) = from_name(dpa_month_rule_from_name, rule.as_str());
+        assert_eq!(st, dpa_status::Ok);
+        assert_eq!(n, types::month_rule_out(*rule) as u32);
+        assert_eq!(types::month_rule_in(n, "").unwrap(), *rule);
+    }
+    let mut computable = 0;
+    for kind in DeadlineKind::ALL {
+        let (st, n) = from_name(dpa_deadline_kind_from_name, kind.as_str());
+        if kind.trigger() == Trigger::NotComputable {
+            assert_eq!(st, dpa_status::InvalidValue, "{kind}");
+            assert_eq!(n, 0xA5A5);
+            assert_eq!(last_path(), "name");
+            assert!(last_message().contains("no fixed term to compute"));
+            continue;
+        }
+        computable += 1;
+        assert_eq!(st, dpa_status::Ok, "{kind}");
+        assert_eq!(types::deadline_kind_in(n, "").unwrap(), *kind);
+        assert_eq!(
+            static_str(dpa_deadline_kind_name(n)).as_deref(),
+            Some(kind.as_str())
+        );
+    }
+    assert_eq!(computable, 8, "every dpa_deadline_kind has a name");
+    assert_eq!(dpa_deadline_kind_name(computable), ptr::null());
+    assert_eq!(dpa_deadline_kind_name(u32::MAX), ptr::null());
+    for impact in Impact::ALL {
+        let (st, n) = from_name(dpa_impact_from_name, impact.as_str());
+        assert_eq!(st, dpa_status::Ok);
+        assert_eq!(types::impact_in(n, "").unwrap(), Some(*impact));
+    }
+    for (name, format) in [
+        ("auto", dpa_format::Auto),
+        ("toml", dpa_format::Toml),
+        ("json", dpa_format::Json),
+    ] {
+        assert_eq!(
+            from_name(dpa_format_from_name, name),
+            (dpa_status::Ok, format as u32)
+        );
+        assert_eq!(
+            types::format_name(types::format_in(format as u32, "").unwrap()),
+            name
+        );
+    }
+    for bound in Bound::ALL {
+        let n = types::bound_out(*bound).unwrap() as u32;
+        assert_eq!(
+            static_str(dpa_bound_name(n)).as_deref(),
+            Some(bound.as_str())
+        );
+    }
+    assert_eq!(dpa_bound_name(2), ptr::null());
+
+    // Unknown names: dpa-core's message, which lists the names.
+    type FromName = unsafe extern "C" fn(*const c_char, usize, *mut u32) -> dpa_status;
+    let unknown: [(FromName, &str, &str); 5] = [
+        (
+            dpa_month_rule_from_name,
+            "Clamp",
+            "name: unknown month rule `Clamp`: expected one of clamp, month-end-sticky, thirty-days",
+        ),
+        (
+            dpa_deadline_kind_from_name,
+            "deletions",
+            "name: unknown deadline kind `deletions`: expected one of deletion, backup-deletion, \
+             breach-notice, authority-notice, next-audit, audit-notice, termination-window, \
+             service-response",
+        ),
+        (
+            dpa_impact_from_name,
+            "medium",
+            "name: unknown impact `medium`: expected one of low, high",
+        ),
+        (
+            dpa_format_from_name,
+            "yaml",
+            "name: unknown format `yaml`: expected one of auto, toml, json",
+        ),
+        (
+            dpa_format_from_name,
+            "",
+            "name: unknown format ``: expected one of auto, toml, json",
+        ),
+    ];
+    for (f, name, message) in unknown {
+        assert_eq!(from_name(f, name), (dpa_status::InvalidValue, 0xA5A5));
+        assert_eq!(last_path(), "name");
+        assert_eq!(last_message(), message);
+    }
+    // NULL, bad text.
+    let mut n = 7;
+    // SAFETY: NULL where the library must refuse it; the rest valid.
+    unsafe {
+        assert_eq!(
+            dpa_month_rule_from_name(ptr::null(), 0, &mut n),
+            dpa_status::NullArgument
+        );
+        assert_eq!(last_path(), "name");
+        assert_eq!(
+            dpa_impact_from_name(c"low".as_ptr(), 3, ptr::null_mut()),
+            dpa_status::NullArgument
+        );
+        assert_eq!(last_path(), "out");
+        assert_eq!(
+            dpa_format_from_name(b"\xfftoml".as_ptr().cast(), 5, &mut n),
+            dpa_status::InvalidUtf8
+        );
+        assert_eq!(
+            dpa_deadline_kind_from_name(c"deletion".as_ptr(), usize::MAX, &mut n),
+            dpa_status::TooLarge
+        );
+    }
+    assert_eq!(n, 7);
+}
+
+/// `dpa_add_months_ymd_text` gives what `dpa_add_months_text` gives for
+/// one date, the result as `yyyymmdd` and an error as minus its status.
+#[test]
+fn add_months_ymd_text() {
+    let dates = [
+        "2024-01-31",
+        "2026-02-28",
+        "2000-02-29",
+        "0001-01-31",
+        "9999-12-31",
+        "2026-02-30",
+        "2026-1-31",
+        "",
+        "2026-01-31\n",
+        "2026-01-31\r",
+        "31-01-2026",
+    ];
+    for rule in 0..4u32 {
+        for date in dates {
+            for months in [-13, -1, 0, 1, 3, 120, i32::MAX] {
+                let ymd = unsafe {
+                    // SAFETY: `date` is valid for its length.
+                    dpa_add_months_ymd_text(date.as_ptr().cast(), date.len(), months, rule)
+                };
+                let ymd_path = last_path();
+                let mut p: *mut c_char = ptr::null_mut();
+                let mut len = 0;
+                // SAFETY: `date` is valid for its length; valid out-pointers.
+                let st = unsafe {
+                    dpa_add_months_text(
+                        date.as_ptr().cast(),
+                        date.len(),
+                        months,
+                        rule,
+                        &mut p,
+                        &mut len,
+                    )
+                };
+                let what = format!("{date:?} + {months} ({rule})");
+                // The batch reads empty text as no lines and a final line
+                // end as the end of the one line; the single date is the
+                // text as it is.
+                if date.is_empty() || date.ends_with(['\n', '\r']) {
+                    assert_eq!(-ymd, dpa_status::InvalidValue as i32, "{what}");
+                    let expect = if rule > 2 { "rule" } else { "date" };
+                    assert_eq!(ymd_path, expect, "{what}");
+                    if st == dpa_status::Ok {
+                        take_string(p, len);
+                    }
+                    continue;
+                }
+                if st == dpa_status::Ok {
+                    let text = take_string(p, len);
+                    let want = text.replace('-', "").parse::<i32>().unwrap();
+                    assert_eq!(ymd, want, "{what}");
+                } else {
+                    assert_eq!(ymd, -(st as i32), "{what}");
+                    let path = last_path();
+                    // SAFETY: as above.
+                    let again = unsafe {
+                        dpa_add_months_ymd_text(date.as_ptr().cast(), date.len(), months, rule)
+                    };
+                    assert_eq!(again, ymd);
+                    let expect = if path == "rule" { "rule" } else { "date" };
+                    assert_eq!(last_path(), expect, "{what}");
+                }
+            }
+        }
+    }
+    // SAFETY: valid text; and NULL, which the library refuses.
+    unsafe {
+        assert_eq!(
+            dpa_add_months_ymd_text(c"2024-01-31".as_ptr(), 10, 1, 0),
+            20240229
+        );
+        assert_eq!(
+            dpa_add_months_ymd_text(c"2026-02-28".as_ptr(), 10, 3, 1),
+            20260531
+        );
+        assert_eq!(
+            dpa_add_months_ymd_text(ptr::null(), 0, 1, 0),
+            -(dpa_status::NullArgument as i32)
+        );
+        assert_eq!(last_path(), "date");
+        assert_eq!(
+            dpa_add_months_ymd_text(c"2024-01-31".as_ptr(), 10, 1, 3),
+            -(dpa_status::InvalidValue as i32)
+        );
+        assert_eq!(last_path(), "rule");
+        assert_eq!(
+            dpa_add_months_ymd_text(b"2024-01-3\xff".as_ptr().cast(), 10, 1, 0),
+            -(dpa_status::InvalidUtf8 as i32)
+        );
+        assert_eq!(
+            dpa_add_months_ymd_text(c"2026-02-30".as_ptr(), 10, 1, 0),
+            -(dpa_status::OutOfRange as i32)
+        );
+        assert!(last_message().starts_with("date: 2026-02-30 is not a date"));
+    }
+}
+
+/// `DPA_IMPACT_UNSTATED`: a service response refuses it as `dpa deadline`
+/// refuses a missing `--impact`; the other kinds ignore the impact; a number
+/// that is no `dpa_impact` is refused everywhere.
+#[test]
+fn impact_unstated() {
+    let belco = load(BELCO);
+    let unstated = dpa_impact::Unstated as u32;
+    let reported = "2026-05-14T20:00:00+02:00";
+    let mut d = sentinel();
+    // SAFETY: live handle, valid pointers.
+    unsafe {
+        assert_eq!(
+            dpa_agreement_service_response(belco, BREACH, unstated, &mut d),
+            dpa_status::InvalidValue
+        );
+        assert_eq!(last_path(), "impact");
+        assert_eq!(
+            last_message(),
+            "impact: service-response needs an impact: low or high"
+        );
+        assert_eq!(
+            dpa_agreement_deadline(
+                belco,
+                dpa_deadline_kind::ServiceResponse as u32,
+                reported.as_ptr().cast(),
+                reported.len(),
+                unstated,
+                &mut d,
+            ),
+            dpa_status::InvalidValue
+        );
+        assert_eq!(last_path(), "impact");
+        assert_eq!(d, sentinel());
+        let mut p: *mut c_char = ptr::null_mut();
+        let mut len = 0;
+        assert_eq!(
+            dpa_agreement_deadlines_text(
+                belco,
+                dpa_deadline_kind::ServiceResponse as u32,
+                reported.as_ptr().cast(),
+                reported.len(),
+                unstated,
+                &mut p,
+                &mut len,
+            ),
+            dpa_status::InvalidValue
+        );
+        let mut many = [sentinel()];
+        assert_eq!(
+            dpa_agreement_instant_deadlines(
+                belco,
+                dpa_deadline_kind::ServiceResponse as u32,
+                &BREACH,
+                1,
+                unstated,
+                many.as_mut_ptr(),
+                1,
+            ),
+            dpa_status::InvalidValue
+        );
+        assert_eq!(many[0], sentinel());
+        // Kinds without an impact ignore it.
+        assert_eq!(
+            dpa_agreement_deadline(
+                belco,
+                dpa_deadline_kind::Deletion as u32,
+                c"2026-11-30".as_ptr(),
+                10,
+                unstated,
+                &mut d,
+            ),
+            dpa_status::Ok
+        );
+        assert_eq!(due_text(&d), "2027-02-28");
+        assert_eq!(
+            dpa_agreement_deadline(
+                belco,
+                dpa_deadline_kind::BreachNotice as u32,
+                c"2026-03-28T10:30:00+01:00".as_ptr(),
+                25,
+                unstated,
+                &mut d,
+            ),
+            dpa_status::Ok
+        );
+        // A number that is no dpa_impact.
+        let mut d = sentinel();
+        assert_eq!(
+            dpa_agreement_service_response(belco, BREACH, 3, &mut d),
+            dpa_status::InvalidValue
+        );
+        assert_eq!(last_message(), "impact: 3 is not a dpa_impact value");
+        assert_eq!(
+            dpa_agreement_deadline(
+                belco,
+                dpa_deadline_kind::Deletion as u32,
+                c"2026-11-30".as_ptr(),
+                10,
+                3,
+                &mut d,
+            ),
+            dpa_status::InvalidValue
+        );
+        assert_eq!(d, sentinel());
+    }
+    free(belco);
 }

@@ -2,7 +2,8 @@
  * Tests of libdpa through its C header: results on the seed agreements and
  * every error path (NULL, invalid UTF-8, broken TOML, an invalid agreement,
  * buffers too small, impossible dates and lengths, unknown enum values,
- * garbage input). Out-parameters must be untouched on every error.
+ * garbage input), reading files, and dates and names given as text.
+ * Out-parameters must be untouched on every error.
  *
  *   test_dpa [REPO_ROOT]      (default: the current directory)
  *
@@ -636,9 +637,16 @@ static void test_errors(void) {
     /* Unknown enum values. */
     CHECK_STATUS(dpa_add_months(2026, 1, 31, 1, 3, &r), DPA_STATUS_INVALID_VALUE);
     CHECK(last_path_is("rule"));
-    CHECK_STATUS(dpa_agreement_service_response(belco, 1774690200, 2, &d),
+    CHECK_STATUS(dpa_agreement_service_response(belco, 1774690200, 3, &d),
                  DPA_STATUS_INVALID_VALUE);
     CHECK(last_path_is("impact"));
+    CHECK(last_message_contains("3 is not a dpa_impact value"));
+    /* No impact: a service response needs one, as `dpa deadline` needs --impact. */
+    CHECK_STATUS(dpa_agreement_service_response(belco, 1774690200, DPA_IMPACT_UNSTATED, &d),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("impact"));
+    CHECK(last_message_contains("service-response needs an impact"));
+    CHECK(is_sentinel(&d));
     CHECK_STATUS(dpa_agreement_date_deadlines(belco, 99, batch, 1, &d, 1),
                  DPA_STATUS_INVALID_VALUE);
     CHECK(is_sentinel(&d));
@@ -870,6 +878,157 @@ static void test_limits(void) {
     free(belco_text);
 }
 
+/* Writes `len` bytes to a new file at `path`; 1 on success. */
+static int write_file(const char *path, const char *text, size_t len) {
+    FILE *f = fopen(path, "wb");
+    if (f == NULL) {
+        return 0;
+    }
+    size_t n = fwrite(text, 1, len, f);
+    return fclose(f) == 0 && n == len;
+}
+
+static dpa_status load_file(const char *path, dpa_agreement **out) {
+    return dpa_agreement_from_file(path, strlen(path), out);
+}
+
+/* dpa_agreement_from_file: read as the command reads a file. */
+static void test_from_file(void) {
+    dpa_agreement *a = NULL;
+    dpa_deadline d;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/examples/agreements/belco.toml", root);
+    CHECK_STATUS(load_file(path, &a), DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_deletion_deadline(a, 2026, 11, 30, &d), DPA_STATUS_OK);
+    CHECK(strcmp(d.due_text, "2027-02-28") == 0);
+
+    /* The format by the name's extension in any case, else by the text. */
+    char *json = NULL, *toml = NULL;
+    size_t json_len = 0, toml_len = 0;
+    CHECK_STATUS(dpa_agreement_to_json(a, &json, &json_len), DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_to_toml(a, &toml, &toml_len), DPA_STATUS_OK);
+    dpa_agreement_free(a);
+    const struct {
+        const char *name;
+        int is_json;
+    } files[] = {{"/tmp/test_dpa_belco.JSON", 1},
+                 {"/tmp/test_dpa_belco.Toml", 0},
+                 {"/tmp/test_dpa_belco_json.txt", 1},
+                 {"/tmp/test_dpa_belco_toml.txt", 0}};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        int written = files[i].is_json ? write_file(files[i].name, json, json_len)
+                                       : write_file(files[i].name, toml, toml_len);
+        CHECK(written);
+        a = NULL;
+        CHECK_STATUS(load_file(files[i].name, &a), DPA_STATUS_OK);
+        if (a != NULL) {
+            CHECK_STATUS(dpa_agreement_deletion_deadline(a, 2026, 11, 30, &d), DPA_STATUS_OK);
+            CHECK(strcmp(d.due_text, "2027-02-28") == 0);
+            dpa_agreement_free(a);
+        }
+        remove(files[i].name);
+    }
+    dpa_string_free(json);
+    dpa_string_free(toml);
+
+    /* What cannot be read: *out is left alone. */
+    dpa_agreement *sentinel = (dpa_agreement *)&checks;
+    a = sentinel;
+    CHECK_STATUS(load_file("/tmp/test_dpa_no_such_file.toml", &a), DPA_STATUS_IO_ERROR);
+    CHECK(last_path_is("path"));
+    CHECK(last_message_contains("No such file"));
+    CHECK_STATUS(load_file(root, &a), DPA_STATUS_IO_ERROR); /* a directory */
+    CHECK(last_path_is("path"));
+    /* A device that never ends: refused after 16 MiB, not read to the end. */
+    CHECK_STATUS(load_file("/dev/zero", &a), DPA_STATUS_TOO_LARGE);
+    CHECK(last_message_contains("16777216"));
+    CHECK_STATUS(dpa_agreement_from_file(NULL, 0, &a), DPA_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(dpa_agreement_from_file("\xff.toml", 6, &a), DPA_STATUS_INVALID_UTF8);
+    CHECK(a == sentinel);
+    CHECK_STATUS(load_file(path, NULL), DPA_STATUS_NULL_ARGUMENT);
+    CHECK(last_path_is("out"));
+}
+
+/* Dates and enumeration names as text, read by the library as dpa-core spells them. */
+static void test_names(void) {
+    dpa_date date = {-7, 77, 77};
+    CHECK_STATUS(dpa_date_from_text("2024-02-29", 10, &date), DPA_STATUS_OK);
+    CHECK(date.year == 2024 && date.month == 2 && date.day == 29);
+    date.year = -7;
+    CHECK_STATUS(dpa_date_from_text("2026-02-29", 10, &date), DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("text"));
+    CHECK(last_message_contains("text: 2026-02-29 is not a date"));
+    CHECK_STATUS(dpa_date_from_text("2026-2-28", 9, &date), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_message_contains("expected YYYY-MM-DD"));
+    CHECK_STATUS(dpa_date_from_text("", 0, &date), DPA_STATUS_INVALID_VALUE);
+    CHECK_STATUS(dpa_date_from_text("2026-01-01", 10, NULL), DPA_STATUS_NULL_ARGUMENT);
+    CHECK(date.year == -7);
+
+    uint32_t n = 0xA5A5;
+    CHECK_STATUS(dpa_month_rule_from_name("month-end-sticky", 16, &n), DPA_STATUS_OK);
+    CHECK(n == DPA_MONTH_RULE_MONTH_END_STICKY);
+    CHECK_STATUS(dpa_month_rule_from_name("thirty-days", 11, &n), DPA_STATUS_OK);
+    CHECK(n == DPA_MONTH_RULE_THIRTY_DAYS);
+    CHECK_STATUS(dpa_impact_from_name("high", 4, &n), DPA_STATUS_OK);
+    CHECK(n == DPA_IMPACT_HIGH);
+    CHECK_STATUS(dpa_format_from_name("auto", 4, &n), DPA_STATUS_OK);
+    CHECK(n == DPA_FORMAT_AUTO);
+    CHECK_STATUS(dpa_format_from_name("json", 4, &n), DPA_STATUS_OK);
+    CHECK(n == DPA_FORMAT_JSON);
+    /* Every kind: its name and back. */
+    for (uint32_t k = DPA_DEADLINE_KIND_DELETION; k <= DPA_DEADLINE_KIND_SERVICE_RESPONSE; k++) {
+        const char *name = dpa_deadline_kind_name(k);
+        CHECK(name != NULL);
+        if (name != NULL) {
+            n = 0xA5A5;
+            CHECK_STATUS(dpa_deadline_kind_from_name(name, strlen(name), &n), DPA_STATUS_OK);
+            CHECK(n == k);
+        }
+    }
+    CHECK(strcmp(dpa_deadline_kind_name(DPA_DEADLINE_KIND_TERMINATION_WINDOW),
+                 "termination-window") == 0);
+    CHECK(dpa_deadline_kind_name(DPA_DEADLINE_KIND_SERVICE_RESPONSE + 1) == NULL);
+    CHECK(strcmp(dpa_bound_name(DPA_BOUND_NO_LATER_THAN), "no-later-than") == 0);
+    CHECK(strcmp(dpa_bound_name(DPA_BOUND_NO_EARLIER_THAN), "no-earlier-than") == 0);
+    CHECK(dpa_bound_name(2) == NULL);
+
+    /* Unknown names: dpa-core's message lists the names; *out is left alone. */
+    n = 0xA5A5;
+    CHECK_STATUS(dpa_month_rule_from_name("lunar", 5, &n), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("name"));
+    CHECK(last_message_contains(
+        "name: unknown month rule `lunar`: expected one of clamp, month-end-sticky, thirty-days"));
+    CHECK_STATUS(dpa_deadline_kind_from_name("sub-processor-objection", 23, &n),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_message_contains("no fixed term to compute"));
+    CHECK_STATUS(dpa_deadline_kind_from_name("Deletion", 8, &n), DPA_STATUS_INVALID_VALUE);
+    CHECK_STATUS(dpa_impact_from_name("medium", 6, &n), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_message_contains("expected one of low, high"));
+    CHECK_STATUS(dpa_format_from_name("yaml", 4, &n), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_message_contains("expected one of auto, toml, json"));
+    CHECK_STATUS(dpa_format_from_name(NULL, 0, &n), DPA_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(dpa_impact_from_name("low", 3, NULL), DPA_STATUS_NULL_ARGUMENT);
+    CHECK(n == 0xA5A5);
+
+    /* Month arithmetic on text, by value: yyyymmdd, or minus the status. */
+    CHECK(dpa_add_months_ymd_text("2024-01-31", 10, 1, DPA_MONTH_RULE_CLAMP) == 20240229);
+    CHECK(dpa_add_months_ymd_text("2026-02-28", 10, 3, DPA_MONTH_RULE_MONTH_END_STICKY) ==
+          20260531);
+    CHECK(dpa_add_months_ymd_text("2026-02-30", 10, 1, DPA_MONTH_RULE_CLAMP) ==
+          -(int32_t)DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("date"));
+    CHECK(dpa_add_months_ymd_text("2026-2-28", 9, 1, DPA_MONTH_RULE_CLAMP) ==
+          -(int32_t)DPA_STATUS_INVALID_VALUE);
+    CHECK(dpa_add_months_ymd_text("9999-12-31", 10, 1, DPA_MONTH_RULE_CLAMP) ==
+          -(int32_t)DPA_STATUS_OUT_OF_RANGE);
+    CHECK(dpa_add_months_ymd_text("2024-01-31", 10, 1, 3) == -(int32_t)DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("rule"));
+    CHECK(dpa_add_months_ymd_text(NULL, 0, 1, DPA_MONTH_RULE_CLAMP) ==
+          -(int32_t)DPA_STATUS_NULL_ARGUMENT);
+    /* Not NUL-terminated: only `date_len` bytes are read. */
+    CHECK(dpa_add_months_ymd_text("2024-01-31T00:00", 10, 1, DPA_MONTH_RULE_CLAMP) == 20240229);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) {
         snprintf(root, sizeof root, "%s", argv[1]);
@@ -882,6 +1041,8 @@ int main(int argc, char **argv) {
     test_errors();
     test_garbage();
     test_limits();
+    test_from_file();
+    test_names();
     printf("test_dpa: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

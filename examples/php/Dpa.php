@@ -20,6 +20,11 @@
  *
  * Errors are Dpa\DpaException, with the libdpa status, its name and the
  * field path. Handles are freed in __destruct.
+ *
+ * The wrapper holds no rules: dates, names of values (month rules, deadline
+ * kinds, impacts, formats), status numbers and file reading all come from
+ * libdpa, which takes them from dpa-core. It only translates PHP values to
+ * C and back.
  */
 
 declare(strict_types=1);
@@ -48,31 +53,8 @@ final class Library
     /** The C ABI this wrapper is written for (DPA_ABI_VERSION in dpa.h). */
     public const ABI_VERSION = 1;
 
-    /** dpa_status numbers (include/dpa.h). */
-    public const OK = 0;
-    public const NULL_ARGUMENT = 1;
-    public const INVALID_UTF8 = 2;
-    public const PARSE_ERROR = 3;
-    public const INVALID_VALUE = 4;
-    public const OUT_OF_RANGE = 5;
-    public const BUFFER_TOO_SMALL = 6;
-    public const TOO_LARGE = 7;
-    public const PANIC = 8;
-
-    /** dpa_deadline_kind numbers, by the names `dpa deadline` takes. */
-    public const KINDS = [
-        'deletion' => 0,
-        'backup-deletion' => 1,
-        'breach-notice' => 2,
-        'authority-notice' => 3,
-        'next-audit' => 4,
-        'audit-notice' => 5,
-        'termination-window' => 6,
-        'service-response' => 7,
-    ];
-    public const MONTH_RULES = ['clamp' => 0, 'month-end-sticky' => 1, 'thirty-days' => 2];
-    public const IMPACTS = ['low' => 0, 'high' => 1];
-    public const FORMATS = ['auto' => 0, 'toml' => 1, 'json' => 2];
+    /** @internal DPA_STATUS_OK, as the loaded header defines it. */
+    public static int $ok;
 
     private static ?FFI $ffi = null;
     /** A reused `char *` out-parameter and its address. */
@@ -81,6 +63,14 @@ final class Library
     /** A reused `size_t` out-parameter and its address. */
     private static ?CData $len = null;
     private static ?CData $lenAddr = null;
+    /** A reused `uint32_t` out-parameter and its address. */
+    private static ?CData $u32 = null;
+    private static ?CData $u32Addr = null;
+    /** A reused `dpa_date` out-parameter and its address. */
+    private static ?CData $date = null;
+    private static ?CData $dateAddr = null;
+    /** @var array<string, array<string, int>> Enum numbers by type and name, as libdpa read them. */
+    private static array $values = [];
     /** Agreements alive (created and not yet destructed), for tests. */
     public static int $liveAgreements = 0;
 
@@ -121,10 +111,15 @@ final class Library
             );
         }
         self::$ffi = $ffi;
+        self::$ok = $ffi->DPA_STATUS_OK;
         self::$str = $ffi->new('char *');
         self::$strAddr = FFI::addr(self::$str);
         self::$len = $ffi->new('size_t');
         self::$lenAddr = FFI::addr(self::$len);
+        self::$u32 = $ffi->new('uint32_t');
+        self::$u32Addr = FFI::addr(self::$u32);
+        self::$date = $ffi->new('dpa_date');
+        self::$dateAddr = FFI::addr(self::$date);
         return $ffi;
     }
 
@@ -137,6 +132,16 @@ final class Library
     public static function version(): string
     {
         return self::ffi()->dpa_version();
+    }
+
+    /**
+     * The number of the status DPA_STATUS_$name (`'OK'`, `'IO_ERROR'`,
+     * ...), as the header defines it: compare it with DpaException::$status.
+     * An unknown name throws FFI\Exception.
+     */
+    public static function status(string $name): int
+    {
+        return self::ffi()->{"DPA_STATUS_$name"};
     }
 
     private static function findLibrary(): string
@@ -208,46 +213,86 @@ final class Library
         $buf = $ffi->new('char[512]');
         $len = $ffi->new('size_t');
         $st = $ffi->$function($buf, 512, FFI::addr($len));
-        if ($st === self::BUFFER_TOO_SMALL) {
+        if ($st === $ffi->DPA_STATUS_BUFFER_TOO_SMALL) {
             $size = $len->cdata + 1;
             $buf = $ffi->new("char[$size]");
             $st = $ffi->$function($buf, $size, FFI::addr($len));
         }
-        return $st === self::OK ? FFI::string($buf, $len->cdata) : '';
-    }
-
-    /** @internal A status for a PHP-side argument error. */
-    public static function argumentError(string $arg, string $message, int $status = self::INVALID_VALUE): never
-    {
-        throw new DpaException($status, $status === self::OUT_OF_RANGE
-            ? 'DPA_STATUS_OUT_OF_RANGE' : 'DPA_STATUS_INVALID_VALUE', $arg, "$arg: $message");
+        return $st === self::$ok ? FFI::string($buf, $len->cdata) : '';
     }
 
     /**
-     * @internal [year, month, day] of a `YYYY-MM-DD` string or the local
-     * date of a DateTimeInterface. libdpa checks that the date exists.
+     * @internal [year, month, day] of a date: `YYYY-MM-DD` text, read and
+     * checked by libdpa (dpa_date_from_text), or the local date of a
+     * DateTimeInterface (its numbers, which libdpa checks where they are
+     * used). A bad date throws, naming $arg.
      */
     public static function ymd(string|\DateTimeInterface $date, string $arg): array
     {
         if ($date instanceof \DateTimeInterface) {
             return [(int) $date->format('Y'), (int) $date->format('n'), (int) $date->format('j')];
         }
-        if (
-            strlen($date) !== 10 || $date[4] !== '-' || $date[7] !== '-'
-            || !ctype_digit(substr($date, 0, 4) . substr($date, 5, 2) . substr($date, 8, 2))
-        ) {
-            self::argumentError($arg, "`$date` is not a date: expected YYYY-MM-DD");
+        $ffi = self::ffi();
+        $st = $ffi->dpa_date_from_text($date, strlen($date), self::$dateAddr);
+        if ($st !== self::$ok) {
+            self::failAs($st, 'text', $arg);
         }
-        return [(int) substr($date, 0, 4), (int) substr($date, 5, 2), (int) substr($date, 8, 2)];
+        $d = self::$date;
+        return [$d->year, $d->month, $d->day];
     }
 
-    /** @internal The number of an enum given by name. */
-    public static function enum(array $names, string $name, string $arg): int
+    /**
+     * @internal A date libdpa handed out as numbers, written `YYYY-MM-DD`
+     * (libdpa's dates are in years 1 to 9999, so this is always the ISO
+     * form; nothing is checked here).
+     */
+    public static function dateText(int $year, int $month, int $day): string
     {
-        return $names[$name] ?? self::argumentError(
-            $arg,
-            "unknown value `$name`: expected one of " . implode(', ', array_keys($names))
-        );
+        return sprintf('%04d-%02d-%02d', $year, $month, $day);
+    }
+
+    /**
+     * @internal The C number of the value named $name of the libdpa
+     * enumeration $type (`month_rule`, `deadline_kind`, `impact`, `format`),
+     * as libdpa reads the name (dpa_<type>_from_name, dpa-core's spelling).
+     * Remembered per process, so a name crosses into the library once. An
+     * unknown name throws libdpa's message, which lists the names, naming
+     * $arg.
+     */
+    public static function enum(string $type, string $name, string $arg): int
+    {
+        $n = self::$values[$type][$name] ?? null;
+        if ($n !== null) {
+            return $n;
+        }
+        $st = self::ffi()->{"dpa_{$type}_from_name"}($name, strlen($name), self::$u32Addr);
+        if ($st !== self::$ok) {
+            self::failAs($st, 'name', $arg);
+        }
+        return self::$values[$type][$name] = self::$u32->cdata;
+    }
+
+    /**
+     * @internal The text of a batch: $items joined by line breaks, with a
+     * final one, so that libdpa reads every item, an empty one too, as a line
+     * of its own and names it by its index (dpa_agreement_deadlines_text,
+     * dpa_add_months_text). An item that holds a line break would be read as
+     * two: it is refused, naming $arg (a limit of the text the wrapper
+     * sends, not a rule of dpa-core).
+     */
+    public static function batchText(array $items, string $arg): string
+    {
+        $text = implode("\n", $items) . "\n";
+        if (substr_count($text, "\n") !== count($items)) {
+            $st = self::ffi()->DPA_STATUS_INVALID_VALUE;
+            throw new DpaException(
+                $st,
+                (string) self::$ffi->dpa_status_name($st),
+                $arg,
+                "$arg: an item holds a line break, which the batch text cannot carry"
+            );
+        }
+        return $text;
     }
 }
 
@@ -257,18 +302,29 @@ final class Library
  */
 final class Agreement
 {
-    private const DUE_KINDS = ['date', 'instant', 'none'];
-    private const KIND_NAMES = [
-        'deletion', 'backup-deletion', 'breach-notice', 'authority-notice',
-        'next-audit', 'audit-notice', 'termination-window', 'service-response',
-    ];
-    private const BOUNDS = ['no-later-than', 'no-earlier-than'];
+    /**
+     * The names of the dpa_deadline_kind and dpa_bound numbers (from libdpa:
+     * dpa_deadline_kind_name, dpa_bound_name), this wrapper's names of the
+     * dpa_due_kind numbers (by the header's constants), and
+     * DPA_IMPACT_UNSTATED; read once per process.
+     * @var array{0: array<int, string>, 1: array<int, string>, 2: array<int, string>, 3: int}
+     */
+    private static array $tables = [];
 
     private FFI $ffi;
     private ?CData $handle;
     /** A reused dpa_deadline out-parameter and its address. */
     private CData $out;
     private CData $outAddr;
+    /** The tables, per object (an object's properties are read faster than a class's). */
+    private array $kindNames;
+    private array $boundNames;
+    private array $dueKinds;
+    private int $unstated;
+    /** @var array<string, int> DPA_DEADLINE_KIND_* numbers, by the constant's name, once read. */
+    private array $kinds = [];
+    /** DPA_STATUS_OK. */
+    private int $ok;
 
     private function __construct(FFI $ffi, CData $handle)
     {
@@ -276,37 +332,68 @@ final class Agreement
         $this->handle = $handle;
         $this->out = $ffi->new('dpa_deadline');
         $this->outAddr = FFI::addr($this->out);
+        if (self::$tables === []) {
+            self::$tables = [
+                self::names(fn (int $n) => $ffi->dpa_deadline_kind_name($n)),
+                self::names(fn (int $n) => $ffi->dpa_bound_name($n)),
+                [
+                    $ffi->DPA_DUE_KIND_DATE => 'date',
+                    $ffi->DPA_DUE_KIND_INSTANT => 'instant',
+                    $ffi->DPA_DUE_KIND_NONE => 'none',
+                ],
+                $ffi->DPA_IMPACT_UNSTATED,
+            ];
+        }
+        [$this->kindNames, $this->boundNames, $this->dueKinds, $this->unstated] = self::$tables;
+        $this->ok = Library::$ok;
         Library::$liveAgreements++;
+    }
+
+    /**
+     * The names libdpa gives the numbers 0, 1, ... of an enumeration, up to
+     * the first number without one.
+     * @return array<int, string>
+     */
+    private static function names(callable $name): array
+    {
+        $names = [];
+        for ($n = 0; ($s = $name($n)) !== null; $n++) {
+            $names[$n] = $s;
+        }
+        return $names;
     }
 
     /** Reads an agreement from TOML text. @throws DpaException */
     public static function fromToml(string $text): self
     {
-        return self::parse($text, 'dpa_agreement_from_toml');
+        return self::create('dpa_agreement_from_toml', $text);
     }
 
     /** Reads an agreement from JSON text. @throws DpaException */
     public static function fromJson(string $text): self
     {
-        return self::parse($text, 'dpa_agreement_from_json');
+        return self::create('dpa_agreement_from_json', $text);
     }
 
-    /** Reads a .toml or .json file (by extension; TOML otherwise). */
+    /**
+     * Reads an agreement file as the `dpa` command does
+     * (dpa_agreement_from_file): at most 16 MiB (a larger file, or a device
+     * that gives more, is refused with TOO_LARGE before it fills memory);
+     * the format the name says (`.toml`, `.json`, in any case), else the one
+     * the text shows. A file that cannot be read is IO_ERROR. @throws DpaException
+     */
     public static function fromFile(string $path): self
     {
-        $text = @file_get_contents($path);
-        if ($text === false) {
-            throw new \RuntimeException("cannot read $path");
-        }
-        return str_ends_with(strtolower($path), '.json') ? self::fromJson($text) : self::fromToml($text);
+        return self::create('dpa_agreement_from_file', $path);
     }
 
-    private static function parse(string $text, string $function): self
+    /** A new handle from $function(text, len, out). */
+    private static function create(string $function, string $text): self
     {
         $ffi = Library::ffi();
         $handle = $ffi->new('dpa_agreement *');
         $st = $ffi->$function($text, strlen($text), FFI::addr($handle));
-        if ($st !== Library::OK) {
+        if ($st !== Library::$ok) {
             Library::fail($st);
         }
         return new self($ffi, $handle);
@@ -347,7 +434,7 @@ final class Agreement
     {
         [$s, $n] = Library::outString();
         $st = $this->ffi->$function($this->handle, ...[...$args, $s, $n]);
-        if ($st !== Library::OK) {
+        if ($st !== $this->ok) {
             Library::fail($st);
         }
         return Library::takeString();
@@ -366,27 +453,27 @@ final class Agreement
      */
     public function deletionDeadline(string|\DateTimeInterface $terminated): array
     {
-        return $this->byText(0, $terminated, 'terminated');
+        return $this->byText($this->kinds['DELETION'] ??= $this->ffi->DPA_DEADLINE_KIND_DELETION, $terminated, 'terminated');
     }
 
     public function backupDeletionDeadline(string|\DateTimeInterface $terminated): array
     {
-        return $this->byText(1, $terminated, 'terminated');
+        return $this->byText($this->kinds['BACKUP_DELETION'] ??= $this->ffi->DPA_DEADLINE_KIND_BACKUP_DELETION, $terminated, 'terminated');
     }
 
     public function nextAuditAllowed(string|\DateTimeInterface $lastAudit): array
     {
-        return $this->byText(4, $lastAudit, 'last_audit');
+        return $this->byText($this->kinds['NEXT_AUDIT'] ??= $this->ffi->DPA_DEADLINE_KIND_NEXT_AUDIT, $lastAudit, 'last_audit');
     }
 
     public function earliestAuditDate(string|\DateTimeInterface $noticeGiven): array
     {
-        return $this->byText(5, $noticeGiven, 'notice_given');
+        return $this->byText($this->kinds['AUDIT_NOTICE'] ??= $this->ffi->DPA_DEADLINE_KIND_AUDIT_NOTICE, $noticeGiven, 'notice_given');
     }
 
     public function terminationWindowEnd(string|\DateTimeInterface $notified): array
     {
-        return $this->byText(6, $notified, 'notified');
+        return $this->byText($this->kinds['TERMINATION_WINDOW'] ??= $this->ffi->DPA_DEADLINE_KIND_TERMINATION_WINDOW, $notified, 'notified');
     }
 
     /**
@@ -396,37 +483,58 @@ final class Agreement
      */
     public function breachNoticeDeadline(int|string|\DateTimeInterface $discovered): array
     {
-        return $this->instant(2, 'dpa_agreement_breach_notice_deadline', $discovered, 'discovered');
+        return $this->instant(
+            $this->kinds['BREACH_NOTICE'] ??= $this->ffi->DPA_DEADLINE_KIND_BREACH_NOTICE,
+            'dpa_agreement_breach_notice_deadline',
+            $discovered,
+            'discovered'
+        );
     }
 
     public function authorityNoticeDeadline(int|string|\DateTimeInterface $aware): array
     {
-        return $this->instant(3, 'dpa_agreement_authority_notice_deadline', $aware, 'aware');
+        return $this->instant(
+            $this->kinds['AUTHORITY_NOTICE'] ??= $this->ffi->DPA_DEADLINE_KIND_AUTHORITY_NOTICE,
+            'dpa_agreement_authority_notice_deadline',
+            $aware,
+            'aware'
+        );
     }
 
-    /** $impact: "low" or "high". */
+    /** $impact: a name of dpa-core's impacts ("low", "high"). */
     public function serviceResponse(int|string|\DateTimeInterface $reported, string $impact): array
     {
-        $i = Library::enum(Library::IMPACTS, $impact, 'impact');
+        $i = Library::enum('impact', $impact, 'impact');
         if (is_string($reported)) {
-            return $this->byText(7, $reported, 'reported', $i);
+            return $this->byText($this->kinds['SERVICE_RESPONSE'] ??= $this->ffi->DPA_DEADLINE_KIND_SERVICE_RESPONSE, $reported, 'reported', $i);
         }
         $t = $reported instanceof \DateTimeInterface ? $reported->getTimestamp() : $reported;
         $st = $this->ffi->dpa_agreement_service_response($this->handle, $t, $i, $this->outAddr);
-        if ($st !== Library::OK) {
+        if ($st !== $this->ok) {
             Library::fail($st);
         }
         return $this->outArray();
     }
 
-    /** A deadline through dpa_agreement_deadline: the trigger as text, parsed by libdpa. */
-    private function byText(int $kind, string|\DateTimeInterface $from, string $arg, int $impact = 0): array
+    /**
+     * A deadline through dpa_agreement_deadline: the trigger as text, read by
+     * libdpa (a DateTimeInterface as its local date). $impact: a dpa_impact
+     * number, or null for DPA_IMPACT_UNSTATED.
+     */
+    private function byText(int $kind, string|\DateTimeInterface $from, string $arg, ?int $impact = null): array
     {
         if ($from instanceof \DateTimeInterface) {
             $from = $from->format('Y-m-d');
         }
-        $st = $this->ffi->dpa_agreement_deadline($this->handle, $kind, $from, strlen($from), $impact, $this->outAddr);
-        if ($st !== Library::OK) {
+        $st = $this->ffi->dpa_agreement_deadline(
+            $this->handle,
+            $kind,
+            $from,
+            strlen($from),
+            $impact ?? $this->unstated,
+            $this->outAddr
+        );
+        if ($st !== $this->ok) {
             Library::failAs($st, 'from', $arg);
         }
         return $this->outArray();
@@ -439,32 +547,35 @@ final class Agreement
         }
         $t = $at instanceof \DateTimeInterface ? $at->getTimestamp() : $at;
         $st = $this->ffi->$function($this->handle, $t, $this->outAddr);
-        if ($st !== Library::OK) {
+        if ($st !== $this->ok) {
             Library::fail($st);
         }
         return $this->outArray();
     }
 
-    /** The reused out-parameter as an array. */
+    /** The reused out-parameter as an array; the names come from libdpa. */
     private function outArray(): array
     {
         $o = $this->out;
-        $dueKind = $o->due_kind;
+        $dueKind = $this->dueKinds[$o->due_kind];
+        $none = $dueKind === 'none';
         return [
-            'kind' => self::KIND_NAMES[$o->kind],
-            'bound' => self::BOUNDS[$o->bound],
-            'due_kind' => self::DUE_KINDS[$dueKind],
-            'due' => $dueKind === 2 ? null : FFI::string($o->due_text),
-            'ends_at_unix' => $dueKind === 2 ? null : $o->due_unix,
+            'kind' => $this->kindNames[$o->kind],
+            'bound' => $this->boundNames[$o->bound],
+            'due_kind' => $dueKind,
+            'due' => $none ? null : FFI::string($o->due_text),
+            'ends_at_unix' => $none ? null : $o->due_unix,
             'shifted_from' => $o->shifted
-                ? sprintf('%04d-%02d-%02d', $o->shifted_from->year, $o->shifted_from->month, $o->shifted_from->day)
+                ? Library::dateText($o->shifted_from->year, $o->shifted_from->month, $o->shifted_from->day)
                 : null,
         ];
     }
 
     /**
      * One deadline with everything `dpa deadline KIND FILE --from FROM
-     * --format json` prints (citation and note included), decoded.
+     * --format json` prints (citation and note included), decoded. $kind and
+     * $impact are named as the command names them; service-response needs
+     * an $impact, as the command needs --impact.
      */
     public function deadline(string $kind, string $from, ?string $impact = null): array
     {
@@ -474,9 +585,17 @@ final class Agreement
     /** The JSON text of deadline(), byte for byte as the command prints it. */
     public function deadlineJson(string $kind, string $from, ?string $impact = null): string
     {
-        $k = Library::enum(Library::KINDS, $kind, 'kind');
-        $i = $impact === null ? 0 : Library::enum(Library::IMPACTS, $impact, 'impact');
+        [$k, $i] = $this->kindAndImpact($kind, $impact);
         return $this->text('dpa_agreement_deadline_json', $k, $from, strlen($from), $i);
+    }
+
+    /** The C numbers of a deadline kind and an impact given by name. */
+    private function kindAndImpact(string $kind, ?string $impact): array
+    {
+        return [
+            Library::enum('deadline_kind', $kind, 'kind'),
+            $impact === null ? $this->unstated : Library::enum('impact', $impact, 'impact'),
+        ];
     }
 
     // -- Deadlines in bulk ----------------------------------------------------
@@ -485,9 +604,10 @@ final class Agreement
      * The due date or instant of a deadline of $kind for every trigger in
      * $from, in one crossing: dates `YYYY-MM-DD` for the date kinds,
      * instants with a UTC offset for breach-notice, authority-notice and
-     * service-response. Returns, in order, `YYYY-MM-DD`, an instant
-     * `2026-03-29T09:30:00Z`, or null where the agreement sets no fixed
-     * term. All or nothing: a bad trigger throws (path `from[i]`).
+     * service-response (which needs an $impact). Returns, in order,
+     * `YYYY-MM-DD`, an instant `2026-03-29T09:30:00Z`, or null where the
+     * agreement sets no fixed term. All or nothing: a bad trigger throws
+     * (path `from[i]`).
      *
      * @param list<string> $from
      * @return list<?string>
@@ -497,13 +617,11 @@ final class Agreement
         if ($from === []) {
             return [];
         }
-        $k = Library::enum(Library::KINDS, $kind, 'kind');
-        $i = $impact === null ? 0 : Library::enum(Library::IMPACTS, $impact, 'impact');
-        $text = implode("\n", $from);
+        [$k, $i] = $this->kindAndImpact($kind, $impact);
+        $text = Library::batchText($from, 'from');
         $out = explode("\n", $this->text('dpa_agreement_deadlines_text', $k, $text, strlen($text), $i));
-        if (count($out) !== count($from)) {
-            Library::argumentError('from', 'a trigger is empty or holds a line break');
-        }
+        // `none` is how dpa_agreement_deadlines_text writes "no fixed term"
+        // (dpa.h); PHP's answer for it is null.
         if (in_array('none', $out, true)) {
             foreach ($out as $n => $due) {
                 if ($due === 'none') {
@@ -523,9 +641,9 @@ final class Agreement
     // -- Checks and the timeline ----------------------------------------------
 
     /**
-     * Every consistency finding as of $at (default: today, UTC): a list of
-     * arrays with code, severity, message, citation and (where one applies)
-     * path.
+     * Every consistency finding as of $at (default: today, UTC, as the
+     * command's default): a list of arrays with code, severity, message,
+     * citation and (where one applies) path.
      */
     public function check(string|\DateTimeInterface|null $at = null): array
     {
@@ -575,8 +693,9 @@ final class Agreement
 
     /**
      * What changed from this agreement (the old version) to $new, and the
-     * rights a notice on $notified (default: $new's effective date) opens,
-     * decoded: versions, changes, significant, termination_window, objection.
+     * rights a notice on $notified (default: $new's effective date, as the
+     * command's default) opens, decoded: versions, changes, significant,
+     * termination_window, objection.
      */
     public function diff(Agreement $new, string|\DateTimeInterface|null $notified = null): array
     {
@@ -586,10 +705,10 @@ final class Agreement
     /** The JSON text `dpa diff OLD NEW --notified DATE --format json` prints. */
     public function diffJson(Agreement $new, string|\DateTimeInterface|null $notified = null): string
     {
-        [$y, $m, $d] = Library::ymd($notified ?? $new->effectiveDate(), 'notified');
+        [$y, $m, $d] = $notified === null ? $new->effectiveYmd() : Library::ymd($notified, 'notified');
         [$s, $n] = Library::outString();
         $st = $this->ffi->dpa_agreement_diff_json($this->handle, $new->handle, $y, $m, $d, $s, $n);
-        if ($st !== Library::OK) {
+        if ($st !== $this->ok) {
             Library::fail($st);
         }
         return Library::takeString();
@@ -598,17 +717,24 @@ final class Agreement
     /** The date the Data Pro Statement takes effect, `YYYY-MM-DD`. */
     public function effectiveDate(): string
     {
+        return Library::dateText(...$this->effectiveYmd());
+    }
+
+    /** [year, month, day] of the effective date (dpa_agreement_effective_date). */
+    private function effectiveYmd(): array
+    {
         $date = $this->ffi->new('dpa_date');
         $st = $this->ffi->dpa_agreement_effective_date($this->handle, FFI::addr($date));
-        if ($st !== Library::OK) {
+        if ($st !== $this->ok) {
             Library::fail($st);
         }
-        return sprintf('%04d-%02d-%02d', $date->year, $date->month, $date->day);
+        return [$date->year, $date->month, $date->day];
     }
 
     /**
      * The obligation timeline of an events document (TOML or JSON text) as
-     * of $at, decoded: `at`, `obligations`, `findings`.
+     * of $at, decoded: `at`, `obligations`, `findings`. $format names a
+     * dpa_format: "auto" (libdpa guesses from the text), "toml" or "json".
      */
     public function timeline(string $events, string|\DateTimeInterface|null $at = null, string $format = 'auto'): array
     {
@@ -630,7 +756,7 @@ final class Agreement
     private function timelineText(string $function, string $events, string|\DateTimeInterface|null $at, string $format): string
     {
         [$y, $m, $d] = Library::ymd($at ?? gmdate('Y-m-d'), 'at');
-        $f = Library::enum(Library::FORMATS, $format, 'format');
+        $f = Library::enum('format', $format, 'format');
         return $this->text($function, $events, strlen($events), $f, $y, $m, $d);
     }
 }
@@ -639,6 +765,8 @@ final class Agreement
 final class Calendar
 {
     private static ?FFI $ffi = null;
+    /** @var array<string, int> dpa_month_rule numbers by name, as libdpa read them. */
+    private static array $rules = [];
     private static ?CData $date = null;
     private static ?CData $dateAddr = null;
     private static ?CData $bool = null;
@@ -656,19 +784,13 @@ final class Calendar
         return self::$ffi = $ffi;
     }
 
-    private static function dateText(): string
-    {
-        $d = self::$date;
-        return sprintf('%04d-%02d-%02d', $d->year, $d->month, $d->day);
-    }
-
     /**
-     * $date + $months under $rule ("clamp", "month-end-sticky",
-     * "thirty-days"): `YYYY-MM-DD` in and out. (Through the by-value call
-     * dpa_add_months_ymd: for PHP's FFI, which charges per argument, two or
-     * three integers and an integer back are the cheapest crossing. On an
-     * error, or text not shaped YYYY-MM-DD, it asks the text call instead,
-     * for the status and message.)
+     * $date + $months under $rule (a name of dpa-core's month rules:
+     * "clamp", "month-end-sticky", "thirty-days"): `YYYY-MM-DD` in and out.
+     * One crossing, dpa_add_months_ymd_text: the text goes in as it is
+     * (libdpa reads and checks it), the result comes back as one integer
+     * `yyyymmdd`, or minus the status of an error (PHP's FFI charges per
+     * argument and per out-parameter, so this is the cheapest call).
      */
     public static function addMonths(string|\DateTimeInterface $date, int $months, string $rule = 'clamp'): string
     {
@@ -676,36 +798,13 @@ final class Calendar
         if ($date instanceof \DateTimeInterface) {
             $date = $date->format('Y-m-d');
         }
-        if (
-            strlen($date) === 10 && $date[4] === '-' && $date[7] === '-'
-            && strlen($n = str_replace('-', '', $date)) === 8 && ctype_digit($n)
-        ) {
-            $ymd = $rule === 'clamp'
-                ? $ffi->dpa_add_months_ymd((int) $n, $months)
-                : $ffi->dpa_add_months_ymd_rule(
-                    (int) $n,
-                    $months,
-                    Library::MONTH_RULES[$rule] ?? Library::enum(Library::MONTH_RULES, $rule, 'rule')
-                );
-            if ($ymd !== 0) {
-                return sprintf('%04d-%02d-%02d', intdiv($ymd, 10000), intdiv($ymd, 100) % 100, $ymd % 100);
-            }
-        } elseif ($date === '' || str_contains($date, "\n")) {
-            Library::argumentError('date', "`$date` is not a date: expected YYYY-MM-DD");
+        $r = self::$rules[$rule] ??= Library::enum('month_rule', $rule, 'rule');
+        $ymd = $ffi->dpa_add_months_ymd_text($date, strlen($date), $months, $r);
+        if ($ymd <= 0) {
+            Library::fail(-$ymd);
         }
-        return self::addMonthsText($ffi, $date, $months, $rule);
-    }
-
-    /** addMonths() through the text call, which gives the status of an error. */
-    private static function addMonthsText(FFI $ffi, string $date, int $months, string $rule): string
-    {
-        $r = Library::MONTH_RULES[$rule] ?? Library::enum(Library::MONTH_RULES, $rule, 'rule');
-        [$s, $n] = Library::outString();
-        $st = $ffi->dpa_add_months_text($date, strlen($date), $months, $r, $s, $n);
-        if ($st !== Library::OK) {
-            Library::failAs($st, 'dates[0]', 'date');
-        }
-        return Library::takeString();
+        // Library::dateText, written out: one call less on the one-value path.
+        return sprintf('%04d-%02d-%02d', intdiv($ymd, 10000), intdiv($ymd, 100) % 100, $ymd % 100);
     }
 
     /**
@@ -721,18 +820,14 @@ final class Calendar
             return [];
         }
         $ffi = self::init();
-        $r = Library::enum(Library::MONTH_RULES, $rule, 'rule');
-        $text = implode("\n", $dates);
+        $r = Library::enum('month_rule', $rule, 'rule');
+        $text = Library::batchText($dates, 'dates');
         [$s, $n] = Library::outString();
         $st = $ffi->dpa_add_months_text($text, strlen($text), $months, $r, $s, $n);
-        if ($st !== Library::OK) {
+        if ($st !== Library::$ok) {
             Library::fail($st);
         }
-        $out = explode("\n", Library::takeString());
-        if (count($out) !== count($dates)) {
-            Library::argumentError('dates', 'a date is empty or holds a line break');
-        }
-        return $out;
+        return explode("\n", Library::takeString());
     }
 
     /** Whether $date is a Dutch public holiday under the Algemene termijnenwet. */
@@ -741,7 +836,7 @@ final class Calendar
         $ffi = self::init();
         [$y, $m, $d] = Library::ymd($date, 'date');
         $st = $ffi->dpa_is_public_holiday($y, $m, $d, self::$boolAddr);
-        if ($st !== Library::OK) {
+        if ($st !== Library::$ok) {
             Library::fail($st);
         }
         return self::$bool->cdata;
@@ -753,10 +848,11 @@ final class Calendar
         $ffi = self::init();
         [$y, $m, $d] = Library::ymd($date, 'date');
         $st = $ffi->dpa_next_business_day($y, $m, $d, self::$dateAddr);
-        if ($st !== Library::OK) {
+        if ($st !== Library::$ok) {
             Library::fail($st);
         }
-        return self::dateText();
+        $r = self::$date;
+        return Library::dateText($r->year, $r->month, $r->day);
     }
 
     /**
@@ -768,7 +864,7 @@ final class Calendar
         $ffi = self::init();
         $len = $ffi->new('size_t');
         $st = $ffi->dpa_public_holidays($year, null, 0, FFI::addr($len));
-        if ($st !== Library::OK && $st !== Library::BUFFER_TOO_SMALL) {
+        if ($st !== Library::$ok && $st !== $ffi->DPA_STATUS_BUFFER_TOO_SMALL) {
             Library::fail($st);
         }
         $n = $len->cdata;
@@ -777,14 +873,14 @@ final class Calendar
         }
         $list = $ffi->new("dpa_holiday_date[$n]");
         $st = $ffi->dpa_public_holidays($year, $list, $n, FFI::addr($len));
-        if ($st !== Library::OK) {
+        if ($st !== Library::$ok) {
             Library::fail($st);
         }
         $out = [];
         for ($i = 0; $i < $len->cdata; $i++) {
             $h = $list[$i];
             $out[] = [
-                'date' => sprintf('%04d-%02d-%02d', $h->date->year, $h->date->month, $h->date->day),
+                'date' => Library::dateText($h->date->year, $h->date->month, $h->date->day),
                 'name' => $ffi->dpa_holiday_name($h->holiday),
                 'dutch_name' => $ffi->dpa_holiday_dutch_name($h->holiday),
             ];

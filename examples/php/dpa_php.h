@@ -53,6 +53,7 @@ typedef enum {
 typedef enum {
     DPA_IMPACT_LOW = 0,
     DPA_IMPACT_HIGH = 1,
+    DPA_IMPACT_UNSTATED = 2,
 } dpa_impact;
 typedef enum {
     DPA_FORMAT_AUTO = 0,
@@ -204,6 +205,7 @@ dpa_status dpa_add_months(int32_t year,
                           dpa_date *out);
 int32_t dpa_add_months_ymd(int32_t yyyymmdd, int32_t months);
 int32_t dpa_add_months_ymd_rule(int32_t yyyymmdd, int32_t months, uint32_t rule);
+int32_t dpa_add_months_ymd_text(const char *date, size_t date_len, int32_t months, uint32_t rule);
 dpa_status dpa_add_months_batch(const dpa_date *dates,
                                 size_t len,
                                 int32_t months,
@@ -246,3 +248,10 @@ dpa_status dpa_last_error_message(char *buf, size_t buf_len, size_t *out_len);
 dpa_status dpa_last_error_path(char *buf, size_t buf_len, size_t *out_len);
 dpa_status dpa_schema_json(char **out, size_t *out_len);
 const char *dpa_status_name(uint32_t status);
+dpa_status dpa_date_from_text(const char *text, size_t len, dpa_date *out);
+dpa_status dpa_month_rule_from_name(const char *name, size_t len, uint32_t *out);
+dpa_status dpa_deadline_kind_from_name(const char *name, size_t len, uint32_t *out);
+dpa_status dpa_impact_from_name(const char *name, size_t len, uint32_t *out);
+dpa_status dpa_format_from_name(const char *name, size_t len, uint32_t *out);
+const char *dpa_deadline_kind_name(uint32_t kind);
+const char *dpa_bound_name(uint32_t bound);

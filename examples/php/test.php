@@ -57,6 +57,22 @@ $belcoToml = (string) file_get_contents("$root/examples/agreements/belco.toml");
 check(Library::ffi()->dpa_abi_version() === Library::ABI_VERSION, 'ABI version');
 check(preg_match('/^\d+\.\d+\.\d+$/', Library::version()) === 1, 'version string');
 
+// Status numbers come from the header PHP loaded (dpa_php.h): each one of
+// include/dpa.h, with the name libdpa gives it.
+preg_match_all('/^\s*DPA_STATUS_([A-Z0-9_]+) = (\d+),/m', (string) file_get_contents("$root/include/dpa.h"), $statuses, PREG_SET_ORDER);
+check(count($statuses) >= 10, 'dpa.h lists the statuses');
+foreach ($statuses as [, $name, $number]) {
+    check(Library::status($name) === (int) $number, "Library::status('$name') is $number, as in dpa.h");
+    check(Library::ffi()->dpa_status_name((int) $number) === "DPA_STATUS_$name", "dpa_status_name($number)");
+}
+check(Library::status('IO_ERROR') === 9, 'IO_ERROR');
+try {
+    Library::status('NO_SUCH_STATUS');
+    check(false, 'an unknown status name throws');
+} catch (FFI\Exception) {
+    check(true, 'an unknown status name throws');
+}
+
 // The seed agreements.
 $belco = Agreement::fromToml($belcoToml);
 $alles = Agreement::fromFile("$root/examples/agreements/alles-online.toml");
@@ -76,7 +92,7 @@ check($belco->earliestAuditDate('2026-04-20')['kind'] === 'audit-notice', 'audit
 check($belco->terminationWindowEnd('2026-01-10')['kind'] === 'termination-window', 'termination window');
 check($belco->backupDeletionDeadline('2026-11-30')['kind'] === 'backup-deletion', 'backup deletion');
 check($belco->serviceResponse(1774690200, 'high')['ends_at_unix'] === 1774690200, 'high impact: at once');
-throws(fn () => $alles->serviceResponse(1774690200, 'low'), Library::INVALID_VALUE, 'statement.service_level');
+throws(fn () => $alles->serviceResponse(1774690200, 'low'), Library::status('INVALID_VALUE'), 'statement.service_level');
 
 $full = $belco->deadline('deletion', '2026-11-30');
 check($full['due'] === '2027-02-28' && $full['citation'] === 'DPS 1.11, clause 2.6.3', 'deadline JSON');
@@ -112,6 +128,42 @@ check(isset($diff['changes']) && count($diff['changes']) > 0, 'diff');
 check($diff['notified'] === '2022-01-04', 'diff: notified defaults to the effective date');
 check($diff['termination_window']['due'] === '2022-02-03', 'diff: termination window');
 unset($old);
+
+// Files are read by libdpa (dpa_agreement_from_file), as the command reads
+// them: the format by the name's extension in any case, else by the text;
+// at most 16 MiB; a file that cannot be read is IO_ERROR.
+$tmp = sys_get_temp_dir() . '/dpa-php-test-' . getmypid();
+mkdir($tmp);
+file_put_contents("$tmp/belco.txt", $belcoToml);
+file_put_contents("$tmp/BELCO.JSON", $belco->toJson());
+file_put_contents("$tmp/belco-json.txt", $belco->toJson());
+file_put_contents("$tmp/belco.Toml", $belcoToml);
+foreach (['belco.txt', 'BELCO.JSON', 'belco-json.txt', 'belco.Toml'] as $name) {
+    $a = Agreement::fromFile("$tmp/$name");
+    check($a->deletionDeadline('2026-11-30')['due'] === '2027-02-28', "fromFile $name");
+}
+unset($a);
+file_put_contents("$tmp/toml.json", $belcoToml);
+throws(fn () => Agreement::fromFile("$tmp/toml.json"), Library::status('INVALID_VALUE'), null, 'JSON object'); // read as JSON, by its name
+throws(fn () => Agreement::fromFile("$tmp/missing.toml"), Library::status('IO_ERROR'), 'path');
+throws(fn () => Agreement::fromFile($tmp), Library::status('IO_ERROR'), 'path');
+throws(fn () => Agreement::fromFile("$tmp/\xff.toml"), Library::status('INVALID_UTF8'), 'path');
+
+/** Peak resident memory of this process, in KiB (Linux). */
+function peakKib(): int
+{
+    return preg_match('/^VmHWM:\s+(\d+) kB/m', (string) @file_get_contents('/proc/self/status'), $m) ? (int) $m[1] : 0;
+}
+if (is_readable('/dev/zero')) {
+    $before = peakKib();
+    $t = hrtime(true);
+    throws(fn () => Agreement::fromFile('/dev/zero'), Library::status('TOO_LARGE'), 'path', '16777216');
+    $seconds = (hrtime(true) - $t) / 1e9;
+    check($seconds < 5, "/dev/zero is refused at once ({$seconds} s)");
+    check(peakKib() - $before < 40 * 1024, 'reading /dev/zero holds at most the 16 MiB limit (' . (peakKib() - $before) . ' KiB more)');
+}
+array_map('unlink', glob("$tmp/*"));
+rmdir($tmp);
 
 // Coverage of GDPR art. 28, and the same JSON as the `dpa` command (built by
 // scripts/test-c.sh; DPA_BIN names another binary).
@@ -173,7 +225,7 @@ if (!is_executable($dpaBin)) {
 unset($without);
 $rawOut = Library::ffi()->new('char *');
 $rawLen = Library::ffi()->new('size_t');
-check(Library::ffi()->dpa_agreement_coverage_json(null, FFI::addr($rawOut), FFI::addr($rawLen)) === Library::NULL_ARGUMENT, 'coverage: NULL handle');
+check(Library::ffi()->dpa_agreement_coverage_json(null, FFI::addr($rawOut), FFI::addr($rawLen)) === Library::status('NULL_ARGUMENT'), 'coverage: NULL handle');
 
 // Round trips.
 $again = Agreement::fromJson($belco->toJson());
@@ -192,29 +244,30 @@ check(count($holidays) === 11 && $holidays[0]['name'] === "New Year's Day", 'hol
 check(Calendar::publicHolidays(1900) === [], 'no holidays before the Act');
 
 // Errors: status, name, path.
-throws(fn () => Agreement::fromToml("dpa_format = 1\n[rules\n"), Library::PARSE_ERROR, '', 'line 2');
-throws(fn () => Agreement::fromToml("dpa_format = 1\n[rules]\nmonth_rul = 'clamp'\n"), Library::INVALID_VALUE, 'rules.month_rul');
-throws(fn () => Agreement::fromToml("dpa_format = 1\n# \xff\n"), Library::INVALID_UTF8, 'text');
-throws(fn () => Agreement::fromJson('{"dpa_format": 1,'), Library::PARSE_ERROR);
-throws(fn () => Agreement::fromToml(str_replace('seat = "US"', 'seat = "usa"', $belcoToml)), Library::INVALID_VALUE, null, '.seat');
-throws(fn () => $belco->deletionDeadline('2026-02-30'), Library::OUT_OF_RANGE, 'terminated', '2026-02-30');
-throws(fn () => $belco->deletionDeadline('30-11-2026'), Library::INVALID_VALUE, 'terminated');
-throws(fn () => $belco->deletionDeadline('9999-12-01'), Library::OUT_OF_RANGE, 'terminated');
-throws(fn () => $belco->breachNoticeDeadline('2026-03-28T10:30:00'), Library::INVALID_VALUE, 'discovered', 'offset');
-throws(fn () => $belco->breachNoticeDeadline(PHP_INT_MAX), Library::OUT_OF_RANGE, 'discovered');
-throws(fn () => $belco->deletionDeadline(''), Library::INVALID_VALUE, 'terminated');
-throws(fn () => Calendar::addMonths('', 1), Library::INVALID_VALUE, 'date');
-throws(fn () => Calendar::addMonthsMany(["2026-01-01\n2026-01-02"], 1), Library::INVALID_VALUE, 'dates');
-throws(fn () => $belco->dueDates('deletion', ['2026-11-30', '']), Library::INVALID_VALUE, 'from');
-throws(fn () => $belco->serviceResponse(0, 'medium'), Library::INVALID_VALUE, 'impact');
-throws(fn () => $belco->dueDates('deletion', ['2026-11-30', '2026-02-30']), Library::OUT_OF_RANGE, 'from[1]');
-throws(fn () => $belco->dueDates('deletion', ['2026-11-30', 'soon']), Library::INVALID_VALUE, 'from[1]');
-throws(fn () => $belco->dueDates('sometime', ['2026-11-30']), Library::INVALID_VALUE, 'kind');
-throws(fn () => $belco->deadline('breach-notice', '2026-11-30'), Library::INVALID_VALUE, 'from');
-throws(fn () => Calendar::addMonthsMany(['2026-01-31', '2026-13-01'], 1), Library::OUT_OF_RANGE, 'dates[1]');
-throws(fn () => Calendar::addMonths('9999-12-31', 1), Library::OUT_OF_RANGE, 'date');
-throws(fn () => Calendar::addMonths('2026-01-31', 1, 'lunar'), Library::INVALID_VALUE, 'rule');
-throws(fn () => $belco->timeline("[[events]]\nkind = \"agreement-terminated\"\ndate = \"2026-02-30\"\n", '2027-01-01', 'toml'), Library::INVALID_VALUE, null, 'events[0]');
+throws(fn () => Agreement::fromToml("dpa_format = 1\n[rules\n"), Library::status('PARSE_ERROR'), '', 'line 2');
+throws(fn () => Agreement::fromToml("dpa_format = 1\n[rules]\nmonth_rul = 'clamp'\n"), Library::status('INVALID_VALUE'), 'rules.month_rul');
+throws(fn () => Agreement::fromToml("dpa_format = 1\n# \xff\n"), Library::status('INVALID_UTF8'), 'text');
+throws(fn () => Agreement::fromJson('{"dpa_format": 1,'), Library::status('PARSE_ERROR'));
+throws(fn () => Agreement::fromToml(str_replace('seat = "US"', 'seat = "usa"', $belcoToml)), Library::status('INVALID_VALUE'), null, '.seat');
+throws(fn () => $belco->deletionDeadline('2026-02-30'), Library::status('OUT_OF_RANGE'), 'terminated', '2026-02-30');
+throws(fn () => $belco->deletionDeadline('30-11-2026'), Library::status('INVALID_VALUE'), 'terminated');
+throws(fn () => $belco->deletionDeadline('9999-12-01'), Library::status('OUT_OF_RANGE'), 'terminated');
+throws(fn () => $belco->breachNoticeDeadline('2026-03-28T10:30:00'), Library::status('INVALID_VALUE'), 'discovered', 'offset');
+throws(fn () => $belco->breachNoticeDeadline(PHP_INT_MAX), Library::status('OUT_OF_RANGE'), 'discovered');
+throws(fn () => $belco->deletionDeadline(''), Library::status('INVALID_VALUE'), 'terminated');
+throws(fn () => Calendar::addMonths('', 1), Library::status('INVALID_VALUE'), 'date');
+throws(fn () => Calendar::addMonthsMany(["2026-01-01\n2026-01-02"], 1), Library::status('INVALID_VALUE'), 'dates');
+throws(fn () => $belco->dueDates('deletion', ['2026-11-30', '']), Library::status('INVALID_VALUE'), 'from[1]', 'is not a date');
+throws(fn () => $belco->dueDates('deletion', ["2026-11-30\n2026-11-29"]), Library::status('INVALID_VALUE'), 'from', 'line break');
+throws(fn () => $belco->serviceResponse(0, 'medium'), Library::status('INVALID_VALUE'), 'impact');
+throws(fn () => $belco->dueDates('deletion', ['2026-11-30', '2026-02-30']), Library::status('OUT_OF_RANGE'), 'from[1]');
+throws(fn () => $belco->dueDates('deletion', ['2026-11-30', 'soon']), Library::status('INVALID_VALUE'), 'from[1]');
+throws(fn () => $belco->dueDates('sometime', ['2026-11-30']), Library::status('INVALID_VALUE'), 'kind');
+throws(fn () => $belco->deadline('breach-notice', '2026-11-30'), Library::status('INVALID_VALUE'), 'from');
+throws(fn () => Calendar::addMonthsMany(['2026-01-31', '2026-13-01'], 1), Library::status('OUT_OF_RANGE'), 'dates[1]');
+throws(fn () => Calendar::addMonths('9999-12-31', 1), Library::status('OUT_OF_RANGE'), 'date');
+throws(fn () => Calendar::addMonths('2026-01-31', 1, 'lunar'), Library::status('INVALID_VALUE'), 'rule');
+throws(fn () => $belco->timeline("[[events]]\nkind = \"agreement-terminated\"\ndate = \"2026-02-30\"\n", '2027-01-01', 'toml'), Library::status('INVALID_VALUE'), null, 'events[0]');
 
 // The by-value call: yyyymmdd in and out, 0 on every error.
 $ffi = Library::ffi();
@@ -240,21 +293,61 @@ foreach (['clamp', 'month-end-sticky', 'thirty-days'] as $rule) {
 check(Calendar::addMonths('2024-01-31', 1) === '2024-02-29', 'addMonths leap year');
 check(Calendar::addMonths(new DateTimeImmutable('2026-01-31'), 1) === '2026-02-28', 'addMonths DateTime');
 check(Calendar::addMonths('0001-02-28', -1) === '0001-01-28', 'addMonths year 1');
-throws(fn () => Calendar::addMonths('2026-02-30', 1), Library::OUT_OF_RANGE, 'date');
-throws(fn () => Calendar::addMonths('0000-01-01', 1), Library::OUT_OF_RANGE, 'date');
-throws(fn () => Calendar::addMonths('0001-01-31', -1), Library::OUT_OF_RANGE, 'date');
-throws(fn () => Calendar::addMonths('2026-1-31', 1), Library::INVALID_VALUE, 'date');
-throws(fn () => Calendar::addMonths('-2026-01-31', 1), Library::INVALID_VALUE, 'date');
-throws(fn () => Calendar::addMonths('', 1), Library::INVALID_VALUE, 'date');
-throws(fn () => Calendar::addMonths('2026-01-31', 1, 'lunar'), Library::INVALID_VALUE, 'rule');
+throws(fn () => Calendar::addMonths('2026-02-30', 1), Library::status('OUT_OF_RANGE'), 'date');
+throws(fn () => Calendar::addMonths('0000-01-01', 1), Library::status('OUT_OF_RANGE'), 'date');
+throws(fn () => Calendar::addMonths('0001-01-31', -1), Library::status('OUT_OF_RANGE'), 'date');
+throws(fn () => Calendar::addMonths('2026-1-31', 1), Library::status('INVALID_VALUE'), 'date');
+throws(fn () => Calendar::addMonths('-2026-01-31', 1), Library::status('INVALID_VALUE'), 'date');
+throws(fn () => Calendar::addMonths('', 1), Library::status('INVALID_VALUE'), 'date');
+throws(fn () => Calendar::addMonths('2026-01-31', 1, 'lunar'), Library::status('INVALID_VALUE'), 'rule');
+
+// Names and dates are read by libdpa, with dpa-core's messages.
+throws(fn () => Calendar::addMonths('2026-01-31', 1, 'lunar'), Library::status('INVALID_VALUE'), 'rule',
+    'rule: unknown month rule `lunar`: expected one of clamp, month-end-sticky, thirty-days');
+throws(fn () => Calendar::addMonthsMany(['2026-01-31'], 1, 'Clamp'), Library::status('INVALID_VALUE'), 'rule', 'unknown month rule');
+throws(fn () => $belco->dueDates('sub-processor-objection', ['2026-11-30']), Library::status('INVALID_VALUE'), 'kind');
+throws(fn () => $belco->deadline('deletions', '2026-11-30'), Library::status('INVALID_VALUE'), 'kind',
+    'unknown deadline kind `deletions`: expected one of deletion, backup-deletion');
+throws(fn () => $belco->serviceResponse(0, 'High'), Library::status('INVALID_VALUE'), 'impact', 'expected one of low, high');
+throws(fn () => $belco->timelineJson($events, '2027-03-01', 'yaml'), Library::status('INVALID_VALUE'), 'format',
+    'unknown format `yaml`: expected one of auto, toml, json');
+check($belco->timelineJson($events, '2027-03-01', 'toml') === $belco->timelineJson($events, '2027-03-01'), 'format toml = auto');
+// service-response needs an impact, as `dpa deadline` needs --impact.
+throws(fn () => $belco->deadline('service-response', '2026-03-28T10:30:00+01:00'), Library::status('INVALID_VALUE'), 'impact', 'needs an impact');
+throws(fn () => $belco->dueDates('service-response', ['2026-03-28T10:30:00+01:00']), Library::status('INVALID_VALUE'), 'impact');
+check($belco->deadline('service-response', '2026-03-28T10:30:00+01:00', 'high')['kind'] === 'service-response', 'service-response with an impact');
+check($belco->deadline('deletion', '2026-11-30', 'high')['due'] === '2027-02-28', 'an impact is ignored where no kind needs it');
+foreach (['at' => fn ($d) => $belco->checkJson($d), 'on' => fn ($d) => $belco->transfersJson($d),
+    'notified' => fn ($d) => $belco->diffJson($belco, $d), 'date' => fn ($d) => Calendar::nextBusinessDay($d)] as $arg => $f) {
+    throws(fn () => $f('2026-1-31'), Library::status('INVALID_VALUE'), $arg, "$arg: `2026-1-31` is not a date");
+    throws(fn () => $f('2026-02-30'), Library::status('OUT_OF_RANGE'), $arg, "$arg: 2026-02-30 is not a date");
+    throws(fn () => $f(''), Library::status('INVALID_VALUE'), $arg);
+}
+throws(fn () => Calendar::isPublicHoliday('0000-01-01'), Library::status('OUT_OF_RANGE'), 'date');
+throws(fn () => Calendar::addMonths("2026-01-31\n", 1), Library::status('INVALID_VALUE'), 'date');
+throws(fn () => Calendar::addMonths("2026-01-31\xff", 1), Library::status('INVALID_UTF8'), 'date');
+check(Calendar::isPublicHoliday(new DateTimeImmutable('2026-12-25')), 'DateTime holiday');
+// The names in a deadline come from libdpa.
+$ffi = Library::ffi();
+check($ffi->dpa_deadline_kind_name($ffi->DPA_DEADLINE_KIND_TERMINATION_WINDOW) === 'termination-window', 'dpa_deadline_kind_name');
+check($ffi->dpa_bound_name($ffi->DPA_BOUND_NO_EARLIER_THAN) === 'no-earlier-than', 'dpa_bound_name');
+check($ffi->dpa_deadline_kind_name(99) === null, 'dpa_deadline_kind_name of no kind is NULL');
+$kinds = ['deletion', 'backup-deletion', 'breach-notice', 'authority-notice', 'next-audit', 'audit-notice',
+    'termination-window', 'service-response'];
+$n = $ffi->new('uint32_t');
+foreach ($kinds as $kind) {
+    check($ffi->dpa_deadline_kind_from_name($kind, strlen($kind), FFI::addr($n)) === Library::status('OK')
+        && $ffi->dpa_deadline_kind_name($n->cdata) === $kind, "kind $kind round trip");
+}
+check($belco->nextAuditAllowed('2026-05-04')['bound'] === $ffi->dpa_bound_name($ffi->DPA_BOUND_NO_EARLIER_THAN), 'bound name');
 
 // The raw API refuses NULL.
 $ffi = Library::ffi();
 $out = $ffi->new('dpa_date');
-check($ffi->dpa_add_months(2026, 1, 31, 1, 0, null) === Library::NULL_ARGUMENT, 'NULL out');
+check($ffi->dpa_add_months(2026, 1, 31, 1, 0, null) === Library::status('NULL_ARGUMENT'), 'NULL out');
 $deadline = $ffi->new('dpa_deadline');
-check($ffi->dpa_agreement_deletion_deadline(null, 2026, 11, 30, FFI::addr($deadline)) === Library::NULL_ARGUMENT, 'NULL handle');
-check($ffi->dpa_add_months(2026, 1, 31, 1, 0, FFI::addr($out)) === Library::OK && $out->day === 28, 'raw call');
+check($ffi->dpa_agreement_deletion_deadline(null, 2026, 11, 30, FFI::addr($deadline)) === Library::status('NULL_ARGUMENT'), 'NULL handle');
+check($ffi->dpa_add_months(2026, 1, 31, 1, 0, FFI::addr($out)) === Library::status('OK') && $out->day === 28, 'raw call');
 
 // Handles are freed by __destruct, and cannot be copied.
 $before = Library::$liveAgreements;

@@ -111,6 +111,37 @@ impl DeadlineKind {
             DeadlineKind::SubProcessorObjection => Trigger::NotComputable,
         }
     }
+
+    /// The kind named `name` among the kinds a start computes (every kind
+    /// whose [`trigger`](DeadlineKind::trigger) is not
+    /// [`Trigger::NotComputable`]): the kinds `dpa deadline` and libdpa
+    /// compute.
+    ///
+    /// ```
+    /// use dpa_core::deadline::DeadlineKind;
+    /// assert_eq!(DeadlineKind::parse_computable("next-audit")?, DeadlineKind::NextAudit);
+    /// let e = DeadlineKind::parse_computable("sub-processor-objection").unwrap_err();
+    /// assert!(e.to_string().contains("no fixed term to compute"), "{e}");
+    /// let e = DeadlineKind::parse_computable("deletions").unwrap_err();
+    /// assert!(e.to_string().ends_with("termination-window, service-response"), "{e}");
+    /// # Ok::<(), dpa_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`], its field left for the caller to name
+    /// ([`Error::in_field`]): for a name that is no kind (the message lists
+    /// the kinds a start computes), and for a kind no start computes.
+    pub fn parse_computable(name: &str) -> Result<DeadlineKind> {
+        match name.parse::<DeadlineKind>() {
+            Ok(kind) if kind.trigger() != Trigger::NotComputable => Ok(kind),
+            Ok(kind) => Err(not_computable(kind)),
+            Err(_) => Err(Error::unknown_name(
+                "deadline kind",
+                name,
+                &computable_kind_names(),
+            )),
+        }
+    }
 }
 
 /// When a deadline falls.
@@ -162,15 +193,15 @@ impl fmt::Display for Due {
     }
 }
 
-/// Whether a deadline is the latest or the earliest moment for the act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Bound {
-    /// The act must happen by then (deletion, notice, end of a window).
-    NoLaterThan,
-    /// The act may happen from then on (the next audit).
-    NoEarlierThan,
+spelled_enum! {
+    /// Whether a deadline is the latest or the earliest moment for the act.
+    #[non_exhaustive]
+    pub enum Bound ("bound") {
+        /// The act must happen by then (deletion, notice, end of a window).
+        NoLaterThan = "no-later-than",
+        /// The act may happen from then on (the next audit).
+        NoEarlierThan = "no-earlier-than",
+    }
 }
 
 /// A deadline computed from an agreement.
@@ -331,25 +362,30 @@ impl Start {
         match kind.trigger() {
             Trigger::Date => iso_date::parse(text).map(Start::Date),
             Trigger::Instant => iso_instant::parse(text).map(Start::Instant),
-            Trigger::NotComputable => Err(not_computable(kind)),
+            Trigger::NotComputable => Err(not_computable(kind).in_field("kind")),
         }
     }
 }
 
-/// The error for a kind that has no start to compute from.
-#[cold]
-fn not_computable(kind: DeadlineKind) -> Error {
-    let computable: Vec<&str> = DeadlineKind::ALL
+/// The names of the kinds a start computes, in declaration order.
+fn computable_kind_names() -> Vec<&'static str> {
+    DeadlineKind::ALL
         .iter()
         .filter(|k| k.trigger() != Trigger::NotComputable)
         .map(|k| k.as_str())
-        .collect();
+        .collect()
+}
+
+/// The error for a kind that has no start to compute from (its field left
+/// for the caller to name).
+#[cold]
+fn not_computable(kind: DeadlineKind) -> Error {
     Error::invalid_argument(
-        "kind",
+        "",
         format!(
             "{kind} has no fixed term to compute: it is a right a change of sub-processors \
              opens (see the diff's rights and the timeline); expected one of {}",
-            computable.join(", ")
+            computable_kind_names().join(", ")
         ),
     )
 }
@@ -425,7 +461,7 @@ impl Agreement {
                     )),
                 },
             },
-            (Trigger::NotComputable, _) => Err(not_computable(kind)),
+            (Trigger::NotComputable, _) => Err(not_computable(kind).in_field("kind")),
             (Trigger::Date, Start::Instant(_)) => Err(Error::invalid_argument(
                 "",
                 format!("{kind} starts on a date, not at an instant"),
