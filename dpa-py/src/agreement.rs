@@ -1,6 +1,7 @@
 //! `dpa.Agreement` and its value classes: `SubProcessor`, `Finding`,
 //! `Deadline`.
 
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 use dpa_core::deadline::{Bound as DeadlineBound, Deadline as CoreDeadline, Due, Impact};
@@ -585,52 +586,69 @@ impl SubProcessor {
 /// One consistency finding: a stable `code`, its `severity` (`"info"`,
 /// `"warning"`, `"error"`), an English `message`, the `citation` it rests
 /// on and, where one applies, the `path` of the field in the file.
-#[pyclass(frozen, eq, hash, get_all, module = "dpa")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct Finding {
-    /// The stable code, e.g. `"transfer-without-basis"`.
-    code: &'static str,
-    /// `"info"`, `"warning"` or `"error"`.
-    severity: &'static str,
-    /// What was found.
-    message: String,
-    /// The clauses and articles it rests on.
-    citation: String,
-    /// The field path in the agreement file (or `events[N]`), or None.
-    path: Option<String>,
-}
+#[pyclass(frozen, eq, hash, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding(dpa_core::Finding);
 
 impl From<dpa_core::Finding> for Finding {
     fn from(f: dpa_core::Finding) -> Self {
-        Finding {
-            code: f.code.as_str(),
-            severity: f.severity.as_str(),
-            message: f.message,
-            citation: f.citation,
-            path: f.path,
-        }
+        Finding(f)
+    }
+}
+
+impl Hash for Finding {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let f = &self.0;
+        (f.code, f.severity, &f.message, &f.citation, &f.path).hash(state);
     }
 }
 
 #[pymethods]
 impl Finding {
+    /// The stable code, e.g. `"transfer-without-basis"`.
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.0.code.as_str()
+    }
+
+    /// `"info"`, `"warning"` or `"error"`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.0.severity.as_str()
+    }
+
+    /// What was found.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// The clauses and articles it rests on.
+    #[getter]
+    fn citation(&self) -> &str {
+        &self.0.citation
+    }
+
+    /// The field path in the agreement file (or `events[N]`), or None.
+    #[getter]
+    fn path(&self) -> Option<&str> {
+        self.0.path.as_deref()
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Finding(code={}, severity={}, path={}, message={})",
-            quote(self.code),
-            quote(self.severity),
-            quote_opt(self.path.as_deref()),
-            quote(&self.message)
+            quote(self.0.code.as_str()),
+            quote(self.0.severity.as_str()),
+            quote_opt(self.0.path.as_deref()),
+            quote(&self.0.message)
         )
     }
 
-    /// `severity[code]: message (citation)`, as `dpa check` prints it.
+    /// `severity[code]: message (citation)`, as `dpa check` prints it
+    /// (`dpa-core`'s `Display` of a finding).
     fn __str__(&self) -> String {
-        let mut s = format!("{}[{}]: {}", self.severity, self.code, self.message);
-        if !self.citation.is_empty() {
-            s.push_str(&format!(" ({})", self.citation));
-        }
-        s
+        self.0.to_string()
     }
 }
 

@@ -287,15 +287,11 @@ impl Obligation {
         s
     }
 
-    /// `kind owner due status`, as `dpa deadlines` prints a line.
+    /// `kind owner due DUE status [subject]`: the line `dpa deadlines`
+    /// prints for it, without its columns (`dpa-core`'s `Display` of an
+    /// obligation; `from` for `due` where it is the earliest date of a right).
     fn __str__(&self) -> String {
-        format!(
-            "{} ({}) due {}: {}",
-            self.0.kind.as_str(),
-            self.0.owner.as_str(),
-            self.0.deadline.due,
-            self.0.status
-        )
+        self.0.to_string()
     }
 }
 
@@ -336,6 +332,12 @@ impl Timeline {
     #[getter]
     fn findings(&self) -> Vec<Finding> {
         self.0.findings.iter().cloned().map(Finding::from).collect()
+    }
+
+    /// The timeline as `dpa deadlines FILE --events EVENTS --at AT` prints
+    /// it (several lines, each ending in a newline).
+    fn __str__(&self) -> String {
+        self.0.to_string()
     }
 
     fn __repr__(&self) -> String {
