@@ -8,12 +8,12 @@
 //! | Rust | Python |
 //! |---|---|
 //! | `dpa_core::Error::Syntax` | `ParseError` (`line`, `column`) |
-//! | `dpa_core::Error::TooLarge`, `NotUtf8` | `ParseError` |
+//! | `dpa_core::Error::TooLarge`, `StreamTooLarge`, `NotUtf8` | `ParseError` |
 //! | `dpa_core::Error::Invalid` | `ValidationError` (`path`, `line`, `column`) |
 //! | `dpa_core::Error::OutOfRange`, [`Error::Range`] | `OutOfRange` (an `InvalidInput` and an `OverflowError`) |
 //! | `dpa_core::Error::InvalidArgument`, [`Error::Input`] | `InvalidInput` (`path`) |
+//! | `dpa_core::Error::Io` | `OSError` (its subclass for the errno, with `filename`) |
 //! | any other `dpa_core::Error`, [`Error::Internal`] | `DpaError` |
-//! | [`Error::Io`] | `OSError` (its subclass for the errno, with `filename`) |
 //! | [`Error::Type`] | `TypeError` |
 //!
 //! [`guard`] turns a Rust panic into [`Error::Internal`], so that no panic
@@ -61,13 +61,6 @@ pub(crate) enum Error {
     Type(String),
     /// A date outside the years 1 to 9999 that Python's `date` holds.
     Range(String),
-    /// A file that cannot be read.
-    Io {
-        /// The file.
-        path: String,
-        /// Why.
-        source: std::io::Error,
-    },
     /// An exception raised by Python code the bindings called (a `tzinfo`'s
     /// `utcoffset`, an iterator): passed on as it is.
     Python(PyErr),
@@ -213,12 +206,13 @@ fn core_error(py: Python<'_>, error: dpa_core::Error, origin: Origin) -> PyErr {
             let path = e.path().to_owned();
             Class::ValidationError.raise(py, format!("{prefix}{message}"), Some(path), line, column)
         }
-        e @ (E::TooLarge { .. } | E::NotUtf8 { .. }) => {
+        e @ (E::TooLarge { .. } | E::StreamTooLarge { .. } | E::NotUtf8 { .. }) => {
             Class::ParseError.raise(py, format!("{prefix}{e}"), None, None, None)
         }
         E::OutOfRange(m) => {
             Class::OutOfRange.raise(py, format!("out of range: {m}"), None, None, None)
         }
+        E::Io(e) => io_error(&e, &origin),
         E::InvalidArgument(e) => Class::InvalidInput.raise(
             py,
             format!("{prefix}{e}"),
@@ -227,6 +221,28 @@ fn core_error(py: Python<'_>, error: dpa_core::Error, origin: Origin) -> PyErr {
             None,
         ),
         other => Class::DpaError.raise(py, format!("{prefix}{other}"), None, None, None),
+    }
+}
+
+/// A failed read as the `OSError` Python's own `open` raises:
+/// `OSError(errno, strerror, filename)` picks the subclass
+/// (`FileNotFoundError`, ...) from the errno; without an errno, the
+/// subclass of the kind of failure.
+fn io_error(e: &dpa_core::error::IoError, origin: &Origin) -> PyErr {
+    let text = e.to_string();
+    let filename = match origin {
+        Origin::File(f) => Some(f.clone()),
+        _ => None,
+    };
+    match e.os_error() {
+        Some(errno) => {
+            let strerror = match text.rfind(" (os error") {
+                Some(i) => text[..i].to_owned(),
+                None => text,
+            };
+            PyOSError::new_err((errno, strerror, filename))
+        }
+        None => PyErr::from(std::io::Error::new(e.kind(), text)),
     }
 }
 
@@ -245,19 +261,6 @@ impl From<Error> for PyErr {
             Error::Range(message) => {
                 Class::OutOfRange.raise(py, format!("out of range: {message}"), None, None, None)
             }
-            Error::Io { path, source } => match source.raw_os_error() {
-                Some(errno) => {
-                    // `OSError(errno, strerror, filename)` picks the subclass
-                    // (`FileNotFoundError`, ...) from the errno.
-                    let text = source.to_string();
-                    let strerror = match text.rfind(" (os error") {
-                        Some(i) => text[..i].to_owned(),
-                        None => text,
-                    };
-                    PyOSError::new_err((errno, strerror, path))
-                }
-                None => PyErr::from(source),
-            },
             Error::Python(e) => e,
             Error::Internal(what) => Class::DpaError.raise(
                 py,
