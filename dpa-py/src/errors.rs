@@ -16,6 +16,10 @@
 //! | any other `dpa_core::Error`, [`Error::Internal`] | `DpaError` |
 //! | [`Error::Type`] | `TypeError` |
 //!
+//! The messages of `dpa-core`'s errors are its own (`Display`); the
+//! bindings add only where the error came from: the file (`path: ...`) or
+//! the element of a batch argument (`dates[3]: ...`, also the `path`).
+//!
 //! [`guard`] turns a Rust panic into [`Error::Internal`], so that no panic
 //! reaches Python as `pyo3_runtime.PanicException` (a `BaseException`).
 
@@ -59,8 +63,23 @@ pub(crate) enum Error {
     },
     /// A Python value of the wrong type (raised as `TypeError`).
     Type(String),
-    /// A date outside the years 1 to 9999 that Python's `date` holds.
-    Range(String),
+    /// A value that cannot be converted to or from Python (a lateness
+    /// beyond `timedelta`, a numpy day beyond any date): raised as
+    /// `OutOfRange`, with the message as it is.
+    Range {
+        /// The argument or element at fault, where there is one.
+        path: Option<String>,
+        /// What is out of range.
+        message: String,
+    },
+    /// An error of `dpa-core` about one element of a batch argument
+    /// (`dates[3]`): raised as the error itself is, with `path` the element.
+    Element {
+        /// The element, e.g. `dates[3]`.
+        path: String,
+        /// The error.
+        error: dpa_core::Error,
+    },
     /// An exception raised by Python code the bindings called (a `tzinfo`'s
     /// `utcoffset`, an iterator): passed on as it is.
     Python(PyErr),
@@ -78,9 +97,13 @@ impl Error {
     }
 
     /// The error about the element `path` of a collection (`dates[3]`,
-    /// `events[0].at`): input and type errors name it.
+    /// `events[0].at`): input, type and `dpa-core` errors name it.
     pub(crate) fn at(self, path: &str) -> Self {
         match self {
+            Error::Core { error, .. } => Error::Element {
+                path: path.to_owned(),
+                error,
+            },
             Error::Input {
                 path: None,
                 message,
@@ -209,9 +232,7 @@ fn core_error(py: Python<'_>, error: dpa_core::Error, origin: Origin) -> PyErr {
         e @ (E::TooLarge { .. } | E::StreamTooLarge { .. } | E::NotUtf8 { .. }) => {
             Class::ParseError.raise(py, format!("{prefix}{e}"), None, None, None)
         }
-        E::OutOfRange(m) => {
-            Class::OutOfRange.raise(py, format!("out of range: {m}"), None, None, None)
-        }
+        E::OutOfRange(e) => Class::OutOfRange.raise(py, format!("{prefix}{e}"), None, None, None),
         E::Io(e) => io_error(&e, &origin),
         E::InvalidArgument(e) => Class::InvalidInput.raise(
             py,
@@ -246,6 +267,19 @@ fn io_error(e: &dpa_core::error::IoError, origin: &Origin) -> PyErr {
     }
 }
 
+/// A `dpa-core` error about the element `path` of a batch argument: the
+/// message names the element, and so does `path` where the class has one.
+fn element_error(py: Python<'_>, path: String, error: dpa_core::Error) -> PyErr {
+    use dpa_core::Error as E;
+    let class = match &error {
+        E::OutOfRange(_) => Class::OutOfRange,
+        E::InvalidArgument(_) => Class::InvalidInput,
+        _ => return core_error(py, error, Origin::Built),
+    };
+    let message = format!("{path}: {error}");
+    class.raise(py, message, Some(path), None, None)
+}
+
 impl From<Error> for PyErr {
     fn from(error: Error) -> PyErr {
         Python::attach(|py| match error {
@@ -258,9 +292,10 @@ impl From<Error> for PyErr {
                 Class::InvalidInput.raise(py, message, path, None, None)
             }
             Error::Type(message) => PyTypeError::new_err(message),
-            Error::Range(message) => {
-                Class::OutOfRange.raise(py, format!("out of range: {message}"), None, None, None)
+            Error::Range { path, message } => {
+                Class::OutOfRange.raise(py, message, path, None, None)
             }
+            Error::Element { path, error } => element_error(py, path, error),
             Error::Python(e) => e,
             Error::Internal(what) => Class::DpaError.raise(
                 py,

@@ -256,10 +256,12 @@ impl Obligation {
             Lateness::Seconds(s) => (s.div_euclid(86_400), s.rem_euclid(86_400)),
             _ => return Ok(None),
         };
-        let days =
-            i32::try_from(days).map_err(|_| Error::Range(format!("a lateness of {days} days")))?;
-        let seconds = i32::try_from(seconds)
-            .map_err(|_| Error::Range(format!("a lateness of {seconds} seconds")))?;
+        let too_long = || Error::Range {
+            path: None,
+            message: format!("out of range: a lateness of {by} is longer than a timedelta holds"),
+        };
+        let days = i32::try_from(days).map_err(|_| too_long())?;
+        let seconds = i32::try_from(seconds).map_err(|_| too_long())?;
         PyDelta::new(py, days, seconds, 0, true).map(Some)
     }
 
