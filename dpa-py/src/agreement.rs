@@ -407,10 +407,11 @@ impl PyAgreement {
 
     /// Every obligation that `events` start, with its deadline and status as
     /// of the end of `at` (default: today, UTC), in the order of the events
-    /// that started them. `events` is an events document (TOML or JSON text
-    /// with `[[events]]`, told apart by its first character) or a list of
-    /// dicts such as `{"kind": "agreement-terminated", "date": date(2026, 11,
-    /// 30)}`; see docs/python.md. `timeline_report` also gives the findings.
+    /// that started them. `events` is an events document (TOML or JSON text,
+    /// told apart as `dpa-core` tells a file whose name does not say) or a
+    /// list of dicts such as `{"kind": "agreement-terminated", "date":
+    /// date(2026, 11, 30)}`; see docs/python.md. `timeline_report` also gives
+    /// the findings.
     #[pyo3(signature = (events, at = None))]
     fn timeline(
         &self,

@@ -301,8 +301,12 @@ def test_ics_errors(belco: dpa.Agreement) -> None:
         belco.timeline_ics([{"kind": "breach-discovered", "at": datetime(2026, 3, 28, 10, 30)}], at=AT)
     assert i.value.path == "events[0].at"
     with pytest.raises(dpa.ParseError) as p:
+        belco.timeline_ics("[[events]]\nkind = = 1\n", at=AT)
+    assert p.value.line == 2
+    # Not a TOML table header, so read as JSON (dpa-core's guess).
+    with pytest.raises(dpa.ValidationError) as v:
         belco.timeline_ics("[[events]\n", at=AT)
-    assert p.value.line == 1
+    assert (v.value.line, v.value.column) == (1, 1)
     with pytest.raises(dpa.InvalidInput):
         belco.timeline_ics([], at=datetime(2027, 3, 1, tzinfo=UTC))
     with pytest.raises(TypeError):
