@@ -1,10 +1,10 @@
 //! `dpa.Agreement` and its value classes: `SubProcessor`, `Finding`,
 //! `Deadline`.
 
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
-use dpa_core::deadline::{Bound as DeadlineBound, Deadline as CoreDeadline, Due, Impact};
-use dpa_core::limits::MAX_DOCUMENT_BYTES;
+use dpa_core::deadline::{Deadline as CoreDeadline, DeadlineKind, Due, Impact, Start};
 use dpa_core::model::NoticeTerm;
 use dpa_core::timeline::Timeline as CoreTimeline;
 use dpa_core::{Agreement, Format};
@@ -124,46 +124,36 @@ fn dates_of(ob: &Bound<'_, PyAny>, name: &str) -> Result<Vec<Date>> {
 
 #[pymethods]
 impl PyAgreement {
-    /// Reads an agreement file: TOML or JSON, by the extension (`.toml`,
-    /// `.json`) or else by the first character. Files above 16 MiB are
-    /// refused before they are read.
+    /// Reads an agreement file, as the `dpa` command reads one: TOML or
+    /// JSON as the name says (`.toml`, `.json`, in any case), else as the
+    /// text shows. At most 16 MiB are read: a larger file is refused before
+    /// reading, and a pipe or device that gives more stops there.
     #[staticmethod]
     fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<PyAgreement> {
         let shown = path.display().to_string();
-        let io = |source| Error::Io {
-            path: shown.clone(),
-            source,
-        };
-        let size = std::fs::metadata(&path).map_err(io)?.len();
-        if size > MAX_DOCUMENT_BYTES as u64 {
-            return Err(Error::Core {
-                error: dpa_core::Error::TooLarge {
-                    size: usize::try_from(size).unwrap_or(usize::MAX),
-                    limit: MAX_DOCUMENT_BYTES,
-                },
-                origin: Origin::File(shown),
-            }
-            .into());
-        }
-        let bytes = std::fs::read(&path).map_err(io)?;
-        let format = match path.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("toml") => Some(Format::Toml),
-            Some(e) if e.eq_ignore_ascii_case("json") => Some(Format::Json),
-            _ => None,
-        };
-        let parse = || {
+        let format = path.to_str().and_then(Format::of_file_name);
+        // Opening and reading may block (a FIFO, a network file system), so
+        // the interpreter is released for all of it, as Python's own `open`
+        // and `read` release it; the cost is one release per file.
+        let inner = py.detach(|| {
             guard(|| {
-                Agreement::from_bytes(&bytes, format).map_err(|error| Error::Core {
+                let in_file = |error| Error::Core {
                     error,
                     origin: Origin::File(shown.clone()),
-                })
+                };
+                let file =
+                    std::fs::File::open(&path).map_err(|e| in_file(dpa_core::Error::from(e)))?;
+                // A regular file's length is known: above the limit it is
+                // refused unread. Anything else is read up to the limit.
+                let len = file
+                    .metadata()
+                    .ok()
+                    .filter(std::fs::Metadata::is_file)
+                    .map(|m| m.len());
+                let bytes = dpa_core::document::read_document(file, len).map_err(in_file)?;
+                Agreement::from_bytes(&bytes, format).map_err(in_file)
             })
-        };
-        let inner = if bytes.len() >= DETACH_AT_BYTES {
-            py.detach(parse)
-        } else {
-            parse()
-        }?;
+        })?;
         Ok(PyAgreement { inner })
     }
 
@@ -381,11 +371,14 @@ impl PyAgreement {
     }
 
     /// One deadline in full (due, bound, citation, business-day shift,
-    /// note), as `dpa deadline KIND` computes it. `start` is a date for
-    /// `deletion`, `backup-deletion`, `next-audit`, `audit-notice` and
-    /// `termination-window`, and an aware datetime for `breach-notice`,
-    /// `authority-notice` and `service-response` (which needs `impact`,
-    /// `"low"` or `"high"`).
+    /// note), as `dpa deadline KIND` computes it, by `dpa-core`'s one
+    /// dispatcher. `start` is a date for the kinds that start on a date
+    /// (`deletion`, `backup-deletion`, `next-audit`, `audit-notice`,
+    /// `termination-window`) and an aware datetime for those that start at
+    /// an instant (`breach-notice`, `authority-notice`, `service-response`,
+    /// which needs `impact`, `"low"` or `"high"`). Kinds and impacts are
+    /// spelled as in the agreement file; a wrong one, or a start of the
+    /// wrong type, raises `InvalidInput` naming `kind`, `impact` or `start`.
     #[pyo3(signature = (kind, start, *, impact = None))]
     fn deadline(
         &self,
@@ -393,90 +386,32 @@ impl PyAgreement {
         start: DateOrInstant,
         impact: Option<&str>,
     ) -> PyResult<Deadline> {
-        use dpa_core::deadline::DeadlineKind as K;
-        let kind: K = kind
-            .parse()
-            .map_err(|e: dpa_core::Error| Error::input(Some("kind"), e.to_string()))?;
-        if kind == K::SubProcessorObjection {
-            // A right with no fixed term, opened by a change of
-            // sub-processors: there is nothing to compute from a start.
-            return Err(Error::input(
-                Some("kind"),
-                "sub-processor-objection has no fixed term to compute: it is a right a change \
-                 of sub-processors opens (see `dpa.diff_report(...).objection`); expected one of \
-                 deletion, backup-deletion, breach-notice, authority-notice, next-audit, \
-                 audit-notice, termination-window, service-response",
-            )
-            .into());
-        }
-        let a = &self.inner;
-        let instant_kind = matches!(
-            kind,
-            K::BreachNotice | K::AuthorityNotice | K::ServiceResponse
-        );
-        let d = match (start, instant_kind) {
-            (DateOrInstant::Date(d), false) => guard(|| {
-                Ok(match kind {
-                    K::Deletion => a.deletion_deadline(d)?,
-                    K::BackupDeletion => a.backup_deletion_deadline(d)?,
-                    K::NextAudit => a.next_audit_allowed(d)?,
-                    K::AuditNotice => a.earliest_audit_date(d)?,
-                    K::TerminationWindow => a.termination_window_end(d)?,
-                    other => {
-                        return Err(Error::Internal(format!("deadline kind {other} unhandled")));
-                    }
-                })
-            })?,
-            (DateOrInstant::Instant(t), true) => {
-                let impact = match (kind, impact) {
-                    (K::ServiceResponse, Some("low")) => Some(Impact::Low),
-                    (K::ServiceResponse, Some("high")) => Some(Impact::High),
-                    (K::ServiceResponse, _) => {
-                        return Err(Error::input(
-                            Some("impact"),
-                            "service-response needs impact=\"low\" or impact=\"high\"",
-                        )
-                        .into());
-                    }
-                    _ => None,
-                };
-                guard(|| {
-                    Ok(match (kind, impact) {
-                        (K::BreachNotice, _) => a.breach_notice_deadline(t)?,
-                        (K::AuthorityNotice, _) => a.authority_notice_deadline(t)?,
-                        (K::ServiceResponse, Some(i)) => a.service_response(t, i)?,
-                        (other, _) => {
-                            return Err(Error::Internal(format!(
-                                "deadline kind {other} unhandled"
-                            )));
-                        }
-                    })
-                })?
-            }
-            (DateOrInstant::Date(_), true) => {
-                return Err(Error::input(
-                    Some("start"),
-                    format!("{kind} starts at an instant: give an aware datetime, not a date"),
-                )
-                .into());
-            }
-            (DateOrInstant::Instant(_), false) => {
-                return Err(Error::input(
-                    Some("start"),
-                    format!("{kind} starts on a date: give a date, not a datetime"),
-                )
-                .into());
-            }
-        };
+        let d = guard(|| {
+            let kind: DeadlineKind = kind
+                .parse()
+                .map_err(|e: dpa_core::Error| e.in_field("kind"))?;
+            let impact = impact
+                .map(|i| i.parse::<Impact>().map_err(|e| e.in_field("impact")))
+                .transpose()?;
+            let start = match start {
+                DateOrInstant::Date(d) => Start::Date(d),
+                DateOrInstant::Instant(t) => Start::Instant(t),
+            };
+            Ok(self
+                .inner
+                .deadline(kind, start, impact)
+                .map_err(|e| e.in_field("start"))?)
+        })?;
         Ok(Deadline(d))
     }
 
     /// Every obligation that `events` start, with its deadline and status as
     /// of the end of `at` (default: today, UTC), in the order of the events
-    /// that started them. `events` is an events document (TOML or JSON text
-    /// with `[[events]]`, told apart by its first character) or a list of
-    /// dicts such as `{"kind": "agreement-terminated", "date": date(2026, 11,
-    /// 30)}`; see docs/python.md. `timeline_report` also gives the findings.
+    /// that started them. `events` is an events document (TOML or JSON text,
+    /// told apart as `dpa-core` tells a file whose name does not say) or a
+    /// list of dicts such as `{"kind": "agreement-terminated", "date":
+    /// date(2026, 11, 30)}`; see docs/python.md. `timeline_report` also gives
+    /// the findings.
     #[pyo3(signature = (events, at = None))]
     fn timeline(
         &self,
@@ -585,52 +520,69 @@ impl SubProcessor {
 /// One consistency finding: a stable `code`, its `severity` (`"info"`,
 /// `"warning"`, `"error"`), an English `message`, the `citation` it rests
 /// on and, where one applies, the `path` of the field in the file.
-#[pyclass(frozen, eq, hash, get_all, module = "dpa")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct Finding {
-    /// The stable code, e.g. `"transfer-without-basis"`.
-    code: &'static str,
-    /// `"info"`, `"warning"` or `"error"`.
-    severity: &'static str,
-    /// What was found.
-    message: String,
-    /// The clauses and articles it rests on.
-    citation: String,
-    /// The field path in the agreement file (or `events[N]`), or None.
-    path: Option<String>,
-}
+#[pyclass(frozen, eq, hash, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding(dpa_core::Finding);
 
 impl From<dpa_core::Finding> for Finding {
     fn from(f: dpa_core::Finding) -> Self {
-        Finding {
-            code: f.code.as_str(),
-            severity: f.severity.as_str(),
-            message: f.message,
-            citation: f.citation,
-            path: f.path,
-        }
+        Finding(f)
+    }
+}
+
+impl Hash for Finding {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let f = &self.0;
+        (f.code, f.severity, &f.message, &f.citation, &f.path).hash(state);
     }
 }
 
 #[pymethods]
 impl Finding {
+    /// The stable code, e.g. `"transfer-without-basis"`.
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.0.code.as_str()
+    }
+
+    /// `"info"`, `"warning"` or `"error"`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.0.severity.as_str()
+    }
+
+    /// What was found.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// The clauses and articles it rests on.
+    #[getter]
+    fn citation(&self) -> &str {
+        &self.0.citation
+    }
+
+    /// The field path in the agreement file (or `events[N]`), or None.
+    #[getter]
+    fn path(&self) -> Option<&str> {
+        self.0.path.as_deref()
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Finding(code={}, severity={}, path={}, message={})",
-            quote(self.code),
-            quote(self.severity),
-            quote_opt(self.path.as_deref()),
-            quote(&self.message)
+            quote(self.0.code.as_str()),
+            quote(self.0.severity.as_str()),
+            quote_opt(self.0.path.as_deref()),
+            quote(&self.0.message)
         )
     }
 
-    /// `severity[code]: message (citation)`, as `dpa check` prints it.
+    /// `severity[code]: message (citation)`, as `dpa check` prints it
+    /// (`dpa-core`'s `Display` of a finding).
     fn __str__(&self) -> String {
-        let mut s = format!("{}[{}]: {}", self.severity, self.code, self.message);
-        if !self.citation.is_empty() {
-            s.push_str(&format!(" ({})", self.citation));
-        }
-        s
+        self.0.to_string()
     }
 }
 
@@ -670,13 +622,11 @@ impl Deadline {
     }
 
     /// `"no-later-than"` (a duty's last moment) or `"no-earlier-than"`
-    /// (the first moment something is allowed).
+    /// (the first moment something is allowed), as the JSON of `dpa
+    /// deadline` spells it.
     #[getter]
-    fn bound(&self) -> &'static str {
-        match self.0.bound {
-            DeadlineBound::NoEarlierThan => "no-earlier-than",
-            _ => "no-later-than",
-        }
+    fn bound(&self) -> String {
+        serde_name(&self.0.bound)
     }
 
     /// The clauses and articles it rests on.
@@ -703,7 +653,7 @@ impl Deadline {
             "Deadline(kind={}, due={}, bound={}, citation={})",
             quote(self.0.kind.as_str()),
             quote(&self.0.due.to_string()),
-            quote(self.bound()),
+            quote(&self.bound()),
             quote(&self.0.citation)
         )
     }

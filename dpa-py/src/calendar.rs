@@ -10,55 +10,58 @@
 //! is already imported.
 
 use dpa_core::calendar::{self, MonthRule};
+use dpa_core::values::iso_date;
 use numpy::datetime::{Datetime, units::Days};
 use numpy::{PyArrayDyn, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyList, PyTuple};
 use time::{Date, Month};
 
-use crate::convert::{
-    DateArg, DateType, PY_YEARS, UNIX_EPOCH_JULIAN_DAY, YmdArg, check_py_range, civil, py_date,
-    ymd_of,
-};
+use crate::convert::{DateArg, DateType, UNIX_EPOCH_JULIAN_DAY, YmdArg, py_date, ymd_of};
 use crate::errors::{Error, Result, guard};
 
 /// Arrays at least this long are shifted with the interpreter released
 /// (below it, releasing costs more than it gives).
 const DETACH_AT: usize = 16_384;
 
-/// A month rule by its agreement-file name.
-fn month_rule(name: &str) -> Result<MonthRule> {
-    name.parse::<MonthRule>()
-        .map_err(|e| Error::input(Some("rule"), e.to_string()))
+/// The month rule of a `rule` argument: by its agreement-file name, or,
+/// for None, `dpa-core`'s default rule (the one an agreement file that
+/// names none has).
+#[inline(always)]
+fn month_rule(name: Option<&str>) -> Result<MonthRule> {
+    match name {
+        None => Ok(MonthRule::default()),
+        Some(name) => Ok(name.parse::<MonthRule>().map_err(|e| e.in_field("rule"))?),
+    }
 }
 
-/// `d` plus `n` calendar months (negative `n` counts back). Under the default
-/// rule `"clamp"`, the day is kept where the target month has it and is
-/// otherwise the month's last day (31 Jan + 1 month = 28/29 Feb; HR 1 Sep
-/// 2017, ECLI:NL:HR:2017:2225). `rule` may also be `"month-end-sticky"` or
-/// `"thirty-days"`. A result outside the years 1 to 9999 raises
-/// `dpa.OutOfRange`.
+/// `d` plus `n` calendar months (negative `n` counts back), under the month
+/// rule `rule`, spelled as in the agreement file. The default (None) is the
+/// default of the file, `"clamp"`: the day is kept where the target month
+/// has it and is otherwise the month's last day (31 Jan + 1 month = 28/29
+/// Feb; HR 1 Sep 2017, ECLI:NL:HR:2017:2225). `rule` may also be
+/// `"month-end-sticky"` or `"thirty-days"`. A result outside the years 1 to
+/// 9999 raises `dpa.OutOfRange`.
 #[pyfunction]
-#[pyo3(signature = (d, n, *, rule = "clamp"))]
+#[pyo3(signature = (d, n, *, rule = None))]
 pub(crate) fn add_months<'py>(
     py: Python<'py>,
     d: YmdArg,
     n: i32,
-    rule: &str,
+    rule: Option<&str>,
 ) -> PyResult<Bound<'py, PyDate>> {
-    // The default rule as a constant, so that the call keeps only its branch;
-    // the arithmetic works on the date's fields (no `Date` is built), and
-    // only a result out of range asks `add_months` for the error that
-    // explains it.
-    let rule = if rule == "clamp" {
-        MonthRule::Clamp
-    } else {
-        month_rule(rule)?
-    };
+    // Without `rule`, the default rule is a constant, so that the call
+    // keeps only its branch.
+    let rule = month_rule(rule)?;
     let (y, m, day) = d.fields();
+    // The fast path works on the date's fields (no `Date` is built); a date
+    // it does not shift goes to `dpa-core`'s `add_months`, which decides.
     match shift_ymd(y, m, day, n, rule) {
         Some((ry, rm, rd)) => PyDate::new(py, ry, rm, rd),
-        None => Err(add_months_error(y, m, day, n, rule, None).into()),
+        None => {
+            let (ry, rm, rd) = shift_by_core(y, m, day, n, rule)?;
+            PyDate::new(py, ry, rm, rd)
+        }
     }
 }
 
@@ -74,12 +77,12 @@ pub(crate) fn _noop(d: DateArg) {
 /// list of `date`s; a numpy `datetime64[D]` array gives a new array of the
 /// same shape (`NaT` stays `NaT`).
 #[pyfunction]
-#[pyo3(signature = (dates, n, *, rule = "clamp"))]
+#[pyo3(signature = (dates, n, *, rule = None))]
 pub(crate) fn add_months_many<'py>(
     py: Python<'py>,
     dates: &Bound<'py, PyAny>,
     n: i32,
-    rule: &str,
+    rule: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let rule = month_rule(rule)?;
     let list = if let Ok(list) = dates.cast::<PyList>() {
@@ -167,6 +170,11 @@ impl<'py> ItemRef<'py> for Borrowed<'_, 'py, PyAny> {
     }
 }
 
+/// `datetime.MAXYEAR`, the latest year a Python `date` holds: the memo has
+/// a slot for every year an input date can have. (A fact about Python, not
+/// a rule: which years are supported is `dpa-core`'s decision.)
+const PY_MAX_YEAR: i32 = 9999;
+
 /// Batches shorter than this are shifted date by date, without a memo (its
 /// index of years, 20 kB, costs more than it saves).
 const MEMO_AT: usize = 256;
@@ -192,7 +200,7 @@ struct Memo {
 impl Memo {
     fn new() -> Self {
         Memo {
-            years: vec![0; *PY_YEARS.end() as usize],
+            years: vec![0; PY_MAX_YEAR as usize],
             block_years: Vec::new(),
             table: Vec::new(),
             results: Vec::new(),
@@ -426,47 +434,51 @@ impl<'py> IntoPyObject<'py> for Fallible<'py> {
 /// A date as Python holds it: year, month, day.
 type Ymd = (i32, u8, u8);
 
-/// The date `(y, m, d)` (the `i`-th of a batch), `n` months on, checked to
-/// be in Python's range.
+/// The date `(y, m, d)`, the `i`-th of a batch, `n` months on.
 #[inline(always)]
 fn shift_one(y: i32, m: u8, d: u8, i: usize, n: i32, rule: MonthRule) -> Result<Ymd> {
-    shift_ymd(y, m, d, n, rule).ok_or_else(|| add_months_error(y, m, d, n, rule, Some(i)))
+    match shift_ymd(y, m, d, n, rule) {
+        Some(r) => Ok(r),
+        None => shift_element_by_core(y, m, d, i, n, rule),
+    }
 }
 
-/// `(y, m, d)` plus `n` months on the date's fields (no `Date` is built), if
-/// the result is in the years a Python `date` holds.
+/// [`shift_by_core`] for `dates[i]` of a batch: an error names the element.
+/// Out of line, so that the batch loops hold only the fast path.
+#[cold]
+#[inline(never)]
+fn shift_element_by_core(y: i32, m: u8, d: u8, i: usize, n: i32, rule: MonthRule) -> Result<Ymd> {
+    shift_by_core(y, m, d, n, rule).map_err(|e| e.at(&format!("dates[{i}]")))
+}
+
+/// `(y, m, d)` plus `n` months on the date's fields (no `Date` is built):
+/// `dpa-core`'s `checked_add_months_ymd`, `None` where it gives no result
+/// (then [`shift_by_core`] says why).
+///
+/// The fast path of `add_months` and `add_months_many`, which have speed
+/// targets (BENCHMARKS.md): it takes and gives the fields Python's `date`
+/// holds, where `calendar::add_months` takes and gives a `Date`, so it saves
+/// building one and reading one back per date. (Calling `add_months` alone,
+/// through `iso_date::from_parts`, was measured about 12% slower per
+/// `dpa.add_months` call: 1.9-2.0 times the trivial call instead of 1.7-1.8,
+/// against a target of at most 2.)
 #[inline(always)]
 fn shift_ymd(y: i32, m: u8, d: u8, n: i32, rule: MonthRule) -> Option<Ymd> {
     let month = Month::try_from(m).ok()?;
-    match calendar::checked_add_months_ymd(y, month, d, n, rule) {
-        Some((ry, rm, rd)) if PY_YEARS.contains(&ry) => Some((ry, u8::from(rm), rd)),
-        _ => None,
-    }
+    let (ry, rm, rd) = calendar::checked_add_months_ymd(y, month, d, n, rule)?;
+    Some((ry, u8::from(rm), rd))
 }
 
-/// Why `(y, m, d)` (`dates[i]` of a batch, if `i` is given) + `n` months
-/// has no result a Python `date` can hold.
+/// `(y, m, d)` plus `n` months by `dpa-core`'s `add_months`, called once:
+/// the date, or the error that says why there is none (a date or result
+/// outside the years 1 to 9999). For the dates the fast path
+/// ([`shift_ymd`]) does not shift.
 #[cold]
 #[inline(never)]
-fn add_months_error(y: i32, m: u8, d: u8, n: i32, rule: MonthRule, i: Option<usize>) -> Error {
-    let date = match civil(y, m, d) {
-        Ok(date) => date,
-        Err(e) => return e,
-    };
-    let what = match i {
-        Some(i) => format!("dates[{i}] {date} + {n} months"),
-        None => format!("{date} + {n} months"),
-    };
-    match calendar::add_months(date, n, rule) {
-        // Beyond the range of `Date` (which holds Python's years and more).
-        Err(_) => Error::Range(format!(
-            "{what} is outside the years 1 to 9999 that a Python date holds"
-        )),
-        Ok(r) => match check_py_range(r, || what) {
-            Err(e) => e,
-            Ok(_) => Error::Internal("add_months and checked_add_months_ymd disagree".to_owned()),
-        },
-    }
+fn shift_by_core(y: i32, m: u8, d: u8, n: i32, rule: MonthRule) -> Result<Ymd> {
+    let date = iso_date::from_parts(y, m.into(), d.into())?;
+    let r = calendar::add_months(date, n, rule)?;
+    Ok((r.year(), u8::from(r.month()), r.day()))
 }
 
 /// `add_months_many` on the dates of `items` (a tuple's, those an iterable
@@ -592,15 +604,18 @@ fn shift_days_with(
             out.len()
         )));
     }
-    // Days from 1970-01-01 of the result (years 1..=9999 fit an i32).
+    // Days from 1970-01-01 of the result (`dpa-core` gives years 1..=9999
+    // only, and those fit an i32).
     let one = |i: usize, day: i64| -> Result<i32> {
-        let d = date_of_days(day).ok_or_else(|| {
-            Error::Range(format!(
-                "dates[{i}] is {day} days from 1970-01-01, outside the years 1 to 9999"
-            ))
+        let at = || format!("dates[{i}]");
+        let d = date_of_days(day).ok_or_else(|| Error::Range {
+            message: format!(
+                "{}: out of range: {day} days from 1970-01-01 is beyond any date",
+                at()
+            ),
+            path: Some(at()),
         })?;
-        let r = calendar::add_months(d, n, rule).map_err(Error::from)?;
-        let r = check_py_range(r, || format!("dates[{i}] {d} + {n} months"))?;
+        let r = calendar::add_months(d, n, rule).map_err(|e| Error::from(e).at(&at()))?;
         Ok(r.to_julian_day() - UNIX_EPOCH_JULIAN_DAY as i32)
     };
     let (mut lo, mut hi) = (i64::MAX, i64::MIN);
@@ -650,12 +665,12 @@ fn shift_days_with(
     Ok(())
 }
 
-/// The date `days` days after 1970-01-01, if it is in the years 1 to 9999.
+/// The date `days` days after 1970-01-01, if a [`Date`] holds it (whether
+/// `dpa-core` computes with it is `dpa-core`'s decision).
 #[inline]
 fn date_of_days(days: i64) -> Option<Date> {
     let jd = i32::try_from(days.checked_add(UNIX_EPOCH_JULIAN_DAY)?).ok()?;
-    let d = Date::from_julian_day(jd).ok()?;
-    PY_YEARS.contains(&d.year()).then_some(d)
+    Date::from_julian_day(jd).ok()
 }
 
 /// The public holidays of the Netherlands under the Algemene termijnenwet
@@ -663,12 +678,6 @@ fn date_of_days(days: i64) -> Option<Date> {
 /// before 1965, when the Act came into force.
 #[pyfunction]
 pub(crate) fn nl_public_holidays(py: Python<'_>, year: i32) -> PyResult<Bound<'_, PyList>> {
-    if !PY_YEARS.contains(&year) {
-        return Err(Error::Range(format!(
-            "year {year} is outside the years 1 to 9999 that a Python date holds"
-        ))
-        .into());
-    }
     let days = guard(|| calendar::public_holidays(year).map_err(Error::from))?;
     let dates = days
         .iter()

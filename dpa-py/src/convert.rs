@@ -7,25 +7,27 @@
 //! * An aware `datetime.datetime` becomes an [`OffsetDateTime`], with the
 //!   offset its `utcoffset()` gives (so `zoneinfo` zones work); a naive one
 //!   is refused ([`Error::Input`]), never guessed.
-//! * Results go back as `date` objects, or as aware datetimes in UTC. Python
-//!   holds years 1 to 9999 only; a result outside them is [`Error::Range`].
+//! * Results go back as `date` objects, or as aware datetimes in UTC.
+//!   `dpa-core` gives no date outside the years 1 to 9999 (it refuses such a
+//!   result itself, with [`dpa_core::Error::OutOfRange`]), and Python holds
+//!   all of those years, so this conversion does not fail.
+//! * Dates handed in as fields are checked by `dpa-core`
+//!   ([`iso_date::from_parts`]), not here.
 
+use dpa_core::values::iso_date;
 use pyo3::PyTypeInfo;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{
     PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTimeAccess, PyTzInfo,
 };
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use crate::errors::{Error, Result};
 
 /// The days from 0001-01-01 (proleptic Gregorian) to 1970-01-01: numpy's
 /// `datetime64[D]` counts days from the Unix epoch.
 pub(crate) const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
-
-/// The years a Python `date` can hold.
-pub(crate) const PY_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
 
 /// A `datetime.date` argument (not a `datetime`), as a [`Date`].
 #[derive(Debug, Clone, Copy)]
@@ -118,7 +120,7 @@ impl FromPyObject<'_, '_> for DateOrInstant {
 #[inline]
 pub(crate) fn date_of(ob: &Bound<'_, PyAny>) -> Result<Date> {
     let (year, month, day) = ymd_of(ob)?;
-    civil(year, month, day)
+    Ok(iso_date::from_parts(year, month.into(), day.into())?)
 }
 
 /// Year, month and day of a `date` object (refusing a `datetime`), as
@@ -198,15 +200,6 @@ pub(crate) fn type_name(ob: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "an object of unknown type".to_owned())
 }
 
-/// The [`Date`] of a year, month and day that Python says are valid.
-#[inline]
-pub(crate) fn civil(year: i32, month: u8, day: u8) -> Result<Date> {
-    Month::try_from(month)
-        .ok()
-        .and_then(|m| Date::from_calendar_date(year, m, day).ok())
-        .ok_or_else(|| Error::input(None, format!("{year:04}-{month:02}-{day:02} is not a date")))
-}
-
 /// The instant of an aware `datetime` (naive ones are refused).
 pub(crate) fn instant_of(ob: &Bound<'_, PyAny>) -> Result<OffsetDateTime> {
     let py = ob.py();
@@ -239,7 +232,7 @@ pub(crate) fn instant_of(ob: &Bound<'_, PyAny>) -> Result<OffsetDateTime> {
         .ok()
         .and_then(|s| UtcOffset::from_whole_seconds(s).ok())
         .ok_or_else(|| Error::input(None, format!("UTC offset of {seconds} s is out of range")))?;
-    let date = civil(dt.get_year(), dt.get_month(), dt.get_day())?;
+    let date = iso_date::from_parts(dt.get_year(), dt.get_month().into(), dt.get_day().into())?;
     let time = Time::from_hms_micro(
         dt.get_hour(),
         dt.get_minute(),
@@ -250,35 +243,17 @@ pub(crate) fn instant_of(ob: &Bound<'_, PyAny>) -> Result<OffsetDateTime> {
     Ok(PrimitiveDateTime::new(date, time).assume_offset(offset))
 }
 
-/// Checks that `d` is in the years Python holds.
-#[inline]
-pub(crate) fn check_py_range(d: Date, what: impl FnOnce() -> String) -> Result<Date> {
-    if PY_YEARS.contains(&d.year()) {
-        Ok(d)
-    } else {
-        Err(range_error(d, what()))
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn range_error(d: Date, what: String) -> Error {
-    Error::Range(format!(
-        "{what} is {d}, outside the years 1 to 9999 that a Python date holds"
-    ))
-}
-
-/// `d` as a Python `date`.
+/// `d` (a date `dpa-core` gave, so of the years 1 to 9999) as a Python
+/// `date`.
 #[inline]
 pub(crate) fn py_date(py: Python<'_>, d: Date) -> PyResult<Bound<'_, PyDate>> {
-    let d = check_py_range(d, || "the result".to_owned())?;
     PyDate::new(py, d.year(), u8::from(d.month()), d.day())
 }
 
-/// `t` as an aware Python `datetime` in UTC.
+/// `t` (an instant `dpa-core` gave, so of the years 1 to 9999 in UTC) as an
+/// aware Python `datetime` in UTC.
 pub(crate) fn py_instant(py: Python<'_>, t: OffsetDateTime) -> PyResult<Bound<'_, PyDateTime>> {
     let u = t.to_offset(UtcOffset::UTC);
-    check_py_range(u.date(), || "the resulting instant".to_owned())?;
     let utc = PyTzInfo::utc(py)?;
     PyDateTime::new(
         py,

@@ -8,13 +8,17 @@
 //! | Rust | Python |
 //! |---|---|
 //! | `dpa_core::Error::Syntax` | `ParseError` (`line`, `column`) |
-//! | `dpa_core::Error::TooLarge`, `NotUtf8` | `ParseError` |
+//! | `dpa_core::Error::TooLarge`, `StreamTooLarge`, `NotUtf8` | `ParseError` |
 //! | `dpa_core::Error::Invalid` | `ValidationError` (`path`, `line`, `column`) |
 //! | `dpa_core::Error::OutOfRange`, [`Error::Range`] | `OutOfRange` (an `InvalidInput` and an `OverflowError`) |
 //! | `dpa_core::Error::InvalidArgument`, [`Error::Input`] | `InvalidInput` (`path`) |
+//! | `dpa_core::Error::Io` | `OSError` (its subclass for the errno, with `filename`) |
 //! | any other `dpa_core::Error`, [`Error::Internal`] | `DpaError` |
-//! | [`Error::Io`] | `OSError` (its subclass for the errno, with `filename`) |
 //! | [`Error::Type`] | `TypeError` |
+//!
+//! The messages of `dpa-core`'s errors are its own (`Display`); the
+//! bindings add only where the error came from: the file (`path: ...`) or
+//! the element of a batch argument (`dates[3]: ...`, also the `path`).
 //!
 //! [`guard`] turns a Rust panic into [`Error::Internal`], so that no panic
 //! reaches Python as `pyo3_runtime.PanicException` (a `BaseException`).
@@ -59,14 +63,22 @@ pub(crate) enum Error {
     },
     /// A Python value of the wrong type (raised as `TypeError`).
     Type(String),
-    /// A date outside the years 1 to 9999 that Python's `date` holds.
-    Range(String),
-    /// A file that cannot be read.
-    Io {
-        /// The file.
+    /// A value that cannot be converted to or from Python (a lateness
+    /// beyond `timedelta`, a numpy day beyond any date): raised as
+    /// `OutOfRange`, with the message as it is.
+    Range {
+        /// The argument or element at fault, where there is one.
+        path: Option<String>,
+        /// What is out of range.
+        message: String,
+    },
+    /// An error of `dpa-core` about one element of a batch argument
+    /// (`dates[3]`): raised as the error itself is, with `path` the element.
+    Element {
+        /// The element, e.g. `dates[3]`.
         path: String,
-        /// Why.
-        source: std::io::Error,
+        /// The error.
+        error: dpa_core::Error,
     },
     /// An exception raised by Python code the bindings called (a `tzinfo`'s
     /// `utcoffset`, an iterator): passed on as it is.
@@ -85,9 +97,13 @@ impl Error {
     }
 
     /// The error about the element `path` of a collection (`dates[3]`,
-    /// `events[0].at`): input and type errors name it.
+    /// `events[0].at`): input, type and `dpa-core` errors name it.
     pub(crate) fn at(self, path: &str) -> Self {
         match self {
+            Error::Core { error, .. } => Error::Element {
+                path: path.to_owned(),
+                error,
+            },
             Error::Input {
                 path: None,
                 message,
@@ -213,12 +229,11 @@ fn core_error(py: Python<'_>, error: dpa_core::Error, origin: Origin) -> PyErr {
             let path = e.path().to_owned();
             Class::ValidationError.raise(py, format!("{prefix}{message}"), Some(path), line, column)
         }
-        e @ (E::TooLarge { .. } | E::NotUtf8 { .. }) => {
+        e @ (E::TooLarge { .. } | E::StreamTooLarge { .. } | E::NotUtf8 { .. }) => {
             Class::ParseError.raise(py, format!("{prefix}{e}"), None, None, None)
         }
-        E::OutOfRange(m) => {
-            Class::OutOfRange.raise(py, format!("out of range: {m}"), None, None, None)
-        }
+        E::OutOfRange(e) => Class::OutOfRange.raise(py, format!("{prefix}{e}"), None, None, None),
+        E::Io(e) => io_error(&e, &origin),
         E::InvalidArgument(e) => Class::InvalidInput.raise(
             py,
             format!("{prefix}{e}"),
@@ -228,6 +243,41 @@ fn core_error(py: Python<'_>, error: dpa_core::Error, origin: Origin) -> PyErr {
         ),
         other => Class::DpaError.raise(py, format!("{prefix}{other}"), None, None, None),
     }
+}
+
+/// A failed read as the `OSError` Python's own `open` raises:
+/// `OSError(errno, strerror, filename)` picks the subclass
+/// (`FileNotFoundError`, ...) from the errno; without an errno, the
+/// subclass of the kind of failure.
+fn io_error(e: &dpa_core::error::IoError, origin: &Origin) -> PyErr {
+    let text = e.to_string();
+    let filename = match origin {
+        Origin::File(f) => Some(f.clone()),
+        _ => None,
+    };
+    match e.os_error() {
+        Some(errno) => {
+            let strerror = match text.rfind(" (os error") {
+                Some(i) => text[..i].to_owned(),
+                None => text,
+            };
+            PyOSError::new_err((errno, strerror, filename))
+        }
+        None => PyErr::from(std::io::Error::new(e.kind(), text)),
+    }
+}
+
+/// A `dpa-core` error about the element `path` of a batch argument: the
+/// message names the element, and so does `path` where the class has one.
+fn element_error(py: Python<'_>, path: String, error: dpa_core::Error) -> PyErr {
+    use dpa_core::Error as E;
+    let class = match &error {
+        E::OutOfRange(_) => Class::OutOfRange,
+        E::InvalidArgument(_) => Class::InvalidInput,
+        _ => return core_error(py, error, Origin::Built),
+    };
+    let message = format!("{path}: {error}");
+    class.raise(py, message, Some(path), None, None)
 }
 
 impl From<Error> for PyErr {
@@ -242,22 +292,10 @@ impl From<Error> for PyErr {
                 Class::InvalidInput.raise(py, message, path, None, None)
             }
             Error::Type(message) => PyTypeError::new_err(message),
-            Error::Range(message) => {
-                Class::OutOfRange.raise(py, format!("out of range: {message}"), None, None, None)
+            Error::Range { path, message } => {
+                Class::OutOfRange.raise(py, message, path, None, None)
             }
-            Error::Io { path, source } => match source.raw_os_error() {
-                Some(errno) => {
-                    // `OSError(errno, strerror, filename)` picks the subclass
-                    // (`FileNotFoundError`, ...) from the errno.
-                    let text = source.to_string();
-                    let strerror = match text.rfind(" (os error") {
-                        Some(i) => text[..i].to_owned(),
-                        None => text,
-                    };
-                    PyOSError::new_err((errno, strerror, path))
-                }
-                None => PyErr::from(source),
-            },
+            Error::Element { path, error } => element_error(py, path, error),
             Error::Python(e) => e,
             Error::Internal(what) => Class::DpaError.raise(
                 py,

@@ -2,6 +2,8 @@
 //! (`Agreement.coverage`) and the diff report with the rights a notice
 //! opens (`dpa.diff_report`).
 
+use std::hash::{Hash, Hasher};
+
 use dpa_core::completeness::ItemCoverage;
 use dpa_core::diff::DiffReport as CoreDiffReport;
 use dpa_core::values::iso_date;
@@ -16,56 +18,68 @@ use crate::transfers::Change;
 /// How one item GDPR art. 28 requires of a processing agreement is covered:
 /// the agreement's clauses that satisfy it after its deviations (none: the
 /// item is uncovered).
-#[pyclass(frozen, eq, hash, get_all, module = "dpa")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct Art28Coverage {
-    /// A stable identifier of the item (`"28-2"`, `"28-3-b"`, `"28-4"`).
-    id: &'static str,
-    /// The article, e.g. `"GDPR art. 28(3)(b)"`.
-    article: &'static str,
-    /// What the item requires, in a few words.
-    name: &'static str,
-    /// The agreement's clauses that cover it, in the agreement's numbering
-    /// (`"clause 2.5.1"`); empty when the item is uncovered.
-    clauses: Vec<String>,
-}
+#[pyclass(frozen, eq, hash, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Art28Coverage(ItemCoverage);
 
 impl From<ItemCoverage> for Art28Coverage {
     fn from(c: ItemCoverage) -> Self {
-        Art28Coverage {
-            id: c.item.id(),
-            article: c.item.article(),
-            name: c.item.name(),
-            clauses: c.clauses,
-        }
+        Art28Coverage(c)
+    }
+}
+
+impl Hash for Art28Coverage {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.0.item, &self.0.clauses).hash(state);
     }
 }
 
 #[pymethods]
 impl Art28Coverage {
+    /// A stable identifier of the item (`"28-2"`, `"28-3-b"`, `"28-4"`).
+    #[getter]
+    fn id(&self) -> &'static str {
+        self.0.item.id()
+    }
+
+    /// The article, e.g. `"GDPR art. 28(3)(b)"`.
+    #[getter]
+    fn article(&self) -> &'static str {
+        self.0.item.article()
+    }
+
+    /// What the item requires, in a few words.
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.0.item.name()
+    }
+
+    /// The agreement's clauses that cover it, in the agreement's numbering
+    /// (`"clause 2.5.1"`); empty when the item is uncovered.
+    #[getter]
+    fn clauses(&self) -> Vec<String> {
+        self.0.clauses.clone()
+    }
+
     /// Whether any clause covers the item (`clauses` is not empty).
     #[getter]
     fn covered(&self) -> bool {
-        !self.clauses.is_empty()
+        !self.0.clauses.is_empty()
     }
 
     fn __repr__(&self) -> String {
         format!(
             "Art28Coverage(id={}, article={}, clauses={})",
-            quote(self.id),
-            quote(self.article),
-            quote_list(&self.clauses)
+            quote(self.0.item.id()),
+            quote(self.0.item.article()),
+            quote_list(&self.0.clauses)
         )
     }
 
-    /// `article name: clauses` (or `UNCOVERED`).
+    /// `article name: clauses` (or `NOT COVERED`), the words of `dpa
+    /// coverage` (`dpa-core`'s `Display` of an item's coverage).
     fn __str__(&self) -> String {
-        let clauses = if self.clauses.is_empty() {
-            "UNCOVERED".to_owned()
-        } else {
-            self.clauses.join(", ")
-        };
-        format!("{} {}: {clauses}", self.article, self.name)
+        self.0.to_string()
     }
 }
 
@@ -132,6 +146,12 @@ impl DiffReport {
     #[getter]
     fn objection(&self) -> Option<Deadline> {
         self.0.objection.clone().map(Deadline)
+    }
+
+    /// The report as `dpa diff OLD NEW --notified DATE` prints it (several
+    /// lines, each ending in a newline).
+    fn __str__(&self) -> String {
+        self.0.to_string()
     }
 
     fn __repr__(&self) -> String {

@@ -1,7 +1,7 @@
 //! The obligation timeline: events in, `dpa.Obligation`s out.
 //!
 //! Events come as an events document (TOML or JSON text, as `dpa deadlines
-//! --events` reads) or as Python objects: a list of dicts (or any iterable
+//! --events` reads, the format guessed by `dpa-core`) or as Python objects: a list of dicts (or any iterable
 //! of mappings), or a mapping with an `"events"` list. Python objects are
 //! turned into the JSON form of the events document, with `date`s as
 //! `YYYY-MM-DD`, aware `datetime`s as instants with their offset, and keys
@@ -9,6 +9,7 @@
 //! file, so the rules and error messages are the same (`events[2].at: ...`).
 
 use dpa_core::Format;
+use dpa_core::document::sniff_format;
 use dpa_core::limits::MAX_EVENTS;
 use dpa_core::timeline::{
     Events, Lateness, Obligation as CoreObligation, Status, Timeline as CoreTimeline,
@@ -29,16 +30,15 @@ const MAX_DEPTH: usize = 16;
 
 /// The events of `ob` and where they came from (for error positions).
 pub(crate) fn events_of(ob: &Bound<'_, PyAny>) -> PyResult<(Events, Origin)> {
+    // An events document: its format as `dpa-core` guesses it, as for a
+    // file whose name does not say.
     if let Ok(s) = ob.cast::<PyString>() {
         let s = s.to_cow()?;
-        let events = guard(|| Ok(Events::from_text(&s, events_format(&s))?))?;
+        let events = guard(|| Ok(Events::from_text(&s, sniff_format(&s))?))?;
         return Ok((events, Origin::Text));
     }
     if let Ok(b) = ob.cast::<PyBytes>() {
-        let events = guard(|| {
-            let text = dpa_core::document::text_from_bytes(b.as_bytes())?;
-            Ok(Events::from_text(text, events_format(text))?)
-        })?;
+        let events = guard(|| Ok(Events::from_bytes(b.as_bytes(), None)?))?;
         return Ok((events, Origin::Text));
     }
     let document = if let Ok(m) = ob.cast::<PyMapping>() {
@@ -82,18 +82,6 @@ pub(crate) fn events_of(ob: &Bound<'_, PyAny>) -> PyResult<(Events, Origin)> {
         })
     })?;
     Ok((events, Origin::Built))
-}
-
-/// The format of an events document: JSON when it starts with `{` (an
-/// events document is an object), TOML otherwise. (`document::sniff_format`
-/// takes the TOML `[[events]]` for a JSON array.)
-fn events_format(text: &str) -> Format {
-    let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if t.starts_with('{') {
-        Format::Json
-    } else {
-        Format::Toml
-    }
 }
 
 /// A mapping as a JSON object; keys must be strings, None values are left out.
@@ -256,10 +244,12 @@ impl Obligation {
             Lateness::Seconds(s) => (s.div_euclid(86_400), s.rem_euclid(86_400)),
             _ => return Ok(None),
         };
-        let days =
-            i32::try_from(days).map_err(|_| Error::Range(format!("a lateness of {days} days")))?;
-        let seconds = i32::try_from(seconds)
-            .map_err(|_| Error::Range(format!("a lateness of {seconds} seconds")))?;
+        let too_long = || Error::Range {
+            path: None,
+            message: format!("out of range: a lateness of {by} is longer than a timedelta holds"),
+        };
+        let days = i32::try_from(days).map_err(|_| too_long())?;
+        let seconds = i32::try_from(seconds).map_err(|_| too_long())?;
         PyDelta::new(py, days, seconds, 0, true).map(Some)
     }
 
@@ -287,15 +277,11 @@ impl Obligation {
         s
     }
 
-    /// `kind owner due status`, as `dpa deadlines` prints a line.
+    /// `kind owner due DUE status [subject]`: the line `dpa deadlines`
+    /// prints for it, without its columns (`dpa-core`'s `Display` of an
+    /// obligation; `from` for `due` where it is the earliest date of a right).
     fn __str__(&self) -> String {
-        format!(
-            "{} ({}) due {}: {}",
-            self.0.kind.as_str(),
-            self.0.owner.as_str(),
-            self.0.deadline.due,
-            self.0.status
-        )
+        self.0.to_string()
     }
 }
 
@@ -336,6 +322,12 @@ impl Timeline {
     #[getter]
     fn findings(&self) -> Vec<Finding> {
         self.0.findings.iter().cloned().map(Finding::from).collect()
+    }
+
+    /// The timeline as `dpa deadlines FILE --events EVENTS --at AT` prints
+    /// it (several lines, each ending in a newline).
+    fn __str__(&self) -> String {
+        self.0.to_string()
     }
 
     fn __repr__(&self) -> String {

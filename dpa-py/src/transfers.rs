@@ -1,6 +1,8 @@
 //! `Agreement.assess_transfers` and `dpa.diff`: the transfer assessment and
 //! the changes between two versions of an agreement, as value classes.
 
+use std::hash::{Hash, Hasher};
+
 use dpa_core::diff::Change as CoreChange;
 use dpa_core::transfers::{BasisAssessment as CoreBasis, TransferAssessment, TransferVerdict};
 use pyo3::prelude::*;
@@ -134,75 +136,110 @@ impl BasisAssessment {
 }
 
 /// One change between two versions of an agreement.
-#[pyclass(frozen, eq, hash, get_all, module = "dpa")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct Change {
-    /// What kind of change (`"sub-processor-added"`, ...).
-    kind: &'static str,
-    /// The field path in the new file.
-    path: String,
-    /// The path in the old file, where it differs.
-    old_path: Option<String>,
-    /// What changed, in English.
-    description: String,
-    /// The old value as text, or None.
-    old_value: Option<String>,
-    /// The new value as text, or None.
-    new_value: Option<String>,
-    /// The clauses the changed value rests on.
-    citation: String,
-    /// `"reduces-protection"`, `"changes-processing"`, `"undetermined"`,
-    /// `"favourable"` or `"editorial"`.
-    effect: &'static str,
-    /// Whether the change is significant (opens the termination window).
-    significant: bool,
-    /// Why it is or is not significant.
-    reason: String,
-    /// The rights of the client it opens (`"termination-window"`,
-    /// `"sub-processor-objection"`).
-    rights: Vec<&'static str>,
-}
+#[pyclass(frozen, eq, hash, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Change(CoreChange);
 
 impl From<CoreChange> for Change {
     fn from(c: CoreChange) -> Self {
-        Change {
-            kind: c.kind.as_str(),
-            path: c.path,
-            old_path: c.old_path,
-            description: c.description,
-            old_value: c.from,
-            new_value: c.to,
-            citation: c.citation,
-            effect: c.effect.as_str(),
-            significant: c.significant,
-            reason: c.reason,
-            rights: c.rights.iter().map(|r| r.kind.as_str()).collect(),
+        Change(c)
+    }
+}
+
+impl Hash for Change {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let c = &self.0;
+        (c.kind, &c.path, &c.old_path, &c.description, &c.from, &c.to).hash(state);
+        (&c.citation, c.effect, c.significant, &c.reason).hash(state);
+        for r in &c.rights {
+            r.kind.hash(state);
         }
     }
 }
 
 #[pymethods]
 impl Change {
+    /// What kind of change (`"sub-processor-added"`, ...).
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+
+    /// The field path in the new file.
+    #[getter]
+    fn path(&self) -> &str {
+        &self.0.path
+    }
+
+    /// The path in the old file, where it differs.
+    #[getter]
+    fn old_path(&self) -> Option<&str> {
+        self.0.old_path.as_deref()
+    }
+
+    /// What changed, in English.
+    #[getter]
+    fn description(&self) -> &str {
+        &self.0.description
+    }
+
+    /// The old value as text, or None.
+    #[getter]
+    fn old_value(&self) -> Option<&str> {
+        self.0.from.as_deref()
+    }
+
+    /// The new value as text, or None.
+    #[getter]
+    fn new_value(&self) -> Option<&str> {
+        self.0.to.as_deref()
+    }
+
+    /// The clauses the changed value rests on.
+    #[getter]
+    fn citation(&self) -> &str {
+        &self.0.citation
+    }
+
+    /// `"reduces-protection"`, `"changes-processing"`, `"undetermined"`,
+    /// `"favourable"` or `"editorial"`.
+    #[getter]
+    fn effect(&self) -> &'static str {
+        self.0.effect.as_str()
+    }
+
+    /// Whether the change is significant (opens the termination window).
+    #[getter]
+    fn significant(&self) -> bool {
+        self.0.significant
+    }
+
+    /// Why it is or is not significant.
+    #[getter]
+    fn reason(&self) -> &str {
+        &self.0.reason
+    }
+
+    /// The rights of the client it opens (`"termination-window"`,
+    /// `"sub-processor-objection"`).
+    #[getter]
+    fn rights(&self) -> Vec<&'static str> {
+        self.0.rights.iter().map(|r| r.kind.as_str()).collect()
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Change(kind={}, path={}, significant={})",
-            quote(self.kind),
-            quote(&self.path),
-            if self.significant { "True" } else { "False" }
+            quote(self.0.kind.as_str()),
+            quote(&self.0.path),
+            if self.0.significant { "True" } else { "False" }
         )
     }
 
-    /// `kind path: description (significant|not significant: reason)`.
+    /// `kind path: description (significant|not significant: reason)`
+    /// (`dpa-core`'s `Display` of a change).
     fn __str__(&self) -> String {
-        let sig = if self.significant {
-            "significant"
-        } else {
-            "not significant"
-        };
-        format!(
-            "{} {}: {} ({sig}: {})",
-            self.kind, self.path, self.description, self.reason
-        )
+        self.0.to_string()
     }
 }
 

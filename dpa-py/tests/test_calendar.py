@@ -60,6 +60,34 @@ def test_clamp_examples() -> None:
     assert dpa.add_months(d=date(2024, 1, 31), n=0) == date(2024, 1, 31)
 
 
+def test_the_default_rule_is_dpa_cores() -> None:
+    """Without `rule`, the rule an agreement file that names none has: clamp."""
+    d = date(2026, 2, 28)
+    assert dpa.add_months(d, 3) == dpa.add_months(d, 3, rule=None) == dpa.add_months(d, 3, rule="clamp")
+    assert dpa.add_months(d, 3) == date(2026, 5, 28)
+    assert dpa.add_months_many([d] * 300, 3) == dpa.add_months_many([d] * 300, 3, rule="clamp")
+
+
+def test_out_of_range_messages_are_dpa_cores() -> None:
+    """The year range is dpa-core's: its message, named by the argument."""
+    with pytest.raises(dpa.OutOfRange) as e:
+        dpa.add_months(date(9999, 12, 1), 1)
+    assert str(e.value) == "out of range: 9999-12-01 + 1 months (clamp) is outside the years 1 to 9999"
+    with pytest.raises(dpa.OutOfRange) as e:
+        dpa.add_months(date(1, 1, 15), -1, rule="thirty-days")
+    assert str(e.value) == "out of range: 0001-01-15 + -1 months (thirty-days) is outside the years 1 to 9999"
+    for items in ([date(2000, 1, 1), date(9999, 12, 31)], [date(2000, 1, 1)] * MEMO_AT + [date(9999, 12, 31)]):
+        with pytest.raises(dpa.OutOfRange) as e:
+            dpa.add_months_many(items, 1)
+        i = len(items) - 1
+        assert str(e.value) == f"dates[{i}]: out of range: 9999-12-31 + 1 months (clamp) is outside the years 1 to 9999"
+        assert e.value.path == f"dates[{i}]"
+    for year in (0, 10_000):
+        with pytest.raises(dpa.OutOfRange) as e:
+            dpa.nl_public_holidays(year)
+        assert str(e.value) == f"out of range: year {year} is outside the years 1 to 9999"
+
+
 def test_other_month_rules() -> None:
     assert dpa.add_months(date(2026, 2, 28), 3, rule="month-end-sticky") == date(2026, 5, 31)
     assert dpa.add_months(date(2026, 2, 28), 3, rule="thirty-days") == date(2026, 5, 29)
@@ -105,8 +133,9 @@ def test_add_months_many_memo_path_takes_subclasses_and_names_bad_items() -> Non
         for batch in (items, tuple(items)):
             with pytest.raises(error, match=rf"dates\[{MEMO_AT}\]"):
                 dpa.add_months_many(batch, 1)  # type: ignore[arg-type]
-    with pytest.raises(dpa.OutOfRange, match=rf"dates\[{MEMO_AT}\] 9999-12-31 \+ 1 months"):
+    with pytest.raises(dpa.OutOfRange, match=rf"^dates\[{MEMO_AT}\]: out of range: 9999-12-31 \+ 1 months") as e:
         dpa.add_months_many([date(2000, 1, 1)] * MEMO_AT + [date(9999, 12, 31)], 1)
+    assert e.value.path == f"dates[{MEMO_AT}]"
 
 
 def test_add_months_many_shares_results_and_counts_references() -> None:
@@ -189,6 +218,17 @@ def test_datetime64_errors() -> None:
         dpa.add_months_many(np.array([np.datetime64("9999-12-31") + np.timedelta64(1, "D")]), -1)
     with pytest.raises(dpa.OutOfRange):
         dpa.add_months_many(np.array(["2000-01-01"] * 100 + ["9999-12-31"], dtype="datetime64[D]"), 1)
+    # Years before 1 and after 9999 are refused by dpa-core, naming the element.
+    for day in ("0000-06-15", "-0100-01-01"):
+        with pytest.raises(dpa.OutOfRange, match=r"^dates\[1\]: out of range: ") as e:
+            dpa.add_months_many(np.array(["2000-01-01", day], dtype="datetime64[D]"), 1)
+        assert e.value.path == "dates[1]"
+    # A day beyond any date (past the years a `time::Date` holds) cannot
+    # even be converted.
+    with pytest.raises(dpa.OutOfRange) as e:
+        dpa.add_months_many(np.array(["10000-01-01"], dtype="datetime64[D]"), -1)
+    assert str(e.value) == "dates[0]: out of range: 2932897 days from 1970-01-01 is beyond any date"
+    assert e.value.path == "dates[0]"
 
 
 def test_works_without_numpy() -> None:

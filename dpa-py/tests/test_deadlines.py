@@ -108,3 +108,43 @@ def test_deadline_kind_and_start_must_fit(belco: dpa.Agreement) -> None:
     with pytest.raises(dpa.InvalidInput) as e:
         belco.deadline("service-response", datetime(2026, 5, 14, 20, 0, tzinfo=UTC))
     assert e.value.path == "impact"
+
+
+def test_deadline_dispatch_is_dpa_cores(belco: dpa.Agreement) -> None:
+    """Agreement.deadline is dpa-core's one dispatcher: for every kind it
+    gives what the kind's own method gives."""
+    d = date(2026, 11, 30)
+    t = datetime(2026, 3, 28, 10, 30, tzinfo=CET)
+    assert belco.deadline("deletion", d).due == belco.deletion_deadline(d)
+    assert belco.deadline("backup-deletion", d).due == belco.backup_deletion_deadline(d)
+    assert belco.deadline("next-audit", d).due == belco.next_audit_allowed(d)
+    assert belco.deadline("audit-notice", d).due == belco.earliest_audit_date(d)
+    assert belco.deadline("termination-window", d).due == belco.termination_window_end(d)
+    assert belco.deadline("breach-notice", t).due == belco.breach_notice_deadline(t)
+    assert belco.deadline("authority-notice", t).due == belco.authority_notice_deadline(t)
+    low = belco.deadline("service-response", t, impact="low")
+    high = belco.deadline("service-response", t, impact="high")
+    assert low.kind == high.kind == "service-response"
+    assert low != high
+
+
+def test_deadline_errors_are_dpa_cores(belco: dpa.Agreement) -> None:
+    """Kinds and impacts are read by their dpa-core spelling, and the errors
+    are dpa-core's, named by the argument."""
+    with pytest.raises(dpa.InvalidInput) as e:
+        belco.deadline("Deletion", date(2026, 11, 30))  # type: ignore[arg-type]
+    assert e.value.path == "kind"
+    assert str(e.value).startswith("kind: unknown deadline kind `Deletion`: expected one of deletion, ")
+    with pytest.raises(dpa.InvalidInput) as e:
+        belco.deadline("service-response", datetime(2026, 5, 14, 20, 0, tzinfo=UTC), impact="medium")  # type: ignore[arg-type]
+    assert e.value.path == "impact"
+    assert str(e.value) == "impact: unknown impact `medium`: expected one of low, high"
+    with pytest.raises(dpa.InvalidInput) as e:
+        belco.deadline("service-response", datetime(2026, 5, 14, 20, 0, tzinfo=UTC))
+    assert str(e.value) == "impact: service-response needs an impact: low or high"
+    with pytest.raises(dpa.InvalidInput) as e:
+        belco.deadline("deletion", datetime(2026, 11, 30, tzinfo=UTC))
+    assert str(e.value) == "start: deletion starts on a date, not at an instant"
+    with pytest.raises(dpa.InvalidInput) as e:
+        belco.deadline("breach-notice", date(2026, 3, 28))
+    assert str(e.value) == "start: breach-notice starts at an instant, not on a date"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import pickle
+import subprocess
+import sys
+import textwrap
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -80,6 +85,98 @@ def test_file_errors(tmp_path: Path) -> None:
         dpa.Agreement.from_file(bad)
     assert str(pe.value).startswith(str(bad))
     assert pe.value.line == 2
+
+
+def test_file_read_errors_are_os_errors(tmp_path: Path) -> None:
+    # A directory opens, and reading it fails: the errno picks the class.
+    with pytest.raises(IsADirectoryError) as e:
+        dpa.Agreement.from_file(tmp_path)
+    assert e.value.filename == str(tmp_path)
+    assert e.value.errno == errno.EISDIR
+
+
+def test_file_format_by_name_as_dpa_core_tells(belco: dpa.Agreement, tmp_path: Path) -> None:
+    """The name decides (`.toml`, `.json` in any case); any other name leaves it to the text."""
+    (tmp_path / "a.TOML").write_text(belco.to_toml(), encoding="utf-8")
+    (tmp_path / "a.Json").write_text(belco.to_json(), encoding="utf-8")
+    (tmp_path / "agreement.txt").write_text(belco.to_toml(), encoding="utf-8")
+    (tmp_path / "agreement.json.txt").write_text(belco.to_json(), encoding="utf-8")
+    for name in ("a.TOML", "a.Json", "agreement.txt", "agreement.json.txt"):
+        assert dpa.Agreement.from_file(tmp_path / name) == belco
+    # A `.json` name is read as JSON, whatever the text.
+    (tmp_path / "toml.json").write_text(belco.to_toml(), encoding="utf-8")
+    with pytest.raises(dpa.ValidationError, match="expected a JSON object"):
+        dpa.Agreement.from_file(tmp_path / "toml.json")
+
+
+def test_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    with open(big, "wb") as f:
+        f.truncate(16 * 1024 * 1024 + 1)  # sparse: nothing is written
+    with pytest.raises(dpa.ParseError) as e:
+        dpa.Agreement.from_file(big)
+    assert str(e.value) == f"{big}: document is 16777217 bytes, more than the limit of 16777216 bytes"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_endless_device_stops_at_the_limit() -> None:
+    with pytest.raises(dpa.ParseError) as e:
+        dpa.Agreement.from_file("/dev/zero")
+    assert str(e.value) == (
+        "/dev/zero: document is more than the limit of 16777216 bytes (reading stopped there)"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifo_is_read_with_the_interpreter_released(belco_toml: str, tmp_path: Path) -> None:
+    """A FIFO written by another Python thread: from_file releases the
+    interpreter while it opens and reads, so the writer can run. In a
+    subprocess with a timeout, so that a hang fails the test."""
+    code = textwrap.dedent(
+        """
+        import os, sys, threading
+        import dpa
+
+        path, toml = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+
+        def write(data: bytes, endless: bool) -> None:
+            try:
+                with open(path, "wb") as f:
+                    f.write(data)
+                    while endless:
+                        f.write(b" " * 65536)
+            except BrokenPipeError:
+                pass
+
+        os.mkfifo(path)
+        t = threading.Thread(target=write, args=(toml.encode(), False))
+        t.start()
+        a = dpa.Agreement.from_file(path)
+        t.join()
+        assert a.processor_name == "Belco B.V.", a
+        t = threading.Thread(target=write, args=(b"# comment\\n", True))
+        t.start()
+        try:
+            dpa.Agreement.from_file(path)
+        except dpa.ParseError as e:
+            assert "more than the limit of 16777216 bytes (reading stopped there)" in str(e), e
+        else:
+            raise AssertionError("an endless FIFO was read")
+        t.join()
+        print("ok")
+        """
+    )
+    toml = tmp_path / "belco.toml"
+    toml.write_text(belco_toml, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "fifo.toml"), str(toml)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
 
 
 def test_naive_datetime_is_refused(belco: dpa.Agreement) -> None:

@@ -4,6 +4,7 @@ dpa.diff_report, and Agreement.next_audit_allowed_after; values and errors."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from datetime import date, datetime, timedelta, timezone
@@ -112,7 +113,7 @@ def test_a_removed_clause_uncovers_its_item(belco_toml: str) -> None:
     cov = {c.id: c for c in a.coverage()}
     conf = cov["28-3-b"]
     assert conf.clauses == [] and not conf.covered
-    assert str(conf) == "GDPR art. 28(3)(b) confidentiality of the persons processing: UNCOVERED"
+    assert str(conf) == "GDPR art. 28(3)(b) confidentiality of the persons processing: NOT COVERED"
     assert [c.id for c in cov.values() if not c.covered] == ["28-3-b"]
     # The table and the check agree.
     assert uncovered_findings(a) == ["GDPR art. 28(3)(b)"]
@@ -138,6 +139,27 @@ def test_removing_one_of_two_clauses_keeps_the_item(alles_toml: str) -> None:
 def test_a_clause_numbered_the_other_way_does_not_count(belco: dpa.Agreement, belco_toml: str) -> None:
     # Belco numbers its clauses 2.x: "clause 5.1" is none of them.
     assert with_removed(belco_toml, "clause 5.1").coverage() == belco.coverage()
+
+
+def test_coverage_str_is_the_words_of_the_dpa_command(belco_toml: str, tmp_path: Path) -> None:
+    # Belco without clause 2.5.1: one item uncovered. Each item's str() is
+    # the article, the name and the clauses (or NOT COVERED) of the line
+    # `dpa coverage` prints for it, in columns there.
+    toml = belco_toml
+    marker = "\n[terms.duration]"
+    i = toml.index(marker)
+    dev = '\n[[clauses.deviations]]\nclause = "clause 2.5.1"\nkind = "removed"\nsummary = "left out"\n'
+    path = tmp_path / "belco-without-2.5.1.toml"
+    path.write_text(toml[:i] + dev + toml[i:], encoding="utf-8")
+    a = dpa.Agreement.from_file(path)
+    out = cargo_dpa("coverage", str(path))
+    assert out.returncode == 1, out.stderr.decode()  # an item is uncovered
+    rows = [re.split(r"\s{2,}", line.strip()) for line in out.stdout.decode().splitlines()]
+    cov = a.coverage()
+    assert len(rows) == len(cov)
+    for c, (article, name, clauses) in zip(cov, rows):
+        assert str(c) == f"{article} {name}: {clauses}"
+    assert "NOT COVERED" in str(cov[2])
 
 
 # ---------------------------------------------------------------------------
@@ -279,8 +301,12 @@ def test_ics_errors(belco: dpa.Agreement) -> None:
         belco.timeline_ics([{"kind": "breach-discovered", "at": datetime(2026, 3, 28, 10, 30)}], at=AT)
     assert i.value.path == "events[0].at"
     with pytest.raises(dpa.ParseError) as p:
+        belco.timeline_ics("[[events]]\nkind = = 1\n", at=AT)
+    assert p.value.line == 2
+    # Not a TOML table header, so read as JSON (dpa-core's guess).
+    with pytest.raises(dpa.ValidationError) as v:
         belco.timeline_ics("[[events]\n", at=AT)
-    assert p.value.line == 1
+    assert (v.value.line, v.value.column) == (1, 1)
     with pytest.raises(dpa.InvalidInput):
         belco.timeline_ics([], at=datetime(2027, 3, 1, tzinfo=UTC))
     with pytest.raises(TypeError):
@@ -371,7 +397,7 @@ def test_diff_report_sub_processor_added(belco: dpa.Agreement, belco_toml: str) 
     with pytest.raises(dpa.InvalidInput) as e:
         belco.deadline("sub-processor-objection", NOTIFIED)  # type: ignore[arg-type]
     assert e.value.path == "kind"
-    assert "diff_report" in str(e.value)
+    assert "sub-processor-objection has no fixed term to compute" in str(e.value)
 
 
 def test_diff_report_errors(belco_old: dpa.Agreement, belco: dpa.Agreement) -> None:
@@ -386,6 +412,43 @@ def test_diff_report_errors(belco_old: dpa.Agreement, belco: dpa.Agreement) -> N
         dpa.diff_report(belco_old, belco, date(9999, 12, 31))
     # Without a significant change there is no window to compute.
     assert dpa.diff_report(belco, belco, date(9999, 12, 31)).termination_window is None
+
+
+def test_diff_report_str_is_the_dpa_command_text(belco_old: dpa.Agreement, belco: dpa.Agreement) -> None:
+    out = cargo_dpa(
+        "diff",
+        str(AGREEMENTS / "belco-1.2.2.toml"),
+        str(AGREEMENTS / "belco.toml"),
+        "--notified",
+        NOTIFIED.isoformat(),
+    )
+    assert out.returncode == 0, out.stderr.decode()
+    r = dpa.diff_report(belco_old, belco, NOTIFIED)
+    assert str(r).encode("utf-8") == out.stdout
+    # Each change's str() is dpa-core's one-line form of it.
+    assert [str(c) for c in r.changes] == [
+        f"{c.kind} {c.path}: {c.description} ({'significant' if c.significant else 'not significant'}: {c.reason})"
+        for c in r.changes
+    ]
+
+
+def test_timeline_str_is_the_dpa_command_text(belco: dpa.Agreement, belco_events: str) -> None:
+    out = cargo_dpa(
+        "deadlines",
+        str(AGREEMENTS / "belco.toml"),
+        "--events",
+        str(EVENTS / "belco-2027.toml"),
+        "--at",
+        AT.isoformat(),
+    )
+    assert out.returncode == 0, out.stderr.decode()
+    t = belco.timeline_report(belco_events, at=AT)
+    text = out.stdout.decode("utf-8")
+    assert str(t) == text
+    # Each obligation's str() is its line of that text, without the columns.
+    lines = [line for line in text.splitlines() if line.startswith("  ") and not line.startswith("   ")]
+    assert [str(o) for o in t.obligations] == [" ".join(line.split()) for line in lines]
+    assert str(t.obligations[-1]) == "deletion processor due 2027-02-28 met on 2027-02-12"
 
 
 # ---------------------------------------------------------------------------

@@ -121,3 +121,16 @@ def test_event_text_errors_have_positions(belco: dpa.Agreement) -> None:
         belco.timeline('[[events]]\nkind = "agreement-terminated"\ndate = "2026-02-30"\n', at=AT)
     assert e.value.path == "events[0].date"
     assert e.value.line == 3
+
+
+def test_events_text_format_is_guessed_by_dpa_core(belco: dpa.Agreement, belco_events: str) -> None:
+    """An events document in a str or bytes is read in the format dpa-core's
+    guess gives, as a file whose name does not say: a TOML table header
+    (`[[events]]`) is TOML, any other text starting with `[` is JSON."""
+    assert belco.timeline(belco_events, at=AT) == belco.timeline(belco_events.encode(), at=AT)
+    for text in ("[1]", b"[1]", "\n  [[1], []]"):
+        # Read as JSON: well-formed, but not an events document.
+        with pytest.raises(dpa.ValidationError):
+            belco.timeline(text, at=AT)
+    with pytest.raises(dpa.ParseError, match="^invalid toml at line 2"):
+        belco.timeline("[[events]]\nkind = \n", at=AT)

@@ -1,41 +1,89 @@
-//! The obligation timeline ([`Timeline`]) as a report.
+//! The obligation timeline ([`Timeline`]) as a report, and the text of
+//! one [`Obligation`].
 
 use std::fmt;
 
 use super::Report;
 use crate::deadline::Bound;
 use crate::finding::has_errors;
-use crate::timeline::{Status, Timeline};
+use crate::timeline::{Obligation, Status, Timeline};
 use crate::values::iso_date;
+
+impl fmt::Display for Obligation {
+    /// One line: the kind, the owner, `due` (or `from` for the earliest date
+    /// of a right, [`Bound::NoEarlierThan`]), the due date or instant (or
+    /// `none`), the status, and the subject in brackets where there is one:
+    /// `deletion processor due 2027-02-28 met on 2027-02-12`.
+    ///
+    /// With the alternate flag (`{:#}`), the entry `dpa deadlines` prints
+    /// (without its indent): the same line in columns, then the citation
+    /// and the note, each on a line of its own.
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// use dpa_core::timeline::Events;
+    /// use time::macros::date;
+    ///
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/../examples/agreements/belco.toml"
+    /// ))?;
+    /// let belco = Agreement::from_toml(&text)?;
+    /// let events = Events::from_toml(
+    ///     "[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n",
+    /// )?;
+    /// let t = belco.timeline(&events, date!(2027 - 01 - 15))?;
+    /// let deletion = &t.obligations[0];
+    /// assert_eq!(deletion.to_string(), "deletion processor due 2027-02-28 pending");
+    /// assert_eq!(
+    ///     format!("{deletion:#}"),
+    ///     "deletion                 processor  due 2027-02-28           pending\n      DPS 1.11, clause 2.6.3"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.deadline.bound {
+            Bound::NoEarlierThan => "from",
+            _ => "due",
+        };
+        // The columns of the command's table, or none.
+        let (kind, owner, due) = if f.alternate() {
+            (24, 10, 20)
+        } else {
+            (0, 0, 0)
+        };
+        write!(
+            f,
+            "{:<kind$} {:<owner$} {what} {:<due$} {}",
+            self.kind.as_str(),
+            self.owner.as_str(),
+            self.deadline.due.to_string(),
+            self.status
+        )?;
+        if let Some(subject) = &self.subject {
+            write!(f, " [{subject}]")?;
+        }
+        if f.alternate() {
+            write!(f, "\n      {}", self.deadline.citation)?;
+            if let Some(note) = &self.deadline.note {
+                write!(f, "\n      note: {note}")?;
+            }
+        }
+        Ok(())
+    }
+}
 
 impl fmt::Display for Timeline {
     /// One entry per obligation (kind, owner, due date, status, subject,
-    /// citation, note), then the findings about the events.
+    /// citation, note: the alternate form of [`Obligation`]'s `Display`),
+    /// then the findings about the events.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "Obligations as of {}:", iso_date::format(self.at))?;
         if self.obligations.is_empty() {
             writeln!(f, "  (none)")?;
         }
         for o in &self.obligations {
-            let what = match o.deadline.bound {
-                Bound::NoEarlierThan => "from",
-                _ => "due",
-            };
-            write!(
-                f,
-                "  {:<24} {:<10} {what} {:<20} {}",
-                o.kind.as_str(),
-                o.owner.as_str(),
-                o.deadline.due.to_string(),
-                o.status
-            )?;
-            if let Some(subject) = &o.subject {
-                write!(f, " [{subject}]")?;
-            }
-            writeln!(f, "\n      {}", o.deadline.citation)?;
-            if let Some(note) = &o.deadline.note {
-                writeln!(f, "      note: {note}")?;
-            }
+            writeln!(f, "  {o:#}")?;
         }
         if !self.findings.is_empty() {
             writeln!(f, "Findings:")?;
