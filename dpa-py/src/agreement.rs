@@ -143,14 +143,9 @@ impl PyAgreement {
                 };
                 let file =
                     std::fs::File::open(&path).map_err(|e| in_file(dpa_core::Error::from(e)))?;
-                // A regular file's length is known: above the limit it is
-                // refused unread. Anything else is read up to the limit.
-                let len = file
-                    .metadata()
-                    .ok()
-                    .filter(std::fs::Metadata::is_file)
-                    .map(|m| m.len());
-                let bytes = dpa_core::document::read_document(file, len).map_err(in_file)?;
+                // A regular file above the limit is refused unread; anything
+                // else is read up to the limit.
+                let bytes = dpa_core::document::read_file(file).map_err(in_file)?;
                 Agreement::from_bytes(&bytes, format).map_err(in_file)
             })
         })?;
