@@ -72,15 +72,15 @@ def test_out_of_range_messages_are_dpa_cores() -> None:
     """The year range is dpa-core's: its message, named by the argument."""
     with pytest.raises(dpa.OutOfRange) as e:
         dpa.add_months(date(9999, 12, 1), 1)
-    assert str(e.value) == "out of range: 9999-12-01 + 1 months (clamp) is outside the years 1 to 9999"
+    assert str(e.value) == "out of range: 9999-12-01 + 1 months is outside the years 1 to 9999"
     with pytest.raises(dpa.OutOfRange) as e:
         dpa.add_months(date(1, 1, 15), -1, rule="thirty-days")
-    assert str(e.value) == "out of range: 0001-01-15 + -1 months (thirty-days) is outside the years 1 to 9999"
+    assert str(e.value) == "out of range: 0001-01-15 + -1 months is outside the years 1 to 9999"
     for items in ([date(2000, 1, 1), date(9999, 12, 31)], [date(2000, 1, 1)] * MEMO_AT + [date(9999, 12, 31)]):
         with pytest.raises(dpa.OutOfRange) as e:
             dpa.add_months_many(items, 1)
         i = len(items) - 1
-        assert str(e.value) == f"dates[{i}]: out of range: 9999-12-31 + 1 months (clamp) is outside the years 1 to 9999"
+        assert str(e.value) == f"dates[{i}]: out of range: 9999-12-31 + 1 months is outside the years 1 to 9999"
         assert e.value.path == f"dates[{i}]"
     for year in (0, 10_000):
         with pytest.raises(dpa.OutOfRange) as e:
