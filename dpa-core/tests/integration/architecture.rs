@@ -151,8 +151,9 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
         .find_map(|m| visit(m, graph, &mut Vec::new(), &mut done))
 }
 
-/// Source: docs/architecture.md ("every arrow points down"): the modules
-/// form layers, so no module depends on one that depends on it.
+/// The modules form layers, so no module depends on one that depends on it.
+/// Source: docs/architecture.md, "The folders of `dpa-core/src`" ("a module
+/// imports only modules above it in this list").
 #[test]
 fn top_level_modules_have_no_import_cycle() {
     let graph = imports();
@@ -177,6 +178,8 @@ fn top_level_modules_have_no_import_cycle() {
 }
 
 /// The cycle finder finds a cycle (so that the test above would fail).
+/// Source: docs/architecture.md, "The folders of `dpa-core/src`" (the test
+/// above fails on an import cycle between top-level modules).
 #[test]
 fn a_cycle_is_found() {
     let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -190,8 +193,10 @@ fn a_cycle_is_found() {
     );
 }
 
-/// Source: docs/architecture.md: a file over 1,000 lines is split unless
-/// doc comments are most of it (a table documented row by row).
+/// A file over 1,000 lines is split unless doc comments are most of it (a
+/// table documented row by row).
+/// Source: docs/architecture.md ("No file is over 1,000 lines unless doc
+/// comments are most of it").
 #[test]
 fn no_source_file_over_1000_lines() {
     let mut long = Vec::new();
