@@ -144,15 +144,20 @@ fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     assert!(dsr.rights.is_empty());
     assert!(dsr.from.as_deref().unwrap().contains("artikel 35 Wbp"));
     assert_eq!(dsr.citation, "DPS 1.10, clause 2.7.1");
-    if new
-        .statement
-        .data_subject_requests
-        .description
-        .as_str()
-        .contains("artikel 45 Avg")
-    {
-        assert!(dsr.reason.contains("references to articles of law"));
-    }
+    // DPS 1.10 of version 1.3 cites "artikel 45 Avg" where 1.2.2 cited
+    // "artikel 35 Wbp": only the references changed.
+    assert!(
+        new.statement
+            .data_subject_requests
+            .description
+            .as_str()
+            .contains("artikel 45 Avg")
+    );
+    assert!(
+        dsr.reason.contains("references to articles of law"),
+        "{}",
+        dsr.reason
+    );
 
     // Clause 2.4.1: "staat er niet voor in ... doeltreffend" → "staat er voor
     // in ... adequaat": strengthened, favourable.
