@@ -1,7 +1,7 @@
 //! Every documented limit (`dpa_core::limits`, README "Invariants and
 //! limits"): input at the limit is read, input one past it is refused with an
 //! error naming the field. The same limits are tested through the `dpa`
-//! command (dpa-cli/tests/cli.rs, `limit_*`), C (examples/c/test_dpa.c) and Python
+//! command (dpa-cli/tests/cli/limits.rs), C (examples/c/test_dpa.c) and Python
 //! (dpa-py/tests/test_limits.py).
 
 use crate::helpers::text;
