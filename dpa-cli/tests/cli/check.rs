@@ -2,6 +2,10 @@
 
 use crate::helpers::{Scratch, belco_text, dpa, examples, stdout};
 
+/// `dpa check --format json` prints findings with a code, severity, message and
+/// citation, and exits 1 exactly when one is an error.
+/// Source: README "Exit codes" (0 or 1) and README "The `dpa` command" (the
+/// JSON `dpa check` prints).
 #[test]
 fn check_json_shape_and_exit_code() {
     for name in ["alles-online.toml", "belco.toml"] {
@@ -29,6 +33,11 @@ fn check_json_shape_and_exit_code() {
     }
 }
 
+/// A US processing location without a transfer basis exits 1, in JSON and in
+/// text.
+/// Source: GDPR art. 44-46; README "Findings catalogue"
+/// (`transfer-without-basis`, an error; `undeclared-transfer`) and "Exit
+/// codes".
 #[test]
 fn check_exits_1_on_error_findings() {
     // A US processing location without a transfer basis.

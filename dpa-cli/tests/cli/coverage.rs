@@ -50,6 +50,12 @@ fn belco_without(clause: &str, name: &str) -> Scratch {
     Scratch::new(name, format!("{}{dev}{}", &t[..i], &t[i..]).as_bytes())
 }
 
+/// `dpa coverage --format json` on Belco: each art. 28 item with the clauses
+/// that cover it, pretty-printed as the library serialises it.
+/// Source: GDPR art. 28(2), 28(3)(a)-(h) and 28(4); Belco clauses 2.2.3, 2.3.1,
+/// 2.4.1, 2.4.2, 2.5.1, 2.6.3, 2.7.1-2.7.4, 2.8.2 and 2.8.3
+/// (dpa-core/data/art28-coverage.tsv); README "The `dpa` command" (the
+/// `coverage` JSON).
 #[test]
 fn coverage_json_of_belco() {
     let belco = examples().join("belco.toml");
@@ -99,6 +105,11 @@ fn coverage_json_of_belco() {
     assert_eq!(out, serde_json::to_string_pretty(&report).unwrap() + "\n");
 }
 
+/// `dpa coverage --format json` on Alles Online names its clauses in its own
+/// numbering, the same from its TOML and its JSON.
+/// Source: GDPR art. 28(2), 28(3)(a)-(h) and 28(4); Alles Online clauses 2.3,
+/// 3.1, 4.1, 4.3, 5.1, 6.3, 7.1-7.5, 8.2 and 8.3
+/// (dpa-core/data/art28-coverage.tsv).
 #[test]
 fn coverage_json_of_alles_online() {
     let alles = examples().join("alles-online.toml");
@@ -130,6 +141,11 @@ fn coverage_json_of_alles_online() {
     assert_eq!(again.stdout, o.stdout);
 }
 
+/// `dpa coverage` as text: one line per art. 28 item with its article, what it
+/// requires and the clauses.
+/// Source: README "The `dpa` command" (`coverage`: "text is one line per
+/// item"); GDPR art. 28(2), 28(3)(b) and 28(4); Belco clauses 2.5.1, 2.8.2 and
+/// 2.8.3.
 #[test]
 fn coverage_text_one_line_per_item() {
     let belco = examples().join("belco.toml");
@@ -155,6 +171,10 @@ fn coverage_text_one_line_per_item() {
     assert!(out.ends_with('\n'));
 }
 
+/// Belco without clause 2.5.1 leaves art. 28(3)(b) uncovered: exit 1, and
+/// `dpa check` reports it; without 2.7.4, art. 28(3)(h) stays covered by 2.7.3.
+/// Source: GDPR art. 28(3)(b) and 28(3)(h); Belco clauses 2.5.1, 2.7.3 and
+/// 2.7.4; README "Exit codes" (`dpa coverage`: 1 when an item is uncovered).
 #[test]
 fn coverage_of_a_removed_clause_exits_1() {
     // Without its confidentiality clause 2.5.1, Belco leaves art. 28(3)(b)
@@ -194,6 +214,10 @@ fn coverage_of_a_removed_clause_exits_1() {
     );
 }
 
+/// `dpa coverage` on a missing file, an invalid agreement or an unknown format
+/// exits 2 with nothing on stdout.
+/// Source: README "Exit codes" (2); the library's error format `dpa: error:
+/// FILE:LINE:COLUMN: PATH: message` (docs/architecture.md).
 #[test]
 fn coverage_of_unreadable_input_exits_2() {
     let o = dpa(&["coverage", "/nonexistent/agreement.toml"]);

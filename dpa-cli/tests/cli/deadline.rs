@@ -2,6 +2,12 @@
 
 use crate::helpers::{dpa, examples, stderr, stdout};
 
+/// `dpa deadline` prints the due date or instant and the citation first, for
+/// the seeds' worked examples of each kind, and the same deadline as JSON.
+/// Source: Belco DPS 1.11 / clause 2.6.3 (3 months), DPS 1.13 / clause 2.4.1
+/// (24 hours), clause 2.7.4 (once a year), DPS 1.14 (14 days) and clause 2.2.2
+/// (30 days); Alles Online DPS 17 (no fixed term); docs/rules.md rules 1-3;
+/// README "The `dpa` command" (the text output starts with the due date).
 #[test]
 fn deadline_command_text_and_json() {
     let belco = examples().join("belco.toml");
@@ -73,6 +79,14 @@ fn deadline_command_text_and_json() {
     assert_eq!(v["citation"], "DPS 1.11, clause 2.6.3");
 }
 
+/// `dpa deadline` refuses an instant without an offset, a date where an instant
+/// is needed, an impossible date and a result past 9999; `service-response`
+/// needs `--impact`, and low impact on a Saturday is due at the next office
+/// hours.
+/// Source: docs/rules.md rule 2 (an instant without a UTC offset is refused);
+/// README "Invariants and limits" (real dates, years 1–9999); README "The `dpa`
+/// command" (`service-response` needs `--impact`); Belco DPS 1.15 ("binnen de
+/// eerstvolgende kantooruren").
 #[test]
 fn deadline_command_rejects_bad_triggers() {
     let belco = examples().join("belco.toml");

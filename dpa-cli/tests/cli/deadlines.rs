@@ -6,6 +6,13 @@ use std::process::Command;
 
 use crate::helpers::{Scratch, dpa, examples, stderr, stdout};
 
+/// `dpa deadlines` on the Belco 2027 events: every obligation met, as JSON,
+/// text and ICS; a deletion missed exits 1; a bad events file exits 2 naming
+/// the field.
+/// Source: Belco DPS 1.11, 1.13 and 1.14, GDPR art. 33(1) (the events'
+/// deadlines); docs/rules.md "The timeline" and rule 2 (no UTC offset is
+/// refused); README "Exit codes" (`dpa deadlines`: 1 when an obligation is
+/// missed).
 #[test]
 fn deadlines_command() {
     let belco = examples().join("belco.toml");

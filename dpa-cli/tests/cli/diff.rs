@@ -2,6 +2,12 @@
 
 use crate::helpers::{dpa, examples, stderr, stdout};
 
+/// `dpa diff` from Belco 1.2.2 to 1.3: four changes, one significant, and the
+/// termination window until 3 February 2022, notified on 1.3's effective date
+/// by default.
+/// Source: Belco's version history for 1.3 and clause 2.2.2 ("binnen 30 dagen
+/// na kennisgeving"); README "The `dpa` command" (`--notified` defaults to the
+/// new statement's effective date).
 #[test]
 fn diff_command() {
     let old = examples().join("belco-1.2.2.toml");

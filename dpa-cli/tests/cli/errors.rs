@@ -3,6 +3,12 @@
 
 use crate::helpers::{belco_text, check_fails, dpa, examples, stderr};
 
+/// Unreadable or invalid input exits 2 with the file, line, column and field
+/// path on stderr, never a panic.
+/// Source: README "Exit codes" (2) and README "Invariants and limits" (months
+/// 1–120, ISO 3166-1 country codes, real dates, each version once); the
+/// library's error format `dpa: error: FILE:LINE:COLUMN: PATH: message`
+/// (docs/architecture.md).
 #[test]
 fn bad_input_exits_2_with_file_line_column_and_path() {
     let e = check_fails("empty.toml", b"");
@@ -92,6 +98,9 @@ fn bad_input_exits_2_with_file_line_column_and_path() {
     assert!(e.contains("unknown field `a`"), "{e}");
 }
 
+/// A file over 16 MiB exits 2 before it is parsed.
+/// Source: README "Invariants and limits" (a document: 16 MiB, 16,777,216
+/// bytes, checked before parsing).
 #[test]
 fn oversized_file_is_refused_before_parsing() {
     let big = vec![b'#'; dpa_core::limits::MAX_DOCUMENT_BYTES + 1];
@@ -99,6 +108,9 @@ fn oversized_file_is_refused_before_parsing() {
     assert!(e.contains("more than the limit of 16777216 bytes"), "{e}");
 }
 
+/// A missing file, or an impossible `--at` date, exits 2 naming it.
+/// Source: README "Exit codes" (2: the input or an argument cannot be read);
+/// README "Invariants and limits" ("dates are real calendar dates").
 #[test]
 fn missing_file_and_bad_date_argument() {
     let o = dpa(&["check", "/nonexistent/agreement.toml"]);

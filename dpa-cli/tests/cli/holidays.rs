@@ -2,6 +2,10 @@
 
 use crate::helpers::{dpa, stdout};
 
+/// `dpa holidays 2026` lists the eleven Atw days of 2026 with their names; a
+/// year past 9999 exits 2.
+/// Source: Atw art. 3(1) and 3(2), and art. 3(3) with Stcrt. 2025, 24713
+/// (2 January and 15 May 2026); README "Invariants and limits" (years 1–9999).
 #[test]
 fn holidays_command() {
     let o = dpa(&["holidays", "2026"]);

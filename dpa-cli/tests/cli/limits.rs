@@ -9,6 +9,9 @@ fn belco_json() -> serde_json::Value {
     serde_json::from_str(&a.to_json().unwrap()).unwrap()
 }
 
+/// 10,001 sub-processors exit 2 naming the list.
+/// Source: README "Invariants and limits" (sub-processors in an agreement:
+/// 10,000).
 #[test]
 fn limit_sub_processors() {
     let mut doc = belco_json();
@@ -28,6 +31,8 @@ fn limit_sub_processors() {
     );
 }
 
+/// A string of 65,537 characters exits 2 naming the field.
+/// Source: README "Invariants and limits" (a string value: 65,536 characters).
 #[test]
 fn limit_string_length() {
     let long = "x".repeat(dpa_core::limits::MAX_STRING_CHARS + 1);
@@ -37,6 +42,9 @@ fn limit_string_length() {
     assert!(e.contains("65536"), "{e}");
 }
 
+/// 100,001 events exit 2 naming the list.
+/// Source: README "Invariants and limits" (events in an events document:
+/// 100,000).
 #[test]
 fn limit_events() {
     let belco = examples().join("belco.toml");
@@ -59,6 +67,10 @@ fn limit_events() {
     );
 }
 
+/// Input nested 129 and 100,000 levels deep, in JSON and in TOML, exits 2,
+/// never a stack overflow.
+/// Source: README "Invariants and limits" (nesting: 128 levels for JSON, the
+/// TOML reader's own limit for TOML).
 #[test]
 fn limit_nesting_depth() {
     for depth in [129, 100_000] {
@@ -77,6 +89,10 @@ fn limit_nesting_depth() {
     }
 }
 
+/// Dates outside years 1 to 9999, as an argument, a result or in a file, exit 2
+/// naming them.
+/// Source: README "Invariants and limits" (dates, in documents, arguments and
+/// results: years 1–9999).
 #[test]
 fn limit_years_1_to_9999() {
     let belco = examples().join("belco.toml");

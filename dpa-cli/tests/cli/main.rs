@@ -2,7 +2,8 @@
 //! messages. One test binary with a module per command and the helpers they
 //! share (`helpers`). Rule tests name what they check in a `/// Source:`
 //! line: the clause of an agreement, the article of law, the ruling or the
-//! document the expected value comes from.
+//! document the expected value comes from; dpa-core's architecture test
+//! (`every_integration_test_names_its_source`) checks this tree too.
 #![allow(
     clippy::unwrap_used,
     reason = "a test fails loudly on a broken fixture"

@@ -2,6 +2,9 @@
 
 use crate::helpers::{dpa, stdout};
 
+/// `dpa schema` prints a valid JSON Schema of the agreement format.
+/// Source: README "The `dpa` command" (`schema`: draft 2020-12); the JSON
+/// Schema specification, draft 2020-12 (its meta-schema).
 #[test]
 fn schema_prints_json_schema() {
     let o = dpa(&["schema"]);

@@ -2,6 +2,10 @@
 
 use crate::helpers::{Scratch, dpa, examples, stderr, stdout};
 
+/// `dpa show --format json` prints the agreement in the JSON format: Belco's
+/// fourteen sub-processors and its 3-month deletion term.
+/// Source: Belco DPS 1.9 (fourteen sub-processors) and DPS 1.11 ("uiterlijk
+/// binnen 3 maanden"); README "The `dpa` command" (`show --format json`).
 #[test]
 fn show_json_lists_fourteen_sub_processors() {
     let o = dpa(&[
@@ -19,6 +23,9 @@ fn show_json_lists_fourteen_sub_processors() {
     assert_eq!(v["terms"]["deletion"]["months"], 3);
 }
 
+/// The JSON `dpa show` prints reads back to the same JSON.
+/// Source: README "The file format" (TOML or JSON with the same structure) and
+/// README "The `dpa` command".
 #[test]
 fn show_json_reads_back() {
     let o = dpa(&[
@@ -33,6 +40,10 @@ fn show_json_reads_back() {
     assert_eq!(again.stdout, o.stdout);
 }
 
+/// `dpa show` prints a readable summary: Belco's name, its sub-processors, the
+/// deletion term and the breach notice.
+/// Source: Belco DPS 1.1, 1.9, 1.11 (3 months) and 1.13 ("uiterlijk binnen 24
+/// uur"); README "The `dpa` command" (`show`).
 #[test]
 fn show_text_summary() {
     let o = dpa(&["show", examples().join("belco.toml").to_str().unwrap()]);

@@ -3,6 +3,10 @@
 
 use crate::helpers::{Scratch, belco_text, dpa, examples, stderr, stdout};
 
+/// `dpa transfers` on Alles Online: nine sub-processors assessed, Mailgun's US
+/// transfer covered; a US location without a basis exits 1.
+/// Source: Alles Online DPS 8 and 9; GDPR art. 44-46; README "Exit codes"
+/// (`dpa transfers`: 1 on an error finding about a transfer).
 #[test]
 fn transfers_command() {
     let alles = examples().join("alles-online.toml");

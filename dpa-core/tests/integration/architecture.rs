@@ -12,10 +12,20 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// The integration-test trees whose tests must name their source.
+/// The integration-test trees whose tests must name their source: this
+/// crate's and the command's (`dpa-cli/tests/cli`).
 fn test_trees() -> Vec<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    vec![here.join("tests/integration")]
+    ["dpa-core/tests/integration", "dpa-cli/tests/cli"]
+        .iter()
+        .map(|tree| workspace().join(tree))
+        .collect()
+}
+
+/// The workspace root, above this crate.
+fn workspace() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("dpa-core is in the workspace")
 }
 
 /// Every `.rs` file under `dir`, sorted.
@@ -265,8 +275,9 @@ fn tests_and_sources(text: &str) -> Vec<(String, bool)> {
     out
 }
 
-/// Every integration test (`test_trees`) names where its expected value comes
-/// from, in a `/// Source:` line of its doc comment.
+/// Every test of dpa-core's and dpa-cli's integration tests (`test_trees`)
+/// names where its expected value comes from, in a `/// Source:` line of its
+/// doc comment.
 /// Source: docs/architecture.md, "Tests" ("A rule test names its source in a
 /// `/// Source:` line") and "Where new work goes".
 #[test]
@@ -279,10 +290,7 @@ fn every_integration_test_names_its_source() {
             for (name, sourced) in tests_and_sources(&text) {
                 tests += 1;
                 if !sourced {
-                    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-                        .parent()
-                        .expect("the workspace");
-                    let file = file.strip_prefix(root).unwrap_or(&file);
+                    let file = file.strip_prefix(workspace()).unwrap_or(&file);
                     missing.push(format!("{}: {name}", file.display()));
                 }
             }
