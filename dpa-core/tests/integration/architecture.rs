@@ -1,8 +1,9 @@
 //! The shape of `dpa-core` (docs/architecture.md): its top-level modules
-//! import each other without a cycle, and no source file grows past 1,000
-//! lines unless doc comments are most of it. (Functions over 120 lines are
-//! refused by `clippy::too_many_lines`, enabled in the workspace lints with
-//! the threshold in clippy.toml.)
+//! import each other without a cycle, no source file grows past 1,000 lines
+//! unless doc comments are most of it, and every integration test names the
+//! source of what it expects in a `/// Source:` line. (Functions over 120
+//! lines are refused by `clippy::too_many_lines`, enabled in the workspace
+//! lints with the threshold in clippy.toml.)
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -11,12 +12,30 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
+/// The integration-test trees whose tests must name their source: this
+/// crate's and the command's (`dpa-cli/tests/cli`).
+fn test_trees() -> Vec<PathBuf> {
+    ["dpa-core/tests/integration", "dpa-cli/tests/cli"]
+        .iter()
+        .map(|tree| workspace().join(tree))
+        .collect()
+}
+
+/// The workspace root, above this crate.
+fn workspace() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("dpa-core is in the workspace")
+}
+
 /// Every `.rs` file under `dir`, sorted.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("src is readable") {
+        let entries = std::fs::read_dir(&d)
+            .unwrap_or_else(|e| panic!("{} is not readable: {e}", d.display()));
+        for entry in entries {
             let path = entry.expect("a directory entry").path();
             if path.is_dir() {
                 stack.push(path);
@@ -151,8 +170,9 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
         .find_map(|m| visit(m, graph, &mut Vec::new(), &mut done))
 }
 
-/// Source: docs/architecture.md ("every arrow points down"): the modules
-/// form layers, so no module depends on one that depends on it.
+/// The modules form layers, so no module depends on one that depends on it.
+/// Source: docs/architecture.md, "The folders of `dpa-core/src`" ("a module
+/// imports only modules above it in this list").
 #[test]
 fn top_level_modules_have_no_import_cycle() {
     let graph = imports();
@@ -177,6 +197,8 @@ fn top_level_modules_have_no_import_cycle() {
 }
 
 /// The cycle finder finds a cycle (so that the test above would fail).
+/// Source: docs/architecture.md, "The folders of `dpa-core/src`" (the test
+/// above fails on an import cycle between top-level modules).
 #[test]
 fn a_cycle_is_found() {
     let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -190,8 +212,10 @@ fn a_cycle_is_found() {
     );
 }
 
-/// Source: docs/architecture.md: a file over 1,000 lines is split unless
-/// doc comments are most of it (a table documented row by row).
+/// A file over 1,000 lines is split unless doc comments are most of it (a
+/// table documented row by row).
+/// Source: docs/architecture.md ("No file is over 1,000 lines unless doc
+/// comments are most of it").
 #[test]
 fn no_source_file_over_1000_lines() {
     let mut long = Vec::new();
@@ -213,4 +237,98 @@ fn no_source_file_over_1000_lines() {
         }
     }
     assert!(long.is_empty(), "too long: {long:#?}");
+}
+
+/// The tests in `text`, as (name, whether the doc comment right above names
+/// a source): every `#[test]` function, also inside `proptest!`. Attributes
+/// between the doc comment and `#[test]` are skipped; a source is a line
+/// `/// Source: ...` with something after the colon.
+fn tests_and_sources(text: &str) -> Vec<(String, bool)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim() != "#[test]" {
+            continue;
+        }
+        let name = lines[i + 1..]
+            .iter()
+            .find_map(|l| {
+                let rest = &l[l.find("fn ")? + "fn ".len()..];
+                let end = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                Some(rest[..end].to_owned())
+            })
+            .unwrap_or_else(|| format!("the test at line {}", i + 1));
+        let sourced = lines[..i]
+            .iter()
+            .rev()
+            .map(|l| l.trim_start())
+            .skip_while(|l| l.starts_with("#["))
+            .take_while(|l| l.starts_with("///"))
+            .any(|l| {
+                l.strip_prefix("/// Source:")
+                    .is_some_and(|rest| !rest.trim().is_empty())
+            });
+        out.push((name, sourced));
+    }
+    out
+}
+
+/// Every test of dpa-core's and dpa-cli's integration tests (`test_trees`)
+/// names where its expected value comes from, in a `/// Source:` line of its
+/// doc comment.
+/// Source: docs/architecture.md, "Tests" ("A rule test names its source in a
+/// `/// Source:` line") and "Where new work goes".
+#[test]
+fn every_integration_test_names_its_source() {
+    let mut missing = Vec::new();
+    for tree in test_trees() {
+        let mut tests = 0;
+        for file in rust_files(&tree) {
+            let text = std::fs::read_to_string(&file).expect("a test file");
+            for (name, sourced) in tests_and_sources(&text) {
+                tests += 1;
+                if !sourced {
+                    let file = file.strip_prefix(workspace()).unwrap_or(&file);
+                    missing.push(format!("{}: {name}", file.display()));
+                }
+            }
+        }
+        assert!(tests > 0, "no tests found under {}", tree.display());
+    }
+    assert!(
+        missing.is_empty(),
+        "tests without a `/// Source:` line in their doc comment: {missing:#?}"
+    );
+}
+
+/// The source finder tells a test with a `/// Source:` line from one without
+/// (a doc comment without it, none at all, an empty source, or a source
+/// above another item), past attributes and inside `proptest!`, so that the
+/// test above would fail.
+/// Source: docs/architecture.md, "Tests" ("A rule test names its source in a
+/// `/// Source:` line").
+#[test]
+fn a_test_without_a_source_is_found() {
+    let text = "/// Checks a.\n/// Source: Belco DPS 1.11.\n#[test]\nfn a() {}\n\n\
+                /// Checks b.\n#[test]\nfn b() {}\n\n\
+                #[test]\nfn c() {}\n\n\
+                /// Source:\n#[test]\nfn d() {}\n\n\
+                /// Source: GDPR art. 33(1).\nfn helper() {}\n#[test]\nfn e() {}\n\n\
+                /// Checks f.\n/// Source: Atw art. 3.\n#[test]\n#[ignore = \"slow\"]\nfn f() {}\n\n\
+                /// Source: README.\n#[cfg(unix)]\n#[test]\nfn g() {}\n\n\
+                proptest! {\n    /// Source: docs/rules.md rule 1.\n    #[test]\n    fn h(x in 0..1) {}\n}\n";
+    let expected = [
+        ("a", true),
+        ("b", false),
+        ("c", false),
+        ("d", false),
+        ("e", false),
+        ("f", true),
+        ("g", true),
+        ("h", true),
+    ]
+    .map(|(name, sourced)| (name.to_owned(), sourced));
+    assert_eq!(tests_and_sources(text), expected);
 }

@@ -27,6 +27,10 @@ fn invalid(text: &str) -> (String, String, Option<usize>) {
     }
 }
 
+/// An empty file is refused: as TOML for its missing `dpa_format`, as JSON with
+/// a syntax error.
+/// Source: README "The file format" (`dpa_format`, the format version); the
+/// library's error format (docs/architecture.md).
 #[test]
 fn empty_file() {
     let (path, msg, _) = invalid("");
@@ -35,6 +39,11 @@ fn empty_file() {
     assert!(matches!(Agreement::from_json(""), Err(Error::Syntax(_))));
 }
 
+/// Bytes that are not UTF-8 are refused with the offset of the first bad byte;
+/// control characters are a syntax error with a position.
+/// Source: the TOML 1.0 specification (a TOML file is a valid UTF-8 document;
+/// control characters are not permitted) and RFC 8259 §8.1 (JSON text is
+/// UTF-8); the library's error format (docs/architecture.md).
 #[test]
 fn binary_junk_and_invalid_utf8() {
     let junk: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
@@ -51,6 +60,10 @@ fn binary_junk_and_invalid_utf8() {
     assert!(e.position().is_some());
 }
 
+/// An unknown key is refused with its path, the keys expected there and its
+/// line.
+/// Source: README "The file format" ("Unknown keys are errors"); the library's
+/// error format (docs/architecture.md) (the field path, line and column).
 #[test]
 fn misspelt_key() {
     let text = belco_with("months = 3\n", "mnths = 3\n");
@@ -62,6 +75,10 @@ fn misspelt_key() {
     assert_eq!(line, Some(expected_line));
 }
 
+/// A deletion term of 0, -3 or 121 months, or a fraction, is refused naming the
+/// field.
+/// Source: README "Invariants and limits" ("months 1–120"; "nothing is
+/// negative").
 #[test]
 fn deletion_term_zero_or_negative() {
     for bad in ["0", "-3", "121"] {
@@ -74,6 +91,11 @@ fn deletion_term_zero_or_negative() {
     assert!(msg.contains("invalid type"), "{msg}");
 }
 
+/// A country code that is not an assigned ISO 3166-1 alpha-2 code in upper case
+/// is refused with a hint (alpha-3, case, EL for Greece, UK for the United
+/// Kingdom), naming the field.
+/// Source: ISO 3166-1 (GR and GB are the assigned codes; EL and UK are not);
+/// README "Invariants and limits".
 #[test]
 fn country_codes() {
     for (bad, hint) in [
@@ -100,6 +122,10 @@ fn country_codes() {
     assert_eq!(path, "statement.sub_processors[2].locations[1]");
 }
 
+/// 30 February is refused as a TOML date, as a string and in JSON, and a
+/// date-time is not a date.
+/// Source: README "Invariants and limits" ("dates are real calendar dates";
+/// `2026-02-30` is refused); the TOML 1.0 specification (Local Date).
 #[test]
 fn impossible_date() {
     // As a TOML date: the TOML parser rejects it with a position.
@@ -142,6 +168,10 @@ fn impossible_date() {
     assert!(msg.contains("local date"), "{msg}");
 }
 
+/// A version listed twice in the history, or a history out of date order, is
+/// refused.
+/// Source: README "Invariants and limits" ("the history has each version once,
+/// ascending in both version and date").
 #[test]
 fn duplicate_versions() {
     let text = belco_with(
@@ -163,6 +193,9 @@ fn duplicate_versions() {
     assert!(msg.contains("ordered by date"), "{msg}");
 }
 
+/// A document over 16 MiB is refused before it is parsed.
+/// Source: README "Invariants and limits" (a document: 16 MiB, checked before
+/// parsing).
 #[test]
 fn document_size_limit() {
     let big = "#".repeat(dpa_core::limits::MAX_DOCUMENT_BYTES + 1);
@@ -179,6 +212,9 @@ fn document_size_limit() {
     ));
 }
 
+/// Deeply nested TOML and JSON is an error, never a stack overflow.
+/// Source: README "Invariants and limits" (nesting: "an error at the place,
+/// never a stack overflow").
 #[test]
 fn deeply_nested_junk() {
     for depth in [200, 100_000] {
@@ -193,6 +229,12 @@ fn deeply_nested_junk() {
     }
 }
 
+/// Invalid values in other fields are refused naming their field.
+/// Source: README "Invariants and limits" (IANA time-zone names, dotted
+/// versions, hours 1–8760, days 0–3650, money not negative) and README "The
+/// file format" (`dpa_format` 1, the `month_rule` values); a blank name or
+/// office hours that end before they start are not valid values
+/// (docs/architecture.md, `values/`).
 #[test]
 fn other_value_errors_name_their_field() {
     let cases = [
@@ -255,6 +297,8 @@ fn other_value_errors_name_their_field() {
     }
 }
 
+/// An error reads as its field path, its line and its message.
+/// Source: the library's error format (docs/architecture.md).
 #[test]
 fn errors_display_path_and_position() {
     let e = Agreement::from_toml(&belco_with("months = 3\n", "months = 0\n")).unwrap_err();

@@ -32,6 +32,10 @@ fn thirty(d: Date, n: i32) -> Date {
 // ---------------------------------------------------------------------------
 
 /// HR 1 September 2017, ECLI:NL:HR:2017:2225, and its worked examples.
+/// Source: HR 1 September 2017, ECLI:NL:HR:2017:2225 (29 Feb 2016 + 3 months =
+/// 29 May 2016, a Sunday the Atw moves to Monday 30 May; 28 Feb, 30 Apr and
+/// 30 Sep + 3 months keep the day number; 31 Jan + 1 month = 28/29 Feb); Atw
+/// art. 1(1).
 #[test]
 fn hr_2017_2225_examples() {
     assert_eq!(clamp(date!(2016 - 02 - 29), 3), date!(2016 - 05 - 29));
@@ -49,6 +53,12 @@ fn hr_2017_2225_examples() {
     assert_eq!(shift.reason(), None);
 }
 
+/// Clamp across year ends and leap years (2000 and 2028, not 2100) and for a
+/// zero term; 2025-11-30 + 3 months is Saturday 2026-02-28, which only the
+/// opted-in Atw moves, to Monday 2 March.
+/// Source: docs/rules.md rule 1 (the day number, else the month's last day)
+/// with the Gregorian leap years; docs/rules.md rule 5 and Atw art. 1(1) for
+/// the move off a Saturday.
 #[test]
 fn clamp_across_year_ends_and_leap_years() {
     assert_eq!(clamp(date!(2026 - 11 - 30), 3), date!(2027 - 02 - 28));
@@ -71,6 +81,10 @@ fn clamp_across_year_ends_and_leap_years() {
     );
 }
 
+/// The whole term is added at once: 31 January 2026 + 2 months is 31 March, not
+/// 28 March as month by month.
+/// Source: docs/rules.md rule 1 ("never month by month": 31 Jan + 1 month + 1
+/// month = 28 Mar, 31 Jan + 2 months = 31 Mar).
 #[test]
 fn whole_term_not_month_by_month() {
     let start = date!(2026 - 01 - 31);
@@ -78,6 +92,10 @@ fn whole_term_not_month_by_month() {
     assert_eq!(clamp(clamp(start, 1), 1), date!(2026 - 03 - 28));
 }
 
+/// The `month-end-sticky` reading: a start on its month's last day lands on the
+/// target month's last day, any other start is clamped, in both directions.
+/// Source: docs/rules.md rule 1, setting `month-end-sticky` (28 Feb 2026 + 3
+/// months = 31 May 2026, as the EU trade mark implementing rules count).
 #[test]
 fn month_end_sticky() {
     assert_eq!(sticky(date!(2026 - 02 - 28), 3), date!(2026 - 05 - 31));
@@ -95,6 +113,10 @@ fn month_end_sticky() {
     assert_eq!(sticky(date!(2026 - 04 - 30), -2), date!(2026 - 02 - 28));
 }
 
+/// The `thirty-days` reading: a month is exactly 30 days, in both directions.
+/// Source: docs/rules.md rule 1, setting `thirty-days` (Wetboek van
+/// Strafvordering BES art. 3(3): "Onder maand wordt verstaan de tijd van dertig
+/// dagen").
 #[test]
 fn thirty_days() {
     assert_eq!(thirty(date!(2026 - 01 - 31), 1), date!(2026 - 03 - 02));
@@ -105,6 +127,10 @@ fn thirty_days() {
     assert_eq!(thirty(date!(2026 - 01 - 01), 12), date!(2026 - 12 - 27));
 }
 
+/// Clamp backwards: a term counted back from a date keeps the day number or
+/// ends the month, down to year 1.
+/// Source: docs/rules.md rule 1 (clamp); README "Invariants and limits" (years
+/// 1–9999).
 #[test]
 fn negative_months() {
     assert_eq!(clamp(date!(2026 - 05 - 31), -3), date!(2026 - 02 - 28));
@@ -118,6 +144,11 @@ fn negative_months() {
     assert!(add_months(date!(0001 - 01 - 31), -1, MonthRule::Clamp).is_err());
 }
 
+/// Month, day and hour arithmetic that would leave years 1 to 9999 is an
+/// out-of-range error, never a panic; the last dates inside the range still
+/// compute.
+/// Source: README "Invariants and limits" (dates in years 1–9999; "a result
+/// past 9999-12-31 is an out-of-range error").
 #[test]
 fn overflow_is_an_error_not_a_panic() {
     for &rule in MonthRule::ALL {
@@ -163,6 +194,11 @@ fn overflow_is_an_error_not_a_panic() {
     );
 }
 
+/// The month rule's spellings in files and in the schema (`clamp`, the default,
+/// `month-end-sticky`, `thirty-days`), and the error for an unknown one.
+/// Source: docs/rules.md rule 1 (setting `rules.month_rule`, default `clamp`);
+/// README "The file format" (`[rules]`); the error text is the library's error
+/// format (docs/architecture.md).
 #[test]
 fn month_rule_in_files() {
     assert_eq!(MonthRule::default(), MonthRule::Clamp);
@@ -187,6 +223,9 @@ fn month_rule_in_files() {
     }
 }
 
+/// The number of days in a month, with the Gregorian leap years.
+/// Source: the Gregorian calendar as ISO 8601 counts it (a year divisible by 4
+/// is a leap year, a century year only when divisible by 400).
 #[test]
 fn days_in_month_public() {
     assert_eq!(days_in_month(2024, Month::February), 29);
@@ -200,6 +239,12 @@ fn days_in_month_public() {
 // Days and hours (docs/rules.md rules 2 and 3)
 // ---------------------------------------------------------------------------
 
+/// Day terms count calendar days: 14 days' notice on 20 February 2026 allows
+/// the act on 6 March; six weeks from Good Friday 2026 end on the designated
+/// Friday 15 May, which the Atw moves to Monday 18 May.
+/// Source: docs/rules.md rule 3 (Belco DPS 1.14: "minimaal 14-dagen van
+/// tevoren"); Atw art. 1(1) and 3(3) with Stcrt. 2025, 24713 (15 May 2026
+/// designated).
 #[test]
 fn day_terms() {
     // 14 days' notice given on 2026-02-20 allows the act on 2026-03-06.
@@ -230,6 +275,12 @@ fn amsterdam(instant: OffsetDateTime) -> (i8, i32) {
     (zoned.hour(), zoned.offset().seconds())
 }
 
+/// An hour term is exact elapsed time across both 2026 daylight-saving changes
+/// (24 hours move the Amsterdam wall clock by 25 and by 23 hours), and 72 hours
+/// run back to their start.
+/// Source: docs/rules.md rule 2; Directive 2000/84/EC art. 2 and 3 (summer time
+/// from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
+/// of October); GDPR art. 33(1) (72 hours).
 #[test]
 fn hours_across_both_2026_dst_changes() {
     // Summer time starts Sunday 29 March 2026 at 01:00 UTC.
@@ -264,6 +315,9 @@ fn hours_across_both_2026_dst_changes() {
 
 /// Published Easter Sunday dates (Western churches), including the earliest
 /// (22 March: 1818, 2285) and latest (25 April: 1943, 2038) possible dates.
+/// Source: published Gregorian (Western) Easter dates (J. Meeus, Astronomical
+/// Algorithms, "Date of Easter": the extremes are 22 March, as in 1818 and
+/// 2285, and 25 April, as in 1943 and 2038); docs/rules.md rule 5.
 #[test]
 fn easter_published_dates() {
     let published = [
@@ -295,6 +349,9 @@ fn easter_published_dates() {
 /// Every Easter from 1583 to 9999 against python-dateutil 2.9.0's
 /// `easter(year, EASTER_WESTERN)`, via a checksum computed with it:
 /// h = (h * 1000003 + year * 10000 + month * 100 + day) mod (2^61 - 1).
+/// Source: python-dateutil 2.9.0, `dateutil.easter.easter(year,
+/// EASTER_WESTERN)` (the checksum and the 1,978 March Easters were computed
+/// with it); the Gregorian computus, from 1583.
 #[test]
 fn easter_matches_dateutil_1583_to_9999() {
     const MODULUS: u128 = (1 << 61) - 1;
@@ -331,6 +388,9 @@ fn dates(year: i32) -> Vec<Date> {
 }
 
 /// the published Atw day sets (the statutory days plus the designated days), exactly.
+/// Source: Atw art. 3(1) and 3(2) (the statutory days, Good Friday, 5 May every
+/// year) and the days designated under art. 3(3): Stcrt. 2022, 7812 (2024,
+/// 2025) and Stcrt. 2025, 24713 (2026–2028); docs/rules.md rule 5.
 #[test]
 fn atw_day_sets_2024_to_2028() {
     let expected: [(i32, &[Date]); 5] = [
@@ -418,6 +478,10 @@ fn atw_day_sets_2024_to_2028() {
     }
 }
 
+/// The 2026 days carry their names, the Fridays 2 January and 15 May as
+/// designated days.
+/// Source: Atw art. 3(1) and 3(2); Stcrt. 2025, 24713 (2 January and 15 May
+/// 2026 designated under art. 3(3)).
 #[test]
 fn atw_2026_names() {
     use NlHoliday::*;
@@ -444,6 +508,9 @@ fn atw_2026_names() {
     );
 }
 
+/// From 2029 no day is designated yet: only the statutory days count.
+/// Source: docs/rules.md rule 5 ("No decree covers 2029 or later yet"); Atw
+/// art. 3(1) and 3(2).
 #[test]
 fn statutory_days_only_after_the_table() {
     assert_eq!(DESIGNATED_DAYS_KNOWN_THROUGH, 2028);
@@ -480,6 +547,13 @@ fn statutory_days_only_after_the_table() {
     assert!(!is_public_holiday(date!(2029 - 05 - 11)));
 }
 
+/// King's Day and Queen's Day on the days they were celebrated, with their
+/// Sunday rules.
+/// Source: Atw art. 3(1) ("de dag waarop de verjaardag van de Koning wordt
+/// gevierd"); KB of 30 January 2013, Stcrt. 2013, 4075 (27 April, Saturday
+/// 26 April when the 27th is a Sunday); KB of 24 April 1980 (a Sunday 30 April
+/// moves to Saturday 29 April from 1980; Monday 1 May before); docs/rules.md
+/// rule 5.
 #[test]
 fn kings_and_queens_day() {
     // KB 30 Jan 2013 (Stcrt. 2013, 4075): 27 April, Saturday 26 April if the 27th is a Sunday.
@@ -535,6 +609,12 @@ fn kings_and_queens_day() {
     assert_eq!(public_holiday(date!(1967 - 04 - 29)), None);
 }
 
+/// 5 May counts every year from 1982, once where it is also Ascension Day; no
+/// day before the Act took effect on 1 April 1965 is a holiday; years outside 1
+/// to 9999 are refused.
+/// Source: Atw art. 3(1) as amended in 1982 ("de vijfde mei"); docs/rules.md
+/// rule 5 (in force 1 April 1965); README "Invariants and limits" (years
+/// 1–9999).
 #[test]
 fn liberation_day_and_the_start_of_the_act() {
     // 5 May was added to art. 3(1) by the amendment of 1981/1982.
@@ -578,6 +658,10 @@ fn liberation_day_and_the_start_of_the_act() {
     assert_eq!(public_holidays(9999).unwrap().len(), 9);
 }
 
+/// Easter Sunday and Whit Sunday are not Atw holidays, and a Sunday is no
+/// business day anyway.
+/// Source: Atw art. 3(1) ("de Christelijke tweede Paas- en Pinksterdag", not
+/// the Sundays) and art. 1(1) (Sundays).
 #[test]
 fn sundays_are_not_listed_as_holidays() {
     assert!(!is_public_holiday(date!(2026 - 04 - 05))); // Easter Sunday
@@ -585,6 +669,13 @@ fn sundays_are_not_listed_as_holidays() {
     assert!(!is_business_day(date!(2026 - 04 - 05)));
 }
 
+/// A date on a weekend or holiday moves to the next business day: the worked
+/// examples of the rules, and the edges of the calendar.
+/// Source: docs/rules.md rule 5 (Saturday 2 May 2026 to Monday 4 May; Friday
+/// 15 May 2026 to Monday 18 May; Sunday 29 May 2016 to Monday 30 May,
+/// HR 1 September 2017, ECLI:NL:HR:2017:2225); Atw art. 1(1) and 3;
+/// Stcrt. 2022, 7812 (27 December 2024) and Stcrt. 2025, 24713 (2 January,
+/// 15 May 2026).
 #[test]
 fn business_day_examples() {
     // Saturday 2026-05-02 -> Monday 2026-05-04.
@@ -645,6 +736,10 @@ fn business_day_examples() {
     );
 }
 
+/// Every designated day in the table is a holiday and names its Staatscourant
+/// source: ten days, 2023 to 2028.
+/// Source: Atw art. 3(3); Stcrt. 2022, 7812 and Stcrt. 2025, 24713
+/// (dpa-core/data/nl-atw-designated-days.tsv).
 #[test]
 fn designated_days_have_sources() {
     for day in designated_days() {
@@ -655,6 +750,9 @@ fn designated_days_have_sources() {
     assert_eq!(designated_days().len(), 10);
 }
 
+/// Holidays have their Dutch names, their legal basis and stable spellings.
+/// Source: Atw art. 3(1) ("de beide Kerstdagen") and 3(2) (Good Friday); the
+/// spellings are the library's (docs/architecture.md, `spelled_enum!`).
 #[test]
 fn holiday_names_and_serde() {
     assert_eq!(NlHoliday::BoxingDay.dutch_name(), "Tweede Kerstdag");
@@ -672,6 +770,10 @@ fn holiday_names_and_serde() {
 
 /// `is_public_holiday`, `public_holiday` and `public_holidays` agree on every
 /// day of 1965 to 2100.
+/// Source: Atw art. 1(1) and 3(1)–(3): per year the statutory days, New Year's
+/// Day from 1966, 5 May from 1982, one fewer where 5 May is Ascension Day, plus
+/// the designated days; the longest move, from Good Friday 23 April 2038 to
+/// 28 April, follows from them.
 #[test]
 fn holiday_functions_agree_1965_to_2100() {
     let mut longest_shift = (0, Date::MIN);
@@ -743,6 +845,8 @@ proptest! {
     /// Under clamp the day is the start day where the target month has it, else
     /// the month's last day; the target month is exactly n months on; the result
     /// is never before the start for n >= 0.
+    /// Source: docs/rules.md rule 1 (clamp); README "Invariants and limits"
+    /// (years 1–9999).
     #[test]
     fn clamp_keeps_the_day_or_ends_the_month(d in any_date(), n in -2400i32..=2400) {
         let target = month_index(d) + i64::from(n);
@@ -761,6 +865,9 @@ proptest! {
         }
     }
 
+    /// Under `month-end-sticky` a start on a month end lands on a month end,
+    /// and any other start is clamped.
+    /// Source: docs/rules.md rule 1, setting `month-end-sticky`.
     #[test]
     fn month_end_sticky_matches_its_definition(d in any_date(), n in -2400i32..=2400) {
         if let Ok(r) = add_months(d, n, MonthRule::MonthEndSticky) {
@@ -777,6 +884,8 @@ proptest! {
 
     /// The field-level form gives the same date as the `Date` one, for every
     /// rule, and `None` exactly where the `Date` one does.
+    /// Source: docs/rules.md rule 1, computed once for every form of the date
+    /// (docs/architecture.md: every decision is made once, in dpa-core).
     #[test]
     fn checked_add_months_ymd_is_checked_add_months(d in any_date(), n in any::<i32>(), rule in any_rule()) {
         let (y, m, day) = d.to_calendar_date();
@@ -791,6 +900,8 @@ proptest! {
     }
 
     /// Fields that are not a date give `None`, never a guess.
+    /// Source: README "Invariants and limits" ("dates are real calendar dates";
+    /// `2026-02-30` is refused).
     #[test]
     fn checked_add_months_ymd_refuses_non_dates(y in any::<i32>(), m in 1u8..=12, day in 0u8..=u8::MAX, rule in any_rule()) {
         let month = Month::try_from(m).unwrap();
@@ -803,6 +914,8 @@ proptest! {
 
     /// No date and no i32 make add_months panic; an Ok is in range and, for
     /// thirty-days, exactly 30 n days on.
+    /// Source: docs/rules.md rule 1 (`thirty-days`: a month of 30 days); README
+    /// "Invariants and limits" (years 1–9999).
     #[test]
     fn add_months_never_panics(d in any_date(), n in any::<i32>(), rule in any_rule()) {
         if let Ok(r) = add_months(d, n, rule) {
@@ -816,6 +929,9 @@ proptest! {
         }
     }
 
+    /// Day and hour terms add exactly that many days and hours (on UTC
+    /// instants), or fail without a panic.
+    /// Source: docs/rules.md rules 2 and 3.
     #[test]
     fn add_days_and_hours_never_panic(d in any_date(), days in any::<i64>(), hours in any::<i64>()) {
         if let Ok(r) = add_days(d, days) {
@@ -833,6 +949,8 @@ proptest! {
 
     /// The shift lands on a business day at most 10 days later, and shifting
     /// again changes nothing.
+    /// Source: Atw art. 1(1) ("de eerstvolgende dag die niet een zaterdag,
+    /// zondag of algemeen erkende feestdag is"); docs/rules.md rule 5.
     #[test]
     fn business_day_shift_is_idempotent(d in any_date()) {
         match shift_to_business_day(d) {
@@ -850,6 +968,9 @@ proptest! {
         }
     }
 
+    /// From 1965 to 2100 the shift lands on the first business day on or after
+    /// the date, a weekday, at most 10 days on.
+    /// Source: Atw art. 1(1); docs/rules.md rule 5.
     #[test]
     fn business_day_shift_in_the_atw_era(d in atw_date()) {
         let shifted = next_business_day_on_or_after(d).unwrap();
@@ -863,6 +984,10 @@ proptest! {
         prop_assert!(!matches!(shifted.weekday(), Weekday::Saturday | Weekday::Sunday));
     }
 
+    /// For any date, a business day is a weekday that is no holiday, and no day
+    /// before the Act is a holiday.
+    /// Source: Atw art. 1(1) and 3; docs/rules.md rule 5 ("Before the Act took
+    /// effect (1 April 1965) no day is a holiday").
     #[test]
     fn holiday_tests_never_panic(d in any_date()) {
         let weekend = matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday);

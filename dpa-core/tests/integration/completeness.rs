@@ -26,6 +26,9 @@ fn uncovered(a: &Agreement) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every item GDPR art. 28 requires is covered by a clause of each seed.
+/// Source: GDPR art. 28(2), 28(3)(a)-(h) and 28(4); Belco clauses 2.2.3-2.8.3
+/// and Alles Online clauses 2.3-8.3 (dpa-core/data/art28-coverage.tsv).
 #[test]
 fn both_seeds_are_complete() {
     for name in ["belco.toml", "alles-online.toml"] {
@@ -37,6 +40,10 @@ fn both_seeds_are_complete() {
     }
 }
 
+/// Coverage names the clauses in each agreement's own numbering.
+/// Source: GDPR art. 28(3)(b), (g) and (h); Belco clauses 2.5.1, 2.6.3, 2.7.3
+/// and 2.7.4; Alles Online clauses 7.4 and 7.5
+/// (dpa-core/data/art28-coverage.tsv).
 #[test]
 fn coverage_uses_the_agreements_numbering() {
     let belco = Agreement::from_toml(&text("belco.toml")).unwrap();
@@ -58,6 +65,12 @@ fn coverage_uses_the_agreements_numbering() {
     assert_eq!(audits, &["clause 7.4", "clause 7.5"]);
 }
 
+/// A clause removed by a deviation leaves its art. 28 item uncovered, an error,
+/// unless another clause covers it; a clause numbered the other way removes
+/// nothing.
+/// Source: GDPR art. 28(3)(b), (g) and (h); Belco clauses 2.5.1 and 2.6.3,
+/// Alles Online clauses 6.3, 7.4 and 7.5; README "Findings catalogue"
+/// (`art28-item-uncovered`, error).
 #[test]
 fn removing_a_clause_fails_the_check() {
     // Belco without its confidentiality clause 2.5.1: art. 28(3)(b) uncovered.
@@ -92,6 +105,12 @@ fn removing_a_clause_fails_the_check() {
     ));
 }
 
+/// A product that names health data contradicts a statement not designed for
+/// special categories; a word that merely contains a keyword does not.
+/// Source: Belco DPS 1.5 ("geen rekening gehouden met de verwerking van
+/// bijzondere persoonsgegevens") and clause 2.3.2; GDPR art. 9(1) (data
+/// concerning health); README "Findings catalogue"
+/// (`special-categories-contradicted`).
 #[test]
 fn special_categories_contradicted_by_a_product() {
     let t = text("belco.toml").replacen(

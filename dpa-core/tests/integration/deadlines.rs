@@ -12,6 +12,11 @@ fn with_atw(name: &str) -> Agreement {
     Agreement::from_toml(&text).unwrap()
 }
 
+/// Belco deletes at the latest 3 months after termination: 30 November 2026
+/// gives 28 February 2027, ending at 24:00 Amsterdam time (23:00 UTC), and
+/// 30 November 2027 gives 29 February 2028.
+/// Source: Belco DPS 1.11 ("uiterlijk binnen 3 maanden") / clause 2.6.3;
+/// docs/rules.md rules 1 and 4.
 #[test]
 fn belco_deletion() {
     let d = belco().deletion_deadline(date!(2026 - 11 - 30)).unwrap();
@@ -31,6 +36,12 @@ fn belco_deletion() {
     assert_eq!(d.due.date(), Some(date!(2028 - 02 - 29)));
 }
 
+/// Alles Online deletes "in principe" within 3 months; its backups follow the
+/// regular backup cycle, whose length is not stated (no fixed date), or a
+/// stated cycle of 30 days after the deletion date.
+/// Source: Alles Online DPS 12 ("in principe binnen 3 maanden"; "Verwijdering
+/// omvat tevens de back-ups volgens de reguliere back-upcyclus") / clause 6.3;
+/// docs/rules.md "The deadlines" (deletion from backups).
 #[test]
 fn alles_online_deletion_and_backups() {
     let a = alles();
@@ -57,6 +68,10 @@ fn alles_online_deletion_and_backups() {
     assert_eq!(b.due.date(), Some(date!(2027 - 03 - 30)));
 }
 
+/// Belco's 24-hour breach notice runs on UTC instants across the start of
+/// summer time: discovered 28 March 2026 10:30 +01:00, due 29 March 09:30 UTC.
+/// Source: Belco DPS 1.13 / clause 2.4.1 ("uiterlijk binnen 24 uur");
+/// docs/rules.md rule 2 (this worked example); GDPR art. 33(2).
 #[test]
 fn belco_breach_notice_across_dst() {
     // Discovered 2026-03-28 10:30 +01:00; summer time starts 29 March 02:00.
@@ -75,6 +90,11 @@ fn belco_breach_notice_across_dst() {
     );
 }
 
+/// Alles Online notifies a breach "without undue delay", so at no fixed
+/// instant; the controller's notice to the authority is due 72 hours after it
+/// became aware.
+/// Source: Alles Online DPS 17 / clause 4.1 ("zonder onredelijke vertraging");
+/// GDPR art. 33(1) (72 hours) and 33(2).
 #[test]
 fn alles_online_breach_notice_has_no_fixed_instant() {
     let a = alles();
@@ -95,6 +115,13 @@ fn alles_online_breach_notice_has_no_fixed_instant() {
     assert_eq!(h.citation, "GDPR art. 33(1)");
 }
 
+/// Belco: the next audit a year after the previous one (the rolling reading),
+/// an audit no earlier than 14 days after its written notice; Alles Online
+/// states no notice period.
+/// Source: Belco clause 2.7.4 ("maximaal éénmaal per jaar", read in belco.toml
+/// as rolling twelve months) and DPS 1.14 ("minimaal 14-dagen van tevoren
+/// schriftelijk"); Alles Online clause 7.5 (no notice period); docs/rules.md
+/// rules 1, 3 and 6.
 #[test]
 fn belco_audits() {
     let b = belco();
@@ -110,6 +137,12 @@ fn belco_audits() {
     assert!(n.note.unwrap().contains("no notice period"));
 }
 
+/// The other reading of "once a year": the calendar year allows the next audit
+/// on 1 January; with two audits a period, a rolling year counts from the
+/// second most recent.
+/// Source: docs/rules.md rule 6 and "The deadlines" (next audit allowed:
+/// calendar-year reading, 1 January of the next year; at most N per period,
+/// counted from the N-th most recent audit); Belco clause 2.7.4.
 #[test]
 fn audit_calendar_year_reading() {
     let text = text("belco.toml").replacen(
@@ -140,6 +173,10 @@ fn audit_calendar_year_reading() {
     assert!(a.next_audit_allowed_after(&[]).is_err());
 }
 
+/// After a statement change notified on 4 January 2022 the client may terminate
+/// until 3 February 2022.
+/// Source: Belco clause 2.2.2 / Alles Online clause 2.2 ("binnen 30 dagen na
+/// kennisgeving"); docs/rules.md rule 3.
 #[test]
 fn termination_window_after_statement_change() {
     let d = belco()
@@ -153,6 +190,12 @@ fn termination_window_after_statement_change() {
     assert_eq!(d.citation, "clause 2.2");
 }
 
+/// With `business_days = "nl-atw"` a day or month deadline on a weekend or
+/// holiday moves to the next business day and says from which date; off by
+/// default; an hour term never moves.
+/// Source: docs/rules.md rule 5 (the worked examples 2 May and 15 May 2026);
+/// Atw art. 1(1), art. 3(3) with Stcrt. 2025, 24713, and art. 4 (terms in
+/// hours).
 #[test]
 fn business_day_rule_moves_date_deadlines() {
     let a = with_atw("belco.toml");
@@ -181,6 +224,12 @@ fn business_day_rule_moves_date_deadlines() {
     assert!(b.shift.is_none());
 }
 
+/// Belco's service response: low impact at the next office hours (09:00-17:00,
+/// Monday to Friday, Amsterdam time), at once during them; high impact at once;
+/// Alles Online has no service level.
+/// Source: Belco DPS 1.15 ("binnen de eerstvolgende kantooruren"; high impact
+/// "te alle tijden direct"; 09:00 t/m 17:00); docs/rules.md "The deadlines"
+/// (service response).
 #[test]
 fn belco_service_level() {
     let b = belco();
@@ -214,6 +263,11 @@ fn belco_service_level() {
     assert_eq!(e.path(), Some("statement.service_level"));
 }
 
+/// No deadline falls before its trigger, and one past 9999-12-31 is an
+/// out-of-range error.
+/// Source: docs/rules.md rules 1 and 3 (a term is added to the trigger date);
+/// README "Invariants and limits" ("a result past 9999-12-31 is an out-of-range
+/// error").
 #[test]
 fn deadlines_never_precede_their_trigger_and_overflow_is_an_error() {
     let b = belco();
@@ -238,6 +292,11 @@ fn deadlines_never_precede_their_trigger_and_overflow_is_an_error() {
     }
 }
 
+/// A deadline's JSON: kind, due date, `ends_at` (24:00 Amsterdam time as UTC),
+/// bound and citation; `due` is null without a fixed term.
+/// Source: docs/rules.md rules 4 (`ends_at`) and 7 (the citation); Belco
+/// DPS 1.11 / clause 2.6.3; the field names are the library's JSON format
+/// (docs/architecture.md, "Reports").
 #[test]
 fn deadline_json_shape() {
     let d = belco().deletion_deadline(date!(2026 - 11 - 30)).unwrap();
@@ -258,6 +317,9 @@ fn deadline_json_shape() {
 /// `date_deadline_of` gives each date kind's method's deadline with
 /// `Detail::Full`, and the same due, bound, kind and shift without the
 /// citation and note with `Detail::DueOnly`; other kinds are refused.
+/// Source: the library's own methods, no outside source (docs/architecture.md:
+/// `Agreement::deadline` is the one dispatcher); the methods' values are
+/// checked against docs/rules.md by the tests above.
 #[test]
 fn date_deadline_of_matches_the_methods() {
     use dpa_core::deadline::Detail;

@@ -76,6 +76,11 @@ fn assert_opens_both(changes: &[Change], new: &Agreement) {
 // ---------------------------------------------------------------------------
 // Belco 1.2.2 → 1.3
 
+/// Belco 1.2.2, encoded from 1.3's change list, has the older texts and no
+/// error finding at its own date.
+/// Source: Belco's version history, "versie 1.3 (04 januari 2022): wijzigingen
+/// sinds versie 1.2.2" (the Wbp references, the DPS 1.14 precondition, "staat
+/// er niet voor in ... doeltreffend").
 #[test]
 fn belco_1_2_2_loads_and_matches_the_history() {
     let old = load("belco-1.2.2.toml");
@@ -103,6 +108,12 @@ fn belco_1_2_2_loads_and_matches_the_history() {
     assert!(!dpa_core::finding::has_errors(&findings), "{findings:#?}");
 }
 
+/// The 1.2.2 to 1.3 diff shows exactly the changes 1.3's history lists,
+/// classified, and the termination window the one significant change opens.
+/// Source: Belco's version history for 1.3 (three changes) and DPS 1.10
+/// ("artikel 45 Avg"); clause 2.2.2 (30 days after the notice: 3 February
+/// 2022); the reading of "significant" in the `dpa_core::diff` docs ("When a
+/// change is significant").
 #[test]
 fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     let old = load("belco-1.2.2.toml");
@@ -133,15 +144,20 @@ fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     assert!(dsr.rights.is_empty());
     assert!(dsr.from.as_deref().unwrap().contains("artikel 35 Wbp"));
     assert_eq!(dsr.citation, "DPS 1.10, clause 2.7.1");
-    if new
-        .statement
-        .data_subject_requests
-        .description
-        .as_str()
-        .contains("artikel 45 Avg")
-    {
-        assert!(dsr.reason.contains("references to articles of law"));
-    }
+    // DPS 1.10 of version 1.3 cites "artikel 45 Avg" where 1.2.2 cited
+    // "artikel 35 Wbp": only the references changed.
+    assert!(
+        new.statement
+            .data_subject_requests
+            .description
+            .as_str()
+            .contains("artikel 45 Avg")
+    );
+    assert!(
+        dsr.reason.contains("references to articles of law"),
+        "{}",
+        dsr.reason
+    );
 
     // Clause 2.4.1: "staat er niet voor in ... doeltreffend" → "staat er voor
     // in ... adequaat": strengthened, favourable.
@@ -198,6 +214,11 @@ fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     assert_eq!(old.diff_to(&new), changes);
 }
 
+/// The same changes backwards weaken the warranty and add an audit
+/// precondition: significant.
+/// Source: Belco's version history for 1.3, read backwards; the reading of
+/// "significant" in the `dpa_core::diff` docs ("When a change is significant":
+/// "the security warranty weakened", "an audit precondition").
 #[test]
 fn belco_1_3_back_to_1_2_2_is_unfavourable() {
     let changes = diff(&load("belco.toml"), &load("belco-1.2.2.toml"));
@@ -216,6 +237,9 @@ fn belco_1_3_back_to_1_2_2_is_unfavourable() {
     assert!(a.significant);
 }
 
+/// A diff report's JSON field names and spellings.
+/// Source: the library's JSON format (docs/architecture.md, "Reports"); Belco
+/// clause 2.2.2 for the window's due date.
 #[test]
 fn report_serializes_with_stable_field_names() {
     let old = load("belco-1.2.2.toml");
@@ -260,6 +284,9 @@ fn report_serializes_with_stable_field_names() {
 // ---------------------------------------------------------------------------
 // Identity
 
+/// An agreement compared with itself has no changes and opens no right.
+/// Source: Belco clause 2.2.2 / Alles Online clause 2.2 (a right opens on a
+/// notified change only).
 #[test]
 fn an_agreement_against_itself_has_no_changes() {
     for name in ["belco.toml", "alles-online.toml", "belco-1.2.2.toml"] {
@@ -275,6 +302,11 @@ fn an_agreement_against_itself_has_no_changes() {
 // ---------------------------------------------------------------------------
 // Sub-processors
 
+/// A sub-processor added (in the US) changes processing: significant, opening
+/// the termination window and the right to object.
+/// Source: Belco clauses 2.2.2 (termination window) and 2.8.3 (the client may
+/// object to a change of sub-processors); GDPR art. 28(2); the reading of
+/// "significant" in the `dpa_core::diff` docs ("When a change is significant").
 #[test]
 fn sub_processor_added() {
     let base = text("belco.toml");
@@ -295,6 +327,10 @@ fn sub_processor_added() {
     assert_opens_both(&changes, &new);
 }
 
+/// A sub-processor removed changes processing: significant, opening both
+/// rights.
+/// Source: Belco clauses 2.2.2 and 2.8.3; GDPR art. 28(2); the reading of
+/// "significant" in the `dpa_core::diff` docs ("When a change is significant").
 #[test]
 fn sub_processor_removed() {
     let base = text("belco.toml");
@@ -309,6 +345,11 @@ fn sub_processor_removed() {
     assert_opens_both(&changes, &new);
 }
 
+/// A sub-processor's locations or seat moved to the US changes processing:
+/// significant, opening both rights.
+/// Source: Belco clauses 2.2.2 and 2.8.3; GDPR art. 28(2) and 44; the reading
+/// of "significant" in the `dpa_core::diff` docs ("When a change is
+/// significant").
 #[test]
 fn sub_processor_moved_to_the_us() {
     let base = text("belco.toml");
@@ -334,6 +375,11 @@ fn sub_processor_moved_to_the_us() {
     assert_opens_both(&changes, &new);
 }
 
+/// A sub-processor's transfer basis changed is significant and opens both
+/// rights.
+/// Source: Belco clauses 2.2.2 and 2.8.3; GDPR art. 28(2) and 46; the reading
+/// of "significant" in the `dpa_core::diff` docs ("When a change is
+/// significant": "on what basis").
 #[test]
 fn sub_processor_basis_changed() {
     let base = text("belco.toml");
@@ -363,6 +409,10 @@ fn sub_processor_basis_changed() {
     assert_opens_both(&changes, &new);
 }
 
+/// A sub-processor regrouped in the statement's tables is an editorial change
+/// and opens no right.
+/// Source: Belco clause 2.2.2 (significant changes only); the reading of
+/// "significant" in the `dpa_core::diff` docs ("When a change is significant").
 #[test]
 fn sub_processor_editorial_change_opens_nothing() {
     let base = text("belco.toml");
@@ -383,6 +433,10 @@ fn sub_processor_editorial_change_opens_nothing() {
     assert!(rights.termination_window.is_none() && rights.objection.is_none());
 }
 
+/// Where the file gives the client no right to object, a sub-processor change
+/// opens the termination window only.
+/// Source: Belco clause 2.8.3 (the right to object, switched off in the file
+/// here) and clause 2.2.2.
 #[test]
 fn no_objection_right_where_the_agreement_gives_none() {
     let base = text("belco.toml");
@@ -405,6 +459,11 @@ fn no_objection_right_where_the_agreement_gives_none() {
 // ---------------------------------------------------------------------------
 // Terms and measures
 
+/// A deletion term made longer (3 to 6 months) reduces protection and opens the
+/// termination window; a shorter one is in the client's favour.
+/// Source: Belco DPS 1.11 / clause 2.6.3 and clause 2.2.2; the reading of
+/// "significant" in the `dpa_core::diff` docs ("When a change is significant":
+/// "a term made longer").
 #[test]
 fn a_longer_deletion_term_is_significant_and_a_shorter_one_is_not() {
     let three = load("belco.toml");
@@ -433,6 +492,12 @@ fn a_longer_deletion_term_is_significant_and_a_shorter_one_is_not() {
     assert!(!c.significant && c.rights.is_empty());
 }
 
+/// A security measure removed reduces protection (significant), one added does
+/// not, and reordering them is no change.
+/// Source: Belco DPS 1.12 (the measures) and clause 2.2.2 (changes of the
+/// statement, "en met name de daarin opgenomen beveiligingsmaatregelen"); the
+/// reading of "significant" in the `dpa_core::diff` docs ("When a change is
+/// significant").
 #[test]
 fn a_measure_removed_is_significant_and_one_added_is_not() {
     let base = text("belco.toml");
@@ -472,6 +537,12 @@ fn a_measure_removed_is_significant_and_one_added_is_not() {
     assert!(diff(&belco, &parse(&moved)).is_empty());
 }
 
+/// Breach notice, audit notice, termination window, fines and special
+/// categories: each change classified by its direction.
+/// Source: Belco clause 2.4.1 (24 hours), DPS 1.14 (14 days), clause 2.2.2 (30
+/// days), clause 2.2.8 (fines) and DPS 1.5 (special categories); the reading of
+/// "significant" in the `dpa_core::diff` docs ("When a change is significant")
+/// and `diff/policy.rs`.
 #[test]
 fn other_terms_are_classified_by_direction() {
     let base = text("belco.toml");
@@ -517,6 +588,10 @@ fn other_terms_are_classified_by_direction() {
     }
 }
 
+/// Processing locations widened to the US are significant, each change opening
+/// the termination window.
+/// Source: Belco DPS 1.8 and clause 2.2.2; the reading of "significant" in the
+/// `dpa_core::diff` docs ("When a change is significant": "where").
 #[test]
 fn processing_locations_changed_is_significant() {
     let base = text("belco.toml");
@@ -542,6 +617,11 @@ fn processing_locations_changed_is_significant() {
     assert!(changes.iter().all(|c| c.significant && c.rights.len() == 1));
 }
 
+/// A certification held that becomes pending is significant; the other way it
+/// is not.
+/// Source: Belco DPS 1.12 (Scalingo, ISO 27001) and clause 2.2.2; the reading
+/// of "significant" in the `dpa_core::diff` docs ("When a change is
+/// significant": "a certification lost").
 #[test]
 fn a_certification_lost_is_significant() {
     let base = text("belco.toml");
@@ -562,6 +642,11 @@ fn a_certification_lost_is_significant() {
 // ---------------------------------------------------------------------------
 // Different agreements
 
+/// Two different agreements: the clause edition changed (significant) and the
+/// numbering (not), every change explained, the same list each time.
+/// Source: Belco Deel 2 (the 2019 clauses numbered 2.1-2.9) against Alles
+/// Online Deel 2 ("Versie: maart 2025", articles 1-9); the reading of
+/// "significant" in the `dpa_core::diff` docs ("When a change is significant").
 #[test]
 fn alles_online_against_belco_lists_edition_and_numbering() {
     let alles = load("alles-online.toml");
@@ -602,6 +687,9 @@ fn alles_online_against_belco_lists_edition_and_numbering() {
     }
 }
 
+/// Change kinds have unique kebab-case names, the same in JSON and in text.
+/// Source: the library's spelling of named choices (docs/architecture.md,
+/// `spelled_enum!`), no outside source.
 #[test]
 fn change_kind_names_are_unique_kebab_case() {
     let mut seen = std::collections::BTreeSet::new();
@@ -613,6 +701,12 @@ fn change_kind_names_are_unique_kebab_case() {
     }
 }
 
+/// A text whose only change is its references to articles of law (Wbp 35/36 to
+/// Avg 45/47) changes editorially; a change of substance in the same text does
+/// not.
+/// Source: Belco's version history for 1.3 ("Verwijzing Wbp artikel 35/36
+/// aangepast naar artikelen uit de AVG") and DPS 1.10 ("artikel 45 Avg",
+/// "artikel 47 Avg").
 #[test]
 fn references_to_articles_of_law_alone_are_editorial() {
     // belco.toml's DPS 1.10 text as the source words it ("artikel 45 Avg",
@@ -648,9 +742,9 @@ fn references_to_articles_of_law_alone_are_editorial() {
     );
 }
 
-/// Source: DESIGN.md rule 6 (the month rule is a reading the file takes, named
-/// in the file as `clamp`, `month-end-sticky` or `thirty-days`); the diff shows
-/// it in the file's own spelling.
+/// The diff shows a change of the month rule in the file's own spelling.
+/// Source: docs/rules.md rules 1 and 6 (the month rule is a reading the file
+/// takes, set as `clamp`, `month-end-sticky` or `thirty-days`).
 #[test]
 fn a_month_rule_change_is_shown_in_the_file_spelling() {
     let old = text("belco.toml");

@@ -41,6 +41,12 @@ fn parse(ics: &str) -> Vec<HashMap<String, Prop>> {
         .collect()
 }
 
+/// Belco's timeline as iCalendar: CRLF lines folded at 75 octets, the deletion
+/// as an all-day event with an exclusive end, the breach notice as a UTC
+/// date-time, escaped commas, unique and stable UIDs, a DTSTAMP on every event.
+/// Source: RFC 5545 §3.1 (CRLF, 75 octets), §3.3.4 and §3.3.5 (DATE, UTC
+/// DATE-TIME), §3.3.11 (escaped commas) and §3.6.1 (UID and DTSTAMP required,
+/// DTEND not inclusive); Belco DPS 1.11 / clause 2.6.3 and DPS 1.13.
 #[test]
 fn belco_timeline_as_icalendar() {
     let a = load("belco.toml");
@@ -93,6 +99,10 @@ fn belco_timeline_as_icalendar() {
     assert_eq!(again, ics);
 }
 
+/// An obligation without a fixed term (Alles Online's breach notice) gives no
+/// calendar event.
+/// Source: Alles Online DPS 17 / clause 4.1 ("zonder onredelijke vertraging":
+/// no fixed instant); RFC 5545 §3.6.1 (an event has a DTSTART).
 #[test]
 fn obligations_without_fixed_term_have_no_event() {
     let a = load("alles-online.toml");
@@ -104,6 +114,10 @@ fn obligations_without_fixed_term_have_no_event() {
     assert!(parse(&t.to_ics(&a)).is_empty());
 }
 
+/// Non-ASCII text, semicolons and commas survive folding at 75 octets and
+/// escaping.
+/// Source: RFC 5545 §3.1 (folding at 75 octets) and §3.3.11 (TEXT escaping);
+/// Belco clause 2.2.2 (the window's citation).
 #[test]
 fn long_and_special_text_survives_folding() {
     let a = load("belco.toml");

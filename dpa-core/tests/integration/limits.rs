@@ -1,7 +1,7 @@
 //! Every documented limit (`dpa_core::limits`, README "Invariants and
 //! limits"): input at the limit is read, input one past it is refused with an
 //! error naming the field. The same limits are tested through the `dpa`
-//! command (dpa-cli/tests/cli.rs, `limit_*`), C (examples/c/test_dpa.c) and Python
+//! command (dpa-cli/tests/cli/limits.rs), C (examples/c/test_dpa.c) and Python
 //! (dpa-py/tests/test_limits.py).
 
 use crate::helpers::text;
@@ -41,6 +41,9 @@ fn with_sub_processors(n: usize) -> Value {
     doc
 }
 
+/// 10,000 sub-processors are read; the 10,001st is refused naming the list.
+/// Source: README "Invariants and limits" (sub-processors in an agreement:
+/// 10,000).
 #[test]
 fn sub_processors() {
     let at_limit = with_sub_processors(MAX_SUB_PROCESSORS);
@@ -51,6 +54,9 @@ fn sub_processors() {
     assert_eq!(message, "more than the limit of 10000 sub-processors");
 }
 
+/// 10,000 entries of another list are read; one more is refused naming the
+/// list.
+/// Source: README "Invariants and limits" (entries of any other list: 10,000).
 #[test]
 fn other_lists() {
     let mut doc = belco_json();
@@ -62,6 +68,8 @@ fn other_lists() {
     assert_eq!(message, "more than the limit of 10000 entries");
 }
 
+/// A string of 65,536 characters is read; one more is refused naming the field.
+/// Source: README "Invariants and limits" (a string value: 65,536 characters).
 #[test]
 fn string_length() {
     let mut doc = belco_json();
@@ -78,6 +86,9 @@ fn events_toml(n: usize) -> String {
     "[[events]]\nkind = \"audit-held\"\ndate = 2026-11-30\n".repeat(n)
 }
 
+/// 100,000 events are read; one more, still under the size limit, is refused.
+/// Source: README "Invariants and limits" (events in an events document:
+/// 100,000).
 #[test]
 fn events() {
     let e = Events::from_toml(&events_toml(MAX_EVENTS)).unwrap();
@@ -96,6 +107,10 @@ fn events() {
     }
 }
 
+/// A document of exactly 16 MiB is parsed; one byte more is refused before
+/// parsing.
+/// Source: README "Invariants and limits" (a document: 16 MiB, 16,777,216
+/// bytes, before parsing).
 #[test]
 fn document_size() {
     // The limit counts bytes, before anything is parsed: a document of
@@ -116,6 +131,10 @@ fn document_size() {
     ));
 }
 
+/// Nesting past 128 levels of JSON, or past the TOML reader's limit, is an
+/// error at the place, never a stack overflow.
+/// Source: README "Invariants and limits" (nesting: 128 levels for JSON, the
+/// TOML reader's own limit for TOML).
 #[test]
 fn nesting_depth() {
     // Deep nesting anywhere is refused with an error, never a stack overflow.
@@ -136,6 +155,10 @@ fn nesting_depth() {
     }
 }
 
+/// Dates outside years 1 to 9999 are refused in agreements and events, and a
+/// result past 9999-12-31 is an out-of-range error.
+/// Source: README "Invariants and limits" (dates, in documents, arguments and
+/// results: years 1–9999).
 #[test]
 fn dates_outside_years_1_to_9999() {
     for (date, word) in [

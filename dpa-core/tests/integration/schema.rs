@@ -32,6 +32,10 @@ fn validator() -> jsonschema::Validator {
     jsonschema::draft202012::new(&schema).unwrap()
 }
 
+/// The schema declares JSON Schema draft 2020-12 and is valid against its
+/// meta-schema.
+/// Source: the JSON Schema specification, draft 2020-12 (meta-schema
+/// https://json-schema.org/draft/2020-12/schema).
 #[test]
 fn schema_is_valid_draft_2020_12() {
     let schema = dpa_core::schema::json_schema();
@@ -42,6 +46,9 @@ fn schema_is_valid_draft_2020_12() {
     assert!(jsonschema::meta::is_valid(&schema));
 }
 
+/// Both example files, read as plain TOML, validate against the schema.
+/// Source: README "The file format" ("both example files are validated against
+/// it"); the JSON Schema specification, draft 2020-12.
 #[test]
 fn example_files_validate() {
     let v = validator();
@@ -55,6 +62,9 @@ fn example_files_validate() {
     }
 }
 
+/// The JSON the library writes validates against the schema.
+/// Source: README "The file format" (TOML and JSON with the same structure);
+/// the JSON Schema specification, draft 2020-12.
 #[test]
 fn written_json_validates() {
     let v = validator();
@@ -65,6 +75,11 @@ fn written_json_validates() {
     }
 }
 
+/// Values the model refuses are refused by the schema too.
+/// Source: README "Invariants and limits" (months 1–120, country codes, money
+/// not negative, dotted versions) and README "The file format" (`dpa_format` 1,
+/// the `month_rule` values, unknown keys are errors); the JSON Schema
+/// specification, draft 2020-12.
 #[test]
 fn schema_rejects_what_the_model_rejects() {
     let v = validator();

@@ -12,6 +12,11 @@ fn refs(v: &[dpa_core::values::ClauseRef]) -> Vec<&str> {
     v.iter().map(|r| r.as_str()).collect()
 }
 
+/// Belco's identity and version history as the document gives them.
+/// Source: Belco DPS 1.1 (name, address, hello@belco.io; no KvK number) and the
+/// version history at the head of Deel 1 (1.2.1 of 15 oktober 2019, 1.2.2 of 03
+/// november 2021, 1.3 of 04 januari 2022 with three changes); the clauses'
+/// edition is belco.toml's reading (the document does not name it).
 #[test]
 fn belco_identity_and_versions() {
     let a = load("belco.toml");
@@ -50,6 +55,11 @@ fn belco_identity_and_versions() {
     assert_eq!(a.clauses.edition, Edition::NederlandIct2019);
 }
 
+/// Belco's fourteen sub-processors with their seats: the ten in America under
+/// SCCs of no stated edition, and all processing in the EU.
+/// Source: Belco DPS 1.9 (the two tables with "Land vestiging", and the N.B. on
+/// SCCs: "data niet via Amerika laten verlopen") and the version 1.2.2 note
+/// ("Alle data verloopt via datacenters in de EU").
 #[test]
 fn belco_sub_processors() {
     let a = load("belco.toml");
@@ -103,6 +113,10 @@ fn belco_sub_processors() {
     assert!(!a.statement.processing_locations.transfers_outside_eea);
 }
 
+/// Belco's operative terms and its deviations from the standard clauses.
+/// Source: Belco DPS 1.5, 1.11, 1.12 (export via the API), 1.13, 1.14 and 1.15,
+/// and clauses 2.2.2, 2.2.8, 2.4.1, 2.4.3, 2.6.5, 2.7.4 and 2.8.4;
+/// docs/rules.md rules 1, 4 and 5 (the defaults belco.toml keeps).
 #[test]
 fn belco_terms() {
     let a = load("belco.toml");
@@ -172,6 +186,11 @@ fn belco_terms() {
     assert_eq!(a.rules.time_zone.as_str(), "Europe/Amsterdam");
 }
 
+/// Alles Online's identity, version, products, special categories, clause
+/// edition and certification as the document gives them.
+/// Source: Alles Online DPS bullets 1-3 and 5, DPS 7 (the standard clauses
+/// unmodified), 15 (ISMS) and 16 (Data Pro Verified applied for); Deel 2,
+/// "Versie: maart 2025".
 #[test]
 fn alles_online_identity_and_scope() {
     let a = load("alles-online.toml");
@@ -205,6 +224,12 @@ fn alles_online_identity_and_scope() {
     assert!(s.security.isms.is_some());
 }
 
+/// Alles Online's nine sub-processors, Mailgun's remaining US region under the
+/// same safeguard, and the four that transfer to the US.
+/// Source: Alles Online DPS 8 (US transfers under SCCs and/or the DPF; Mailgun
+/// domains still in the US region) and DPS 9 (the list; Sentry "standaard
+/// ingezet", the Google services "afhankelijk van de opdracht", SimpleBackups
+/// in Stockholm).
 #[test]
 fn alles_online_sub_processors() {
     let a = load("alles-online.toml");
@@ -267,6 +292,9 @@ fn alles_online_sub_processors() {
     assert!(a.statement.processing_locations.transfers_outside_eea);
 }
 
+/// Alles Online's operative terms.
+/// Source: Alles Online DPS 12, 13 and 17, and clauses 2.2, 2.8, 4.1, 4.4, 6.5,
+/// 7.5 and 8.2-8.3 (with no counterpart to Belco's 2.8.4).
 #[test]
 fn alles_online_terms() {
     let a = load("alles-online.toml");
@@ -301,6 +329,9 @@ fn alles_online_terms() {
     assert_eq!(refs(&t.legal_retention.source), ["clause 6.5"]);
 }
 
+/// Both seed agreements read back unchanged from the JSON and the TOML they
+/// write.
+/// Source: README "The file format" ("TOML or JSON with the same structure").
 #[test]
 fn seeds_round_trip_through_both_formats() {
     for name in ["belco.toml", "alles-online.toml"] {
@@ -318,6 +349,12 @@ fn seeds_round_trip_through_both_formats() {
     }
 }
 
+/// The findings on both seeds as of 23 November 2026, and on Alles Online
+/// before its effective date.
+/// Source: Belco DPS 1.5 (government identifiers not mentioned) and DPS 1.9
+/// (ten US-seated sub-processors processing in the EU); Alles Online DPS 8
+/// (SCCs "en/of" the DPF, certification not stated) and DPS bullet 2 ("geldt
+/// vanaf 8 juni 2026"); README "Findings catalogue".
 #[test]
 fn seed_findings() {
     let belco = load("belco.toml").check(date!(2026 - 11 - 23));

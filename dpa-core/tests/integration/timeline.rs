@@ -23,6 +23,11 @@ fn codes(t: &Timeline) -> Vec<&'static str> {
 
 const TERMINATED: &str = "[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n";
 
+/// Belco's deletion after termination on 30 November 2026 (due 28 February
+/// 2027): met, missed by days, missed so far, and pending on the due date
+/// itself.
+/// Source: Belco DPS 1.11 / clause 2.6.3; docs/rules.md rules 1 and 4 and "The
+/// timeline" (the statuses).
 #[test]
 fn deletion_met_missed_pending() {
     let met = run(
@@ -68,6 +73,11 @@ fn deletion_met_missed_pending() {
     assert_eq!(due_day.obligations[0].status, Status::Pending);
 }
 
+/// Alles Online's termination also starts deletion from backups, which has no
+/// fixed date and stays pending.
+/// Source: Alles Online DPS 12 ("Verwijdering omvat tevens de back-ups volgens
+/// de reguliere back-upcyclus", no length stated); docs/rules.md "The
+/// deadlines" and "The timeline".
 #[test]
 fn alles_online_adds_backup_deletion_without_fixed_date() {
     let t = run("alles-online.toml", TERMINATED, date!(2027 - 06 - 01));
@@ -77,6 +87,11 @@ fn alles_online_adds_backup_deletion_without_fixed_date() {
     assert_eq!(t.obligations[1].status, Status::Pending);
 }
 
+/// A legal hold suspends deletion; once lifted, deletion is due by the later of
+/// the original date and the lift date; a lift without a hold is a finding.
+/// Source: Belco clause 2.6.5 (the deletion duty does not apply while a
+/// statutory rule prevents it); docs/rules.md "The timeline"; README "Findings
+/// catalogue" (`legal-hold-not-placed`).
 #[test]
 fn legal_hold_suspends_and_moves_deletion() {
     let held = format!("{TERMINATED}[[events]]\nkind = \"legal-hold-placed\"\ndate = 2027-01-10\n");
@@ -114,6 +129,13 @@ fn legal_hold_suspends_and_moves_deletion() {
 const BREACH: &str =
     "[[events]]\nkind = \"breach-discovered\"\nat = 2026-03-28T10:30:00+01:00\nid = \"B-1\"\n";
 
+/// The processor's breach notice met, or missed by PT1H30M; the controller's 72
+/// hours from the client's notice; a notice without undue delay stays pending
+/// until given.
+/// Source: Belco DPS 1.13 / clause 2.4.1 (24 hours); Alles Online DPS 17 /
+/// clause 4.1 ("zonder onredelijke vertraging"); GDPR art. 33(1) and 33(2);
+/// docs/rules.md "The timeline" (the client's notice is when the controller
+/// becomes aware).
 #[test]
 fn breach_notice_and_authority_horizon() {
     let on_time = format!(
@@ -161,6 +183,11 @@ fn breach_notice_and_authority_horizon() {
     assert!(matches!(t.obligations[0].status, Status::Met { .. }));
 }
 
+/// A breach notice given before the breach it names was discovered is a
+/// finding.
+/// Source: docs/rules.md "The timeline" ("A notice that refers to no breach
+/// discovered before it is a finding"); README "Findings catalogue"
+/// (`notice-without-breach`).
 #[test]
 fn notices_without_a_breach_are_findings() {
     let t = run(
@@ -176,6 +203,10 @@ fn notices_without_a_breach_are_findings() {
     );
 }
 
+/// The client's termination window after the notice of version 1.3: pending,
+/// then expired unused, or met by a termination inside it.
+/// Source: Belco clause 2.2.2 ("binnen 30 dagen na kennisgeving");
+/// docs/rules.md rule 3 and "The timeline" (`expired`).
 #[test]
 fn termination_window_after_statement_change() {
     let notice =
@@ -201,6 +232,10 @@ fn termination_window_after_statement_change() {
     );
 }
 
+/// A notice of a sub-processor change opens the client's right to object,
+/// citing the clause that gives it.
+/// Source: Alles Online clause 8.3 ("Opdrachtgever heeft het recht bezwaar te
+/// maken tegen voornoemde wijziging"); GDPR art. 28(2).
 #[test]
 fn sub_processor_change_opens_objection_right() {
     let t = run(
@@ -213,10 +248,12 @@ fn sub_processor_change_opens_objection_right() {
     assert!(t.obligations[0].deadline.citation.contains("clause 8.3"));
 }
 
-/// Source: clause 2.8.3 (Belco) / 8.3 (NLdigital 2025): "Opdrachtgever
-/// heeft het recht bezwaar te maken tegen voornoemde wijziging", no term
-/// set; GDPR art. 28(2). The timeline and the diff give the same right:
-/// the same citation (the clause that gives it) and the same note.
+/// The timeline and the diff give the same right to object to a change of
+/// sub-processors: the same citation (the clause that gives it) and the same
+/// note.
+/// Source: Belco clause 2.8.3 / Alles Online clause 8.3 ("Opdrachtgever heeft
+/// het recht bezwaar te maken tegen voornoemde wijziging", no term set); GDPR
+/// art. 28(2).
 #[test]
 fn objection_right_is_the_same_in_the_timeline_and_the_diff() {
     for (name, clause) in [
@@ -248,6 +285,11 @@ fn objection_right_is_the_same_in_the_timeline_and_the_diff() {
     }
 }
 
+/// An audit proposed with less than 14 days' notice is missed by the days
+/// short, and a second audit inside the rolling year is a finding.
+/// Source: Belco DPS 1.14 ("minimaal 14-dagen van tevoren") and clause 2.7.4
+/// ("maximaal éénmaal per jaar", the rolling reading); docs/rules.md rule 3 and
+/// "The timeline".
 #[test]
 fn audits() {
     // A notice on 2027-04-25 allows an audit from 2027-05-09; 2027-05-05 is 4 days short.
@@ -276,6 +318,12 @@ fn audits() {
     assert!(t.findings[0].message.contains("2027-05-04"));
 }
 
+/// Alles Online returns data before deletion (due by the deletion date;
+/// deleting first is an error finding); deletion before termination, a second
+/// termination, an event before signing and one after the date asked are
+/// findings.
+/// Source: Alles Online DPS 13 ("retourneert ... vóór verwijdering") and
+/// DPS 12; docs/rules.md "The timeline"; README "Findings catalogue".
 #[test]
 fn return_of_data_and_impossible_orders() {
     // Alles Online returns data before deletion: deleting first is an error finding.
@@ -324,6 +372,9 @@ fn return_of_data_and_impossible_orders() {
 /// event starts at the start of its day in the processor's time zone, so an
 /// event on the signing day (even listed first) is not before it, nor is a
 /// breach at 23:30 UTC the evening before (00:30 in Amsterdam, 1 January).
+/// Source: docs/rules.md rule 4 (a date is a day in the processor's time zone,
+/// Europe/Amsterdam) and "The timeline" (events before *agreement-signed* are
+/// findings).
 #[test]
 fn before_signing_by_instant() {
     let t = run(
@@ -345,6 +396,10 @@ fn before_signing_by_instant() {
     assert_eq!(before, ["events[2]", "events[4]"]);
 }
 
+/// The order of the events in the file does not change the statuses; an
+/// obligation names the event that started it by its index.
+/// Source: README "The events file" ("a list of dated events ..., in any
+/// order").
 #[test]
 fn events_in_any_order() {
     let ordered = format!("{TERMINATED}[[events]]\nkind = \"data-deleted\"\ndate = 2027-01-15\n");
@@ -355,6 +410,12 @@ fn events_in_any_order() {
     assert_eq!(b.obligations[0].event, 1);
 }
 
+/// A bad event is refused naming its field: an instant without a UTC offset, a
+/// breach on a date, an unknown kind, a missing or foreign field, an impossible
+/// date.
+/// Source: docs/rules.md rule 2 ("An instant without a UTC offset is refused,
+/// never guessed"); README "The events file" (the fields of each kind); the
+/// library's error format (docs/architecture.md).
 #[test]
 fn bad_events_name_their_field() {
     let cases = [
@@ -409,6 +470,9 @@ fn bad_events_name_their_field() {
     assert_eq!(e.path(), Some("events[0].at"));
 }
 
+/// An events document reads back unchanged from the JSON and the TOML it
+/// writes.
+/// Source: README "The events file" (the same document in TOML and in JSON).
 #[test]
 fn events_round_trip() {
     let text = format!(
@@ -419,9 +483,11 @@ fn events_round_trip() {
     assert_eq!(Events::from_toml(&e.to_toml().unwrap()).unwrap(), e);
 }
 
-/// Source: GDPR art. 28(2) and 28(3)(g), the articles the sub-processor
-/// objection and the return of data cite; an agreement that names no clause
-/// for them cites the article alone, without a leading `"; "`.
+/// An agreement that names no clause for the sub-processor objection or the
+/// return of data cites the article alone, without a leading `"; "`.
+/// Source: GDPR art. 28(2) and 28(3)(g), the articles the objection and the
+/// return of data cite; the separator is the library's citation format
+/// (docs/architecture.md, `citation.rs`: never an empty first part).
 #[test]
 fn citations_without_clause_references_have_no_leading_separator() {
     let text = text("belco.toml");

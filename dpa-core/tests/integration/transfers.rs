@@ -57,6 +57,10 @@ fn not_covered(countries: &[&str]) -> TransferVerdict {
 // ---------------------------------------------------------------------------
 // History
 
+/// The Privacy Shield covered a US transfer in 2019 and no longer does after
+/// the CJEU declared it invalid on 16 July 2020: an error.
+/// Source: Implementing Decision (EU) 2016/1250; CJEU 16 July 2020, C-311/18
+/// (Schrems II), ECLI:EU:C:2020:559; GDPR art. 44.
 #[test]
 fn privacy_shield_valid_in_2019_invalid_after_schrems_ii() {
     let a = sub(&["US"], &["privacy-shield"], false);
@@ -89,6 +93,11 @@ fn privacy_shield_valid_in_2019_invalid_after_schrems_ii() {
     );
 }
 
+/// The Privacy Shield's first and last days: from 1 August 2016, when
+/// self-certification opened, to 15 July 2020.
+/// Source: Implementing Decision (EU) 2016/1250
+/// (dpa-core/data/transfer-bases.tsv: from the day self-certification opened);
+/// CJEU 16 July 2020, C-311/18.
 #[test]
 fn privacy_shield_window_edges() {
     let a = sub(&["US"], &["privacy-shield"], false);
@@ -99,6 +108,10 @@ fn privacy_shield_window_edges() {
     assert_eq!(status(date!(2020 - 07 - 16)), BasisStatus::NoLongerInForce);
 }
 
+/// The EU-US Data Privacy Framework covers a certified US recipient from
+/// 10 July 2023, also when claimed as `adequacy`.
+/// Source: Implementing Decision (EU) 2023/1795 of 10 July 2023 (organisations
+/// on the DPF List); GDPR art. 45(3).
 #[test]
 fn dpf_certified_invalid_before_2023_07_10_valid_after() {
     let a = sub(&["US"], &["eu-us-dpf"], true);
@@ -125,6 +138,12 @@ fn dpf_certified_invalid_before_2023_07_10_valid_after() {
     );
 }
 
+/// The DPF claimed for a recipient not marked as certified, with no other valid
+/// basis, is an error that names the other bases and why they fail.
+/// Source: Implementing Decision (EU) 2023/1795 (only organisations on the DPF
+/// List); Implementing Decision (EU) 2021/914 art. 4 (Decision 2010/87/EU
+/// repealed; earlier contracts valid until 27 December 2022); README "Findings
+/// catalogue" (`dpf-not-certified`).
 #[test]
 fn dpf_claimed_but_not_certified_is_an_error() {
     for basis in ["eu-us-dpf", "adequacy"] {
@@ -157,6 +176,11 @@ fn dpf_claimed_but_not_certified_is_an_error() {
     );
 }
 
+/// The DPF claimed without certification while SCCs cover the transfer is a
+/// warning; before the DPF existed there is nothing to confirm.
+/// Source: Implementing Decision (EU) 2023/1795 (from 10 July 2023, certified
+/// recipients only); Implementing Decision (EU) 2021/914 (GDPR art. 46(2)(c));
+/// README "Findings catalogue" (`dpf-certification-unconfirmed`).
 #[test]
 fn dpf_not_certified_but_covered_by_sccs_is_a_warning() {
     let a = sub(&["US"], &["eu-us-dpf", "scc-2021-p2p"], false);
@@ -173,6 +197,12 @@ fn dpf_not_certified_but_covered_by_sccs_is_a_warning() {
     assert_eq!(codes(&r), ["transfer-covered"]);
 }
 
+/// The 2010 and 2001 SCCs: valid from their start, from 27 September 2021 valid
+/// for earlier contracts only (a warning), invalid from 27 December 2022.
+/// Source: Implementing Decision (EU) 2021/914 art. 4 (Decisions 2001/497/EC
+/// and 2010/87/EU repealed from 27 September 2021; contracts concluded before
+/// then valid until 27 December 2022); Decision 2010/87/EU (applies from 15 May
+/// 2010).
 #[test]
 fn old_sccs_transitional_then_invalid() {
     let a = sub(&["US"], &["scc-2010"], false);
@@ -217,6 +247,11 @@ fn old_sccs_transitional_then_invalid() {
     );
 }
 
+/// The 2021 SCCs cover a transfer from 27 June 2021, when their decision took
+/// effect.
+/// Source: Implementing Decision (EU) 2021/914 of 4 June 2021, OJ L 199,
+/// 7.6.2021 (in force on the twentieth day after publication, 27 June 2021);
+/// GDPR art. 46(2)(c).
 #[test]
 fn sccs_2021_from_2021_06_27() {
     let a = sub(&["IN"], &["scc-2021"], false);
@@ -232,6 +267,12 @@ fn sccs_2021_from_2021_06_27() {
     );
 }
 
+/// SCCs of no stated edition are read as the edition in force on the date,
+/// always with a warning; before any SCC decision applied they cover nothing.
+/// Source: docs/rules.md rule 6 (the SCC edition is stated, or the file says
+/// the agreement does not); README "Findings catalogue"
+/// (`scc-edition-not-stated`); Implementing Decision (EU) 2021/914 art. 4;
+/// Decisions 2010/87/EU and 2001/497/EC (applies from 3 September 2001).
 #[test]
 fn scc_edition_not_stated() {
     let a = sub(&["US"], &["scc-edition-not-stated"], false);
@@ -257,6 +298,12 @@ fn scc_edition_not_stated() {
     assert_eq!(codes(&none), ["transfer-basis-invalid"]);
 }
 
+/// The UK adequacy decision from 28 June 2021, its extension of 24 June 2025
+/// and its renewal of 19 December 2025, valid until 27 December 2031.
+/// Source: Implementing Decision (EU) 2021/1772 of 28 June 2021 (sunset 27 June
+/// 2025); its extension of 24 June 2025 to 27 December 2025 (OJ 26.6.2025); the
+/// Commission's renewal of 19 December 2025 (dpa-core/data/transfer-bases.tsv,
+/// rows `adequacy-GB-*`).
 #[test]
 fn uk_adequacy_with_its_extension_and_renewal() {
     let a = sub(&["GB"], &["adequacy"], false);
@@ -299,6 +346,9 @@ fn uk_adequacy_with_its_extension_and_renewal() {
     assert!(beyond.bases[0].reason.contains("2031-12-27"));
 }
 
+/// Brazil's adequacy decision covers a transfer from 26 January 2026.
+/// Source: Implementing Decision (EU) 2026/179 of 26 January 2026 (CELEX
+/// 32026D0179).
 #[test]
 fn brazil_adequacy_from_2026_01_26() {
     let a = sub(&["BR"], &["adequacy"], false);
@@ -314,6 +364,10 @@ fn brazil_adequacy_from_2026_01_26() {
     );
 }
 
+/// Safe Harbour covered a US transfer in 2014, and no longer after the CJEU
+/// declared it invalid on 6 October 2015.
+/// Source: Decision 2000/520/EC; CJEU 6 October 2015, C-362/14 (Schrems I),
+/// ECLI:EU:C:2015:650.
 #[test]
 fn safe_harbour_valid_2014_invalid_2016() {
     let a = sub(&["US"], &["safe-harbour"], false);
@@ -331,6 +385,10 @@ fn safe_harbour_valid_2014_invalid_2016() {
     assert_eq!(codes(&r), ["transfer-basis-invalid"]);
 }
 
+/// The US frameworks cover no other country, and `adequacy` for the US in 2019
+/// points to the Privacy Shield, as the DPF did not exist yet.
+/// Source: Implementing Decisions (EU) 2016/1250 and (EU) 2023/1795, both on
+/// the United States only (the latter from 10 July 2023).
 #[test]
 fn us_frameworks_cover_only_the_us() {
     let a = sub(&["JP"], &["eu-us-dpf", "privacy-shield"], true);
@@ -352,6 +410,11 @@ fn us_frameworks_cover_only_the_us() {
     );
 }
 
+/// An art. 49 derogation claimed for a standing sub-processor (engaged always
+/// or per assignment) is a warning.
+/// Source: GDPR art. 49(1)(a) and its second subparagraph ("not repetitive");
+/// EDPB Guidelines 2/2018 (derogations for occasional transfers only); README
+/// "Findings catalogue" (`derogation-for-standing-transfer`).
 #[test]
 fn derogation_for_a_standing_sub_processor_is_a_warning() {
     for engagement in ["always", "depending-on-assignment"] {
@@ -380,6 +443,14 @@ fn derogation_for_a_standing_sub_processor_is_a_warning() {
     );
 }
 
+/// An adequacy decision that covers only some recipients (Canada, Japan, Korea,
+/// the Faroe Islands, Israel, Uruguay) gives a warning; one for the whole
+/// country does not.
+/// Source: the scope of each decision (GDPR art. 45): limited in 2002/2/EC (CA,
+/// PIPEDA), (EU) 2019/419 (JP), (EU) 2022/254 (KR), 2010/146/EU (FO),
+/// 2011/61/EU (IL) and 2012/484/EU (UY, automated processing); whole in
+/// 2000/518/EC (CH), 2013/65/EU (NZ), 2010/625/EU (AD), 2003/490/EC (AR),
+/// 2003/821/EC (GG), 2004/411/EC (IM) and 2008/393/EC (JE).
 #[test]
 fn scope_limited_adequacy_is_a_warning() {
     for country in ["CA", "JP", "KR", "FO", "IL", "UY"] {
@@ -396,6 +467,9 @@ fn scope_limited_adequacy_is_a_warning() {
     }
 }
 
+/// Binding corporate rules cover a transfer from 25 May 2018, when the GDPR
+/// took effect.
+/// Source: GDPR art. 46(2)(b), 47 and 99(2).
 #[test]
 fn bcr_from_2018_05_25() {
     let a = sub(&["IN"], &["bcr"], false);
@@ -409,6 +483,10 @@ fn bcr_from_2018_05_25() {
     );
 }
 
+/// `adequacy` claimed for a country no adequacy decision covers (China) is
+/// invalid.
+/// Source: GDPR art. 45(1) and the Commission's adequacy decisions, none for CN
+/// (dpa-core/data/transfer-bases.tsv).
 #[test]
 fn no_adequacy_decision_for_the_country() {
     let a = sub(&["CN"], &["adequacy"], false);
@@ -418,6 +496,10 @@ fn no_adequacy_decision_for_the_country() {
     assert_eq!(codes(&r), ["transfer-basis-invalid"]);
 }
 
+/// Processing in the EU, the EEA or a member state (Greece as GR) is no
+/// transfer; Switzerland is outside the EEA.
+/// Source: GDPR art. 44 (transfers to third countries); the EEA Agreement (the
+/// EU 27 with Iceland, Liechtenstein and Norway); ISO 3166-1 (GR).
 #[test]
 fn eea_locations_are_no_transfer() {
     for locations in [&["DE"][..], &["EU", "NO"], &["EEA", "IS", "LI"], &["GR"]] {
@@ -433,6 +515,9 @@ fn eea_locations_are_no_transfer() {
     assert_eq!(r.verdict, TransferVerdict::NoBasisClaimed);
 }
 
+/// Processing in the US with no transfer basis stated is an error.
+/// Source: GDPR art. 44-46; README "Findings catalogue"
+/// (`transfer-without-basis`).
 #[test]
 fn transfer_without_basis() {
     let r = assess(&sub(&["EU", "US"], &[], false), date!(2026 - 11 - 23));
@@ -445,6 +530,9 @@ fn transfer_without_basis() {
     );
 }
 
+/// Without processing locations no transfer is assessed, and none is assumed.
+/// Source: docs/rules.md rule 6 (the file states a value or that the agreement
+/// does not say it; nothing is guessed).
 #[test]
 fn locations_not_stated() {
     let r = assess(&sub(&[], &["scc-2021"], false), date!(2026 - 11 - 23));
@@ -452,6 +540,11 @@ fn locations_not_stated() {
     assert!(r.findings.is_empty());
 }
 
+/// Each country outside the EEA needs its own valid basis: Japan's adequacy
+/// decision does not cover the US; the SCCs cover both.
+/// Source: GDPR art. 44 (every transfer); Implementing Decision (EU) 2019/419
+/// (JP, limited scope); Implementing Decision (EU) 2023/1795 (certified
+/// recipients only); Implementing Decision (EU) 2021/914.
 #[test]
 fn several_countries_each_need_a_basis() {
     // Japan is covered by its adequacy decision; the US is not (not certified).
@@ -471,6 +564,9 @@ fn several_countries_each_need_a_basis() {
     );
 }
 
+/// A transfer assessment's JSON field names and spellings.
+/// Source: the library's JSON format (docs/architecture.md, "Reports"; README
+/// "The `dpa` command", `dpa transfers`).
 #[test]
 fn assessments_serialize_with_stable_names() {
     let a = sub(&["US"], &["eu-us-dpf", "scc-2021"], false);
@@ -498,6 +594,11 @@ fn assessments_serialize_with_stable_names() {
 // ---------------------------------------------------------------------------
 // The seed agreements
 
+/// Alles Online on 23 November 2026: Mailgun, Sentry, Google reCAPTCHA and
+/// Google Maps transfer to the US under the 2021 SCCs (DPF certification
+/// unconfirmed); the other five do not transfer.
+/// Source: Alles Online DPS 8 and 9; Implementing Decision (EU) 2021/914 (GDPR
+/// art. 46(2)(c)); Implementing Decision (EU) 2023/1795.
 #[test]
 fn alles_online_on_2026_11_23() {
     let a = load("alles-online.toml");
@@ -573,6 +674,11 @@ fn alles_online_on_2026_11_23() {
     );
 }
 
+/// Belco on 23 November 2026: no transfer; the ten US-seated sub-processors are
+/// warned about, their SCCs assessed for the US.
+/// Source: Belco DPS 1.9 (the seats, and the N.B. on SCCs) and the version
+/// 1.2.2 note ("Alle data verloopt via datacenters in de EU"); GDPR art. 44 and
+/// 48; README "Findings catalogue" (`non-eea-seat`).
 #[test]
 fn belco_on_2026_11_23() {
     let a = load("belco.toml");
@@ -619,6 +725,11 @@ fn belco_on_2026_11_23() {
     }
 }
 
+/// The reference table is public and each row cites its source: Brazil and the
+/// European Patent Organisation.
+/// Source: Implementing Decision (EU) 2026/179 (CELEX 32026D0179, from
+/// 26 January 2026) and Implementing Decision (EU) 2025/1382 (the European
+/// Patent Organisation, which has no ISO 3166 code).
 #[test]
 fn the_table_is_public_and_cites_its_sources() {
     let rows = instruments().unwrap();

@@ -1,0 +1,241 @@
+//! `dpa coverage` (dpa_core::completeness): which clauses cover each item
+//! GDPR art. 28 requires, after the agreement's deviations.
+
+use std::process::Output;
+
+use crate::helpers::{Scratch, belco_text, dpa, examples, stderr, stdout};
+
+/// `dpa coverage FILE --format json`, decoded: (id, clauses, covered) per item.
+fn coverage_rows(o: &Output) -> Vec<(String, Vec<String>, bool)> {
+    let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+    v["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let clauses = r["clauses"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().to_owned())
+                .collect();
+            (
+                r["id"].as_str().unwrap().to_owned(),
+                clauses,
+                r["covered"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn expected_rows(rows: &[(&str, &[&str])]) -> Vec<(String, Vec<String>, bool)> {
+    rows.iter()
+        .map(|(id, clauses)| {
+            (
+                (*id).to_owned(),
+                clauses.iter().map(|c| (*c).to_owned()).collect(),
+                !clauses.is_empty(),
+            )
+        })
+        .collect()
+}
+
+/// Belco with a `removed` deviation for `clause`, as a scratch TOML file.
+fn belco_without(clause: &str, name: &str) -> Scratch {
+    let t = belco_text();
+    let i = t.find("\n[terms.duration]").unwrap();
+    let dev = format!(
+        "\n[[clauses.deviations]]\nclause = \"{clause}\"\nkind = \"removed\"\nsummary = \"left out\"\n"
+    );
+    Scratch::new(name, format!("{}{dev}{}", &t[..i], &t[i..]).as_bytes())
+}
+
+/// `dpa coverage --format json` on Belco: each art. 28 item with the clauses
+/// that cover it, pretty-printed as the library serialises it.
+/// Source: GDPR art. 28(2), 28(3)(a)-(h) and 28(4); Belco clauses 2.2.3, 2.3.1,
+/// 2.4.1, 2.4.2, 2.5.1, 2.6.3, 2.7.1-2.7.4, 2.8.2 and 2.8.3
+/// (dpa-core/data/art28-coverage.tsv); README "The `dpa` command" (the
+/// `coverage` JSON).
+#[test]
+fn coverage_json_of_belco() {
+    let belco = examples().join("belco.toml");
+    let o = dpa(&["coverage", belco.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        coverage_rows(&o),
+        expected_rows(&[
+            ("28-2", &["clause 2.8.2", "clause 2.8.3"]),
+            ("28-3-a", &["clause 2.2.3"]),
+            ("28-3-b", &["clause 2.5.1"]),
+            ("28-3-c", &["clause 2.3.1"]),
+            ("28-3-d", &["clause 2.8.2", "clause 2.8.3"]),
+            ("28-3-e", &["clause 2.7.1"]),
+            (
+                "28-3-f",
+                &[
+                    "clause 2.3.1",
+                    "clause 2.4.1",
+                    "clause 2.4.2",
+                    "clause 2.7.2"
+                ]
+            ),
+            ("28-3-g", &["clause 2.6.3"]),
+            ("28-3-h", &["clause 2.7.3", "clause 2.7.4"]),
+            ("28-4", &["clause 2.8.3"]),
+        ])
+    );
+    // Pretty-printed like the other JSON outputs, keys in this order, with a
+    // final newline.
+    let out = stdout(&o);
+    assert!(out.starts_with("{\n  \"coverage\": [\n    {\n      \"id\": \"28-2\",\n      \"article\": \"GDPR art. 28(2)\",\n      \"name\": \"authorisation of sub-processors\",\n      \"clauses\": [\n        \"clause 2.8.2\",\n"), "{out}");
+    assert!(
+        out.ends_with("      \"covered\": true\n    }\n  ]\n}\n"),
+        "{out}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["coverage"][2]["article"], "GDPR art. 28(3)(b)");
+    assert_eq!(
+        v["coverage"][2]["name"],
+        "confidentiality of the persons processing"
+    );
+    assert_eq!(v.as_object().unwrap().len(), 1);
+    // The same text as the library's own serialisation (which libdpa prints).
+    let core = dpa_core::Agreement::from_toml(&belco_text()).unwrap();
+    let report = dpa_core::completeness::CoverageReport::new(&core);
+    assert_eq!(out, serde_json::to_string_pretty(&report).unwrap() + "\n");
+}
+
+/// `dpa coverage --format json` on Alles Online names its clauses in its own
+/// numbering, the same from its TOML and its JSON.
+/// Source: GDPR art. 28(2), 28(3)(a)-(h) and 28(4); Alles Online clauses 2.3,
+/// 3.1, 4.1, 4.3, 5.1, 6.3, 7.1-7.5, 8.2 and 8.3
+/// (dpa-core/data/art28-coverage.tsv).
+#[test]
+fn coverage_json_of_alles_online() {
+    let alles = examples().join("alles-online.toml");
+    let o = dpa(&["coverage", alles.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        coverage_rows(&o),
+        expected_rows(&[
+            ("28-2", &["clause 8.2", "clause 8.3"]),
+            ("28-3-a", &["clause 2.3"]),
+            ("28-3-b", &["clause 5.1"]),
+            ("28-3-c", &["clause 3.1"]),
+            ("28-3-d", &["clause 8.2", "clause 8.3"]),
+            ("28-3-e", &["clause 7.1", "clause 7.3"]),
+            (
+                "28-3-f",
+                &["clause 3.1", "clause 4.1", "clause 4.3", "clause 7.2"]
+            ),
+            ("28-3-g", &["clause 6.3"]),
+            ("28-3-h", &["clause 7.4", "clause 7.5"]),
+            ("28-4", &["clause 8.3"]),
+        ])
+    );
+    // The same answer from the agreement in the JSON format.
+    let json = dpa(&["show", alles.to_str().unwrap(), "--format", "json"]);
+    let f = Scratch::new("alles-coverage.json", &json.stdout);
+    let again = dpa(&["coverage", f.path(), "--format", "json"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(again.stdout, o.stdout);
+}
+
+/// `dpa coverage` as text: one line per art. 28 item with its article, what it
+/// requires and the clauses.
+/// Source: README "The `dpa` command" (`coverage`: "text is one line per
+/// item"); GDPR art. 28(2), 28(3)(b) and 28(4); Belco clauses 2.5.1, 2.8.2 and
+/// 2.8.3.
+#[test]
+fn coverage_text_one_line_per_item() {
+    let belco = examples().join("belco.toml");
+    let o = dpa(&["coverage", belco.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 10, "{out}");
+    assert!(lines[0].starts_with("GDPR art. 28(2) "), "{out}");
+    assert!(
+        lines[0].contains("authorisation of sub-processors"),
+        "{out}"
+    );
+    assert!(lines[0].ends_with("clause 2.8.2, clause 2.8.3"), "{out}");
+    assert!(lines[2].starts_with("GDPR art. 28(3)(b) "), "{out}");
+    assert!(
+        lines[2].contains("confidentiality of the persons processing"),
+        "{out}"
+    );
+    assert!(lines[2].ends_with("clause 2.5.1"), "{out}");
+    assert!(lines[9].starts_with("GDPR art. 28(4) "), "{out}");
+    assert!(!out.contains("NOT COVERED"), "{out}");
+    assert!(out.ends_with('\n'));
+}
+
+/// Belco without clause 2.5.1 leaves art. 28(3)(b) uncovered: exit 1, and
+/// `dpa check` reports it; without 2.7.4, art. 28(3)(h) stays covered by 2.7.3.
+/// Source: GDPR art. 28(3)(b) and 28(3)(h); Belco clauses 2.5.1, 2.7.3 and
+/// 2.7.4; README "Exit codes" (`dpa coverage`: 1 when an item is uncovered).
+#[test]
+fn coverage_of_a_removed_clause_exits_1() {
+    // Without its confidentiality clause 2.5.1, Belco leaves art. 28(3)(b)
+    // uncovered; every other item stays covered.
+    let f = belco_without("clause 2.5.1", "belco-no-2.5.1.toml");
+    let o = dpa(&["coverage", f.path(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let rows = coverage_rows(&o);
+    assert_eq!(rows.len(), 10);
+    assert_eq!(rows[2], ("28-3-b".to_owned(), Vec::new(), false));
+    assert!(rows.iter().filter(|r| r.0 != "28-3-b").all(|r| r.2));
+    assert!(stdout(&o).contains("      \"clauses\": [],\n      \"covered\": false\n"));
+
+    let o = dpa(&["coverage", f.path()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let uncovered: Vec<&str> = out.lines().filter(|l| l.contains("NOT COVERED")).collect();
+    assert_eq!(uncovered.len(), 1, "{out}");
+    assert!(uncovered[0].starts_with("GDPR art. 28(3)(b) "), "{out}");
+    assert!(
+        uncovered[0].contains("confidentiality of the persons processing"),
+        "{out}"
+    );
+    assert!(uncovered[0].ends_with("NOT COVERED"), "{out}");
+    // `dpa check` reports the same item as an error finding.
+    let c = dpa(&["check", f.path(), "--at", "2026-11-23", "--format", "json"]);
+    assert_eq!(c.status.code(), Some(1));
+    assert!(stdout(&c).contains("\"code\": \"art28-item-uncovered\""));
+
+    // Removing one of the two audit clauses keeps art. 28(3)(h) covered.
+    let f = belco_without("clause 2.7.4", "belco-no-2.7.4.toml");
+    let o = dpa(&["coverage", f.path(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        coverage_rows(&o)[8],
+        ("28-3-h".to_owned(), vec!["clause 2.7.3".to_owned()], true)
+    );
+}
+
+/// `dpa coverage` on a missing file, an invalid agreement or an unknown format
+/// exits 2 with nothing on stdout.
+/// Source: README "Exit codes" (2); the library's error format `dpa: error:
+/// FILE:LINE:COLUMN: PATH: message` (docs/architecture.md).
+#[test]
+fn coverage_of_unreadable_input_exits_2() {
+    let o = dpa(&["coverage", "/nonexistent/agreement.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).starts_with("dpa: error: /nonexistent/agreement.toml: cannot read"),
+        "{}",
+        stderr(&o)
+    );
+    let f = Scratch::new(
+        "coverage-invalid.toml",
+        b"dpa_format = 1\n[rules]\nmonth_rul = 'clamp'\n",
+    );
+    let o = dpa(&["coverage", f.path(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("rules.month_rul"), "{}", stderr(&o));
+    let o = dpa(&["coverage", f.path(), "--format", "yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,119 @@
+//! Limits (dpa_core::limits; README "Invariants and limits"), as a user hits
+//! them: one past each limit exits 2 naming the file and the field.
+
+use crate::helpers::{Scratch, belco_text, check_fails, dpa, examples, stderr};
+
+/// Belco as a JSON value, to grow past a limit.
+fn belco_json() -> serde_json::Value {
+    let a = dpa_core::Agreement::from_toml(&belco_text()).unwrap();
+    serde_json::from_str(&a.to_json().unwrap()).unwrap()
+}
+
+/// 10,001 sub-processors exit 2 naming the list.
+/// Source: README "Invariants and limits" (sub-processors in an agreement:
+/// 10,000).
+#[test]
+fn limit_sub_processors() {
+    let mut doc = belco_json();
+    let first = doc["statement"]["sub_processors"][0].clone();
+    let list: Vec<serde_json::Value> = (0..=dpa_core::limits::MAX_SUB_PROCESSORS)
+        .map(|i| {
+            let mut s = first.clone();
+            s["name"] = serde_json::json!(format!("Sub-processor {i}"));
+            s
+        })
+        .collect();
+    doc["statement"]["sub_processors"] = serde_json::Value::Array(list);
+    let e = check_fails("many.json", doc.to_string().as_bytes());
+    assert!(
+        e.contains(": statement.sub_processors: more than the limit of 10000 sub-processors"),
+        "{e}"
+    );
+}
+
+/// A string of 65,537 characters exits 2 naming the field.
+/// Source: README "Invariants and limits" (a string value: 65,536 characters).
+#[test]
+fn limit_string_length() {
+    let long = "x".repeat(dpa_core::limits::MAX_STRING_CHARS + 1);
+    let text = belco_text().replacen("name = \"Belco B.V.\"", &format!("name = \"{long}\""), 1);
+    let e = check_fails("long.toml", text.as_bytes());
+    assert!(e.contains(": statement.processor.name: "), "{e}");
+    assert!(e.contains("65536"), "{e}");
+}
+
+/// 100,001 events exit 2 naming the list.
+/// Source: README "Invariants and limits" (events in an events document:
+/// 100,000).
+#[test]
+fn limit_events() {
+    let belco = examples().join("belco.toml");
+    let one = "[[events]]\nkind = \"audit-held\"\ndate = 2026-11-30\n";
+    let events = Scratch::new(
+        "many-events.toml",
+        one.repeat(dpa_core::limits::MAX_EVENTS + 1).as_bytes(),
+    );
+    let o = dpa(&[
+        "deadlines",
+        belco.to_str().unwrap(),
+        "--events",
+        events.path(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(": events: more than the limit of 100000 events"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Input nested 129 and 100,000 levels deep, in JSON and in TOML, exits 2,
+/// never a stack overflow.
+/// Source: README "Invariants and limits" (nesting: 128 levels for JSON, the
+/// TOML reader's own limit for TOML).
+#[test]
+fn limit_nesting_depth() {
+    for depth in [129, 100_000] {
+        let json = format!(
+            "{{\"dpa_format\": 1, \"x\": {}{}}}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        check_fails("deep.json", json.as_bytes());
+        let toml = format!(
+            "dpa_format = 1\nx = {}{}\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        check_fails("deep.toml", toml.as_bytes());
+    }
+}
+
+/// Dates outside years 1 to 9999, as an argument, a result or in a file, exit 2
+/// naming them.
+/// Source: README "Invariants and limits" (dates, in documents, arguments and
+/// results: years 1–9999).
+#[test]
+fn limit_years_1_to_9999() {
+    let belco = examples().join("belco.toml");
+    let belco = belco.to_str().unwrap();
+    // The argument itself, and a result past 9999.
+    for (from, said) in [
+        ("0000-12-31", "0000-12-31"),
+        ("10000-01-01", "10000-01-01"),
+        ("9999-12-01", "9999"),
+    ] {
+        let o = dpa(&["deadline", "deletion", belco, "--from", from]);
+        assert_eq!(o.status.code(), Some(2), "{from}: {}", stderr(&o));
+        assert!(stderr(&o).contains(said), "{from}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+    let text = belco_text().replacen("date = 2021-11-03", "date = 0000-11-03", 1);
+    let e = check_fails("year0.toml", text.as_bytes());
+    assert!(
+        e.contains(
+            "statement.history[1].date: 0000-11-03 is not a date: the year must be in 1..=9999"
+        ),
+        "{e}"
+    );
+}
