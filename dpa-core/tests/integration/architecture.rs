@@ -13,12 +13,17 @@ fn src() -> PathBuf {
 }
 
 /// The integration-test trees whose tests must name their source: this
-/// crate's and the command's (`dpa-cli/tests/cli`).
+/// crate's, the command's (`dpa-cli/tests/cli`) and libdpa's
+/// (`dpa-ffi/tests/abi`).
 fn test_trees() -> Vec<PathBuf> {
-    ["dpa-core/tests/integration", "dpa-cli/tests/cli"]
-        .iter()
-        .map(|tree| workspace().join(tree))
-        .collect()
+    [
+        "dpa-core/tests/integration",
+        "dpa-cli/tests/cli",
+        "dpa-ffi/tests/abi",
+    ]
+    .iter()
+    .map(|tree| workspace().join(tree))
+    .collect()
 }
 
 /// The workspace root, above this crate.

@@ -8,6 +8,9 @@ use dpa::*;
 
 use crate::helpers::{ALLES, BELCO, free, last_path, load, take_string};
 
+/// The JSON answers are byte for byte what the command prints.
+/// Source: README "The `dpa` command" (the JSON of `--format json`) and
+/// include/dpa.h (`dpa_agreement_*_json`).
 #[test]
 fn json_answers() {
     let belco = load(BELCO);
@@ -76,6 +79,9 @@ fn json_answers() {
     free(belco);
 }
 
+/// A caller buffer that is too small gives `BUFFER_TOO_SMALL` and the length needed, and is left alone.
+/// Source: include/dpa.h (`DPA_STATUS_BUFFER_TOO_SMALL`, the two-call
+/// pattern), docs/c-and-php.md.
 #[test]
 fn buffer_too_small_reports_the_length_needed() {
     // SAFETY: valid pointers throughout.
@@ -139,6 +145,9 @@ fn buffer_too_small_reports_the_length_needed() {
 }
 
 /// Transfers, diff and the effective date, as the command prints them.
+/// Source: README (`dpa transfers`, `dpa diff`) and include/dpa.h
+/// (`dpa_agreement_transfers_json`, `dpa_agreement_diff_json`,
+/// `dpa_agreement_effective_date`).
 #[test]
 fn transfers_and_diff() {
     let belco = load(BELCO);
@@ -208,6 +217,8 @@ fn transfers_and_diff() {
 
 /// The art. 28 coverage table, as `dpa coverage --format json` prints it;
 /// NULL arguments leave the out-parameters alone.
+/// Source: README (`dpa coverage`), include/dpa.h
+/// (`dpa_agreement_coverage_json`).
 #[test]
 fn coverage_json() {
     for text in [BELCO, ALLES] {

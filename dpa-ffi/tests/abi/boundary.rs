@@ -9,6 +9,8 @@ use dpa::*;
 
 use crate::helpers::{BELCO, HEADER, free, last_message, last_path, load, sentinel};
 
+/// Every status keeps its number and its name in the header.
+/// Source: include/dpa.h (`dpa_status`: "The numbers are stable").
 #[test]
 fn status_numbers_are_stable() {
     let expected = [
@@ -41,6 +43,9 @@ fn status_numbers_are_stable() {
     assert_eq!(dpa_status::from_u32(u32::MAX), None);
 }
 
+/// A NULL argument is `NULL_ARGUMENT`, names the argument, and leaves every out-parameter as it was.
+/// Source: include/dpa.h (`DPA_STATUS_NULL_ARGUMENT`; "Writes `*out` only on
+/// `DPA_STATUS_OK`").
 #[test]
 fn null_arguments_leave_outputs_alone() {
     let belco = load(BELCO);
@@ -82,6 +87,9 @@ fn null_arguments_leave_outputs_alone() {
     free(belco);
 }
 
+/// A panic inside the library is caught at the boundary and becomes `PANIC`; the library stays usable.
+/// Source: include/dpa.h ("Every function is a panic boundary";
+/// `DPA_STATUS_PANIC`).
 #[test]
 fn panics_never_escape() {
     use dpa::boundary::{guard, guard_or};
@@ -102,6 +110,8 @@ fn panics_never_escape() {
     assert_eq!(dpa_noop(), dpa_status::Ok);
 }
 
+/// The last error belongs to the thread that made it.
+/// Source: include/dpa.h (`dpa_last_error_message`: "on the same thread").
 #[test]
 fn last_error_is_per_thread() {
     let mut r = dpa_date::default();
@@ -126,6 +136,9 @@ fn last_error_is_per_thread() {
     assert_eq!(last_message(), here);
 }
 
+/// One agreement handle is read from many threads at once with the same answers.
+/// Source: docs/c-and-php.md (threads: a handle is immutable and may be
+/// shared).
 #[test]
 fn one_handle_many_threads() {
     let belco = load(BELCO) as usize;
@@ -150,6 +163,9 @@ fn one_handle_many_threads() {
     free(belco as *mut dpa_agreement);
 }
 
+/// A length no input may have is refused before anything is read.
+/// Source: README "Invariants and limits" (16 MiB), include/dpa.h
+/// (`DPA_STATUS_TOO_LARGE`).
 #[test]
 fn impossible_lengths_are_refused_before_reading() {
     let mut out = ptr::null_mut();

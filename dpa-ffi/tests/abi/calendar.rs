@@ -8,6 +8,9 @@ use dpa::*;
 
 use crate::helpers::{BELCO, free, last_message, last_path, load, sentinel, take_string};
 
+/// Dates outside the years 1 to 9999, and numbers that name no date, are `OUT_OF_RANGE` with the argument named.
+/// Source: `dpa_core::limits::MIN_YEAR`/`MAX_YEAR` (the supported years),
+/// include/dpa.h (`dpa_date`, `DPA_STATUS_OUT_OF_RANGE`).
 #[test]
 fn dates_out_of_range() {
     let belco = load(BELCO);
@@ -72,6 +75,9 @@ fn dates_out_of_range() {
     free(belco);
 }
 
+/// The C holiday numbers and names are dpa-core's holidays, in order.
+/// Source: Algemene termijnenwet art. 3 (the holidays), include/dpa.h
+/// (`dpa_holiday`).
 #[test]
 fn holiday_numbers_match_dpa_core() {
     for (n, h) in dpa_core::calendar::NlHoliday::ALL.iter().enumerate() {
@@ -90,6 +96,8 @@ fn holiday_numbers_match_dpa_core() {
 /// Dates as text go through `dpa-core`'s `iso_date` (the text batches read
 /// and write millions): text that is not a date is `INVALID_VALUE`, text of
 /// its shape that names no date `OUT_OF_RANGE`, named after the argument.
+/// Source: `dpa_core::values::iso_date::parse` (the one date reader),
+/// include/dpa.h (statuses).
 #[test]
 fn dates_as_text_map_to_statuses() {
     use dpa::boundary::date_text_in;
@@ -150,6 +158,9 @@ fn dates_as_text_map_to_statuses() {
 
 /// The by-value `yyyymmdd` path: the same answers as `dpa_add_months`, and
 /// 0 with the last error set on every error.
+/// Source: docs/rules.md rule 1 (HR 1 September 2017, ECLI:NL:HR:2017:2225:
+/// the day kept or the month's last day), include/dpa.h
+/// (`dpa_add_months_ymd`).
 #[test]
 fn add_months_ymd() {
     // Valid dates, month ends, leap years.
@@ -234,6 +245,8 @@ fn add_months_ymd() {
 
 /// `dpa_date_from_text` reads dates as `dpa-core` does, with its statuses;
 /// `*out` is written only on success.
+/// Source: `dpa_core::values::iso_date::parse`, include/dpa.h
+/// (`dpa_date_from_text`).
 #[test]
 fn date_from_text() {
     use dpa_core::values::iso_date;
@@ -298,6 +311,7 @@ fn date_from_text() {
 
 /// `dpa_add_months_ymd_text` gives what `dpa_add_months_text` gives for
 /// one date, the result as `yyyymmdd` and an error as minus its status.
+/// Source: docs/rules.md rule 1, include/dpa.h (`dpa_add_months_ymd_text`).
 #[test]
 fn add_months_ymd_text() {
     let dates = [

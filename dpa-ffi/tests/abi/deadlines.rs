@@ -11,6 +11,11 @@ use crate::helpers::{
     take_string,
 };
 
+/// The seeds' deadlines through the struct functions: deletion 3 months after termination, breach notice 24 hours after discovery, the 72-hour authority horizon.
+/// Source: Belco DPS 1.11 / clause 2.6.3 (deletion "uiterlijk binnen 3
+/// maanden"), DPS 1.13 / clause 2.4.1 (breach notice "uiterlijk binnen 24
+/// uur"), GDPR art. 33(1) (72 hours); Alles Online DPS 17 / clause 4.1
+/// ("zonder onredelijke vertraging": no fixed term).
 #[test]
 fn seed_deadlines() {
     let belco = load(BELCO);
@@ -65,6 +70,9 @@ fn seed_deadlines() {
     free(alles);
 }
 
+/// Every struct answer equals dpa-core's deadline for the same trigger.
+/// Source: docs/architecture.md ("the bindings translate; they decide
+/// nothing").
 #[test]
 fn struct_answers_agree_with_dpa_core() {
     let belco = load(BELCO);
@@ -89,6 +97,8 @@ fn struct_answers_agree_with_dpa_core() {
     free(belco);
 }
 
+/// A batch with one bad element writes nothing and names the element.
+/// Source: include/dpa.h (the batch functions: "All or nothing").
 #[test]
 fn batches_are_all_or_nothing() {
     let dates = [
@@ -143,6 +153,9 @@ fn batches_are_all_or_nothing() {
     assert_eq!(st, dpa_status::InvalidValue);
 }
 
+/// Each element of a batch equals the single call for it.
+/// Source: include/dpa.h (`dpa_agreement_date_deadlines`,
+/// `dpa_agreement_instant_deadlines`).
 #[test]
 fn batch_deadlines_match_single_calls() {
     let belco = load(BELCO);
@@ -199,6 +212,8 @@ fn batch_deadlines_match_single_calls() {
 }
 
 /// The text batches give what the struct calls give.
+/// Source: include/dpa.h (`dpa_agreement_deadlines_text`,
+/// `dpa_add_months_text`).
 #[test]
 fn text_batches_match_struct_calls() {
     let belco = load(BELCO);
@@ -259,6 +274,9 @@ fn text_batches_match_struct_calls() {
 
 /// `dpa_agreement_deadline` (trigger as text) gives what the kind-specific
 /// calls give, for every kind.
+/// Source: `dpa_core::deadline::{DeadlineKind::trigger, Start::parse_for,
+/// Agreement::deadline}` (the one dispatcher), include/dpa.h
+/// (`dpa_agreement_deadline`).
 #[test]
 fn deadline_by_kind_and_text() {
     let belco = load(BELCO);
@@ -376,6 +394,9 @@ fn deadline_by_kind_and_text() {
 /// `DPA_IMPACT_UNSTATED`: a service response refuses it as `dpa deadline`
 /// refuses a missing `--impact`; the other kinds ignore the impact; a number
 /// that is no `dpa_impact` is refused everywhere.
+/// Source: Belco DPS 1.15 (the response depends on the impact),
+/// `Agreement::deadline` (a service response needs one), include/dpa.h
+/// (`DPA_IMPACT_UNSTATED`).
 #[test]
 fn impact_unstated() {
     let belco = load(BELCO);

@@ -7,6 +7,9 @@ use dpa::*;
 
 use crate::helpers::{BELCO, due_text, free, last_message, last_path, sentinel};
 
+/// A document that does not parse or is not valid gives its status, the field path and the position.
+/// Source: docs/c-and-php.md (errors: the status, `dpa_last_error_path`),
+/// include/dpa.h (`DPA_STATUS_PARSE_ERROR`, `DPA_STATUS_INVALID_VALUE`).
 #[test]
 fn parse_errors_have_codes_and_paths() {
     let mut out = ptr::null_mut();
@@ -49,6 +52,8 @@ fn parse_errors_have_codes_and_paths() {
 /// name's extension in any case, else by the text; at most 16 MiB, also
 /// from a device that never ends; an unreadable file is `IO_ERROR`. The
 /// handle is written only on success.
+/// Source: `dpa_core::document::read_file` and `Format::of_file_name` (the
+/// one bounded read and format rule), README "Invariants and limits".
 #[test]
 fn agreement_from_file() {
     let dir = std::env::temp_dir().join(format!("dpa-abi-from-file-{}", std::process::id()));

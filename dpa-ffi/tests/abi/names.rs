@@ -21,6 +21,8 @@ fn from_name(
 /// The names of the enumerations are `dpa-core`'s spellings, both ways; an
 /// unknown name is `INVALID_VALUE` with `dpa-core`'s message, path `name`,
 /// and leaves `*out` alone.
+/// Source: `spelled_enum!` (one spelling per choice, docs/architecture.md),
+/// include/dpa.h (`dpa_*_from_name`).
 #[test]
 fn enumerations_by_name() {
     use dpa_core::calendar::MonthRule;
