@@ -1,10 +1,11 @@
-//! `dpa.Agreement` and its value classes: `SubProcessor`, `Finding`,
-//! `Deadline`.
+//! `dpa.Agreement` and its `SubProcessor` value class. The classes of its
+//! answers are in `results` (findings, deadlines), `coverage`, `timeline`
+//! and `transfers`; `diff` compares two agreements.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::path::PathBuf;
 
-use dpa_core::deadline::{Deadline as CoreDeadline, DeadlineKind, Due, Impact, Start};
+use dpa_core::deadline::{Deadline as CoreDeadline, DeadlineKind, Impact, Start};
 use dpa_core::model::NoticeTerm;
 use dpa_core::timeline::Timeline as CoreTimeline;
 use dpa_core::{Agreement, Format};
@@ -13,25 +14,17 @@ use pyo3::types::{PyBytes, PyDate, PyDateTime, PyString, PyTuple};
 use time::Date;
 
 use crate::convert::{
-    DateArg, DateOrInstant, InstantArg, date_of, py_date, py_instant, quote, quote_list, quote_opt,
-    today_utc,
+    DateArg, DateOrInstant, InstantArg, date_of, py_date, py_instant, quote, quote_list,
+    serde_name, today_utc,
 };
+use crate::coverage::{Art28Coverage, coverage_of};
 use crate::errors::{Error, Origin, Result, guard};
-use crate::reports::{Art28Coverage, coverage_of};
+use crate::results::{Deadline, Finding};
 use crate::timeline::{Obligation, Timeline, events_of};
 use crate::transfers::Transfer;
 
 /// Documents at least this long are parsed with the interpreter released.
 const DETACH_AT_BYTES: usize = 256 * 1024;
-
-/// The name serde gives a value of `dpa-core` (its kebab-case file form).
-fn serde_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(e) => format!("<{e}>"),
-    }
-}
 
 /// A data processing agreement: the Data Pro Statement, the standard
 /// clauses with their deviations, and the operative terms. Immutable; read
@@ -509,153 +502,5 @@ impl SubProcessor {
             quote_list(&self.countries),
             quote_list(&self.transfer_basis)
         )
-    }
-}
-
-/// One consistency finding: a stable `code`, its `severity` (`"info"`,
-/// `"warning"`, `"error"`), an English `message`, the `citation` it rests
-/// on and, where one applies, the `path` of the field in the file.
-#[pyclass(frozen, eq, hash, module = "dpa")]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Finding(dpa_core::Finding);
-
-impl From<dpa_core::Finding> for Finding {
-    fn from(f: dpa_core::Finding) -> Self {
-        Finding(f)
-    }
-}
-
-impl Hash for Finding {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        let f = &self.0;
-        (f.code, f.severity, &f.message, &f.citation, &f.path).hash(state);
-    }
-}
-
-#[pymethods]
-impl Finding {
-    /// The stable code, e.g. `"transfer-without-basis"`.
-    #[getter]
-    fn code(&self) -> &'static str {
-        self.0.code.as_str()
-    }
-
-    /// `"info"`, `"warning"` or `"error"`.
-    #[getter]
-    fn severity(&self) -> &'static str {
-        self.0.severity.as_str()
-    }
-
-    /// What was found.
-    #[getter]
-    fn message(&self) -> &str {
-        &self.0.message
-    }
-
-    /// The clauses and articles it rests on.
-    #[getter]
-    fn citation(&self) -> &str {
-        &self.0.citation
-    }
-
-    /// The field path in the agreement file (or `events[N]`), or None.
-    #[getter]
-    fn path(&self) -> Option<&str> {
-        self.0.path.as_deref()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Finding(code={}, severity={}, path={}, message={})",
-            quote(self.0.code.as_str()),
-            quote(self.0.severity.as_str()),
-            quote_opt(self.0.path.as_deref()),
-            quote(&self.0.message)
-        )
-    }
-
-    /// `severity[code]: message (citation)`, as `dpa check` prints it
-    /// (`dpa-core`'s `Display` of a finding).
-    fn __str__(&self) -> String {
-        self.0.to_string()
-    }
-}
-
-/// One deadline in full.
-#[pyclass(frozen, eq, module = "dpa")]
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Deadline(pub(crate) CoreDeadline);
-
-#[pymethods]
-impl Deadline {
-    /// What it is for: `"deletion"`, `"breach-notice"`, ...
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind.as_str()
-    }
-
-    /// When: a date (inclusive, ending at 24:00 in the processor's time
-    /// zone), an aware datetime in UTC, or None where there is no fixed term.
-    #[getter]
-    fn due<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        Ok(match self.0.due {
-            Due::Date { date, .. } => Some(py_date(py, date)?.into_any()),
-            Due::Instant(t) => Some(py_instant(py, t)?.into_any()),
-            _ => None,
-        })
-    }
-
-    /// The instant (UTC) by which it is met: the end of a date deadline's
-    /// day, or the instant itself; None where there is no fixed term.
-    #[getter]
-    fn ends_at<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDateTime>>> {
-        self.0
-            .due
-            .latest_instant()
-            .map(|t| py_instant(py, t))
-            .transpose()
-    }
-
-    /// `"no-later-than"` (a duty's last moment) or `"no-earlier-than"`
-    /// (the first moment something is allowed), as the JSON of `dpa
-    /// deadline` spells it.
-    #[getter]
-    fn bound(&self) -> String {
-        serde_name(&self.0.bound)
-    }
-
-    /// The clauses and articles it rests on.
-    #[getter]
-    fn citation(&self) -> &str {
-        &self.0.citation
-    }
-
-    /// The date before the Algemene termijnenwet moved it to a business
-    /// day, or None where it did not move.
-    #[getter]
-    fn shifted_from<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
-        self.0.shift.map(|s| py_date(py, s.original())).transpose()
-    }
-
-    /// What else a reader should know, or None.
-    #[getter]
-    fn note(&self) -> Option<&str> {
-        self.0.note.as_deref()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Deadline(kind={}, due={}, bound={}, citation={})",
-            quote(self.0.kind.as_str()),
-            quote(&self.0.due.to_string()),
-            quote(&self.bound()),
-            quote(&self.0.citation)
-        )
-    }
-
-    /// The due date or instant in ISO 8601 (or `none`) and the citation, as
-    /// `dpa deadline` prints it.
-    fn __str__(&self) -> String {
-        self.0.to_string()
     }
 }

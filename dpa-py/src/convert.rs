@@ -327,3 +327,12 @@ pub(crate) fn quote_list(items: &[String]) -> String {
 pub(crate) fn quote_opt(s: Option<&str>) -> String {
     s.map_or_else(|| "None".to_owned(), quote)
 }
+
+/// The name serde gives a value of `dpa-core` (its kebab-case file form).
+pub(crate) fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(e) => format!("<{e}>"),
+    }
+}

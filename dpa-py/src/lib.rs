@@ -19,8 +19,10 @@
 mod agreement;
 mod calendar;
 mod convert;
+mod coverage;
+mod diff;
 mod errors;
-mod reports;
+mod results;
 mod timeline;
 mod transfers;
 
@@ -40,18 +42,22 @@ mod native {
     use pyo3::prelude::*;
 
     #[pymodule_export]
-    use crate::agreement::{Deadline, Finding, PyAgreement, SubProcessor};
+    use crate::agreement::{PyAgreement, SubProcessor};
     #[pymodule_export]
     use crate::calendar::{
         _noop, add_months, add_months_many, is_nl_business_day, is_nl_public_holiday,
         next_business_day, nl_public_holiday_name, nl_public_holidays,
     };
     #[pymodule_export]
-    use crate::reports::{Art28Coverage, DiffReport, diff_report};
+    use crate::coverage::Art28Coverage;
+    #[pymodule_export]
+    use crate::diff::{Change, DiffReport, diff, diff_report};
+    #[pymodule_export]
+    use crate::results::{Deadline, Finding};
     #[pymodule_export]
     use crate::timeline::{Obligation, Timeline};
     #[pymodule_export]
-    use crate::transfers::{BasisAssessment, Change, Transfer, diff};
+    use crate::transfers::{BasisAssessment, Transfer};
 
     #[pymodule_export]
     use crate::json_schema;

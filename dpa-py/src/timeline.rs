@@ -21,9 +21,9 @@ use pyo3::types::{
     PyTuple,
 };
 
-use crate::agreement::{Deadline, Finding};
 use crate::convert::{date_of, instant_of, py_date, py_when, quote, type_name};
 use crate::errors::{Error, Origin, guard};
+use crate::results::{Deadline, Finding};
 
 /// Nesting deeper than this in event values is refused (an event needs 1).
 const MAX_DEPTH: usize = 16;

@@ -1,15 +1,12 @@
-//! `Agreement.assess_transfers` and `dpa.diff`: the transfer assessment and
-//! the changes between two versions of an agreement, as value classes.
+//! `Agreement.assess_transfers`: the transfer assessment as value classes.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 
-use dpa_core::diff::Change as CoreChange;
 use dpa_core::transfers::{BasisAssessment as CoreBasis, TransferAssessment, TransferVerdict};
 use pyo3::prelude::*;
 
-use crate::agreement::{Finding, PyAgreement};
 use crate::convert::{quote, quote_opt};
-use crate::errors::guard;
+use crate::results::Finding;
 
 /// One sub-processor's transfers outside the EEA on the date assessed.
 #[pyclass(frozen, eq, hash, get_all, module = "dpa")]
@@ -133,122 +130,4 @@ impl BasisAssessment {
             quote(self.status)
         )
     }
-}
-
-/// One change between two versions of an agreement.
-#[pyclass(frozen, eq, hash, module = "dpa")]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Change(CoreChange);
-
-impl From<CoreChange> for Change {
-    fn from(c: CoreChange) -> Self {
-        Change(c)
-    }
-}
-
-impl Hash for Change {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        let c = &self.0;
-        (c.kind, &c.path, &c.old_path, &c.description, &c.from, &c.to).hash(state);
-        (&c.citation, c.effect, c.significant, &c.reason).hash(state);
-        for r in &c.rights {
-            r.kind.hash(state);
-        }
-    }
-}
-
-#[pymethods]
-impl Change {
-    /// What kind of change (`"sub-processor-added"`, ...).
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind.as_str()
-    }
-
-    /// The field path in the new file.
-    #[getter]
-    fn path(&self) -> &str {
-        &self.0.path
-    }
-
-    /// The path in the old file, where it differs.
-    #[getter]
-    fn old_path(&self) -> Option<&str> {
-        self.0.old_path.as_deref()
-    }
-
-    /// What changed, in English.
-    #[getter]
-    fn description(&self) -> &str {
-        &self.0.description
-    }
-
-    /// The old value as text, or None.
-    #[getter]
-    fn old_value(&self) -> Option<&str> {
-        self.0.from.as_deref()
-    }
-
-    /// The new value as text, or None.
-    #[getter]
-    fn new_value(&self) -> Option<&str> {
-        self.0.to.as_deref()
-    }
-
-    /// The clauses the changed value rests on.
-    #[getter]
-    fn citation(&self) -> &str {
-        &self.0.citation
-    }
-
-    /// `"reduces-protection"`, `"changes-processing"`, `"undetermined"`,
-    /// `"favourable"` or `"editorial"`.
-    #[getter]
-    fn effect(&self) -> &'static str {
-        self.0.effect.as_str()
-    }
-
-    /// Whether the change is significant (opens the termination window).
-    #[getter]
-    fn significant(&self) -> bool {
-        self.0.significant
-    }
-
-    /// Why it is or is not significant.
-    #[getter]
-    fn reason(&self) -> &str {
-        &self.0.reason
-    }
-
-    /// The rights of the client it opens (`"termination-window"`,
-    /// `"sub-processor-objection"`).
-    #[getter]
-    fn rights(&self) -> Vec<&'static str> {
-        self.0.rights.iter().map(|r| r.kind.as_str()).collect()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Change(kind={}, path={}, significant={})",
-            quote(self.0.kind.as_str()),
-            quote(&self.0.path),
-            if self.0.significant { "True" } else { "False" }
-        )
-    }
-
-    /// `kind path: description (significant|not significant: reason)`
-    /// (`dpa-core`'s `Display` of a change).
-    fn __str__(&self) -> String {
-        self.0.to_string()
-    }
-}
-
-/// Every change from `old` to `new` (two versions of an agreement), in a
-/// stable order, each with whether it is significant and the rights it
-/// opens. Version metadata (version, effective date, history) is not
-/// compared.
-#[pyfunction]
-pub(crate) fn diff(old: &PyAgreement, new: &PyAgreement) -> PyResult<Vec<Change>> {
-    let changes = guard(|| Ok(dpa_core::diff::diff(old.inner(), new.inner())))?;
-    Ok(changes.into_iter().map(Change::from).collect())
 }

@@ -54,12 +54,12 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// The top-level module a file belongs to: `check` for `src/check/terms.rs`
-/// and for `src/check.rs`; `None` for `lib.rs`, the crate root.
-fn module_of(file: &Path) -> Option<String> {
-    let rel = file.strip_prefix(src()).expect("a file under src");
+/// and for `src/check.rs`; `None` for the crate root (`lib.rs`, `main.rs`).
+fn module_of(src: &Path, file: &Path) -> Option<String> {
+    let rel = file.strip_prefix(src).expect("a file under src");
     let first = rel.components().next()?.as_os_str().to_str()?.to_owned();
     match first.strip_suffix(".rs") {
-        Some("lib") => None,
+        Some("lib" | "main") => None,
         Some(m) => Some(m.to_owned()),
         None => Some(first),
     }
@@ -86,8 +86,13 @@ fn code(text: &str) -> String {
 
 /// The root's re-exports (`pub use finding::{Finding, ...}`): which module a
 /// name used as `crate::Name` comes from.
-fn root_names() -> BTreeMap<String, String> {
-    let lib = std::fs::read_to_string(src().join("lib.rs")).expect("lib.rs");
+fn root_names(src: &Path) -> BTreeMap<String, String> {
+    let root = ["lib.rs", "main.rs"]
+        .iter()
+        .map(|f| src.join(f))
+        .find(|p| p.exists())
+        .expect("a crate root");
+    let lib = std::fs::read_to_string(root).expect("the crate root");
     let mut names = BTreeMap::new();
     for line in code(&lib).lines() {
         let Some(rest) = line.trim().strip_prefix("pub use ") else {
@@ -106,11 +111,11 @@ fn root_names() -> BTreeMap<String, String> {
 }
 
 /// The top-level modules each module's code names through `crate::`.
-fn imports() -> BTreeMap<String, BTreeSet<String>> {
-    let roots = root_names();
+fn imports(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let roots = root_names(src);
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in rust_files(&src()) {
-        let Some(module) = module_of(&file) else {
+    for file in rust_files(src) {
+        let Some(module) = module_of(src, &file) else {
             continue;
         };
         let text = std::fs::read_to_string(&file).expect("a source file");
@@ -180,10 +185,18 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
 /// imports only modules above it in this list").
 #[test]
 fn top_level_modules_have_no_import_cycle() {
-    let graph = imports();
+    let graph = imports(&src());
     assert!(graph.contains_key("finding") && graph.contains_key("report"));
     if let Some(cycle) = find_cycle(&graph) {
         panic!("import cycle: {}", cycle.join(" -> "));
+    }
+    // The bindings' modules too (libdpa's boundary and types, the wheel's
+    // agreement and the classes of its answers once imported each other).
+    for crate_dir in ["dpa-ffi", "dpa-py", "dpa-cli"] {
+        let graph = imports(&workspace().join(crate_dir).join("src"));
+        if let Some(cycle) = find_cycle(&graph) {
+            panic!("import cycle in {crate_dir}: {}", cycle.join(" -> "));
+        }
     }
     // The leaves every rule uses depend on no rule.
     for leaf in ["error", "limits", "finding", "citation", "format", "macros"] {

@@ -1,96 +1,134 @@
-//! Reports over a whole agreement: the GDPR art. 28 coverage table
-//! (`Agreement.coverage`) and the diff report with the rights a notice
-//! opens (`dpa.diff_report`).
+//! `dpa.diff` and `dpa.diff_report`: the changes between two versions of an
+//! agreement, and the report with the rights a notice of them opens.
 
 use std::hash::{Hash, Hasher};
 
-use dpa_core::completeness::ItemCoverage;
-use dpa_core::diff::DiffReport as CoreDiffReport;
+use dpa_core::diff::{Change as CoreChange, DiffReport as CoreDiffReport};
 use dpa_core::values::iso_date;
 use pyo3::prelude::*;
 use pyo3::types::PyDate;
 
-use crate::agreement::{Deadline, PyAgreement};
-use crate::convert::{DateArg, py_date, quote, quote_list};
+use crate::agreement::PyAgreement;
+use crate::convert::{DateArg, py_date, quote};
 use crate::errors::guard;
-use crate::transfers::Change;
+use crate::results::Deadline;
 
-/// How one item GDPR art. 28 requires of a processing agreement is covered:
-/// the agreement's clauses that satisfy it after its deviations (none: the
-/// item is uncovered).
+/// One change between two versions of an agreement.
 #[pyclass(frozen, eq, hash, module = "dpa")]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Art28Coverage(ItemCoverage);
+pub(crate) struct Change(CoreChange);
 
-impl From<ItemCoverage> for Art28Coverage {
-    fn from(c: ItemCoverage) -> Self {
-        Art28Coverage(c)
+impl From<CoreChange> for Change {
+    fn from(c: CoreChange) -> Self {
+        Change(c)
     }
 }
 
-impl Hash for Art28Coverage {
+impl Hash for Change {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        (self.0.item, &self.0.clauses).hash(state);
+        let c = &self.0;
+        (c.kind, &c.path, &c.old_path, &c.description, &c.from, &c.to).hash(state);
+        (&c.citation, c.effect, c.significant, &c.reason).hash(state);
+        for r in &c.rights {
+            r.kind.hash(state);
+        }
     }
 }
 
 #[pymethods]
-impl Art28Coverage {
-    /// A stable identifier of the item (`"28-2"`, `"28-3-b"`, `"28-4"`).
+impl Change {
+    /// What kind of change (`"sub-processor-added"`, ...).
     #[getter]
-    fn id(&self) -> &'static str {
-        self.0.item.id()
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
     }
 
-    /// The article, e.g. `"GDPR art. 28(3)(b)"`.
+    /// The field path in the new file.
     #[getter]
-    fn article(&self) -> &'static str {
-        self.0.item.article()
+    fn path(&self) -> &str {
+        &self.0.path
     }
 
-    /// What the item requires, in a few words.
+    /// The path in the old file, where it differs.
     #[getter]
-    fn name(&self) -> &'static str {
-        self.0.item.name()
+    fn old_path(&self) -> Option<&str> {
+        self.0.old_path.as_deref()
     }
 
-    /// The agreement's clauses that cover it, in the agreement's numbering
-    /// (`"clause 2.5.1"`); empty when the item is uncovered.
+    /// What changed, in English.
     #[getter]
-    fn clauses(&self) -> Vec<String> {
-        self.0.clauses.clone()
+    fn description(&self) -> &str {
+        &self.0.description
     }
 
-    /// Whether any clause covers the item (`clauses` is not empty).
+    /// The old value as text, or None.
     #[getter]
-    fn covered(&self) -> bool {
-        !self.0.clauses.is_empty()
+    fn old_value(&self) -> Option<&str> {
+        self.0.from.as_deref()
+    }
+
+    /// The new value as text, or None.
+    #[getter]
+    fn new_value(&self) -> Option<&str> {
+        self.0.to.as_deref()
+    }
+
+    /// The clauses the changed value rests on.
+    #[getter]
+    fn citation(&self) -> &str {
+        &self.0.citation
+    }
+
+    /// `"reduces-protection"`, `"changes-processing"`, `"undetermined"`,
+    /// `"favourable"` or `"editorial"`.
+    #[getter]
+    fn effect(&self) -> &'static str {
+        self.0.effect.as_str()
+    }
+
+    /// Whether the change is significant (opens the termination window).
+    #[getter]
+    fn significant(&self) -> bool {
+        self.0.significant
+    }
+
+    /// Why it is or is not significant.
+    #[getter]
+    fn reason(&self) -> &str {
+        &self.0.reason
+    }
+
+    /// The rights of the client it opens (`"termination-window"`,
+    /// `"sub-processor-objection"`).
+    #[getter]
+    fn rights(&self) -> Vec<&'static str> {
+        self.0.rights.iter().map(|r| r.kind.as_str()).collect()
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "Art28Coverage(id={}, article={}, clauses={})",
-            quote(self.0.item.id()),
-            quote(self.0.item.article()),
-            quote_list(&self.0.clauses)
+            "Change(kind={}, path={}, significant={})",
+            quote(self.0.kind.as_str()),
+            quote(&self.0.path),
+            if self.0.significant { "True" } else { "False" }
         )
     }
 
-    /// `article name: clauses` (or `NOT COVERED`), the words of `dpa
-    /// coverage` (`dpa-core`'s `Display` of an item's coverage).
+    /// `kind path: description (significant|not significant: reason)`
+    /// (`dpa-core`'s `Display` of a change).
     fn __str__(&self) -> String {
         self.0.to_string()
     }
 }
 
-/// The coverage table of `a`: one entry per art. 28 item, in article order.
-pub(crate) fn coverage_of(a: &dpa_core::Agreement) -> crate::errors::Result<Vec<Art28Coverage>> {
-    guard(|| {
-        Ok(dpa_core::completeness::coverage(a)
-            .into_iter()
-            .map(Art28Coverage::from)
-            .collect())
-    })
+/// Every change from `old` to `new` (two versions of an agreement), in a
+/// stable order, each with whether it is significant and the rights it
+/// opens. Version metadata (version, effective date, history) is not
+/// compared.
+#[pyfunction]
+pub(crate) fn diff(old: &PyAgreement, new: &PyAgreement) -> PyResult<Vec<Change>> {
+    let changes = guard(|| Ok(dpa_core::diff::diff(old.inner(), new.inner())))?;
+    Ok(changes.into_iter().map(Change::from).collect())
 }
 
 /// The changes between two versions of an agreement, whether any is

@@ -1,0 +1,87 @@
+//! The GDPR art. 28 coverage table (`Agreement.coverage`).
+
+use std::hash::{Hash, Hasher};
+
+use dpa_core::completeness::ItemCoverage;
+use pyo3::prelude::*;
+
+use crate::convert::{quote, quote_list};
+use crate::errors::guard;
+
+/// How one item GDPR art. 28 requires of a processing agreement is covered:
+/// the agreement's clauses that satisfy it after its deviations (none: the
+/// item is uncovered).
+#[pyclass(frozen, eq, hash, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Art28Coverage(ItemCoverage);
+
+impl From<ItemCoverage> for Art28Coverage {
+    fn from(c: ItemCoverage) -> Self {
+        Art28Coverage(c)
+    }
+}
+
+impl Hash for Art28Coverage {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.0.item, &self.0.clauses).hash(state);
+    }
+}
+
+#[pymethods]
+impl Art28Coverage {
+    /// A stable identifier of the item (`"28-2"`, `"28-3-b"`, `"28-4"`).
+    #[getter]
+    fn id(&self) -> &'static str {
+        self.0.item.id()
+    }
+
+    /// The article, e.g. `"GDPR art. 28(3)(b)"`.
+    #[getter]
+    fn article(&self) -> &'static str {
+        self.0.item.article()
+    }
+
+    /// What the item requires, in a few words.
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.0.item.name()
+    }
+
+    /// The agreement's clauses that cover it, in the agreement's numbering
+    /// (`"clause 2.5.1"`); empty when the item is uncovered.
+    #[getter]
+    fn clauses(&self) -> Vec<String> {
+        self.0.clauses.clone()
+    }
+
+    /// Whether any clause covers the item (`clauses` is not empty).
+    #[getter]
+    fn covered(&self) -> bool {
+        !self.0.clauses.is_empty()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Art28Coverage(id={}, article={}, clauses={})",
+            quote(self.0.item.id()),
+            quote(self.0.item.article()),
+            quote_list(&self.0.clauses)
+        )
+    }
+
+    /// `article name: clauses` (or `NOT COVERED`), the words of `dpa
+    /// coverage` (`dpa-core`'s `Display` of an item's coverage).
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+}
+
+/// The coverage table of `a`: one entry per art. 28 item, in article order.
+pub(crate) fn coverage_of(a: &dpa_core::Agreement) -> crate::errors::Result<Vec<Art28Coverage>> {
+    guard(|| {
+        Ok(dpa_core::completeness::coverage(a)
+            .into_iter()
+            .map(Art28Coverage::from)
+            .collect())
+    })
+}
