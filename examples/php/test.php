@@ -144,7 +144,7 @@ foreach (['belco.txt', 'BELCO.JSON', 'belco-json.txt', 'belco.Toml'] as $name) {
 }
 unset($a);
 file_put_contents("$tmp/toml.json", $belcoToml);
-throws(fn () => Agreement::fromFile("$tmp/toml.json"), Library::status('INVALID_VALUE'), null, 'JSON object'); // read as JSON, by its name
+throws(fn () => Agreement::fromFile("$tmp/toml.json"), Library::status('PARSE_ERROR'), null, 'JSON object'); // read as JSON, by its name: not JSON
 throws(fn () => Agreement::fromFile("$tmp/missing.toml"), Library::status('IO_ERROR'), 'path');
 throws(fn () => Agreement::fromFile($tmp), Library::status('IO_ERROR'), 'path');
 throws(fn () => Agreement::fromFile("$tmp/\xff.toml"), Library::status('INVALID_UTF8'), 'path');
