@@ -37,7 +37,9 @@
  *             ("clamp", "deletion", ...); dpa_<enum>_name() goes back.
  * Arrays.     Inputs are (const T *ptr, size_t len); ptr may be NULL when
  *             len is 0. Outputs are (T *out, size_t out_cap); batch calls
- *             are all or nothing and may work in place.
+ *             are all or nothing and may work in place. Memory is taken as
+ *             elements are read, never reserved from len first; a failed
+ *             allocation is DPA_STATUS_TOO_LARGE, never an abort.
  * Panics.     Every function is a panic boundary: a bug in libdpa returns
  *             DPA_STATUS_PANIC (or NULL/0 where no status is returned); it
  *             never unwinds into C and never aborts the process.
@@ -100,7 +102,8 @@ typedef enum {
     DPA_STATUS_INVALID_UTF8 = 2,
     /**
      * The text is not well-formed TOML or JSON (the message gives the line
-     * and column).
+     * and column), including text read as JSON that is not JSON at all
+     * (`not json`; well-formed JSON that is no object is `INVALID_VALUE`).
      */
     DPA_STATUS_PARSE_ERROR = 3,
     /**
@@ -111,8 +114,10 @@ typedef enum {
     DPA_STATUS_INVALID_VALUE = 4,
     /**
      * A date that does not exist (2026-02-30, month 13, a year outside
-     * 1..=9999), an instant outside years 1..=9999, or a result that would
-     * leave that range.
+     * 1..=9999), an instant outside years 1..=9999 (in UTC, as Unix
+     * seconds or as text; text shaped as an instant whose date or time of
+     * day does not exist, `2026-02-30T10:00:00Z`, is one), or a result
+     * that would leave that range.
      */
     DPA_STATUS_OUT_OF_RANGE = 5,
     /**
@@ -122,7 +127,10 @@ typedef enum {
     DPA_STATUS_BUFFER_TOO_SMALL = 6,
     /**
      * A length that no input may have: above the document limit of 16 MiB
-     * for text or a file, or above `PTRDIFF_MAX` bytes for an array.
+     * for text or a file, or above `PTRDIFF_MAX` bytes for an array; or
+     * a batch whose results do not fit in memory (the allocation failed:
+     * output is never reserved from `len` before the elements are read,
+     * and a failed allocation is this status, never an abort).
      */
     DPA_STATUS_TOO_LARGE = 7,
     /**

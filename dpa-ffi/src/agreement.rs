@@ -10,8 +10,8 @@ use dpa_core::{Agreement, Format};
 use time::{Date, OffsetDateTime};
 
 use crate::boundary::{
-    array_in, batch_lines, guard, guard_or, out_array, out_ptr, push_date, string_out, text_in,
-    write, write_array,
+    array_in, batch_lines, grow, guard, guard_or, out_array, out_ptr, push_date, push_grown,
+    string_out, text_in, write, write_array,
 };
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
@@ -445,11 +445,14 @@ pub unsafe extern "C" fn dpa_agreement_next_audit_allowed_after(
         out_ptr(out, "out")?;
         // SAFETY: `audits` is valid for `len` reads by the caller's contract.
         let audits = unsafe { array_in(audits, len, "audits") }?;
-        let dates = audits
-            .iter()
-            .enumerate()
-            .map(|(i, d)| date_from(*d, &format!("audits[{i}]")))
-            .collect::<FfiResult<Vec<Date>>>()?;
+        let mut dates = Vec::new();
+        for (i, d) in audits.iter().enumerate() {
+            push_grown(
+                &mut dates,
+                date_from(*d, &format!("audits[{i}]"))?,
+                "audits",
+            )?;
+        }
         let d = a
             .next_audit_allowed_after(&dates)
             .map_err(|e| FfiError::core(&e, "audits"))?;
@@ -644,7 +647,7 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
         // SAFETY: `from` is valid for `len` reads by the caller's contract.
         let from = unsafe { array_in(from, len, "from") }?;
         out_array(out, out_cap, from.len(), "out")?;
-        let mut values = Vec::with_capacity(from.len());
+        let mut values = Vec::new();
         for (i, d) in from.iter().enumerate() {
             let r = date_from(*d, "from")
                 .and_then(|date| {
@@ -652,7 +655,7 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
                         .map_err(|e| FfiError::core(&e, "from"))
                 })
                 .and_then(|d| deadline_out(&d));
-            values.push(r.map_err(|e| at_index(e, "from", i))?);
+            push_grown(&mut values, r.map_err(|e| at_index(e, "from", i))?, "out")?;
         }
         // SAFETY: `out` passed `out_array` for `values.len()` values.
         unsafe { write_array(out, &values) };
@@ -694,7 +697,7 @@ pub unsafe extern "C" fn dpa_agreement_instant_deadlines(
         let from = unsafe { array_in(from, len, "from") }?;
         out_array(out, out_cap, from.len(), "out")?;
         let impact = impact_in(impact, "impact")?;
-        let mut values = Vec::with_capacity(from.len());
+        let mut values = Vec::new();
         for (i, &t) in from.iter().enumerate() {
             let r = instant_in(t, "from")
                 .and_then(|t| {
@@ -702,7 +705,7 @@ pub unsafe extern "C" fn dpa_agreement_instant_deadlines(
                         .map_err(|e| FfiError::core(&e, "from"))
                 })
                 .and_then(|d| deadline_out(&d));
-            values.push(r.map_err(|e| at_index(e, "from", i))?);
+            push_grown(&mut values, r.map_err(|e| at_index(e, "from", i))?, "out")?;
         }
         // SAFETY: `out` passed `out_array` for `values.len()` values.
         unsafe { write_array(out, &values) };
@@ -755,7 +758,8 @@ pub unsafe extern "C" fn dpa_agreement_deadlines_text(
         if kind == DeadlineKind::ServiceResponse {
             impact_in(impact, "impact")?;
         }
-        let mut text = Vec::with_capacity(from.len() + from.len() / 2);
+        let mut text = Vec::new();
+        grow(&mut text, from.len() + from.len() / 2, "out")?;
         for (i, line) in batch_lines(from).enumerate() {
             let d = deadline_from_text(a, kind, line, impact, "from", Detail::DueOnly)
                 .map_err(|e| at_index(e, "from", i))?;

@@ -206,6 +206,62 @@ pub fn out_array<T>(ptr: *mut T, cap: usize, needed: usize, arg: &str) -> FfiRes
     check_array(ptr.cast_const(), cap, arg)
 }
 
+/// Appends `value` to `values`, a batch's results being collected. The
+/// vector grows with the values actually computed, never reserved from a
+/// length the caller gave (an untrusted length: a huge `len` whose first
+/// element is bad is that element's error, not an allocation); memory that
+/// cannot be had is `TOO_LARGE`, never an abort.
+///
+/// ```
+/// use dpa::boundary::push_grown;
+///
+/// let mut v = Vec::new();
+/// for i in 0..100 {
+///     push_grown(&mut v, i, "out")?;
+/// }
+/// assert_eq!(v.len(), 100);
+/// # Ok::<(), dpa::status::FfiError>(())
+/// ```
+///
+/// # Errors
+/// `TOO_LARGE` (path `arg`) when the allocator refuses more memory.
+#[inline(always)]
+pub fn push_grown<T>(values: &mut Vec<T>, value: T, arg: &str) -> FfiResult {
+    if values.len() == values.capacity() {
+        grow(values, 1, arg)?;
+    }
+    values.push(value);
+    Ok(())
+}
+
+/// Makes room for `more` values in `values` (growing as `Vec` does), or
+/// `TOO_LARGE` (path `arg`) when the allocator refuses: the one way libdpa
+/// reserves memory for output whose size the caller's input decides.
+///
+/// ```
+/// use dpa::boundary::grow;
+/// use dpa::status::dpa_status;
+///
+/// let mut v: Vec<u64> = Vec::new();
+/// assert!(grow(&mut v, 10, "out").is_ok() && v.capacity() >= 10);
+/// let e = grow(&mut v, usize::MAX / 4, "out").unwrap_err();
+/// assert_eq!((e.status, e.path.as_str()), (dpa_status::TooLarge, "out"));
+/// ```
+///
+/// # Errors
+/// `TOO_LARGE` when the memory cannot be reserved.
+#[cold]
+#[inline(never)]
+pub fn grow<T>(values: &mut Vec<T>, more: usize, arg: &str) -> FfiResult {
+    values.try_reserve(more).map_err(|_| {
+        FfiError::new(
+            dpa_status::TooLarge,
+            arg,
+            format!("no memory for {} more results after {}", more, values.len()),
+        )
+    })
+}
+
 /// Writes `value` to `*ptr`.
 ///
 /// # Safety

@@ -9,8 +9,8 @@ use time::Date;
 
 use crate::agreement::at_index;
 use crate::boundary::{
-    array_in, batch_lines, date_text_in, guard, guard_or, guard_value, out_array, out_ptr,
-    push_date, string_out, text_in, write, write_array,
+    array_in, batch_lines, date_text_in, grow, guard, guard_or, guard_value, out_array, out_ptr,
+    push_date, push_grown, string_out, text_in, write, write_array,
 };
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
@@ -218,7 +218,8 @@ pub unsafe extern "C" fn dpa_add_months_text(
         out_ptr(out_len, "out_len")?;
         // SAFETY: valid for `len` bytes by the caller's contract.
         let dates = unsafe { text_in(dates, len, "dates") }?;
-        let mut text = Vec::with_capacity(dates.len() + 1);
+        let mut text = Vec::new();
+        grow(&mut text, dates.len() + 1, "out")?;
         for (i, line) in batch_lines(dates).enumerate() {
             let r = date_text_in(line, "dates")
                 .and_then(|d| add_months(d, months, rule, "dates"))
@@ -236,10 +237,10 @@ pub unsafe extern "C" fn dpa_add_months_text(
 /// Converts every date and applies `f`, naming the first bad element.
 #[inline(always)]
 fn map_dates<T>(dates: &[dpa_date], f: impl Fn(Date) -> FfiResult<T>) -> FfiResult<Vec<T>> {
-    let mut values = Vec::with_capacity(dates.len());
+    let mut values = Vec::new();
     for (i, d) in dates.iter().enumerate() {
         let r = date_from(*d, "dates").and_then(&f);
-        values.push(r.map_err(|e| at_index(e, "dates", i))?);
+        push_grown(&mut values, r.map_err(|e| at_index(e, "dates", i))?, "out")?;
     }
     Ok(values)
 }
@@ -458,9 +459,14 @@ pub unsafe extern "C" fn dpa_public_holidays_batch(
         out_ptr(out_len, "out_len")?;
         // SAFETY: valid for `len` reads by the caller's contract.
         let years = unsafe { array_in(years, len, "years") }?;
-        let mut days = Vec::with_capacity(years.len().saturating_mul(12));
+        // Grown year by year: `len` is not trusted before its years are read.
+        let mut days = Vec::new();
         for (i, &y) in years.iter().enumerate() {
-            days.extend(holidays_of(y, "years").map_err(|e| at_index(e, "years", i))?);
+            let year = holidays_of(y, "years").map_err(|e| at_index(e, "years", i))?;
+            if days.capacity() - days.len() < year.len() {
+                grow(&mut days, year.len(), "out")?;
+            }
+            days.extend(year);
         }
         // SAFETY: forwarded from this function's contract.
         unsafe { list_out(&days, out, out_cap, out_len) }

@@ -21,21 +21,27 @@ pub enum dpa_status {
     /// Text handed in is not valid UTF-8.
     InvalidUtf8 = 2,
     /// The text is not well-formed TOML or JSON (the message gives the line
-    /// and column).
+    /// and column), including text read as JSON that is not JSON at all
+    /// (`not json`; well-formed JSON that is no object is `INVALID_VALUE`).
     ParseError = 3,
     /// A well-formed document that is not a valid agreement or events list, or
     /// an argument that is not acceptable (an unknown enum value, an instant
     /// where a date was expected, ...). The message names the field path.
     InvalidValue = 4,
     /// A date that does not exist (2026-02-30, month 13, a year outside
-    /// 1..=9999), an instant outside years 1..=9999, or a result that would
-    /// leave that range.
+    /// 1..=9999), an instant outside years 1..=9999 (in UTC, as Unix
+    /// seconds or as text; text shaped as an instant whose date or time of
+    /// day does not exist, `2026-02-30T10:00:00Z`, is one), or a result
+    /// that would leave that range.
     OutOfRange = 5,
     /// The caller's buffer or array is too small; where the function has a
     /// `*out_len`, it holds the length needed.
     BufferTooSmall = 6,
     /// A length that no input may have: above the document limit of 16 MiB
-    /// for text or a file, or above `PTRDIFF_MAX` bytes for an array.
+    /// for text or a file, or above `PTRDIFF_MAX` bytes for an array; or
+    /// a batch whose results do not fit in memory (the allocation failed:
+    /// output is never reserved from `len` before the elements are read,
+    /// and a failed allocation is this status, never an abort).
     TooLarge = 7,
     /// A bug in libdpa: a Rust panic was caught at the boundary, or a table
     /// built into the library is broken. The process is intact and the

@@ -105,7 +105,7 @@ def test_file_format_by_name_as_dpa_core_tells(belco: dpa.Agreement, tmp_path: P
         assert dpa.Agreement.from_file(tmp_path / name) == belco
     # A `.json` name is read as JSON, whatever the text.
     (tmp_path / "toml.json").write_text(belco.to_toml(), encoding="utf-8")
-    with pytest.raises(dpa.ValidationError, match="expected a JSON object"):
+    with pytest.raises(dpa.ParseError, match="expected a JSON object"):
         dpa.Agreement.from_file(tmp_path / "toml.json")
 
 

@@ -288,8 +288,8 @@ static void test_json(void) {
     CHECK_STATUS(dpa_agreement_deletion_deadline(again, 2026, 11, 30, &a), DPA_STATUS_OK);
     CHECK_STATUS(dpa_agreement_deletion_deadline(again2, 2026, 11, 30, &b), DPA_STATUS_OK);
     CHECK(a.due_unix == b.due_unix && a.due_date.day == 28);
-    /* TOML text is not JSON. */
-    CHECK_STATUS(dpa_agreement_from_json(toml, toml_len, &again), DPA_STATUS_INVALID_VALUE);
+    /* TOML text is not JSON: a parse error, as the header says. */
+    CHECK_STATUS(dpa_agreement_from_json(toml, toml_len, &again), DPA_STATUS_PARSE_ERROR);
     dpa_string_free(json);
     dpa_string_free(toml);
     dpa_agreement_free(again);
@@ -1029,6 +1029,123 @@ static void test_names(void) {
     CHECK(dpa_add_months_ymd_text("2024-01-31T00:00", 10, 1, DPA_MONTH_RULE_CLAMP) == 20240229);
 }
 
+/*
+ * Lengths are not trusted before their elements are read: a huge `len`
+ * over a short buffer whose first element is bad names that element and
+ * reserves nothing from the length (it aborted, reserving output memory for
+ * 150 million years or 400 million dates). Only the first element is read.
+ */
+static void test_untrusted_lengths(void) {
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    dpa_date bad = {2026, 2, 30};
+    dpa_deadline out[1];
+    out[0] = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_date_deadlines(belco, DPA_DEADLINE_KIND_DELETION, &bad, 400000000u,
+                                              out, 400000000u),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("from[0]"));
+    CHECK(is_sentinel(&out[0]));
+    int64_t never = INT64_MAX;
+    CHECK_STATUS(dpa_agreement_instant_deadlines(belco, DPA_DEADLINE_KIND_BREACH_NOTICE, &never,
+                                                 400000000u, DPA_IMPACT_UNSTATED, out,
+                                                 400000000u),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("from[0]"));
+    CHECK_STATUS(dpa_agreement_next_audit_allowed_after(belco, &bad, 400000000u, out),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("audits[0]"));
+    CHECK(is_sentinel(&out[0]));
+
+    int32_t year0 = 0;
+    dpa_holiday_date days[1];
+    size_t n = 77;
+    CHECK_STATUS(dpa_public_holidays_batch(&year0, 150000000u, days, 1, &n),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("years[0]"));
+    CHECK(n == 77);
+
+    dpa_date d = bad;
+    bool flag = false;
+    CHECK_STATUS(dpa_add_months_batch(&d, 400000000u, 1, DPA_MONTH_RULE_CLAMP, &d, 400000000u),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("dates[0]"));
+    CHECK_STATUS(dpa_next_business_day_batch(&d, 400000000u, &d, 400000000u),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_is_public_holiday_batch(&d, 400000000u, &flag, 400000000u),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(d.year == 2026 && d.month == 2 && d.day == 30);
+
+    /* A bad year after many good ones: the good ones cost what they need. */
+    enum { YEARS = 2000 };
+    static int32_t years[YEARS + 1];
+    for (size_t i = 0; i < YEARS; i++) {
+        years[i] = 2026;
+    }
+    years[YEARS] = 10000;
+    CHECK_STATUS(dpa_public_holidays_batch(years, YEARS + 1, NULL, 0, &n), DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("years[2000]"));
+    CHECK_STATUS(dpa_public_holidays_batch(years, YEARS, NULL, 0, &n),
+                 DPA_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == 11 * YEARS);
+    dpa_agreement_free(belco);
+}
+
+static dpa_status breach_from_text(const dpa_agreement *a, const char *from, dpa_deadline *d) {
+    return dpa_agreement_deadline(a, DPA_DEADLINE_KIND_BREACH_NOTICE, from, strlen(from),
+                                  DPA_IMPACT_UNSTATED, d);
+}
+
+/*
+ * The statuses the header documents: text that is not JSON is PARSE_ERROR
+ * (well-formed JSON that is no object stays INVALID_VALUE), for an
+ * agreement and for events; an instant shaped right that names none of the
+ * years 1 to 9999 is OUT_OF_RANGE, as text and as Unix seconds alike.
+ */
+static void test_documented_statuses(void) {
+    dpa_agreement *sentinel = (dpa_agreement *)&checks;
+    dpa_agreement *a = sentinel;
+    CHECK_STATUS(dpa_agreement_from_json("not json", 8, &a), DPA_STATUS_PARSE_ERROR);
+    CHECK(last_message_contains("line 1, column 1"));
+    CHECK_STATUS(dpa_agreement_from_json("[1, 2", 5, &a), DPA_STATUS_PARSE_ERROR);
+    CHECK_STATUS(dpa_agreement_from_json("[1, 2]", 6, &a), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_message_contains("JSON object"));
+    CHECK(a == sentinel);
+
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    char *out = NULL;
+    size_t len = 0;
+    CHECK_STATUS(dpa_agreement_timeline_json(belco, "not json", 8, DPA_FORMAT_JSON, 2027, 1, 1, &out,
+                                             &len),
+                 DPA_STATUS_PARSE_ERROR);
+    CHECK(last_path_is("events"));
+    CHECK_STATUS(dpa_agreement_timeline_ics(belco, "not json", 8, DPA_FORMAT_JSON, 2027, 1, 1, &out,
+                                            &len),
+                 DPA_STATUS_PARSE_ERROR);
+    CHECK(out == NULL);
+
+    dpa_deadline d = sentinel_deadline();
+    const char *none[] = {"2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "0000-06-01T10:00:00Z",
+                          "0001-01-01T00:30:00+01:00", "2026-03-28T24:00:00Z"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        CHECK_STATUS(breach_from_text(belco, none[i], &d), DPA_STATUS_OUT_OF_RANGE);
+        CHECK(last_path_is("from"));
+    }
+    CHECK(is_sentinel(&d));
+    CHECK_STATUS(breach_from_text(belco, "2026-02-30T10:00:00Z", &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_message_contains("2026-02-30 is not a date"));
+    CHECK_STATUS(breach_from_text(belco, "2026-03-28T10:30:00", &d), DPA_STATUS_INVALID_VALUE);
+    /* 0001-01-01T00:00:00Z, the first instant of the range, both ways. */
+    const int64_t first = -62135596800LL;
+    CHECK_STATUS(breach_from_text(belco, "0001-01-01T01:00:00+01:00", &d), DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_breach_notice_deadline(belco, first, &d), DPA_STATUS_OK);
+    d = sentinel_deadline();
+    CHECK_STATUS(breach_from_text(belco, "0001-01-01T00:59:59+01:00", &d), DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_agreement_breach_notice_deadline(belco, first - 1, &d),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(is_sentinel(&d));
+    dpa_agreement_free(belco);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) {
         snprintf(root, sizeof root, "%s", argv[1]);
@@ -1043,6 +1160,8 @@ int main(int argc, char **argv) {
     test_limits();
     test_from_file();
     test_names();
+    test_untrusted_lengths();
+    test_documented_statuses();
     printf("test_dpa: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

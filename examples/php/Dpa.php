@@ -19,7 +19,9 @@
  * string functions for any number of values.
  *
  * Errors are Dpa\DpaException, with the libdpa status, its name and the
- * field path. Handles are freed in __destruct.
+ * field path. Handles are freed in __destruct; an agreement cannot be
+ * cloned, serialised or unserialised (LogicException). Integers handed to
+ * a C int32_t are range-checked (OUT_OF_RANGE naming the argument).
  *
  * The wrapper holds no rules: dates, names of values (month rules, deadline
  * kinds, impacts, formats), status numbers and file reading all come from
@@ -230,7 +232,7 @@ final class Library
     public static function ymd(string|\DateTimeInterface $date, string $arg): array
     {
         if ($date instanceof \DateTimeInterface) {
-            return [(int) $date->format('Y'), (int) $date->format('n'), (int) $date->format('j')];
+            return [self::int32((int) $date->format('Y'), $arg), (int) $date->format('n'), (int) $date->format('j')];
         }
         $ffi = self::ffi();
         $st = $ffi->dpa_date_from_text($date, strlen($date), self::$dateAddr);
@@ -273,6 +275,36 @@ final class Library
     }
 
     /**
+     * @internal Throws the DpaException for an argument the wrapper cannot
+     * hand to libdpa as it is (a limit of the translation, not a rule of
+     * dpa-core): status DPA_STATUS_$status, naming $arg.
+     */
+    public static function refuse(string $status, string $arg, string $message): never
+    {
+        $st = self::status($status);
+        throw new DpaException($st, (string) self::$ffi->dpa_status_name($st), $arg, "$arg: $message");
+    }
+
+    /** The range of a C `int32_t`, which PHP's FFI would wrap silently. */
+    public const INT32_MIN = -2147483648;
+    public const INT32_MAX = 2147483647;
+
+    /**
+     * @internal $value as a C `int32_t` argument named $arg: PHP's 64-bit
+     * integers outside -2^31..2^31-1 are refused (OUT_OF_RANGE, as libdpa
+     * refuses a year or month count it cannot use), never wrapped by FFI
+     * into another number.
+     */
+    public static function int32(int $value, string $arg): int
+    {
+        if ($value < self::INT32_MIN || $value > self::INT32_MAX) {
+            self::refuse('OUT_OF_RANGE', $arg, "$value is outside the range of the C argument (int32_t, "
+                . self::INT32_MIN . ' to ' . self::INT32_MAX . ')');
+        }
+        return $value;
+    }
+
+    /**
      * @internal The text of a batch: $items joined by line breaks, with a
      * final one, so that libdpa reads every item, an empty one too, as a line
      * of its own and names it by its index (dpa_agreement_deadlines_text,
@@ -284,13 +316,7 @@ final class Library
     {
         $text = implode("\n", $items) . "\n";
         if (substr_count($text, "\n") !== count($items)) {
-            $st = self::ffi()->DPA_STATUS_INVALID_VALUE;
-            throw new DpaException(
-                $st,
-                (string) self::$ffi->dpa_status_name($st),
-                $arg,
-                "$arg: an item holds a line break, which the batch text cannot carry"
-            );
+            self::refuse('INVALID_VALUE', $arg, 'an item holds a line break, which the batch text cannot carry');
         }
         return $text;
     }
@@ -401,7 +427,9 @@ final class Agreement
 
     public function __destruct()
     {
-        if ($this->handle !== null) {
+        // isset: an object made without the constructor (which unserialize()
+        // refuses, but reflection can do) has no handle to free.
+        if (isset($this->handle)) {
             $this->ffi->dpa_agreement_free($this->handle);
             $this->handle = null;
             Library::$liveAgreements--;
@@ -413,9 +441,22 @@ final class Agreement
     {
     }
 
+    /**
+     * A handle lives in this process only: serialize() is refused with a
+     * LogicException (write the agreement with toJson() or toToml()).
+     */
     public function __serialize(): array
     {
         throw new \LogicException('serialise an agreement with toJson() or toToml()');
+    }
+
+    /**
+     * unserialize() is refused with a LogicException: the text holds no
+     * handle (read the agreement with fromJson() or fromToml()).
+     */
+    public function __unserialize(array $data): void
+    {
+        throw new \LogicException('an agreement cannot be unserialised: read it with fromJson() or fromToml()');
     }
 
     /** The agreement as TOML. */
@@ -799,6 +840,9 @@ final class Calendar
             $date = $date->format('Y-m-d');
         }
         $r = self::$rules[$rule] ??= Library::enum('month_rule', $rule, 'rule');
+        if ($months > Library::INT32_MAX || $months < Library::INT32_MIN) {
+            Library::int32($months, 'months');
+        }
         $ymd = $ffi->dpa_add_months_ymd_text($date, strlen($date), $months, $r);
         if ($ymd <= 0) {
             Library::fail(-$ymd);
@@ -821,6 +865,7 @@ final class Calendar
         }
         $ffi = self::init();
         $r = Library::enum('month_rule', $rule, 'rule');
+        Library::int32($months, 'months');
         $text = Library::batchText($dates, 'dates');
         [$s, $n] = Library::outString();
         $st = $ffi->dpa_add_months_text($text, strlen($text), $months, $r, $s, $n);
@@ -862,6 +907,7 @@ final class Calendar
     public static function publicHolidays(int $year): array
     {
         $ffi = self::init();
+        Library::int32($year, 'year');
         $len = $ffi->new('size_t');
         $st = $ffi->dpa_public_holidays($year, null, 0, FFI::addr($len));
         if ($st !== Library::$ok && $st !== $ffi->DPA_STATUS_BUFFER_TOO_SMALL) {

@@ -144,9 +144,9 @@ foreach (['belco.txt', 'BELCO.JSON', 'belco-json.txt', 'belco.Toml'] as $name) {
 }
 unset($a);
 file_put_contents("$tmp/toml.json", $belcoToml);
-throws(fn () => Agreement::fromFile("$tmp/toml.json"), Library::status('INVALID_VALUE'), null, 'JSON object'); // read as JSON, by its name
+throws(fn () => Agreement::fromFile("$tmp/toml.json"), Library::status('PARSE_ERROR'), null, 'JSON object'); // read as JSON, by its name: not JSON
 throws(fn () => Agreement::fromFile("$tmp/missing.toml"), Library::status('IO_ERROR'), 'path');
-throws(fn () => Agreement::fromFile($tmp), Library::status('IO_ERROR'), 'path');
+throws(fn () => Agreement::fromFile($tmp), Library::status('IO_ERROR'), 'path', 'cannot read'); // a directory
 throws(fn () => Agreement::fromFile("$tmp/\xff.toml"), Library::status('INVALID_UTF8'), 'path');
 
 /** Peak resident memory of this process, in KiB (Linux). */
@@ -268,6 +268,66 @@ throws(fn () => Calendar::addMonthsMany(['2026-01-31', '2026-13-01'], 1), Librar
 throws(fn () => Calendar::addMonths('9999-12-31', 1), Library::status('OUT_OF_RANGE'), 'date');
 throws(fn () => Calendar::addMonths('2026-01-31', 1, 'lunar'), Library::status('INVALID_VALUE'), 'rule');
 throws(fn () => $belco->timeline("[[events]]\nkind = \"agreement-terminated\"\ndate = \"2026-02-30\"\n", '2027-01-01', 'toml'), Library::status('INVALID_VALUE'), null, 'events[0]');
+
+// PHP's 64-bit integers are range-checked before they become a C int32_t
+// (FFI would wrap 2**32 + 1 months into 1 month, 2**32 + 2026 into 2026):
+// OUT_OF_RANGE naming the argument.
+$outOfRange = Library::status('OUT_OF_RANGE');
+throws(fn () => Calendar::addMonths('2026-01-31', 2 ** 32 + 1), $outOfRange, 'months', '4294967297');
+throws(fn () => Calendar::addMonths('2026-01-31', -2 ** 31 - 1), $outOfRange, 'months', 'int32_t');
+throws(fn () => Calendar::addMonths('2026-01-31', PHP_INT_MAX), $outOfRange, 'months');
+throws(fn () => Calendar::addMonthsMany(['2026-01-31'], 2 ** 32 + 1), $outOfRange, 'months');
+throws(fn () => Calendar::publicHolidays(2 ** 32 + 2026), $outOfRange, 'year', '4294969322');
+throws(fn () => Calendar::publicHolidays(PHP_INT_MIN), $outOfRange, 'year');
+throws(fn () => Calendar::publicHolidays(10000), $outOfRange, 'year'); // libdpa's own range
+$farFuture = (new DateTimeImmutable('2026-01-01'))->setDate(2 ** 32 + 2026, 1, 1);
+throws(fn () => Calendar::isPublicHoliday($farFuture), $outOfRange, 'date');
+throws(fn () => $belco->checkJson($farFuture), $outOfRange, 'at');
+throws(fn () => Calendar::addMonths('2026-01-31', 2 ** 31 - 1), $outOfRange); // fits: libdpa's range
+check(Calendar::addMonths('2026-01-31', -(2 ** 31) + 2 ** 31) === '2026-01-31', 'months 0');
+// An empty item of a batch is an item, refused by libdpa.
+throws(fn () => $belco->dueDates('deletion', ['']), Library::status('INVALID_VALUE'), 'from[0]', 'is not a date');
+throws(fn () => Calendar::addMonthsMany([''], 1), Library::status('INVALID_VALUE'), 'dates[0]');
+
+// The statuses the header documents: text that is not JSON is PARSE_ERROR
+// (JSON of another type than an object stays INVALID_VALUE); an instant
+// shaped right that names none of the years 1 to 9999 is OUT_OF_RANGE, as
+// text and as Unix seconds alike.
+throws(fn () => Agreement::fromJson('not json'), Library::status('PARSE_ERROR'), '', 'line 1, column 1');
+throws(fn () => Agreement::fromJson('[1, 2]'), Library::status('INVALID_VALUE'), '', 'JSON object');
+throws(fn () => $belco->timeline('not json', '2027-01-01', 'json'), Library::status('PARSE_ERROR'), 'events');
+throws(fn () => $belco->breachNoticeDeadline('2026-02-30T10:00:00Z'), $outOfRange, 'discovered', '2026-02-30 is not a date');
+throws(fn () => $belco->breachNoticeDeadline('2026-03-28T25:00:00+01:00'), $outOfRange, 'discovered', 'no time of day');
+throws(fn () => $belco->breachNoticeDeadline('0000-06-01T10:00:00Z'), $outOfRange, 'discovered');
+throws(fn () => $belco->breachNoticeDeadline('0001-01-01T00:30:00+01:00'), $outOfRange, 'discovered', '1 to 9999');
+throws(fn () => $belco->breachNoticeDeadline(-62135596801), $outOfRange, 'discovered', '1 to 9999');
+check($belco->breachNoticeDeadline('0001-01-01T01:00:00+01:00') === $belco->breachNoticeDeadline(-62135596800),
+    'the first instant of year 1, as text and as Unix seconds');
+
+// An agreement is a handle in this process: serialize() and unserialize()
+// are refused with a LogicException, and an object made without the
+// constructor destructs quietly.
+try {
+    serialize($belco);
+    check(false, 'serialize must fail');
+} catch (LogicException) {
+    check(true, 'serialize fails');
+}
+$liveBefore = Library::$liveAgreements;
+try {
+    unserialize(sprintf('O:%d:"%s":0:{}', strlen(Agreement::class), Agreement::class));
+    check(false, 'unserialize must fail');
+} catch (LogicException $e) {
+    check(str_contains($e->getMessage(), 'fromJson'), 'unserialize fails: ' . $e->getMessage());
+}
+try {
+    $bare = (new ReflectionClass(Agreement::class))->newInstanceWithoutConstructor();
+    unset($bare);
+    check(true, 'an object without a handle destructs');
+} catch (Throwable $e) {
+    check(false, 'an object without a handle destructs: ' . $e->getMessage());
+}
+check(Library::$liveAgreements === $liveBefore, 'no handle counted for them');
 
 // The by-value call: yyyymmdd in and out, 0 on every error.
 $ffi = Library::ffi();

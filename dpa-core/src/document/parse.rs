@@ -61,16 +61,27 @@ fn toml_with_path<T: DeserializeOwned>(de: toml::Deserializer<'_>, text: &str) -
 
 fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     // serde would read a struct from a JSON array by position; documents are
-    // objects, so anything else at the top is refused with a clear message.
+    // objects, so anything else at the top is refused with a clear message:
+    // a syntax error when the text is not JSON at all (`not json`), a
+    // validation error when it is well-formed JSON of another type (`[1]`).
     let first = text.char_indices().find(|(_, c)| !c.is_whitespace());
     if let Some((i, c)) = first
         && c != '{'
     {
+        let position = Some(Position::of_offset(text, i));
+        let message = format!("expected a JSON object `{{ ... }}` at the top level, found `{c}`");
+        if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+            return Err(Error::from(SyntaxError {
+                format: Format::Json,
+                position,
+                message,
+            }));
+        }
         return Err(Error::from(ValidationError {
             format: Some(Format::Json),
             path: String::new(),
-            position: Some(Position::of_offset(text, i)),
-            message: format!("expected a JSON object `{{ ... }}` at the top level, found `{c}`"),
+            position,
+            message,
         }));
     }
     // The fast path: no path tracking. Only a failing document is read

@@ -40,14 +40,25 @@ pub fn from_unix(unix: i64) -> Result<OffsetDateTime, Error> {
 /// optional (`2026-03-28T10:30+01:00`), a space allowed for `T`.
 ///
 /// # Errors
-/// A message saying what is wrong; an instant without an offset is an error.
+/// [`Error::InvalidArgument`] for text not shaped as an instant (an
+/// instant without an offset is one); [`Error::OutOfRange`] for text shaped
+/// as one that names no instant of the years 1 to 9999 in UTC, as
+/// [`from_unix`] refuses the same instant given as a number: a date that
+/// does not exist (`2026-02-30T10:00:00Z`, with [`iso_date::parse`]'s
+/// message), an hour, minute or second past its range, or an instant
+/// whose UTC date is outside the years 1 to 9999
+/// (`0001-01-01T00:30:00+01:00`).
 ///
 /// ```
-/// use dpa_core::values::iso_instant;
+/// use dpa_core::{Error, values::iso_instant};
 /// let t = iso_instant::parse("2026-03-28T10:30+01:00").unwrap();
 /// assert_eq!(iso_instant::format(t), "2026-03-28T09:30:00Z");
-/// assert!(iso_instant::parse("2026-03-28T10:30:00").is_err());
+/// assert!(matches!(iso_instant::parse("2026-03-28T10:30:00"), Err(Error::InvalidArgument(_))));
+/// assert!(matches!(iso_instant::parse("2026-02-30T10:00:00Z"), Err(Error::OutOfRange(_))));
+/// assert!(matches!(iso_instant::parse("0001-01-01T00:30:00+01:00"), Err(Error::OutOfRange(_))));
 /// ```
+///
+/// [`iso_date::parse`]: crate::values::iso_date::parse
 pub fn parse(s: &str) -> Result<OffsetDateTime, Error> {
     let mut text = s.replacen(' ', "T", 1);
     // Accept hh:mm without seconds by inserting ":00".
@@ -71,18 +82,54 @@ pub fn parse(s: &str) -> Result<OffsetDateTime, Error> {
         )));
     }
     let t = OffsetDateTime::parse(&text, &Rfc3339).map_err(|e| {
-        Error::invalid_value(format!(
-            "`{}` is not a valid instant: {e}",
-            s.escape_debug()
-        ))
+        no_such_instant(s, &text).unwrap_or_else(|| {
+            Error::invalid_value(format!(
+                "`{}` is not a valid instant: {e}",
+                s.escape_debug()
+            ))
+        })
     })?;
-    if t.year() < 1 {
-        return Err(Error::invalid_value(format!(
-            "`{}` is before year 1",
+    // The years 1 to 9999 in UTC, as `from_unix` checks them.
+    if from_unix(t.unix_timestamp()).is_err() {
+        return Err(Error::out_of_range(format!(
+            "`{}` is outside the years 1 to 9999 (in UTC)",
             s.escape_debug()
         )));
     }
     Ok(t)
+}
+
+/// For `text` (`s` with seconds added) that failed to parse: the
+/// [`Error::OutOfRange`] when it is shaped as an instant but its date or
+/// time of day does not exist; `None` when it is not so shaped.
+#[cold]
+fn no_such_instant(s: &str, text: &str) -> Option<Error> {
+    let b = text.as_bytes();
+    if b.get(10) != Some(&b'T') {
+        return None;
+    }
+    // The one reader of dates decides whether the date exists.
+    if let Err(e @ Error::OutOfRange(_)) = crate::values::iso_date::parse(text.get(..10)?) {
+        return Some(e);
+    }
+    let two = |i: usize| -> Option<u32> {
+        let (h, l) = (
+            b.get(i)?.wrapping_sub(b'0'),
+            b.get(i + 1)?.wrapping_sub(b'0'),
+        );
+        (h < 10 && l < 10).then(|| u32::from(h) * 10 + u32::from(l))
+    };
+    let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
+    if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+        return None;
+    }
+    // A second of 60 is left to the parser (a leap second).
+    (hour > 23 || minute > 59 || second > 60).then(|| {
+        Error::out_of_range(format!(
+            "`{}` names no time of day: hours 00 to 23, minutes and seconds 00 to 59",
+            s.escape_debug()
+        ))
+    })
 }
 
 /// Formats in UTC as `YYYY-MM-DDTHH:MM:SSZ` (fractions of a second kept).

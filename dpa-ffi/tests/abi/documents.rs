@@ -85,7 +85,8 @@ fn agreement_from_file() {
         assert_eq!(due_text(&d), "2027-02-28", "{name}");
         free(a);
     }
-    // The name says JSON, the text is TOML: read as JSON, so refused.
+    // The name says JSON, the text is TOML: read as JSON, so refused as text
+    // that is not JSON (`DPA_STATUS_PARSE_ERROR`).
     let toml_as_json = dir.join("toml.json");
     std::fs::write(&toml_as_json, BELCO).unwrap();
     // A regular file one byte over the limit.
@@ -95,7 +96,7 @@ fn agreement_from_file() {
     for (path, status, path_arg) in [
         (dir.join("missing.toml"), dpa_status::IoError, "path"),
         (dir.clone(), dpa_status::IoError, "path"),
-        (toml_as_json, dpa_status::InvalidValue, ""),
+        (toml_as_json, dpa_status::ParseError, ""),
         (big, dpa_status::TooLarge, "path"),
         ("/dev/zero".into(), dpa_status::TooLarge, "path"),
     ] {

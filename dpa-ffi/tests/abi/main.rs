@@ -15,3 +15,4 @@ mod documents;
 mod header;
 mod helpers;
 mod names;
+mod untrusted;
