@@ -1,7 +1,7 @@
 //! Limits (dpa_core::limits; README "Invariants and limits"), as a user hits
 //! them: one past each limit exits 2 naming the file and the field.
 
-use crate::helpers::{Scratch, belco_text, check_fails, dpa, examples, stderr};
+use crate::helpers::{Scratch, belco_text, check_fails, dpa, examples, stderr, stdout};
 
 /// Belco as a JSON value, to grow past a limit.
 fn belco_json() -> serde_json::Value {
@@ -116,4 +116,90 @@ fn limit_years_1_to_9999() {
         ),
         "{e}"
     );
+}
+
+/// The last days of year 9999 are in the range: `check`, `transfers` and
+/// `deadlines` as of 9999-12-31 succeed, deadlines due on 9999-12-30 and
+/// 9999-12-31 are printed, and a result past the range exits 2 with
+/// dpa-core's own message (no internal crate's error text).
+/// Source: README "Invariants and limits" (dates, in documents, arguments and
+/// results: years 1–9999); docs/rules.md rule 4 (a date deadline ends at 24:00
+/// in the processor's time zone); Belco DPS 1.11 (3 months), DPS 1.14 (14
+/// days), DPS 1.15 (office hours).
+#[test]
+fn limit_last_days_of_9999() {
+    let belco = examples().join("belco.toml");
+    let belco = belco.to_str().unwrap();
+    let events = examples().join("../events/belco-2027.toml");
+    let events = events.to_str().unwrap();
+    for args in [
+        vec!["check", belco, "--at", "9999-12-31"],
+        vec!["transfers", belco, "--on", "9999-12-31"],
+        vec!["deadlines", belco, "--events", events, "--at", "9999-12-31"],
+        vec!["deadlines", belco, "--events", events, "--at", "9999-12-30"],
+    ] {
+        let o = dpa(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+    for (kind, from, due) in [
+        ("deletion", "9999-09-30", "9999-12-30 "),
+        ("audit-notice", "9999-12-17", "9999-12-31 "),
+        ("termination-window", "9999-12-01", "9999-12-31 "),
+        (
+            "breach-notice",
+            "9999-12-30T20:00:00Z",
+            "9999-12-31T20:00:00Z ",
+        ),
+    ] {
+        let o = dpa(&["deadline", kind, belco, "--from", from]);
+        assert_eq!(o.status.code(), Some(0), "{kind}: {}", stderr(&o));
+        assert!(stdout(&o).starts_with(due), "{kind}: {}", stdout(&o));
+    }
+    let o = dpa(&[
+        "deadline",
+        "deletion",
+        belco,
+        "--from",
+        "9999-09-30",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["ends_at"], "9999-12-30T23:00:00Z", "{v}");
+    for args in [
+        vec!["deadline", "deletion", belco, "--from", "9999-10-01"],
+        vec![
+            "deadline",
+            "breach-notice",
+            belco,
+            "--from",
+            "9999-12-31T20:00:00Z",
+        ],
+        vec![
+            "deadline",
+            "service-response",
+            belco,
+            "--impact",
+            "low",
+            "--from",
+            "9999-12-31T20:00:00Z",
+        ],
+        vec![
+            "deadline",
+            "service-response",
+            belco,
+            "--impact",
+            "high",
+            "--from",
+            "9999-12-31T23:00:00-05:00",
+        ],
+    ] {
+        let o = dpa(&args);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {e}");
+        assert!(e.starts_with("dpa: error: ") && e.contains("9999"), "{e}");
+        for internal in ["panicked", "parameter", "timestamp", "overflow"] {
+            assert!(!e.contains(internal), "{args:?}: {e}");
+        }
+    }
 }
