@@ -203,3 +203,96 @@ fn limit_last_days_of_9999() {
         }
     }
 }
+
+/// Runs `dpa` with `args` under a virtual-memory limit of 512 MiB (`ulimit
+/// -v`), with `stdin`, and kills it if it has not ended within a minute (a
+/// guard against a hang, not a measure of speed).
+fn bounded(args: &[&str], stdin: std::process::Stdio) -> std::process::Output {
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 524288 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_dpa"))
+        .args(args)
+        .stdin(stdin)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("dpa {args:?} did not end");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Asserts that `o` is the refusal of a stream past 16 MiB, naming `path`.
+fn refused_at_16_mib(o: &std::process::Output, path: &str) {
+    let e = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "{path}: {e}");
+    assert!(
+        e.starts_with(&format!(
+            "dpa: error: {path}: document is more than the limit of 16777216 bytes"
+        )),
+        "{e}"
+    );
+}
+
+/// Files without a length (a device, a FIFO, standard input) are read up to
+/// 16 MiB and refused past it: `/dev/zero`, a FIFO whose writer never stops
+/// and more than 16 MiB on `/dev/stdin` exit 2 with the documented error, in
+/// bounded memory and without hanging.
+/// Source: README "Invariants and limits" (a document: 16 MiB, 16,777,216
+/// bytes); `dpa_core::document::read_file` (a pipe or device is read up to
+/// the limit).
+#[test]
+fn limit_document_size_without_a_file_length() {
+    use std::io::Write;
+    use std::process::Stdio;
+    refused_at_16_mib(
+        &bounded(&["check", "/dev/zero"], Stdio::null()),
+        "/dev/zero",
+    );
+
+    // A FIFO with a writer that never stops (until the reader goes).
+    let dir = std::env::temp_dir().join(format!("dpa-cli-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("endless.toml");
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut w = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            let block = [b' '; 65536];
+            while w.write_all(&block).is_ok() {}
+        })
+    };
+    let path = fifo.to_str().unwrap();
+    refused_at_16_mib(&bounded(&["check", path], Stdio::null()), path);
+    writer.join().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // More than 16 MiB on standard input.
+    let (reader, mut w) = std::io::pipe().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let block = [b' '; 65536];
+        for _ in 0..(17 * 16) {
+            if w.write_all(&block).is_err() {
+                break;
+            }
+        }
+    });
+    refused_at_16_mib(
+        &bounded(&["check", "/dev/stdin"], reader.into()),
+        "/dev/stdin",
+    );
+    feeder.join().unwrap();
+}
