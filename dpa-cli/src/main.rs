@@ -393,7 +393,8 @@ impl Out {
 /// The Rust runtime opens `/dev/null` read-write in place of a closed
 /// standard descriptor before `main`, so on Linux that is what a closed
 /// standard output looks like (`/proc/self/fdinfo/1`); `>/dev/null` opens
-/// it write-only and is output the user chose to discard.
+/// it write-only and is output the user chose to discard (`1<>/dev/null`,
+/// read-write by the user's choice, is taken for a closed output too).
 fn closed_by_the_runtime() -> bool {
     if !cfg!(target_os = "linux")
         || std::fs::read_link("/proc/self/fd/1").ok().as_deref() != Some(Path::new("/dev/null"))
