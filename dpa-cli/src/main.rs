@@ -17,7 +17,7 @@ use dpa_core::{Agreement, Error, Format};
 /// standard clauses) into answers.
 ///
 /// Exit codes: 0 = no error finding, 1 = error findings, 2 = input that
-/// cannot be read or is invalid.
+/// cannot be read or is invalid, or output that cannot be written.
 #[derive(Debug, Parser)]
 #[command(name = "dpa", version, about, long_about = None)]
 struct Cli {
@@ -186,13 +186,40 @@ impl From<Error> for InputError {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    // Standard output first, before a file is opened that could take its
+    // place: closed (`>&-`), it is an error, not output silently lost.
+    let out = match Out::open() {
+        Ok(out) => out,
+        Err(e) => return fail(&InputError(format!("cannot write output: {e}"))),
+    };
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
+    match run(cli, &out) {
         Ok(code) => code,
-        Err(InputError(msg)) => {
-            eprintln!("dpa: error: {msg}");
-            ExitCode::from(2)
-        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// Prints `e` to stderr (if it can be written: a failure to write it
+/// changes nothing but the message) and returns exit code 2.
+fn fail(e: &InputError) -> ExitCode {
+    let msg = dpa_core::report::terminal_safe(&e.0);
+    let _ = writeln!(io::stderr().lock(), "dpa: error: {msg}");
+    ExitCode::from(2)
+}
+
+/// What clap decided: usage errors exit 2; help and version exit 0 when
+/// they could be printed (a closed pipe included), else 2.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    match e.print() {
+        Ok(()) => ExitCode::from(code),
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(code),
+        // The usage error itself could not be printed: exit 2 all the same.
+        Err(_) if e.use_stderr() => ExitCode::from(2),
+        Err(err) => fail(&InputError(format!("cannot write output: {err}"))),
     }
 }
 
@@ -201,22 +228,22 @@ fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
 
-fn run(cli: Cli) -> Result<ExitCode, InputError> {
+fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
     match cli.command {
         Command::Show { file, format } => {
             let a = load(&file)?;
             match format {
-                OutputFormat::Json => print(&(a.to_json()? + "\n"))?,
-                OutputFormat::Text => print(&a.summary().to_string())?,
+                OutputFormat::Json => out.raw(&(a.to_json()? + "\n"))?,
+                OutputFormat::Text => out.text(&a.summary().to_string())?,
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { file, at, format } => {
             let report = CheckReport::new(&load(&file)?, at.unwrap_or_else(today));
             match format {
-                OutputFormat::Json => print(&report.to_json()?)?,
+                OutputFormat::Json => out.raw(&report.to_json()?)?,
                 OutputFormat::Text => {
-                    print(&report.labelled(&file.display().to_string()).to_string())?;
+                    out.text(&report.labelled(&file.display().to_string()).to_string())?;
                 }
             }
             Ok(exit_code(&report))
@@ -234,8 +261,8 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 .deadline(kind, start, impact)
                 .map_err(|e| flag_error(e, kind))?;
             match format {
-                OutputFormat::Json => print(&d.to_json()?)?,
-                OutputFormat::Text => print(&format!("{d:#}\n"))?,
+                OutputFormat::Json => out.raw(&d.to_json()?)?,
+                OutputFormat::Text => out.text(&format!("{d:#}\n"))?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -249,20 +276,20 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             let ev = load_events(&events)?;
             let t = a.timeline(&ev, at.unwrap_or_else(today))?;
             match format {
-                TimelineFormat::Json => print(&t.to_json()?)?,
-                TimelineFormat::Ics => print(&t.to_ics(&a))?,
-                TimelineFormat::Text => print(&t.to_string())?,
+                TimelineFormat::Json => out.raw(&t.to_json()?)?,
+                TimelineFormat::Ics => out.raw(&t.to_ics(&a))?,
+                TimelineFormat::Text => out.text(&t.to_string())?,
             }
             Ok(exit_code(&t))
         }
         Command::Transfers { file, on, format } => {
             let report = TransfersReport::new(&load(&file)?, on.unwrap_or_else(today))?;
-            output(&report, format)?;
+            output(out, &report, format)?;
             Ok(exit_code(&report))
         }
         Command::Coverage { file, format } => {
             let report = dpa_core::completeness::CoverageReport::new(&load(&file)?);
-            output(&report, format)?;
+            output(out, &report, format)?;
             Ok(exit_code(&report))
         }
         Command::Diff {
@@ -274,20 +301,20 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             let (a, b) = (load(&old)?, load(&new)?);
             let notified = notified.unwrap_or(b.statement.effective_date);
             let report = dpa_core::diff::DiffReport::new(&a, &b, notified)?;
-            output(&report, format)?;
+            output(out, &report, format)?;
             Ok(exit_code(&report))
         }
         Command::Holidays { year, format } => {
             let report =
                 HolidaysReport::new(year).map_err(|e| InputError(format!("year {year}: {e}")))?;
-            output(&report, format)?;
+            output(out, &report, format)?;
             Ok(exit_code(&report))
         }
         Command::Schema => {
             let schema = dpa_core::schema::json_schema();
             let text =
                 serde_json::to_string_pretty(&schema).map_err(|e| InputError(e.to_string()))?;
-            print(&(text + "\n"))?;
+            out.raw(&(text + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -309,10 +336,10 @@ fn flag_error(e: Error, kind: DeadlineKind) -> InputError {
 }
 
 /// Prints `report` as text or JSON.
-fn output(report: &impl Report, format: OutputFormat) -> Result<(), InputError> {
+fn output(out: &Out, report: &impl Report, format: OutputFormat) -> Result<(), InputError> {
     match format {
-        OutputFormat::Json => print(&report.to_json()?),
-        OutputFormat::Text => print(&report.to_string()),
+        OutputFormat::Json => out.raw(&report.to_json()?),
+        OutputFormat::Text => out.text(&report.to_string()),
     }
 }
 
@@ -325,14 +352,63 @@ fn exit_code(report: &impl Report) -> ExitCode {
     }
 }
 
-fn print(s: &str) -> Result<(), InputError> {
-    let mut out = io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        // A closed pipe (`dpa show x | head`) is not an error of ours.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(InputError(format!("cannot write output: {e}"))),
+/// Standard output, written through its own handle so that every write
+/// error is seen (the standard library's `stdout` drops a write to a closed
+/// descriptor silently).
+struct Out(std::fs::File);
+
+impl Out {
+    /// A handle of standard output; an error when it is closed.
+    fn open() -> io::Result<Out> {
+        if closed_by_the_runtime() {
+            return Err(io::Error::other("standard output is closed"));
+        }
+        #[cfg(unix)]
+        let owned = std::os::fd::AsFd::as_fd(&io::stdout()).try_clone_to_owned();
+        #[cfg(windows)]
+        let owned = std::os::windows::io::AsHandle::as_handle(&io::stdout()).try_clone_to_owned();
+        owned.map(std::fs::File::from).map(Out)
     }
+
+    /// Prints text made from a file's contents, with the characters that
+    /// steer a terminal escaped ([`dpa_core::report::terminal_safe`]).
+    fn text(&self, s: &str) -> Result<(), InputError> {
+        self.raw(&dpa_core::report::terminal_safe(s))
+    }
+
+    /// Prints `s` as it is (JSON, which escapes control characters itself;
+    /// iCalendar).
+    fn raw(&self, s: &str) -> Result<(), InputError> {
+        match (&self.0).write_all(s.as_bytes()) {
+            Ok(()) => Ok(()),
+            // A closed pipe (`dpa show x | head`) is not an error of ours:
+            // the reader has what it wanted.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => Err(InputError(format!("cannot write output: {e}"))),
+        }
+    }
+}
+
+/// Whether the command was started with standard output closed (`>&-`).
+/// The Rust runtime opens `/dev/null` read-write in place of a closed
+/// standard descriptor before `main`, so on Linux that is what a closed
+/// standard output looks like (`/proc/self/fdinfo/1`); `>/dev/null` opens
+/// it write-only and is output the user chose to discard (`1<>/dev/null`,
+/// read-write by the user's choice, is taken for a closed output too).
+fn closed_by_the_runtime() -> bool {
+    if !cfg!(target_os = "linux")
+        || std::fs::read_link("/proc/self/fd/1").ok().as_deref() != Some(Path::new("/dev/null"))
+    {
+        return false;
+    }
+    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
+        return false;
+    };
+    info.lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        // O_ACCMODE == O_RDWR
+        .is_some_and(|flags| flags & 0o3 == 0o2)
 }
 
 /// Reads a document file with `dpa-core`'s bounded read and the format its

@@ -269,7 +269,10 @@ pub fn add_hours(instant: OffsetDateTime, hours: i64) -> Result<OffsetDateTime> 
     OffsetDateTime::from_unix_timestamp_nanos(nanos)
         .ok()
         .filter(|t| {
-            supported(instant.to_offset(time::UtcOffset::UTC).year()) && supported(t.year())
+            instant
+                .checked_to_offset(time::UtcOffset::UTC)
+                .is_some_and(|u| supported(u.year()))
+                && supported(t.year())
         })
         .ok_or_else(|| hours_out_of_range(instant, hours))
 }
@@ -277,7 +280,8 @@ pub fn add_hours(instant: OffsetDateTime, hours: i64) -> Result<OffsetDateTime> 
 #[cold]
 fn hours_out_of_range(instant: OffsetDateTime, hours: i64) -> Error {
     Error::out_of_range(format!(
-        "{instant} + {hours} hours is outside the years 1 to 9999"
+        "{} + {hours} hours is outside the years 1 to 9999",
+        crate::values::iso_instant::format(instant)
     ))
 }
 

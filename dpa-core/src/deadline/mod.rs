@@ -478,4 +478,4 @@ mod service;
 mod terms;
 mod zone;
 
-pub(crate) use zone::end_of_day;
+pub(crate) use zone::{date_ending, end_of_day};

@@ -4,7 +4,7 @@
 
 use time::{OffsetDateTime, UtcOffset};
 
-use super::zone::{start_of_local, time_date};
+use super::zone::{local_of, start_of_local, time_date};
 use super::{Bound, Deadline, DeadlineKind, Due, Impact};
 use crate::calendar;
 use crate::error::{Error, Result};
@@ -32,7 +32,12 @@ impl Agreement {
             Impact::Low => sl.low_impact_response,
         };
         let citation = join_refs(&sl.source);
-        let reported = reported.to_offset(UtcOffset::UTC);
+        let reported = reported.checked_to_offset(UtcOffset::UTC).ok_or_else(|| {
+            Error::out_of_range(format!(
+                "{} is outside the years 1 to 9999 (in UTC)",
+                crate::values::iso_instant::format(reported)
+            ))
+        })?;
         let due = match response {
             Response::Immediately => reported,
             _ => self.next_office_hours(reported)?,
@@ -58,14 +63,9 @@ impl Agreement {
         };
         let oh = &sl.office_hours;
         let tz = self.rules.time_zone.time_zone();
-        let ts = jiff::Timestamp::from_second(at.unix_timestamp())
-            .map_err(|e| Error::out_of_range(e.to_string()))?;
-        let local = ts.to_zoned(tz.clone()).datetime();
-        let clock = |t: time::Time| {
-            jiff::civil::Time::new(t.hour() as i8, t.minute() as i8, 0, 0)
-                .map_err(|e| Error::out_of_range(e.to_string()))
-        };
-        let (start, end) = (clock(oh.start())?, clock(oh.end())?);
+        let local = local_of(at, tz)?;
+        let clock = |t: time::Time| jiff::civil::time(t.hour() as i8, t.minute() as i8, 0, 0);
+        let (start, end) = (clock(oh.start()), clock(oh.end()));
         let mut day = local.date();
         for i in 0..=31 {
             let d = time_date(day)?;
@@ -81,9 +81,12 @@ impl Agreement {
                     return start_of_local(day.to_datetime(start), tz);
                 }
             }
-            day = day
-                .tomorrow()
-                .map_err(|e| Error::out_of_range(e.to_string()))?;
+            day = day.tomorrow().map_err(|_| {
+                Error::out_of_range(format!(
+                    "the office hours after {} are after 9999-12-31, the end of the supported range",
+                    crate::values::iso_instant::format(at)
+                ))
+            })?;
         }
         Err(Error::out_of_range("no office hours within a month"))
     }

@@ -42,7 +42,7 @@ mod transfers;
 
 pub use check::{CheckReport, Labelled};
 pub use holidays::HolidaysReport;
-pub use summary::Summary;
+pub use summary::{Summary, terminal_safe};
 pub use transfers::TransfersReport;
 
 /// A report: JSON and text from one value, and its verdict.

@@ -1,5 +1,6 @@
 //! The readable summary of an agreement (`dpa show`).
 
+use std::borrow::Cow;
 use std::fmt::{self, Write};
 
 use crate::model::{Agreement, AuditPeriod, Engagement};
@@ -162,4 +163,43 @@ fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         writeln!(f, "  hourly rate: {rate} — {}", join_refs(&t.costs.source))?;
     }
     Ok(())
+}
+
+/// `text` with every character that steers a terminal written as an escape
+/// (`\u{1b}`), for printing text that came from a file to a terminal: the C0
+/// controls but the line feed and the tab, DEL, the C1 controls
+/// (U+0080-U+009F), and the bidirectional overrides and isolates
+/// (U+202A-U+202E, U+2066-U+2069) that reorder how a line is shown. Text
+/// without them is returned as it is, without a copy.
+///
+/// The reports' `Display` keeps the text as the file has it (Python's
+/// `str()` is that text, and a program wants it as is); the `dpa` command
+/// passes everything it prints as text, and its error messages, through
+/// this, so that a file cannot move the cursor, retitle a window or hide a
+/// line on the terminal of the person reading the output.
+///
+/// ```
+/// use dpa_core::report::terminal_safe;
+/// assert_eq!(terminal_safe("Belco B.V.\n\tEU"), "Belco B.V.\n\tEU");
+/// assert_eq!(terminal_safe("a\u{1b}[2Jb\rc\u{9b}\u{202e}"), "a\\u{1b}[2Jb\\u{d}c\\u{9b}\\u{202e}");
+/// ```
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let steers = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    let Some(first) = text.find(steers) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        if steers(c) {
+            // Infallible: writing to a String.
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }

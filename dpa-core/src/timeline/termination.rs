@@ -11,11 +11,11 @@ use time::{Date, OffsetDateTime};
 use super::context::{Ctx, Step};
 use super::{EventKind, Obligation, ObligationKind, Owner, Status, When, status_of};
 use crate::citation::cite;
-use crate::deadline::{Bound, Deadline, DeadlineKind, Due, end_of_day};
-use crate::error::{Error, Result};
+use crate::deadline::{Bound, Deadline, DeadlineKind, Due, date_ending, end_of_day};
+use crate::error::Result;
 use crate::finding::FindingCode;
 use crate::model::{BackupDeletion, ReturnMethod};
-use crate::values::{TimeZoneName, iso_date};
+use crate::values::iso_date;
 
 /// What the termination events have established so far.
 #[derive(Default)]
@@ -161,20 +161,6 @@ impl Termination {
         }
         Ok(())
     }
-}
-
-/// The date `instant` ends in `tz`: the date of the second before it there
-/// (`as_of` is the end of a day, 24:00).
-fn date_ending(instant: OffsetDateTime, tz: &TimeZoneName) -> Result<Date> {
-    let ts = jiff::Timestamp::from_second(instant.unix_timestamp() - 1)
-        .map_err(|e| Error::out_of_range(e.to_string()))?;
-    let d = ts.to_zoned(tz.time_zone().clone()).date();
-    Date::from_calendar_date(
-        i32::from(d.year()),
-        time::Month::try_from(d.month() as u8).map_err(|e| Error::out_of_range(e.to_string()))?,
-        d.day() as u8,
-    )
-    .map_err(|e| Error::out_of_range(e.to_string()))
 }
 
 /// Adds the deletion (and backup deletion) obligations of a termination on

@@ -89,14 +89,15 @@ pub fn parse(s: &str) -> Result<OffsetDateTime, Error> {
             ))
         })
     })?;
-    // The years 1 to 9999 in UTC, as `from_unix` checks them.
-    if from_unix(t.unix_timestamp()).is_err() {
-        return Err(Error::out_of_range(format!(
+    // The supported years hold in UTC, as for `from_unix`: an instant whose
+    // UTC time is in year 0 or 10000 has no place in the crate's arithmetic.
+    match t.checked_to_offset(UtcOffset::UTC) {
+        Some(u) if (MIN_YEAR..=MAX_YEAR).contains(&u.year()) => Ok(t),
+        _ => Err(Error::out_of_range(format!(
             "`{}` is outside the years 1 to 9999 (in UTC)",
             s.escape_debug()
-        )));
+        ))),
     }
-    Ok(t)
 }
 
 /// For `text` (`s` with seconds added) that failed to parse: the
@@ -133,8 +134,21 @@ fn no_such_instant(s: &str, text: &str) -> Option<Error> {
 }
 
 /// Formats in UTC as `YYYY-MM-DDTHH:MM:SSZ` (fractions of a second kept).
+/// An instant whose UTC time is outside `time`'s range (the crate never
+/// makes one) is written with its own offset, never a panic.
+///
+/// ```
+/// use dpa_core::values::iso_instant;
+/// use time::macros::datetime;
+/// assert_eq!(iso_instant::format(datetime!(9999-12-31 23:00 +01:00)), "9999-12-31T22:00:00Z");
+/// assert_eq!(iso_instant::format(datetime!(9999-12-31 23:00 -05:00)), "9999-12-31T23:00:00-05:00");
+/// ```
 pub fn format(t: OffsetDateTime) -> String {
-    let u = t.to_offset(UtcOffset::UTC);
+    let Some(u) = t.checked_to_offset(UtcOffset::UTC) else {
+        return t
+            .format(&Rfc3339)
+            .unwrap_or_else(|_| format!("{} {}", t.date(), t.offset()));
+    };
     let base = format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
         u.year(),

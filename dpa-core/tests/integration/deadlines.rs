@@ -376,3 +376,96 @@ fn date_deadline_of_matches_the_methods() {
         }
     }
 }
+
+/// The last days of the supported range are computed, not refused: a date
+/// deadline due on 9999-12-30 or 9999-12-31 ends at 24:00 in the processor's
+/// zone (Amsterdam: 9999-12-30T23:00:00Z and 9999-12-31T23:00:00Z), a
+/// timeline as of 9999-12-31 runs, and the next office hours on 9999-12-31
+/// are found. Where the end of 9999-12-31 is after 9999-12-31T23:59:59Z (a
+/// zone west of UTC), and where a result is past the range, the error is
+/// dpa-core's own, naming the range.
+/// Source: README "Invariants and limits" (dates, in documents, arguments and
+/// results: years 1–9999); docs/rules.md rule 4 (a date deadline ends at 24:00
+/// in the processor's time zone); Belco DPS 1.15 (office hours 09:00-17:00).
+#[test]
+fn deadlines_at_the_end_of_year_9999() {
+    let b = belco();
+    let d = b.deletion_deadline(date!(9999 - 09 - 30)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(9999 - 12 - 30)));
+    assert_eq!(
+        d.due.latest_instant(),
+        Some(datetime!(9999-12-30 23:00 UTC))
+    );
+    let d = b.earliest_audit_date(date!(9999 - 12 - 17)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(9999 - 12 - 31)));
+    assert_eq!(
+        d.due.latest_instant(),
+        Some(datetime!(9999-12-31 23:00 UTC))
+    );
+    let d = b.termination_window_end(date!(9999 - 12 - 01)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(9999 - 12 - 31)));
+    let events = dpa_core::timeline::Events::from_toml(&text("../events/belco-2027.toml")).unwrap();
+    for at in [date!(9999 - 12 - 30), date!(9999 - 12 - 31)] {
+        let t = b.timeline(&events, at).unwrap();
+        assert!(!t.obligations.is_empty(), "{at}");
+    }
+    let s = b
+        .service_response(datetime!(9999-12-30 20:00 UTC), Impact::Low)
+        .unwrap();
+    assert_eq!(s.due, Due::Instant(datetime!(9999-12-31 08:00 UTC)));
+    let s = b
+        .service_response(datetime!(9999-12-31 07:00 UTC), Impact::Low)
+        .unwrap();
+    assert_eq!(s.due, Due::Instant(datetime!(9999-12-31 08:00 UTC)));
+    // Past the range: dpa-core's own messages, none of an internal crate.
+    let west = Agreement::from_toml(&text("belco.toml").replace(
+        "time_zone = \"Europe/Amsterdam\"",
+        "time_zone = \"America/New_York\"",
+    ))
+    .unwrap();
+    let late = [
+        west.earliest_audit_date(date!(9999 - 12 - 17)).unwrap_err(),
+        b.service_response(datetime!(9999-12-31 20:00 UTC), Impact::Low)
+            .unwrap_err(),
+        b.breach_notice_deadline(datetime!(9999-12-31 20:00 UTC))
+            .unwrap_err(),
+        b.deletion_deadline(date!(9999 - 10 - 01)).unwrap_err(),
+    ];
+    for e in late {
+        assert!(matches!(e, dpa_core::Error::OutOfRange(_)), "{e:?}");
+        let m = e.to_string();
+        assert!(m.contains("9999"), "{m}");
+        for internal in ["parameter", "timestamp", "overflow", "Timestamp"] {
+            assert!(!m.contains(internal), "{m}");
+        }
+    }
+    let m = west
+        .earliest_audit_date(date!(9999 - 12 - 17))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        m.contains("the end of 9999-12-31 in America/New_York is after 9999-12-31T23:59:59"),
+        "{m}"
+    );
+}
+
+/// An instant whose UTC time is outside years 1 to 9999 is refused when read
+/// (not a panic later): 9999-12-31T23:00:00-05:00 is 10000-01-01T04:00:00Z.
+/// Source: README "Invariants and limits" (dates, in documents, arguments and
+/// results: years 1–9999); `dpa_core::values::iso_instant::from_unix` (the
+/// same years for an instant given as a number).
+#[test]
+fn instants_outside_the_utc_years_are_refused() {
+    use dpa_core::values::iso_instant;
+    for text in ["9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+01:00"] {
+        let e = iso_instant::parse(text).unwrap_err();
+        assert!(matches!(e, dpa_core::Error::OutOfRange(_)), "{e:?}");
+        assert!(e.to_string().contains("years 1 to 9999"), "{e}");
+    }
+    // A value made in Rust past the range is an error, not a panic.
+    let e = belco()
+        .service_response(datetime!(9999-12-31 23:00 -05:00), Impact::High)
+        .unwrap_err();
+    assert!(matches!(e, dpa_core::Error::OutOfRange(_)), "{e:?}");
+    assert!(dpa_core::calendar::add_hours(datetime!(9999-12-31 23:00 -05:00), 1).is_err());
+}
