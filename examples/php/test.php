@@ -92,6 +92,10 @@ check($belco->earliestAuditDate('2026-04-20')['kind'] === 'audit-notice', 'audit
 check($belco->terminationWindowEnd('2026-01-10')['kind'] === 'termination-window', 'termination window');
 check($belco->backupDeletionDeadline('2026-11-30')['kind'] === 'backup-deletion', 'backup deletion');
 check($belco->serviceResponse(1774690200, 'high')['ends_at_unix'] === 1774690200, 'high impact: at once');
+// Belco DPS 1.15: low impact "binnen de eerstvolgende kantooruren" (09:00 t/m
+// 17:00): reported Saturday 28 March 2026 10:30, due by the end of Monday's
+// office hours, 17:00 CEST = 15:00 UTC.
+check($belco->serviceResponse(1774690200, 'low')['ends_at_unix'] === 1774882800, 'low impact: end of next office hours');
 throws(fn () => $alles->serviceResponse(1774690200, 'low'), Library::status('INVALID_VALUE'), 'statement.service_level');
 
 $full = $belco->deadline('deletion', '2026-11-30');
