@@ -18,6 +18,7 @@ mod errors;
 mod helpers;
 mod holidays;
 mod limits;
+mod readme;
 mod schema;
 mod show;
 mod transfers;
