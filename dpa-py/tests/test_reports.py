@@ -335,18 +335,14 @@ def test_diff_report_of_belco_versions(belco_old: dpa.Agreement, belco: dpa.Agre
         "deviation-changed",
         "audit-term-changed",
     ]
-    assert [c.significant for c in r.changes] == [False, False, True, False]
-    assert r.significant is True
-    w = r.termination_window
-    assert isinstance(w, dpa.Deadline)
-    assert w.kind == "termination-window"
-    assert w.due == date(2022, 2, 3) == belco.termination_window_end(NOTIFIED)
-    assert w.citation == "clause 2.2.2"
-    assert w.bound == "no-later-than"
-    assert w == belco.deadline("termination-window", NOTIFIED)
+    # Every change is favourable or editorial (the deviation's summary alone
+    # changed): nothing significant, so no window (clause 2.2.2).
+    assert [c.significant for c in r.changes] == [False, False, False, False]
+    assert r.significant is False
+    assert r.termination_window is None
     # No sub-processor changed: no right to object.
     assert r.objection is None
-    assert repr(r) == "<dpa.DiffReport '1.2.2' -> '1.3' notified=2022-01-04 changes=4 significant=True>"
+    assert repr(r) == "<dpa.DiffReport '1.2.2' -> '1.3' notified=2022-01-04 changes=4 significant=False>"
     assert dpa.diff_report(belco_old, belco, NOTIFIED) == r
     assert dpa.diff_report(belco_old, belco, date(2022, 1, 5)) != r
     with pytest.raises(AttributeError):
@@ -358,8 +354,14 @@ def test_diff_report_the_other_way(belco_old: dpa.Agreement, belco: dpa.Agreemen
     r = dpa.diff_report(belco, belco_old, date(2026, 6, 1))
     assert (r.old_version, r.new_version) == ("1.3", "1.2.2")
     assert r.significant
-    assert r.termination_window is not None
-    assert r.termination_window.due == belco_old.termination_window_end(date(2026, 6, 1))
+    assert [c.significant for c in r.changes] == [False, True, False, True]
+    w = r.termination_window
+    assert isinstance(w, dpa.Deadline)
+    assert w.kind == "termination-window"
+    assert w.due == date(2026, 7, 1) == belco_old.termination_window_end(date(2026, 6, 1))
+    assert w.citation == "clause 2.2.2"
+    assert w.bound == "no-later-than"
+    assert w == belco_old.deadline("termination-window", date(2026, 6, 1))
     assert r.objection is None
 
 
@@ -409,7 +411,7 @@ def test_diff_report_errors(belco_old: dpa.Agreement, belco: dpa.Agreement) -> N
         dpa.diff_report(belco_old, "belco.toml", NOTIFIED)  # type: ignore[arg-type]
     # The window would end after 9999-12-31.
     with pytest.raises(dpa.OutOfRange):
-        dpa.diff_report(belco_old, belco, date(9999, 12, 31))
+        dpa.diff_report(belco, belco_old, date(9999, 12, 31))
     # Without a significant change there is no window to compute.
     assert dpa.diff_report(belco, belco, date(9999, 12, 31)).termination_window is None
 

@@ -130,7 +130,12 @@ check($belco->effectiveDate() === '2022-01-04', 'effective date');
 $diff = $old->diff($belco);
 check(isset($diff['changes']) && count($diff['changes']) > 0, 'diff');
 check($diff['notified'] === '2022-01-04', 'diff: notified defaults to the effective date');
-check($diff['termination_window']['due'] === '2022-02-03', 'diff: termination window');
+// Version 1.3's changes are all in the client's favour or editorial: no
+// window (clause 2.2.2); back to 1.2.2 the warranty is weakened: 30 days.
+check($diff['significant'] === false && $diff['termination_window'] === null, 'diff: nothing significant');
+$back = $belco->diff($old);
+check($back['notified'] === '2021-11-03', 'diff back: notified defaults to the effective date');
+check($back['termination_window']['due'] === '2021-12-03', 'diff back: termination window');
 unset($old);
 
 // Files are read by libdpa (dpa_agreement_from_file), as the command reads

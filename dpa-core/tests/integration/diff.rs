@@ -109,11 +109,13 @@ fn belco_1_2_2_loads_and_matches_the_history() {
 }
 
 /// The 1.2.2 to 1.3 diff shows exactly the changes 1.3's history lists,
-/// classified, and the termination window the one significant change opens.
+/// classified from the typed values: every one is in the client's favour or
+/// editorial, so the notice opens no termination window.
 /// Source: Belco's version history for 1.3 (three changes) and DPS 1.10
-/// ("artikel 45 Avg"); clause 2.2.2 (30 days after the notice: 3 February
-/// 2022); the reading of "significant" in the `dpa_core::diff` docs ("When a
-/// change is significant").
+/// ("artikel 45 Avg"); clause 2.2.2 (the client may terminate after
+/// "significante aanpassingen"); the reading of "significant" in the
+/// `dpa_core::diff` docs ("When a change is significant": a deviation whose
+/// summary alone changed is editorial).
 #[test]
 fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     let old = load("belco-1.2.2.toml");
@@ -171,20 +173,20 @@ fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     assert!(w.description.contains("not-warranted"));
     assert!(w.rights.is_empty());
 
-    // The clause 2.4.1 deviation's text: a deviation changed is significant
-    // (its text is not judged); the reason points at the typed change.
+    // The clause 2.4.1 deviation's summary was rewritten to say the same as
+    // the typed warranty: editorial, and the reason points at the typed
+    // change, which is classified on its own (favourable, above).
     let d = &changes[2];
     assert_eq!(d.citation, "clause 2.4.1");
-    assert_eq!(d.effect, Effect::Undetermined);
-    assert!(d.significant);
+    assert_eq!(d.effect, Effect::Editorial);
+    assert!(!d.significant);
     assert!(
         d.to.as_deref()
             .unwrap()
             .contains("adequate under all circumstances")
     );
     assert!(d.reason.contains("security-warranty-changed"));
-    assert!(d.opens(RightKind::TerminationWindow));
-    assert!(!d.opens(RightKind::SubProcessorObjection));
+    assert!(d.rights.is_empty());
 
     // DPS 1.14's precondition dropped: favourable.
     let a = &changes[3];
@@ -201,13 +203,11 @@ fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     assert!(a.reason.contains("precondition"));
     assert!(a.rights.is_empty());
 
-    // The one significant change opens the termination window; no
-    // sub-processor changed, so no objection.
+    // Nothing significant: no termination window; no sub-processor changed,
+    // so no objection.
+    assert!(changes.iter().all(|c| !c.significant));
     let rights = rights_opened(&changes, &new, NOTIFIED).unwrap();
-    assert_eq!(
-        rights.termination_window.unwrap().due.date(),
-        Some(date!(2022 - 02 - 03))
-    );
+    assert!(rights.termination_window.is_none());
     assert!(rights.objection.is_none());
 
     // The method form gives the same.
@@ -237,21 +237,74 @@ fn belco_1_3_back_to_1_2_2_is_unfavourable() {
     assert!(a.significant);
 }
 
-/// A diff report's JSON field names and spellings.
+/// A deviation is classified by typed values: its summary changing alone is
+/// editorial; a deviation added, removed or changed in kind stays significant
+/// (undetermined), since its text is not judged.
+/// Source: the reading of "significant" in the `dpa_core::diff` docs ("When a
+/// change is significant"); Belco clause 2.2.8 (the deviation edited here) and
+/// clause 2.2.2 (the client may terminate after "significante aanpassingen").
+#[test]
+fn deviations_are_classified_by_kind_not_by_summary() {
+    let old_text = text("belco.toml");
+    let old = parse(&old_text);
+    let summary = "summary = \"Fines imposed by the AP on the client are recoverable";
+    // The summary alone, reworded: editorial, opens nothing.
+    let reworded = parse(&edit(
+        &old_text,
+        summary,
+        "summary = \"Fines the AP imposes on the client can be recovered",
+    ));
+    let c = diff(&old, &reworded);
+    let c = only(&c);
+    assert_eq!(c.kind, ChangeKind::DeviationChanged);
+    assert_eq!(c.effect, Effect::Editorial);
+    assert!(!c.significant && c.rights.is_empty());
+    // The kind changed (the clause now removed): undetermined, significant.
+    let block = "clause = \"clause 2.2.8\"\nkind = \"modified\"";
+    let removed = parse(&edit(
+        &old_text,
+        block,
+        "clause = \"clause 2.2.8\"\nkind = \"removed\"",
+    ));
+    let c = diff(&old, &removed);
+    let c = only(&c);
+    assert_eq!(c.kind, ChangeKind::DeviationChanged);
+    assert_eq!(c.effect, Effect::Undetermined);
+    assert!(c.significant && c.opens(RightKind::TerminationWindow));
+    // A deviation dropped: undetermined, significant.
+    let start = old_text
+        .find("[[clauses.deviations]]\nclause = \"clause 2.2.8\"")
+        .unwrap();
+    let end = start + old_text[start..].find("\n\n").unwrap() + 2;
+    let dropped = parse(&format!("{}{}", &old_text[..start], &old_text[end..]));
+    let c = diff(&old, &dropped);
+    let c = only(&c);
+    assert_eq!(c.kind, ChangeKind::DeviationRemoved);
+    assert_eq!(c.effect, Effect::Undetermined);
+    assert!(c.significant);
+    // And added back: undetermined, significant.
+    let c = diff(&dropped, &old);
+    let c = only(&c);
+    assert_eq!(c.kind, ChangeKind::DeviationAdded);
+    assert!(c.significant);
+}
+
+/// A diff report's JSON field names and spellings, on Belco 1.3 back to 1.2.2
+/// (the warranty weakened: significant) notified on 1.2.2's effective date.
 /// Source: the library's JSON format (docs/architecture.md, "Reports"); Belco
-/// clause 2.2.2 for the window's due date.
+/// clause 2.2.2 for the window's due date ("binnen 30 dagen na kennisgeving").
 #[test]
 fn report_serializes_with_stable_field_names() {
-    let old = load("belco-1.2.2.toml");
-    let new = load("belco.toml");
-    let report = DiffReport::new(&old, &new, NOTIFIED).unwrap();
+    let old = load("belco.toml");
+    let new = load("belco-1.2.2.toml");
+    let report = DiffReport::new(&old, &new, date!(2021 - 11 - 03)).unwrap();
     assert!(report.significant);
     let json = serde_json::to_value(&report).unwrap();
-    assert_eq!(json["old_version"], "1.2.2");
-    assert_eq!(json["new_version"], "1.3");
-    assert_eq!(json["notified"], "2022-01-04");
+    assert_eq!(json["old_version"], "1.3");
+    assert_eq!(json["new_version"], "1.2.2");
+    assert_eq!(json["notified"], "2021-11-03");
     assert_eq!(json["significant"], true);
-    assert_eq!(json["termination_window"]["due"], "2022-02-03");
+    assert_eq!(json["termination_window"]["due"], "2021-12-03");
     assert_eq!(json["termination_window"]["kind"], "termination-window");
     assert!(json["objection"].is_null());
     let c = &json["changes"][1];
@@ -274,11 +327,14 @@ fn report_serializes_with_stable_field_names() {
         ]
     );
     assert_eq!(c["kind"], "security-warranty-changed");
-    assert_eq!(c["effect"], "favourable");
-    assert_eq!(c["significant"], false);
+    assert_eq!(c["effect"], "reduces-protection");
+    assert_eq!(c["significant"], true);
+    assert_eq!(c["rights"][0]["kind"], "termination-window");
+    assert_eq!(c["rights"][0]["citation"], "clause 2.2.2");
     let d = &json["changes"][2];
-    assert_eq!(d["rights"][0]["kind"], "termination-window");
-    assert_eq!(d["rights"][0]["citation"], "clause 2.2.2");
+    assert_eq!(d["kind"], "deviation-changed");
+    assert_eq!(d["effect"], "editorial");
+    assert_eq!(d["rights"], serde_json::json!([]));
 }
 
 // ---------------------------------------------------------------------------
