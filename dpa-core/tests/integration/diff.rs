@@ -289,6 +289,49 @@ fn deviations_are_classified_by_kind_not_by_summary() {
     assert!(c.significant);
 }
 
+/// Cost terms are compared per context: a higher rate for breach assistance
+/// reduces the client's protection; a context whose cost term is dropped or
+/// newly stated is undetermined; a term made known in advance is favourable.
+/// Source: Belco clause 2.4.3 (EUR 120 an hour "in dit kader") and 2.7.6; the
+/// reading of "significant" in the `dpa_core::diff` docs ("When a change is
+/// significant": a term made looser; an unordered choice).
+#[test]
+fn cost_terms_are_compared_per_context() {
+    let old_text = text("belco.toml");
+    let old = parse(&old_text);
+    let dearer = parse(&edit(
+        &old_text,
+        "hourly_rate_eur_cents = 12000",
+        "hourly_rate_eur_cents = 15000",
+    ));
+    let changes = diff(&old, &dearer);
+    let c = only(&changes);
+    assert_eq!(c.path, "terms.costs[0].hourly_rate_eur_cents");
+    assert_eq!(c.effect, Effect::ReducesProtection);
+    assert_eq!(c.citation, "clause 2.4.3");
+    assert!(c.description.contains("breach-assistance"), "{c}");
+
+    let block = "[[terms.costs]]\ncontext = \"audits\"\nbasis = \"costs-incurred\"\nsource = [\"clause 2.7.6\"]\n\n";
+    let dropped = parse(&edit(&old_text, block, ""));
+    let changes = diff(&old, &dropped);
+    let c = only(&changes);
+    assert_eq!(c.path, "terms.costs");
+    assert_eq!(c.old_path.as_deref(), Some("terms.costs[4]"));
+    assert_eq!(c.effect, Effect::Undetermined);
+    let changes = diff(&dropped, &old);
+    assert_eq!(only(&changes).path, "terms.costs[4]");
+
+    let announced = parse(&edit(
+        &old_text,
+        "context = \"dpia\"\nbasis = \"costs-incurred\"\n",
+        "context = \"dpia\"\nbasis = \"costs-incurred\"\nannounced_in_advance = true\n",
+    ));
+    let changes = diff(&old, &announced);
+    let c = only(&changes);
+    assert_eq!(c.path, "terms.costs[3].announced_in_advance");
+    assert_eq!(c.effect, Effect::Favourable);
+}
+
 /// A diff report's JSON field names and spellings, on Belco 1.3 back to 1.2.2
 /// (the warranty weakened: significant) notified on 1.2.2's effective date.
 /// Source: the library's JSON format (docs/architecture.md, "Reports"); Belco
