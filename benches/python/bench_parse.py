@@ -345,6 +345,7 @@ class SubProcessorPolicy(Model):
     client_may_object: bool
     same_security_level: bool
     processor_remains_liable: bool
+    liability_subject_to_limits: bool = False
     source: Refs
 
 

@@ -597,6 +597,20 @@ impl<'a> Differ<'a> {
                 .flag(a, b)
                 .judge(policy::duty_or_right(Reasons::new(worse, better)));
         }
+        // Read as "liability for sub-processors unlimited", so that losing
+        // it is the worse direction, as for the flags above.
+        let (ou, nu) = (
+            !o.liability_subject_to_limits,
+            !n.liability_subject_to_limits,
+        );
+        self.change(k, "terms.sub_processors.liability_subject_to_limits")
+            .cite(&c)
+            .label("liability for sub-processors outside the agreed limitation")
+            .flag(&ou, &nu)
+            .judge(policy::duty_or_right(Reasons::new(
+                "the processor's liability for its sub-processors is now subject to the agreed limitation of liability",
+                "the processor's liability for its sub-processors is no longer subject to the agreed limitation of liability",
+            )));
         self.refs("terms.sub_processors.source", &o.source, &n.source);
     }
 

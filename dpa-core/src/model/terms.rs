@@ -356,6 +356,13 @@ pub struct SubProcessorPolicy {
     /// Whether the agreement states that the processor stays liable for its
     /// sub-processors (GDPR art. 28(4) makes it liable in any case).
     pub processor_remains_liable: bool,
+    /// Whether the agreement makes that liability subject to the agreed
+    /// limitation of liability (Belco's added clause 2.8.4: "met inachtneming
+    /// van de tussen partijen overeengekomen beperking van de
+    /// aansprakelijkheid"), which GDPR art. 28(4), second sentence, does not
+    /// allow towards the controller: a finding.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub liability_subject_to_limits: bool,
     /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]

@@ -540,31 +540,27 @@ pub(super) fn statement_changes() -> impl Strategy<Value = StatementChanges> {
 }
 
 pub(super) fn sub_processor_policy() -> impl Strategy<Value = SubProcessorPolicy> {
-    (
-        select(all_authorisations()),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        sources(),
+    (select(all_authorisations()), any::<[bool; 5]>(), sources()).prop_map(
+        |(
+            authorisation,
+            [
+                changes_notified,
+                client_may_object,
+                same_security_level,
+                processor_remains_liable,
+                liability_subject_to_limits,
+            ],
+            source,
+        )| SubProcessorPolicy {
+            authorisation,
+            changes_notified,
+            client_may_object,
+            same_security_level,
+            processor_remains_liable,
+            liability_subject_to_limits,
+            source,
+        },
     )
-        .prop_map(
-            |(
-                authorisation,
-                changes_notified,
-                client_may_object,
-                same_security_level,
-                processor_remains_liable,
-                source,
-            )| SubProcessorPolicy {
-                authorisation,
-                changes_notified,
-                client_may_object,
-                same_security_level,
-                processor_remains_liable,
-                source,
-            },
-        )
 }
 
 pub(super) fn fines() -> impl Strategy<Value = Fines> {
