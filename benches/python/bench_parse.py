@@ -13,8 +13,9 @@ Literal types for every enumeration, the value bounds (months 1–120, hours
 reference patterns, country codes as Literal types of the assigned ISO
 3166-1 codes (taken from dpa's JSON Schema; pydantic-core checks them in
 Rust, as dpa does), IANA time-zone names checked with
-zoneinfo, and the history rule (versions unique, versions and dates
-ascending). It builds an object tree, as dpa does.
+zoneinfo, the history rule (versions unique, versions and dates
+ascending) and the cost rules (one term per context, a rate exactly with a
+stated hourly rate). It builds an object tree, as dpa does.
 
 Each run times ``--calls`` calls of each (alternating), and the table gives
 the median over the runs of the time per call.
@@ -301,11 +302,22 @@ class Breach(Model):
 
 
 class Costs(Model):
-    basis: Literal["stated-hourly-rate", "current-rates", "reasonable-costs"]
+    context: Literal[
+        "breach-assistance", "deletion-and-return", "audits", "dpia", "data-subject-requests", "extra-security"
+    ]
+    basis: Literal["stated-hourly-rate", "current-rates", "reasonable-costs", "costs-incurred"]
     hourly_rate_eur_cents: Optional[EurCents] = None
     estimate_first: bool = False
     approval_above_estimate: bool = False
+    announced_in_advance: bool = False
+    note: Optional[Text] = None
     source: Refs
+
+    @model_validator(mode="after")
+    def _rate_with_basis(self) -> Costs:
+        if (self.basis == "stated-hourly-rate") != (self.hourly_rate_eur_cents is not None):
+            raise ValueError("`hourly_rate_eur_cents` goes with basis = stated-hourly-rate, and only with it")
+        return self
 
 
 class Audit(Model):
@@ -333,6 +345,7 @@ class SubProcessorPolicy(Model):
     client_may_object: bool
     same_security_level: bool
     processor_remains_liable: bool
+    liability_subject_to_limits: bool = False
     source: Refs
 
 
@@ -347,11 +360,18 @@ class Terms(Model):
     return_of_data: ReturnOfData
     legal_retention: LegalRetention
     breach: Breach
-    costs: Costs
+    costs: list[Costs] = []
     audit: Audit
     statement_changes: StatementChanges
     sub_processors: SubProcessorPolicy
     fines: Fines
+
+    @model_validator(mode="after")
+    def _one_cost_term_per_context(self) -> Terms:
+        contexts = [c.context for c in self.costs]
+        if len(set(contexts)) != len(contexts):
+            raise ValueError("a cost context is listed twice")
+        return self
 
 
 class Agreement(Model):

@@ -116,9 +116,15 @@ finding_codes! {
     /// A transfer outside the EEA that a valid basis covers.
     TransferCovered = "transfer-covered", Info,
         "a sub-processor transfers data outside the EEA under a basis valid on the date";
-    /// An item of GDPR art. 28(3), 28(2) or 28(4) that no clause covers.
+    /// An item GDPR art. 28 requires that nothing in the agreement covers.
     Art28ItemUncovered = "art28-item-uncovered", Error,
-        "no clause of the agreement (after its deviations) covers an item GDPR art. 28 requires";
+        "nothing in the agreement (the clauses after its deviations, the statement, the terms) covers an item GDPR art. 28 requires";
+    /// An item GDPR art. 28 requires that the agreement covers only in part.
+    Art28ItemPartlyCovered = "art28-item-partly-covered", Warning,
+        "the agreement covers an item GDPR art. 28 requires only in part; the message names what is missing";
+    /// A clause or term limits the processor's liability for its sub-processors.
+    SubProcessorLiabilityLimited = "sub-processor-liability-limited", Warning,
+        "a clause or term limits the processor's liability, which GDPR art. 28(4) keeps full towards the controller for its sub-processors";
     /// The statement says the product is not designed for special categories, yet a product in scope suggests it is.
     SpecialCategoriesContradicted = "special-categories-contradicted", Warning,
         "the statement says the product is not designed for a kind of sensitive data, yet a product or use in scope suggests it is";

@@ -9,8 +9,9 @@ use crate::convert::{quote, quote_list};
 use crate::errors::guard;
 
 /// How one item GDPR art. 28 requires of a processing agreement is covered:
-/// the agreement's clauses that satisfy it after its deviations (none: the
-/// item is uncovered).
+/// the verdict (covered, partly, not covered), what covers what is met (the
+/// agreement's clauses after its deviations and the statement items that
+/// state it) and the requirements that are missing.
 #[pyclass(frozen, eq, hash, module = "dpa")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Art28Coverage(ItemCoverage);
@@ -23,7 +24,7 @@ impl From<ItemCoverage> for Art28Coverage {
 
 impl Hash for Art28Coverage {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        (self.0.item, &self.0.clauses).hash(state);
+        self.0.hash(state);
     }
 }
 
@@ -47,30 +48,46 @@ impl Art28Coverage {
         self.0.item.name()
     }
 
-    /// The agreement's clauses that cover it, in the agreement's numbering
-    /// (`"clause 2.5.1"`); empty when the item is uncovered.
+    /// `"covered"`, `"partly"` or `"not-covered"`.
+    #[getter]
+    fn verdict(&self) -> &'static str {
+        self.0.verdict.as_str()
+    }
+
+    /// What covers what is met: the agreement's clauses in its own numbering
+    /// (`"clause 2.5.1"`) and the statement items that state it (`"DPS
+    /// 1.5"`); empty when the item is not covered.
     #[getter]
     fn clauses(&self) -> Vec<String> {
         self.0.clauses.clone()
     }
 
-    /// Whether any clause covers the item (`clauses` is not empty).
+    /// The ids of the requirements not met (`"legal-requirement-notice"`);
+    /// empty when the item is covered.
+    #[getter]
+    fn missing(&self) -> Vec<&'static str> {
+        self.0.missing.iter().map(|r| r.as_str()).collect()
+    }
+
+    /// Whether the item is covered in full (`verdict == "covered"`).
     #[getter]
     fn covered(&self) -> bool {
-        !self.0.clauses.is_empty()
+        self.0.verdict == dpa_core::completeness::Coverage::Covered
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "Art28Coverage(id={}, article={}, clauses={})",
+            "Art28Coverage(id={}, article={}, verdict={}, clauses={})",
             quote(self.0.item.id()),
             quote(self.0.item.article()),
+            quote(self.0.verdict.as_str()),
             quote_list(&self.0.clauses)
         )
     }
 
-    /// `article name: clauses` (or `NOT COVERED`), the words of `dpa
-    /// coverage` (`dpa-core`'s `Display` of an item's coverage).
+    /// `article name: clauses` (or `PARTLY: ... (missing: ...)`, `NOT
+    /// COVERED (missing: ...)`), the words of `dpa coverage` (`dpa-core`'s
+    /// `Display` of an item's coverage).
     fn __str__(&self) -> String {
         self.0.to_string()
     }

@@ -82,6 +82,10 @@ def test_full_deadline(belco: dpa.Agreement) -> None:
     assert b.due == b.ends_at == datetime(2026, 3, 29, 9, 30, tzinfo=UTC)
     high = belco.deadline("service-response", datetime(2026, 5, 14, 20, 0, tzinfo=UTC), impact="high")
     assert high.due == datetime(2026, 5, 14, 20, 0, tzinfo=UTC)
+    # DPS 1.15: low impact "binnen de eerstvolgende kantooruren" (09:00 t/m 17:00):
+    # reported on Saturday, due by the end of Monday's office hours, 17:00 CEST.
+    low = belco.deadline("service-response", datetime(2026, 3, 28, 10, 30, tzinfo=CET), impact="low")
+    assert low.due == datetime(2026, 3, 30, 15, 0, tzinfo=UTC)
     assert belco.deadline("deletion", date(2026, 11, 30)) == d
 
 

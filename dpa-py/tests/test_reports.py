@@ -31,19 +31,27 @@ ALLES_EVENTS: list[dict[str, object]] = [
     {"kind": "agreement-terminated", "date": date(2026, 10, 1)},
 ]
 
-# Belco (Nederland ICT 2019 clauses, numbered 2.x in its part 2): the
-# clauses covering each art. 28 item, as dpa-core's table gives them.
+# Belco (Nederland ICT 2019 clauses, numbered 2.x in its part 2): the verdict
+# and what covers each GDPR art. 28 item, from its clauses after its
+# deviations and what its statement states (dpa-core/data/art28-coverage.tsv).
 BELCO_COVERAGE = [
-    ("28-2", "GDPR art. 28(2)", ["clause 2.8.2", "clause 2.8.3"]),
-    ("28-3-a", "GDPR art. 28(3)(a)", ["clause 2.2.3"]),
-    ("28-3-b", "GDPR art. 28(3)(b)", ["clause 2.5.1"]),
-    ("28-3-c", "GDPR art. 28(3)(c)", ["clause 2.3.1"]),
-    ("28-3-d", "GDPR art. 28(3)(d)", ["clause 2.8.2", "clause 2.8.3"]),
-    ("28-3-e", "GDPR art. 28(3)(e)", ["clause 2.7.1"]),
-    ("28-3-f", "GDPR art. 28(3)(f)", ["clause 2.3.1", "clause 2.4.1", "clause 2.4.2", "clause 2.7.2"]),
-    ("28-3-g", "GDPR art. 28(3)(g)", ["clause 2.6.3"]),
-    ("28-3-h", "GDPR art. 28(3)(h)", ["clause 2.7.3", "clause 2.7.4"]),
-    ("28-4", "GDPR art. 28(4)", ["clause 2.8.3"]),
+    ("28-2", "covered", ["clause 2.8.2", "clause 2.8.3"]),
+    ("28-3-subject-matter", "covered", ["clause 2.2.1", "DPS 1.5"]),
+    ("28-3-duration", "covered", ["clause 2.6.1", "clause 2.6.2"]),
+    ("28-3-nature-purpose", "covered", ["DPS 1.5"]),
+    ("28-3-data-types", "not-covered", []),
+    ("28-3-data-subjects", "not-covered", []),
+    ("28-3-controller", "covered", ["clause 2.2.4", "clause 2.2.7"]),
+    ("28-3-a", "partly", ["clause 2.2.3"]),
+    ("28-3-b", "covered", ["clause 2.5.1"]),
+    ("28-3-c", "covered", ["clause 2.3.1", "DPS 1.9", "DPS 1.12"]),
+    ("28-3-d", "partly", ["clause 2.8.2", "clause 2.8.3"]),
+    ("28-3-e", "covered", ["clause 2.7.1"]),
+    ("28-3-f", "covered", ["clause 2.3.1", "clause 2.4.1", "clause 2.4.2", "clause 2.7.2"]),
+    ("28-3-g", "covered", ["clause 2.6.3"]),
+    ("28-3-h", "covered", ["clause 2.7.3", "clause 2.7.4"]),
+    ("28-3-final", "not-covered", []),
+    ("28-4", "partly", ["clause 2.8.3"]),
 ]
 
 
@@ -77,25 +85,40 @@ def belco_old() -> dpa.Agreement:
 
 
 def test_belco_coverage(belco: dpa.Agreement) -> None:
+    # GDPR art. 28(3): Belco's statement states no types of personal data and
+    # no categories of data subjects; clause 2.8.3 binds sub-processors to the
+    # same security level only (art. 28(4): partly).
     cov = belco.coverage()
     assert all(isinstance(c, dpa.Art28Coverage) for c in cov)
-    assert [(c.id, c.article, c.clauses) for c in cov] == BELCO_COVERAGE
-    assert all(c.covered for c in cov)
-    conf = cov[2]
+    assert [(c.id, c.verdict, c.clauses) for c in cov] == BELCO_COVERAGE
+    assert [c.covered for c in cov] == [v == "covered" for _, v, _ in BELCO_COVERAGE]
+    conf = cov[8]
+    assert conf.article == "GDPR art. 28(3)(b)"
     assert conf.name == "confidentiality of the persons processing"
-    assert repr(conf) == "Art28Coverage(id='28-3-b', article='GDPR art. 28(3)(b)', clauses=['clause 2.5.1'])"
+    assert conf.missing == []
+    assert (
+        repr(conf)
+        == "Art28Coverage(id='28-3-b', article='GDPR art. 28(3)(b)', verdict='covered', clauses=['clause 2.5.1'])"
+    )
     assert str(conf) == "GDPR art. 28(3)(b) confidentiality of the persons processing: clause 2.5.1"
-    assert uncovered_findings(belco) == []
+    flow_down = cov[16]
+    assert flow_down.missing == ["flow-down-obligations"]
+    assert str(flow_down) == (
+        "GDPR art. 28(4) the same obligations for sub-processors: PARTLY: clause 2.8.3 "
+        "(missing: the other data-protection obligations imposed on sub-processors by contract)"
+    )
+    assert uncovered_findings(belco) == ["GDPR art. 28(3)", "GDPR art. 28(3)", "GDPR art. 28(3), final subparagraph"]
 
 
 def test_alles_online_coverage(alles_online: dpa.Agreement) -> None:
     cov = {c.id: c for c in alles_online.coverage()}
     assert list(cov) == [row[0] for row in BELCO_COVERAGE]
-    assert all(c.covered for c in cov.values())
+    assert [c.verdict for c in cov.values()] == [row[1] for row in BELCO_COVERAGE]
     assert cov["28-3-b"].clauses == ["clause 5.1"]
     assert cov["28-3-h"].clauses == ["clause 7.4", "clause 7.5"]
     assert cov["28-3-g"].clauses == ["clause 6.3"]
     assert cov["28-3-h"].name == "information and audits"
+    assert cov["28-3-a"].missing == ["legal-requirement-notice"]
 
 
 def test_coverage_values_compare_and_hash(belco: dpa.Agreement, belco_toml: str) -> None:
@@ -107,33 +130,41 @@ def test_coverage_values_compare_and_hash(belco: dpa.Agreement, belco_toml: str)
         again[0].clauses = []  # type: ignore[misc]
 
 
-def test_a_removed_clause_uncovers_its_item(belco_toml: str) -> None:
-    # Belco without its confidentiality clause 2.5.1: art. 28(3)(b) uncovered.
+def test_a_removed_clause_uncovers_its_item(belco: dpa.Agreement, belco_toml: str) -> None:
+    # Belco without its confidentiality clause 2.5.1: art. 28(3)(b) not covered.
     a = with_removed(belco_toml, "clause 2.5.1")
     cov = {c.id: c for c in a.coverage()}
     conf = cov["28-3-b"]
-    assert conf.clauses == [] and not conf.covered
-    assert str(conf) == "GDPR art. 28(3)(b) confidentiality of the persons processing: NOT COVERED"
-    assert [c.id for c in cov.values() if not c.covered] == ["28-3-b"]
+    assert conf.clauses == [] and not conf.covered and conf.verdict == "not-covered"
+    assert str(conf) == (
+        "GDPR art. 28(3)(b) confidentiality of the persons processing: "
+        "NOT COVERED (missing: confidentiality of the persons processing)"
+    )
+    before = {c.id: c for c in belco.coverage()}
+    assert [i for i in cov if cov[i] != before[i]] == ["28-3-b"]
     # The table and the check agree.
-    assert uncovered_findings(a) == ["GDPR art. 28(3)(b)"]
-    # Clause 2.8.3 covers three items; 28(4) rests on it alone.
+    assert "GDPR art. 28(3)(b)" in uncovered_findings(a)
+    # Without clause 2.8.3, the terms still record notice of changes, the right
+    # to object and the same security level (terms.sub_processors): the items
+    # keep their verdicts and cite the terms' sources.
     a = with_removed(belco_toml, "clause 2.8.3")
     cov = {c.id: c for c in a.coverage()}
+    assert cov["28-2"].verdict == "covered"
     assert cov["28-2"].clauses == ["clause 2.8.2"]
-    assert cov["28-3-d"].clauses == ["clause 2.8.2"]
-    assert [c.id for c in cov.values() if not c.covered] == ["28-4"]
-    assert uncovered_findings(a) == ["GDPR art. 28(4)"]
+    assert cov["28-4"].verdict == "partly"
+    assert "clause 2.8.3" not in cov["28-4"].clauses
 
 
-def test_removing_one_of_two_clauses_keeps_the_item(alles_toml: str) -> None:
+def test_removing_one_of_two_clauses_keeps_the_item(alles_online: dpa.Agreement, alles_toml: str) -> None:
     a = with_removed(alles_toml, "clause 7.4")
     cov = {c.id: c for c in a.coverage()}
     assert cov["28-3-h"].clauses == ["clause 7.5"] and cov["28-3-h"].covered
-    assert all(c.covered for c in cov.values())
     both = with_removed(alles_toml, "clause 7.4", "clause 7.5")
-    assert [c.id for c in both.coverage() if not c.covered] == ["28-3-h"]
-    assert uncovered_findings(both) == ["GDPR art. 28(3)(h)"]
+    h = {c.id: c for c in both.coverage()}["28-3-h"]
+    # The audit term remains (terms.audit); the information clause is gone.
+    assert h.verdict == "partly" and h.missing == ["compliance-information"]
+    partly = [f.citation for f in both.check(date(2026, 11, 23)) if f.code == "art28-item-partly-covered"]
+    assert "GDPR art. 28(3)(h)" in partly
 
 
 def test_a_clause_numbered_the_other_way_does_not_count(belco: dpa.Agreement, belco_toml: str) -> None:
@@ -142,9 +173,9 @@ def test_a_clause_numbered_the_other_way_does_not_count(belco: dpa.Agreement, be
 
 
 def test_coverage_str_is_the_words_of_the_dpa_command(belco_toml: str, tmp_path: Path) -> None:
-    # Belco without clause 2.5.1: one item uncovered. Each item's str() is
-    # the article, the name and the clauses (or NOT COVERED) of the line
-    # `dpa coverage` prints for it, in columns there.
+    # Belco without clause 2.5.1: one more item not covered. Each item's
+    # str() is the article, the name and the verdict of the line `dpa
+    # coverage` prints for it, in columns there.
     toml = belco_toml
     marker = "\n[terms.duration]"
     i = toml.index(marker)
@@ -153,13 +184,13 @@ def test_coverage_str_is_the_words_of_the_dpa_command(belco_toml: str, tmp_path:
     path.write_text(toml[:i] + dev + toml[i:], encoding="utf-8")
     a = dpa.Agreement.from_file(path)
     out = cargo_dpa("coverage", str(path))
-    assert out.returncode == 1, out.stderr.decode()  # an item is uncovered
+    assert out.returncode == 1, out.stderr.decode()  # items are not covered
     rows = [re.split(r"\s{2,}", line.strip()) for line in out.stdout.decode().splitlines()]
     cov = a.coverage()
     assert len(rows) == len(cov)
     for c, (article, name, clauses) in zip(cov, rows):
         assert str(c) == f"{article} {name}: {clauses}"
-    assert "NOT COVERED" in str(cov[2])
+    assert "NOT COVERED" in str(cov[8])
 
 
 # ---------------------------------------------------------------------------
@@ -335,18 +366,14 @@ def test_diff_report_of_belco_versions(belco_old: dpa.Agreement, belco: dpa.Agre
         "deviation-changed",
         "audit-term-changed",
     ]
-    assert [c.significant for c in r.changes] == [False, False, True, False]
-    assert r.significant is True
-    w = r.termination_window
-    assert isinstance(w, dpa.Deadline)
-    assert w.kind == "termination-window"
-    assert w.due == date(2022, 2, 3) == belco.termination_window_end(NOTIFIED)
-    assert w.citation == "clause 2.2.2"
-    assert w.bound == "no-later-than"
-    assert w == belco.deadline("termination-window", NOTIFIED)
+    # Every change is favourable or editorial (the deviation's summary alone
+    # changed): nothing significant, so no window (clause 2.2.2).
+    assert [c.significant for c in r.changes] == [False, False, False, False]
+    assert r.significant is False
+    assert r.termination_window is None
     # No sub-processor changed: no right to object.
     assert r.objection is None
-    assert repr(r) == "<dpa.DiffReport '1.2.2' -> '1.3' notified=2022-01-04 changes=4 significant=True>"
+    assert repr(r) == "<dpa.DiffReport '1.2.2' -> '1.3' notified=2022-01-04 changes=4 significant=False>"
     assert dpa.diff_report(belco_old, belco, NOTIFIED) == r
     assert dpa.diff_report(belco_old, belco, date(2022, 1, 5)) != r
     with pytest.raises(AttributeError):
@@ -358,8 +385,14 @@ def test_diff_report_the_other_way(belco_old: dpa.Agreement, belco: dpa.Agreemen
     r = dpa.diff_report(belco, belco_old, date(2026, 6, 1))
     assert (r.old_version, r.new_version) == ("1.3", "1.2.2")
     assert r.significant
-    assert r.termination_window is not None
-    assert r.termination_window.due == belco_old.termination_window_end(date(2026, 6, 1))
+    assert [c.significant for c in r.changes] == [False, True, False, True]
+    w = r.termination_window
+    assert isinstance(w, dpa.Deadline)
+    assert w.kind == "termination-window"
+    assert w.due == date(2026, 7, 1) == belco_old.termination_window_end(date(2026, 6, 1))
+    assert w.citation == "clause 2.2.2"
+    assert w.bound == "no-later-than"
+    assert w == belco_old.deadline("termination-window", date(2026, 6, 1))
     assert r.objection is None
 
 
@@ -409,7 +442,7 @@ def test_diff_report_errors(belco_old: dpa.Agreement, belco: dpa.Agreement) -> N
         dpa.diff_report(belco_old, "belco.toml", NOTIFIED)  # type: ignore[arg-type]
     # The window would end after 9999-12-31.
     with pytest.raises(dpa.OutOfRange):
-        dpa.diff_report(belco_old, belco, date(9999, 12, 31))
+        dpa.diff_report(belco, belco_old, date(9999, 12, 31))
     # Without a significant change there is no window to compute.
     assert dpa.diff_report(belco, belco, date(9999, 12, 31)).termination_window is None
 

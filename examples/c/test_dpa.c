@@ -336,8 +336,8 @@ static void test_json(void) {
     dpa_agreement_free(belco);
 }
 
-/* The GDPR art. 28 coverage table: Belco's clauses per item, an item left
- * uncovered by a removed clause, and NULL arguments. */
+/* The GDPR art. 28 coverage table: Belco's verdict and clauses per item, an
+ * item left uncovered by a removed clause, and NULL arguments. */
 static void test_coverage(void) {
     dpa_agreement *belco = load("examples/agreements/belco.toml");
     char *out = NULL;
@@ -352,16 +352,23 @@ static void test_coverage(void) {
     static const char item_h[] = "      \"id\": \"28-3-h\",\n"
                                  "      \"article\": \"GDPR art. 28(3)(h)\",\n"
                                  "      \"name\": \"information and audits\",\n"
+                                 "      \"verdict\": \"covered\",\n"
+                                 "      \"covered\": true,\n"
                                  "      \"clauses\": [\n"
                                  "        \"clause 2.7.3\",\n"
                                  "        \"clause 2.7.4\"\n"
-                                 "      ],\n"
-                                 "      \"covered\": true\n";
+                                 "      ],\n";
+    /* Belco DPS 1.x states no types of personal data (GDPR art. 28(3)). */
+    static const char data_types[] = "      \"id\": \"28-3-data-types\",\n"
+                                     "      \"article\": \"GDPR art. 28(3)\",\n"
+                                     "      \"name\": \"type of personal data\",\n"
+                                     "      \"verdict\": \"not-covered\",\n";
     CHECK(out != NULL && strncmp(out, head, sizeof head - 1) == 0);
     CHECK(out != NULL && out[len - 1] == '\n');
-    CHECK(out != NULL && strstr(out, "\"covered\": false") == NULL);
-    static const char clauses_b[] = "      \"clauses\": [\n        \"clause 2.5.1\"\n      ],\n"
-                                    "      \"covered\": true\n";
+    CHECK(out != NULL && strstr(out, data_types) != NULL);
+    static const char clauses_b[] = "      \"verdict\": \"covered\",\n"
+                                    "      \"covered\": true,\n"
+                                    "      \"clauses\": [\n        \"clause 2.5.1\"\n      ],\n";
     const char *b = out == NULL ? NULL : strstr(out, item_b);
     CHECK(b != NULL && strncmp(b + strlen(item_b), clauses_b, sizeof clauses_b - 1) == 0);
     CHECK(out != NULL && strstr(out, item_h) != NULL);
@@ -391,14 +398,12 @@ static void test_coverage(void) {
                 CHECK_STATUS(dpa_agreement_coverage_json(without, &out, &len), DPA_STATUS_OK);
             }
             if (out != NULL) {
-                static const char uncovered[] = "      \"clauses\": [],\n"
-                                                "      \"covered\": false\n";
+                static const char uncovered[] = "      \"verdict\": \"not-covered\",\n"
+                                                "      \"covered\": false,\n"
+                                                "      \"clauses\": [],\n";
                 const char *nb = strstr(out, item_b);
                 CHECK(nb != NULL &&
                       strncmp(nb + strlen(item_b), uncovered, sizeof uncovered - 1) == 0);
-                /* Only that item. */
-                const char *first = strstr(out, "\"covered\": false");
-                CHECK(first != NULL && strstr(first + 1, "\"covered\": false") == NULL);
                 dpa_string_free(out);
             }
             dpa_agreement_free(without);
@@ -637,6 +642,12 @@ static void test_errors(void) {
     /* Unknown enum values. */
     CHECK_STATUS(dpa_add_months(2026, 1, 31, 1, 3, &r), DPA_STATUS_INVALID_VALUE);
     CHECK(last_path_is("rule"));
+    /* Belco DPS 1.15: low impact "binnen de eerstvolgende kantooruren" (09:00
+       t/m 17:00): reported Saturday 28 March 2026 10:30 CET, due by the end of
+       Monday's office hours, 17:00 CEST = 15:00 UTC. */
+    CHECK_STATUS(dpa_agreement_service_response(belco, 1774690200, DPA_IMPACT_LOW, &d),
+                 DPA_STATUS_OK);
+    CHECK(d.due_unix == 1774882800);
     CHECK_STATUS(dpa_agreement_service_response(belco, 1774690200, 3, &d),
                  DPA_STATUS_INVALID_VALUE);
     CHECK(last_path_is("impact"));

@@ -92,6 +92,10 @@ check($belco->earliestAuditDate('2026-04-20')['kind'] === 'audit-notice', 'audit
 check($belco->terminationWindowEnd('2026-01-10')['kind'] === 'termination-window', 'termination window');
 check($belco->backupDeletionDeadline('2026-11-30')['kind'] === 'backup-deletion', 'backup deletion');
 check($belco->serviceResponse(1774690200, 'high')['ends_at_unix'] === 1774690200, 'high impact: at once');
+// Belco DPS 1.15: low impact "binnen de eerstvolgende kantooruren" (09:00 t/m
+// 17:00): reported Saturday 28 March 2026 10:30, due by the end of Monday's
+// office hours, 17:00 CEST = 15:00 UTC.
+check($belco->serviceResponse(1774690200, 'low')['ends_at_unix'] === 1774882800, 'low impact: end of next office hours');
 throws(fn () => $alles->serviceResponse(1774690200, 'low'), Library::status('INVALID_VALUE'), 'statement.service_level');
 
 $full = $belco->deadline('deletion', '2026-11-30');
@@ -126,7 +130,12 @@ check($belco->effectiveDate() === '2022-01-04', 'effective date');
 $diff = $old->diff($belco);
 check(isset($diff['changes']) && count($diff['changes']) > 0, 'diff');
 check($diff['notified'] === '2022-01-04', 'diff: notified defaults to the effective date');
-check($diff['termination_window']['due'] === '2022-02-03', 'diff: termination window');
+// Version 1.3's changes are all in the client's favour or editorial: no
+// window (clause 2.2.2); back to 1.2.2 the warranty is weakened: 30 days.
+check($diff['significant'] === false && $diff['termination_window'] === null, 'diff: nothing significant');
+$back = $belco->diff($old);
+check($back['notified'] === '2021-11-03', 'diff back: notified defaults to the effective date');
+check($back['termination_window']['due'] === '2021-12-03', 'diff back: termination window');
 unset($old);
 
 // Files are read by libdpa (dpa_agreement_from_file), as the command reads
@@ -167,22 +176,30 @@ rmdir($tmp);
 
 // Coverage of GDPR art. 28, and the same JSON as the `dpa` command (built by
 // scripts/test-c.sh; DPA_BIN names another binary).
-$ids = ['28-2', '28-3-a', '28-3-b', '28-3-c', '28-3-d', '28-3-e', '28-3-f', '28-3-g', '28-3-h', '28-4'];
+$ids = ['28-2', '28-3-subject-matter', '28-3-duration', '28-3-nature-purpose', '28-3-data-types',
+    '28-3-data-subjects', '28-3-controller', '28-3-a', '28-3-b', '28-3-c', '28-3-d', '28-3-e', '28-3-f',
+    '28-3-g', '28-3-h', '28-3-final', '28-4'];
 $cov = $belco->coverage();
-check(array_column($cov, 'id') === $ids, 'coverage: the ten items in article order');
-check(array_filter($cov, fn ($c) => $c['covered'] !== true) === [], 'Belco covers every item');
-check($cov[2] === ['id' => '28-3-b', 'article' => 'GDPR art. 28(3)(b)', 'name' => 'confidentiality of the persons processing',
-    'clauses' => ['clause 2.5.1'], 'covered' => true], 'Belco: art. 28(3)(b) by clause 2.5.1');
-check($cov[8]['clauses'] === ['clause 2.7.3', 'clause 2.7.4'], 'Belco: audits');
+check(array_column($cov, 'id') === $ids, 'coverage: the seventeen items in article order');
+// GDPR art. 28(3): neither Belco's statement nor its clauses state the types of
+// personal data or the categories of data subjects; clause 2.8.3 binds
+// sub-processors to the same security level only (art. 28(4): partly).
+check(array_column($cov, 'verdict', 'id')['28-3-data-types'] === 'not-covered', 'Belco: no types of personal data');
+check(array_column($cov, 'verdict', 'id')['28-4'] === 'partly', 'Belco: art. 28(4) partly');
+check($cov[8] === ['id' => '28-3-b', 'article' => 'GDPR art. 28(3)(b)', 'name' => 'confidentiality of the persons processing',
+    'verdict' => 'covered', 'covered' => true, 'clauses' => ['clause 2.5.1'], 'missing' => []], 'Belco: art. 28(3)(b) by clause 2.5.1');
+check($cov[14]['clauses'] === ['clause 2.7.3', 'clause 2.7.4'], 'Belco: audits');
+check($cov[16]['missing'][0]['id'] === 'flow-down-obligations', 'Belco: what art. 28(4) misses');
 $allesCov = $alles->coverage();
-check($allesCov[5]['clauses'] === ['clause 7.1', 'clause 7.3'], 'Alles Online: art. 28(3)(e)');
+check($allesCov[11]['clauses'] === ['clause 7.1', 'clause 7.3'], 'Alles Online: art. 28(3)(e)');
 check($allesCov[0]['article'] === 'GDPR art. 28(2)' && $allesCov[0]['clauses'] === ['clause 8.2', 'clause 8.3'], 'Alles Online: art. 28(2)');
 $deviation = "\n[[clauses.deviations]]\nclause = \"clause 2.5.1\"\nkind = \"removed\"\nsummary = \"left out\"\n";
 $withoutToml = str_replace("\n[terms.duration]", $deviation . "\n[terms.duration]", $belcoToml);
 $without = Agreement::fromToml($withoutToml);
 $withoutCov = $without->coverage();
-check($withoutCov[2]['clauses'] === [] && $withoutCov[2]['covered'] === false, 'a removed clause leaves art. 28(3)(b) uncovered');
-check(count(array_filter($withoutCov, fn ($c) => !$c['covered'])) === 1, 'only that item');
+check($withoutCov[8]['clauses'] === [] && $withoutCov[8]['verdict'] === 'not-covered', 'a removed clause leaves art. 28(3)(b) not covered');
+$changed = array_filter(array_keys($withoutCov), fn ($i) => $withoutCov[$i] !== $cov[$i]);
+check(array_values($changed) === [8], 'only that item');
 
 /** Runs the `dpa` command: [stdout, exit code]. */
 function runDpa(string $bin, array $args): array

@@ -5,8 +5,8 @@ use std::process::Output;
 
 use crate::helpers::{Scratch, belco_text, dpa, examples, stderr, stdout};
 
-/// `dpa coverage FILE --format json`, decoded: (id, clauses, covered) per item.
-fn coverage_rows(o: &Output) -> Vec<(String, Vec<String>, bool)> {
+/// `dpa coverage FILE --format json`, decoded: (id, verdict, clauses) per item.
+fn coverage_rows(o: &Output) -> Vec<(String, String, Vec<String>)> {
     let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
     v["coverage"]
         .as_array()
@@ -19,22 +19,20 @@ fn coverage_rows(o: &Output) -> Vec<(String, Vec<String>, bool)> {
                 .iter()
                 .map(|c| c.as_str().unwrap().to_owned())
                 .collect();
-            (
-                r["id"].as_str().unwrap().to_owned(),
-                clauses,
-                r["covered"].as_bool().unwrap(),
-            )
+            let verdict = r["verdict"].as_str().unwrap().to_owned();
+            assert_eq!(r["covered"].as_bool().unwrap(), verdict == "covered");
+            (r["id"].as_str().unwrap().to_owned(), verdict, clauses)
         })
         .collect()
 }
 
-fn expected_rows(rows: &[(&str, &[&str])]) -> Vec<(String, Vec<String>, bool)> {
+fn expected_rows(rows: &[(&str, &str, &[&str])]) -> Vec<(String, String, Vec<String>)> {
     rows.iter()
-        .map(|(id, clauses)| {
+        .map(|(id, verdict, clauses)| {
             (
                 (*id).to_owned(),
+                (*verdict).to_owned(),
                 clauses.iter().map(|c| (*c).to_owned()).collect(),
-                !clauses.is_empty(),
             )
         })
         .collect()
@@ -50,28 +48,52 @@ fn belco_without(clause: &str, name: &str) -> Scratch {
     Scratch::new(name, format!("{}{dev}{}", &t[..i], &t[i..]).as_bytes())
 }
 
-/// `dpa coverage --format json` on Belco: each art. 28 item with the clauses
-/// that cover it, pretty-printed as the library serialises it.
-/// Source: GDPR art. 28(2), 28(3)(a)-(h) and 28(4); Belco clauses 2.2.3, 2.3.1,
-/// 2.4.1, 2.4.2, 2.5.1, 2.6.3, 2.7.1-2.7.4, 2.8.2 and 2.8.3
+/// `dpa coverage --format json` on Belco: each art. 28 item with its verdict
+/// and what covers it, pretty-printed as the library serialises it; exit 1,
+/// since the statement states no types of personal data, among others.
+/// Source: GDPR art. 28(2), 28(3) (first sentence, (a)-(h), final
+/// subparagraph) and 28(4); Belco clauses 2.2.1-2.8.3 and DPS 1.5, 1.9, 1.12
 /// (dpa-core/data/art28-coverage.tsv); README "The `dpa` command" (the
-/// `coverage` JSON).
+/// `coverage` JSON, exit 1 when an item is not covered in full).
 #[test]
 fn coverage_json_of_belco() {
     let belco = examples().join("belco.toml");
     let o = dpa(&["coverage", belco.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(
         coverage_rows(&o),
         expected_rows(&[
-            ("28-2", &["clause 2.8.2", "clause 2.8.3"]),
-            ("28-3-a", &["clause 2.2.3"]),
-            ("28-3-b", &["clause 2.5.1"]),
-            ("28-3-c", &["clause 2.3.1"]),
-            ("28-3-d", &["clause 2.8.2", "clause 2.8.3"]),
-            ("28-3-e", &["clause 2.7.1"]),
+            ("28-2", "covered", &["clause 2.8.2", "clause 2.8.3"]),
+            (
+                "28-3-subject-matter",
+                "covered",
+                &["clause 2.2.1", "DPS 1.5"]
+            ),
+            (
+                "28-3-duration",
+                "covered",
+                &["clause 2.6.1", "clause 2.6.2"]
+            ),
+            ("28-3-nature-purpose", "covered", &["DPS 1.5"]),
+            ("28-3-data-types", "not-covered", &[]),
+            ("28-3-data-subjects", "not-covered", &[]),
+            (
+                "28-3-controller",
+                "covered",
+                &["clause 2.2.4", "clause 2.2.7"]
+            ),
+            ("28-3-a", "partly", &["clause 2.2.3"]),
+            ("28-3-b", "covered", &["clause 2.5.1"]),
+            (
+                "28-3-c",
+                "covered",
+                &["clause 2.3.1", "DPS 1.9", "DPS 1.12"]
+            ),
+            ("28-3-d", "partly", &["clause 2.8.2", "clause 2.8.3"]),
+            ("28-3-e", "covered", &["clause 2.7.1"]),
             (
                 "28-3-f",
+                "covered",
                 &[
                     "clause 2.3.1",
                     "clause 2.4.1",
@@ -79,24 +101,29 @@ fn coverage_json_of_belco() {
                     "clause 2.7.2"
                 ]
             ),
-            ("28-3-g", &["clause 2.6.3"]),
-            ("28-3-h", &["clause 2.7.3", "clause 2.7.4"]),
-            ("28-4", &["clause 2.8.3"]),
+            ("28-3-g", "covered", &["clause 2.6.3"]),
+            ("28-3-h", "covered", &["clause 2.7.3", "clause 2.7.4"]),
+            ("28-3-final", "not-covered", &[]),
+            ("28-4", "partly", &["clause 2.8.3"]),
         ])
     );
     // Pretty-printed like the other JSON outputs, keys in this order, with a
     // final newline.
     let out = stdout(&o);
-    assert!(out.starts_with("{\n  \"coverage\": [\n    {\n      \"id\": \"28-2\",\n      \"article\": \"GDPR art. 28(2)\",\n      \"name\": \"authorisation of sub-processors\",\n      \"clauses\": [\n        \"clause 2.8.2\",\n"), "{out}");
+    assert!(out.starts_with("{\n  \"coverage\": [\n    {\n      \"id\": \"28-2\",\n      \"article\": \"GDPR art. 28(2)\",\n      \"name\": \"authorisation of sub-processors\",\n      \"verdict\": \"covered\",\n      \"covered\": true,\n      \"clauses\": [\n        \"clause 2.8.2\",\n"), "{out}");
     assert!(
-        out.ends_with("      \"covered\": true\n    }\n  ]\n}\n"),
+        out.ends_with("          \"text\": \"the other data-protection obligations imposed on sub-processors by contract\"\n        }\n      ]\n    }\n  ]\n}\n"),
         "{out}"
     );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["coverage"][2]["article"], "GDPR art. 28(3)(b)");
+    assert_eq!(v["coverage"][8]["article"], "GDPR art. 28(3)(b)");
     assert_eq!(
-        v["coverage"][2]["name"],
+        v["coverage"][8]["name"],
         "confidentiality of the persons processing"
+    );
+    assert_eq!(
+        v["coverage"][7]["missing"][0]["id"],
+        "legal-requirement-notice"
     );
     assert_eq!(v.as_object().unwrap().len(), 1);
     // The same text as the library's own serialisation (which libdpa prints).
@@ -107,110 +134,128 @@ fn coverage_json_of_belco() {
 
 /// `dpa coverage --format json` on Alles Online names its clauses in its own
 /// numbering, the same from its TOML and its JSON.
-/// Source: GDPR art. 28(2), 28(3)(a)-(h) and 28(4); Alles Online clauses 2.3,
-/// 3.1, 4.1, 4.3, 5.1, 6.3, 7.1-7.5, 8.2 and 8.3
-/// (dpa-core/data/art28-coverage.tsv).
+/// Source: GDPR art. 28(2), 28(3) and 28(4); NLdigital 2025 clauses 2.1-8.3
+/// and Alles Online DPS bullets 3-4, DPS 14-15 (dpa-core/data/art28-coverage.tsv).
 #[test]
 fn coverage_json_of_alles_online() {
     let alles = examples().join("alles-online.toml");
     let o = dpa(&["coverage", alles.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let rows = coverage_rows(&o);
+    let get = |id: &str| rows.iter().find(|r| r.0 == id).unwrap().clone();
     assert_eq!(
-        coverage_rows(&o),
-        expected_rows(&[
-            ("28-2", &["clause 8.2", "clause 8.3"]),
-            ("28-3-a", &["clause 2.3"]),
-            ("28-3-b", &["clause 5.1"]),
-            ("28-3-c", &["clause 3.1"]),
-            ("28-3-d", &["clause 8.2", "clause 8.3"]),
-            ("28-3-e", &["clause 7.1", "clause 7.3"]),
-            (
-                "28-3-f",
-                &["clause 3.1", "clause 4.1", "clause 4.3", "clause 7.2"]
-            ),
-            ("28-3-g", &["clause 6.3"]),
-            ("28-3-h", &["clause 7.4", "clause 7.5"]),
-            ("28-4", &["clause 8.3"]),
-        ])
+        get("28-3-e"),
+        expected_rows(&[("28-3-e", "covered", &["clause 7.1", "clause 7.3"])])[0]
     );
+    assert_eq!(
+        get("28-3-h"),
+        expected_rows(&[("28-3-h", "covered", &["clause 7.4", "clause 7.5"])])[0]
+    );
+    assert_eq!(
+        get("28-3-f").2,
+        ["clause 3.1", "clause 4.1", "clause 4.3", "clause 7.2"]
+    );
+    assert_eq!(get("28-4").1, "partly");
+    assert_eq!(get("28-3-data-types").1, "not-covered");
     // The same answer from the agreement in the JSON format.
     let json = dpa(&["show", alles.to_str().unwrap(), "--format", "json"]);
     let f = Scratch::new("alles-coverage.json", &json.stdout);
     let again = dpa(&["coverage", f.path(), "--format", "json"]);
-    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(again.status.code(), Some(1), "{}", stderr(&again));
     assert_eq!(again.stdout, o.stdout);
 }
 
 /// `dpa coverage` as text: one line per art. 28 item with its article, what it
-/// requires and the clauses.
+/// requires and the verdict: the clauses, `PARTLY: ... (missing: ...)` or
+/// `NOT COVERED (missing: ...)`.
 /// Source: README "The `dpa` command" (`coverage`: "text is one line per
-/// item"); GDPR art. 28(2), 28(3)(b) and 28(4); Belco clauses 2.5.1, 2.8.2 and
-/// 2.8.3.
+/// item"); GDPR art. 28(2), 28(3)(a), 28(3)(b) and 28(4); Belco clauses 2.2.3,
+/// 2.5.1, 2.8.2 and 2.8.3.
 #[test]
 fn coverage_text_one_line_per_item() {
     let belco = examples().join("belco.toml");
     let o = dpa(&["coverage", belco.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 10, "{out}");
+    assert_eq!(lines.len(), 17, "{out}");
     assert!(lines[0].starts_with("GDPR art. 28(2) "), "{out}");
     assert!(
         lines[0].contains("authorisation of sub-processors"),
         "{out}"
     );
     assert!(lines[0].ends_with("clause 2.8.2, clause 2.8.3"), "{out}");
-    assert!(lines[2].starts_with("GDPR art. 28(3)(b) "), "{out}");
     assert!(
-        lines[2].contains("confidentiality of the persons processing"),
+        lines[4].ends_with("NOT COVERED (missing: the types of personal data)"),
         "{out}"
     );
-    assert!(lines[2].ends_with("clause 2.5.1"), "{out}");
-    assert!(lines[9].starts_with("GDPR art. 28(4) "), "{out}");
-    assert!(!out.contains("NOT COVERED"), "{out}");
+    assert!(
+        lines[7].ends_with("PARTLY: clause 2.2.3 (missing: informing the controller of a legal requirement before processing)"),
+        "{out}"
+    );
+    assert!(lines[8].starts_with("GDPR art. 28(3)(b) "), "{out}");
+    assert!(
+        lines[8].contains("confidentiality of the persons processing"),
+        "{out}"
+    );
+    assert!(lines[8].ends_with("clause 2.5.1"), "{out}");
+    assert!(lines[16].starts_with("GDPR art. 28(4) "), "{out}");
     assert!(out.ends_with('\n'));
 }
 
-/// Belco without clause 2.5.1 leaves art. 28(3)(b) uncovered: exit 1, and
-/// `dpa check` reports it; without 2.7.4, art. 28(3)(h) stays covered by 2.7.3.
+/// Belco without clause 2.5.1 leaves art. 28(3)(b) not covered, and `dpa
+/// check` reports it; without 2.7.4, art. 28(3)(h) stays covered by 2.7.3.
 /// Source: GDPR art. 28(3)(b) and 28(3)(h); Belco clauses 2.5.1, 2.7.3 and
-/// 2.7.4; README "Exit codes" (`dpa coverage`: 1 when an item is uncovered).
+/// 2.7.4; README "Exit codes" (`dpa coverage`: 1 when an item is not covered
+/// in full).
 #[test]
-fn coverage_of_a_removed_clause_exits_1() {
+fn coverage_of_a_removed_clause() {
+    let base = examples().join("belco.toml");
+    let before = coverage_rows(&dpa(&[
+        "coverage",
+        base.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
     // Without its confidentiality clause 2.5.1, Belco leaves art. 28(3)(b)
-    // uncovered; every other item stays covered.
+    // not covered; every other item keeps its verdict.
     let f = belco_without("clause 2.5.1", "belco-no-2.5.1.toml");
     let o = dpa(&["coverage", f.path(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let rows = coverage_rows(&o);
-    assert_eq!(rows.len(), 10);
-    assert_eq!(rows[2], ("28-3-b".to_owned(), Vec::new(), false));
-    assert!(rows.iter().filter(|r| r.0 != "28-3-b").all(|r| r.2));
-    assert!(stdout(&o).contains("      \"clauses\": [],\n      \"covered\": false\n"));
-
+    assert_eq!(rows.len(), 17);
+    assert_eq!(
+        rows[8],
+        ("28-3-b".to_owned(), "not-covered".to_owned(), Vec::new())
+    );
+    for (r, b) in rows.iter().zip(&before) {
+        if r.0 != "28-3-b" {
+            assert_eq!(r, b);
+        }
+    }
     let o = dpa(&["coverage", f.path()]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = stdout(&o);
-    let uncovered: Vec<&str> = out.lines().filter(|l| l.contains("NOT COVERED")).collect();
-    assert_eq!(uncovered.len(), 1, "{out}");
-    assert!(uncovered[0].starts_with("GDPR art. 28(3)(b) "), "{out}");
+    let line = out.lines().nth(8).unwrap();
+    assert!(line.starts_with("GDPR art. 28(3)(b) "), "{out}");
     assert!(
-        uncovered[0].contains("confidentiality of the persons processing"),
+        line.ends_with("NOT COVERED (missing: confidentiality of the persons processing)"),
         "{out}"
     );
-    assert!(uncovered[0].ends_with("NOT COVERED"), "{out}");
-    // `dpa check` reports the same item as an error finding.
+    // `dpa check` reports the item as an error finding.
     let c = dpa(&["check", f.path(), "--at", "2026-11-23", "--format", "json"]);
     assert_eq!(c.status.code(), Some(1));
-    assert!(stdout(&c).contains("\"code\": \"art28-item-uncovered\""));
+    assert!(stdout(&c).contains("covers confidentiality of the persons processing"));
 
     // Removing one of the two audit clauses keeps art. 28(3)(h) covered.
     let f = belco_without("clause 2.7.4", "belco-no-2.7.4.toml");
     let o = dpa(&["coverage", f.path(), "--format", "json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
-        coverage_rows(&o)[8],
-        ("28-3-h".to_owned(), vec!["clause 2.7.3".to_owned()], true)
+        coverage_rows(&o)[14],
+        (
+            "28-3-h".to_owned(),
+            "covered".to_owned(),
+            vec!["clause 2.7.3".to_owned(), "DPS 1.14".to_owned()]
+        )
     );
 }
 

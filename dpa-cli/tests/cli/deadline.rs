@@ -81,8 +81,8 @@ fn deadline_command_text_and_json() {
 
 /// `dpa deadline` refuses an instant without an offset, a date where an instant
 /// is needed, an impossible date and a result past 9999; `service-response`
-/// needs `--impact`, and low impact on a Saturday is due at the next office
-/// hours.
+/// needs `--impact`, and low impact on a Saturday is due by the end of the
+/// next office hours (Monday 17:00 Amsterdam time).
 /// Source: docs/rules.md rule 2 (an instant without a UTC offset is refused);
 /// README "Invariants and limits" (real dates, years 1–9999); README "The `dpa`
 /// command" (`service-response` needs `--impact`); Belco DPS 1.15 ("binnen de
@@ -120,7 +120,7 @@ fn deadline_command_rejects_bad_triggers() {
         "low",
     ]);
     assert!(
-        stdout(&o).starts_with("2026-03-30T07:00:00Z DPS 1.15"),
+        stdout(&o).starts_with("2026-03-30T15:00:00Z DPS 1.15"),
         "{}",
         stdout(&o)
     );

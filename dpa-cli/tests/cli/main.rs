@@ -19,6 +19,7 @@ mod helpers;
 mod holidays;
 mod limits;
 mod output;
+mod readme;
 mod schema;
 mod show;
 mod transfers;

@@ -1,6 +1,6 @@
-//! The service level: when the processor starts working on an incident
-//! (e.g. Belco DPS 1.15: high impact at once, low impact in the next office
-//! hours).
+//! The service level: by when the processor works on an incident (e.g.
+//! Belco DPS 1.15: high impact at once, low impact "binnen de eerstvolgende
+//! kantooruren", by the end of the next office hours).
 
 use time::{OffsetDateTime, UtcOffset};
 
@@ -12,10 +12,15 @@ use crate::model::{Agreement, OfficeDays, Response};
 use crate::values::join_refs;
 
 impl Agreement {
-    /// When the processor starts working on an incident reported at
-    /// `reported`, under the statement's service level: a high-impact incident
-    /// at once; a low-impact one from the start of the next office hours in
-    /// the processor's time zone (at once when reported during office hours).
+    /// By when the processor works on an incident reported at `reported`,
+    /// under the statement's service level: a high-impact incident at once;
+    /// a low-impact one "binnen de eerstvolgende kantooruren" (Belco DPS
+    /// 1.15), i.e. no later than the *end* of the next office-hours period
+    /// in the processor's time zone. Office hours include their closing
+    /// minute ("09:00 t/m 17:00"): a report at 17:00 is inside them and is
+    /// due at 17:00 that day. A report during office hours is due at the end
+    /// of the current period (the first office hours from the report); see
+    /// docs/rules.md "The deadlines".
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] when the agreement has no service level;
@@ -40,7 +45,7 @@ impl Agreement {
         })?;
         let due = match response {
             Response::Immediately => reported,
-            _ => self.next_office_hours(reported)?,
+            _ => self.end_of_next_office_hours(reported)?,
         };
         Ok(Deadline {
             kind: DeadlineKind::ServiceResponse,
@@ -50,22 +55,22 @@ impl Agreement {
             shift: None,
             note: Some(match response {
                 Response::Immediately => "at once, 24x7".to_owned(),
-                _ => "from the start of the next office hours".to_owned(),
+                _ => "by the end of the next office hours".to_owned(),
             }),
         })
     }
 
-    /// `at` itself during office hours, else the start of the next office
-    /// hours, in UTC.
-    fn next_office_hours(&self, at: OffsetDateTime) -> Result<OffsetDateTime> {
+    /// The end of the first office-hours period that ends at or after `at`
+    /// (the current one when `at` is inside office hours, closing minute
+    /// included), in UTC.
+    fn end_of_next_office_hours(&self, at: OffsetDateTime) -> Result<OffsetDateTime> {
         let Some(sl) = &self.statement.service_level else {
             return Ok(at);
         };
         let oh = &sl.office_hours;
         let tz = self.rules.time_zone.time_zone();
         let local = local_of(at, tz)?;
-        let clock = |t: time::Time| jiff::civil::time(t.hour() as i8, t.minute() as i8, 0, 0);
-        let (start, end) = (clock(oh.start()), clock(oh.end()));
+        let end = jiff::civil::time(oh.end().hour() as i8, oh.end().minute() as i8, 0, 0);
         let mut day = local.date();
         for i in 0..=31 {
             let d = time_date(day)?;
@@ -73,13 +78,9 @@ impl Agreement {
                 OfficeDays::MondayToFridayExceptNlHolidays => calendar::is_business_day(d),
                 _ => !matches!(d.weekday(), time::Weekday::Saturday | time::Weekday::Sunday),
             };
-            if open {
-                if i == 0 && local.time() >= start && local.time() < end {
-                    return Ok(at);
-                }
-                if i > 0 || local.time() < start {
-                    return start_of_local(day.to_datetime(start), tz);
-                }
+            // Today's period counts until its closing minute has passed.
+            if open && (i > 0 || local.time() <= end) {
+                return start_of_local(day.to_datetime(end), tz);
             }
             day = day.tomorrow().map_err(|_| {
                 Error::out_of_range(format!(

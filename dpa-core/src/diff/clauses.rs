@@ -1,8 +1,11 @@
 //! The standard clauses (`clauses.*`): the edition, the numbering and the
 //! processor's deviations, matched by clause across the two numberings. A
-//! deviation's text is not judged, so every change of one is undetermined
-//! (significant); its reason lists the typed changes of the same clause
-//! found elsewhere in the diff.
+//! deviation added, removed or changed in kind is undetermined (significant:
+//! its text is not judged). A deviation whose summary alone changed is
+//! editorial: what it does is in the typed values of its clause (the
+//! warranty, a term, a precondition), which the diff compares and classifies
+//! on their own. Each deviation change's reason lists the typed changes of
+//! the same clause found elsewhere in the diff.
 
 use std::slice;
 
@@ -116,10 +119,19 @@ impl Differ<'_> {
                 what.join("; ")
             ))
             .values(Some(from), Some(to))
-            .record(Verdict::new(
-                Effect::Undetermined,
-                "a deviation from the standard clauses changed; a deviation's text is not judged, so the change is treated as significant",
-            ));
+            .record(if o.kind == n.kind {
+                // Only the file's own summary changed: what the deviation does
+                // is in the typed values of its clause, compared on their own.
+                Verdict::new(
+                    Effect::Editorial,
+                    "only the file's summary of the deviation changed; a deviation is classified by the typed values of its clause, which are compared and classified on their own",
+                )
+            } else {
+                Verdict::new(
+                    Effect::Undetermined,
+                    "the clause is now modified, added or removed where it was not; the direction of that cannot be told from the data, so the change is treated as significant",
+                )
+            });
     }
 
     /// Adds to each deviation change's reason the typed changes of the same

@@ -37,11 +37,18 @@
 //! assert_eq!(w.effect, Effect::Favourable);
 //! assert!(!w.significant);
 //!
-//! // The rewritten clause 2.4.1 deviation is significant (a deviation's text
-//! // is not judged), so notice on 4 January 2022 opens the 30-day window.
+//! // The summary of the clause 2.4.1 deviation was rewritten to say so: the
+//! // summary alone is not judged (the warranty above is), so it is editorial.
+//! let d = changes
+//!     .iter()
+//!     .find(|c| c.kind == ChangeKind::DeviationChanged)
+//!     .expect("the summary changed");
+//! assert_eq!(d.effect, Effect::Editorial);
+//!
+//! // Every change of version 1.3 is in the client's favour or editorial, so
+//! // its notice on 4 January 2022 opens no termination window (clause 2.2.2).
 //! let rights = rights_opened(&changes, &new, date!(2022 - 01 - 04))?;
-//! let window = rights.termination_window.expect("a significant change");
-//! assert_eq!(window.due.date(), Some(date!(2022 - 02 - 03)));
+//! assert!(rights.termination_window.is_none());
 //! assert!(rights.objection.is_none()); // no sub-processor changed
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -80,7 +87,7 @@
 //!   level cut.
 //! - significant, [`Effect::Undetermined`]: the direction cannot be told from
 //!   the data — a deviation from the standard clauses added, removed or
-//!   changed (its text is not judged), a new edition of the clauses, an
+//!   changed in kind (its text is not judged), a new edition of the clauses, an
 //!   unordered choice changed (e.g. the cost basis). When in doubt, the
 //!   client keeps its right.
 //! - not significant, [`Effect::Favourable`]: in the client's favour — a
@@ -94,7 +101,11 @@
 //!   breach note). The operative content of those descriptions is in typed
 //!   fields that are compared on their own (e.g. `assists`), so a wording
 //!   change alone is taken as editorial; the reason asks the reader to check
-//!   it. Removing a whole description is significant (undetermined).
+//!   it. Removing a whole description is significant (undetermined). The
+//!   same holds for a deviation's `summary`: a deviation whose summary alone
+//!   changed is editorial, since what it does is in typed fields (the
+//!   security warranty, a term, a precondition) that are compared on their
+//!   own.
 //!   The `rules` a file computes with (month rule, business days, time zone)
 //!   are the file's reading, not terms of the agreement: editorial.
 //!

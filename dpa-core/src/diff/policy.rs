@@ -337,13 +337,16 @@ pub(super) fn return_method_rank(m: ReturnMethod) -> u32 {
     }
 }
 
-/// How assistance is charged (clause 2.4.3 / 4.4): a rate the agreement
-/// states binds the processor; current rates and reasonable costs leave the
-/// rate open (and rank the same: neither is plainly better).
+/// How assistance is charged (clause 2.4.3 / 4.4, 2.6.4 / 6.4, 2.7.6 /
+/// 7.7): a rate the agreement states binds the processor; current rates and
+/// reasonable costs leave the rate open (and rank the same: neither is
+/// plainly better); the costs the processor incurs, not limited to
+/// reasonable ones, bind it least.
 pub(super) fn cost_basis_rank(b: CostBasis) -> u32 {
     match b {
         CostBasis::StatedHourlyRate => 0,
         CostBasis::CurrentRates | CostBasis::ReasonableCosts => 1,
+        CostBasis::CostsIncurred => 2,
     }
 }
 

@@ -3,12 +3,13 @@
 //! sub-processor policy and fines. Each term cites its own `source`.
 
 use crate::citation::cite;
+use crate::model::Costs;
 
-use super::engine::Differ;
+use super::engine::{Differ, Row, pair_by};
 use super::policy::{self, NumberReasons, Reasons, Verdict};
 use super::{ChangeKind, Effect};
 
-impl Differ<'_> {
+impl<'a> Differ<'a> {
     /// Every term, in the order of the file.
     pub(super) fn terms(&mut self) {
         self.duration();
@@ -263,14 +264,64 @@ impl Differ<'_> {
         self.refs("terms.breach.source", &o.source, &n.source);
     }
 
-    /// `terms.costs`: costs of assistance (clause 2.4.3 / 4.4).
+    /// `terms.costs`: what the processor may charge, per context (clause
+    /// 2.4.3 / 4.4, 2.6.4 / 6.4, 2.7.6 / 7.7, 2.3.6 / 3.6), entries paired by
+    /// context.
     fn costs(&mut self) {
-        let (o, n) = (&self.old.terms.costs, &self.new.terms.costs);
-        let c = cite(&n.source, []);
+        let (o, n) = (
+            self.old.terms.costs.entries(),
+            self.new.terms.costs.entries(),
+        );
         let k = ChangeKind::CostsTermChanged;
-        self.change(k, "terms.costs.basis")
-            .cite(&c)
-            .label("cost basis")
+        let (pairs, gone) = pair_by(o, n, |c| c.context);
+        for (i, p) in pairs.iter().enumerate() {
+            let nc = &n[i];
+            let path = format!("terms.costs[{i}]");
+            match p {
+                Some(j) => self.cost_term(&path, *j, &o[*j], nc),
+                None => self
+                    .change(k, path)
+                    .cite(&cite(&nc.source, []))
+                    .describe(format!(
+                        "cost term for {} added: {}",
+                        nc.context,
+                        nc.basis
+                    ))
+                    .values(None, Some(nc.basis.as_str().to_owned()))
+                    .record(Verdict::new(
+                        Effect::Undetermined,
+                        "the agreement now says what the processor may charge in this context, where it said nothing; whether the client pays more than before cannot be told from the data",
+                    )),
+            }
+        }
+        for j in gone {
+            let oc = &o[j];
+            self.change(k, "terms.costs")
+                .was_at(format!("terms.costs[{j}]"))
+                .cite(&cite(&oc.source, []))
+                .describe(format!(
+                    "cost term for {} removed (was {})",
+                    oc.context, oc.basis
+                ))
+                .values(Some(oc.basis.as_str().to_owned()), None)
+                .record(Verdict::new(
+                    Effect::Undetermined,
+                    "the agreement no longer says what the processor may charge in this context; whether the client pays more or less cannot be told from the data",
+                ));
+        }
+    }
+
+    /// One context's cost term in both versions (`j` in the old file).
+    fn cost_term(&mut self, path: &str, j: usize, o: &Costs, n: &Costs) {
+        let c = cite(&n.source, []);
+        let ctx = n.context;
+        let at = CostAt {
+            path,
+            j,
+            citation: &c,
+        };
+        self.cost_row(&at, "basis")
+            .label(format!("cost basis for {ctx}"))
             .field(&o.basis, &n.basis, |b| Some(b.as_str().to_owned()))
             .judge(policy::ranked(
                 policy::cost_basis_rank,
@@ -280,9 +331,8 @@ impl Differ<'_> {
                 )
                 .or_unordered("how assistance is charged changed; neither basis is plainly better"),
             ));
-        self.change(k, "terms.costs.hourly_rate_eur_cents")
-            .cite(&c)
-            .label("hourly rate")
+        self.cost_row(&at, "hourly_rate_eur_cents")
+            .label(format!("hourly rate for {ctx}"))
             .field(&o.hourly_rate_eur_cents, &n.hourly_rate_eur_cents, |r| {
                 r.map(|r| r.to_string())
             })
@@ -292,23 +342,38 @@ impl Differ<'_> {
                 dropped: "the agreement no longer states the hourly rate",
                 stated: "the agreement now states the hourly rate",
             }));
-        self.change(k, "terms.costs.estimate_first")
-            .cite(&c)
-            .label("estimate of costs first")
+        self.cost_row(&at, "estimate_first")
+            .label(format!("estimate of costs first for {ctx}"))
             .flag(&o.estimate_first, &n.estimate_first)
             .judge(policy::duty_or_right(Reasons::new(
                 "the client no longer gets an estimate of the costs first",
                 "the client now gets an estimate of the costs first",
             )));
-        self.change(k, "terms.costs.approval_above_estimate")
-            .cite(&c)
-            .label("approval before exceeding the estimate")
+        self.cost_row(&at, "approval_above_estimate")
+            .label(format!("approval before exceeding the estimate for {ctx}"))
             .flag(&o.approval_above_estimate, &n.approval_above_estimate)
             .judge(policy::duty_or_right(Reasons::new(
                 "the client's approval is no longer asked before the estimate is exceeded",
                 "the client's approval is now asked before the estimate is exceeded",
             )));
-        self.refs("terms.costs.source", &o.source, &n.source);
+        self.cost_row(&at, "announced_in_advance")
+            .label(format!("costs announced in advance for {ctx}"))
+            .flag(&o.announced_in_advance, &n.announced_in_advance)
+            .judge(policy::duty_or_right(Reasons::new(
+                "the costs are no longer made known before the work",
+                "the costs are now made known before the work",
+            )));
+        self.cost_row(&at, "note")
+            .label(format!("note on the costs for {ctx}"))
+            .text(o.note.as_ref(), n.note.as_ref());
+        self.refs(format!("{path}.source"), &o.source, &n.source);
+    }
+
+    /// A row for `field` of the cost term at `at`.
+    fn cost_row(&mut self, at: &CostAt<'_>, field: &str) -> Row<'_, 'a> {
+        self.change(ChangeKind::CostsTermChanged, format!("{}.{field}", at.path))
+            .was_at(format!("terms.costs[{}].{field}", at.j))
+            .cite(at.citation)
     }
 
     /// `terms.audit`: how often, after what notice and at whose cost the
@@ -532,6 +597,20 @@ impl Differ<'_> {
                 .flag(a, b)
                 .judge(policy::duty_or_right(Reasons::new(worse, better)));
         }
+        // Read as "liability for sub-processors unlimited", so that losing
+        // it is the worse direction, as for the flags above.
+        let (ou, nu) = (
+            !o.liability_subject_to_limits,
+            !n.liability_subject_to_limits,
+        );
+        self.change(k, "terms.sub_processors.liability_subject_to_limits")
+            .cite(&c)
+            .label("liability for sub-processors outside the agreed limitation")
+            .flag(&ou, &nu)
+            .judge(policy::duty_or_right(Reasons::new(
+                "the processor's liability for its sub-processors is now subject to the agreed limitation of liability",
+                "the processor's liability for its sub-processors is no longer subject to the agreed limitation of liability",
+            )));
         self.refs("terms.sub_processors.source", &o.source, &n.source);
     }
 
@@ -548,4 +627,12 @@ impl Differ<'_> {
             )));
         self.refs("terms.fines.source", &o.source, &n.source);
     }
+}
+
+/// Where a cost term is in the new file (`path`) and the old one (`j`), and
+/// what it cites.
+struct CostAt<'p> {
+    path: &'p str,
+    j: usize,
+    citation: &'p str,
 }

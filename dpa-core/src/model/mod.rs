@@ -16,12 +16,14 @@ use crate::values::MonthRule;
 use crate::values::TimeZoneName;
 
 mod clauses;
+mod costs;
 mod service_level;
 mod statement;
 mod sub_processor;
 mod terms;
 
 pub use clauses::*;
+pub use costs::*;
 pub use service_level::*;
 pub use statement::*;
 pub use sub_processor::*;

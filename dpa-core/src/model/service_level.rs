@@ -150,7 +150,9 @@ spelled_enum! {
     pub enum Response ("response") {
         /// At once, around the clock.
         Immediately = "immediately",
-        /// From the start of the next office hours.
+        /// Within the next office hours: no later than the end of the first
+        /// office-hours period that ends after the report (Belco DPS 1.15,
+        /// "binnen de eerstvolgende kantooruren").
         NextOfficeHours = "next-office-hours",
     }
 }

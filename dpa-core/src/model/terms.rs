@@ -5,10 +5,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::is_false;
+use super::{CostTerms, is_false};
 use crate::error::Error;
 use crate::macros::spelled_enum;
-use crate::values::{ClauseRef, Count, Days, EurCents, Hours, Months, Text};
+use crate::values::{ClauseRef, Count, Days, Hours, Months, Text};
 
 /// The operative terms that statement and clauses set together. Each cites
 /// the statement item and clause it comes from (`source`).
@@ -26,8 +26,10 @@ pub struct Terms {
     pub legal_retention: LegalRetention,
     /// Notice of a personal data breach to the client.
     pub breach: Breach,
-    /// Costs of assistance.
-    pub costs: Costs,
+    /// What the processor may charge, per context of assistance (empty: the
+    /// agreement states no cost terms).
+    #[serde(default, skip_serializing_if = "CostTerms::is_empty")]
+    pub costs: CostTerms,
     /// Audit rights.
     pub audit: Audit,
     /// Changes to the statement.
@@ -267,41 +269,6 @@ spelled_enum! {
     }
 }
 
-/// Costs of assistance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Costs {
-    /// How costs are charged.
-    pub basis: CostBasis,
-    /// The hourly rate, where stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hourly_rate_eur_cents: Option<EurCents>,
-    /// Whether an estimate of the maximum cost is given first.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub estimate_first: bool,
-    /// Whether the client's approval is asked before the estimate is exceeded.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub approval_above_estimate: bool,
-    /// Where the agreement says so.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub source: Vec<ClauseRef>,
-}
-
-spelled_enum! {
-    /// How assistance is charged.
-    #[non_exhaustive]
-    pub enum CostBasis ("cost basis") {
-        /// At the hourly rate the agreement states.
-        StatedHourlyRate = "stated-hourly-rate",
-        /// Reasonable costs at the processor's rates current at the time.
-        CurrentRates = "current-rates",
-        /// Reasonable costs, no rate stated.
-        ReasonableCosts = "reasonable-costs",
-    }
-}
-
 /// Audit rights.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -389,6 +356,13 @@ pub struct SubProcessorPolicy {
     /// Whether the agreement states that the processor stays liable for its
     /// sub-processors (GDPR art. 28(4) makes it liable in any case).
     pub processor_remains_liable: bool,
+    /// Whether the agreement makes that liability subject to the agreed
+    /// limitation of liability (Belco's added clause 2.8.4: "met inachtneming
+    /// van de tussen partijen overeengekomen beperking van de
+    /// aansprakelijkheid"), which GDPR art. 28(4), second sentence, does not
+    /// allow towards the controller: a finding.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub liability_subject_to_limits: bool,
     /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]

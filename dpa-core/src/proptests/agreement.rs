@@ -10,9 +10,9 @@ use time::Date;
 
 use crate::Agreement;
 use crate::model::{
-    Address, Assistance, Audit, Breach, Certification, Contact, Costs, Deletion, Described,
-    Deviation, Duration, Fines, FormatVersion, History, LegalRetention, Measures,
-    ProcessingLocations, Processor, Product, ReturnOfData, Rules, Security, ServiceLevel,
+    Address, Assistance, Audit, Breach, Certification, Contact, CostBasis, CostContext, CostTerms,
+    Costs, Deletion, Described, Deviation, Duration, Fines, FormatVersion, History, LegalRetention,
+    Measures, ProcessingLocations, Processor, Product, ReturnOfData, Rules, Security, ServiceLevel,
     SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
     SubProcessorPolicy, Terms, VersionRecord,
 };
@@ -458,25 +458,35 @@ pub(super) fn breach() -> impl Strategy<Value = Breach> {
         )
 }
 
-pub(super) fn costs() -> impl Strategy<Value = Costs> {
+/// One cost term for `context`: a rate exactly when the basis is
+/// `stated-hourly-rate` (the invariant of [`CostTerms`]).
+fn cost_term(context: CostContext) -> impl Strategy<Value = Costs> {
     (
         select(all_cost_bases()),
-        option::of(eur_cents()),
-        any::<bool>(),
-        any::<bool>(),
+        eur_cents(),
+        any::<[bool; 3]>(),
+        option::of(text()),
         sources(),
     )
         .prop_map(
-            |(basis, hourly_rate_eur_cents, estimate_first, approval_above_estimate, source)| {
-                Costs {
-                    basis,
-                    hourly_rate_eur_cents,
-                    estimate_first,
-                    approval_above_estimate,
-                    source,
-                }
+            move |(basis, rate, [estimate, approval, announced], note, source)| Costs {
+                context,
+                basis,
+                hourly_rate_eur_cents: (basis == CostBasis::StatedHourlyRate).then_some(rate),
+                estimate_first: estimate,
+                approval_above_estimate: approval,
+                announced_in_advance: announced,
+                note,
+                source,
             },
         )
+}
+
+/// Cost terms for a subset of the contexts, each at most once.
+pub(super) fn costs() -> impl Strategy<Value = CostTerms> {
+    proptest::sample::subsequence(CostContext::ALL.to_vec(), 0..=CostContext::ALL.len())
+        .prop_flat_map(|contexts| contexts.into_iter().map(cost_term).collect::<Vec<_>>())
+        .prop_map(|terms| CostTerms::new(terms).expect("one entry per context, rates by basis"))
 }
 
 pub(super) fn audit() -> impl Strategy<Value = Audit> {
@@ -530,31 +540,27 @@ pub(super) fn statement_changes() -> impl Strategy<Value = StatementChanges> {
 }
 
 pub(super) fn sub_processor_policy() -> impl Strategy<Value = SubProcessorPolicy> {
-    (
-        select(all_authorisations()),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        sources(),
+    (select(all_authorisations()), any::<[bool; 5]>(), sources()).prop_map(
+        |(
+            authorisation,
+            [
+                changes_notified,
+                client_may_object,
+                same_security_level,
+                processor_remains_liable,
+                liability_subject_to_limits,
+            ],
+            source,
+        )| SubProcessorPolicy {
+            authorisation,
+            changes_notified,
+            client_may_object,
+            same_security_level,
+            processor_remains_liable,
+            liability_subject_to_limits,
+            source,
+        },
     )
-        .prop_map(
-            |(
-                authorisation,
-                changes_notified,
-                client_may_object,
-                same_security_level,
-                processor_remains_liable,
-                source,
-            )| SubProcessorPolicy {
-                authorisation,
-                changes_notified,
-                client_may_object,
-                same_security_level,
-                processor_remains_liable,
-                source,
-            },
-        )
 }
 
 pub(super) fn fines() -> impl Strategy<Value = Fines> {

@@ -3,24 +3,25 @@
 use std::fmt;
 
 use super::Report;
-use crate::completeness::{CoverageReport, ItemCoverage};
-
-/// What the text says for an item no clause covers.
-const NOT_COVERED: &str = "NOT COVERED";
+use crate::completeness::{Coverage, CoverageReport, ItemCoverage};
 
 impl ItemCoverage {
-    /// The clauses that cover the item, comma-separated, or `NOT COVERED`.
+    /// The verdict in words: the clauses that cover the item (covered),
+    /// `PARTLY: <clauses> (missing: <what>)`, or `NOT COVERED (missing:
+    /// <what>)`.
     pub fn clauses_text(&self) -> String {
-        if self.clauses.is_empty() {
-            NOT_COVERED.to_owned()
-        } else {
-            self.clauses.join(", ")
+        let missing: Vec<&str> = self.missing.iter().map(|r| r.text()).collect();
+        let missing = missing.join("; ");
+        match self.verdict {
+            Coverage::Covered => self.clauses.join(", "),
+            Coverage::NotCovered => format!("NOT COVERED (missing: {missing})"),
+            _ => format!("PARTLY: {} (missing: {missing})", self.clauses.join(", ")),
         }
     }
 }
 
 impl fmt::Display for ItemCoverage {
-    /// `article name: clauses` (or `NOT COVERED`).
+    /// `article name: verdict` ([`ItemCoverage::clauses_text`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -33,13 +34,13 @@ impl fmt::Display for ItemCoverage {
 }
 
 impl fmt::Display for CoverageReport {
-    /// One line per item: the article, what it requires, and the clauses
-    /// that cover it or `NOT COVERED`, in columns.
+    /// One line per item: the article, what it requires, and the verdict
+    /// ([`ItemCoverage::clauses_text`]), in columns.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in &self.items {
             writeln!(
                 f,
-                "{:<18}  {:<41}  {}",
+                "{:<35}  {:<41}  {}",
                 c.item.article(),
                 c.item.name(),
                 c.clauses_text()

@@ -159,8 +159,21 @@ fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         t.statement_changes.termination_window_days,
         join_refs(&t.statement_changes.source)
     )?;
-    if let Some(rate) = t.costs.hourly_rate_eur_cents {
-        writeln!(f, "  hourly rate: {rate} — {}", join_refs(&t.costs.source))?;
+    for c in t.costs.entries() {
+        write!(f, "  costs of {}: {}", c.context, c.basis)?;
+        if let Some(rate) = c.hourly_rate_eur_cents {
+            write!(f, " ({rate} an hour)")?;
+        }
+        for (on, what) in [
+            (c.estimate_first, "estimate first"),
+            (c.approval_above_estimate, "approval before exceeding it"),
+            (c.announced_in_advance, "announced in advance"),
+        ] {
+            if on {
+                write!(f, ", {what}")?;
+            }
+        }
+        writeln!(f, " — {}", join_refs(&c.source))?;
     }
     Ok(())
 }

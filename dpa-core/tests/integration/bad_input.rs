@@ -252,7 +252,7 @@ fn other_value_errors_name_their_field() {
         (
             "hourly_rate_eur_cents = 12000",
             "hourly_rate_eur_cents = -12000",
-            "terms.costs.hourly_rate_eur_cents",
+            "terms.costs[0].hourly_rate_eur_cents",
         ),
         (
             "notice = { kind = \"within-hours\", hours = 24 }",

@@ -224,34 +224,57 @@ fn business_day_rule_moves_date_deadlines() {
     assert!(b.shift.is_none());
 }
 
-/// Belco's service response: low impact at the next office hours (09:00-17:00,
-/// Monday to Friday, Amsterdam time), at once during them; high impact at once;
-/// Alles Online has no service level.
+/// Belco's service response: low impact "binnen de eerstvolgende
+/// kantooruren", so no later than the end of the next office-hours period
+/// (09:00 t/m 17:00, Monday to Friday, Amsterdam time; the closing minute is
+/// inside); high impact at once; Alles Online has no service level.
 /// Source: Belco DPS 1.15 ("binnen de eerstvolgende kantooruren"; high impact
-/// "te alle tijden direct"; 09:00 t/m 17:00); docs/rules.md "The deadlines"
-/// (service response).
+/// "te alle tijden direct"; "Binnen kantoortijden (09:00 t/m 17:00)");
+/// docs/rules.md "The deadlines" (service response).
 #[test]
 fn belco_service_level() {
     let b = belco();
-    // Low impact on Saturday 2026-03-28 10:30 local -> Monday 30 March 09:00 CEST.
+    // Low impact on Saturday 2026-03-28 10:30 local -> by the end of Monday
+    // 30 March's office hours, 17:00 CEST (not its start: work started at
+    // 10:00 that Monday is on time).
     let d = b
         .service_response(datetime!(2026-03-28 10:30 +01:00), Impact::Low)
         .unwrap();
-    assert_eq!(d.due, Due::Instant(datetime!(2026-03-30 07:00 UTC)));
-    // Low impact on a weekday during office hours: at once.
-    let t = datetime!(2026-03-31 10:00 +02:00);
-    let d = b.service_response(t, Impact::Low).unwrap();
-    assert_eq!(d.due, Due::Instant(t.to_offset(time::UtcOffset::UTC)));
-    // Low impact on a weekday evening: next morning 09:00.
+    assert_eq!(d.due, Due::Instant(datetime!(2026-03-30 15:00 UTC)));
+    assert_eq!(
+        d.note.as_deref(),
+        Some("by the end of the next office hours")
+    );
+    // Low impact on a weekday during office hours: by the end of that day's.
+    let d = b
+        .service_response(datetime!(2026-03-31 10:00 +02:00), Impact::Low)
+        .unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-03-31 15:00 UTC)));
+    // At 17:00 exactly the office is still open ("t/m 17:00"): due at once.
+    let d = b
+        .service_response(datetime!(2026-03-31 17:00 +02:00), Impact::Low)
+        .unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-03-31 15:00 UTC)));
+    // One minute later: the next day's office hours.
+    let d = b
+        .service_response(datetime!(2026-03-31 17:01 +02:00), Impact::Low)
+        .unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-04-01 15:00 UTC)));
+    // Low impact on a weekday evening: by the end of the next day's.
     let d = b
         .service_response(datetime!(2026-11-23 18:00 +01:00), Impact::Low)
         .unwrap();
-    assert_eq!(d.due, Due::Instant(datetime!(2026-11-24 08:00 UTC)));
-    // Before opening: the same morning.
+    assert_eq!(d.due, Due::Instant(datetime!(2026-11-24 16:00 UTC)));
+    // Before opening: the same day's.
     let d = b
         .service_response(datetime!(2026-11-23 07:15 +01:00), Impact::Low)
         .unwrap();
-    assert_eq!(d.due, Due::Instant(datetime!(2026-11-23 08:00 UTC)));
+    assert_eq!(d.due, Due::Instant(datetime!(2026-11-23 16:00 UTC)));
+    // Friday evening: Monday's (the weekend has no office hours).
+    let d = b
+        .service_response(datetime!(2026-11-27 17:30 +01:00), Impact::Low)
+        .unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-11-30 16:00 UTC)));
     // High impact: at once, any time.
     let t = datetime!(2026-03-28 23:59 +01:00);
     let d = b.service_response(t, Impact::High).unwrap();

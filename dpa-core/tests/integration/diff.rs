@@ -103,17 +103,33 @@ fn belco_1_2_2_loads_and_matches_the_history() {
     );
     let dsr = s.data_subject_requests.description.as_str();
     assert!(dsr.contains("artikel 35 Wbp") && dsr.contains("artikel 36 Wbp"));
-    // No error findings at its own effective date.
+    // At its own effective date, the only errors are the art. 28 items it
+    // shares with 1.3 (types of data, data subjects, the final subparagraph).
     let findings = old.check(date!(2021 - 11 - 03));
-    assert!(!dpa_core::finding::has_errors(&findings), "{findings:#?}");
+    let errors: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.severity == dpa_core::finding::Severity::Error)
+        .map(|f| f.citation.as_str())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "GDPR art. 28(3)",
+            "GDPR art. 28(3)",
+            "GDPR art. 28(3), final subparagraph"
+        ],
+        "{findings:#?}"
+    );
 }
 
 /// The 1.2.2 to 1.3 diff shows exactly the changes 1.3's history lists,
-/// classified, and the termination window the one significant change opens.
+/// classified from the typed values: every one is in the client's favour or
+/// editorial, so the notice opens no termination window.
 /// Source: Belco's version history for 1.3 (three changes) and DPS 1.10
-/// ("artikel 45 Avg"); clause 2.2.2 (30 days after the notice: 3 February
-/// 2022); the reading of "significant" in the `dpa_core::diff` docs ("When a
-/// change is significant").
+/// ("artikel 45 Avg"); clause 2.2.2 (the client may terminate after
+/// "significante aanpassingen"); the reading of "significant" in the
+/// `dpa_core::diff` docs ("When a change is significant": a deviation whose
+/// summary alone changed is editorial).
 #[test]
 fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     let old = load("belco-1.2.2.toml");
@@ -171,20 +187,20 @@ fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     assert!(w.description.contains("not-warranted"));
     assert!(w.rights.is_empty());
 
-    // The clause 2.4.1 deviation's text: a deviation changed is significant
-    // (its text is not judged); the reason points at the typed change.
+    // The clause 2.4.1 deviation's summary was rewritten to say the same as
+    // the typed warranty: editorial, and the reason points at the typed
+    // change, which is classified on its own (favourable, above).
     let d = &changes[2];
     assert_eq!(d.citation, "clause 2.4.1");
-    assert_eq!(d.effect, Effect::Undetermined);
-    assert!(d.significant);
+    assert_eq!(d.effect, Effect::Editorial);
+    assert!(!d.significant);
     assert!(
         d.to.as_deref()
             .unwrap()
             .contains("adequate under all circumstances")
     );
     assert!(d.reason.contains("security-warranty-changed"));
-    assert!(d.opens(RightKind::TerminationWindow));
-    assert!(!d.opens(RightKind::SubProcessorObjection));
+    assert!(d.rights.is_empty());
 
     // DPS 1.14's precondition dropped: favourable.
     let a = &changes[3];
@@ -201,13 +217,11 @@ fn belco_1_2_2_to_1_3_shows_exactly_the_1_3_changes() {
     assert!(a.reason.contains("precondition"));
     assert!(a.rights.is_empty());
 
-    // The one significant change opens the termination window; no
-    // sub-processor changed, so no objection.
+    // Nothing significant: no termination window; no sub-processor changed,
+    // so no objection.
+    assert!(changes.iter().all(|c| !c.significant));
     let rights = rights_opened(&changes, &new, NOTIFIED).unwrap();
-    assert_eq!(
-        rights.termination_window.unwrap().due.date(),
-        Some(date!(2022 - 02 - 03))
-    );
+    assert!(rights.termination_window.is_none());
     assert!(rights.objection.is_none());
 
     // The method form gives the same.
@@ -237,21 +251,117 @@ fn belco_1_3_back_to_1_2_2_is_unfavourable() {
     assert!(a.significant);
 }
 
-/// A diff report's JSON field names and spellings.
+/// A deviation is classified by typed values: its summary changing alone is
+/// editorial; a deviation added, removed or changed in kind stays significant
+/// (undetermined), since its text is not judged.
+/// Source: the reading of "significant" in the `dpa_core::diff` docs ("When a
+/// change is significant"); Belco clause 2.2.8 (the deviation edited here) and
+/// clause 2.2.2 (the client may terminate after "significante aanpassingen").
+#[test]
+fn deviations_are_classified_by_kind_not_by_summary() {
+    let old_text = text("belco.toml");
+    let old = parse(&old_text);
+    let summary = "summary = \"Fines imposed by the AP on the client are recoverable";
+    // The summary alone, reworded: editorial, opens nothing.
+    let reworded = parse(&edit(
+        &old_text,
+        summary,
+        "summary = \"Fines the AP imposes on the client can be recovered",
+    ));
+    let c = diff(&old, &reworded);
+    let c = only(&c);
+    assert_eq!(c.kind, ChangeKind::DeviationChanged);
+    assert_eq!(c.effect, Effect::Editorial);
+    assert!(!c.significant && c.rights.is_empty());
+    // The kind changed (the clause now removed): undetermined, significant.
+    let block = "clause = \"clause 2.2.8\"\nkind = \"modified\"";
+    let removed = parse(&edit(
+        &old_text,
+        block,
+        "clause = \"clause 2.2.8\"\nkind = \"removed\"",
+    ));
+    let c = diff(&old, &removed);
+    let c = only(&c);
+    assert_eq!(c.kind, ChangeKind::DeviationChanged);
+    assert_eq!(c.effect, Effect::Undetermined);
+    assert!(c.significant && c.opens(RightKind::TerminationWindow));
+    // A deviation dropped: undetermined, significant.
+    let start = old_text
+        .find("[[clauses.deviations]]\nclause = \"clause 2.2.8\"")
+        .unwrap();
+    let end = start + old_text[start..].find("\n\n").unwrap() + 2;
+    let dropped = parse(&format!("{}{}", &old_text[..start], &old_text[end..]));
+    let c = diff(&old, &dropped);
+    let c = only(&c);
+    assert_eq!(c.kind, ChangeKind::DeviationRemoved);
+    assert_eq!(c.effect, Effect::Undetermined);
+    assert!(c.significant);
+    // And added back: undetermined, significant.
+    let c = diff(&dropped, &old);
+    let c = only(&c);
+    assert_eq!(c.kind, ChangeKind::DeviationAdded);
+    assert!(c.significant);
+}
+
+/// Cost terms are compared per context: a higher rate for breach assistance
+/// reduces the client's protection; a context whose cost term is dropped or
+/// newly stated is undetermined; a term made known in advance is favourable.
+/// Source: Belco clause 2.4.3 (EUR 120 an hour "in dit kader") and 2.7.6; the
+/// reading of "significant" in the `dpa_core::diff` docs ("When a change is
+/// significant": a term made looser; an unordered choice).
+#[test]
+fn cost_terms_are_compared_per_context() {
+    let old_text = text("belco.toml");
+    let old = parse(&old_text);
+    let dearer = parse(&edit(
+        &old_text,
+        "hourly_rate_eur_cents = 12000",
+        "hourly_rate_eur_cents = 15000",
+    ));
+    let changes = diff(&old, &dearer);
+    let c = only(&changes);
+    assert_eq!(c.path, "terms.costs[0].hourly_rate_eur_cents");
+    assert_eq!(c.effect, Effect::ReducesProtection);
+    assert_eq!(c.citation, "clause 2.4.3");
+    assert!(c.description.contains("breach-assistance"), "{c}");
+
+    let block = "[[terms.costs]]\ncontext = \"audits\"\nbasis = \"costs-incurred\"\nsource = [\"clause 2.7.6\"]\n\n";
+    let dropped = parse(&edit(&old_text, block, ""));
+    let changes = diff(&old, &dropped);
+    let c = only(&changes);
+    assert_eq!(c.path, "terms.costs");
+    assert_eq!(c.old_path.as_deref(), Some("terms.costs[4]"));
+    assert_eq!(c.effect, Effect::Undetermined);
+    let changes = diff(&dropped, &old);
+    assert_eq!(only(&changes).path, "terms.costs[4]");
+
+    let announced = parse(&edit(
+        &old_text,
+        "context = \"dpia\"\nbasis = \"costs-incurred\"\n",
+        "context = \"dpia\"\nbasis = \"costs-incurred\"\nannounced_in_advance = true\n",
+    ));
+    let changes = diff(&old, &announced);
+    let c = only(&changes);
+    assert_eq!(c.path, "terms.costs[3].announced_in_advance");
+    assert_eq!(c.effect, Effect::Favourable);
+}
+
+/// A diff report's JSON field names and spellings, on Belco 1.3 back to 1.2.2
+/// (the warranty weakened: significant) notified on 1.2.2's effective date.
 /// Source: the library's JSON format (docs/architecture.md, "Reports"); Belco
-/// clause 2.2.2 for the window's due date.
+/// clause 2.2.2 for the window's due date ("binnen 30 dagen na kennisgeving").
 #[test]
 fn report_serializes_with_stable_field_names() {
-    let old = load("belco-1.2.2.toml");
-    let new = load("belco.toml");
-    let report = DiffReport::new(&old, &new, NOTIFIED).unwrap();
+    let old = load("belco.toml");
+    let new = load("belco-1.2.2.toml");
+    let report = DiffReport::new(&old, &new, date!(2021 - 11 - 03)).unwrap();
     assert!(report.significant);
     let json = serde_json::to_value(&report).unwrap();
-    assert_eq!(json["old_version"], "1.2.2");
-    assert_eq!(json["new_version"], "1.3");
-    assert_eq!(json["notified"], "2022-01-04");
+    assert_eq!(json["old_version"], "1.3");
+    assert_eq!(json["new_version"], "1.2.2");
+    assert_eq!(json["notified"], "2021-11-03");
     assert_eq!(json["significant"], true);
-    assert_eq!(json["termination_window"]["due"], "2022-02-03");
+    assert_eq!(json["termination_window"]["due"], "2021-12-03");
     assert_eq!(json["termination_window"]["kind"], "termination-window");
     assert!(json["objection"].is_null());
     let c = &json["changes"][1];
@@ -274,11 +384,14 @@ fn report_serializes_with_stable_field_names() {
         ]
     );
     assert_eq!(c["kind"], "security-warranty-changed");
-    assert_eq!(c["effect"], "favourable");
-    assert_eq!(c["significant"], false);
+    assert_eq!(c["effect"], "reduces-protection");
+    assert_eq!(c["significant"], true);
+    assert_eq!(c["rights"][0]["kind"], "termination-window");
+    assert_eq!(c["rights"][0]["citation"], "clause 2.2.2");
     let d = &json["changes"][2];
-    assert_eq!(d["rights"][0]["kind"], "termination-window");
-    assert_eq!(d["rights"][0]["citation"], "clause 2.2.2");
+    assert_eq!(d["kind"], "deviation-changed");
+    assert_eq!(d["effect"], "editorial");
+    assert_eq!(d["rights"], serde_json::json!([]));
 }
 
 // ---------------------------------------------------------------------------

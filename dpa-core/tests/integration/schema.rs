@@ -94,7 +94,7 @@ fn schema_rejects_what_the_model_rejects() {
             Value::from("usa"),
         ),
         ("/rules/month_rule", Value::from("clip")),
-        ("/terms/costs/hourly_rate_eur_cents", Value::from(-1)),
+        ("/terms/costs/0/hourly_rate_eur_cents", Value::from(-1)),
         ("/statement/version", Value::from("1.02")),
         ("/dpa_format", Value::from(2)),
     ];

@@ -135,9 +135,11 @@ fn belco_terms() {
     assert_eq!(t.breach.channels, [Channel::Phone, Channel::Email]);
     assert_eq!(t.breach.information.len(), 10);
     assert!(!t.breach.processor_notifies_authority);
-    // Clause 2.4.3: EUR 120 per hour, estimate first, approval above it.
-    assert_eq!(t.costs.hourly_rate_eur_cents.unwrap().cents(), 12_000);
-    assert!(t.costs.estimate_first && t.costs.approval_above_estimate);
+    // Clause 2.4.3: EUR 120 per hour for breach assistance, estimate first,
+    // approval above it.
+    let breach = t.costs.get(CostContext::BreachAssistance).unwrap();
+    assert_eq!(breach.hourly_rate_eur_cents.unwrap().cents(), 12_000);
+    assert!(breach.estimate_first && breach.approval_above_estimate);
     // Clause 2.7.4 + DPS 1.14: once a year (rolling reading), 14 days' notice.
     assert_eq!(t.audit.max_count.get(), 1);
     assert_eq!(t.audit.period, AuditPeriod::Rolling12Months);
@@ -311,9 +313,10 @@ fn alles_online_terms() {
     // DPS 17 / clause 4.1: without undue delay via the known contact.
     assert_eq!(t.breach.notice, NoticeTerm::WithoutUndueDelay);
     assert_eq!(t.breach.channels, [Channel::KnownContact]);
-    // Clause 4.4: current rates, no hourly rate stated.
-    assert_eq!(t.costs.basis, CostBasis::CurrentRates);
-    assert!(t.costs.hourly_rate_eur_cents.is_none());
+    // Clause 4.4: breach assistance at current rates, no hourly rate stated.
+    let breach = t.costs.get(CostContext::BreachAssistance).unwrap();
+    assert_eq!(breach.basis, CostBasis::CurrentRates);
+    assert!(breach.hourly_rate_eur_cents.is_none());
     // Clause 7.5: once a year, no notice days stated.
     assert_eq!(t.audit.max_count.get(), 1);
     assert_eq!(t.audit.period, AuditPeriod::Rolling12Months);
@@ -349,29 +352,59 @@ fn seeds_round_trip_through_both_formats() {
     }
 }
 
+/// What both seeds leave of GDPR art. 28, in article order: the types of
+/// personal data and the categories of data subjects (stated nowhere), 28(3)(a)
+/// in part (no notice of a legal requirement), 28(3)(d) in part (through
+/// 28(4)), the final subparagraph (no notice of an infringing instruction),
+/// 28(4) in part (the same security level only).
+const COVERAGE_FINDINGS: [&str; 6] = [
+    "art28-item-uncovered",
+    "art28-item-uncovered",
+    "art28-item-partly-covered",
+    "art28-item-partly-covered",
+    "art28-item-uncovered",
+    "art28-item-partly-covered",
+];
+
 /// The findings on both seeds as of 23 November 2026, and on Alles Online
 /// before its effective date.
 /// Source: Belco DPS 1.5 (government identifiers not mentioned) and DPS 1.9
 /// (ten US-seated sub-processors processing in the EU); Alles Online DPS 8
 /// (SCCs "en/of" the DPF, certification not stated) and DPS bullet 2 ("geldt
-/// vanaf 8 juni 2026"); README "Findings catalogue".
+/// vanaf 8 juni 2026"); GDPR art. 28(3) and 28(4) (dpa-core/data/art28-coverage.tsv);
+/// Belco clauses 2.8.4 and 2.9.1, NLdigital 2025 art. 9; README "Findings
+/// catalogue".
 #[test]
 fn seed_findings() {
     let belco = load("belco.toml").check(date!(2026 - 11 - 23));
     let codes: Vec<&str> = belco.iter().map(|f| f.code.as_str()).collect();
     // Government identifiers are not declared; the ten US-seated
-    // sub-processors process in the EU (DPS 1.9 and the 1.2.2 note).
+    // sub-processors process in the EU (DPS 1.9 and the 1.2.2 note); GDPR
+    // art. 28 is not covered in full (see completeness.rs); clause 2.8.4 and
+    // 2.9.1 limit the liability art. 28(4) keeps full.
     let mut expected = vec!["special-categories-not-stated"];
     expected.extend(["non-eea-seat"; 10]);
+    expected.extend(COVERAGE_FINDINGS);
+    expected.extend(["sub-processor-liability-limited"; 2]);
     assert_eq!(codes, expected);
     assert_eq!(
         belco[0].path.as_deref(),
         Some("statement.special_categories.government_identifiers")
     );
-    assert!(!dpa_core::finding::has_errors(&belco));
 
     let alles = load("alles-online.toml").check(date!(2026 - 11 - 23));
-    assert!(!dpa_core::finding::has_errors(&alles), "{alles:?}");
+    let codes: Vec<&str> = alles.iter().map(|f| f.code.as_str()).collect();
+    let from = codes.iter().position(|c| c.starts_with("art28")).unwrap();
+    assert_eq!(codes[from..from + 6], COVERAGE_FINDINGS);
+    // Article 9 brings in the main agreement's limitations of liability;
+    // there is no clause like Belco's 2.8.4.
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == "sub-processor-liability-limited")
+            .count(),
+        1
+    );
     // Mailgun's remaining US-region domains, Sentry and the two Google
     // services transfer to the US, covered by the 2021 SCCs; the DPF is
     // claimed "and/or" without saying they are certified.
@@ -392,4 +425,105 @@ fn seed_findings() {
     // Before version 1.0 took effect.
     let early = load("alles-online.toml").check(date!(2026 - 06 - 01));
     assert_eq!(early[0].code.as_str(), "statement-not-yet-effective");
+}
+
+/// Cost terms are per context, each with its own source. Belco states its EUR
+/// 120 hourly rate for breach assistance only ("in dit kader", clause 2.4.3);
+/// clauses 2.6.4 (deletion) and 2.7.6 (article 2.7: data subjects, DPIA,
+/// audits) allow charging the costs incurred and name no rate. Alles Online
+/// states no rate anywhere: breach assistance at current rates (clause 4.4),
+/// the rest at cost, made known in advance where DPS 10, 11 and 13 say so.
+/// Source: Belco clauses 2.3.6, 2.4.3, 2.6.4, 2.7.6; NLdigital 2025 clauses
+/// 3.6, 4.4, 6.4, 7.7; Alles Online DPS 10, 11, 13.
+#[test]
+fn costs_are_per_context() {
+    let belco = load("belco.toml");
+    let c = &belco.terms.costs;
+    let mut contexts: Vec<CostContext> = c.entries().iter().map(|e| e.context).collect();
+    contexts.sort_unstable();
+    assert_eq!(contexts, CostContext::ALL);
+    for e in c.entries() {
+        let rate = e.hourly_rate_eur_cents.map(|r| r.cents());
+        if e.context == CostContext::BreachAssistance {
+            assert_eq!(rate, Some(12_000));
+            assert_eq!(refs(&e.source), ["clause 2.4.3"]);
+        } else {
+            // No rate outside breach assistance, and no source naming 2.4.3.
+            assert_eq!(rate, None, "{}", e.context);
+            assert_eq!(e.basis, CostBasis::CostsIncurred, "{}", e.context);
+            assert!(!refs(&e.source).contains(&"clause 2.4.3"));
+        }
+    }
+    assert_eq!(
+        refs(&c.get(CostContext::DeletionAndReturn).unwrap().source),
+        ["clause 2.6.4"]
+    );
+    for ctx in [
+        CostContext::Audits,
+        CostContext::Dpia,
+        CostContext::DataSubjectRequests,
+    ] {
+        assert_eq!(refs(&c.get(ctx).unwrap().source), ["clause 2.7.6"]);
+    }
+    assert_eq!(
+        refs(&c.get(CostContext::ExtraSecurity).unwrap().source),
+        ["clause 2.3.6"]
+    );
+
+    let alles = load("alles-online.toml");
+    let c = &alles.terms.costs;
+    assert!(
+        c.entries()
+            .iter()
+            .all(|e| e.hourly_rate_eur_cents.is_none())
+    );
+    assert!(c.entries().iter().all(|e| !e.estimate_first));
+    let announced: Vec<CostContext> = c
+        .entries()
+        .iter()
+        .filter(|e| e.announced_in_advance)
+        .map(|e| e.context)
+        .collect();
+    assert_eq!(
+        announced,
+        [
+            CostContext::DeletionAndReturn,
+            CostContext::DataSubjectRequests,
+            CostContext::Dpia
+        ]
+    );
+}
+
+/// A cost context listed twice, a stated-hourly-rate basis without a rate and
+/// a rate under another basis are refused, naming the entry.
+/// Source: README "Invariants and limits" (one cost term per context; a rate
+/// exactly with `stated-hourly-rate`).
+#[test]
+fn cost_terms_refuse_contradictions() {
+    let belco = crate::helpers::text("belco.toml");
+    let twice = belco.replacen("context = \"dpia\"", "context = \"audits\"", 1);
+    let e = Agreement::from_toml(&twice).unwrap_err().to_string();
+    assert!(
+        e.contains("terms.costs")
+            && e.contains("[4].context: `audits` is listed twice (also at [3])"),
+        "{e}"
+    );
+    let no_rate = belco.replacen("hourly_rate_eur_cents = 12000", "", 1);
+    let e = Agreement::from_toml(&no_rate).unwrap_err().to_string();
+    assert!(
+        e.contains("[0].hourly_rate_eur_cents: the basis `stated-hourly-rate` needs"),
+        "{e}"
+    );
+    let rate_elsewhere = belco.replacen(
+        "basis = \"stated-hourly-rate\"",
+        "basis = \"current-rates\"",
+        1,
+    );
+    let e = Agreement::from_toml(&rate_elsewhere)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("so the basis is `stated-hourly-rate`, not `current-rates`"),
+        "{e}"
+    );
 }

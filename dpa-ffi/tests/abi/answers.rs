@@ -234,12 +234,14 @@ fn coverage_json() {
         assert_eq!(got, serde_json::to_string_pretty(&want).unwrap() + "\n");
         let v: serde_json::Value = serde_json::from_str(&got).unwrap();
         let items = v["coverage"].as_array().unwrap();
-        assert_eq!(items.len(), 10);
-        assert!(items.iter().all(|i| i["covered"] == true));
+        assert_eq!(items.len(), 17);
+        // Neither seed states the types of personal data (GDPR art. 28(3)).
+        assert_eq!(items[4]["id"], "28-3-data-types");
+        assert_eq!(items[4]["verdict"], "not-covered");
         free(a);
     }
 
-    // Belco without clause 2.5.1: art. 28(3)(b) is uncovered.
+    // Belco without clause 2.5.1: art. 28(3)(b) is not covered.
     let i = BELCO.find("\n[terms.duration]").unwrap();
     let text = format!(
         "{}\n[[clauses.deviations]]\nclause = \"clause 2.5.1\"\nkind = \"removed\"\nsummary = \"left out\"\n{}",
@@ -253,9 +255,10 @@ fn coverage_json() {
     let st = unsafe { dpa_agreement_coverage_json(a, &mut p, &mut len) };
     assert_eq!(st, dpa_status::Ok);
     let v: serde_json::Value = serde_json::from_str(&take_string(p, len)).unwrap();
-    assert_eq!(v["coverage"][2]["id"], "28-3-b");
-    assert_eq!(v["coverage"][2]["clauses"], serde_json::json!([]));
-    assert_eq!(v["coverage"][2]["covered"], false);
+    assert_eq!(v["coverage"][8]["id"], "28-3-b");
+    assert_eq!(v["coverage"][8]["clauses"], serde_json::json!([]));
+    assert_eq!(v["coverage"][8]["verdict"], "not-covered");
+    assert_eq!(v["coverage"][8]["covered"], false);
 
     // NULL arguments: the path names the argument, nothing is written.
     let mut p: *mut c_char = ptr::dangling_mut();
