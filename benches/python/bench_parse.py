@@ -330,6 +330,11 @@ class Audit(Model):
     processor_may_refuse_auditor: bool
     processor_may_refuse_unlawful_audit: bool
     certificate_may_demonstrate: bool
+    periodic: bool = False
+    processor_may_move_date: bool = False
+    client_may_refuse_processor_auditor: bool = False
+    processor_reports_inspection: Optional[Text] = None
+    security_tests_after_consultation: bool = False
     source: Refs
 
 

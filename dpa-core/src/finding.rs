@@ -116,6 +116,9 @@ finding_codes! {
     /// A transfer outside the EEA that a valid basis covers.
     TransferCovered = "transfer-covered", Info,
         "a sub-processor transfers data outside the EEA under a basis valid on the date";
+    /// The statement gives periodic audits while the clauses allow an audit only for cause.
+    AuditTermsConflict = "audit-terms-conflict", Warning,
+        "the statement gives the client periodic audits while the clauses allow an audit only on conditions; the text does not say which prevails";
     /// An item GDPR art. 28 requires that nothing in the agreement covers.
     Art28ItemUncovered = "art28-item-uncovered", Error,
         "nothing in the agreement (the clauses after its deviations, the statement, the terms) covers an item GDPR art. 28 requires";

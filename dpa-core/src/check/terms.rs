@@ -1,6 +1,8 @@
 //! The operative terms and declarations: special categories not stated
 //! (GDPR art. 9, 10, 87), a breach notice term beyond the controller's 72
-//! hours (art. 33), deletion without any return of data (art. 28(3)(g)).
+//! hours (art. 33), deletion without any return of data (art. 28(3)(g)),
+//! periodic audits in the statement against an audit for cause only in the
+//! clauses (Belco DPS 1.14 against clause 2.7.4).
 
 use crate::citation;
 use crate::finding::{Finding, FindingCode};
@@ -51,6 +53,19 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
                 citation::cite(&b.source, ["GDPR art. 33(1), 33(2)"]),
                 Some("terms.breach.notice.hours".into()),
             ));
+    }
+    let au = &a.terms.audit;
+    if au.periodic && !au.preconditions.is_empty() {
+        out.push(Finding::new(
+            FindingCode::AuditTermsConflict,
+            format!(
+                "the statement gives the client periodic audits, but the clauses allow an audit only when {} condition(s) are met (e.g. \"{}\"); the text does not say which prevails",
+                au.preconditions.len(),
+                au.preconditions[0]
+            ),
+            citation::cite(&au.source, ["GDPR art. 28(3)(h)"]),
+            Some("terms.audit.periodic".into()),
+        ));
     }
     let r = &a.terms.return_of_data;
     if r.method == ReturnMethod::None {

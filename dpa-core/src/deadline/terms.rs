@@ -274,7 +274,9 @@ impl Agreement {
     /// The earliest date of an audit announced in writing on `notice_given`:
     /// that date plus the notice days (a notice on day D with 14 days' notice
     /// allows the audit on D + 14). Without a stated notice period, the
-    /// notice date itself, with a note.
+    /// notice date itself, with a note. Where the processor may propose
+    /// another date for any reason (Belco DPS 1.14, "ongeacht de reden"), the
+    /// note says that the date is not fixed.
     ///
     /// # Errors
     /// [`Error::OutOfRange`] when the date would leave the supported range.
@@ -293,7 +295,15 @@ impl Agreement {
                     Bound::NoEarlierThan,
                     due,
                     citation,
-                    detail.note(|| Some(format!("{days} written notice"))),
+                    detail.note(|| {
+                        Some(if a.processor_may_move_date {
+                            format!(
+                                "{days} written notice; the date is not fixed: the processor may propose another for any reason"
+                            )
+                        } else {
+                            format!("{days} written notice")
+                        })
+                    }),
                 )
             }
             None => self.date_deadline(

@@ -487,6 +487,22 @@ impl<'a> Differ<'a> {
                 "the processor may now answer with a certificate or third-party statement instead of an audit",
                 "a certificate no longer stands in for an audit",
             ),
+            (
+                "processor_may_move_date",
+                "processor may move the audit date for any reason",
+                &o.processor_may_move_date,
+                &n.processor_may_move_date,
+                "the processor may now propose another audit date for any reason",
+                "the processor may no longer move the audit date at will",
+            ),
+            (
+                "security_tests_after_consultation",
+                "security tests only after consultation",
+                &o.security_tests_after_consultation,
+                &n.security_tests_after_consultation,
+                "the client's security tests now need the processor's consultation first",
+                "the client's security tests no longer need consultation first",
+            ),
         ] {
             self.change(k, format!("terms.audit.{field}"))
                 .cite(&c)
@@ -494,6 +510,37 @@ impl<'a> Differ<'a> {
                 .flag(a, b)
                 .judge(policy::processor_latitude(Reasons::new(worse, better)));
         }
+        for (field, label, a, b, worse, better) in [
+            (
+                "periodic",
+                "periodic audits",
+                &o.periodic,
+                &n.periodic,
+                "the statement no longer gives the client periodic audits",
+                "the statement now gives the client periodic audits",
+            ),
+            (
+                "client_may_refuse_processor_auditor",
+                "client may refuse the processor's auditor",
+                &o.client_may_refuse_processor_auditor,
+                &n.client_may_refuse_processor_auditor,
+                "the client may no longer refuse the auditor the processor is audited by",
+                "the client may now refuse the auditor the processor is audited by",
+            ),
+        ] {
+            self.change(k, format!("terms.audit.{field}"))
+                .cite(&c)
+                .label(label)
+                .flag(a, b)
+                .judge(policy::duty_or_right(Reasons::new(worse, better)));
+        }
+        self.change(k, "terms.audit.processor_reports_inspection")
+            .cite(&c)
+            .label("inspection of the processor's own audit reports")
+            .text(
+                o.processor_reports_inspection.as_ref(),
+                n.processor_reports_inspection.as_ref(),
+            );
         self.refs("terms.audit.source", &o.source, &n.source);
     }
 

@@ -297,6 +297,33 @@ pub struct Audit {
     pub processor_may_refuse_unlawful_audit: bool,
     /// Whether a valid certificate or third-party memorandum may demonstrate compliance.
     pub certificate_may_demonstrate: bool,
+    /// Whether the statement gives the client a right to audit periodically
+    /// (Belco DPS 1.14: "het recht om periodiek audits uit te (laten)
+    /// voeren"), beside any precondition of the clauses.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub periodic: bool,
+    /// Whether the processor may propose another date for any reason (DPS
+    /// 1.14: "ongeacht de reden"): the date a notice proposes is then not
+    /// fixed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub processor_may_move_date: bool,
+    /// Whether the client may refuse the external auditor the processor has
+    /// itself audited by (DPS 1.14: "Voldoet de externe auditor niet aan
+    /// kwaliteitseisen van de opdrachtgever, dan behouden ze recht voor om
+    /// deze te weigeren").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub client_may_refuse_processor_auditor: bool,
+    /// Whether the client may always inspect the reports of the audits the
+    /// processor has done on itself, and where (DPS 1.14: "altijd de
+    /// rapportage bij ons op kantoor inzien").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processor_reports_inspection: Option<Text>,
+    /// Whether security tests by the client (a penetration test) are allowed
+    /// only after consultation (Belco DPS 1.12: "Alleen na overleg staan wij
+    /// toe dat Verantwoordelijke audits (bijv. een penetration test) laat
+    /// uitvoeren").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub security_tests_after_consultation: bool,
     /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]

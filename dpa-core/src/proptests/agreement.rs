@@ -497,9 +497,8 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
         select(all_parties()),
         texts(),
         texts(),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
+        any::<[bool; 7]>(),
+        option::of(text()),
         sources(),
     )
         .prop_map(
@@ -510,9 +509,16 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
                 cost_bearer,
                 auditor_requirements,
                 preconditions,
-                processor_may_refuse_auditor,
-                processor_may_refuse_unlawful_audit,
-                certificate_may_demonstrate,
+                [
+                    processor_may_refuse_auditor,
+                    processor_may_refuse_unlawful_audit,
+                    certificate_may_demonstrate,
+                    periodic,
+                    processor_may_move_date,
+                    client_may_refuse_processor_auditor,
+                    security_tests_after_consultation,
+                ],
+                processor_reports_inspection,
                 source,
             )| Audit {
                 max_count,
@@ -524,6 +530,11 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
                 processor_may_refuse_auditor,
                 processor_may_refuse_unlawful_audit,
                 certificate_may_demonstrate,
+                periodic,
+                processor_may_move_date,
+                client_may_refuse_processor_auditor,
+                processor_reports_inspection,
+                security_tests_after_consultation,
                 source,
             },
         )

@@ -432,14 +432,16 @@ fn deadlines_at_the_end_of_year_9999() {
         let t = b.timeline(&events, at).unwrap();
         assert!(!t.obligations.is_empty(), "{at}");
     }
+    // Low impact: by the end of the next office hours (DPS 1.15), Friday
+    // 9999-12-31 17:00 CET.
     let s = b
         .service_response(datetime!(9999-12-30 20:00 UTC), Impact::Low)
         .unwrap();
-    assert_eq!(s.due, Due::Instant(datetime!(9999-12-31 08:00 UTC)));
+    assert_eq!(s.due, Due::Instant(datetime!(9999-12-31 16:00 UTC)));
     let s = b
         .service_response(datetime!(9999-12-31 07:00 UTC), Impact::Low)
         .unwrap();
-    assert_eq!(s.due, Due::Instant(datetime!(9999-12-31 08:00 UTC)));
+    assert_eq!(s.due, Due::Instant(datetime!(9999-12-31 16:00 UTC)));
     // Past the range: dpa-core's own messages, none of an internal crate.
     let west = Agreement::from_toml(&text("belco.toml").replace(
         "time_zone = \"Europe/Amsterdam\"",

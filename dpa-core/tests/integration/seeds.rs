@@ -379,10 +379,11 @@ fn seed_findings() {
     let belco = load("belco.toml").check(date!(2026 - 11 - 23));
     let codes: Vec<&str> = belco.iter().map(|f| f.code.as_str()).collect();
     // Government identifiers are not declared; the ten US-seated
-    // sub-processors process in the EU (DPS 1.9 and the 1.2.2 note); GDPR
+    // sub-processors process in the EU (DPS 1.9 and the 1.2.2 note); DPS
+    // 1.14's periodic audits meet clause 2.7.4's audit for cause only; GDPR
     // art. 28 is not covered in full (see completeness.rs); clause 2.8.4 and
     // 2.9.1 limit the liability art. 28(4) keeps full.
-    let mut expected = vec!["special-categories-not-stated"];
+    let mut expected = vec!["special-categories-not-stated", "audit-terms-conflict"];
     expected.extend(["non-eea-seat"; 10]);
     expected.extend(COVERAGE_FINDINGS);
     expected.extend(["sub-processor-liability-limited"; 2]);
@@ -525,5 +526,54 @@ fn cost_terms_refuse_contradictions() {
     assert!(
         e.contains("so the basis is `stated-hourly-rate`, not `current-rates`"),
         "{e}"
+    );
+}
+
+/// Belco's audit terms as DPS 1.14 and 1.12 state them beside clause 2.7.4:
+/// periodic audits (a conflict with the audit for cause only), the date
+/// Belco may move for any reason (so the date a notice proposes is not
+/// fixed), the client's right to refuse Belco's own auditor and to inspect
+/// its reports at Belco's office, security tests only after consultation.
+/// Source: Belco DPS 1.14 ("periodiek audits", "ongeacht de reden", "altijd
+/// de rapportage bij ons op kantoor inzien", "kwaliteitseisen van de
+/// opdrachtgever"), DPS 1.12 ("Alleen na overleg ... penetration test") and
+/// clause 2.7.4 ("Indien Opdrachtgever desondanks aanleiding heeft").
+#[test]
+fn belco_audit_terms() {
+    let a = load("belco.toml");
+    let au = &a.terms.audit;
+    assert!(au.periodic && au.processor_may_move_date);
+    assert!(au.client_may_refuse_processor_auditor && au.security_tests_after_consultation);
+    assert!(
+        au.processor_reports_inspection
+            .as_ref()
+            .unwrap()
+            .as_str()
+            .contains("op kantoor inzien")
+    );
+    let d = a.earliest_audit_date(date!(2026 - 04 - 20)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(2026 - 05 - 04)));
+    assert!(d.note.as_deref().unwrap().contains("the date is not fixed"));
+    let f: Vec<_> = a
+        .check(date!(2026 - 11 - 23))
+        .into_iter()
+        .filter(|f| f.code.as_str() == "audit-terms-conflict")
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].path.as_deref(), Some("terms.audit.periodic"));
+    assert!(
+        f[0].message.contains("aanleiding aan te nemen"),
+        "{}",
+        f[0].message
+    );
+    // Alles Online states none of these: no note, no conflict.
+    let alles = load("alles-online.toml");
+    let d = alles.earliest_audit_date(date!(2026 - 04 - 20)).unwrap();
+    assert!(!d.note.as_deref().unwrap_or("").contains("not fixed"));
+    assert!(
+        alles
+            .check(date!(2026 - 11 - 23))
+            .iter()
+            .all(|f| f.code.as_str() != "audit-terms-conflict")
     );
 }
