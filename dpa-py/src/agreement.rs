@@ -27,7 +27,7 @@ use crate::transfers::Transfer;
 /// compared and written with the interpreter released (below it, the work
 /// takes less than releasing and taking back the interpreter costs when
 /// another thread holds it; BENCHMARKS.md, "Python").
-pub(crate) const DETACH_AT_SUB_PROCESSORS: usize = 64;
+pub(crate) const DETACH_AT_SUB_PROCESSORS: usize = 256;
 
 /// A data processing agreement: the Data Pro Statement, the standard
 /// clauses with their deviations, and the operative terms. Immutable; read

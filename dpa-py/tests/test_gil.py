@@ -89,7 +89,7 @@ def test_a_timeline_of_event_dicts_lets_other_threads_run(belco: dpa.Agreement) 
 def test_checks_and_transfers_of_a_large_agreement_let_other_threads_run(
     belco: dpa.Agreement,
 ) -> None:
-    """Source: docs/python.md ("Threads": agreements of 64 sub-processors or
+    """Source: docs/python.md ("Threads": agreements of 256 sub-processors or
     more are checked, assessed, compared and written without the
     interpreter)."""
     big = large_agreement(belco, 10_000)
