@@ -129,8 +129,10 @@ fn dates_of(ob: &Bound<'_, PyAny>, name: &str) -> Result<Vec<Date>> {
 impl PyAgreement {
     /// Reads an agreement file, as the `dpa` command reads one: TOML or
     /// JSON as the name says (`.toml`, `.json`, in any case), else as the
-    /// text shows. At most 16 MiB are read: a larger file is refused before
-    /// reading, and a pipe or device that gives more stops there.
+    /// text shows; `path` a `str`, `bytes` or `os.PathLike`, as `open` takes
+    /// it. At most 16 MiB are read: a larger file is refused before
+    /// reading, and a pipe or device that gives more stops there. The
+    /// interpreter is released while the file is opened, read and parsed.
     #[staticmethod]
     fn from_file(py: Python<'_>, path: PathArg) -> PyResult<PyAgreement> {
         let path = path.0;
@@ -156,13 +158,15 @@ impl PyAgreement {
         Ok(PyAgreement { inner })
     }
 
-    /// Reads an agreement from TOML text (`str`, or UTF-8 `bytes`).
+    /// Reads an agreement from TOML text (`str`, or UTF-8 `bytes`); a text
+    /// of 256 KiB or more is parsed with the interpreter released.
     #[staticmethod]
     fn from_toml(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyAgreement> {
         parse_text(py, text, Format::Toml)
     }
 
-    /// Reads an agreement from JSON text (`str`, or UTF-8 `bytes`).
+    /// Reads an agreement from JSON text (`str`, or UTF-8 `bytes`); a text
+    /// of 256 KiB or more is parsed with the interpreter released.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyAgreement> {
         parse_text(py, text, Format::Json)
@@ -437,7 +441,9 @@ impl PyAgreement {
     /// told apart as `dpa-core` tells a file whose name does not say) or a
     /// list of dicts such as `{"kind": "agreement-terminated", "date":
     /// date(2026, 11, 30)}`; see docs/python.md. `timeline_report` also gives
-    /// the findings.
+    /// the findings. For 256 events or more (or a document of 256 KiB or
+    /// more) the interpreter is released while the events are parsed and
+    /// the timeline computed.
     #[pyo3(signature = (events, at = None))]
     fn timeline(
         &self,
@@ -489,7 +495,8 @@ impl PyAgreement {
 
     /// How each sub-processor's data leaves the EEA, and whether the bases
     /// claimed for it are valid on `on` (GDPR chapter V): one `Transfer`
-    /// per sub-processor, in listed order.
+    /// per sub-processor, in listed order. Computed with the interpreter
+    /// released for large agreements.
     fn assess_transfers(&self, py: Python<'_>, on: DateArg<ArgOn>) -> PyResult<Vec<Transfer>> {
         let inner = &self.inner;
         let assessed = guard_detached(py, self.large(), || Ok(inner.assess_transfers(on.0)?))?;

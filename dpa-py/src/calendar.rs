@@ -84,7 +84,8 @@ pub(crate) fn _noop(d: DateArg) {
 /// `n` calendar months added to every date of `dates`, under `rule` (as
 /// [`add_months`]). A list, tuple or other iterable of `date`s gives a
 /// list of `date`s; a numpy `datetime64[D]` array gives a new array of the
-/// same shape (`NaT` stays `NaT`).
+/// same shape (`NaT` stays `NaT`). For 16,384 dates or more the dates are
+/// shifted with the interpreter released.
 #[pyfunction]
 #[pyo3(signature = (dates, n, *, rule = None))]
 pub(crate) fn add_months_many<'py>(

@@ -210,7 +210,8 @@ impl DiffReport {
 /// notice of the change on `notified`: the changes of `dpa.diff`, whether
 /// any is significant, and the rights the notice opens (the end of the
 /// termination window, the right to object to a sub-processor change), as
-/// `dpa diff OLD NEW --notified DATE` reports them.
+/// `dpa diff OLD NEW --notified DATE` reports them. Computed with the
+/// interpreter released for large agreements.
 #[pyfunction]
 pub(crate) fn diff_report(
     py: Python<'_>,
