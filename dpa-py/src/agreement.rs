@@ -63,6 +63,20 @@ fn parse_text(py: Python<'_>, text: &Bound<'_, PyAny>, format: Format) -> PyResu
     Ok(PyAgreement { inner: parsed })
 }
 
+/// The `dpa.Agreement` argument `name`; anything else raises `TypeError`
+/// naming it.
+pub(crate) fn agreement_arg<'a, 'py>(
+    ob: &'a Bound<'py, PyAny>,
+    name: &str,
+) -> Result<&'a Bound<'py, PyAgreement>> {
+    ob.cast::<PyAgreement>().map_err(|_| {
+        Error::Type(format!(
+            "{name}: expected a dpa.Agreement, got {}",
+            crate::convert::type_name(ob)
+        ))
+    })
+}
+
 /// A date deadline's date (every date kind has one).
 fn due_date(d: &CoreDeadline) -> Result<Date> {
     d.due

@@ -14,7 +14,7 @@ use dpa_core::values::iso_date;
 use numpy::datetime::{Datetime, units::Days};
 use numpy::{PyArrayDyn, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDate, PyList, PyString, PyTuple};
 use time::{Date, Month};
 
 use crate::convert::{
@@ -109,8 +109,18 @@ pub(crate) fn add_months_many<'py>(
         )
         .into());
     } else {
+        let not_dates = || {
+            Error::Type(format!(
+                "dates: expected a list, tuple or other iterable of dates, or a numpy \
+                 datetime64[D] array, got {}",
+                crate::convert::type_name(dates)
+            ))
+        };
+        if dates.is_instance_of::<PyString>() || dates.is_instance_of::<PyBytes>() {
+            return Err(not_dates().into());
+        }
         let mut items = Vec::new();
-        for ob in dates.try_iter()? {
+        for ob in dates.try_iter().map_err(|_| not_dates())? {
             items.push(ob?);
         }
         shift_items(

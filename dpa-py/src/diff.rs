@@ -8,7 +8,7 @@ use dpa_core::values::iso_date;
 use pyo3::prelude::*;
 use pyo3::types::PyDate;
 
-use crate::agreement::PyAgreement;
+use crate::agreement::agreement_arg;
 use crate::convert::{ArgNotified, DateArg, py_date, quote};
 use crate::errors::guard_detached;
 use crate::results::Deadline;
@@ -126,7 +126,15 @@ impl Change {
 /// opens. Version metadata (version, effective date, history) is not
 /// compared. Computed with the interpreter released for large agreements.
 #[pyfunction]
-pub(crate) fn diff(py: Python<'_>, old: &PyAgreement, new: &PyAgreement) -> PyResult<Vec<Change>> {
+pub(crate) fn diff(
+    py: Python<'_>,
+    old: &Bound<'_, PyAny>,
+    new: &Bound<'_, PyAny>,
+) -> PyResult<Vec<Change>> {
+    let (old, new) = (
+        agreement_arg(old, "old")?.get(),
+        agreement_arg(new, "new")?.get(),
+    );
     let detach = old.large() || new.large();
     let (old, new) = (old.inner(), new.inner());
     let changes = guard_detached(py, detach, || Ok(dpa_core::diff::diff(old, new)))?;
@@ -215,10 +223,14 @@ impl DiffReport {
 #[pyfunction]
 pub(crate) fn diff_report(
     py: Python<'_>,
-    old: &PyAgreement,
-    new: &PyAgreement,
+    old: &Bound<'_, PyAny>,
+    new: &Bound<'_, PyAny>,
     notified: DateArg<ArgNotified>,
 ) -> PyResult<DiffReport> {
+    let (old, new) = (
+        agreement_arg(old, "old")?.get(),
+        agreement_arg(new, "new")?.get(),
+    );
     let detach = old.large() || new.large();
     let (old, new) = (old.inner(), new.inner());
     let report = guard_detached(py, detach, || {

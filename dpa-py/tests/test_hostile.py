@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dpa
@@ -113,6 +113,8 @@ def test_wrong_types_name_the_argument(belco: dpa.Agreement) -> None:
         (lambda: belco.deadline(5, date(2026, 1, 1)), "kind"),  # type: ignore[arg-type]
         (lambda: belco.deadline("deletion", None), "start"),  # type: ignore[arg-type]
         (lambda: dpa.diff_report(belco, belco, None), "notified"),  # type: ignore[arg-type]
+        (lambda: dpa.diff(None, belco), "old"),  # type: ignore[arg-type]
+        (lambda: dpa.diff_report(belco, "belco", date(2026, 1, 1)), "new"),  # type: ignore[arg-type]
         (lambda: dpa.Agreement.from_json(None), "text"),  # type: ignore[arg-type]
         (lambda: dpa.Agreement.from_file(None), "path"),  # type: ignore[arg-type]
     ):
@@ -188,7 +190,8 @@ def named(e: BaseException, names: tuple[str, ...], document: bool) -> bool:
     )
 
 
-@given(value=hostile_values(), which=st.integers(min_value=0, max_value=18))
+@settings(max_examples=600)
+@given(value=hostile_values(), which=st.integers(min_value=0, max_value=34))
 def test_every_function_refuses_hostile_arguments_as_documented(
     belco: dpa.Agreement, value: Any, which: int
 ) -> None:
@@ -202,25 +205,50 @@ def test_every_function_refuses_hostile_arguments_as_documented(
         (lambda: dpa.add_months(d, 1, rule=value), ("rule",)),
         (lambda: dpa.add_months_many([d, value], 1), ("dates",)),
         (lambda: dpa.add_months_many([d], value), ("n", "dates")),
+        (lambda: dpa.add_months_many(value, 1), ("dates",)),
         (lambda: dpa.nl_public_holidays(value), ("year",)),
+        (lambda: dpa.is_nl_public_holiday(value), ("d",)),
+        (lambda: dpa.nl_public_holiday_name(value), ("d",)),
+        (lambda: dpa.is_nl_business_day(value), ("d",)),
         (lambda: dpa.next_business_day(value), ("d",)),
         (lambda: belco.deletion_deadline(value), ("terminated",)),
+        (lambda: belco.backup_deletion_deadline(value), ("terminated",)),
         (lambda: belco.breach_notice_deadline(value), ("discovered",)),
+        (lambda: belco.authority_notice_deadline(value), ("aware",)),
+        (lambda: belco.next_audit_allowed(value), ("last_audit",)),
+        (lambda: belco.earliest_audit_date(value), ("notice_given",)),
+        (lambda: belco.termination_window_end(value), ("notified",)),
         (lambda: belco.check(value), ("at",)),
+        (lambda: belco.assess_transfers(value), ("on",)),
         (lambda: belco.deadline(value, d), ("kind",)),
         (lambda: belco.deadline("service-response", now, impact=value), ("impact",)),
         (lambda: belco.deadline("deletion", value), ("start",)),
         (lambda: belco.next_audit_allowed_after([d, value]), ("audits",)),
+        (lambda: belco.next_audit_allowed_after(value), ("audits",)),
+        (lambda: dpa.diff(value, belco), ("old",)),
+        (lambda: dpa.diff_report(belco, belco, value), ("notified",)),
+        (lambda: belco.timeline([], at=value), ("at",)),
+        # Documents: a parse or validation error names the place in them.
         (lambda: belco.timeline([{"kind": "agreement-terminated", "date": value}], at=AT), ("events",)),
         (lambda: belco.timeline([{"kind": value, "date": d}], at=AT), ("events",)),
+        (lambda: belco.timeline_ics({"events": [{"kind": "audit-held", "date": value}]}, at=AT), ("events",)),
+        (lambda: belco.timeline_report(value, at=AT), ("events",)),
         (lambda: dpa.Agreement.from_json(value), ("text",)),
-        (lambda: belco.timeline(value, at=AT), ("events",)),
-        (lambda: dpa.diff_report(belco, belco, value), ("notified",)),
+        (lambda: dpa.Agreement.from_toml(value), ("text",)),
+        (lambda: dpa.Agreement.from_file(value), ("path",)),
     ]
+    FIRST_DOCUMENT = 28
     call, names = calls[which]
-    document = which >= 14 and which <= 18
+    document = which >= FIRST_DOCUMENT
     try:
         call()
+    except dpa.OutOfRange as e:
+        # A timeline's deadlines at the very end of the year 9999 are
+        # refused by dpa-core with a message about no argument (dates at the
+        # edge of the range are dpa-core's to accept, not the bindings'):
+        # anything else out of range names its argument.
+        edge = which >= FIRST_DOCUMENT - 1 and "9999-12" in str(e)
+        assert edge or named(e, names, document), (str(e), e.path)
     except ALLOWED as e:
         assert named(e, names, document), (type(e), str(e), getattr(e, "path", None))
     except BaseException as e:  # noqa: BLE001 - what else escapes is the failure
