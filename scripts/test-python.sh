@@ -75,6 +75,7 @@ grep -q "belco " target/portfolio.out
 step "benchmarks, smoke mode (benches/python: one short run each, no timing)"
 "$py" benches/python/bench_dates.py --smoke >/dev/null
 "$py" benches/python/bench_parse.py --smoke >/dev/null
+"$py" benches/python/bench_threads.py --smoke >/dev/null
 echo "ok"
 
 step "all Python tests passed"

@@ -41,4 +41,6 @@ for flavour in per-version abi3; do
   "$venv/bin/python" benches/python/bench_dates.py --runs "$runs" --distinct
   step "parsing ($flavour wheel)"
   "$venv/bin/python" benches/python/bench_parse.py --runs "$runs"
+  step "calls that release the interpreter, at its thresholds ($flavour wheel)"
+  "$venv/bin/python" benches/python/bench_threads.py --runs "$runs"
 done

@@ -3,7 +3,6 @@
 //! and `transfers`; `diff` compares two agreements.
 
 use std::hash::Hash;
-use std::path::PathBuf;
 
 use dpa_core::deadline::{Deadline as CoreDeadline, DeadlineKind, Impact, Start};
 use dpa_core::model::NoticeTerm;
@@ -14,17 +13,21 @@ use pyo3::types::{PyBytes, PyDate, PyDateTime, PyString, PyTuple};
 use time::Date;
 
 use crate::convert::{
-    DateArg, DateOrInstant, InstantArg, date_of, py_date, py_instant, quote, quote_list,
-    serde_name, today_utc,
+    ArgAt, ArgAware, ArgDiscovered, ArgImpact, ArgKind, ArgLastAudit, ArgNoticeGiven, ArgNotified,
+    ArgOn, ArgTerminated, DETACH_AT_BYTES, DateArg, DateOrInstant, InstantArg, PathArg, TextArg,
+    date_of, document_text, py_date, py_instant, quote, quote_list, serde_name, today_utc,
 };
 use crate::coverage::{Art28Coverage, coverage_of};
-use crate::errors::{Error, Origin, Result, guard};
+use crate::errors::{Error, Origin, Result, guard, guard_detached};
 use crate::results::{Deadline, Finding};
-use crate::timeline::{Obligation, Timeline, events_of};
+use crate::timeline::{DETACH_AT_EVENTS, Obligation, Timeline, events_of};
 use crate::transfers::Transfer;
 
-/// Documents at least this long are parsed with the interpreter released.
-const DETACH_AT_BYTES: usize = 256 * 1024;
+/// Agreements with at least this many sub-processors are checked, assessed,
+/// compared and written with the interpreter released (below it, the work
+/// takes less than releasing and taking back the interpreter costs when
+/// another thread holds it; BENCHMARKS.md, "Python").
+pub(crate) const DETACH_AT_SUB_PROCESSORS: usize = 256;
 
 /// A data processing agreement: the Data Pro Statement, the standard
 /// clauses with their deviations, and the operative terms. Immutable; read
@@ -38,28 +41,40 @@ pub(crate) struct PyAgreement {
 /// The text of a `str` or `bytes` argument, parsed by `parse` (with the
 /// interpreter released for large documents).
 fn parse_text(py: Python<'_>, text: &Bound<'_, PyAny>, format: Format) -> PyResult<PyAgreement> {
+    // A `str` or `bytes` is immutable and held by the caller for the whole
+    // call, so its text is read in place, also with the interpreter released.
     let parsed = if let Ok(s) = text.cast::<PyString>() {
-        let s = s.to_cow()?;
+        let s = document_text(s, "text")?;
         let s: &str = &s;
-        if s.len() >= DETACH_AT_BYTES {
-            py.detach(|| guard(|| Ok(Agreement::from_text(s, format)?)))
-        } else {
-            guard(|| Ok(Agreement::from_text(s, format)?))
-        }
+        guard_detached(py, s.len() >= DETACH_AT_BYTES, || {
+            Ok(Agreement::from_text(s, format)?)
+        })
     } else if let Ok(b) = text.cast::<PyBytes>() {
         let b = b.as_bytes();
-        if b.len() >= DETACH_AT_BYTES {
-            py.detach(|| guard(|| Ok(Agreement::from_bytes(b, Some(format))?)))
-        } else {
-            guard(|| Ok(Agreement::from_bytes(b, Some(format))?))
-        }
+        guard_detached(py, b.len() >= DETACH_AT_BYTES, || {
+            Ok(Agreement::from_bytes(b, Some(format))?)
+        })
     } else {
         Err(Error::Type(format!(
-            "expected str or bytes, got {}",
+            "text: expected str or bytes, got {}",
             crate::convert::type_name(text)
         )))
     }?;
     Ok(PyAgreement { inner: parsed })
+}
+
+/// The `dpa.Agreement` argument `name`; anything else raises `TypeError`
+/// naming it.
+pub(crate) fn agreement_arg<'a, 'py>(
+    ob: &'a Bound<'py, PyAny>,
+    name: &str,
+) -> Result<&'a Bound<'py, PyAgreement>> {
+    ob.cast::<PyAgreement>().map_err(|_| {
+        Error::Type(format!(
+            "{name}: expected a dpa.Agreement, got {}",
+            crate::convert::type_name(ob)
+        ))
+    })
 }
 
 /// A date deadline's date (every date kind has one).
@@ -76,19 +91,28 @@ impl PyAgreement {
     }
 
     /// The timeline of `events` (as `timeline` takes them) as of `at`
-    /// (default: today, UTC).
+    /// (default: today, UTC), computed with the interpreter released for
+    /// many events.
     fn core_timeline(
         &self,
+        py: Python<'_>,
         events: &Bound<'_, PyAny>,
-        at: Option<DateArg>,
+        at: Option<DateArg<ArgAt>>,
     ) -> Result<CoreTimeline> {
         let at = at.map_or_else(today_utc, |d| d.0);
         let (events, origin) = events_of(events).map_err(Error::from)?;
-        guard(|| {
-            self.inner
+        let inner = &self.inner;
+        guard_detached(py, events.events.len() >= DETACH_AT_EVENTS, move || {
+            inner
                 .timeline(&events, at)
                 .map_err(|error| Error::Core { error, origin })
         })
+    }
+
+    /// Whether work on this agreement is long enough to release the
+    /// interpreter for it.
+    pub(crate) fn large(&self) -> bool {
+        self.inner.statement.sub_processors.len() >= DETACH_AT_SUB_PROCESSORS
     }
 }
 
@@ -119,10 +143,13 @@ fn dates_of(ob: &Bound<'_, PyAny>, name: &str) -> Result<Vec<Date>> {
 impl PyAgreement {
     /// Reads an agreement file, as the `dpa` command reads one: TOML or
     /// JSON as the name says (`.toml`, `.json`, in any case), else as the
-    /// text shows. At most 16 MiB are read: a larger file is refused before
-    /// reading, and a pipe or device that gives more stops there.
+    /// text shows; `path` a `str`, `bytes` or `os.PathLike`, as `open` takes
+    /// it. At most 16 MiB are read: a larger file is refused before
+    /// reading, and a pipe or device that gives more stops there. The
+    /// interpreter is released while the file is opened, read and parsed.
     #[staticmethod]
-    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<PyAgreement> {
+    fn from_file(py: Python<'_>, path: PathArg) -> PyResult<PyAgreement> {
+        let path = path.0;
         let shown = path.display().to_string();
         let format = path.to_str().and_then(Format::of_file_name);
         // Opening and reading may block (a FIFO, a network file system), so
@@ -145,27 +172,33 @@ impl PyAgreement {
         Ok(PyAgreement { inner })
     }
 
-    /// Reads an agreement from TOML text (`str`, or UTF-8 `bytes`).
+    /// Reads an agreement from TOML text (`str`, or UTF-8 `bytes`); a text
+    /// of 256 KiB or more is parsed with the interpreter released.
     #[staticmethod]
     fn from_toml(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyAgreement> {
         parse_text(py, text, Format::Toml)
     }
 
-    /// Reads an agreement from JSON text (`str`, or UTF-8 `bytes`).
+    /// Reads an agreement from JSON text (`str`, or UTF-8 `bytes`); a text
+    /// of 256 KiB or more is parsed with the interpreter released.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyAgreement> {
         parse_text(py, text, Format::Json)
     }
 
     /// The agreement as TOML; `from_toml` reads it back to an equal value.
-    fn to_toml(&self) -> PyResult<String> {
-        Ok(guard(|| Ok(self.inner.to_toml()?))?)
+    /// Written with the interpreter released for large agreements.
+    fn to_toml(&self, py: Python<'_>) -> PyResult<String> {
+        let inner = &self.inner;
+        Ok(guard_detached(py, self.large(), || Ok(inner.to_toml()?))?)
     }
 
     /// The agreement as JSON (the format `dpa show --format json` prints);
-    /// `from_json` reads it back to an equal value.
-    fn to_json(&self) -> PyResult<String> {
-        Ok(guard(|| Ok(self.inner.to_json()?))?)
+    /// `from_json` reads it back to an equal value. Written with the
+    /// interpreter released for large agreements.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let inner = &self.inner;
+        Ok(guard_detached(py, self.large(), || Ok(inner.to_json()?))?)
     }
 
     /// The processor's name (DPS 1.1).
@@ -252,11 +285,13 @@ impl PyAgreement {
     }
 
     /// Every consistency finding as of `at` (default: today, UTC), in a
-    /// stable order; see the findings catalogue in the README.
+    /// stable order; see the findings catalogue in the README. Computed
+    /// with the interpreter released for large agreements.
     #[pyo3(signature = (at = None))]
-    fn check(&self, at: Option<DateArg>) -> PyResult<Vec<Finding>> {
+    fn check(&self, py: Python<'_>, at: Option<DateArg<ArgAt>>) -> PyResult<Vec<Finding>> {
         let at = at.map_or_else(today_utc, |d| d.0);
-        let findings = guard(|| Ok(self.inner.check(at)))?;
+        let inner = &self.inner;
+        let findings = guard_detached(py, self.large(), || Ok(inner.check(at)))?;
         Ok(findings.into_iter().map(Finding::from).collect())
     }
 
@@ -266,9 +301,10 @@ impl PyAgreement {
     fn deletion_deadline<'py>(
         &self,
         py: Python<'py>,
-        terminated: DateArg,
+        terminated: DateArg<ArgTerminated>,
     ) -> PyResult<Bound<'py, PyDate>> {
-        let d = guard(|| due_date(&self.inner.deletion_deadline(terminated.0)?))?;
+        let d = guard(|| due_date(&self.inner.deletion_deadline(terminated.0)?))
+            .map_err(|e| e.range_at("terminated"))?;
         py_date(py, d)
     }
 
@@ -277,9 +313,10 @@ impl PyAgreement {
     fn backup_deletion_deadline<'py>(
         &self,
         py: Python<'py>,
-        terminated: DateArg,
+        terminated: DateArg<ArgTerminated>,
     ) -> PyResult<Option<Bound<'py, PyDate>>> {
-        let d = guard(|| Ok(self.inner.backup_deletion_deadline(terminated.0)?))?;
+        let d = guard(|| Ok(self.inner.backup_deletion_deadline(terminated.0)?))
+            .map_err(|e| e.range_at("terminated"))?;
         d.due.date().map(|d| py_date(py, d)).transpose()
     }
 
@@ -289,9 +326,10 @@ impl PyAgreement {
     fn breach_notice_deadline<'py>(
         &self,
         py: Python<'py>,
-        discovered: InstantArg,
+        discovered: InstantArg<ArgDiscovered>,
     ) -> PyResult<Option<Bound<'py, PyDateTime>>> {
-        let d = guard(|| Ok(self.inner.breach_notice_deadline(discovered.0)?))?;
+        let d = guard(|| Ok(self.inner.breach_notice_deadline(discovered.0)?))
+            .map_err(|e| e.range_at("discovered"))?;
         d.due
             .latest_instant()
             .map(|t| py_instant(py, t))
@@ -303,9 +341,10 @@ impl PyAgreement {
     fn authority_notice_deadline<'py>(
         &self,
         py: Python<'py>,
-        aware: InstantArg,
+        aware: InstantArg<ArgAware>,
     ) -> PyResult<Bound<'py, PyDateTime>> {
-        let d = guard(|| Ok(self.inner.authority_notice_deadline(aware.0)?))?;
+        let d = guard(|| Ok(self.inner.authority_notice_deadline(aware.0)?))
+            .map_err(|e| e.range_at("aware"))?;
         match d.due.latest_instant() {
             Some(t) => py_instant(py, t),
             None => Err(Error::Internal("the authority notice has no instant".to_owned()).into()),
@@ -316,9 +355,10 @@ impl PyAgreement {
     fn next_audit_allowed<'py>(
         &self,
         py: Python<'py>,
-        last_audit: DateArg,
+        last_audit: DateArg<ArgLastAudit>,
     ) -> PyResult<Bound<'py, PyDate>> {
-        let d = guard(|| due_date(&self.inner.next_audit_allowed(last_audit.0)?))?;
+        let d = guard(|| due_date(&self.inner.next_audit_allowed(last_audit.0)?))
+            .map_err(|e| e.range_at("last_audit"))?;
         py_date(py, d)
     }
 
@@ -333,7 +373,15 @@ impl PyAgreement {
         audits: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyDate>> {
         let audits = dates_of(audits, "audits")?;
-        let d = guard(|| due_date(&self.inner.next_audit_allowed_after(&audits)?))?;
+        let d = guard(|| {
+            due_date(
+                &self
+                    .inner
+                    .next_audit_allowed_after(&audits)
+                    .map_err(|e| e.in_field("audits"))?,
+            )
+        })
+        .map_err(|e| e.range_at("audits"))?;
         py_date(py, d)
     }
 
@@ -341,9 +389,10 @@ impl PyAgreement {
     fn earliest_audit_date<'py>(
         &self,
         py: Python<'py>,
-        notice_given: DateArg,
+        notice_given: DateArg<ArgNoticeGiven>,
     ) -> PyResult<Bound<'py, PyDate>> {
-        let d = guard(|| due_date(&self.inner.earliest_audit_date(notice_given.0)?))?;
+        let d = guard(|| due_date(&self.inner.earliest_audit_date(notice_given.0)?))
+            .map_err(|e| e.range_at("notice_given"))?;
         py_date(py, d)
     }
 
@@ -352,9 +401,10 @@ impl PyAgreement {
     fn termination_window_end<'py>(
         &self,
         py: Python<'py>,
-        notified: DateArg,
+        notified: DateArg<ArgNotified>,
     ) -> PyResult<Bound<'py, PyDate>> {
-        let d = guard(|| due_date(&self.inner.termination_window_end(notified.0)?))?;
+        let d = guard(|| due_date(&self.inner.termination_window_end(notified.0)?))
+            .map_err(|e| e.range_at("notified"))?;
         py_date(py, d)
     }
 
@@ -370,16 +420,21 @@ impl PyAgreement {
     #[pyo3(signature = (kind, start, *, impact = None))]
     fn deadline(
         &self,
-        kind: &str,
+        kind: TextArg<ArgKind>,
         start: DateOrInstant,
-        impact: Option<&str>,
+        impact: Option<TextArg<ArgImpact>>,
     ) -> PyResult<Deadline> {
         let d = guard(|| {
             let kind: DeadlineKind = kind
+                .as_str()
                 .parse()
                 .map_err(|e: dpa_core::Error| e.in_field("kind"))?;
             let impact = impact
-                .map(|i| i.parse::<Impact>().map_err(|e| e.in_field("impact")))
+                .map(|i| {
+                    i.as_str()
+                        .parse::<Impact>()
+                        .map_err(|e| e.in_field("impact"))
+                })
                 .transpose()?;
             let start = match start {
                 DateOrInstant::Date(d) => Start::Date(d),
@@ -389,7 +444,8 @@ impl PyAgreement {
                 .inner
                 .deadline(kind, start, impact)
                 .map_err(|e| e.in_field("start"))?)
-        })?;
+        })
+        .map_err(|e| e.range_at("start"))?;
         Ok(Deadline(d))
     }
 
@@ -399,14 +455,17 @@ impl PyAgreement {
     /// told apart as `dpa-core` tells a file whose name does not say) or a
     /// list of dicts such as `{"kind": "agreement-terminated", "date":
     /// date(2026, 11, 30)}`; see docs/python.md. `timeline_report` also gives
-    /// the findings.
+    /// the findings. For 256 events or more (or a document of 256 KiB or
+    /// more) the interpreter is released while the events are parsed and
+    /// the timeline computed.
     #[pyo3(signature = (events, at = None))]
     fn timeline(
         &self,
+        py: Python<'_>,
         events: &Bound<'_, PyAny>,
-        at: Option<DateArg>,
+        at: Option<DateArg<ArgAt>>,
     ) -> PyResult<Vec<Obligation>> {
-        Ok(self.timeline_report(events, at)?.obligations())
+        Ok(self.timeline_report(py, events, at)?.obligations())
     }
 
     /// As `timeline`, with the findings about the events (out of order,
@@ -414,10 +473,11 @@ impl PyAgreement {
     #[pyo3(signature = (events, at = None))]
     fn timeline_report(
         &self,
+        py: Python<'_>,
         events: &Bound<'_, PyAny>,
-        at: Option<DateArg>,
+        at: Option<DateArg<ArgAt>>,
     ) -> PyResult<Timeline> {
-        Ok(Timeline::from(self.core_timeline(events, at)?))
+        Ok(Timeline::from(self.core_timeline(py, events, at)?))
     }
 
     /// The timeline of `events` as of `at` (default: today, UTC), taking
@@ -426,9 +486,16 @@ impl PyAgreement {
     /// same text as `dpa deadlines FILE --events EVENTS --at AT --format ics`
     /// prints.
     #[pyo3(signature = (events, at = None))]
-    fn timeline_ics(&self, events: &Bound<'_, PyAny>, at: Option<DateArg>) -> PyResult<String> {
-        let t = self.core_timeline(events, at)?;
-        Ok(guard(|| Ok(t.to_ics(&self.inner)))?)
+    fn timeline_ics(
+        &self,
+        py: Python<'_>,
+        events: &Bound<'_, PyAny>,
+        at: Option<DateArg<ArgAt>>,
+    ) -> PyResult<String> {
+        let t = self.core_timeline(py, events, at)?;
+        let inner = &self.inner;
+        let detach = t.obligations.len() >= DETACH_AT_EVENTS;
+        Ok(guard_detached(py, detach, || Ok(t.to_ics(inner)))?)
     }
 
     /// For each item GDPR art. 28 requires of a processing agreement (art.
@@ -442,9 +509,11 @@ impl PyAgreement {
 
     /// How each sub-processor's data leaves the EEA, and whether the bases
     /// claimed for it are valid on `on` (GDPR chapter V): one `Transfer`
-    /// per sub-processor, in listed order.
-    fn assess_transfers(&self, on: DateArg) -> PyResult<Vec<Transfer>> {
-        let assessed = guard(|| Ok(self.inner.assess_transfers(on.0)?))?;
+    /// per sub-processor, in listed order. Computed with the interpreter
+    /// released for large agreements.
+    fn assess_transfers(&self, py: Python<'_>, on: DateArg<ArgOn>) -> PyResult<Vec<Transfer>> {
+        let inner = &self.inner;
+        let assessed = guard_detached(py, self.large(), || Ok(inner.assess_transfers(on.0)?))?;
         Ok(assessed.into_iter().map(Transfer::from).collect())
     }
 
@@ -453,7 +522,7 @@ impl PyAgreement {
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let json = slf.get().to_json()?;
+        let json = slf.get().to_json(py)?;
         let ctor = slf.get_type().getattr("from_json")?;
         Ok((ctor, PyTuple::new(py, [json])?))
     }

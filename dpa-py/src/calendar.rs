@@ -14,24 +14,32 @@ use dpa_core::values::iso_date;
 use numpy::datetime::{Datetime, units::Days};
 use numpy::{PyArrayDyn, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDate, PyList, PyString, PyTuple};
 use time::{Date, Month};
 
-use crate::convert::{DateArg, DateType, UNIX_EPOCH_JULIAN_DAY, YmdArg, py_date, ymd_of};
-use crate::errors::{Error, Result, guard};
+use crate::convert::{
+    ArgN, ArgRule, ArgYear, DateArg, DateType, IntArg, TextArg, UNIX_EPOCH_JULIAN_DAY, YmdArg,
+    py_date, ymd_of,
+};
+use crate::errors::{Error, Result, guard, guard_detached};
 
-/// Arrays at least this long are shifted with the interpreter released
-/// (below it, releasing costs more than it gives).
+/// Arrays and lists at least this long are shifted with the interpreter
+/// released (below it, releasing costs more than it gives). A list's dates
+/// are read from their objects with it held, and only the arithmetic runs
+/// without it.
 const DETACH_AT: usize = 16_384;
 
 /// The month rule of a `rule` argument: by its agreement-file name, or,
 /// for None, `dpa-core`'s default rule (the one an agreement file that
 /// names none has).
 #[inline(always)]
-fn month_rule(name: Option<&str>) -> Result<MonthRule> {
+fn month_rule(name: Option<&TextArg<ArgRule>>) -> Result<MonthRule> {
     match name {
         None => Ok(MonthRule::default()),
-        Some(name) => Ok(name.parse::<MonthRule>().map_err(|e| e.in_field("rule"))?),
+        Some(name) => Ok(name
+            .as_str()
+            .parse::<MonthRule>()
+            .map_err(|e| e.in_field("rule"))?),
     }
 }
 
@@ -47,19 +55,20 @@ fn month_rule(name: Option<&str>) -> Result<MonthRule> {
 pub(crate) fn add_months<'py>(
     py: Python<'py>,
     d: YmdArg,
-    n: i32,
-    rule: Option<&str>,
+    n: IntArg<ArgN>,
+    rule: Option<TextArg<ArgRule>>,
 ) -> PyResult<Bound<'py, PyDate>> {
     // Without `rule`, the default rule is a constant, so that the call
     // keeps only its branch.
-    let rule = month_rule(rule)?;
+    let rule = month_rule(rule.as_ref())?;
+    let n = n.0;
     let (y, m, day) = d.fields();
     // The fast path works on the date's fields (no `Date` is built); a date
     // it does not shift goes to `dpa-core`'s `add_months`, which decides.
     match shift_ymd(y, m, day, n, rule) {
         Some((ry, rm, rd)) => PyDate::new(py, ry, rm, rd),
         None => {
-            let (ry, rm, rd) = shift_by_core(y, m, day, n, rule)?;
+            let (ry, rm, rd) = shift_by_core(y, m, day, n, rule).map_err(|e| e.range_at("d"))?;
             PyDate::new(py, ry, rm, rd)
         }
     }
@@ -75,16 +84,18 @@ pub(crate) fn _noop(d: DateArg) {
 /// `n` calendar months added to every date of `dates`, under `rule` (as
 /// [`add_months`]). A list, tuple or other iterable of `date`s gives a
 /// list of `date`s; a numpy `datetime64[D]` array gives a new array of the
-/// same shape (`NaT` stays `NaT`).
+/// same shape (`NaT` stays `NaT`). For 16,384 dates or more the dates are
+/// shifted with the interpreter released.
 #[pyfunction]
 #[pyo3(signature = (dates, n, *, rule = None))]
 pub(crate) fn add_months_many<'py>(
     py: Python<'py>,
     dates: &Bound<'py, PyAny>,
-    n: i32,
-    rule: Option<&str>,
+    n: IntArg<ArgN>,
+    rule: Option<TextArg<ArgRule>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rule = month_rule(rule)?;
+    let rule = month_rule(rule.as_ref())?;
+    let n = n.0;
     let list = if let Ok(list) = dates.cast::<PyList>() {
         shift_list(py, list, n, rule)?
     } else if let Ok(tuple) = dates.cast::<PyTuple>() {
@@ -98,8 +109,18 @@ pub(crate) fn add_months_many<'py>(
         )
         .into());
     } else {
+        let not_dates = || {
+            Error::Type(format!(
+                "dates: expected a list, tuple or other iterable of dates, or a numpy \
+                 datetime64[D] array, got {}",
+                crate::convert::type_name(dates)
+            ))
+        };
+        if dates.is_instance_of::<PyString>() || dates.is_instance_of::<PyBytes>() {
+            return Err(not_dates().into());
+        }
         let mut items = Vec::new();
-        for ob in dates.try_iter()? {
+        for ob in dates.try_iter().map_err(|_| not_dates())? {
             items.push(ob?);
         }
         shift_items(
@@ -129,24 +150,20 @@ fn shift_list<'py>(
         // SAFETY: `list` is a live `list` object (its type was checked) and
         // the GIL is held, so its `ob_size` items at `ob_item` are valid
         // object pointers. The slice is only read while the list cannot
-        // change: `pick_all` runs no Python code (it reads the `date`
+        // change: `slots_all` runs no Python code (it reads the `date`
         // structs and computes in Rust; it makes no Python object, so no
         // garbage collection and no finalizer runs), no other thread runs
-        // without the GIL, and the slice is dropped before any Python
-        // object is made (`build_list` gets only the indices).
+        // without the GIL, and the slice is dropped at the end of this
+        // block, before the interpreter is released (`pick_all`) and before
+        // any Python object is made (`build_list` gets only the indices).
         #[allow(unsafe_code, reason = "CPython internals; see SAFETY")]
-        let picks = unsafe {
+        let slots = unsafe {
             let raw = list.as_ptr().cast::<pyo3::ffi::PyListObject>();
             let len = usize::try_from((*raw).ob_base.ob_size).unwrap_or(0);
             let items = std::slice::from_raw_parts((*raw).ob_item.cast_const(), len);
-            pick_all(
-                py,
-                items.iter().map(|&p| Borrowed::from_ptr(py, p)),
-                n,
-                rule,
-            )?
+            slots_all(py, items.iter().map(|&p| Borrowed::from_ptr(py, p)))?
         };
-        return build_list(py, picks);
+        return build_list(py, pick_all(py, slots, n, rule)?);
     }
     shift_items(py, list.len(), list.iter(), n, rule)
 }
@@ -275,28 +292,48 @@ struct Picks {
     picks: Vec<u32>,
 }
 
-fn pick_all<'py, B: ItemRef<'py>>(
+/// The memo of a batch, with each date's slot in it: the dates read from
+/// their Python objects, nothing shifted yet.
+struct Slots {
+    memo: Memo,
+    slots: Vec<u32>,
+}
+
+/// Reads the dates of `items` into a memo (with the interpreter held: it
+/// reads Python objects).
+fn slots_all<'py, B: ItemRef<'py>>(
     py: Python<'py>,
     items: impl ExactSizeIterator<Item = B>,
-    n: i32,
-    rule: MonthRule,
-) -> Result<Picks> {
+) -> Result<Slots> {
     let date_type = DateType::get(py);
     let mut memo = Memo::new();
-    let mut picks: Vec<u32> = vec![0; items.len()];
-    for ((i, ob), pick) in items.enumerate().zip(picks.iter_mut()) {
+    let mut slots: Vec<u32> = vec![0; items.len()];
+    for ((i, ob), slot) in items.enumerate().zip(slots.iter_mut()) {
         let ymd = match date_type.ymd(ob.item()) {
             Some(ymd) => ymd,
             None => ymd_of(ob.item()).map_err(|e| e.at(&format!("dates[{i}]")))?,
         };
-        *pick = memo.slot(ymd)?;
+        *slot = memo.slot(ymd)?;
     }
-    for (i, pick) in picks.iter_mut().enumerate() {
-        *pick = memo.pick(*pick, i, n, rule)?;
-    }
-    Ok(Picks {
-        results: memo.results,
-        picks,
+    Ok(Slots { memo, slots })
+}
+
+/// Shifts each distinct date of a batch read by [`slots_all`] once; Rust
+/// data only, so for batches of [`DETACH_AT`] dates or more the interpreter
+/// is released meanwhile.
+fn pick_all(py: Python<'_>, slots: Slots, n: i32, rule: MonthRule) -> Result<Picks> {
+    let Slots {
+        mut memo,
+        slots: mut picks,
+    } = slots;
+    guard_detached(py, picks.len() >= DETACH_AT, move || {
+        for (i, pick) in picks.iter_mut().enumerate() {
+            *pick = memo.pick(*pick, i, n, rule)?;
+        }
+        Ok(Picks {
+            results: memo.results,
+            picks,
+        })
     })
 }
 
@@ -502,7 +539,7 @@ fn shift_items<'py, B: ItemRef<'py>>(
         }
         return PyList::new(py, out);
     }
-    build_list(py, pick_all(py, items, n, rule)?)
+    build_list(py, pick_all(py, slots_all(py, items)?, n, rule)?)
 }
 
 /// Whether `ob` is a numpy array: its type, or a base of it, is
@@ -677,8 +714,11 @@ fn date_of_days(days: i64) -> Option<Date> {
 /// (art. 3, with the days the Crown designated) in `year`, sorted. Empty
 /// before 1965, when the Act came into force.
 #[pyfunction]
-pub(crate) fn nl_public_holidays(py: Python<'_>, year: i32) -> PyResult<Bound<'_, PyList>> {
-    let days = guard(|| calendar::public_holidays(year).map_err(Error::from))?;
+pub(crate) fn nl_public_holidays(
+    py: Python<'_>,
+    year: IntArg<ArgYear>,
+) -> PyResult<Bound<'_, PyList>> {
+    let days = guard(|| calendar::public_holidays(year.0).map_err(|e| Error::from(e).at("year")))?;
     let dates = days
         .iter()
         .map(|&(d, _)| py_date(py, d))
@@ -708,7 +748,8 @@ pub(crate) fn is_nl_business_day(d: DateArg) -> bool {
 /// The first business day on or after `d` (`d` itself when it is one).
 #[pyfunction]
 pub(crate) fn next_business_day(py: Python<'_>, d: DateArg) -> PyResult<Bound<'_, PyDate>> {
-    let out = guard(|| calendar::next_business_day_on_or_after(d.0).map_err(Error::from))?;
+    let out = guard(|| calendar::next_business_day_on_or_after(d.0).map_err(Error::from))
+        .map_err(|e| e.range_at("d"))?;
     py_date(py, out)
 }
 

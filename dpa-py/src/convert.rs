@@ -15,11 +15,15 @@
 //!   ([`iso_date::from_parts`]), not here.
 
 use dpa_core::values::iso_date;
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
 use pyo3::PyTypeInfo;
+use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{
-    PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTimeAccess, PyTzInfo,
+    PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyString, PyTimeAccess, PyTzInfo,
 };
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
@@ -29,21 +33,248 @@ use crate::errors::{Error, Result};
 /// `datetime64[D]` counts days from the Unix epoch.
 pub(crate) const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
 
-/// A `datetime.date` argument (not a `datetime`), as a [`Date`].
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct DateArg(pub(crate) Date);
+/// Documents (texts, built event lists) at least this long are parsed with
+/// the interpreter released: below it, releasing and taking it back costs
+/// more than other threads gain.
+pub(crate) const DETACH_AT_BYTES: usize = 256 * 1024;
 
-impl FromPyObject<'_, '_> for DateArg {
+/// The name of a function's argument, for the errors about it: pyo3 only
+/// adds a note ("while processing 'n'"), where `dpa`'s exceptions name it in
+/// their message and `path`.
+pub(crate) trait ArgName {
+    /// The argument's name, as the stubs spell it.
+    const NAME: &'static str;
+}
+
+/// A marker type per argument name, for [`DateArg`], [`InstantArg`],
+/// [`IntArg`] and [`TextArg`].
+macro_rules! arg_names {
+    ($($ty:ident = $name:literal),+ $(,)?) => {
+        $(
+            #[doc = concat!("The argument `", $name, "`.")]
+            #[derive(Debug, Clone, Copy)]
+            pub(crate) struct $ty;
+
+            impl ArgName for $ty {
+                const NAME: &'static str = $name;
+            }
+        )+
+    };
+}
+
+arg_names!(
+    ArgAt = "at",
+    ArgAware = "aware",
+    ArgD = "d",
+    ArgDiscovered = "discovered",
+    ArgImpact = "impact",
+    ArgKind = "kind",
+    ArgLastAudit = "last_audit",
+    ArgN = "n",
+    ArgNoticeGiven = "notice_given",
+    ArgNotified = "notified",
+    ArgOn = "on",
+    ArgRule = "rule",
+    ArgTerminated = "terminated",
+    ArgYear = "year",
+);
+
+/// A `datetime.date` argument (not a `datetime`), as a [`Date`]; an error
+/// names the argument `N`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DateArg<N: ArgName = ArgD>(pub(crate) Date, PhantomData<N>);
+
+impl<N: ArgName> FromPyObject<'_, '_> for DateArg<N> {
     type Error = PyErr;
 
     #[inline]
     fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
-        Ok(DateArg(date_of(&ob)?))
+        match date_of(&ob) {
+            Ok(d) => Ok(DateArg(d, PhantomData)),
+            Err(e) => Err(e.at(N::NAME).into()),
+        }
+    }
+}
+
+/// An `int` argument that must fit an `i32` (month counts, years); an error
+/// names the argument `N`: a value of another type raises `TypeError`, an
+/// int beyond the 32-bit range `OutOfRange`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct IntArg<N: ArgName>(pub(crate) i32, PhantomData<N>);
+
+impl<N: ArgName> FromPyObject<'_, '_> for IntArg<N> {
+    type Error = PyErr;
+
+    #[inline]
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        match ob.extract::<i32>() {
+            Ok(n) => Ok(IntArg(n, PhantomData)),
+            Err(e) => Err(int_error(&ob, e, N::NAME).into()),
+        }
+    }
+}
+
+/// The error for an int argument `name` that did not convert to an `i32`.
+#[cold]
+#[inline(never)]
+fn int_error(ob: &Bound<'_, PyAny>, e: PyErr, name: &str) -> Error {
+    let py = ob.py();
+    if e.is_instance_of::<PyOverflowError>(py) {
+        // `str` of a huge int may itself fail (Python's digit limit).
+        let shown = ob
+            .str()
+            .ok()
+            .and_then(|s| s.to_str().ok().map(str::to_owned))
+            .filter(|s| s.len() <= 40)
+            .unwrap_or_else(|| "the int".to_owned());
+        Error::Range {
+            path: Some(name.to_owned()),
+            message: format!(
+                "{name}: out of range: {shown} is beyond the 32-bit integers \
+                 (-2147483648 to 2147483647)"
+            ),
+        }
+    } else if e.is_instance_of::<PyTypeError>(py) {
+        Error::Type(format!("{name}: expected an int, got {}", type_name(ob)))
+    } else {
+        Error::Python(e)
+    }
+}
+
+/// A `str` argument (a name such as a kind or a rule); an error names the
+/// argument `N`: a value of another type raises `TypeError`, a `str` with a
+/// lone surrogate (which has no UTF-8 form) `InvalidInput`.
+#[derive(Debug, Clone)]
+pub(crate) struct TextArg<N: ArgName>(pub(crate) String, PhantomData<N>);
+
+impl<N: ArgName> TextArg<N> {
+    /// The text.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<N: ArgName> FromPyObject<'_, '_> for TextArg<N> {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        let Ok(s) = ob.cast::<PyString>() else {
+            return Err(Error::Type(format!(
+                "{}: expected a str, got {}",
+                N::NAME,
+                type_name(&ob)
+            ))
+            .into());
+        };
+        match text_of(&s) {
+            Ok(t) => Ok(TextArg(t.into_owned(), PhantomData)),
+            Err(message) => Err(Error::input(Some(N::NAME), message).into()),
+        }
+    }
+}
+
+/// The UTF-8 text of a `str`; for one holding a lone surrogate (which has
+/// no UTF-8 form), the message that says where it is.
+pub(crate) fn text_of<'a>(s: &'a Bound<'_, PyString>) -> std::result::Result<Cow<'a, str>, String> {
+    match s.to_cow() {
+        Ok(t) => Ok(t),
+        Err(e) => Err(surrogate_message(s.py(), &e)),
+    }
+}
+
+/// What a `UnicodeEncodeError` says about a `str` that is not valid text.
+#[cold]
+#[inline(never)]
+fn surrogate_message(py: Python<'_>, e: &PyErr) -> String {
+    let value = e.value(py);
+    let start = value
+        .getattr("start")
+        .ok()
+        .and_then(|s| s.extract::<usize>().ok());
+    let code = start.and_then(|i| {
+        let ch = value.getattr("object").ok()?.get_item(i).ok()?;
+        py.import("builtins")
+            .ok()?
+            .getattr("ord")
+            .ok()?
+            .call1((ch,))
+            .ok()?
+            .extract::<u32>()
+            .ok()
+    });
+    match (start, code) {
+        (Some(i), Some(c)) => format!(
+            "not valid Unicode text: the lone surrogate U+{c:04X} at index {i} has no UTF-8 form"
+        ),
+        _ => format!("not valid Unicode text: {e}"),
+    }
+}
+
+/// A document handed over as a `str` (`name` is the argument): its UTF-8
+/// text, or `ParseError` for a `str` with a lone surrogate, as for `bytes`
+/// that are not UTF-8.
+pub(crate) fn document_text<'a>(s: &'a Bound<'_, PyString>, name: &str) -> Result<Cow<'a, str>> {
+    text_of(s).map_err(|message| Error::Parse(format!("{name}: {message}")))
+}
+
+/// The `path` argument of `from_file`: a `str`, `bytes` or `os.PathLike`,
+/// as Python's `open` takes it. A path that no file can have (a lone
+/// surrogate outside the file system's escapes, a NUL) raises
+/// `InvalidInput`; another type, `TypeError`.
+#[derive(Debug, Clone)]
+pub(crate) struct PathArg(pub(crate) std::path::PathBuf);
+
+impl FromPyObject<'_, '_> for PathArg {
+    type Error = PyErr;
+
+    fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        let py = ob.py();
+        let path = match ob.call_method0(intern!(py, "__fspath__")) {
+            Ok(p) => p,
+            Err(_) => ob.to_owned(),
+        };
+        let path = if let Ok(b) = path.cast::<pyo3::types::PyBytes>() {
+            bytes_path(b.as_bytes())?
+        } else if path.is_instance_of::<PyString>() {
+            match path.extract::<std::path::PathBuf>() {
+                Ok(p) => p,
+                Err(e) if e.is_instance_of::<pyo3::exceptions::PyUnicodeError>(py) => {
+                    return Err(Error::input(Some("path"), surrogate_message(py, &e)).into());
+                }
+                Err(e) => return Err(e),
+            }
+        } else {
+            return Err(Error::Type(format!(
+                "path: expected str, bytes or os.PathLike, got {}",
+                type_name(&ob)
+            ))
+            .into());
+        };
+        if path.as_os_str().as_encoded_bytes().contains(&0) {
+            return Err(Error::input(Some("path"), "contains a NUL character").into());
+        }
+        Ok(PathArg(path))
+    }
+}
+
+/// A path given as `bytes` (its bytes as they are, on Unix).
+fn bytes_path(b: &[u8]) -> Result<std::path::PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Ok(std::path::PathBuf::from(std::ffi::OsStr::from_bytes(b)))
+    }
+    #[cfg(not(unix))]
+    {
+        std::str::from_utf8(b)
+            .map(std::path::PathBuf::from)
+            .map_err(|e| Error::input(Some("path"), format!("not valid UTF-8: {e}")))
     }
 }
 
 /// A `datetime.date` argument (not a `datetime`) as its year, month and
-/// day, for functions that work on the fields (no [`Date`] is built).
+/// day, for functions that work on the fields (no [`Date`] is built). It is
+/// the argument `d` of `add_months`, which errors name.
 ///
 /// The fields are packed into one integer (year in the high 16 bits, then
 /// month, then day): the argument reaches the function inside a `Result`
@@ -76,26 +307,31 @@ impl FromPyObject<'_, '_> for YmdArg {
         match ob.cast_exact::<PyDate>() {
             Ok(d) => Ok(YmdArg::pack(d.get_year(), d.get_month(), d.get_day())),
             Err(_) => {
-                let (year, month, day) = ymd_of_other(&ob)?;
+                let (year, month, day) = ymd_of_other(&ob).map_err(|e| e.at("d"))?;
                 Ok(YmdArg::pack(year, month, day))
             }
         }
     }
 }
 
-/// An aware `datetime.datetime` argument, as an [`OffsetDateTime`].
+/// An aware `datetime.datetime` argument, as an [`OffsetDateTime`]; an
+/// error names the argument `N`.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct InstantArg(pub(crate) OffsetDateTime);
+pub(crate) struct InstantArg<N: ArgName>(pub(crate) OffsetDateTime, PhantomData<N>);
 
-impl FromPyObject<'_, '_> for InstantArg {
+impl<N: ArgName> FromPyObject<'_, '_> for InstantArg<N> {
     type Error = PyErr;
 
     fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
-        Ok(InstantArg(instant_of(&ob)?))
+        match instant_of(&ob) {
+            Ok(t) => Ok(InstantArg(t, PhantomData)),
+            Err(e) => Err(e.at(N::NAME).into()),
+        }
     }
 }
 
-/// A `date` or an aware `datetime`, for functions that take either.
+/// A `date` or an aware `datetime`, for functions that take either (the
+/// argument `start`, which errors name).
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum DateOrInstant {
     /// A date.
@@ -108,11 +344,12 @@ impl FromPyObject<'_, '_> for DateOrInstant {
     type Error = PyErr;
 
     fn extract(ob: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
-        if ob.is_instance_of::<PyDateTime>() {
-            Ok(DateOrInstant::Instant(instant_of(&ob)?))
+        let start = if ob.is_instance_of::<PyDateTime>() {
+            instant_of(&ob).map(DateOrInstant::Instant)
         } else {
-            Ok(DateOrInstant::Date(date_of(&ob)?))
-        }
+            date_of(&ob).map(DateOrInstant::Date)
+        };
+        Ok(start.map_err(|e| e.at("start"))?)
     }
 }
 

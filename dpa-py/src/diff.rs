@@ -8,9 +8,9 @@ use dpa_core::values::iso_date;
 use pyo3::prelude::*;
 use pyo3::types::PyDate;
 
-use crate::agreement::PyAgreement;
-use crate::convert::{DateArg, py_date, quote};
-use crate::errors::guard;
+use crate::agreement::agreement_arg;
+use crate::convert::{ArgNotified, DateArg, py_date, quote};
+use crate::errors::guard_detached;
 use crate::results::Deadline;
 
 /// One change between two versions of an agreement.
@@ -124,10 +124,20 @@ impl Change {
 /// Every change from `old` to `new` (two versions of an agreement), in a
 /// stable order, each with whether it is significant and the rights it
 /// opens. Version metadata (version, effective date, history) is not
-/// compared.
+/// compared. Computed with the interpreter released for large agreements.
 #[pyfunction]
-pub(crate) fn diff(old: &PyAgreement, new: &PyAgreement) -> PyResult<Vec<Change>> {
-    let changes = guard(|| Ok(dpa_core::diff::diff(old.inner(), new.inner())))?;
+pub(crate) fn diff(
+    py: Python<'_>,
+    old: &Bound<'_, PyAny>,
+    new: &Bound<'_, PyAny>,
+) -> PyResult<Vec<Change>> {
+    let (old, new) = (
+        agreement_arg(old, "old")?.get(),
+        agreement_arg(new, "new")?.get(),
+    );
+    let detach = old.large() || new.large();
+    let (old, new) = (old.inner(), new.inner());
+    let changes = guard_detached(py, detach, || Ok(dpa_core::diff::diff(old, new)))?;
     Ok(changes.into_iter().map(Change::from).collect())
 }
 
@@ -208,13 +218,24 @@ impl DiffReport {
 /// notice of the change on `notified`: the changes of `dpa.diff`, whether
 /// any is significant, and the rights the notice opens (the end of the
 /// termination window, the right to object to a sub-processor change), as
-/// `dpa diff OLD NEW --notified DATE` reports them.
+/// `dpa diff OLD NEW --notified DATE` reports them. Computed with the
+/// interpreter released for large agreements.
 #[pyfunction]
 pub(crate) fn diff_report(
-    old: &PyAgreement,
-    new: &PyAgreement,
-    notified: DateArg,
+    py: Python<'_>,
+    old: &Bound<'_, PyAny>,
+    new: &Bound<'_, PyAny>,
+    notified: DateArg<ArgNotified>,
 ) -> PyResult<DiffReport> {
-    let report = guard(|| Ok(CoreDiffReport::new(old.inner(), new.inner(), notified.0)?))?;
+    let (old, new) = (
+        agreement_arg(old, "old")?.get(),
+        agreement_arg(new, "new")?.get(),
+    );
+    let detach = old.large() || new.large();
+    let (old, new) = (old.inner(), new.inner());
+    let report = guard_detached(py, detach, || {
+        Ok(CoreDiffReport::new(old, new, notified.0)?)
+    })
+    .map_err(|e| e.range_at("notified"))?;
     Ok(DiffReport(report))
 }

@@ -14,6 +14,7 @@
 //! | `dpa_core::Error::InvalidArgument`, [`Error::Input`] | `InvalidInput` (`path`) |
 //! | `dpa_core::Error::Io` | `OSError` (its subclass for the errno, with `filename`) |
 //! | any other `dpa_core::Error`, [`Error::Internal`] | `DpaError` |
+//! | [`Error::Parse`] (a `str` document with a lone surrogate) | `ParseError` |
 //! | [`Error::Type`] | `TypeError` |
 //!
 //! The messages of `dpa-core`'s errors are its own (`Display`); the
@@ -80,6 +81,10 @@ pub(crate) enum Error {
         /// The error.
         error: dpa_core::Error,
     },
+    /// Text handed over as a document that is not a document: a `str`
+    /// holding a lone surrogate, which has no UTF-8 form (raised as
+    /// `ParseError`, as bytes that are not UTF-8 are).
+    Parse(String),
     /// An exception raised by Python code the bindings called (a `tzinfo`'s
     /// `utcoffset`, an iterator): passed on as it is.
     Python(PyErr),
@@ -119,6 +124,31 @@ impl Error {
                 message,
             },
             Error::Type(m) => Error::Type(format!("{path}: {m}")),
+            Error::Range {
+                path: None,
+                message,
+            } => Error::Range {
+                path: Some(path.to_owned()),
+                message: format!("{path}: {message}"),
+            },
+            other => other,
+        }
+    }
+}
+
+impl Error {
+    /// A result out of range (`dpa_core::Error::OutOfRange`) as about the
+    /// argument `path` it was computed from (message and `path` name it);
+    /// any other error as it is (it names its own field).
+    pub(crate) fn range_at(self, path: &str) -> Self {
+        match self {
+            Error::Core {
+                error: error @ dpa_core::Error::OutOfRange(_),
+                ..
+            } => Error::Element {
+                path: path.to_owned(),
+                error,
+            },
             other => other,
         }
     }
@@ -157,6 +187,24 @@ pub(crate) fn guard<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
                 .unwrap_or_else(|| "a panic".to_owned());
             Err(Error::Internal(what))
         }
+    }
+}
+
+/// [`guard`] with the interpreter released while `f` runs, when `detach`
+/// (the caller's measure of the work: a long document, many
+/// sub-processors or events); with it held otherwise, where releasing and
+/// taking it back would cost more than other threads gain. `f` works on
+/// Rust data only (no Python object crosses: `Ungil`).
+#[inline]
+pub(crate) fn guard_detached<T: Send>(
+    py: Python<'_>,
+    detach: bool,
+    f: impl FnOnce() -> Result<T> + Send,
+) -> Result<T> {
+    if detach {
+        py.detach(|| guard(f))
+    } else {
+        guard(f)
     }
 }
 
@@ -292,6 +340,7 @@ impl From<Error> for PyErr {
                 Class::InvalidInput.raise(py, message, path, None, None)
             }
             Error::Type(message) => PyTypeError::new_err(message),
+            Error::Parse(message) => Class::ParseError.raise(py, message, None, None, None),
             Error::Range { path, message } => {
                 Class::OutOfRange.raise(py, message, path, None, None)
             }

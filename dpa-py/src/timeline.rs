@@ -21,24 +21,45 @@ use pyo3::types::{
     PyTuple,
 };
 
-use crate::convert::{date_of, instant_of, py_date, py_when, quote, type_name};
-use crate::errors::{Error, Origin, guard};
+use crate::convert::{
+    DETACH_AT_BYTES, date_of, document_text, instant_of, py_date, py_when, quote, text_of,
+    type_name,
+};
+use crate::errors::{Error, Origin, guard_detached};
 use crate::results::{Deadline, Finding};
 
 /// Nesting deeper than this in event values is refused (an event needs 1).
 const MAX_DEPTH: usize = 16;
 
+/// Timelines of at least this many events (and iCalendar documents of at
+/// least this many obligations) are computed with the interpreter
+/// released; below it, the work takes less than releasing and taking back
+/// the interpreter costs when another thread holds it (BENCHMARKS.md,
+/// "Python").
+pub(crate) const DETACH_AT_EVENTS: usize = 256;
+
 /// The events of `ob` and where they came from (for error positions).
+///
+/// Documents of [`DETACH_AT_BYTES`] or more (given, or built from Python
+/// objects) are parsed with the interpreter released: a `str` or `bytes` is
+/// immutable and held by the caller, so it is read in place.
 pub(crate) fn events_of(ob: &Bound<'_, PyAny>) -> PyResult<(Events, Origin)> {
+    let py = ob.py();
     // An events document: its format as `dpa-core` guesses it, as for a
     // file whose name does not say.
     if let Ok(s) = ob.cast::<PyString>() {
-        let s = s.to_cow()?;
-        let events = guard(|| Ok(Events::from_text(&s, sniff_format(&s))?))?;
+        let s = document_text(s, "events")?;
+        let s: &str = &s;
+        let events = guard_detached(py, s.len() >= DETACH_AT_BYTES, || {
+            Ok(Events::from_text(s, sniff_format(s))?)
+        })?;
         return Ok((events, Origin::Text));
     }
     if let Ok(b) = ob.cast::<PyBytes>() {
-        let events = guard(|| Ok(Events::from_bytes(b.as_bytes(), None)?))?;
+        let b = b.as_bytes();
+        let events = guard_detached(py, b.len() >= DETACH_AT_BYTES, || {
+            Ok(Events::from_bytes(b, None)?)
+        })?;
         return Ok((events, Origin::Text));
     }
     let document = if let Ok(m) = ob.cast::<PyMapping>() {
@@ -75,7 +96,7 @@ pub(crate) fn events_of(ob: &Bound<'_, PyAny>) -> PyResult<(Events, Origin)> {
         serde_json::json!({ "events": list })
     };
     let text = serde_json::to_string(&document).map_err(|e| Error::Internal(e.to_string()))?;
-    let events = guard(|| {
+    let events = guard_detached(py, text.len() >= DETACH_AT_BYTES, || {
         Events::from_text(&text, Format::Json).map_err(|error| Error::Core {
             error,
             origin: Origin::Built,
@@ -97,7 +118,13 @@ fn mapping_json(m: &Bound<'_, PyMapping>, path: &str, depth: usize) -> PyResult<
             ))
             .into());
         };
-        let key = key.to_cow()?.into_owned();
+        let key = match text_of(key) {
+            Ok(k) => k.into_owned(),
+            Err(message) => {
+                let at = if path.is_empty() { "events" } else { path };
+                return Err(Error::input(Some(at), format!("a key is {message}")).into());
+            }
+        };
         if value.is_none() {
             continue;
         }
@@ -124,16 +151,37 @@ fn json_value(ob: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<serde
         return Ok(Value::Bool(b.is_true()));
     }
     if ob.is_instance_of::<PyInt>() {
-        let n: i64 = ob.extract()?;
-        return Ok(Value::from(n));
+        // Beyond 64 bits, no JSON number of the document holds it.
+        return match ob.extract::<i64>() {
+            Ok(n) => Ok(Value::from(n)),
+            Err(_) => match ob.extract::<u64>() {
+                Ok(n) => Ok(Value::from(n)),
+                Err(_) => Err(Error::Range {
+                    path: Some(path.to_owned()),
+                    message: format!(
+                        "{path}: out of range: an int beyond the 64-bit integers \
+                         (-2**63 to 2**64 - 1)"
+                    ),
+                }
+                .into()),
+            },
+        };
     }
     if let Ok(f) = ob.cast::<PyFloat>() {
-        return Ok(serde_json::Number::from_f64(f.value())
-            .map(Value::Number)
-            .unwrap_or(Value::Null));
+        // NaN and the infinities have no JSON form; they are refused, not
+        // read as absent.
+        return match serde_json::Number::from_f64(f.value()) {
+            Some(n) => Ok(Value::Number(n)),
+            None => Err(
+                Error::input(Some(path), format!("{} is not a finite number", f.value())).into(),
+            ),
+        };
     }
     if let Ok(s) = ob.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+        return match text_of(s) {
+            Ok(t) => Ok(Value::String(t.into_owned())),
+            Err(message) => Err(Error::input(Some(path), message).into()),
+        };
     }
     if ob.is_instance_of::<PyDateTime>() {
         let t = instant_of(ob).map_err(|e| e.at(path))?;

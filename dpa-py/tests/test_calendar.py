@@ -69,13 +69,15 @@ def test_the_default_rule_is_dpa_cores() -> None:
 
 
 def test_out_of_range_messages_are_dpa_cores() -> None:
-    """The year range is dpa-core's: its message, named by the argument."""
+    """The year range is dpa-core's: its message, named by the argument
+    (message and `path`)."""
     with pytest.raises(dpa.OutOfRange) as e:
         dpa.add_months(date(9999, 12, 1), 1)
-    assert str(e.value) == "out of range: 9999-12-01 + 1 months is outside the years 1 to 9999"
+    assert str(e.value) == "d: out of range: 9999-12-01 + 1 months is outside the years 1 to 9999"
+    assert e.value.path == "d"
     with pytest.raises(dpa.OutOfRange) as e:
         dpa.add_months(date(1, 1, 15), -1, rule="thirty-days")
-    assert str(e.value) == "out of range: 0001-01-15 + -1 months is outside the years 1 to 9999"
+    assert str(e.value) == "d: out of range: 0001-01-15 + -1 months is outside the years 1 to 9999"
     for items in ([date(2000, 1, 1), date(9999, 12, 31)], [date(2000, 1, 1)] * MEMO_AT + [date(9999, 12, 31)]):
         with pytest.raises(dpa.OutOfRange) as e:
             dpa.add_months_many(items, 1)
@@ -85,7 +87,8 @@ def test_out_of_range_messages_are_dpa_cores() -> None:
     for year in (0, 10_000):
         with pytest.raises(dpa.OutOfRange) as e:
             dpa.nl_public_holidays(year)
-        assert str(e.value) == f"out of range: year {year} is outside the years 1 to 9999"
+        assert str(e.value) == f"year: out of range: year {year} is outside the years 1 to 9999"
+        assert e.value.path == "year"
 
 
 def test_other_month_rules() -> None:

@@ -129,6 +129,22 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> E
             message: json_message(&inner),
             path,
         }),
+        // serde_json reports a number, list or `null` where one of a set of
+        // names is expected (`"kind": 5`) as the syntax error "expected
+        // value"; in a well-formed document it is the field's value that is
+        // wrong, so it is a validation error naming the field.
+        serde_json::error::Category::Syntax
+            if !path.is_empty()
+                && json_message(&inner) == "expected value"
+                && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() =>
+        {
+            Error::from(ValidationError {
+                format: Some(Format::Json),
+                position: json_position(&inner),
+                message: "invalid type: expected a string".to_owned(),
+                path,
+            })
+        }
         _ => json_error_plain(&inner, text),
     }
 }

@@ -309,3 +309,26 @@ fn errors_display_path_and_position() {
         "{shown}"
     );
 }
+
+/// A JSON value of the wrong kind where a name is expected (`"kind": 5`, a
+/// list, `null`) is a validation error naming the field, as in TOML, not a
+/// syntax error: the document is well-formed JSON.
+/// Source: docs/architecture.md ("an error names the field path, line and
+/// column"); RFC 8259 (the JSON grammar: `5` is a value).
+#[test]
+fn json_number_for_a_name_names_the_field() {
+    use dpa_core::timeline::Events;
+    for value in ["5", "[1]", "null", "true"] {
+        let text = format!(r#"{{"events": [{{"kind": {value}, "date": "2026-01-01"}}]}}"#);
+        match Events::from_text(&text, Format::Json) {
+            Err(Error::Invalid(e)) => {
+                assert_eq!(e.path(), "events[0].kind", "{value}");
+                assert!(e.message().contains("expected a string"), "{value}: {e}");
+            }
+            other => panic!("{value}: {other:?}"),
+        }
+    }
+    // Text that is not JSON stays a syntax error.
+    let e = Events::from_text(r#"{"events": [{"kind": }]}"#, Format::Json).unwrap_err();
+    assert!(matches!(e, Error::Syntax(_)), "{e:?}");
+}

@@ -57,7 +57,8 @@ class DpaError(Exception):
 
 
 class ParseError(DpaError, ValueError):
-    """Text that is not well-formed TOML or JSON, not UTF-8, or too large.
+    """Text that is not well-formed TOML or JSON, not UTF-8 (or a ``str``
+    with a lone surrogate, which has no UTF-8 form), or too large.
 
     ``line`` and ``column`` (1-based) say where the parser stopped, when it
     knows; ``path`` is None.
@@ -77,10 +78,13 @@ class InvalidInput(DpaError, ValueError):
     """An argument that is not acceptable.
 
     A naive ``datetime`` where an instant is meant, a ``datetime`` where a
-    ``date`` is meant, an unknown name. ``path`` names the argument or
-    element (``dates[3]``) where one applies.
+    ``date`` is meant, an unknown name, a ``str`` with a lone surrogate, a
+    NaN in an event. ``path`` names the argument or element (``n``,
+    ``dates[3]``, ``events[0].date``), and so does the start of the message.
     """
 
 
 class OutOfRange(InvalidInput, OverflowError):
-    """A date or instant that would leave the supported range (years 1 to 9999)."""
+    """A date or instant that would leave the supported range (years 1 to
+    9999), or an int argument beyond what it can be (``n`` beyond 32 bits).
+    ``path`` names the argument or element it concerns."""
