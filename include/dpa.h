@@ -48,7 +48,7 @@
  * immutable after creation: any number of threads may use one handle at the
  * same time. Free it (once) only after every thread is done with it. The
  * last error is thread-local. The only other global state is a cache of
- * local midnights for the 16 time zones named most recently (under 20 KiB
+ * local midnights for the 16 time zones named most recently (about 20 KiB
  * each; a handle keeps its own zone's table while it lives), shared
  * between threads behind a lock.
  *

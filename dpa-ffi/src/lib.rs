@@ -24,7 +24,7 @@
 //!   panic unwinds into C, none aborts the process.
 //! - No callbacks; no global state but the thread-local last error and a
 //!   cache of local midnights for the 16 time zones named most recently
-//!   (under 20 KiB each).
+//!   (about 20 KiB each).
 //! - A calling thread needs 64 KiB of stack
 //!   (`dpa_core::limits::MIN_THREAD_STACK_BYTES`): documents nested deeper
 //!   than 32 levels are refused before they are parsed.

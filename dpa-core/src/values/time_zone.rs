@@ -56,7 +56,7 @@ struct Run {
 /// that rule on every look-up, which was half the cost of a deadline.
 ///
 /// A table holds at most the 300 years of [`MIDNIGHT_YEARS`]: 7 KiB of
-/// slots and, per year used, its runs (under 20 KiB for a zone whose every
+/// slots and, per year used, its runs (about 20 KiB for a zone whose every
 /// year is used). The process keeps the tables of the last
 /// [`CACHED_ZONES`] zones named, so that values naming the same zone share
 /// one; that is all it keeps.
