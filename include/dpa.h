@@ -49,7 +49,18 @@
  * Every function may be called from any thread. A dpa_agreement is
  * immutable after creation: any number of threads may use one handle at the
  * same time. Free it (once) only after every thread is done with it. The
- * last error is thread-local. There is no other global state.
+ * last error is thread-local. The only other global state is a cache of
+ * local midnights for the 16 time zones named most recently (about 20 KiB
+ * each; a handle keeps its own zone's table while it lives), shared
+ * between threads behind a lock.
+ *
+ * STACK
+ *
+ * A thread calling libdpa needs 64 KiB of stack (DPA limits:
+ * MIN_THREAD_STACK_BYTES in dpa-core). Documents nested deeper than 32
+ * levels of arrays and tables are refused before parsing
+ * (DPA_STATUS_PARSE_ERROR, with the line and column), so no document needs
+ * more.
  *
  * VERSIONS
  *

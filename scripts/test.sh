@@ -36,6 +36,9 @@ cargo clippy --manifest-path fuzz/Cargo.toml --no-default-features --all-targets
   --target-dir target -- -D warnings
 cargo test --manifest-path fuzz/Cargo.toml --no-default-features --locked --target-dir target
 
+step "fuzz targets' worst accepted inputs under ulimit -v and a CPU-time bound (fuzz/limits.sh)"
+fuzz/limits.sh --quick
+
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked --quiet
 

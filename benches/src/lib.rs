@@ -93,3 +93,26 @@ pub fn portfolio(clients: usize, events_each: usize) -> (Vec<Agreement>, Vec<(us
         .collect();
     (agreements, events)
 }
+
+/// The worst events document for the breach notices at the events limit
+/// (`dpa_core::limits::MAX_EVENTS`), as JSON: half the events are notices
+/// naming a breach discovered only after them, one is that breach, and the
+/// rest are notices naming a breach never discovered. Each notice is a
+/// `notice-without-breach` finding.
+pub fn notices_without_breach_json() -> String {
+    let half = (dpa_core::limits::MAX_EVENTS - 1) / 2;
+    let notice = |breach: &str| {
+        format!(
+            r#"{{"kind":"client-notified-of-breach","at":"2026-03-28T09:00:00Z","breach":"{breach}"}}"#
+        )
+    };
+    let mut events = vec![notice("B-late"); half];
+    events.push(
+        r#"{"kind":"breach-discovered","at":"2026-03-28T10:00:00Z","id":"B-late"}"#.to_owned(),
+    );
+    events.extend(vec![
+        notice("B-none");
+        dpa_core::limits::MAX_EVENTS - half - 1
+    ]);
+    format!(r#"{{"events":[{}]}}"#, events.join(","))
+}

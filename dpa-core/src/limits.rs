@@ -19,11 +19,22 @@ pub const MAX_LIST_ITEMS: usize = 10_000;
 /// the timeline benchmark runs 1,000,000 events over 10,000 of them.)
 pub const MAX_EVENTS: usize = 100_000;
 
-/// The deepest nesting of arrays and tables the readers accept. An agreement
-/// needs 6; the TOML and JSON readers refuse deeper input with an error
-/// (JSON at 128 levels, TOML at its parser's own limit) instead of
-/// exhausting the stack.
-pub const MAX_NESTING_DEPTH: usize = 128;
+/// The deepest nesting of arrays and tables a document may have, its top
+/// level counting as one: an agreement needs 6, an events document 3. Every
+/// `[` and `{` counts, and in TOML every part of a table header and of a
+/// dotted key but the last. A linear scan refuses deeper input before it is
+/// parsed, with a syntax error at the place, so that no reader recurses
+/// deeper than this and parsing fits [`MIN_THREAD_STACK_BYTES`].
+pub const MAX_NESTING_DEPTH: usize = 32;
+
+/// The stack a thread needs to call the library, as built for release
+/// (libdpa, the wheel, the command): 64 KiB. Parsing the deepest documents
+/// [`MAX_NESTING_DEPTH`] lets through, and every computation on the bundled
+/// agreements, fit in 48 KiB when measured; the rest is margin. A debug
+/// build needs about four times as much. The main thread (8 MiB on Linux)
+/// and Rust's spawned threads (2 MiB) have far more; a host that makes
+/// threads with small stacks should give them at least this.
+pub const MIN_THREAD_STACK_BYTES: usize = 64 * 1024;
 
 /// The earliest year a date may have.
 pub const MIN_YEAR: i32 = 1;

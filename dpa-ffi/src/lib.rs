@@ -22,7 +22,12 @@
 //!   `uint32_t`, so an invalid number is an error, not undefined behaviour.
 //! - Every exported function is a panic boundary ([`boundary::guard`]): no
 //!   panic unwinds into C, none aborts the process.
-//! - No callbacks; no global state but the thread-local last error.
+//! - No callbacks; no global state but the thread-local last error and a
+//!   cache of local midnights for the 16 time zones named most recently
+//!   (about 20 KiB each).
+//! - A calling thread needs 64 KiB of stack
+//!   (`dpa_core::limits::MIN_THREAD_STACK_BYTES`): documents nested deeper
+//!   than 32 levels are refused before they are parsed.
 #![deny(unsafe_op_in_unsafe_fn)]
 #![allow(
     non_camel_case_types,

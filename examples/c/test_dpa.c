@@ -9,6 +9,7 @@
  *
  * Exit status 0 when every check passes; each failure is printed.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -961,6 +962,71 @@ static void test_from_file(void) {
 }
 
 /* Dates and enumeration names as text, read by the library as dpa-core spells them. */
+/*
+ * The stack a calling thread needs (the header's STACK section; dpa-core's
+ * limits::MIN_THREAD_STACK_BYTES): on a thread with exactly 64 KiB, the
+ * deepest documents the nesting limit (32 levels) lets through are read,
+ * deeper ones (33 levels, and the 80 the TOML parser itself used to take,
+ * which overflowed such a thread) are DPA_STATUS_PARSE_ERROR, and the
+ * bundled agreement loads, checks and writes back.
+ */
+#define STACK_BYTES (64 * 1024)
+
+static dpa_status deep_status(int json, const char *open, const char *inner, const char *close,
+                              size_t levels) {
+    text_buf b = {NULL, 0, 0};
+    append_str(&b, json ? "{\"a\": " : "a = ");
+    append_repeat(&b, open, levels - 1);
+    append_str(&b, inner);
+    append_repeat(&b, close, levels - 1);
+    append_str(&b, json ? "}" : "\n");
+    dpa_agreement *a = NULL;
+    dpa_status st = json ? dpa_agreement_from_json(b.text, b.len, &a)
+                         : dpa_agreement_from_toml(b.text, b.len, &a);
+    dpa_agreement_free(a);
+    free(b.text);
+    return st;
+}
+
+static void *small_stack_thread(void *arg) {
+    (void)arg;
+    static const size_t levels[] = {32, 33, 80};
+    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+        /* 32 levels: read, then refused for its unknown key `a`. */
+        dpa_status want = levels[i] <= 32 ? DPA_STATUS_INVALID_VALUE : DPA_STATUS_PARSE_ERROR;
+        CHECK_STATUS(deep_status(0, "[", "", "]", levels[i]), want);
+        CHECK_STATUS(deep_status(0, "{b=", "1", "}", levels[i]), want);
+        CHECK_STATUS(deep_status(1, "[", "", "]", levels[i]), want);
+        CHECK_STATUS(deep_status(1, "{\"b\":", "1", "}", levels[i]), want);
+        if (want == DPA_STATUS_PARSE_ERROR) {
+            CHECK(last_message_contains("limit of 32 levels"));
+        }
+    }
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    char *out = NULL;
+    size_t out_len = 0;
+    CHECK_STATUS(dpa_agreement_check_json(belco, 2026, 11, 23, &out, &out_len), DPA_STATUS_OK);
+    dpa_string_free(out);
+    out = NULL;
+    CHECK_STATUS(dpa_agreement_to_toml(belco, &out, &out_len), DPA_STATUS_OK);
+    dpa_string_free(out);
+    dpa_agreement_free(belco);
+    return NULL;
+}
+
+static void test_small_stack(void) {
+    pthread_attr_t attr;
+    pthread_t thread;
+    CHECK(pthread_attr_init(&attr) == 0);
+    CHECK(pthread_attr_setstacksize(&attr, STACK_BYTES) == 0);
+    int made = pthread_create(&thread, &attr, small_stack_thread, NULL);
+    CHECK(made == 0);
+    if (made == 0) {
+        CHECK(pthread_join(thread, NULL) == 0);
+    }
+    pthread_attr_destroy(&attr);
+}
+
 static void test_names(void) {
     dpa_date date = {-7, 77, 77};
     CHECK_STATUS(dpa_date_from_text("2024-02-29", 10, &date), DPA_STATUS_OK);
@@ -1173,6 +1239,7 @@ int main(int argc, char **argv) {
     test_names();
     test_untrusted_lengths();
     test_documented_statuses();
+    test_small_stack();
     printf("test_dpa: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

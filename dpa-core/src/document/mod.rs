@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::limits::MAX_DOCUMENT_BYTES;
 
 mod agreement;
+mod depth;
 mod events;
 mod parse;
 

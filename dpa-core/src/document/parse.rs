@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::check_size;
+use super::{check_size, depth};
 use crate::document::Format;
 use crate::error::{Error, Position, Result, SyntaxError, ValidationError};
 
@@ -17,6 +17,7 @@ fn path_string(path: &serde_path_to_error::Path) -> String {
 /// Parses `text` as a `T` in `format`.
 pub(crate) fn parse<T: DeserializeOwned>(text: &str, format: Format) -> Result<T> {
     check_size(text.len())?;
+    depth::check(text, format)?;
     match format {
         Format::Toml => parse_toml(text),
         Format::Json => parse_json(text),

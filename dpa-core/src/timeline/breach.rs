@@ -3,7 +3,7 @@
 //! (GDPR art. 33(1)), which runs from the client's notice.
 
 use super::context::{Ctx, Step};
-use super::{EventKind, Obligation, ObligationKind, Owner, status_of};
+use super::{Obligation, ObligationKind, Owner, status_of};
 use crate::citation::cite;
 use crate::error::Result;
 use crate::finding::FindingCode;
@@ -65,11 +65,12 @@ pub(super) fn notified(cx: &mut Ctx<'_>, s: Step<'_>) {
         return;
     }
     let e = s.event;
-    let later = e.breach().is_some_and(|b| {
-        cx.sorted[s.pos..]
-            .iter()
-            .any(|(_, _, d)| d.kind() == EventKind::BreachDiscovered && d.id() == Some(b))
-    });
+    // Not discovered before this notice (else it would refer to it): a
+    // breach of that `id` anywhere is discovered after it. A look-up, not a
+    // scan of the later events, so that many such notices stay linear.
+    let later = e
+        .breach()
+        .is_some_and(|b| cx.index.named_breaches.contains(b));
     let message = if later {
         format!(
             "`{}` at {} comes before the breach was discovered",

@@ -1,6 +1,7 @@
 //! The look-ups the event handlers share: each breach's identifier, the
-//! breach each notice refers to, the first notices of each breach, and the
-//! next event of a kind.
+//! breach each notice refers to, the first notices of each breach, the
+//! identifiers any breach is discovered under, and the next event of a
+//! kind.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,6 +23,10 @@ pub(super) struct Index {
     /// The first client notice and the first authority notice of each breach.
     pub(super) client_notice: HashMap<String, usize>,
     pub(super) authority_notice: HashMap<String, usize>,
+    /// The `id` of every `breach-discovered` event that has one, before or
+    /// after any notice: a notice naming one of these that was not
+    /// discovered before it comes before its breach.
+    pub(super) named_breaches: HashSet<String>,
     /// For each position, the next position at or after it holding a
     /// `data-returned`, `data-deleted`, `legal-hold-lifted` or
     /// `agreement-terminated` event (`usize::MAX` for none).
@@ -44,12 +49,16 @@ impl Index {
         let mut client_notice = HashMap::new();
         let mut authority_notice = HashMap::new();
         let mut discovered: HashSet<String> = HashSet::new();
+        let mut named_breaches: HashSet<String> = HashSet::new();
         let mut last: Option<String> = None;
         let mut count = 0usize;
         for (pos, (_, _, e)) in sorted.iter().enumerate() {
             match e.kind() {
                 EventKind::BreachDiscovered => {
                     count += 1;
+                    if let Some(named) = e.id() {
+                        named_breaches.insert(named.to_owned());
+                    }
                     let id = e
                         .id()
                         .map_or_else(|| format!("breach {count}"), str::to_owned);
@@ -91,6 +100,7 @@ impl Index {
             refers,
             client_notice,
             authority_notice,
+            named_breaches,
             next,
         }
     }

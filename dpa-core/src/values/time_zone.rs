@@ -30,47 +30,78 @@ pub struct TimeZoneName {
 /// The years whose local midnights [`Midnights`] keeps.
 const MIDNIGHT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
+/// The most zones whose tables the process keeps for values yet to be
+/// made: the most recently named. A value keeps its own zone's table while
+/// it lives, whether or not the process still does.
+pub(crate) const CACHED_ZONES: usize = 16;
+
 /// No offset cached for the day (the zone has no such local midnight, or
 /// the instant is out of range): ask `jiff`, which says why.
 const NO_OFFSET: i32 = i32::MIN;
 
+/// From day `first` of a year (1-based), until the next run, local midnight
+/// resolves to an instant `offset` seconds from UTC (or [`NO_OFFSET`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    first: u16,
+    offset: i32,
+}
+
 /// For one time zone, the UTC offset (in seconds) of the instant each local
 /// midnight of a year resolves to, computed by `jiff` for a whole year at its
-/// first use (about 370 look-ups) and kept. Every date deadline ends at a
-/// local midnight; in zones whose rules the database states as a yearly
-/// rule (Europe/Amsterdam since 1996), `jiff` evaluates that rule on every
-/// look-up, which was half the cost of a deadline.
+/// first use (about 370 look-ups) and kept as the runs of days that share
+/// an offset (three in a year with summer time: 8 bytes each). Every date
+/// deadline ends at a local midnight; in zones whose rules the database
+/// states as a yearly rule (Europe/Amsterdam since 1996), `jiff` evaluates
+/// that rule on every look-up, which was half the cost of a deadline.
+///
+/// A table holds at most the 300 years of [`MIDNIGHT_YEARS`]: 7 KiB of
+/// slots and, per year used, its runs (about 20 KiB for a zone whose every
+/// year is used). The process keeps the tables of the last
+/// [`CACHED_ZONES`] zones named, so that values naming the same zone share
+/// one; that is all it keeps.
 #[derive(Debug)]
 struct Midnights {
     tz: jiff::tz::TimeZone,
-    years: Box<[std::sync::OnceLock<Box<[i32]>>]>,
+    years: Box<[std::sync::OnceLock<Box<[Run]>>]>,
 }
 
 impl Midnights {
-    /// The shared table of the zone `name`: one per zone for the process.
+    /// The shared table of the zone `name`: the one the process keeps, or a
+    /// new one it keeps from now on instead of the zone named least recently.
     fn of(name: &str, tz: &jiff::tz::TimeZone) -> std::sync::Arc<Midnights> {
-        use std::collections::HashMap;
         use std::sync::{Arc, Mutex, OnceLock};
-        static ZONES: OnceLock<Mutex<HashMap<String, Arc<Midnights>>>> = OnceLock::new();
+        /// A zone's name and its table.
+        type Zone = (String, Arc<Midnights>);
+        // The zones named most recently, the last named last.
+        static ZONES: OnceLock<Mutex<Vec<Zone>>> = OnceLock::new();
         let zones = ZONES.get_or_init(Default::default);
-        // A poisoned lock still holds a consistent map: entries are only added.
+        // A poisoned lock still holds a consistent list: entries are only
+        // added, moved and dropped whole.
         let mut zones = zones.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(m) = zones.get(name) {
-            return Arc::clone(m);
+        if let Some(i) = zones.iter().position(|(n, _)| n == name) {
+            let entry = zones.remove(i);
+            let m = Arc::clone(&entry.1);
+            zones.push(entry);
+            return m;
+        }
+        if zones.len() >= CACHED_ZONES {
+            zones.remove(0);
         }
         let years = MIDNIGHT_YEARS.map(|_| OnceLock::new()).collect();
         let m = Arc::new(Midnights {
             tz: tz.clone(),
             years,
         });
-        zones.insert(name.to_owned(), Arc::clone(&m));
+        zones.push((name.to_owned(), Arc::clone(&m)));
         m
     }
 
-    /// The offsets of every day of `year`, from `jiff` (the "compatible"
-    /// reading: a midnight in a gap moves forward past the gap).
-    fn compute(&self, year: i32) -> Box<[i32]> {
-        let mut out = Vec::with_capacity(366);
+    /// The runs of days of `year` whose midnights share an offset, from
+    /// `jiff` (the "compatible" reading: a midnight in a gap moves forward
+    /// past the gap).
+    fn compute(&self, year: i32) -> Box<[Run]> {
+        let mut out: Vec<Run> = Vec::with_capacity(4);
         let mut day = time::Date::from_ordinal_date(year, 1).ok();
         while let Some(d) = day.filter(|d| d.year() == year) {
             let offset = i16::try_from(d.year())
@@ -86,7 +117,12 @@ impl Midnights {
                 })
                 .and_then(|ts| i32::try_from(local_midnight_seconds(d) - ts.as_second()).ok())
                 .unwrap_or(NO_OFFSET);
-            out.push(offset);
+            if out.last().is_none_or(|r| r.offset != offset) {
+                out.push(Run {
+                    first: d.ordinal(),
+                    offset,
+                });
+            }
             day = d.next_day();
         }
         out.into_boxed_slice()
@@ -96,8 +132,9 @@ impl Midnights {
     fn start_of_day(&self, date: time::Date) -> Option<time::OffsetDateTime> {
         let index = usize::try_from(date.year() - MIDNIGHT_YEARS.start()).ok()?;
         let year = self.years.get(index)?;
-        let offsets = year.get_or_init(|| self.compute(date.year()));
-        let offset = *offsets.get(usize::from(date.ordinal()) - 1)?;
+        let runs = year.get_or_init(|| self.compute(date.year()));
+        let ordinal = date.ordinal();
+        let offset = runs.iter().rev().find(|r| r.first <= ordinal)?.offset;
         if offset == NO_OFFSET {
             return None;
         }
@@ -271,5 +308,43 @@ mod midnights {
         let a: TimeZoneName = "Europe/Amsterdam".parse().unwrap();
         let b: TimeZoneName = "Europe/Amsterdam".parse().unwrap();
         assert!(std::sync::Arc::ptr_eq(&a.midnights, &b.midnights));
+    }
+
+    /// The process keeps the tables of the last `CACHED_ZONES` zones named
+    /// and no more: after naming every zone of the database (and using five
+    /// years of each), the cache no longer holds the first zone's table,
+    /// which is freed with the last value naming it; that value keeps its
+    /// table, and its answers, meanwhile. A year is a few runs of days.
+    #[test]
+    fn the_cache_keeps_a_bounded_number_of_zones() {
+        // A zone no other test names, so that no other value holds its table.
+        let first: TimeZoneName = "Africa/Casablanca".parse().unwrap();
+        let weak = std::sync::Arc::downgrade(&first.midnights);
+        let day = time::Date::from_calendar_date(2026, time::Month::March, 29).unwrap();
+        let before = first.cached_start_of_day(day);
+        let mut runs = 0usize;
+        let mut years = 0usize;
+        for name in jiff::tz::db().available() {
+            let zone: TimeZoneName = name.as_str().parse().unwrap();
+            for y in [1900, 1970, 2026, 2100, 2199] {
+                let d = time::Date::from_calendar_date(y, time::Month::July, 1).unwrap();
+                let _ = zone.cached_start_of_day(d);
+            }
+            runs += zone
+                .midnights
+                .years
+                .iter()
+                .filter_map(|y| y.get())
+                .map(|r| r.len())
+                .sum::<usize>();
+            years += 5;
+        }
+        // Under 4 runs a year on average over every zone and year.
+        assert!(runs < 4 * years, "{runs} runs in {years} zone-years");
+        assert_eq!(first.cached_start_of_day(day), before);
+        // The cache let go of Casablanca; the value still holds its table.
+        assert_eq!(std::sync::Arc::strong_count(&first.midnights), 1);
+        drop(first);
+        assert!(weak.upgrade().is_none());
     }
 }

@@ -7,7 +7,8 @@
 use crate::helpers::text;
 
 use dpa_core::limits::{
-    MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_LIST_ITEMS, MAX_STRING_CHARS, MAX_SUB_PROCESSORS,
+    MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_LIST_ITEMS, MAX_NESTING_DEPTH, MAX_STRING_CHARS,
+    MAX_SUB_PROCESSORS, MIN_THREAD_STACK_BYTES,
 };
 use dpa_core::timeline::Events;
 use dpa_core::{Agreement, Error};
@@ -131,14 +132,13 @@ fn document_size() {
     ));
 }
 
-/// Nesting past 128 levels of JSON, or past the TOML reader's limit, is an
-/// error at the place, never a stack overflow.
-/// Source: README "Invariants and limits" (nesting: 128 levels for JSON, the
-/// TOML reader's own limit for TOML).
+/// Nesting past 32 levels, in JSON or TOML, is a syntax error at the place
+/// where it goes too deep, never a stack overflow.
+/// Source: README "Invariants and limits" (nesting of arrays and tables: 32
+/// levels, the top level counting as one).
 #[test]
 fn nesting_depth() {
-    // Deep nesting anywhere is refused with an error, never a stack overflow.
-    for depth in [129, 10_000, 1_000_000] {
+    for depth in [MAX_NESTING_DEPTH + 1, 10_000, 1_000_000] {
         let json = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         assert!(Agreement::from_json(&json).is_err());
         assert!(Events::from_json(&json).is_err());
@@ -146,13 +146,114 @@ fn nesting_depth() {
         assert!(Agreement::from_toml(&toml).is_err());
         assert!(Events::from_toml(&toml).is_err());
     }
-    // Where the reader descends (a table per level), it stops at its
-    // recursion limit with a syntax error at the place.
-    let toml = format!("{}1{}", "a = {".repeat(10_000), "}".repeat(10_000));
-    match Agreement::from_toml(&toml) {
-        Err(Error::Syntax(e)) => assert_eq!(e.position().map(|p| p.line), Some(1)),
-        other => panic!("expected a syntax error, got {other:?}"),
+    for (doc, format, column) in deepest_documents(MAX_NESTING_DEPTH + 1) {
+        let e = match format {
+            "toml" => Agreement::from_toml(&doc).unwrap_err(),
+            _ => Agreement::from_json(&doc).unwrap_err(),
+        };
+        match e {
+            Error::Syntax(e) => {
+                assert!(e.message().contains("limit of 32 levels"), "{doc}: {e}");
+                let p = e.position().unwrap();
+                assert_eq!((p.line, p.column), column, "{doc}");
+            }
+            other => panic!("{doc}: expected a syntax error, got {other:?}"),
+        }
     }
+    // At the limit, each is read (and refused for what it is, not its depth).
+    for (doc, format, _) in deepest_documents(MAX_NESTING_DEPTH) {
+        let e = match format {
+            "toml" => Agreement::from_toml(&doc).unwrap_err(),
+            _ => Agreement::from_json(&doc).unwrap_err(),
+        };
+        assert!(!e.to_string().contains("levels"), "{doc}: {e}");
+    }
+}
+
+/// Documents `depth` levels deep in every way JSON and TOML nest, with
+/// their format and the (line, column) of the bracket, header or key that
+/// goes one past the limit when `depth` is the limit plus one.
+fn deepest_documents(depth: usize) -> Vec<(String, &'static str, (usize, usize))> {
+    let n = depth - 1;
+    let parts = |k: usize| vec!["a"; k].join(".");
+    vec![
+        // Brackets under a key of the top level.
+        (
+            format!("a = {}{}", "[".repeat(n), "]".repeat(n)),
+            "toml",
+            (1, 4 + n),
+        ),
+        (
+            format!("a = {}1{}", "{b=".repeat(n), "}".repeat(n)),
+            "toml",
+            (1, 2 + 3 * n),
+        ),
+        // A dotted key: all parts but the last are tables.
+        (format!("{} = 1", parts(depth)), "toml", (1, 1)),
+        // A table header, and arrays of tables each inside the last.
+        (format!("[{}]\nx = 1", parts(n)), "toml", (1, 1)),
+        (
+            (1..n).map(|k| format!("[[{}]]\n", parts(k))).collect(),
+            "toml",
+            (n - 1, 1),
+        ),
+        // A header, a dotted key and brackets, all adding up.
+        (
+            format!(
+                "[{}]\n{} = {}{}",
+                parts(10),
+                parts(11),
+                "[".repeat(n - 20),
+                "]".repeat(n - 20)
+            ),
+            "toml",
+            (2, 24 + n - 20),
+        ),
+        (
+            format!("{{\"a\": {}{}}}", "[".repeat(n), "]".repeat(n)),
+            "json",
+            (1, 6 + n),
+        ),
+        (
+            format!("{{\"a\": {}1{}}}", "{\"b\":".repeat(n), "}".repeat(n)),
+            "json",
+            (1, 2 + 5 * n),
+        ),
+    ]
+}
+
+/// Parsing the deepest documents the limit lets through, and those one
+/// level deeper, fits a thread with the documented stack: the TOML parser
+/// alone used to go 80 levels deep, which overflowed a 64 KiB stack in a
+/// release build (about 90 KB) and a 256 KiB one in a debug build, which
+/// needs about four times the release stack.
+/// Source: README "Invariants and limits" (nesting: 32 levels; a thread
+/// needs 64 KiB of stack, `limits::MIN_THREAD_STACK_BYTES`).
+#[test]
+fn deepest_documents_fit_the_documented_stack() {
+    let stack = MIN_THREAD_STACK_BYTES * if cfg!(debug_assertions) { 4 } else { 1 };
+    let worker = std::thread::Builder::new()
+        .stack_size(stack)
+        .spawn(|| {
+            let mut docs = deepest_documents(MAX_NESTING_DEPTH);
+            docs.extend(deepest_documents(MAX_NESTING_DEPTH + 1));
+            // The deepest the TOML parser itself took before the scan.
+            docs.extend(deepest_documents(80));
+            for (doc, format, _) in &docs {
+                if *format == "toml" {
+                    assert!(Agreement::from_toml(doc).is_err());
+                    assert!(Events::from_toml(doc).is_err());
+                } else {
+                    assert!(Agreement::from_json(doc).is_err());
+                    assert!(Events::from_json(doc).is_err());
+                }
+            }
+            docs.len()
+        })
+        .unwrap();
+    // (The C test runs the release library on a 64 KiB thread, with the
+    // bundled agreement's computations: examples/c/test_dpa.c.)
+    assert_eq!(worker.join().unwrap(), 24);
 }
 
 /// Dates outside years 1 to 9999 are refused in agreements and events, and a

@@ -203,6 +203,59 @@ fn notices_without_a_breach_are_findings() {
     );
 }
 
+/// At the events limit, notices naming a breach discovered after them and
+/// notices naming no breach at all are each a finding with the right
+/// message; the finding comes from a look-up of the breaches, not from a
+/// scan of the later events per notice (the benchmark
+/// `timeline::notices_without_breach_at_the_limit` measures that it stays
+/// linear).
+/// Source: docs/rules.md "The timeline" ("A notice that refers to no breach
+/// discovered before it is a finding"); README "Invariants and limits"
+/// (100,000 events).
+#[test]
+fn notices_without_a_breach_at_the_events_limit() {
+    let half = (dpa_core::limits::MAX_EVENTS - 2) / 2;
+    let notice = |breach: &str| {
+        format!(
+            r#"{{"kind":"client-notified-of-breach","at":"2026-03-28T09:00:00Z","breach":"{breach}"}}"#
+        )
+    };
+    let mut events: Vec<String> = vec![notice("B-late"); half];
+    events.push(
+        r#"{"kind":"breach-discovered","at":"2026-03-28T10:00:00Z","id":"B-late"}"#.to_owned(),
+    );
+    events.extend(vec![notice("B-none"); half]);
+    // `breach 1` is the name an unnamed first breach gets; the first breach
+    // here has an `id`, so no breach goes by it.
+    events.push(notice("breach 1"));
+    assert_eq!(events.len(), dpa_core::limits::MAX_EVENTS);
+    let events = Events::from_json(&format!(r#"{{"events":[{}]}}"#, events.join(","))).unwrap();
+    let t = load("belco.toml")
+        .timeline(&events, date!(2026 - 04 - 10))
+        .unwrap();
+    assert_eq!(t.findings.len(), 2 * half + 1);
+    let late = t
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("before the breach was discovered"))
+        .count();
+    assert_eq!(late, half);
+    let none = t
+        .findings
+        .iter()
+        .filter(|f| {
+            f.message
+                .contains("refers to no breach discovered before it")
+        })
+        .count();
+    assert_eq!(none, half + 1);
+    assert!(
+        t.findings
+            .iter()
+            .all(|f| f.code.as_str() == "notice-without-breach")
+    );
+}
+
 /// The client's termination window after the notice of version 1.3: pending,
 /// then expired unused, or met by a termination inside it.
 /// Source: Belco clause 2.2.2 ("binnen 30 dagen na kennisgeving");

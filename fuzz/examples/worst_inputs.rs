@@ -1,0 +1,188 @@
+//! The worst accepted inputs of each fuzz target, run once through the
+//! target's body: `fuzz/limits.sh` runs this under `ulimit -v` and a time
+//! bound, so that a target whose work or memory grows faster than its
+//! input fails there rather than in a fuzzer's timeout.
+//!
+//!   worst_inputs TARGET [SHAPE]    (SHAPE: one of the target's, default all)
+//!   worst_inputs --list            (TARGET SHAPE per line)
+//!
+//! Each shape is at or just inside a documented limit (README "Invariants
+//! and limits"): the events limit, the nesting limit, the sub-processors
+//! limit.
+
+use dpa_core::limits::{MAX_EVENTS, MAX_NESTING_DEPTH, MAX_SUB_PROCESSORS};
+
+const BELCO: &str = include_str!("../../examples/agreements/belco.toml");
+
+/// 100,000 breach notices: half name a breach discovered after them, the
+/// rest a breach never discovered (the timeline's notice-without-breach
+/// check once scanned the later events per notice).
+fn notices_without_breach() -> String {
+    let half = (MAX_EVENTS - 1) / 2;
+    let notice = |b: &str| {
+        format!(
+            "{{\"kind\":\"client-notified-of-breach\",\"at\":\"2026-03-28T09:00:00Z\",\"breach\":\"{b}\"}}"
+        )
+    };
+    let mut events = vec![notice("B-late"); half];
+    events.push(
+        "{\"kind\":\"breach-discovered\",\"at\":\"2026-03-28T10:00:00Z\",\"id\":\"B-late\"}"
+            .to_owned(),
+    );
+    events.extend(vec![notice("B-none"); MAX_EVENTS - half - 1]);
+    format!("{{\"events\":[{}]}}", events.join(","))
+}
+
+/// 100,000 events of every kind, many distinct breaches, holds and audits.
+fn mixed_events() -> String {
+    let mut events = vec!["{\"kind\":\"agreement-signed\",\"date\":\"2019-12-01\"}".to_owned()];
+    let mut k = 0usize;
+    while events.len() < MAX_EVENTS - 4 {
+        k += 1;
+        let day = time::Date::from_calendar_date(2020, time::Month::January, 1)
+            .map(|d| d + time::Duration::days((k * 29 % 3400) as i64))
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        events.push(match k % 8 {
+            0 => format!("{{\"kind\":\"breach-discovered\",\"at\":\"{day}T10:30:00Z\",\"id\":\"B{k}\"}}"),
+            1 => format!("{{\"kind\":\"client-notified-of-breach\",\"at\":\"{day}T11:30:00Z\",\"breach\":\"B{}\"}}", k - 1),
+            2 => format!("{{\"kind\":\"authority-notified\",\"at\":\"{day}T12:30:00Z\",\"breach\":\"B{}\"}}", k - 2),
+            3 => format!("{{\"kind\":\"statement-change-notified\",\"date\":\"{day}\",\"version\":\"1.{k}\"}}"),
+            4 => format!("{{\"kind\":\"audit-notice-given\",\"date\":\"{day}\",\"proposed_date\":\"{day}\"}}"),
+            5 => format!("{{\"kind\":\"audit-held\",\"date\":\"{day}\"}}"),
+            6 => format!("{{\"kind\":\"legal-hold-placed\",\"date\":\"{day}\"}}"),
+            _ => format!("{{\"kind\":\"legal-hold-lifted\",\"date\":\"{day}\"}}"),
+        });
+    }
+    for kind in [
+        "agreement-terminated",
+        "data-return-requested",
+        "data-returned",
+        "data-deleted",
+    ] {
+        events.push(format!("{{\"kind\":\"{kind}\",\"date\":\"2030-01-01\"}}"));
+    }
+    format!("{{\"events\":[{}]}}", events.join(","))
+}
+
+/// Belco with the most sub-processors an agreement may list.
+fn most_sub_processors() -> String {
+    let mut text = BELCO.to_owned();
+    let listed = BELCO.matches("[[statement.sub_processors]]").count();
+    for i in listed..MAX_SUB_PROCESSORS {
+        text.push_str(&format!(
+            "\n[[statement.sub_processors]]\nname = \"S{i}\"\npurpose = \"p\"\nseat = \"US\"\nlocations = [\"US\"]\nengagement = \"always\"\nsource = [\"DPS 1.9\"]\n"
+        ));
+    }
+    text
+}
+
+/// A TOML document `depth` levels deep: a header, a dotted key and arrays.
+fn deep_toml(depth: usize) -> String {
+    let arrays = depth - 3;
+    format!(
+        "dpa_format = 1\n[statement]\nx.y = {}{}\n",
+        "[".repeat(arrays),
+        "]".repeat(arrays)
+    )
+}
+
+/// A JSON document `depth` levels deep.
+fn deep_json(depth: usize) -> String {
+    let n = depth - 1;
+    format!("{{\"events\": {}{}}}", "[".repeat(n), "]".repeat(n))
+}
+
+/// The shapes of each target: a name and the input.
+fn shapes(target: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let at_depth = MAX_NESTING_DEPTH;
+    match target {
+        "agreement_toml" => vec![
+            ("most-sub-processors", most_sub_processors().into_bytes()),
+            ("deepest", deep_toml(at_depth).into_bytes()),
+            ("too-deep", deep_toml(100_000).into_bytes()),
+        ],
+        "agreement_json" => {
+            let big = dpa_core::Agreement::from_toml(&most_sub_processors())
+                .and_then(|a| a.to_json())
+                .unwrap_or_default();
+            vec![
+                ("most-sub-processors", big.into_bytes()),
+                ("deepest", deep_json(at_depth).into_bytes()),
+                ("too-deep", deep_json(1_000_000).into_bytes()),
+            ]
+        }
+        "events" => vec![
+            (
+                "notices-without-breach",
+                notices_without_breach().into_bytes(),
+            ),
+            ("mixed", mixed_events().into_bytes()),
+            ("deepest", deep_json(at_depth).into_bytes()),
+        ],
+        "ffi" => {
+            // The first byte picks the entry point (fuzz/src/lib.rs, `ffi`):
+            // 0 reads TOML (then checks and writes it), 1 JSON, 3 the
+            // timeline as JSON.
+            let with = |selector: u8, text: String| {
+                let mut v = vec![selector];
+                v.extend(text.into_bytes());
+                v
+            };
+            vec![
+                ("most-sub-processors", with(0, most_sub_processors())),
+                ("notices-without-breach", with(3, notices_without_breach())),
+                ("deepest", with(1, deep_json(at_depth))),
+            ]
+        }
+        "add_months" => vec![("extremes", vec![0xff; 9]), ("zero", vec![0; 9])],
+        _ => Vec::new(),
+    }
+}
+
+const TARGETS: [&str; 5] = [
+    "agreement_toml",
+    "agreement_json",
+    "events",
+    "ffi",
+    "add_months",
+];
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--list") {
+        for t in TARGETS {
+            for (shape, _) in shapes(t) {
+                println!("{t} {shape}");
+            }
+        }
+        return;
+    }
+    let Some(target) = args.first() else {
+        eprintln!("usage: worst_inputs TARGET [SHAPE] | --list");
+        std::process::exit(2);
+    };
+    let run: fn(&[u8]) = match target.as_str() {
+        "agreement_toml" => dpa_fuzz::agreement_toml,
+        "agreement_json" => dpa_fuzz::agreement_json,
+        "events" => dpa_fuzz::events,
+        "ffi" => dpa_fuzz::ffi,
+        "add_months" => dpa_fuzz::add_months,
+        _ => {
+            eprintln!("unknown target {target}");
+            std::process::exit(2);
+        }
+    };
+    for (shape, input) in shapes(target) {
+        if args.get(1).is_some_and(|s| s != shape) {
+            continue;
+        }
+        let start = std::time::Instant::now();
+        run(&input);
+        println!(
+            "{target} {shape}: {} bytes in {:.2} s",
+            input.len(),
+            start.elapsed().as_secs_f64()
+        );
+    }
+}
