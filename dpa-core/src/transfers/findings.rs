@@ -115,8 +115,8 @@ struct ByCountry {
 }
 
 /// Sorts each country outside the EEA by what its claimed bases come to.
-/// Each country is looked up in an index of the country bases' entries, so
-/// the work is linear in the countries and the entries.
+/// Each country is looked up in an index of the valid entries and the DPF
+/// claims, so the work is linear in the countries and the entries.
 fn by_country(s: &Subject<'_>) -> ByCountry {
     let mut out = ByCountry {
         not_certified: Vec::new(),
@@ -124,8 +124,14 @@ fn by_country(s: &Subject<'_>) -> ByCountry {
         uncovered: Vec::new(),
     };
     let any_tool_valid = s.a.bases.iter().any(|b| b.valid && b.countries.is_empty());
+    // Only the valid entries and the DPF claims are looked up per country,
+    // and both are few (one per country the table names at the most).
     let mut by_country: HashMap<Country, Vec<&BasisAssessment>> = HashMap::new();
-    for b in &s.a.bases {
+    for b in
+        s.a.bases
+            .iter()
+            .filter(|b| b.valid || b.status == BasisStatus::RecipientNotCertified)
+    {
         for &c in &b.countries {
             by_country.entry(c).or_default().push(b);
         }
@@ -140,12 +146,11 @@ fn by_country(s: &Subject<'_>) -> ByCountry {
         match (dpf, covered) {
             (Some(d), covered) => {
                 // Every basis assessed for `c`, in the order claimed.
-                let bs: Vec<&BasisAssessment> = s
-                    .a
-                    .bases
-                    .iter()
-                    .filter(|b| b.countries.is_empty() || here.iter().any(|h| std::ptr::eq(*h, *b)))
-                    .collect();
+                let bs: Vec<&BasisAssessment> =
+                    s.a.bases
+                        .iter()
+                        .filter(|b| b.countries.is_empty() || b.countries.contains(&c))
+                        .collect();
                 if covered {
                     out.unconfirmed.push(dpf_unconfirmed(s, c, d, &bs));
                 } else {
