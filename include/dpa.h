@@ -815,14 +815,18 @@ dpa_status dpa_agreement_transfers_json(const dpa_agreement *agreement,
                                         size_t *out_len);
 
 /**
- * Which clauses of the agreement cover each item GDPR art. 28 requires of
- * a processing agreement (art. 28(2), 28(3)(a)-(h), 28(4)), after the
- * agreement's deviations (a removed clause no longer counts), as JSON:
- * byte for byte what `dpa coverage FILE --format json` prints
- * (`{"coverage": [...]}` with a final newline). Each of the ten items, in
- * article order, is an object with `id` (`"28-3-b"`), `article` (`"GDPR
- * art. 28(3)(b)"`), `name`, `clauses` (`["clause 2.5.1"]`; empty when no
- * clause covers it) and `covered` (`false` when `clauses` is empty).
+ * How the agreement covers each item GDPR art. 28 requires of a
+ * processing agreement (art. 28(2), the first sentence of 28(3),
+ * 28(3)(a)-(h), its final subparagraph, 28(4)), from its clauses after its
+ * deviations (a removed clause no longer counts), its statement and its
+ * terms, as JSON: byte for byte what `dpa coverage FILE --format json`
+ * prints (`{"coverage": [...]}` with a final newline). Each of the
+ * seventeen items, in article order, is an object with `id`
+ * (`"28-3-b"`), `article` (`"GDPR art. 28(3)(b)"`), `name`, `verdict`
+ * (`"covered"`, `"partly"`, `"not-covered"`), `covered` (whether the
+ * verdict is `"covered"`), `clauses` (what covers what is met:
+ * `["clause 2.5.1"]`, `"DPS 1.5"`; empty when not covered) and `missing`
+ * (the requirements not met, each `{"id", "text"}`).
  *
  * Ownership of `*out` as for `dpa_agreement_check_json` (free it with
  * `dpa_string_free`). On failure neither `*out` nor `*out_len` is

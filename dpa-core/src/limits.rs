@@ -1,7 +1,11 @@
 //! Documented input limits, enforced with an error before the work is done.
 
 /// The largest document (TOML or JSON text) accepted: 16 MiB. Larger input is
-/// refused before it is parsed.
+/// refused before it is parsed. An agreement is also refused when what
+/// `Agreement::to_toml` or `Agreement::to_json` would write for it (in
+/// their compact form, which they fall back to when the pretty one is too
+/// large) is over this limit, so that every agreement written is one that
+/// can be read again.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The longest string value accepted in a document, in characters.

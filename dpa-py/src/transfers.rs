@@ -5,7 +5,7 @@ use std::hash::Hash;
 use dpa_core::transfers::{BasisAssessment as CoreBasis, TransferAssessment, TransferVerdict};
 use pyo3::prelude::*;
 
-use crate::convert::{quote, quote_opt};
+use crate::convert::quote;
 use crate::results::Finding;
 
 /// One sub-processor's transfers outside the EEA on the date assessed.
@@ -29,7 +29,9 @@ pub(crate) struct Transfer {
     covered_by: Vec<String>,
     /// For `"not-covered"`: the countries no valid basis covers.
     uncovered: Vec<String>,
-    /// Each claimed basis, assessed for each country.
+    /// Each distinct claimed basis assessed, in the order first claimed: once
+    /// for a basis not tied to a country, and for a country basis once per
+    /// country the table has an instrument for and once for all the others.
     bases: Vec<BasisAssessment>,
     /// The findings the assessment gives rise to.
     findings: Vec<Finding>,
@@ -79,7 +81,8 @@ impl Transfer {
     }
 }
 
-/// One claimed transfer basis, assessed for one country on the date.
+/// One claimed transfer basis, assessed on the date for the countries it
+/// names (or, for a basis not tied to a country, for all of them).
 #[pyclass(frozen, eq, hash, get_all, module = "dpa")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct BasisAssessment {
@@ -87,8 +90,12 @@ pub(crate) struct BasisAssessment {
     basis: &'static str,
     /// Its position in the sub-processor's `transfer_basis`.
     index: usize,
-    /// The country it is assessed for, or None.
-    country: Option<String>,
+    /// The countries this outcome holds for, when it depends on the country
+    /// (`"adequacy"` and the EU-US frameworks: one country the table has an
+    /// instrument for, or all those it has none for); empty for a basis whose
+    /// outcome is the same for every country (SCCs, BCRs, derogations) and
+    /// when nothing is processed or seated outside the EEA.
+    countries: Vec<String>,
     /// Whether it is valid on the date.
     valid: bool,
     /// `"valid"`, `"not-yet-in-force"`, `"no-longer-in-force"`,
@@ -109,7 +116,7 @@ impl From<CoreBasis> for BasisAssessment {
         BasisAssessment {
             basis: b.basis.as_str(),
             index: b.index,
-            country: b.country.map(|c| c.as_str().to_owned()),
+            countries: b.countries.iter().map(|c| c.as_str().to_owned()).collect(),
             valid: b.valid,
             status: b.status.as_str(),
             reference: b.reference,
@@ -124,9 +131,13 @@ impl From<CoreBasis> for BasisAssessment {
 impl BasisAssessment {
     fn __repr__(&self) -> String {
         format!(
-            "BasisAssessment(basis={}, country={}, status={})",
+            "BasisAssessment(basis={}, countries=[{}], status={})",
             quote(self.basis),
-            quote_opt(self.country.as_deref()),
+            self.countries
+                .iter()
+                .map(|c| quote(c))
+                .collect::<Vec<_>>()
+                .join(", "),
             quote(self.status)
         )
     }

@@ -38,6 +38,16 @@ def test_alles_online_transfers(alles_online: dpa.Agreement) -> None:
     assert {f.code for t in assessed.values() for f in t.findings} <= codes
 
 
+def test_basis_assessment_countries(alles_online: dpa.Agreement) -> None:
+    # A country basis names the countries it is assessed for; the SCCs are
+    # not tied to a country and name none (they hold for every country).
+    sentry = {t.name: t for t in alles_online.assess_transfers(ON)}["Sentry"]
+    by_basis = {b.basis: b for b in sentry.bases}
+    assert by_basis["eu-us-dpf"].countries == ["US"]
+    assert by_basis["scc-2021"].countries == []
+    assert "countries=['US']" in repr(by_basis["eu-us-dpf"])
+
+
 def test_transfers_refuse_a_datetime(belco: dpa.Agreement) -> None:
     from datetime import datetime, timezone
 

@@ -700,7 +700,10 @@ final class Agreement
 
     /**
      * Every sub-processor's transfers outside the EEA assessed on $on
-     * (default: today, UTC), decoded: `on` and `assessments`.
+     * (default: today, UTC), decoded: `on` and `assessments`. Each
+     * assessment's `bases` hold each distinct claimed basis once, with the
+     * `countries` its outcome is for (empty for a basis not tied to a
+     * country, such as the SCCs: it holds for every country).
      */
     public function transfers(string|\DateTimeInterface|null $on = null): array
     {

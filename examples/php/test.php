@@ -125,6 +125,11 @@ check(str_starts_with($belco->timelineIcs($events, '2027-03-01', 'toml'), "BEGIN
 // Transfers and diff.
 $tr = $belco->transfers('2026-11-23');
 check($tr['on'] === '2026-11-23' && count($tr['assessments']) > 0, 'transfers');
+// A country basis names the countries it is assessed for; a basis not tied
+// to a country (the SCCs) names none: it holds for every country.
+$mailgun = array_values(array_filter($alles->transfers('2026-11-23')['assessments'], fn ($a) => $a['name'] === 'Mailgun'))[0];
+check($mailgun['bases'][0]['basis'] === 'eu-us-dpf' && $mailgun['bases'][0]['countries'] === ['US'], 'transfers: countries of a country basis');
+check($mailgun['bases'][1]['basis'] === 'scc-2021' && $mailgun['bases'][1]['countries'] === [], 'transfers: no countries for the SCCs');
 $old = Agreement::fromFile("$root/examples/agreements/belco-1.2.2.toml");
 check($belco->effectiveDate() === '2022-01-04', 'effective date');
 $diff = $old->diff($belco);

@@ -40,3 +40,53 @@ fn transfers_command() {
         stdout(&o)
     );
 }
+
+#[path = "../../../benches/src/worst.rs"]
+#[allow(
+    unreachable_pub,
+    reason = "the generator is public in dpa-benches, which shares the file"
+)]
+mod worst;
+
+/// The worst accepted shape (`benches/src/worst.rs`) at a small scale: each
+/// sub-processor processes in every country outside the EEA and claims
+/// every transfer basis. What `dpa transfers` and `dpa check` print grows
+/// with the input, not with countries x bases (it was over 1,000 times the
+/// input for JSON, and billions of bytes at the limits).
+/// Source: dpa_core::transfers module documentation, "Size"; BENCHMARKS.md
+/// "Transfers at the limits".
+#[test]
+fn output_is_a_small_multiple_of_the_input() {
+    use dpa_core::model::TransferBasis;
+    use dpa_core::values::Country;
+    let countries: Vec<&str> = Country::all()
+        .filter(|c| !c.is_eea())
+        .map(|c| c.as_str())
+        .collect();
+    let bases: Vec<&str> = TransferBasis::ALL.iter().map(|b| b.as_str()).collect();
+    let seed = std::fs::read_to_string(examples().join("alles-online.toml")).unwrap();
+    let text = worst::worst_transfers_toml(&seed, 20, &countries, &bases).unwrap();
+    let file = Scratch::new("worst.toml", text.as_bytes());
+    for (args, most) in [
+        (&["transfers", "--format", "json"][..], 40),
+        (&["transfers"][..], 15),
+        (&["check", "--format", "json"][..], 8),
+        (&["check"][..], 8),
+    ] {
+        let flag = if args[0] == "check" { "--at" } else { "--on" };
+        let mut all = args.to_vec();
+        all.extend([file.path(), flag, "2026-11-23"]);
+        let o = dpa(&all);
+        assert!(
+            o.status.code() == Some(0) || o.status.code() == Some(1),
+            "{}",
+            stderr(&o)
+        );
+        assert!(
+            o.stdout.len() <= most * text.len(),
+            "{args:?}: {} bytes of output for {} of input",
+            o.stdout.len(),
+            text.len()
+        );
+    }
+}

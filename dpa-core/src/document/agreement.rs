@@ -3,9 +3,8 @@
 
 use crate::document;
 use crate::document::Format;
-#[cfg(doc)]
-use crate::error::Error;
-use crate::error::Result;
+use crate::error::{Error, Result, ValidationError};
+use crate::limits::MAX_DOCUMENT_BYTES;
 use crate::model::Agreement;
 
 impl Agreement {
@@ -15,7 +14,11 @@ impl Agreement {
     /// [`Error::Syntax`] for text that is not TOML (with line and column),
     /// [`Error::Invalid`] for a document that is not a valid agreement (with
     /// the field path, e.g. `statement.sub_processors[3].seat`),
-    /// [`Error::TooLarge`] above [`crate::limits::MAX_DOCUMENT_BYTES`].
+    /// [`Error::TooLarge`] above [`crate::limits::MAX_DOCUMENT_BYTES`];
+    /// [`Error::Invalid`] with an empty path for an agreement whose compact
+    /// TOML or JSON would be above that limit (so that what
+    /// [`Agreement::to_toml`] and [`Agreement::to_json`] write can always be
+    /// read again; see [`crate::limits::MAX_DOCUMENT_BYTES`]).
     ///
     /// ```
     /// use dpa_core::Agreement;
@@ -39,7 +42,21 @@ impl Agreement {
     /// # Errors
     /// As [`Agreement::from_toml`].
     pub fn from_text(text: &str, format: Format) -> Result<Agreement> {
-        document::parse(text, format)
+        let agreement: Agreement = document::parse(text, format)?;
+        // The round trip holds: what `to_toml` and `to_json` write for an
+        // accepted agreement is accepted again.
+        let written = document::written_size(&agreement)?;
+        if written > MAX_DOCUMENT_BYTES {
+            return Err(Error::from(ValidationError {
+                format: Some(format),
+                path: String::new(),
+                position: None,
+                message: format!(
+                    "written back (compact TOML or JSON) the agreement would be {written} bytes, more than the limit of {MAX_DOCUMENT_BYTES} bytes of a document, and could not be read again"
+                ),
+            }));
+        }
+        Ok(agreement)
     }
 
     /// Reads an agreement from raw bytes: refuses input above the size limit
@@ -55,7 +72,9 @@ impl Agreement {
     }
 
     /// Writes the agreement as TOML; [`Agreement::from_toml`] reads it back
-    /// to an equal value.
+    /// to an equal value. Pretty, unless that would be over
+    /// [`crate::limits::MAX_DOCUMENT_BYTES`]: then compact (arrays on one
+    /// line), which an accepted agreement always fits in.
     ///
     /// # Errors
     /// Not expected for any agreement; reported rather than panicking.
@@ -64,7 +83,8 @@ impl Agreement {
     }
 
     /// Writes the agreement as pretty JSON; [`Agreement::from_json`] reads it
-    /// back to an equal value.
+    /// back to an equal value. Compact when the pretty form would be over
+    /// [`crate::limits::MAX_DOCUMENT_BYTES`], as [`Agreement::to_toml`].
     ///
     /// # Errors
     /// Not expected for any agreement; reported rather than panicking.

@@ -19,7 +19,7 @@ mod events;
 mod parse;
 
 pub use crate::format::{Format, sniff_format};
-pub(crate) use parse::{parse, to_json, to_toml};
+pub(crate) use parse::{parse, to_json, to_toml, written_size};
 
 /// Checks size and UTF-8 of raw input, before any parsing.
 ///

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use super::{check_size, depth};
 use crate::document::Format;
 use crate::error::{Error, Position, Result, SyntaxError, ValidationError};
+use crate::limits::MAX_DOCUMENT_BYTES;
 
 fn path_string(path: &serde_path_to_error::Path) -> String {
     let s = path.to_string();
@@ -150,13 +151,48 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> E
     }
 }
 
-/// Writes `value` as pretty TOML.
+/// Writes `value` as pretty TOML, or as compact TOML (arrays on one line)
+/// when the pretty form would be over [`MAX_DOCUMENT_BYTES`]: a document
+/// written is always one that can be read again (an agreement is accepted
+/// only if its compact forms fit, see [`written_size`]).
 pub(crate) fn to_toml<T: Serialize + ?Sized>(value: &T) -> Result<String> {
-    toml::to_string_pretty(value).map_err(|e| Error::invalid_argument("document", e.to_string()))
+    let pretty = toml::to_string_pretty(value)
+        .map_err(|e| Error::invalid_argument("document", e.to_string()))?;
+    if pretty.len() <= MAX_DOCUMENT_BYTES {
+        return Ok(pretty);
+    }
+    toml::to_string(value).map_err(|e| Error::invalid_argument("document", e.to_string()))
 }
 
-/// Writes `value` as pretty JSON.
+/// Writes `value` as pretty JSON, or as compact JSON when the pretty form
+/// would be over [`MAX_DOCUMENT_BYTES`] (as [`to_toml`]).
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value)
-        .map_err(|e| Error::invalid_argument("document", e.to_string()))
+    let pretty = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::invalid_argument("document", e.to_string()))?;
+    if pretty.len() <= MAX_DOCUMENT_BYTES {
+        return Ok(pretty);
+    }
+    serde_json::to_string(value).map_err(|e| Error::invalid_argument("document", e.to_string()))
+}
+
+/// The larger of the sizes of `value`'s compact TOML and compact JSON, in
+/// bytes: what [`to_toml`] and [`to_json`] write at the most.
+pub(crate) fn written_size<T: Serialize + ?Sized>(value: &T) -> Result<usize> {
+    /// Counts the bytes written to it.
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut json = Count(0);
+    serde_json::to_writer(&mut json, value)
+        .map_err(|e| Error::invalid_argument("document", e.to_string()))?;
+    let toml =
+        toml::to_string(value).map_err(|e| Error::invalid_argument("document", e.to_string()))?;
+    Ok(json.0.max(toml.len()))
 }

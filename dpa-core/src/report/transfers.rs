@@ -56,7 +56,10 @@ impl fmt::Display for TransfersReport {
                 write!(f, " [{}]", outside.join(", "))?;
             }
             writeln!(f)?;
-            for b in t.bases.iter().filter(|b| b.country.is_some()) {
+            // The bases are shown when there is a country to assess them
+            // for: one outside the EEA, or the seat.
+            let assessed = !t.outside_eea.is_empty() || t.seat.is_some_and(|s| !s.is_eea());
+            for b in t.bases.iter().filter(|_| assessed) {
                 let valid = if b.valid { "valid" } else { "not valid" };
                 writeln!(f, "      {} {valid}: {}", b.basis.as_str(), b.reason)?;
             }
@@ -70,8 +73,36 @@ impl fmt::Display for TransfersReport {
 
 impl Report for TransfersReport {
     /// The keys of every object in alphabetical order, as first released.
+    /// Written one assessment at a time (each indented into its place in
+    /// the list), so that no more than one assessment is held as a JSON
+    /// value: the bytes are those of the whole report written at once.
     fn to_json(&self) -> Result<String> {
-        super::sorted_json(self)
+        if self.assessments.is_empty() {
+            return super::sorted_json(self);
+        }
+        let mut out = String::from("{\n  \"assessments\": [\n");
+        for (i, a) in self.assessments.iter().enumerate() {
+            if i > 0 {
+                out.push_str(",\n");
+            }
+            let one = super::sorted_json(a)?;
+            // JSON strings hold no raw line breaks, so every line is a line
+            // of the structure and can be indented as a whole.
+            for (j, line) in one.trim_end_matches('\n').split('\n').enumerate() {
+                if j > 0 {
+                    out.push('\n');
+                }
+                out.push_str("    ");
+                out.push_str(line);
+            }
+        }
+        out.push_str("\n  ],\n  \"on\": ");
+        out.push_str(
+            &serde_json::to_string(&iso_date::format(self.on))
+                .map_err(|e| crate::Error::invalid_argument("report", e.to_string()))?,
+        );
+        out.push_str("\n}\n");
+        Ok(out)
     }
 
     fn fails(&self) -> bool {

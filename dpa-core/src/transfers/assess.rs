@@ -2,6 +2,8 @@
 //! country and recipient (see the [module documentation](super) for the
 //! rules in words), and the verdict on each sub-processor.
 
+use std::collections::HashSet;
+
 use time::Date;
 
 use super::{BasisAssessment, BasisStatus, Caveat, TransferAssessment, TransferVerdict};
@@ -116,21 +118,18 @@ fn pick<'r>(rows: &[&'r Instrument], on: Date) -> Option<Pick<'r>> {
         .map(Pick::NotYet)
 }
 
-fn assess_basis(
-    ctx: &Ctx<'_>,
+/// The assessment of the basis claimed first at `index`, with `outcome`,
+/// for `countries`.
+fn entry(
     index: usize,
     basis: TransferBasis,
-    country: Option<Country>,
+    countries: Vec<Country>,
+    o: Outcome,
 ) -> BasisAssessment {
-    let o = if is_country_specific(basis) {
-        assess_country_basis(ctx, basis, country)
-    } else {
-        assess_tool(ctx, basis)
-    };
     BasisAssessment {
         basis,
         index,
-        country,
+        countries,
         valid: o.status == BasisStatus::Valid,
         status: o.status,
         reference: o.reference.map(str::to_owned),
@@ -138,6 +137,45 @@ fn assess_basis(
         citation: o.citation,
         caveats: o.caveats,
     }
+}
+
+/// The assessments of one claimed basis for `targets` (the countries
+/// outside the EEA, or the seat): one entry for a basis not tied to a
+/// country; for a country basis, one entry per target an instrument of
+/// the table is for, and one for all the targets none is for (listed where
+/// the first of them is), so the work and the entries grow with the
+/// targets plus the table, never with their product.
+fn assess_claim(
+    ctx: &Ctx<'_>,
+    index: usize,
+    basis: TransferBasis,
+    targets: &[Country],
+) -> Vec<BasisAssessment> {
+    if !is_country_specific(basis) {
+        return vec![entry(index, basis, Vec::new(), assess_tool(ctx, basis))];
+    }
+    if targets.is_empty() {
+        let o = assess_country_basis(ctx, basis, None);
+        return vec![entry(index, basis, Vec::new(), o)];
+    }
+    let rows = ctx.rows(basis);
+    let mut out = Vec::new();
+    let mut others: Vec<Country> = Vec::new();
+    let mut others_at = None;
+    for &c in targets {
+        if rows.iter().any(|r| r.country() == Some(c)) {
+            let o = assess_country_basis(ctx, basis, Some(c));
+            out.push(entry(index, basis, vec![c], o));
+        } else {
+            others_at.get_or_insert(out.len());
+            others.push(c);
+        }
+    }
+    if let Some(at) = others_at {
+        let o = not_for_country(basis, &others, &rows);
+        out.insert(at, entry(index, basis, others, o));
+    }
+    out
 }
 
 /// Adequacy and the EU-US frameworks.
@@ -159,7 +197,7 @@ fn assess_country_basis(ctx: &Ctx<'_>, basis: TransferBasis, country: Option<Cou
         .filter(|r| r.country() == Some(country))
         .collect();
     let Some(picked) = pick(&here, ctx.on) else {
-        return not_for_country(basis, country, &rows);
+        return not_for_country(basis, &[country], &rows);
     };
     let mut o = match picked {
         Pick::InForce(r) => in_force_for_country(ctx, r, country),
@@ -172,12 +210,23 @@ fn assess_country_basis(ctx: &Ctx<'_>, basis: TransferBasis, country: Option<Cou
     o
 }
 
-/// A country basis none of whose `rows` is for `country`.
-fn not_for_country(basis: TransferBasis, country: Country, rows: &[&Instrument]) -> Outcome {
+/// A country basis none of whose `rows` is for any of `countries` (each
+/// named once, so the text grows with the countries, not with the claims).
+fn not_for_country(basis: TransferBasis, countries: &[Country], rows: &[&Instrument]) -> Outcome {
+    let country = countries
+        .iter()
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     if basis == TransferBasis::Adequacy {
+        // One country is named in full; many by their codes only.
+        let named = match countries {
+            [one] => format!("{one} ({})", one.name()),
+            _ => country,
+        };
         return Outcome::invalid(
             BasisStatus::NotForThisCountry,
-            format!("no adequacy decision covers {country} ({})", country.name()),
+            format!("no adequacy decision covers {named}"),
             "GDPR art. 45".to_owned(),
         );
     }
@@ -344,7 +393,8 @@ fn in_force_tool(ctx: &Ctx<'_>, r: &Instrument) -> Outcome {
 }
 
 /// One sub-processor's transfers on `on`: the countries outside the EEA,
-/// each claimed basis assessed for each, the verdict and the findings.
+/// each distinct claimed basis assessed for them (see [`assess_claim`]),
+/// the verdict and the findings. Linear in the locations and the claims.
 pub(super) fn sub_processor(
     table: &[Instrument],
     index: usize,
@@ -352,26 +402,28 @@ pub(super) fn sub_processor(
     on: Date,
 ) -> TransferAssessment {
     let ctx = Ctx { table, sp, on };
-    let mut outside: Vec<Country> = Vec::new();
-    for c in sp.locations.iter().filter_map(|l| l.country()) {
-        if !c.is_eea() && !outside.contains(&c) {
-            outside.push(c);
-        }
-    }
+    let mut seen: HashSet<Country> = HashSet::new();
+    let outside: Vec<Country> = sp
+        .locations
+        .iter()
+        .filter_map(|l| l.country())
+        .filter(|c| !c.is_eea() && seen.insert(*c))
+        .collect();
     let foreign_seat = sp.seat.filter(|s| !s.is_eea());
     let non_eea_seat = foreign_seat.is_some() && !sp.locations.is_empty() && outside.is_empty();
-    let targets: Vec<Option<Country>> = if outside.is_empty() {
-        vec![foreign_seat]
+    let targets: Vec<Country> = if outside.is_empty() {
+        foreign_seat.into_iter().collect()
     } else {
-        outside.iter().copied().map(Some).collect()
+        outside.clone()
     };
-    let bases: Vec<BasisAssessment> = sp
-        .transfer_bases
-        .iter()
-        .enumerate()
-        .flat_map(|(j, &b)| targets.iter().map(move |&c| (j, b, c)))
-        .map(|(j, b, c)| assess_basis(&ctx, j, b, c))
-        .collect();
+    let mut claimed: Vec<TransferBasis> = Vec::new();
+    let mut bases: Vec<BasisAssessment> = Vec::new();
+    for (j, &b) in sp.transfer_bases.iter().enumerate() {
+        if !claimed.contains(&b) {
+            claimed.push(b);
+            bases.extend(assess_claim(&ctx, j, b, &targets));
+        }
+    }
     let verdict = verdict(sp, &outside, &bases);
     let mut assessment = TransferAssessment {
         index,
@@ -397,10 +449,17 @@ fn verdict(sp: &SubProcessor, outside: &[Country], bases: &[BasisAssessment]) ->
     } else if sp.transfer_bases.is_empty() {
         TransferVerdict::NoBasisClaimed
     } else {
+        // A valid basis not tied to a country covers every country.
+        let all = bases.iter().any(|b| b.valid && b.countries.is_empty());
+        let covered: HashSet<Country> = bases
+            .iter()
+            .filter(|b| b.valid)
+            .flat_map(|b| b.countries.iter().copied())
+            .collect();
         let uncovered: Vec<Country> = outside
             .iter()
             .copied()
-            .filter(|c| !bases.iter().any(|b| b.valid && b.country == Some(*c)))
+            .filter(|c| !all && !covered.contains(c))
             .collect();
         if uncovered.is_empty() {
             let mut valid: Vec<TransferBasis> = Vec::new();

@@ -2,6 +2,8 @@
 //! transfers reports, each citing the sub-processor's place in the statement
 //! and the articles, decisions and judgments the bases rest on.
 
+use std::collections::{HashMap, HashSet};
+
 use time::Date;
 
 use super::{BasisAssessment, BasisStatus, TransferAssessment, TransferVerdict};
@@ -113,22 +115,48 @@ struct ByCountry {
 }
 
 /// Sorts each country outside the EEA by what its claimed bases come to.
+/// Each country is looked up in an index of the valid entries and the DPF
+/// claims, so the work is linear in the countries and the entries.
 fn by_country(s: &Subject<'_>) -> ByCountry {
     let mut out = ByCountry {
         not_certified: Vec::new(),
         unconfirmed: Vec::new(),
         uncovered: Vec::new(),
     };
+    let any_tool_valid = s.a.bases.iter().any(|b| b.valid && b.countries.is_empty());
+    // Only the valid entries and the DPF claims are looked up per country,
+    // and both are few (one per country the table names at the most).
+    let mut by_country: HashMap<Country, Vec<&BasisAssessment>> = HashMap::new();
+    for b in
+        s.a.bases
+            .iter()
+            .filter(|b| b.valid || b.status == BasisStatus::RecipientNotCertified)
+    {
+        for &c in &b.countries {
+            by_country.entry(c).or_default().push(b);
+        }
+    }
     for &c in &s.a.outside_eea {
-        let bs: Vec<&BasisAssessment> = s.a.bases.iter().filter(|b| b.country == Some(c)).collect();
-        let dpf = bs
+        let here = by_country.get(&c).map_or(&[][..], Vec::as_slice);
+        let dpf = here
             .iter()
             .copied()
             .find(|b| b.status == BasisStatus::RecipientNotCertified);
-        let covered = bs.iter().any(|b| b.valid);
+        let covered = any_tool_valid || here.iter().any(|b| b.valid);
         match (dpf, covered) {
-            (Some(d), true) => out.unconfirmed.push(dpf_unconfirmed(s, c, d, &bs)),
-            (Some(d), false) => out.not_certified.push(dpf_not_certified(s, c, d, &bs)),
+            (Some(d), covered) => {
+                // Every basis assessed for `c`, in the order claimed.
+                let bs: Vec<&BasisAssessment> =
+                    s.a.bases
+                        .iter()
+                        .filter(|b| b.countries.is_empty() || b.countries.contains(&c))
+                        .collect();
+                if covered {
+                    out.unconfirmed.push(dpf_unconfirmed(s, c, d, &bs));
+                } else {
+                    out.not_certified.push(dpf_not_certified(s, c, d, &bs));
+                }
+            }
             (None, false) => out.uncovered.push(c),
             (None, true) => {}
         }
@@ -191,10 +219,11 @@ fn dpf_not_certified(
 fn basis_invalid(s: &Subject<'_>, countries: &[Country], on: Date) -> Finding {
     let mut reasons: Vec<String> = Vec::new();
     let mut citations: Vec<&str> = vec!["GDPR art. 44"];
+    let wanted: HashSet<Country> = countries.iter().copied().collect();
     for b in
         s.a.bases
             .iter()
-            .filter(|b| b.country.is_some_and(|c| countries.contains(&c)))
+            .filter(|b| b.countries.is_empty() || b.countries.iter().any(|c| wanted.contains(c)))
     {
         let r = format!("`{}`: {}", b.basis.as_str(), b.reason);
         if !reasons.contains(&r) {

@@ -51,6 +51,21 @@
 //! BCRs and derogations are assessed under the GDPR only: for dates before
 //! 2018-05-25 (Directive 95/46/EC) they are reported as not yet in force.
 //!
+//! # Size
+//! The work and the answer grow with the input, never with a product of
+//! its lists: each fact is stated once. A basis claimed more than once is
+//! assessed once. A basis not tied to a country (the SCCs, BCRs and the
+//! derogations) is assessed once for all the countries, and a country
+//! basis once per country the table has an instrument for plus once for
+//! all the other countries together, whose reason names them. A finding
+//! with one cause for many countries (`transfer-basis-invalid`,
+//! `transfer-covered`) is one finding naming the countries; only the
+//! DPF findings are per country, and only the US has the DPF. So a
+//! sub-processor that processes data in every country outside the EEA and
+//! claims every basis has a few dozen entries, not thousands, and the JSON
+//! of `dpa transfers` stays a small multiple of the agreement's size
+//! (`BENCHMARKS.md`, "Transfers at the limits").
+//!
 //! ```
 //! use dpa_core::Agreement;
 //! use dpa_core::transfers::TransferVerdict;
@@ -100,10 +115,13 @@ pub struct TransferAssessment {
     /// inside it (so no transfer by location, but foreign law may reach the
     /// data).
     pub non_eea_seat: bool,
-    /// Each claimed basis assessed for each country outside the EEA, in the
-    /// order claimed. When nothing is processed outside the EEA, each basis
-    /// is assessed for the seat if that is outside the EEA (as for access
-    /// from there), else with no country.
+    /// Each distinct claimed basis assessed, in the order first claimed,
+    /// for the countries outside the EEA (when nothing is processed outside
+    /// the EEA: for the seat if that is outside the EEA, as for access from
+    /// there, else for no country). A basis not tied to a country has one
+    /// entry; a country basis one per country the table has an instrument
+    /// for and one for all the others together (see
+    /// [`BasisAssessment::countries`] and the module documentation, "Size").
     pub bases: Vec<BasisAssessment>,
     /// The overall verdict.
     pub verdict: TransferVerdict,
@@ -112,17 +130,24 @@ pub struct TransferAssessment {
     pub findings: Vec<Finding>,
 }
 
-/// One claimed basis, assessed for one country on the date.
+/// One claimed basis, assessed on the date for the countries it names (or,
+/// for a basis not tied to a country, for all of them at once).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct BasisAssessment {
     /// The basis as claimed.
     pub basis: TransferBasis,
-    /// Its position in the sub-processor's `transfer_bases`.
+    /// Its position in the sub-processor's `transfer_bases` (the first, when
+    /// it is claimed more than once: a repeated claim is assessed once).
     pub index: usize,
-    /// The country it is assessed for; `None` when nothing is processed or
-    /// seated outside the EEA.
-    pub country: Option<Country>,
+    /// The countries this outcome holds for, in listed order, when the
+    /// outcome depends on the country: for `adequacy` and the EU-US
+    /// frameworks, one country the table has an instrument for, or all the
+    /// countries it has none for. Empty for a basis whose outcome is the
+    /// same for every country (the SCCs, BCRs and the art. 49 derogations:
+    /// it holds for every country the sub-processor transfers to, or for
+    /// its seat), and when nothing is processed or seated outside the EEA.
+    pub countries: Vec<Country>,
     /// Whether it is valid on the date for this recipient and country.
     pub valid: bool,
     /// Why it is valid or not, as a code.
@@ -311,9 +336,18 @@ impl Agreement {
 /// `transfer-basis-invalid`, `dpf-certification-unconfirmed`, the caveat
 /// warnings and `transfer-covered`. If the built-in table were malformed, a
 /// single `transfer-basis-invalid` error says that transfers were not checked.
+///
+/// Each sub-processor's assessment is dropped as soon as its findings are
+/// taken, so the check holds no more than one assessment at a time.
 pub(crate) fn transfer_findings(agreement: &Agreement, on: Date) -> Vec<Finding> {
-    match assess_transfers(agreement, on) {
-        Ok(assessments) => assessments.into_iter().flat_map(|a| a.findings).collect(),
+    match instruments() {
+        Ok(table) => agreement
+            .statement
+            .sub_processors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, sp)| assess::sub_processor(table, i, sp, on).findings)
+            .collect(),
         Err(e) => vec![Finding::new(
             FindingCode::TransferBasisInvalid,
             format!("transfers outside the EEA were not checked: {e}"),

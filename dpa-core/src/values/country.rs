@@ -53,7 +53,18 @@ impl Country {
 
     /// Whether the country is in the European Economic Area.
     pub fn is_eea(self) -> bool {
-        EEA.contains(&self.as_str())
+        // One index into a table of the 26 x 26 codes: every location of
+        // every sub-processor is asked this.
+        static IN_EEA: std::sync::LazyLock<[bool; 26 * 26]> = std::sync::LazyLock::new(|| {
+            let mut table = [false; 26 * 26];
+            for code in EEA {
+                if let Some(i) = alpha2_index(code) {
+                    table[i] = true;
+                }
+            }
+            table
+        });
+        alpha2_index(self.as_str()).is_some_and(|i| IN_EEA[i])
     }
 
     /// Every assigned code, in alphabetical order.

@@ -582,7 +582,9 @@ fn assessments_serialize_with_stable_names() {
         json!({"kind": "covered", "bases": ["scc-2021"]})
     );
     assert_eq!(v["bases"][0]["basis"], "eu-us-dpf");
-    assert_eq!(v["bases"][0]["country"], "US");
+    assert_eq!(v["bases"][0]["countries"], json!(["US"]));
+    // The SCCs are not tied to a country: one entry for every country.
+    assert_eq!(v["bases"][1]["countries"], json!([]));
     assert_eq!(v["bases"][0]["valid"], false);
     assert_eq!(v["bases"][0]["status"], "recipient-not-certified");
     assert_eq!(v["bases"][1]["status"], "valid");
@@ -715,9 +717,10 @@ fn belco_on_2026_11_23() {
                 f.path.as_deref(),
                 Some(format!("statement.sub_processors[{}].seat", r.index).as_str())
             );
-            // The SCCs claimed (edition not stated) are assessed for the seat.
+            // The SCCs claimed (edition not stated) are assessed for the
+            // seat; they are not tied to a country, so no country is named.
             assert_eq!(r.bases.len(), 1);
-            assert_eq!(r.bases[0].country.map(|c| c.as_str()), Some("US"));
+            assert!(r.bases[0].countries.is_empty());
             assert!(r.bases[0].valid);
         } else {
             assert!(r.findings.is_empty(), "{}", r.name);
@@ -745,4 +748,151 @@ fn the_table_is_public_and_cites_its_sources() {
         .unwrap();
     assert_eq!(epo.country(), None);
     assert_eq!(epo.reference(), "Decision (EU) 2025/1382");
+}
+
+// ---------------------------------------------------------------------------
+// Size: each fact once
+
+#[path = "../../../benches/src/worst.rs"]
+#[allow(
+    unreachable_pub,
+    reason = "the generator is public in dpa-benches, which shares the file"
+)]
+mod worst;
+
+/// A basis not tied to a country is assessed once for every country, a
+/// repeated claim once, and `adequacy` once per country the table has a
+/// decision for plus once for all the others (named in one reason).
+/// Source: dpa_core::transfers module documentation, "Size"; GDPR art. 45
+/// (adequacy per country) and art. 46(2)(c) (SCCs for any country).
+#[test]
+fn each_fact_once() {
+    let a = sub(
+        &["CN", "JP", "US", "RU"],
+        &["adequacy", "scc-2021", "scc-2021"],
+        false,
+    );
+    let r = assess(&a, date!(2026 - 11 - 23));
+    let shape: Vec<(&str, usize, Vec<&str>)> = r
+        .bases
+        .iter()
+        .map(|b| {
+            let cs = b.countries.iter().map(|c| c.as_str()).collect();
+            (b.basis.as_str(), b.index, cs)
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("adequacy", 0, vec!["CN", "RU"]),
+            ("adequacy", 0, vec!["JP"]),
+            ("adequacy", 0, vec!["US"]),
+            ("scc-2021", 1, vec![]),
+        ]
+    );
+    assert_eq!(r.bases[0].reason, "no adequacy decision covers CN, RU");
+    assert_eq!(r.verdict, covered_by(&["adequacy", "scc-2021"]));
+    // One covered finding naming the four countries.
+    let covered: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == FindingCode::TransferCovered)
+        .collect();
+    assert_eq!(covered.len(), 1);
+    assert!(
+        covered[0]
+            .message
+            .contains("transfers data to CN, JP, US, RU")
+    );
+    // Without the SCCs, the countries no basis covers are one finding.
+    let a = sub(&["CN", "JP", "RU"], &["adequacy"], false);
+    let r = assess(&a, date!(2026 - 11 - 23));
+    assert_eq!(
+        r.verdict,
+        TransferVerdict::NotCovered {
+            countries: vec!["CN".parse().unwrap(), "RU".parse().unwrap()]
+        }
+    );
+    assert_eq!(
+        codes(&r),
+        ["transfer-basis-invalid", "adequacy-scope-limited"]
+    );
+}
+
+/// The worst accepted shape (`benches/src/worst.rs`) at a small scale: every
+/// country outside the EEA, every basis. The entries per sub-processor are
+/// bounded by the bases and the table, not countries x bases, and the
+/// report's JSON, written one assessment at a time, is the JSON of the
+/// whole report.
+/// Source: dpa_core::transfers module documentation, "Size"; README
+/// "Invariants and limits".
+#[test]
+fn worst_shape_is_linear() {
+    use dpa_core::model::TransferBasis;
+    use dpa_core::report::Report;
+    use dpa_core::report::TransfersReport;
+    use dpa_core::values::Country;
+    let countries: Vec<&str> = Country::all()
+        .filter(|c| !c.is_eea())
+        .map(|c| c.as_str())
+        .collect();
+    let bases: Vec<&str> = TransferBasis::ALL.iter().map(|b| b.as_str()).collect();
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/agreements/alles-online.toml"
+    ))
+    .unwrap();
+    let text = worst::worst_transfers_toml(&seed, 5, &countries, &bases).unwrap();
+    let a = Agreement::from_toml(&text).unwrap();
+    let on = date!(2026 - 11 - 23);
+    for t in a.assess_transfers(on).unwrap() {
+        assert_eq!(t.outside_eea.len(), countries.len());
+        // 21 bases; the country bases add one entry per country the table
+        // names (about twenty): far below 219 x 21.
+        assert!(t.bases.len() <= 2 * bases.len() + 40, "{}", t.bases.len());
+        assert!(t.findings.len() <= bases.len() + 5, "{}", t.findings.len());
+    }
+    let report = TransfersReport::new(&a, on).unwrap();
+    let json = report.to_json().unwrap();
+    let whole =
+        serde_json::to_string_pretty(&serde_json::to_value(&report).unwrap()).unwrap() + "\n";
+    assert_eq!(json, whole);
+    assert!(
+        json.len() <= 40 * text.len(),
+        "{} for {}",
+        json.len(),
+        text.len()
+    );
+    assert!(a.check(on).len() <= 5 * (bases.len() + 5) + 20);
+}
+
+/// The round trip holds at the size limit: the worst shape with 4,000
+/// sub-processors (6.5 MB of TOML) writes pretty JSON and TOML of more than
+/// 16 MiB, which were refused when read again; the writers now fall back to
+/// their compact forms, which an accepted agreement always fits in.
+/// Source: dpa_core::limits::MAX_DOCUMENT_BYTES; README "Invariants and
+/// limits" (a document: 16 MiB).
+#[test]
+fn round_trip_at_the_limit() {
+    use dpa_core::limits::MAX_DOCUMENT_BYTES;
+    use dpa_core::model::TransferBasis;
+    use dpa_core::values::Country;
+    let countries: Vec<&str> = Country::all()
+        .filter(|c| !c.is_eea())
+        .map(|c| c.as_str())
+        .collect();
+    let bases: Vec<&str> = TransferBasis::ALL.iter().map(|b| b.as_str()).collect();
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/agreements/alles-online.toml"
+    ))
+    .unwrap();
+    let text = worst::worst_transfers_toml(&seed, 4_000, &countries, &bases).unwrap();
+    let a = Agreement::from_toml(&text).unwrap();
+    let json = a.to_json().unwrap();
+    assert!(json.len() <= MAX_DOCUMENT_BYTES);
+    assert_eq!(Agreement::from_json(&json).unwrap(), a);
+    let toml = a.to_toml().unwrap();
+    assert!(toml.len() <= MAX_DOCUMENT_BYTES);
+    assert_eq!(Agreement::from_toml(&toml).unwrap(), a);
 }

@@ -285,3 +285,54 @@ fn coverage_json() {
     assert_eq!(len, 77);
     free(a);
 }
+
+#[path = "../../../benches/src/worst.rs"]
+#[allow(
+    unreachable_pub,
+    reason = "the generator is public in dpa-benches, which shares the file"
+)]
+mod worst;
+
+/// The worst accepted shape (`benches/src/worst.rs`) at a small scale:
+/// `dpa_agreement_transfers_json` answers with text that grows with the
+/// input, not with countries x bases (at the limits it passed 14.5 GB and
+/// aborted), and byte for byte what `dpa_core` writes.
+/// Source: include/dpa.h (`dpa_agreement_transfers_json`: "no function
+/// aborts"); dpa_core::transfers module documentation, "Size".
+#[test]
+fn transfers_json_grows_with_the_input() {
+    use dpa_core::model::TransferBasis;
+    use dpa_core::report::Report;
+    use dpa_core::values::Country;
+    let countries: Vec<&str> = Country::all()
+        .filter(|c| !c.is_eea())
+        .map(|c| c.as_str())
+        .collect();
+    let bases: Vec<&str> = TransferBasis::ALL.iter().map(|b| b.as_str()).collect();
+    let seed = include_str!("../../../examples/agreements/alles-online.toml");
+    let text = worst::worst_transfers_toml(seed, 10, &countries, &bases).unwrap();
+    let a = load(&text);
+    let mut p: *mut c_char = ptr::null_mut();
+    let mut len = 0;
+    // SAFETY: a live handle and valid out-pointers.
+    let got = unsafe {
+        assert_eq!(
+            dpa_agreement_transfers_json(a, 2026, 11, 23, &mut p, &mut len),
+            dpa_status::Ok
+        );
+        take_string(p, len)
+    };
+    free(a);
+    assert!(
+        got.len() <= 40 * text.len(),
+        "{} for {}",
+        got.len(),
+        text.len()
+    );
+    let core = dpa_core::Agreement::from_toml(&text).unwrap();
+    let want = dpa_core::report::TransfersReport::new(&core, time::macros::date!(2026 - 11 - 23))
+        .unwrap()
+        .to_json()
+        .unwrap();
+    assert_eq!(got, want);
+}

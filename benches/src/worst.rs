@@ -1,0 +1,45 @@
+//! The worst accepted agreement for the transfers assessment: many
+//! sub-processors, each processing in many distinct countries outside the
+//! EEA and claiming many distinct transfer bases.
+//!
+//! Plain Rust with no dependency, so that the tests of `dpa-core`, the
+//! command and libdpa include this very file (`#[path]`) and build the same
+//! agreement at a small scale, while `benches/` builds it at the largest
+//! scale the input limits allow (`dpa_benches::worst_transfers_agreement`).
+
+/// A copy of `seed` (an agreement in TOML with its sub-processors listed
+/// as `[[statement.sub_processors]]` tables before
+/// `[statement.data_subject_requests]`, as `alles-online.toml` is) whose
+/// sub-processors are replaced by `sub_processors` generated ones. Each is
+/// seated in the US, processes data in every one of `countries` and claims
+/// every one of `bases`, written compactly (as small as the input can be
+/// for that many facts). Returns `None` if `seed` is not laid out so.
+pub fn worst_transfers_toml(
+    seed: &str,
+    sub_processors: usize,
+    countries: &[&str],
+    bases: &[&str],
+) -> Option<String> {
+    let start = seed.find("[[statement.sub_processors]]")?;
+    let end = seed.find("[statement.data_subject_requests]")?;
+    if end < start {
+        return None;
+    }
+    let list = |items: &[&str]| {
+        let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+        format!("[{}]", quoted.join(","))
+    };
+    let locations = list(countries);
+    let claimed = list(bases);
+    let mut out = String::with_capacity(
+        seed.len() + sub_processors * (locations.len() + claimed.len() + 120),
+    );
+    out.push_str(&seed[..start]);
+    for i in 0..sub_processors {
+        out.push_str(&format!(
+            "[[statement.sub_processors]]\nname=\"S{i}\"\npurpose=\"p\"\nseat=\"US\"\nlocations={locations}\ntransfer_bases={claimed}\nengagement=\"always\"\nsource=[\"DPS 9\"]\n"
+        ));
+    }
+    out.push_str(&seed[end..]);
+    Some(out)
+}
