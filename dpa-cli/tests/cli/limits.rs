@@ -69,8 +69,8 @@ fn limit_events() {
 
 /// Input nested 129 and 100,000 levels deep, in JSON and in TOML, exits 2,
 /// never a stack overflow.
-/// Source: README "Invariants and limits" (nesting: 128 levels for JSON, the
-/// TOML reader's own limit for TOML).
+/// Source: README "Invariants and limits" (nesting: 32 levels, checked before
+/// parsing).
 #[test]
 fn limit_nesting_depth() {
     for depth in [129, 100_000] {
