@@ -646,9 +646,10 @@ static void test_errors(void) {
     /* Belco DPS 1.15: low impact "binnen de eerstvolgende kantooruren" (09:00
        t/m 17:00): reported Saturday 28 March 2026 10:30 CET, due by the end of
        Monday's office hours, 17:00 CEST = 15:00 UTC. */
-    CHECK_STATUS(dpa_agreement_service_response(belco, 1774690200, DPA_IMPACT_LOW, &d),
+    dpa_deadline low;
+    CHECK_STATUS(dpa_agreement_service_response(belco, 1774690200, DPA_IMPACT_LOW, &low),
                  DPA_STATUS_OK);
-    CHECK(d.due_unix == 1774882800);
+    CHECK(low.due_unix == 1774882800);
     CHECK_STATUS(dpa_agreement_service_response(belco, 1774690200, 3, &d),
                  DPA_STATUS_INVALID_VALUE);
     CHECK(last_path_is("impact"));
