@@ -230,9 +230,11 @@ if (!is_executable($dpaBin)) {
 } else {
     $withoutFile = tempnam(sys_get_temp_dir(), 'dpa-coverage-') . '.toml';
     file_put_contents($withoutFile, $withoutToml);
+    // Both seeds leave items of art. 28 only partly covered (docs/rules.md,
+    // "GDPR art. 28 coverage"), so `dpa coverage` exits 1 for each of them too.
     foreach ([
-        ["$root/examples/agreements/belco.toml", $belco, 0],
-        ["$root/examples/agreements/alles-online.toml", $alles, 0],
+        ["$root/examples/agreements/belco.toml", $belco, 1],
+        ["$root/examples/agreements/alles-online.toml", $alles, 1],
         [$withoutFile, $without, 1],
     ] as [$file, $agreement, $exit]) {
         [$cliJson, $code] = runDpa($dpaBin, ['coverage', $file, '--format', 'json']);

@@ -9,8 +9,20 @@ use crate::deadline::Due;
 use crate::model::Agreement;
 use crate::values::iso_date;
 
-/// Escapes a TEXT value (RFC 5545 §3.3.11).
+/// Escapes a TEXT value (RFC 5545 §3.3.11). Characters that steer a display
+/// (control characters other than the line break, bidirectional overrides and
+/// isolates) are first written visibly as `\u{..}`, as
+/// [`terminal_safe`](crate::report::terminal_safe) does for the terminal: a
+/// processor name from a file must not reorder or hide what a calendar shows.
 fn escape(s: &str) -> String {
+    let joined;
+    let s = if s.contains("\r\n") {
+        joined = s.replace("\r\n", "\n");
+        joined.as_str()
+    } else {
+        s
+    };
+    let s = crate::report::terminal_safe(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -18,8 +30,7 @@ fn escape(s: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => {}
+            '\t' => out.push(' '),
             c => out.push(c),
         }
     }

@@ -133,3 +133,35 @@ fn long_and_special_text_survives_folding() {
     assert!(evs[0]["SUMMARY"].1.contains("version 1.4"));
     assert!(evs[0]["DESCRIPTION"].1.contains("clause 2.2.2"));
 }
+
+/// Text from the file that would steer a display — an escape sequence, a
+/// right-to-left override — is written visibly in the calendar, as the terminal
+/// output writes it, and no control character but the CRLF line ends reaches
+/// the calendar file.
+/// Source: RFC 5545 §3.3.11 (TEXT: any character but controls); Unicode UAX #9
+/// (the overrides U+202A-U+202E and isolates U+2066-U+2069).
+#[test]
+fn steering_characters_are_written_visibly() {
+    let toml = crate::helpers::text("belco.toml").replace(
+        "name = \"Belco B.V.\"",
+        "name = \"Evil\\u001b[2J\\u202eCorp\\r\\nTab\\there\"",
+    );
+    let a = dpa_core::Agreement::from_toml(&toml).unwrap();
+    let ics = a
+        .timeline(&events(), date!(2027 - 03 - 01))
+        .unwrap()
+        .to_ics(&a);
+    let body = ics.replace("\r\n", "");
+    assert!(!body.chars().any(|c| c.is_control()), "{body:?}");
+    assert!(!body.contains('\u{202e}'));
+    // The parser gives each TEXT value as written, its escapes included.
+    let evs = parse(&ics);
+    assert!(!evs.is_empty());
+    for e in &evs {
+        let summary = &e["SUMMARY"].1;
+        assert!(
+            summary.starts_with("Evil\\\\u{1b}[2J\\\\u{202e}Corp\\nTab here:"),
+            "{summary}"
+        );
+    }
+}
