@@ -176,11 +176,26 @@ pub struct RangeError(RangeKind);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum RangeKind {
-    Months { date: time::Date, months: i32 },
-    Days { date: time::Date, days: i64 },
+    Months {
+        date: time::Date,
+        months: i32,
+    },
+    Days {
+        date: time::Date,
+        days: i64,
+    },
     Year(i32),
-    NoSuchDate { year: i32, month: u32, day: u32 },
+    NoSuchDate {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
     Message(Box<str>),
+    /// Another kind, computed from the input at `path` (`events[3]`).
+    At {
+        path: Box<str>,
+        of: Box<RangeKind>,
+    },
 }
 
 impl RangeError {
@@ -199,12 +214,27 @@ impl RangeError {
     pub(crate) fn no_such_date(year: i32, month: u32, day: u32) -> Self {
         RangeError(RangeKind::NoSuchDate { year, month, day })
     }
+
+    /// The path of the input the result was computed from, where the
+    /// computation names one ([`Error::at_input`]).
+    pub fn path(&self) -> Option<&str> {
+        match &self.0 {
+            RangeKind::At { path, .. } => Some(path),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for RangeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for RangeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const YEARS: &str = "is outside the years 1 to 9999";
-        match &self.0 {
+        match self {
             RangeKind::Months { date, months } => {
                 write!(f, "out of range: {date} + {months} months {YEARS}")
             }
@@ -223,6 +253,7 @@ impl fmt::Display for RangeError {
                 write!(f, "{year:04}-{month:02}-{day:02} is not a date: {why}")
             }
             RangeKind::Message(m) => write!(f, "out of range: {m}"),
+            RangeKind::At { path, of } => write!(f, "{path}: {of}"),
         }
     }
 }
@@ -308,6 +339,7 @@ impl Error {
         match self {
             Error::Invalid(e) => Some(e.path()),
             Error::InvalidArgument(e) => Some(e.field()),
+            Error::OutOfRange(e) => e.path(),
             _ => None,
         }
     }
@@ -387,6 +419,37 @@ impl Error {
             Error::InvalidArgument(mut a) if a.field.is_empty() => {
                 field.clone_into(&mut a.field);
                 Error::InvalidArgument(a)
+            }
+            other => other,
+        }
+    }
+
+    /// An [`Error::OutOfRange`] as computed from the input at `path` (an
+    /// element of a list: `events[3]`), which its message and
+    /// [`Error::path`] then name; a range error that already names its input,
+    /// and any other error, as it is.
+    ///
+    /// ```
+    /// use dpa_core::Error;
+    /// let e = dpa_core::calendar::add_months(time::macros::date!(9999 - 12 - 01), 1, Default::default())
+    ///     .map_err(Error::from)
+    ///     .unwrap_err()
+    ///     .at_input("events[0]");
+    /// assert_eq!(e.path(), Some("events[0]"));
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "events[0]: out of range: 9999-12-01 + 1 months is outside the years 1 to 9999"
+    /// );
+    /// ```
+    #[must_use]
+    #[cold]
+    pub fn at_input(self, path: &str) -> Self {
+        match self {
+            Error::OutOfRange(RangeError(kind)) if !matches!(kind, RangeKind::At { .. }) => {
+                Error::OutOfRange(RangeError(RangeKind::At {
+                    path: path.into(),
+                    of: Box::new(kind),
+                }))
             }
             other => other,
         }

@@ -183,8 +183,10 @@ impl FfiError {
             _ => arg.to_owned(),
         };
         let message = match e {
-            // Invalid and InvalidArgument already start with their path.
+            // Invalid and InvalidArgument already start with their path, as
+            // does a range error that names the input it was computed from.
             Error::Invalid(_) | Error::InvalidArgument(_) => e.to_string(),
+            Error::OutOfRange(r) if r.path().is_some() => e.to_string(),
             _ if arg.is_empty() => e.to_string(),
             _ => format!("{arg}: {e}"),
         };

@@ -280,7 +280,10 @@ fn core_error(py: Python<'_>, error: dpa_core::Error, origin: Origin) -> PyErr {
         e @ (E::TooLarge { .. } | E::StreamTooLarge { .. } | E::NotUtf8 { .. }) => {
             Class::ParseError.raise(py, format!("{prefix}{e}"), None, None, None)
         }
-        E::OutOfRange(e) => Class::OutOfRange.raise(py, format!("{prefix}{e}"), None, None, None),
+        E::OutOfRange(e) => {
+            let path = e.path().map(str::to_owned);
+            Class::OutOfRange.raise(py, format!("{prefix}{e}"), path, None, None)
+        }
         E::Io(e) => io_error(&e, &origin),
         E::InvalidArgument(e) => Class::InvalidInput.raise(
             py,

@@ -116,6 +116,17 @@ def test_event_errors_name_the_event(belco: dpa.Agreement) -> None:
     assert dt_for_date.value.path == "events[0].date"
 
 
+def test_deadlines_after_9999_name_their_event(belco: dpa.Agreement) -> None:
+    # Belco DPS 1.11 / clause 2.6.3: deletion 3 months after termination, which
+    # from 1 December 9999 is after the last supported year.
+    events = [{"kind": "agreement-signed", "date": date(2020, 1, 1)},
+              {"kind": "agreement-terminated", "date": date(9999, 12, 1)}]
+    with pytest.raises(dpa.OutOfRange) as e:
+        belco.timeline(events, at=date(9999, 12, 31))
+    assert e.value.path == "events[1]"
+    assert str(e.value).startswith("events[1]: out of range: 9999-12-01 + 3 months")
+
+
 def test_event_text_errors_have_positions(belco: dpa.Agreement) -> None:
     with pytest.raises(dpa.ValidationError) as e:
         belco.timeline('[[events]]\nkind = "agreement-terminated"\ndate = "2026-02-30"\n', at=AT)

@@ -273,6 +273,14 @@ static void test_json(void) {
                                              DPA_FORMAT_TOML, 2027, 3, 1, &out, &len),
                  DPA_STATUS_INVALID_VALUE);
     CHECK(last_message_contains("events[0]"));
+    /* A deadline an event starts after the year 9999 names that event. */
+    const char *late_events = "[[events]]\nkind = \"agreement-signed\"\ndate = 2020-01-01\n"
+                              "[[events]]\nkind = \"agreement-terminated\"\ndate = 9999-12-01\n";
+    CHECK_STATUS(dpa_agreement_timeline_json(belco, late_events, strlen(late_events),
+                                             DPA_FORMAT_TOML, 9999, 12, 31, &out, &len),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("events[1]"));
+    CHECK(last_message_contains("events[1]: out of range: 9999-12-01 + 3 months"));
     CHECK_STATUS(dpa_agreement_timeline_json(belco, events, events_len, 7, 2027, 3, 1, &out, &len),
                  DPA_STATUS_INVALID_VALUE);
     free(events);

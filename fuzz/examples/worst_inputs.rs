@@ -8,11 +8,62 @@
 //!
 //! Each shape is at or just inside a documented limit (README "Invariants
 //! and limits"): the events limit, the nesting limit, the sub-processors
-//! limit.
+//! limit, and the worst accepted agreement for the transfers assessment
+//! (every sub-processor in every country outside the EEA, claiming as many
+//! transfer bases as the document limit allows).
 
-use dpa_core::limits::{MAX_EVENTS, MAX_NESTING_DEPTH, MAX_SUB_PROCESSORS};
+use dpa_core::limits::{MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_NESTING_DEPTH, MAX_SUB_PROCESSORS};
+use dpa_core::model::TransferBasis;
+use dpa_core::values::Country;
+
+#[path = "../../benches/src/worst.rs"]
+#[allow(
+    unreachable_pub,
+    dead_code,
+    reason = "the generator is public in dpa-benches, which shares the file"
+)]
+mod worst;
 
 const BELCO: &str = include_str!("../../examples/agreements/belco.toml");
+const ALLES_ONLINE: &str = include_str!("../../examples/agreements/alles-online.toml");
+
+/// The worst accepted agreement for the transfers assessment and the check
+/// (`benches/src/worst.rs`, as `dpa_benches::worst_transfers_agreement`
+/// builds it for BENCHMARKS.md "Transfers at the limits"): the most
+/// sub-processors, each in every assigned country outside the EEA, claiming
+/// the most distinct bases that keep the agreement accepted as read and as
+/// written back. The debug build (`fuzz/limits.sh --quick`, in the README's
+/// test command) takes a tenth of the sub-processors: the same shape, in
+/// the time a debug build has.
+fn worst_transfers() -> String {
+    let n = if cfg!(debug_assertions) {
+        MAX_SUB_PROCESSORS / 10
+    } else {
+        MAX_SUB_PROCESSORS
+    };
+    let countries: Vec<&str> = Country::all()
+        .filter(|c| !c.is_eea())
+        .map(|c| c.as_str())
+        .collect();
+    let bases: Vec<&str> = TransferBasis::ALL.iter().map(|b| b.as_str()).collect();
+    for k in (0..=bases.len()).rev() {
+        let Some(text) = worst::worst_transfers_toml(ALLES_ONLINE, n, &countries, &bases[..k])
+        else {
+            break;
+        };
+        // Written back, each list element gains a space (`", "`): only a
+        // text whose written form may fit is read, to spare the time bound.
+        let written = text.len() + n * (countries.len() + k);
+        if written <= MAX_DOCUMENT_BYTES
+            && dpa_core::Agreement::from_toml(&text).is_ok_and(|a| a.to_toml().is_ok())
+        {
+            return text;
+        }
+    }
+    panic!(
+        "no worst-transfers agreement is accepted: benches/src/worst.rs and alles-online.toml disagree"
+    );
+}
 
 /// 100,000 breach notices: half name a breach discovered after them, the
 /// rest a breach never discovered (the timeline's notice-without-breach
@@ -93,49 +144,55 @@ fn deep_json(depth: usize) -> String {
     format!("{{\"events\": {}{}}}", "[".repeat(n), "]".repeat(n))
 }
 
-/// The shapes of each target: a name and the input.
-fn shapes(target: &str) -> Vec<(&'static str, Vec<u8>)> {
-    let at_depth = MAX_NESTING_DEPTH;
+/// The shapes of each target, by name.
+fn shapes(target: &str) -> &'static [&'static str] {
     match target {
-        "agreement_toml" => vec![
-            ("most-sub-processors", most_sub_processors().into_bytes()),
-            ("deepest", deep_toml(at_depth).into_bytes()),
-            ("too-deep", deep_toml(100_000).into_bytes()),
+        "agreement_toml" => &[
+            "most-sub-processors",
+            "worst-transfers",
+            "deepest",
+            "too-deep",
         ],
-        "agreement_json" => {
-            let big = dpa_core::Agreement::from_toml(&most_sub_processors())
+        "agreement_json" => &["most-sub-processors", "deepest", "too-deep"],
+        "events" => &["notices-without-breach", "mixed", "deepest"],
+        "ffi" => &["most-sub-processors", "notices-without-breach", "deepest"],
+        "add_months" => &["extremes", "zero"],
+        _ => &[],
+    }
+}
+
+/// The input of a target's shape, built only when it runs.
+fn input(target: &str, shape: &str) -> Vec<u8> {
+    let at_depth = MAX_NESTING_DEPTH;
+    // The first byte of an `ffi` input picks the entry point
+    // (fuzz/src/lib.rs, `ffi`): 0 reads TOML (then checks and writes it),
+    // 1 JSON, 3 the timeline as JSON.
+    let ffi = |selector: u8, text: String| {
+        let mut v = vec![selector];
+        v.extend(text.into_bytes());
+        v
+    };
+    match (target, shape) {
+        ("agreement_toml", "most-sub-processors") => most_sub_processors().into_bytes(),
+        ("agreement_toml", "worst-transfers") => worst_transfers().into_bytes(),
+        ("agreement_toml", "deepest") => deep_toml(at_depth).into_bytes(),
+        ("agreement_toml", "too-deep") => deep_toml(100_000).into_bytes(),
+        ("agreement_json", "most-sub-processors") => {
+            dpa_core::Agreement::from_toml(&most_sub_processors())
                 .and_then(|a| a.to_json())
-                .unwrap_or_default();
-            vec![
-                ("most-sub-processors", big.into_bytes()),
-                ("deepest", deep_json(at_depth).into_bytes()),
-                ("too-deep", deep_json(1_000_000).into_bytes()),
-            ]
+                .unwrap_or_default()
+                .into_bytes()
         }
-        "events" => vec![
-            (
-                "notices-without-breach",
-                notices_without_breach().into_bytes(),
-            ),
-            ("mixed", mixed_events().into_bytes()),
-            ("deepest", deep_json(at_depth).into_bytes()),
-        ],
-        "ffi" => {
-            // The first byte picks the entry point (fuzz/src/lib.rs, `ffi`):
-            // 0 reads TOML (then checks and writes it), 1 JSON, 3 the
-            // timeline as JSON.
-            let with = |selector: u8, text: String| {
-                let mut v = vec![selector];
-                v.extend(text.into_bytes());
-                v
-            };
-            vec![
-                ("most-sub-processors", with(0, most_sub_processors())),
-                ("notices-without-breach", with(3, notices_without_breach())),
-                ("deepest", with(1, deep_json(at_depth))),
-            ]
-        }
-        "add_months" => vec![("extremes", vec![0xff; 9]), ("zero", vec![0; 9])],
+        ("agreement_json", "deepest") => deep_json(at_depth).into_bytes(),
+        ("agreement_json", "too-deep") => deep_json(1_000_000).into_bytes(),
+        ("events", "notices-without-breach") => notices_without_breach().into_bytes(),
+        ("events", "mixed") => mixed_events().into_bytes(),
+        ("events", "deepest") => deep_json(at_depth).into_bytes(),
+        ("ffi", "most-sub-processors") => ffi(0, most_sub_processors()),
+        ("ffi", "notices-without-breach") => ffi(3, notices_without_breach()),
+        ("ffi", "deepest") => ffi(1, deep_json(at_depth)),
+        ("add_months", "extremes") => vec![0xff; 9],
+        ("add_months", "zero") => vec![0; 9],
         _ => Vec::new(),
     }
 }
@@ -152,7 +209,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--list") {
         for t in TARGETS {
-            for (shape, _) in shapes(t) {
+            for shape in shapes(t) {
                 println!("{t} {shape}");
             }
         }
@@ -173,10 +230,11 @@ fn main() {
             std::process::exit(2);
         }
     };
-    for (shape, input) in shapes(target) {
+    for &shape in shapes(target) {
         if args.get(1).is_some_and(|s| s != shape) {
             continue;
         }
+        let input = input(target, shape);
         let start = std::time::Instant::now();
         run(&input);
         println!(

@@ -97,3 +97,30 @@ fn deadlines_command() {
         stderr(&o)
     );
 }
+
+/// A deadline an event starts after the year 9999 is exit 2, and the message
+/// names the event.
+/// Source: Belco DPS 1.13 (24 hours); docs/rules.md rule 2; README "Exit
+/// codes" and "Limits" (years 1 to 9999).
+#[test]
+fn deadlines_after_9999_name_their_event() {
+    let events = Scratch::new(
+        "late-events.toml",
+        b"[[events]]\nkind = \"agreement-signed\"\ndate = 2020-01-01\n\
+          [[events]]\nkind = \"breach-discovered\"\nat = 9999-12-31T20:00:00Z\n",
+    );
+    let belco = examples().join("belco.toml");
+    let o = dpa(&[
+        "deadlines",
+        belco.to_str().unwrap(),
+        "--events",
+        events.path(),
+        "--at",
+        "9999-12-31",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "dpa: error: events[1]: out of range: 9999-12-31T20:00:00Z + 24 hours is outside the years 1 to 9999\n"
+    );
+}

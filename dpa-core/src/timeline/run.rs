@@ -29,23 +29,26 @@ pub(super) fn run(cx: &mut Ctx<'_>) -> Result<()> {
             date: event.when().date(),
         };
         changes::check_signed(cx, before_signing, s);
+        // A deadline an event starts that falls after the year 9999 names
+        // the event (`events[3]`).
+        let at = |e: crate::Error| e.at_input(&format!("events[{i}]"));
         match event.kind() {
             EventKind::AgreementSigned | EventKind::DataReturned => {}
-            EventKind::AgreementTerminated => termination.terminated(cx, s)?,
+            EventKind::AgreementTerminated => termination.terminated(cx, s).map_err(at)?,
             EventKind::DataDeleted => termination.deleted(cx, s),
-            EventKind::DataReturnRequested => termination.return_requested(cx, s)?,
+            EventKind::DataReturnRequested => termination.return_requested(cx, s).map_err(at)?,
             EventKind::LegalHoldPlaced => termination.hold_placed(cx, s),
             EventKind::LegalHoldLifted => termination.hold_lifted(cx, s),
-            EventKind::BreachDiscovered => breach::discovered(cx, s)?,
+            EventKind::BreachDiscovered => breach::discovered(cx, s).map_err(at)?,
             EventKind::ClientNotifiedOfBreach | EventKind::AuthorityNotified => {
                 breach::notified(cx, s);
             }
             EventKind::StatementChangeNotified => {
-                changes::statement_change(cx, s, termination.first())?;
+                changes::statement_change(cx, s, termination.first()).map_err(at)?;
             }
             EventKind::SubProcessorChangeNotified => changes::sub_processor_change(cx, s),
-            EventKind::AuditNoticeGiven => audits.notice(cx, s)?,
-            EventKind::AuditHeld => audits.held(cx, s)?,
+            EventKind::AuditNoticeGiven => audits.notice(cx, s).map_err(at)?,
+            EventKind::AuditHeld => audits.held(cx, s).map_err(at)?,
         }
     }
     termination.settle(cx)

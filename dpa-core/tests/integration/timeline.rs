@@ -573,3 +573,46 @@ fn citations_without_clause_references_have_no_leading_separator() {
         assert!(!c.starts_with(';') && !c.is_empty(), "{kind}: {c:?}");
     }
 }
+
+/// A deadline an event starts that would fall after the year 9999 is out of
+/// range, and the error names the event (its place in the input, not in time
+/// order), in its message and its path.
+/// Source: Belco DPS 1.11 / clause 2.6.3 (3 months) and DPS 1.13 (24 hours);
+/// docs/rules.md rules 1 and 2; README "Limits" (years 1 to 9999).
+#[test]
+fn deadlines_after_9999_name_their_event() {
+    let belco = load("belco.toml");
+    let events = Events::from_toml(
+        "[[events]]\nkind = \"breach-discovered\"\nat = 9999-12-31T20:00:00Z\n\
+         [[events]]\nkind = \"agreement-signed\"\ndate = 2020-01-01\n",
+    )
+    .unwrap();
+    let e = belco.timeline(&events, date!(9999 - 12 - 31)).unwrap_err();
+    assert!(matches!(e, Error::OutOfRange(_)), "{e:?}");
+    assert_eq!(e.path(), Some("events[0]"));
+    assert_eq!(
+        e.to_string(),
+        "events[0]: out of range: 9999-12-31T20:00:00Z + 24 hours is outside the years 1 to 9999"
+    );
+    let events = Events::from_toml(
+        "[[events]]\nkind = \"agreement-signed\"\ndate = 2020-01-01\n\
+         [[events]]\nkind = \"agreement-terminated\"\ndate = 9999-12-01\n",
+    )
+    .unwrap();
+    let e = belco.timeline(&events, date!(9999 - 12 - 31)).unwrap_err();
+    assert_eq!(e.path(), Some("events[1]"));
+    assert!(
+        e.to_string()
+            .starts_with("events[1]: out of range: 9999-12-01 + 3 months"),
+        "{e}"
+    );
+    // A termination whose deletion falls on the last day that exists is fine.
+    let events =
+        Events::from_toml("[[events]]\nkind = \"agreement-terminated\"\ndate = 9999-09-30\n")
+            .unwrap();
+    let t = belco.timeline(&events, date!(9999 - 12 - 31)).unwrap();
+    assert_eq!(
+        t.obligations[0].deadline.due.date(),
+        Some(date!(9999 - 12 - 30))
+    );
+}
