@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Time, peak memory and output size of `dpa check` and `dpa transfers` (text
 # and JSON) on the worst accepted agreement for the transfers assessment
-# (benches/src/worst.rs: 10,000 sub-processors, each in every country
-# outside the EEA, claiming all 21 transfer bases; 16.35 MB of TOML), as
+# (benches/src/worst.rs: as many sub-processors as the limits allow, each
+# in every country outside the EEA, claiming all 21 transfer bases: about
+# 4,000 within the TOML value limit, 6.6 MB of TOML), as
 # TOML and as compact JSON (written by `dpa show --format json`, which falls
 # back to compact JSON above the document limit). Then the round trip: the
 # JSON written is read again.
@@ -14,7 +15,7 @@
 # is shared: compare user seconds and medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n=${1:-10000}
+n=${1:-10000}  # capped by the limits: see dpa_benches::worst_transfers_agreement
 runs=${2:-3}
 cargo build --release --quiet -p dpa-cli
 cargo build --release --quiet -p dpa-benches --example worst_transfers

@@ -62,6 +62,14 @@
  * (DPA_STATUS_PARSE_ERROR, with the line and column), so no document needs
  * more.
  *
+ * MEMORY
+ *
+ * The TOML reader holds a document as a tree of about 180 bytes a value
+ * before reading it. TOML documents of more than 1,000,000 values (keys,
+ * table headers and array elements) are refused before parsing
+ * (DPA_STATUS_PARSE_ERROR), so reading one takes at most about 200 MB.
+ * JSON is read without such a tree.
+ *
  * VERSIONS
  *
  * DPA_ABI_VERSION is the ABI this header describes; check at start-up that

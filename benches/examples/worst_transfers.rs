@@ -1,7 +1,8 @@
 //! Writes the worst accepted agreement for the transfers assessment (see
 //! `dpa_benches::worst_transfers_agreement`) to the file named by the first
-//! argument, with as many sub-processors as the second (default 10,000),
-//! and prints its size and the number of bases each sub-processor claims.
+//! argument, with as many sub-processors as the second (default: as many as
+//! the limits allow), and prints its size, its sub-processors and the
+//! number of bases each claims.
 //! `benches/worst-transfers.sh` measures the command on it.
 
 fn main() {
@@ -10,8 +11,11 @@ fn main() {
         eprintln!("usage: worst_transfers FILE [SUB_PROCESSORS]");
         std::process::exit(2);
     };
-    let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10_000);
-    let (text, bases) = dpa_benches::worst_transfers_agreement(n);
+    let n: usize = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(dpa_core::limits::MAX_SUB_PROCESSORS);
+    let (text, n, bases) = dpa_benches::worst_transfers_agreement(n);
     if let Err(e) = std::fs::write(&path, &text) {
         eprintln!("cannot write {path}: {e}");
         std::process::exit(1);

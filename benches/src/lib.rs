@@ -1,13 +1,13 @@
 //! Shared set-up for the dpa benchmarks: generated workloads.
 
 use dpa_core::Agreement;
-use dpa_core::limits::{MAX_DOCUMENT_BYTES, MAX_SUB_PROCESSORS};
+use dpa_core::limits::{MAX_DOCUMENT_BYTES, MAX_SUB_PROCESSORS, MAX_TOML_VALUES};
 use dpa_core::model::TransferBasis;
 use dpa_core::timeline::Events;
 use dpa_core::values::Country;
 
 mod worst;
-pub use worst::worst_transfers_toml;
+pub use worst::{worst_transfers_fitting, worst_transfers_toml};
 
 /// The seed agreements, as bundled.
 pub const BELCO_TOML: &str = include_str!("../../examples/agreements/belco.toml");
@@ -124,30 +124,27 @@ pub fn notices_without_breach_json() -> String {
 }
 
 /// The worst accepted agreement for the transfers assessment and the check
-/// (see `benches/src/worst.rs`): `sub_processors` of them (the limit is
-/// [`MAX_SUB_PROCESSORS`]), each processing in every assigned country
+/// (see `benches/src/worst.rs`): up to `sub_processors` of them (the limit
+/// is [`MAX_SUB_PROCESSORS`]), each processing in every assigned country
 /// outside the EEA and claiming as many distinct transfer bases as keep the
-/// agreement accepted: within [`MAX_DOCUMENT_BYTES`], as read and as
-/// written back (compact TOML spells a list with `", "`, so the largest
-/// accepted input is some 14 MB). Returns the TOML text and the number of
-/// bases claimed.
-pub fn worst_transfers_agreement(sub_processors: usize) -> (String, usize) {
+/// agreement accepted: within [`MAX_TOML_VALUES`] (which, at some 250
+/// values a sub-processor, allows about 4,000 of them) and
+/// [`MAX_DOCUMENT_BYTES`], as read and as written back. Returns the TOML
+/// text, the number of sub-processors and the number of bases claimed.
+pub fn worst_transfers_agreement(sub_processors: usize) -> (String, usize, usize) {
     let countries: Vec<&str> = Country::all()
         .filter(|c| !c.is_eea())
         .map(|c| c.as_str())
         .collect();
     let bases: Vec<&str> = TransferBasis::ALL.iter().map(|b| b.as_str()).collect();
-    let n = sub_processors.min(MAX_SUB_PROCESSORS);
-    let make = |k: usize| worst_transfers_toml(ALLES_ONLINE_TOML, n, &countries, &bases[..k]);
-    for k in (0..=bases.len()).rev() {
-        match make(k) {
-            Some(text)
-                if text.len() <= MAX_DOCUMENT_BYTES && Agreement::from_toml(&text).is_ok() =>
-            {
-                return (text, k);
-            }
-            _ => {}
-        }
-    }
-    (String::new(), 0)
+    worst_transfers_fitting(
+        ALLES_ONLINE_TOML,
+        sub_processors.min(MAX_SUB_PROCESSORS),
+        &countries,
+        &bases,
+        MAX_TOML_VALUES,
+        dpa_core::document::toml_values,
+        |text| text.len() <= MAX_DOCUMENT_BYTES && Agreement::from_toml(text).is_ok(),
+    )
+    .unwrap_or_default()
 }

@@ -43,3 +43,31 @@ pub fn worst_transfers_toml(
     out.push_str(&seed[end..]);
     Some(out)
 }
+
+/// The worst agreement of [`worst_transfers_toml`]'s shape that `accepted`
+/// takes: the most transfer bases first (all of `bases`, then one fewer, ...),
+/// each with as many sub-processors, up to `max_sub_processors`, as keep the
+/// text within `max_values` values as `values` counts them (the TOML value
+/// limit). Returns the text, the sub-processors and the bases claimed.
+pub fn worst_transfers_fitting(
+    seed: &str,
+    max_sub_processors: usize,
+    countries: &[&str],
+    bases: &[&str],
+    max_values: usize,
+    values: impl Fn(&str) -> usize,
+    accepted: impl Fn(&str) -> bool,
+) -> Option<(String, usize, usize)> {
+    for k in (0..=bases.len()).rev() {
+        let claimed = &bases[..k];
+        let none = values(&worst_transfers_toml(seed, 0, countries, claimed)?);
+        let one = values(&worst_transfers_toml(seed, 1, countries, claimed)?);
+        let each = one.saturating_sub(none).max(1);
+        let n = max_sub_processors.min(max_values.saturating_sub(none) / each);
+        let text = worst_transfers_toml(seed, n, countries, claimed)?;
+        if accepted(&text) {
+            return Some((text, n, k));
+        }
+    }
+    None
+}

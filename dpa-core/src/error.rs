@@ -191,11 +191,9 @@ enum RangeKind {
         day: u32,
     },
     Message(Box<str>),
-    /// Another kind, computed from the input at `path` (`events[3]`).
-    At {
-        path: Box<str>,
-        of: Box<RangeKind>,
-    },
+    /// Another kind, computed from the input at a path (`events[3]`);
+    /// boxed, so that the error stays three words.
+    At(Box<(Box<str>, RangeKind)>),
 }
 
 impl RangeError {
@@ -219,7 +217,7 @@ impl RangeError {
     /// computation names one ([`Error::at_input`]).
     pub fn path(&self) -> Option<&str> {
         match &self.0 {
-            RangeKind::At { path, .. } => Some(path),
+            RangeKind::At(at) => Some(&at.0),
             _ => None,
         }
     }
@@ -253,7 +251,7 @@ impl fmt::Display for RangeKind {
                 write!(f, "{year:04}-{month:02}-{day:02} is not a date: {why}")
             }
             RangeKind::Message(m) => write!(f, "out of range: {m}"),
-            RangeKind::At { path, of } => write!(f, "{path}: {of}"),
+            RangeKind::At(at) => write!(f, "{}: {}", at.0, at.1),
         }
     }
 }
@@ -445,11 +443,8 @@ impl Error {
     #[cold]
     pub fn at_input(self, path: &str) -> Self {
         match self {
-            Error::OutOfRange(RangeError(kind)) if !matches!(kind, RangeKind::At { .. }) => {
-                Error::OutOfRange(RangeError(RangeKind::At {
-                    path: path.into(),
-                    of: Box::new(kind),
-                }))
+            Error::OutOfRange(RangeError(kind)) if !matches!(kind, RangeKind::At(_)) => {
+                Error::OutOfRange(RangeError(RangeKind::At(Box::new((path.into(), kind)))))
             }
             other => other,
         }

@@ -31,6 +31,22 @@ pub const MAX_EVENTS: usize = 100_000;
 /// deeper than this and parsing fits [`MIN_THREAD_STACK_BYTES`].
 pub const MAX_NESTING_DEPTH: usize = 32;
 
+/// The most values a TOML document may hold: 1,000,000. A value is a key
+/// (`a = 1`; each key of an inline table), a table header, or an element
+/// of an array (an array counts one more than the commas in it);
+/// `document::toml_values` counts a text's. The TOML reader builds the whole document
+/// as a tree before it is read into the model, some 180 bytes a value, so
+/// this keeps reading any TOML document within about 200 MB. A linear scan
+/// refuses a document with more before it is parsed, with a syntax error
+/// at the first value past the limit. JSON is read without such a tree and
+/// has no value limit, but an agreement is refused, whichever the format it
+/// is read from, when the TOML `Agreement::to_toml` would write for it holds
+/// more (as for [`MAX_DOCUMENT_BYTES`]): every agreement can be written as
+/// TOML and read again. An agreement needs about 1,000 values; an events
+/// document of [`MAX_EVENTS`] events, each with the fields its kind uses
+/// (a header and at most four keys), 500,000.
+pub const MAX_TOML_VALUES: usize = 1_000_000;
+
 /// The stack a thread needs to call the library, as built for release
 /// (libdpa, the wheel, the command): 64 KiB. Parsing the deepest documents
 /// [`MAX_NESTING_DEPTH`] lets through, and every computation on the bundled

@@ -15,6 +15,7 @@ MAX_SUB_PROCESSORS = 10_000
 MAX_STRING_CHARS = 65_536
 MAX_EVENTS = 100_000
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+MAX_TOML_VALUES = 1_000_000
 
 
 def belco_doc(belco: dpa.Agreement) -> dict[str, Any]:
@@ -80,6 +81,16 @@ def test_document_size() -> None:
         dpa.Agreement.from_toml("#" * (MAX_DOCUMENT_BYTES + 1))
     with pytest.raises(dpa.ParseError, match="more than the limit"):
         dpa.Agreement.from_json(b" " * (MAX_DOCUMENT_BYTES + 1))
+
+
+def test_toml_values() -> None:
+    # README "Invariants and limits": at most 1,000,000 values in a TOML document.
+    at_limit = "x = [" + ",".join(["0"] * (MAX_TOML_VALUES - 1)) + "]"
+    with pytest.raises(dpa.ValidationError):  # read, then refused for its key `x`
+        dpa.Agreement.from_toml(at_limit)
+    with pytest.raises(dpa.ParseError, match="more than the limit of 1000000 values") as e:
+        dpa.Agreement.from_toml(at_limit.replace("[", "[0,", 1))
+    assert (e.value.line, e.value.column) == (1, 6 + 2 * (MAX_TOML_VALUES - 1))
 
 
 def test_nesting_depth() -> None:

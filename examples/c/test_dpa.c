@@ -886,6 +886,19 @@ static void test_limits(void) {
     CHECK_STATUS(load_status(&b), DPA_STATUS_TOO_LARGE);
     CHECK(last_message_contains("16777216"));
 
+    /* 1,000,000 values in a TOML document: read (and refused for its key);
+       one more is a parse error before parsing. */
+    text_buf v = {NULL, 0, 0};
+    append_str(&v, "x = [0");
+    append_repeat(&v, ",0", 1000000 - 2);
+    append_str(&v, "]\n");
+    CHECK_STATUS(load_status(&v), DPA_STATUS_INVALID_VALUE);
+    v.len -= 2;
+    append_str(&v, ",0]\n");
+    CHECK_STATUS(load_status(&v), DPA_STATUS_PARSE_ERROR);
+    CHECK(last_message_contains("more than the limit of 1000000 values"));
+    free(v.text);
+
     /* Years 1 to 9999, in arguments and in results. */
     dpa_deadline d;
     CHECK_STATUS(dpa_agreement_deletion_deadline(belco, 0, 12, 31, &d), DPA_STATUS_OUT_OF_RANGE);

@@ -89,6 +89,23 @@ fn limit_nesting_depth() {
     }
 }
 
+/// A TOML document of more than 1,000,000 values exits 2 with a syntax
+/// error at the first value past the limit, before it is parsed.
+/// Source: README "Invariants and limits" (values in a TOML document:
+/// 1,000,000).
+#[test]
+fn limit_toml_values() {
+    let toml = format!("dpa_format = 1\nx = [{}]\n", vec!["0"; 999_999].join(","));
+    let err = check_fails("many-values.toml", toml.as_bytes());
+    assert!(
+        err.contains(
+            // `dpa_format`, `x` and 999,998 elements: the 999,999th is past it.
+            ":2:2000002: not valid toml: more than the limit of 1000000 values (keys, table headers and array elements) in a TOML document"
+        ),
+        "{err}"
+    );
+}
+
 /// Dates outside years 1 to 9999, as an argument, a result or in a file, exit 2
 /// naming them.
 /// Source: README "Invariants and limits" (dates, in documents, arguments and

@@ -44,7 +44,8 @@ fn transfers_command() {
 #[path = "../../../benches/src/worst.rs"]
 #[allow(
     unreachable_pub,
-    reason = "the generator is public in dpa-benches, which shares the file"
+    dead_code,
+    reason = "the generators are public in dpa-benches, which shares the file; this test uses one"
 )]
 mod worst;
 

@@ -4,7 +4,7 @@
 use crate::document;
 use crate::document::Format;
 use crate::error::{Error, Result, ValidationError};
-use crate::limits::MAX_DOCUMENT_BYTES;
+use crate::limits::{MAX_DOCUMENT_BYTES, MAX_TOML_VALUES};
 use crate::model::Agreement;
 
 impl Agreement {
@@ -45,7 +45,17 @@ impl Agreement {
         let agreement: Agreement = document::parse(text, format)?;
         // The round trip holds: what `to_toml` and `to_json` write for an
         // accepted agreement is accepted again.
-        let written = document::written_size(&agreement)?;
+        let (written, toml_values) = document::written_size(&agreement)?;
+        if toml_values > MAX_TOML_VALUES {
+            return Err(Error::from(ValidationError {
+                format: Some(format),
+                path: String::new(),
+                position: None,
+                message: format!(
+                    "written back as TOML the agreement would hold {toml_values} values, more than the limit of {MAX_TOML_VALUES} values of a TOML document, and could not be read again"
+                ),
+            }));
+        }
         if written > MAX_DOCUMENT_BYTES {
             return Err(Error::from(ValidationError {
                 format: Some(format),

@@ -1,5 +1,12 @@
-//! The nesting limit ([`MAX_NESTING_DEPTH`]), checked by one linear scan of
-//! the text before any parser sees it.
+//! The nesting limit ([`MAX_NESTING_DEPTH`]), and in TOML the value limit
+//! ([`MAX_TOML_VALUES`]), checked by one linear scan of the text before any
+//! parser sees it.
+//!
+//! The TOML reader builds the whole document as a tree before serde reads
+//! it, some 180 bytes a value: the value limit bounds that tree (JSON is read
+//! as it is parsed, without one). A value is a key (`a = 1`, `x.y = 2`, and
+//! each key of an inline table), a table header, or an element of an
+//! array, where an array counts one more than the commas in it.
 //!
 //! The TOML and JSON parsers descend one call per level of nesting; the
 //! TOML parser stops only at 80 levels of brackets (more through dotted keys
@@ -18,25 +25,54 @@
 
 use crate::document::Format;
 use crate::error::{Error, Position, Result, SyntaxError};
-use crate::limits::MAX_NESTING_DEPTH;
+use crate::limits::{MAX_NESTING_DEPTH, MAX_TOML_VALUES};
 
-/// Refuses `text` when it nests deeper than [`MAX_NESTING_DEPTH`], with a
-/// syntax error at the place where it goes one level too deep.
+/// Which limit a document passes, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Past {
+    /// The first `[` or `{` (or key, or header) past the nesting limit.
+    Depth(usize),
+    /// The first value past the value limit (TOML only).
+    Values(usize),
+}
+
+/// Refuses `text` when it nests deeper than [`MAX_NESTING_DEPTH`] or, in
+/// TOML, holds more than [`MAX_TOML_VALUES`] values, with a syntax error at
+/// the place where it passes the limit.
 pub(crate) fn check(text: &str, format: Format) -> Result<()> {
     let found = match format {
-        Format::Toml => toml_too_deep(text.as_bytes()),
-        Format::Json => json_too_deep(text.as_bytes()),
+        Format::Toml => toml_scan(text.as_bytes(), MAX_TOML_VALUES).err(),
+        Format::Json => json_too_deep(text.as_bytes()).map(Past::Depth),
     };
-    match found {
-        None => Ok(()),
-        Some(offset) => Err(Error::from(SyntaxError {
-            format,
-            position: Some(Position::of_offset(text, offset)),
-            message: format!(
+    let (offset, message) = match found {
+        None => return Ok(()),
+        Some(Past::Depth(offset)) => (
+            offset,
+            format!(
                 "nested deeper than the limit of {MAX_NESTING_DEPTH} levels of arrays and tables"
             ),
-        })),
-    }
+        ),
+        Some(Past::Values(offset)) => (
+            offset,
+            format!(
+                "more than the limit of {MAX_TOML_VALUES} values (keys, table headers and array elements) in a TOML document"
+            ),
+        ),
+    };
+    Err(Error::from(SyntaxError {
+        format,
+        position: Some(Position::of_offset(text, offset)),
+        message,
+    }))
+}
+
+/// The values of a TOML text as the value limit counts them (see the
+/// module documentation), reading it all; a text nested past the nesting
+/// limit counts up to that place.
+pub(crate) fn toml_values(text: &str) -> usize {
+    let mut scan = TomlScan::new(text.as_bytes(), usize::MAX);
+    let _ = scan.scan();
+    scan.values
 }
 
 /// The offset of the first `[` or `{` past the limit, if any.
@@ -85,25 +121,56 @@ struct TomlScan<'b> {
     /// Whether a key comes next (at the start of a statement, or after `{`
     /// or `,` in an inline table).
     expect_key: bool,
+    /// Whether an element of the innermost open array may start next
+    /// (after its `[` or a `,`).
+    element_next: bool,
+    /// The values counted so far.
+    values: usize,
+    /// The most values accepted.
+    max_values: usize,
 }
 
-/// The offset of the first array or table past the limit, if any.
-fn toml_too_deep(b: &[u8]) -> Option<usize> {
-    TomlScan {
-        b,
-        i: 0,
-        open: Vec::new(),
-        table: 1,
-        key_tables: 0,
-        expect_key: true,
+/// Reads a TOML text to the end, or to the first place past a limit.
+fn toml_scan(b: &[u8], max_values: usize) -> Result<(), Past> {
+    TomlScan::new(b, max_values).scan()
+}
+
+impl<'b> TomlScan<'b> {
+    fn new(b: &'b [u8], max_values: usize) -> Self {
+        TomlScan {
+            b,
+            i: 0,
+            open: Vec::new(),
+            table: 1,
+            key_tables: 0,
+            expect_key: true,
+            element_next: false,
+            values: 0,
+            max_values,
+        }
     }
-    .scan()
-    .err()
-}
 
-impl TomlScan<'_> {
-    /// Reads the whole text; `Err` holds the offset where it goes too deep.
-    fn scan(&mut self) -> Result<(), usize> {
+    /// Counts an array element that starts at the current offset, if one
+    /// may start here.
+    fn element(&mut self) -> Result<(), Past> {
+        if self.element_next {
+            self.element_next = false;
+            self.value()?;
+        }
+        Ok(())
+    }
+
+    /// Counts a value that starts at the current offset.
+    fn value(&mut self) -> Result<(), Past> {
+        self.values += 1;
+        if self.values > self.max_values {
+            return Err(Past::Values(self.i));
+        }
+        Ok(())
+    }
+
+    /// Reads the whole text; `Err` says which limit it passes, and where.
+    fn scan(&mut self) -> Result<(), Past> {
         while let Some(&c) = self.b.get(self.i) {
             match c {
                 b' ' | b'\t' | b'\r' => self.i += 1,
@@ -118,15 +185,25 @@ impl TomlScan<'_> {
                 b'[' if self.expect_key && self.open.is_empty() => self.header()?,
                 b'}' if self.expect_key => self.close(),
                 _ if self.expect_key => self.key()?,
-                b'"' | b'\'' => self.i = skip_string(self.b, self.i),
-                b'[' | b'{' => self.push(c == b'{')?,
+                b'"' | b'\'' => {
+                    self.element()?;
+                    self.i = skip_string(self.b, self.i);
+                }
+                b'[' | b'{' => {
+                    self.element()?;
+                    self.push(c == b'{')?;
+                }
                 b']' | b'}' => self.close(),
                 b',' => {
                     self.key_tables = 0;
                     self.expect_key = self.open.last().is_some_and(|o| o.table);
+                    self.element_next = !self.expect_key && !self.open.is_empty();
                     self.i += 1;
                 }
-                _ => self.i += 1,
+                _ => {
+                    self.element()?;
+                    self.i += 1;
+                }
             }
         }
         Ok(())
@@ -145,14 +222,15 @@ impl TomlScan<'_> {
 
     /// `[` or `{` in a value: one level below the enclosing one and the
     /// tables of its dotted key.
-    fn push(&mut self, table: bool) -> Result<(), usize> {
+    fn push(&mut self, table: bool) -> Result<(), Past> {
         let level = self.level() + self.key_tables + 1;
         if level > MAX_NESTING_DEPTH {
-            return Err(self.i);
+            return Err(Past::Depth(self.i));
         }
         self.open.push(Open { table, level });
         self.key_tables = 0;
         self.expect_key = table;
+        self.element_next = !table;
         self.i += 1;
         Ok(())
     }
@@ -160,6 +238,7 @@ impl TomlScan<'_> {
     /// `]` or `}`: a value ends.
     fn close(&mut self) {
         self.open.pop();
+        self.element_next = false;
         self.key_tables = 0;
         self.expect_key = false;
         self.i += 1;
@@ -186,11 +265,12 @@ impl TomlScan<'_> {
     }
 
     /// A key before `=`: its parts but the last are tables.
-    fn key(&mut self) -> Result<(), usize> {
+    fn key(&mut self) -> Result<(), Past> {
+        self.value()?;
         let start = self.i;
         let dots = self.key_dots(b'=');
         if self.level() + dots > MAX_NESTING_DEPTH {
-            return Err(start);
+            return Err(Past::Depth(start));
         }
         // Not a key (a `[`, `{` or `,` where a key belongs) is the parser's
         // to report; the scan reads on as in a value, so that every bracket
@@ -205,14 +285,15 @@ impl TomlScan<'_> {
 
     /// A table header `[a.b]` (two tables below the root) or `[[a.b]]`
     /// (and the array).
-    fn header(&mut self) -> Result<(), usize> {
+    fn header(&mut self) -> Result<(), Past> {
+        self.value()?;
         let start = self.i;
         let array = self.b.get(self.i + 1) == Some(&b'[');
         self.i += if array { 2 } else { 1 };
         let dots = self.key_dots(b']');
         let level = 1 + dots + 1 + usize::from(array);
         if level > MAX_NESTING_DEPTH {
-            return Err(start);
+            return Err(Past::Depth(start));
         }
         self.table = level;
         while self.b.get(self.i) == Some(&b']') {

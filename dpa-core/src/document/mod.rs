@@ -21,6 +21,20 @@ mod parse;
 pub use crate::format::{Format, sniff_format};
 pub(crate) use parse::{parse, to_json, to_toml, written_size};
 
+/// The values of a TOML text as [`MAX_TOML_VALUES`](crate::limits::MAX_TOML_VALUES)
+/// counts them (keys, table headers and array elements, an array counting
+/// one more than its commas), strings and comments skipped; the text need
+/// not be valid TOML.
+///
+/// ```
+/// // A key, a header, a key, and an array of three elements.
+/// assert_eq!(dpa_core::document::toml_values("a = 1\n[t]\nb = [1, 2, 3] # ,,\n"), 6);
+/// ```
+#[must_use]
+pub fn toml_values(text: &str) -> usize {
+    depth::toml_values(text)
+}
+
 /// Checks size and UTF-8 of raw input, before any parsing.
 ///
 /// # Errors

@@ -176,8 +176,10 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 }
 
 /// The larger of the sizes of `value`'s compact TOML and compact JSON, in
-/// bytes: what [`to_toml`] and [`to_json`] write at the most.
-pub(crate) fn written_size<T: Serialize + ?Sized>(value: &T) -> Result<usize> {
+/// bytes: what [`to_toml`] and [`to_json`] write at the most; and the
+/// values of its TOML (as [`MAX_TOML_VALUES`](crate::limits::MAX_TOML_VALUES)
+/// counts them).
+pub(crate) fn written_size<T: Serialize + ?Sized>(value: &T) -> Result<(usize, usize)> {
     /// Counts the bytes written to it.
     struct Count(usize);
     impl std::io::Write for Count {
@@ -194,5 +196,5 @@ pub(crate) fn written_size<T: Serialize + ?Sized>(value: &T) -> Result<usize> {
         .map_err(|e| Error::invalid_argument("document", e.to_string()))?;
     let toml =
         toml::to_string(value).map_err(|e| Error::invalid_argument("document", e.to_string()))?;
-    Ok(json.0.max(toml.len()))
+    Ok((json.0.max(toml.len()), depth::toml_values(&toml)))
 }

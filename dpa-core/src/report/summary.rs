@@ -197,10 +197,7 @@ fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
 /// assert_eq!(terminal_safe("a\u{1b}[2Jb\rc\u{9b}\u{202e}"), "a\\u{1b}[2Jb\\u{d}c\\u{9b}\\u{202e}");
 /// ```
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    let steers = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let steers = crate::values::steers_display;
     let Some(first) = text.find(steers) else {
         return Cow::Borrowed(text);
     };

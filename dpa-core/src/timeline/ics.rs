@@ -7,13 +7,13 @@ use std::fmt::Write;
 use super::{Obligation, Timeline};
 use crate::deadline::Due;
 use crate::model::Agreement;
-use crate::values::iso_date;
+use crate::values::{iso_date, steers_display};
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11). Characters that steer a display
 /// (control characters other than the line break, bidirectional overrides and
-/// isolates) are first written visibly as `\u{..}`, as
-/// [`terminal_safe`](crate::report::terminal_safe) does for the terminal: a
-/// processor name from a file must not reorder or hide what a calendar shows.
+/// isolates) are written visibly as `\u{..}` (its backslash escaped), as the
+/// `dpa` command writes them to the terminal: a processor name from a file
+/// must not reorder or hide what a calendar shows.
 fn escape(s: &str) -> String {
     let joined;
     let s = if s.contains("\r\n") {
@@ -22,10 +22,13 @@ fn escape(s: &str) -> String {
     } else {
         s
     };
-    let s = crate::report::terminal_safe(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            c if steers_display(c) => {
+                // Infallible: writing to a String.
+                let _ = write!(out, "\\\\u{{{:x}}}", u32::from(c));
+            }
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),

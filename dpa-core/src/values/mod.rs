@@ -56,6 +56,7 @@ pub use money::EurCents;
 pub use month_rule::MonthRule;
 pub use terms::{Count, Days, Hours, Months};
 pub use text::Text;
+pub(crate) use text::steers_display;
 pub use time_zone::TimeZoneName;
 pub use version::Version;
 

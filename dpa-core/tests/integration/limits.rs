@@ -6,9 +6,10 @@
 
 use crate::helpers::text;
 
+use dpa_core::document::toml_values;
 use dpa_core::limits::{
     MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_LIST_ITEMS, MAX_NESTING_DEPTH, MAX_STRING_CHARS,
-    MAX_SUB_PROCESSORS, MIN_THREAD_STACK_BYTES,
+    MAX_SUB_PROCESSORS, MAX_TOML_VALUES, MIN_THREAD_STACK_BYTES,
 };
 use dpa_core::timeline::Events;
 use dpa_core::{Agreement, Error};
@@ -130,6 +131,101 @@ fn document_size() {
         Events::from_bytes(over.as_bytes(), None),
         Err(Error::TooLarge { .. })
     ));
+}
+
+/// What the TOML value limit counts: keys (of inline tables too), table
+/// headers and array elements, never what is inside strings and comments;
+/// pretty and compact TOML of the same agreement count the same.
+/// Source: README "Invariants and limits" (values in a TOML document);
+/// dpa_core::limits::MAX_TOML_VALUES.
+#[test]
+fn toml_values_are_counted_as_documented() {
+    let doc = "a = 1 # [1, 2, 3]\n[t]\nb = [1, [2, 3], { c = 4, d = [5] }, \"x, [y]\",]\nx.y = 'z, ['\n[[u]]\ne = []\n";
+    // a; [t]; b, its 4 elements and the 2 of [2, 3]; c, d and its element;
+    // x.y; [[u]]; e.
+    assert_eq!(toml_values(doc), 15);
+    let belco = Agreement::from_toml(&text("belco.toml")).unwrap();
+    let pretty = toml::to_string_pretty(&belco).unwrap();
+    let compact = toml::to_string(&belco).unwrap();
+    assert_ne!(pretty, compact);
+    assert_eq!(toml_values(&pretty), toml_values(&compact));
+    assert!(toml_values(&pretty) < 1_000, "{}", toml_values(&pretty));
+}
+
+/// A TOML document of 1,000,000 values is parsed; one more is refused before
+/// parsing, with a syntax error at the first value past the limit, for an
+/// agreement and for events alike.
+/// Source: README "Invariants and limits" (values in a TOML document:
+/// 1,000,000, before parsing).
+#[test]
+fn toml_value_count() {
+    // A key and its array's elements.
+    let doc = |n: usize| format!("x = [{}]\n", vec!["0"; n - 1].join(","));
+    let at_limit = doc(MAX_TOML_VALUES);
+    assert_eq!(toml_values(&at_limit), MAX_TOML_VALUES);
+    let e = Agreement::from_toml(&at_limit).unwrap_err();
+    assert!(!e.to_string().contains("values"), "{e}");
+    let over = doc(MAX_TOML_VALUES + 1);
+    for e in [
+        Agreement::from_toml(&over).unwrap_err(),
+        Events::from_toml(&over).unwrap_err(),
+    ] {
+        match e {
+            Error::Syntax(e) => {
+                assert_eq!(
+                    e.message(),
+                    "more than the limit of 1000000 values (keys, table headers and array elements) in a TOML document"
+                );
+                let p = e.position().unwrap();
+                // `x = [` and 999,999 elements of two bytes: the next one.
+                assert_eq!((p.line, p.column), (1, 6 + 2 * (MAX_TOML_VALUES - 1)));
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+    // JSON has no value limit of its own.
+    let json = format!("[{}]", vec!["0"; MAX_TOML_VALUES + 1].join(","));
+    let e = Agreement::from_json(&json).unwrap_err();
+    assert!(!e.to_string().contains("values"), "{e}");
+}
+
+/// An agreement whose TOML would hold more values than a TOML document may
+/// is refused when read, from JSON as from TOML, so that every agreement
+/// can be written as TOML and read again; just under the limit it is read
+/// and its TOML reads back.
+/// Source: README "Invariants and limits" (an agreement as `to_toml`
+/// writes it); dpa_core::limits::MAX_TOML_VALUES.
+#[test]
+fn agreements_whose_toml_would_hold_too_many_values() {
+    let countries: Vec<Value> = dpa_core::values::Country::all()
+        .filter(|c| !c.is_eea())
+        .map(|c| json!(c.as_str()))
+        .collect();
+    let with = |n: usize| {
+        let mut doc = with_sub_processors(n);
+        for s in doc["statement"]["sub_processors"].as_array_mut().unwrap() {
+            s["locations"] = Value::Array(countries.clone());
+        }
+        doc.to_string()
+    };
+    let over = with(MAX_TOML_VALUES / countries.len() + 1);
+    match Agreement::from_json(&over) {
+        Err(Error::Invalid(e)) => {
+            assert_eq!(e.path(), "");
+            assert!(
+                e.message().starts_with("written back as TOML the agreement would hold ")
+                    && e.message().ends_with(
+                        "values, more than the limit of 1000000 values of a TOML document, and could not be read again"
+                    ),
+                "{e}"
+            );
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    let under = Agreement::from_json(&with(MAX_TOML_VALUES / (countries.len() + 20))).unwrap();
+    let toml = under.to_toml().unwrap();
+    assert!(toml_values(&toml) <= MAX_TOML_VALUES);
+    assert_eq!(Agreement::from_toml(&toml).unwrap(), under);
 }
 
 /// Nesting past 32 levels, in JSON or TOML, is a syntax error at the place

@@ -866,15 +866,18 @@ fn worst_shape_is_linear() {
     assert!(a.check(on).len() <= 5 * (bases.len() + 5) + 20);
 }
 
-/// The round trip holds at the size limit: the worst shape with 4,000
-/// sub-processors (6.5 MB of TOML) writes pretty JSON and TOML of more than
-/// 16 MiB, which were refused when read again; the writers now fall back to
-/// their compact forms, which an accepted agreement always fits in.
-/// Source: dpa_core::limits::MAX_DOCUMENT_BYTES; README "Invariants and
-/// limits" (a document: 16 MiB).
+/// The round trip holds at the limits: the worst shape with as many
+/// sub-processors as the TOML value limit allows (about 4,000 with every
+/// basis; 6.5 MB of TOML) writes pretty JSON and TOML of more than 16 MiB,
+/// which were refused when read again; the writers fall back to their
+/// compact forms, which an accepted agreement always fits in, and the TOML
+/// holds no more values than a TOML document may.
+/// Source: dpa_core::limits::MAX_DOCUMENT_BYTES and MAX_TOML_VALUES; README
+/// "Invariants and limits".
 #[test]
 fn round_trip_at_the_limit() {
-    use dpa_core::limits::MAX_DOCUMENT_BYTES;
+    use dpa_core::document::toml_values;
+    use dpa_core::limits::{MAX_DOCUMENT_BYTES, MAX_TOML_VALUES};
     use dpa_core::model::TransferBasis;
     use dpa_core::values::Country;
     let countries: Vec<&str> = Country::all()
@@ -887,12 +890,28 @@ fn round_trip_at_the_limit() {
         "/../examples/agreements/alles-online.toml"
     ))
     .unwrap();
-    let text = worst::worst_transfers_toml(&seed, 4_000, &countries, &bases).unwrap();
+    let (text, n, k) = worst::worst_transfers_fitting(
+        &seed,
+        usize::MAX,
+        &countries,
+        &bases,
+        MAX_TOML_VALUES,
+        toml_values,
+        |text| Agreement::from_toml(text).is_ok(),
+    )
+    .unwrap();
+    assert_eq!(k, bases.len(), "every basis fits");
+    assert!((3_900..4_100).contains(&n), "{n} sub-processors");
     let a = Agreement::from_toml(&text).unwrap();
     let json = a.to_json().unwrap();
     assert!(json.len() <= MAX_DOCUMENT_BYTES);
     assert_eq!(Agreement::from_json(&json).unwrap(), a);
     let toml = a.to_toml().unwrap();
     assert!(toml.len() <= MAX_DOCUMENT_BYTES);
+    assert!(toml_values(&toml) <= MAX_TOML_VALUES);
     assert_eq!(Agreement::from_toml(&toml).unwrap(), a);
+    // One more sub-processor passes the value limit.
+    let more = worst::worst_transfers_toml(&seed, n + 1, &countries, &bases).unwrap();
+    let e = Agreement::from_toml(&more).unwrap_err();
+    assert!(e.to_string().contains("limit of 1000000 values"), "{e}");
 }
