@@ -119,6 +119,12 @@ finding_codes! {
     /// The statement gives periodic audits while the clauses allow an audit only for cause.
     AuditTermsConflict = "audit-terms-conflict", Warning,
         "the statement gives the client periodic audits while the clauses allow an audit only on conditions; the text does not say which prevails";
+    /// Two places in the agreement name the breach-notice channels differently.
+    BreachChannelsInconsistent = "breach-channels-inconsistent", Warning,
+        "two places in the agreement say differently how a breach is notified; the text does not say which prevails";
+    /// The processor warrants its security while the clauses say it only strives for it.
+    SecurityWarrantyBeyondAim = "security-warranty-beyond-aim", Warning,
+        "the processor warrants that its security measures are adequate under all circumstances, while the clauses say it only strives for appropriate measures; the text does not say which prevails";
     /// An item GDPR art. 28 requires that nothing in the agreement covers.
     Art28ItemUncovered = "art28-item-uncovered", Error,
         "nothing in the agreement (the clauses after its deviations, the statement, the terms) covers an item GDPR art. 28 requires";

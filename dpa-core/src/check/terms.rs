@@ -2,11 +2,17 @@
 //! (GDPR art. 9, 10, 87), a breach notice term beyond the controller's 72
 //! hours (art. 33), deletion without any return of data (art. 28(3)(g)),
 //! periodic audits in the statement against an audit for cause only in the
-//! clauses (Belco DPS 1.14 against clause 2.7.4).
+//! clauses (Belco DPS 1.14 against clause 2.7.4), breach-notice channels
+//! stated differently in two places (Belco DPS 1.13 against clause 2.4.1),
+//! and a security warranty beyond the clauses' aim (Belco clause 2.4.1
+//! against clause 2.3.3).
 
 use crate::citation;
 use crate::finding::{Finding, FindingCode};
-use crate::model::{Agreement, Declaration, NoticeTerm, ReturnMethod};
+use crate::model::{
+    Agreement, Channel, ChannelTerm, Declaration, DeviationKind, NoticeTerm, ReturnMethod,
+    SecurityWarranty,
+};
 
 /// Findings about the terms and the special-categories declaration.
 pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
@@ -67,6 +73,8 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
             Some("terms.audit.periodic".into()),
         ));
     }
+    channels(a, out);
+    warranty(a, out);
     let r = &a.terms.return_of_data;
     if r.method == ReturnMethod::None {
         out.push(Finding::new(
@@ -79,4 +87,89 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
             Some("terms.return_of_data.method".into()),
         ));
     }
+}
+
+/// The channels of `t` in words: "phone and email, and sms if possible".
+fn channel_words(t: &ChannelTerm) -> String {
+    let names = |cs: &[Channel]| -> String {
+        let v: Vec<&str> = cs.iter().map(|c| c.as_str()).collect();
+        v.join(" and ")
+    };
+    let mut s = if t.channels.is_empty() {
+        "no channel always".to_owned()
+    } else {
+        names(&t.channels)
+    };
+    if !t.if_possible.is_empty() {
+        s.push_str(", and ");
+        s.push_str(&names(&t.if_possible));
+        s.push_str(" if possible");
+    }
+    s
+}
+
+/// `breach-channels-inconsistent`: a channel one place in the agreement
+/// always uses for a breach notice, which another uses only if possible or
+/// not at all (Belco DPS 1.13: "telefonisch", and also a mail; clause
+/// 2.4.1: "via de mail en indien mogelijk ook op het telefoonnummer").
+fn channels(a: &Agreement, out: &mut Vec<Finding>) {
+    let terms = &a.terms.breach.channel_terms;
+    for (i, x) in terms.iter().enumerate() {
+        for y in &terms[i + 1..] {
+            let differs = |p: &ChannelTerm, q: &ChannelTerm| {
+                p.channels.iter().any(|c| !q.channels.contains(c))
+            };
+            if !(differs(x, y) || differs(y, x)) {
+                continue;
+            }
+            let (xs, ys) = (citation::cite(&x.source, []), citation::cite(&y.source, []));
+            let both: Vec<_> = x.source.iter().chain(&y.source).cloned().collect();
+            out.push(Finding::new(
+                FindingCode::BreachChannelsInconsistent,
+                format!(
+                    "{xs} notifies a breach by {}, {ys} by {}; the text does not say which prevails",
+                    channel_words(x),
+                    channel_words(y)
+                ),
+                citation::cite(&both, ["GDPR art. 33(2)"]),
+                Some("terms.breach.channel_terms".into()),
+            ));
+        }
+    }
+}
+
+/// `security-warranty-beyond-aim`: the processor warrants that its measures
+/// are adequate under all circumstances (Belco clause 2.4.1 since version
+/// 1.3), while the edition's clause 3.3 (Belco 2.3.3), which the agreement
+/// keeps unchanged, says it only strives for measures appropriate to the
+/// intended use ("Data Processor streeft ernaar dat de door hem te treffen
+/// beveiligingsmaatregelen passend zijn").
+fn warranty(a: &Agreement, out: &mut Vec<Finding>) {
+    let sec = &a.statement.security;
+    if sec.warranty != SecurityWarranty::AdequateUnderAllCircumstances {
+        return;
+    }
+    let numbering = a.clauses.numbering;
+    let aim = numbering.clause(3, Some(3));
+    let changed = a.clauses.deviations.iter().any(|d| {
+        matches!(d.kind, DeviationKind::Removed | DeviationKind::Modified)
+            && numbering.edition_number(&d.clause) == Some("3.3")
+    });
+    if changed {
+        return;
+    }
+    let aim_ref = format!("clause {aim}");
+    let warranty_ref = format!("clause {}", numbering.clause(4, Some(1)));
+    out.push(Finding::new(
+        FindingCode::SecurityWarrantyBeyondAim,
+        format!(
+            "clause {} warrants that the security measures are adequate under all circumstances, while clause {aim} says it only strives (\"streeft ernaar\") for measures appropriate to the intended use; the text does not say which prevails",
+            numbering.clause(4, Some(1))
+        ),
+        citation::cite(
+            &sec.source,
+            [warranty_ref.as_str(), aim_ref.as_str(), "GDPR art. 32"],
+        ),
+        Some("statement.security.warranty".into()),
+    ));
 }

@@ -49,7 +49,7 @@ use serde::Serialize;
 
 use crate::finding::{Finding, FindingCode};
 use crate::macros::spelled_enum;
-use crate::model::{Agreement, Authorisation, DeviationKind, Edition};
+use crate::model::{Agreement, Authorisation, ClientInformed, DeviationKind, Edition};
 use crate::sources::art28;
 pub use crate::sources::art28::{Art28Item, ClauseCoverage, ClauseRole, Requirement};
 use crate::values::ClauseRef;
@@ -179,6 +179,17 @@ fn evidence(a: &Agreement, r: Requirement) -> Evidence<'_> {
             "terms.breach.assists_controller",
             &t.breach.source,
         ),
+        // Disclosure on a legal order (clause 2.5.2 / 5.2) that does not
+        // tell the client beforehand leaves the notice art. 28(3)(a) asks
+        // for unmet, whatever else the clauses say.
+        Requirement::LegalRequirementNotice => match &t.disclosure {
+            Some(d) if d.on_legal_order => flag(
+                d.client_informed == ClientInformed::BeforeDisclosure,
+                "terms.disclosure.client_informed",
+                &d.source,
+            ),
+            _ => Evidence::Silent,
+        },
         Requirement::DeletionOrReturn => Evidence::Confirms(&t.deletion.source),
         Requirement::Audits => Evidence::Confirms(&t.audit.source),
         _ => Evidence::Silent,

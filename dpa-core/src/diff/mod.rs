@@ -227,6 +227,8 @@ spelled_enum! {
     ReturnOfDataTermChanged = "return-of-data-term-changed",
     /// The legal-retention exception changed (`terms.legal_retention`).
     LegalRetentionTermChanged = "legal-retention-term-changed",
+    /// Disclosure on a legal order changed (`terms.disclosure`).
+    DisclosureTermChanged = "disclosure-term-changed",
     /// The breach-notice term changed (`terms.breach`).
     BreachTermChanged = "breach-term-changed",
     /// The costs term changed (`terms.costs`).

@@ -16,8 +16,9 @@
 //! its verdict at the call site, with [`Verdict::new`].
 
 use crate::model::{
-    AuditPeriod, Authorisation, BackupDeletion, CertificationStatus, CostBasis, FineRecovery,
-    Firmness, NoticeTerm, OfficeDays, OfficeHours, Party, Response, ReturnMethod, SecurityWarranty,
+    AuditPeriod, Authorisation, BackupDeletion, CertificationStatus, ClientInformed, CostBasis,
+    FineRecovery, Firmness, NoticeTerm, OfficeDays, OfficeHours, Party, Response, ReturnMethod,
+    SecurityWarranty,
 };
 use crate::values::Text;
 
@@ -294,6 +295,18 @@ pub(super) fn limiting_items(r: Reasons<'_>) -> ItemVerdicts {
 
 // ---------------------------------------------------------------------------
 // Rankings: a higher rank is worse for the client
+
+/// Whether the client is told of a disclosure on a legal order (clause
+/// 2.5.2 / 5.2; GDPR art. 28(3)(a) asks for before): before, after, not
+/// stated, never.
+pub(super) fn client_informed_rank(c: ClientInformed) -> u32 {
+    match c {
+        ClientInformed::BeforeDisclosure => 0,
+        ClientInformed::AfterDisclosure => 1,
+        ClientInformed::NotStated => 2,
+        _ => 3,
+    }
+}
 
 /// The security warranty (clause 2.4.1 / 4.1): a warranty that the measures
 /// are adequate under all circumstances protects the client more than the

@@ -16,6 +16,7 @@ impl<'a> Differ<'a> {
         self.deletion();
         self.return_of_data();
         self.legal_retention();
+        self.disclosure();
         self.breach();
         self.costs();
         self.audit();
@@ -80,6 +81,14 @@ impl<'a> Differ<'a> {
                     "the term is firmer: \"uiterlijk\", at the latest",
                 ),
             ));
+        self.change(k, "terms.deletion.as_soon_as_possible")
+            .cite(&c)
+            .label("as soon as possible, within the term")
+            .flag(&o.as_soon_as_possible, &n.as_soon_as_possible)
+            .judge(policy::duty_or_right(Reasons::new(
+                "the processor no longer states that it deletes as soon as possible within the term",
+                "the processor now states that it deletes as soon as possible within the term",
+            )));
         self.change(k, "terms.deletion.backups")
             .cite(&c)
             .label("deletion from backups")
@@ -190,6 +199,63 @@ impl<'a> Differ<'a> {
         self.refs("terms.legal_retention.source", &o.source, &n.source);
     }
 
+    /// `terms.disclosure`: disclosure to third parties on a legal order
+    /// (clause 2.5.2 / 5.2), and whether the client is told first (GDPR art.
+    /// 28(3)(a)).
+    fn disclosure(&mut self) {
+        let k = ChangeKind::DisclosureTermChanged;
+        let (o, n) = match (&self.old.terms.disclosure, &self.new.terms.disclosure) {
+            (None, None) => return,
+            (Some(o), Some(n)) => (o, n),
+            (o, n) => {
+                let cites = n.as_ref().or(o.as_ref()).map(|d| cite(&d.source, []));
+                let show = |d: &Option<crate::model::Disclosure>| {
+                    Some(match d {
+                        Some(d) => format!(
+                            "on a legal order: {}, client informed: {}",
+                            d.on_legal_order, d.client_informed
+                        ),
+                        None => "not recorded".to_owned(),
+                    })
+                };
+                self.change(k, "terms.disclosure")
+                    .cite(&cites.unwrap_or_default())
+                    .label("disclosure on a legal order")
+                    .field(o, n, show)
+                    .judge(|_, _| {
+                        Verdict::new(
+                            Effect::Undetermined,
+                            "one version records whether the processor may disclose data on a legal order, the other does not",
+                        )
+                    });
+                return;
+            }
+        };
+        let c = cite(&n.source, []);
+        self.change(k, "terms.disclosure.on_legal_order")
+            .cite(&c)
+            .label("processor may disclose on a legal order")
+            .flag(&o.on_legal_order, &n.on_legal_order)
+            .judge(policy::processor_latitude(Reasons::new(
+                "the processor may now disclose the client's data to third parties on a court order, a statutory duty or an authority's order",
+                "the processor no longer states that it may disclose the client's data on a legal order",
+            )));
+        self.change(k, "terms.disclosure.client_informed")
+            .cite(&c)
+            .label("client informed of a disclosure")
+            .field(&o.client_informed, &n.client_informed, |x| {
+                Some(x.as_str().to_owned())
+            })
+            .judge(policy::ranked(
+                policy::client_informed_rank,
+                Reasons::new(
+                    "the client is told of a disclosure later, or not at all",
+                    "the client is told of a disclosure sooner (GDPR art. 28(3)(a): before it)",
+                ),
+            ));
+        self.refs("terms.disclosure.source", &o.source, &n.source);
+    }
+
     /// `terms.breach`: notice of a breach to the client (clause 2.4.1 / 4.1).
     fn breach(&mut self) {
         let (o, n) = (&self.old.terms.breach, &self.new.terms.breach);
@@ -210,6 +276,14 @@ impl<'a> Differ<'a> {
                     ),
                 )
             });
+        self.change(k, "terms.breach.as_soon_as_possible")
+            .cite(&c)
+            .label("as soon as possible, within the term")
+            .flag(&o.as_soon_as_possible, &n.as_soon_as_possible)
+            .judge(policy::duty_or_right(Reasons::new(
+                "the processor no longer states that it notifies a breach as soon as possible within the term",
+                "the processor now states that it notifies a breach as soon as possible within the term",
+            )));
         self.list("terms.breach.channels", "breach notice channel", (k, k))
             .cite(&oc, &c)
             .compare(
@@ -221,6 +295,7 @@ impl<'a> Differ<'a> {
                     "the client is told of a breach through one more channel",
                 )),
             );
+        self.breach_channel_terms();
         self.list(
             "terms.breach.information",
             "breach notice information",
@@ -262,6 +337,62 @@ impl<'a> Differ<'a> {
             .label("note on the breach protocol")
             .text(o.note.as_ref(), n.note.as_ref());
         self.refs("terms.breach.source", &o.source, &n.source);
+    }
+
+    /// `terms.breach.channel_terms` and the client's duty to keep its
+    /// contact details current (Belco DPS 1.13 and clause 2.4.1).
+    fn breach_channel_terms(&mut self) {
+        let (o, n) = (&self.old.terms.breach, &self.new.terms.breach);
+        let c = cite(&n.source, []);
+        let oc = cite(&o.source, []);
+        let k = ChangeKind::BreachTermChanged;
+        let show_terms = |ts: &[crate::model::ChannelTerm]| -> Vec<String> {
+            ts.iter()
+                .map(|t| {
+                    let names = |cs: &[crate::model::Channel]| {
+                        cs.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+                    };
+                    let mut s = format!("{}: {}", cite(&t.source, []), names(&t.channels));
+                    if !t.if_possible.is_empty() {
+                        s.push_str(&format!("; if possible {}", names(&t.if_possible)));
+                    }
+                    s
+                })
+                .collect()
+        };
+        let (ot, nt) = (show_terms(&o.channel_terms), show_terms(&n.channel_terms));
+        self.list(
+            "terms.breach.channel_terms",
+            "breach notice channels as stated",
+            (k, k),
+        )
+        .cite(&oc, &c)
+        .compare(
+            &ot,
+            &nt,
+            Clone::clone,
+            &policy::ItemVerdicts {
+                added: Verdict::new(
+                    Effect::Undetermined,
+                    "a place in the agreement states the breach notice channels anew; which statement prevails is not said",
+                ),
+                removed: Verdict::new(
+                    Effect::Undetermined,
+                    "a statement of the breach notice channels is gone; which statement prevails is not said",
+                ),
+            },
+        );
+        self.change(k, "terms.breach.client_keeps_contacts_current")
+            .cite(&c)
+            .label("client keeps its contact details current")
+            .flag(
+                &o.client_keeps_contacts_current,
+                &n.client_keeps_contacts_current,
+            )
+            .judge(policy::processor_latitude(Reasons::new(
+                "the client must now keep the contact details a breach notice goes to reachable and up to date",
+                "the client no longer has to keep its contact details up to date for breach notices",
+            )));
     }
 
     /// `terms.costs`: what the processor may charge, per context (clause

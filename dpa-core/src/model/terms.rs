@@ -24,6 +24,10 @@ pub struct Terms {
     pub return_of_data: ReturnOfData,
     /// The legal-retention exception to deletion and return.
     pub legal_retention: LegalRetention,
+    /// Disclosure to third parties on a legal order (clause 2.5.2 / 5.2);
+    /// absent: the file does not record it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclosure: Option<Disclosure>,
     /// Notice of a personal data breach to the client.
     pub breach: Breach,
     /// What the processor may charge, per context of assistance (empty: the
@@ -64,6 +68,10 @@ pub struct Deletion {
     pub months: Months,
     /// How firm the term is.
     pub firmness: Firmness,
+    /// Whether the text also says "zo snel mogelijk" (as soon as possible):
+    /// the stated aim beside the term, which the term still bounds.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub as_soon_as_possible: bool,
     /// How backups are treated.
     pub backups: BackupDeletion,
     /// The backup cycle in days, where stated.
@@ -150,6 +158,45 @@ pub struct LegalRetention {
     pub source: Vec<ClauseRef>,
 }
 
+/// Disclosure of the personal data to third parties where a court
+/// judgment, a statutory provision or a competent authority's order makes
+/// it necessary (clause 2.5.2 / 5.2: "Data Processor is gerechtigd de
+/// Persoonsgegevens te verstrekken aan derden, indien en voor zover
+/// verstrekking noodzakelijk is ingevolge een rechterlijke uitspraak, een
+/// wettelijk voorschrift of op basis van een bevoegd gegeven bevel van een
+/// overheidsinstantie").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Disclosure {
+    /// Whether the processor may disclose the data on such an order.
+    pub on_legal_order: bool,
+    /// Whether and when the client is told. GDPR art. 28(3)(a) requires
+    /// the processor to inform the controller of the legal requirement
+    /// before processing, unless that law prohibits it.
+    pub client_informed: ClientInformed,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
+spelled_enum! {
+    /// Whether the client is told of a disclosure on a legal order.
+    #[non_exhaustive]
+    pub enum ClientInformed ("client informed") {
+        /// The agreement does not say (the standard clauses do not).
+        NotStated = "not-stated",
+        /// Before the disclosure, unless the law prohibits it (GDPR art.
+        /// 28(3)(a)).
+        BeforeDisclosure = "before-disclosure",
+        /// After the disclosure.
+        AfterDisclosure = "after-disclosure",
+        /// Not at all.
+        Never = "never",
+    }
+}
+
 /// Breach notice to the client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -157,10 +204,31 @@ pub struct LegalRetention {
 pub struct Breach {
     /// When the client must be told.
     pub notice: NoticeTerm,
-    /// How.
+    /// Whether the text also says "zo snel mogelijk" (as soon as possible):
+    /// the stated aim beside the term, which the term still bounds.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub as_soon_as_possible: bool,
+    /// How: every channel the agreement names for the notice.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub channels: Vec<Channel>,
+    /// The channels as each place in the agreement states them, where they
+    /// say different things (Belco DPS 1.13: by phone, and also a mail;
+    /// clause 2.4.1: by mail, and by phone "indien mogelijk"). Empty: the
+    /// agreement says it once, in `channels`.
+    #[serde(
+        default,
+        deserialize_with = "crate::limits::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub channel_terms: Vec<ChannelTerm>,
+    /// Whether the client must keep the contact details the notice goes to
+    /// reachable and up to date (Belco clause 2.4.1: "Opdrachtgever zorgt er
+    /// zelf voor dat mailadres en telefoonnummer bereikbaar zijn,
+    /// functioneren en up-to-date zijn").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub client_keeps_contacts_current: bool,
     /// What information the notice carries.
     #[serde(deserialize_with = "crate::limits::list", default)]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
@@ -254,6 +322,29 @@ impl From<NoticeTerm> for NoticeTermRepr {
             },
         }
     }
+}
+
+/// The breach-notice channels as one place in the agreement states them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ChannelTerm {
+    /// The channels the notice always goes through.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub channels: Vec<Channel>,
+    /// The channels it also goes through where possible ("indien mogelijk").
+    #[serde(
+        default,
+        deserialize_with = "crate::limits::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub if_possible: Vec<Channel>,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
 }
 
 spelled_enum! {

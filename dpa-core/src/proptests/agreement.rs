@@ -10,11 +10,11 @@ use time::Date;
 
 use crate::Agreement;
 use crate::model::{
-    Address, Assistance, Audit, Breach, Certification, Contact, CostBasis, CostContext, CostTerms,
-    Costs, Deletion, Described, Deviation, Duration, Fines, FormatVersion, History, LegalRetention,
-    Measures, ProcessingLocations, Processor, Product, ReturnOfData, Rules, Security, ServiceLevel,
-    SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
-    SubProcessorPolicy, Terms, VersionRecord,
+    Address, Assistance, Audit, Breach, Certification, ChannelTerm, ClientInformed, Contact,
+    CostBasis, CostContext, CostTerms, Costs, Deletion, Described, Deviation, Disclosure, Duration,
+    Fines, FormatVersion, History, LegalRetention, Measures, ProcessingLocations, Processor,
+    Product, ReturnOfData, Rules, Security, ServiceLevel, SpecialCategories, StandardClauses,
+    Statement, StatementChanges, SubProcessor, SubProcessorPolicy, Terms, VersionRecord,
 };
 use crate::values::Version;
 
@@ -377,17 +377,21 @@ pub(super) fn deletion() -> impl Strategy<Value = Deletion> {
     (
         months(),
         select(all_firmnesses()),
+        any::<bool>(),
         select(all_backup_deletions()),
         option::of(days()),
         sources(),
     )
         .prop_map(
-            |(months, firmness, backups, backup_cycle_days, source)| Deletion {
-                months,
-                firmness,
-                backups,
-                backup_cycle_days,
-                source,
+            |(months, firmness, as_soon_as_possible, backups, backup_cycle_days, source)| {
+                Deletion {
+                    months,
+                    firmness,
+                    as_soon_as_possible,
+                    backups,
+                    backup_cycle_days,
+                    source,
+                }
             },
         )
 }
@@ -427,10 +431,38 @@ pub(super) fn legal_retention() -> impl Strategy<Value = LegalRetention> {
     })
 }
 
+pub(super) fn disclosure() -> impl Strategy<Value = Disclosure> {
+    (
+        any::<bool>(),
+        select(ClientInformed::ALL.to_vec()),
+        sources(),
+    )
+        .prop_map(|(on_legal_order, client_informed, source)| Disclosure {
+            on_legal_order,
+            client_informed,
+            source,
+        })
+}
+
+pub(super) fn channel_term() -> impl Strategy<Value = ChannelTerm> {
+    (
+        vec(select(all_channels()), 0..3),
+        vec(select(all_channels()), 0..3),
+        sources(),
+    )
+        .prop_map(|(channels, if_possible, source)| ChannelTerm {
+            channels,
+            if_possible,
+            source,
+        })
+}
+
 pub(super) fn breach() -> impl Strategy<Value = Breach> {
     (
-        notice_term(),
+        (notice_term(), any::<bool>()),
         vec(select(all_channels()), 0..4),
+        vec(channel_term(), 0..3),
+        any::<bool>(),
         texts(),
         any::<bool>(),
         any::<bool>(),
@@ -439,8 +471,10 @@ pub(super) fn breach() -> impl Strategy<Value = Breach> {
     )
         .prop_map(
             |(
-                notice,
+                (notice, as_soon_as_possible),
                 channels,
+                channel_terms,
+                client_keeps_contacts_current,
                 information,
                 processor_notifies_authority,
                 assists_controller,
@@ -448,7 +482,10 @@ pub(super) fn breach() -> impl Strategy<Value = Breach> {
                 source,
             )| Breach {
                 notice,
+                as_soon_as_possible,
                 channels,
+                channel_terms,
+                client_keeps_contacts_current,
                 information,
                 processor_notifies_authority,
                 assists_controller,
@@ -586,7 +623,7 @@ pub(super) fn terms() -> BoxedStrategy<Terms> {
         duration(),
         deletion(),
         return_of_data(),
-        legal_retention(),
+        (legal_retention(), option::of(disclosure())),
         breach(),
         costs(),
         audit(),
@@ -599,7 +636,7 @@ pub(super) fn terms() -> BoxedStrategy<Terms> {
                 duration,
                 deletion,
                 return_of_data,
-                legal_retention,
+                (legal_retention, disclosure),
                 breach,
                 costs,
                 audit,
@@ -611,6 +648,7 @@ pub(super) fn terms() -> BoxedStrategy<Terms> {
                 deletion,
                 return_of_data,
                 legal_retention,
+                disclosure,
                 breach,
                 costs,
                 audit,

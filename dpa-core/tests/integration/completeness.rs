@@ -296,3 +296,70 @@ fn special_categories_contradicted_by_a_product() {
             .all(|f| f.code.as_str() != "special-categories-contradicted")
     );
 }
+
+/// Clause 2.5.2 / 5.2 lets the processor disclose data on a legal order
+/// without saying the client is told: the notice GDPR art. 28(3)(a) asks for
+/// (of the legal requirement, before processing) is missing, and the finding
+/// names `terms.disclosure.client_informed`. Told before the disclosure,
+/// art. 28(3)(a) is covered, citing the clause; told after, it is not; a file
+/// that does not record the disclosure leaves the clauses to decide.
+/// Source: Belco clause 2.5.2 and NLdigital 2025 art. 5.2 ("gerechtigd de
+/// Persoonsgegevens te verstrekken aan derden, indien en voor zover
+/// verstrekking noodzakelijk is ingevolge een rechterlijke uitspraak, een
+/// wettelijk voorschrift of ... bevel van een overheidsinstantie"); GDPR art.
+/// 28(3)(a).
+#[test]
+fn disclosure_on_a_legal_order() {
+    let item = |a: &Agreement| {
+        coverage(a)
+            .into_iter()
+            .find(|c| c.item == Art28Item::Instructions)
+            .unwrap()
+    };
+    let paths = |a: &Agreement| -> Vec<String> {
+        art28_findings(a)
+            .into_iter()
+            .filter(|f| f.2 == "GDPR art. 28(3)(a)")
+            .map(|f| f.3)
+            .collect()
+    };
+    for (name, clause) in [
+        ("belco.toml", "clause 2.5.2"),
+        ("alles-online.toml", "clause 5.2"),
+    ] {
+        let a = Agreement::from_toml(&text(name)).unwrap();
+        let d = a.terms.disclosure.as_ref().unwrap();
+        assert!(d.on_legal_order);
+        assert_eq!(d.client_informed.as_str(), "not-stated");
+        assert_eq!(d.source[0].as_str(), clause);
+        let c = item(&a);
+        assert_eq!(c.verdict, Coverage::Partly, "{name}");
+        assert_eq!(c.missing, [Requirement::LegalRequirementNotice]);
+        assert_eq!(paths(&a), ["terms.disclosure.client_informed"], "{name}");
+
+        let told = |when: &str| {
+            Agreement::from_toml(&text(name).replacen(
+                "client_informed = \"not-stated\"",
+                &format!("client_informed = \"{when}\""),
+                1,
+            ))
+            .unwrap()
+        };
+        let before = told("before-disclosure");
+        let c = item(&before);
+        assert_eq!(c.verdict, Coverage::Covered, "{name}");
+        assert!(c.clauses.contains(&clause.to_owned()), "{:?}", c.clauses);
+        assert!(paths(&before).is_empty());
+        assert_eq!(item(&told("after-disclosure")).verdict, Coverage::Partly);
+
+        // Not recorded: the edition's clauses decide, as before the term
+        // existed (no clause of the table informs the client).
+        let t = text(name);
+        let start = t.find("[terms.disclosure]").unwrap();
+        let end = start + t[start..].find("\n\n").unwrap() + 2;
+        let without = Agreement::from_toml(&format!("{}{}", &t[..start], &t[end..])).unwrap();
+        assert!(without.terms.disclosure.is_none());
+        assert_eq!(item(&without).verdict, Coverage::Partly);
+        assert_eq!(paths(&without), ["clauses"]);
+    }
+}

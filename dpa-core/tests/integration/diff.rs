@@ -878,3 +878,51 @@ fn a_month_rule_change_is_shown_in_the_file_spelling() {
         assert!(c.to_string().contains(shown), "{c}");
     }
 }
+
+/// Disclosure on a legal order and the breach terms compare by their typed
+/// values: telling the client after a disclosure instead of before reduces
+/// its protection; a duty on the client to keep its contact details current
+/// reduces it; a statement of the channels dropped is undetermined.
+/// Source: Belco clauses 2.4.1 and 2.5.2, DPS 1.13; GDPR art. 28(3)(a); the
+/// reading of "significant" in the `dpa_core::diff` docs.
+#[test]
+fn disclosure_and_breach_terms() {
+    let base = text("belco.toml");
+    let old = parse(&edit(
+        &base,
+        "client_informed = \"not-stated\"",
+        "client_informed = \"before-disclosure\"",
+    ));
+    let new = load("belco.toml");
+    let c = only(&diff(&old, &new)).clone();
+    assert_eq!(
+        (c.kind, c.path.as_str()),
+        (
+            ChangeKind::DisclosureTermChanged,
+            "terms.disclosure.client_informed"
+        )
+    );
+    assert_eq!(c.effect, Effect::ReducesProtection);
+    assert_eq!(c.citation, "clause 2.5.2");
+
+    let old = parse(&edit(&base, "client_keeps_contacts_current = true", ""));
+    let c = only(&diff(&old, &new)).clone();
+    assert_eq!(c.path, "terms.breach.client_keeps_contacts_current");
+    assert_eq!(c.effect, Effect::ReducesProtection);
+
+    let i = base
+        .find("\n[[terms.breach.channel_terms]]\nchannels = [\"email\"]")
+        .unwrap();
+    let j = i + 1 + base[i + 1..].find("\n\n").unwrap();
+    let one_statement = parse(&format!("{}{}", &base[..i], &base[j..]));
+    let changes = diff(&new, &one_statement);
+    let c = only(&changes);
+    assert_eq!(c.path, "terms.breach.channel_terms");
+    assert_eq!(c.effect, Effect::Undetermined);
+    assert!(
+        c.description
+            .contains("clause 2.4.1: email; if possible phone"),
+        "{}",
+        c.description
+    );
+}

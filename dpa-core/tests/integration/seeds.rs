@@ -1,7 +1,7 @@
 //! The two seed agreements as data: both files load, and their key values
 //! match the published documents (`../shared/seeds/`).
 
-use crate::helpers::load;
+use crate::helpers::{load, text};
 
 use dpa_core::Agreement;
 use dpa_core::model::*;
@@ -372,8 +372,8 @@ const COVERAGE_FINDINGS: [&str; 6] = [
 /// (ten US-seated sub-processors processing in the EU); Alles Online DPS 8
 /// (SCCs "en/of" the DPF, certification not stated) and DPS bullet 2 ("geldt
 /// vanaf 8 juni 2026"); GDPR art. 28(3) and 28(4) (dpa-core/data/art28-coverage.tsv);
-/// Belco clauses 2.8.4 and 2.9.1, NLdigital 2025 art. 9; README "Findings
-/// catalogue".
+/// Belco clauses 2.8.4 and 2.9.1, NLdigital 2025 art. 9; Belco DPS 1.13,
+/// clauses 2.3.3 and 2.4.1; README "Findings catalogue".
 #[test]
 fn seed_findings() {
     let belco = load("belco.toml").check(date!(2026 - 11 - 23));
@@ -382,8 +382,15 @@ fn seed_findings() {
     // sub-processors process in the EU (DPS 1.9 and the 1.2.2 note); DPS
     // 1.14's periodic audits meet clause 2.7.4's audit for cause only; GDPR
     // art. 28 is not covered in full (see completeness.rs); clause 2.8.4 and
-    // 2.9.1 limit the liability art. 28(4) keeps full.
-    let mut expected = vec!["special-categories-not-stated", "audit-terms-conflict"];
+    // 2.9.1 limit the liability art. 28(4) keeps full. DPS 1.13 and clause
+    // 2.4.1 name the breach channels differently, and clause 2.4.1's warranty
+    // goes beyond clause 2.3.3's aim.
+    let mut expected = vec![
+        "special-categories-not-stated",
+        "audit-terms-conflict",
+        "breach-channels-inconsistent",
+        "security-warranty-beyond-aim",
+    ];
     expected.extend(["non-eea-seat"; 10]);
     expected.extend(COVERAGE_FINDINGS);
     expected.extend(["sub-processor-liability-limited"; 2]);
@@ -501,7 +508,7 @@ fn costs_are_per_context() {
 /// exactly with `stated-hourly-rate`).
 #[test]
 fn cost_terms_refuse_contradictions() {
-    let belco = crate::helpers::text("belco.toml");
+    let belco = text("belco.toml");
     let twice = belco.replacen("context = \"dpia\"", "context = \"audits\"", 1);
     let e = Agreement::from_toml(&twice).unwrap_err().to_string();
     assert!(
@@ -576,4 +583,90 @@ fn belco_audit_terms() {
             .iter()
             .all(|f| f.code.as_str() != "audit-terms-conflict")
     );
+}
+
+/// Belco names the breach-notice channels twice, differently: DPS 1.13 a
+/// phone call within 24 hours and also a mail, clause 2.4.1 a mail and a
+/// call only "indien mogelijk"; both are recorded with their sources and the
+/// difference is a finding. Stated once (Alles Online), or the same in both
+/// places, there is none. Clause 2.4.1 also makes the client keep its
+/// contact details current, and both say "zo snel mogelijk" beside the 24
+/// hours.
+/// Source: Belco DPS 1.13 ("telefonisch op de hoogte stellen. Daarnaast zal
+/// er ook een mail ... worden verstuurd") and clause 2.4.1 ("via de mail en
+/// indien mogelijk ook op het telefoonnummer"; "Opdrachtgever zorgt er zelf
+/// voor dat mailadres en telefoonnummer bereikbaar zijn, functioneren en
+/// up-to-date zijn"); Alles Online DPS 17 ("via de bekende contactpersoon").
+#[test]
+fn belco_breach_channels() {
+    let inconsistent = |a: &Agreement| -> Vec<dpa_core::Finding> {
+        a.check(date!(2026 - 11 - 23))
+            .into_iter()
+            .filter(|f| f.code.as_str() == "breach-channels-inconsistent")
+            .collect()
+    };
+    let a = load("belco.toml");
+    let b = &a.terms.breach;
+    assert!(b.as_soon_as_possible && b.client_keeps_contacts_current);
+    assert_eq!(b.channel_terms.len(), 2);
+    assert_eq!(b.channel_terms[1].if_possible[0].as_str(), "phone");
+    let f = inconsistent(&a);
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].message,
+        "DPS 1.13 notifies a breach by phone and email, clause 2.4.1 by email, and phone if possible; the text does not say which prevails"
+    );
+    assert_eq!(f[0].citation, "DPS 1.13, clause 2.4.1; GDPR art. 33(2)");
+    assert_eq!(f[0].path.as_deref(), Some("terms.breach.channel_terms"));
+    // Clause 2.4.1 as DPS 1.13 says it: no finding.
+    let same = text("belco.toml").replacen(
+        "channels = [\"email\"]\nif_possible = [\"phone\"]",
+        "channels = [\"email\", \"phone\"]",
+        1,
+    );
+    assert!(inconsistent(&Agreement::from_toml(&same).unwrap()).is_empty());
+    let alles = load("alles-online.toml");
+    assert!(alles.terms.breach.channel_terms.is_empty());
+    assert!(!alles.terms.breach.client_keeps_contacts_current);
+    assert!(inconsistent(&alles).is_empty());
+}
+
+/// Since version 1.3 Belco warrants in clause 2.4.1 that its measures are
+/// adequate under all circumstances, while clause 2.3.3, kept as the
+/// edition has it, says it only strives for appropriate measures: a
+/// finding. Version 1.2.2 (the standard text, no warranty) has none, nor
+/// does an agreement that changes clause 2.3.3 by a deviation.
+/// Source: Belco clause 2.4.1 ("staat er voor in dat de
+/// beveiligingsmaatregelen onder alle omstandigheden adequaat zijn") and
+/// clause 2.3.3 ("streeft ernaar dat de door hem te treffen
+/// beveiligingsmaatregelen passend zijn"); the 1.3 version history.
+#[test]
+fn belco_security_warranty_beyond_aim() {
+    let beyond = |a: &Agreement| -> Vec<dpa_core::Finding> {
+        a.check(date!(2026 - 11 - 23))
+            .into_iter()
+            .filter(|f| f.code.as_str() == "security-warranty-beyond-aim")
+            .collect()
+    };
+    let f = beyond(&load("belco.toml"));
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message.starts_with("clause 2.4.1 warrants"),
+        "{}",
+        f[0].message
+    );
+    assert!(f[0].message.contains("clause 2.3.3 says it only strives"));
+    assert!(
+        f[0].citation
+            .ends_with("clause 2.4.1; clause 2.3.3; GDPR art. 32")
+    );
+    assert_eq!(f[0].path.as_deref(), Some("statement.security.warranty"));
+    assert!(beyond(&load("belco-1.2.2.toml")).is_empty());
+    assert!(beyond(&load("alles-online.toml")).is_empty());
+    let t = text("belco.toml").replacen(
+        "\n[terms.duration]",
+        "\n[[clauses.deviations]]\nclause = \"clause 2.3.3\"\nkind = \"modified\"\nsummary = \"the processor warrants adequate measures\"\n\n[terms.duration]",
+        1,
+    );
+    assert!(beyond(&Agreement::from_toml(&t).unwrap()).is_empty());
 }
