@@ -40,7 +40,8 @@
 // - obligation.rs: what is owed (`Obligation`, `Status`) and `status_of`;
 // - this file: the entry (`Agreement::timeline`), which sorts the events;
 // - run.rs: the dispatcher, one pass handing each event to its family:
-//   termination.rs (termination, deletion, return of data, legal holds),
+//   termination.rs (termination, deletion, return of data, legal holds;
+//   hold.rs: what a lifted hold does to the deletion deadline),
 //   breach.rs (breaches and their notices), audit.rs (audit notices and
 //   audits held), changes.rs (signing, statement and sub-processor changes);
 // - context.rs and index.rs: what the handlers share (`Ctx`, `Step`, the
@@ -52,6 +53,7 @@ mod breach;
 mod changes;
 mod context;
 mod events;
+mod hold;
 mod ics;
 mod index;
 mod obligation;
