@@ -110,9 +110,10 @@ impl fmt::Display for Timeline {
 }
 
 impl Report for Timeline {
-    /// A missed obligation ([`Status::is_missed`](crate::timeline::Status::is_missed): a firm term not kept, or
-    /// a return made impossible) or an error finding about the events. An
-    /// obligation `late` or `exceeded` is a warning and does not fail.
+    /// A missed obligation (a firm term not kept, or a return made
+    /// impossible: [`Status::is_missed`](crate::timeline::Status::is_missed))
+    /// or an error finding about the events. An obligation `late` or
+    /// `exceeded` is a warning and does not fail.
     fn fails(&self) -> bool {
         self.obligations.iter().any(|o| o.status.is_missed()) || has_errors(&self.findings)
     }
