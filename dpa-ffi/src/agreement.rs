@@ -1036,6 +1036,16 @@ unsafe fn compute_timeline<'a>(
 /// `DPA_FORMAT_AUTO` guesses as `dpa_format` describes, as the command does
 /// for a file without a `.toml`/`.json` extension).
 ///
+/// Each obligation's `"status"` is one of `"pending"`, `"met"`, `"missed"`
+/// (a firm term not kept; or a return made impossible by deleting the data,
+/// with `"impossible_since"`), `"exceeded"` (past a term stated "in
+/// principe"), `"done"` (done where only "without undue delay" is required:
+/// never `"met"`), `"late"` (under "without undue delay", past
+/// `"late_after"`), `"suspended"` or `"expired"`; `"late_by"` says by how
+/// much, and a notice of a breach has `"elapsed"` (ISO 8601 durations).
+/// Only `"missed"` is a failure; `"exceeded"` and `"late"` are warnings
+/// (docs/rules.md, "The timeline").
+///
 /// Ownership of `*out` as for `dpa_agreement_check_json`. Errors:
 /// `DPA_STATUS_NULL_ARGUMENT`, `DPA_STATUS_TOO_LARGE`,
 /// `DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_PARSE_ERROR` and

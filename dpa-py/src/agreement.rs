@@ -243,6 +243,20 @@ impl PyAgreement {
         self.inner.rules.time_zone.as_str()
     }
 
+    /// What a lifted legal hold does to the deletion deadline: `"at-once"`,
+    /// `"remaining-term"` or `"full-term"`.
+    #[getter]
+    fn legal_hold_lift(&self) -> &'static str {
+        self.inner.rules.legal_hold_lift.as_str()
+    }
+
+    /// The hours after a breach is discovered past which a notice owed
+    /// "without undue delay" is `"late"` (1 to 72).
+    #[getter]
+    fn undue_delay_bound_hours(&self) -> u32 {
+        u32::from(self.inner.rules.undue_delay_bound_hours.get())
+    }
+
     /// The months after termination within which data is deleted.
     #[getter]
     fn deletion_months(&self) -> u32 {

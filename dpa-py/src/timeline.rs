@@ -265,40 +265,53 @@ impl Obligation {
         })
     }
 
-    /// `"pending"`, `"met"`, `"missed"`, `"suspended"` or `"expired"`.
+    /// `"pending"`, `"met"`, `"missed"` (a firm term not kept, or a return
+    /// made impossible by deleting the data), `"exceeded"` (past a term
+    /// stated "in principe"), `"done"` (done where only "without undue
+    /// delay" is required), `"late"` (under "without undue delay", past
+    /// `late_after`), `"suspended"` or `"expired"`.
     #[getter]
     fn status(&self) -> &'static str {
         self.0.status.as_str()
     }
 
-    /// When it was done (met, or missed and done late), or None.
+    /// When it was done (met, done, or missed, exceeded or late and done
+    /// after its term), or None.
     #[getter]
     fn done<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match self.0.status {
-            Status::Met { on } => py_when(py, on).map(Some),
-            Status::Missed { done: Some(on), .. } => py_when(py, on).map(Some),
-            _ => Ok(None),
+        self.0.status.done().map(|on| py_when(py, on)).transpose()
+    }
+
+    /// For a missed, exceeded or late obligation, how late it was (or is so
+    /// far) past its term or bound; else None (also for a return made
+    /// impossible).
+    #[getter]
+    fn late_by<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDelta>>> {
+        match self.0.status.late_by() {
+            Some(by) => py_delta(py, by),
+            None => Ok(None),
         }
     }
 
-    /// For a missed obligation, how late it was (or is so far); else None.
+    /// For a notice of a breach, the time from the event that started it to
+    /// the notice (or, while not given, to the end of the date asked); else
+    /// None.
     #[getter]
-    fn late_by<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDelta>>> {
-        let Status::Missed { by, .. } = self.0.status else {
-            return Ok(None);
-        };
-        let (days, seconds) = match by {
-            Lateness::Days(d) => (d, 0),
-            Lateness::Seconds(s) => (s.div_euclid(86_400), s.rem_euclid(86_400)),
-            _ => return Ok(None),
-        };
-        let too_long = || Error::Range {
-            path: None,
-            message: format!("out of range: a lateness of {by} is longer than a timedelta holds"),
-        };
-        let days = i32::try_from(days).map_err(|_| too_long())?;
-        let seconds = i32::try_from(seconds).map_err(|_| too_long())?;
-        PyDelta::new(py, days, seconds, 0, true).map(Some)
+    fn elapsed<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDelta>>> {
+        match self.0.elapsed {
+            Some(e) => py_delta(py, e),
+            None => Ok(None),
+        }
+    }
+
+    /// For a notice owed "without undue delay" (no fixed term), the instant
+    /// (UTC) after which it is `"late"`; else None.
+    #[getter]
+    fn late_after<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDateTime>>> {
+        self.0
+            .late_after
+            .map(|t| crate::convert::py_instant(py, t))
+            .transpose()
     }
 
     /// For a suspended obligation, the date the legal hold was placed; else None.
@@ -306,6 +319,16 @@ impl Obligation {
     fn suspended_since<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
         match self.0.status {
             Status::Suspended { since } => py_date(py, since).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// For a return made impossible (the data deleted after it was asked
+    /// for, and not returned), the date of the deletion; else None.
+    #[getter]
+    fn impossible_since<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
+        match self.0.status {
+            Status::Impossible { since } => py_date(py, since).map(Some),
             _ => Ok(None),
         }
     }
@@ -331,6 +354,23 @@ impl Obligation {
     fn __str__(&self) -> String {
         self.0.to_string()
     }
+}
+
+/// A lateness or a time elapsed as a `timedelta` (None for a kind of
+/// duration this wheel does not know).
+fn py_delta<'py>(py: Python<'py>, by: Lateness) -> PyResult<Option<Bound<'py, PyDelta>>> {
+    let (days, seconds) = match by {
+        Lateness::Days(d) => (d, 0),
+        Lateness::Seconds(s) => (s.div_euclid(86_400), s.rem_euclid(86_400)),
+        _ => return Ok(None),
+    };
+    let too_long = || Error::Range {
+        path: None,
+        message: format!("out of range: a duration of {by} is longer than a timedelta holds"),
+    };
+    let days = i32::try_from(days).map_err(|_| too_long())?;
+    let seconds = i32::try_from(seconds).map_err(|_| too_long())?;
+    PyDelta::new(py, days, seconds, 0, true).map(Some)
 }
 
 /// The result of `Agreement.timeline_report`: the obligations, the findings

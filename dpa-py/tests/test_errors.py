@@ -49,7 +49,7 @@ def test_invalid_field_has_path_line_and_column(belco_toml: str) -> None:
         dpa.Agreement.from_toml(bad)
     err = e.value
     assert err.path == "statement.sub_processors[0].seat"
-    assert (err.line, err.column) == (134, 8)
+    assert (err.line, err.column) == (143, 8)
     assert "did you mean `US`?" in str(err)
 
 

@@ -77,6 +77,56 @@ def test_missed_obligation(belco: dpa.Agreement) -> None:
     assert notice.done == datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 
 
+ALLES_OPEN_TERMS: list[dict[str, object]] = [
+    {"kind": "breach-discovered", "at": datetime(2026, 9, 1, 10, 0, tzinfo=CEST), "id": "B-1"},
+    {"kind": "client-notified-of-breach", "at": datetime(2026, 9, 5, 10, 0, tzinfo=CEST)},
+    {"kind": "agreement-terminated", "date": date(2026, 11, 30)},
+    {"kind": "data-return-requested", "date": date(2026, 12, 1)},
+    {"kind": "data-deleted", "date": date(2027, 3, 3)},
+]
+
+
+def test_statuses_under_open_terms(alles_online: dpa.Agreement) -> None:
+    """Alles Online (DPS 12 "in principe", DPS 13, DPS 17 "zonder onredelijke
+    vertraging"): a notice past the 72-hour bound is late, with the time
+    elapsed; the deletion past its "in principe" term is exceeded; a return
+    asked for and then made impossible by deletion is missed."""
+    assert alles_online.legal_hold_lift == "at-once"
+    assert alles_online.undue_delay_bound_hours == 72
+    report = alles_online.timeline_report(ALLES_OPEN_TERMS, at=date(2027, 3, 5))
+    by_kind = {o.kind: o for o in report.obligations}
+    notice = by_kind["breach-notice"]
+    assert notice.status == "late"
+    assert notice.elapsed == timedelta(days=4)
+    assert notice.late_after == datetime(2026, 9, 4, 8, 0, tzinfo=UTC)
+    assert notice.late_by == timedelta(days=1)
+    assert notice.done == datetime(2026, 9, 5, 8, 0, tzinfo=UTC)
+    assert "late: done 2026-09-05T08:00:00Z, P1D past the bound" in str(notice)
+    deletion = by_kind["deletion"]
+    assert deletion.status == "exceeded"
+    assert deletion.late_by == timedelta(days=3)
+    assert deletion.elapsed is None and deletion.late_after is None
+    ret = by_kind["data-return"]
+    assert ret.status == "missed"
+    assert ret.impossible_since == date(2027, 3, 3)
+    assert ret.late_by is None and ret.done is None
+    # Notified within the bound: done, never met.
+    within = alles_online.timeline(ALLES_OPEN_TERMS[:1] + [
+        {"kind": "client-notified-of-breach", "at": datetime(2026, 9, 2, 10, 0, tzinfo=CEST)},
+    ], at=date(2026, 9, 10))
+    assert within[0].status == "done"
+    assert within[0].elapsed == timedelta(days=1)
+
+
+def test_elapsed_of_a_fixed_term(belco: dpa.Agreement, belco_events: str) -> None:
+    """Belco's 24 hours (DPS 1.13): met, with the time elapsed and no bound."""
+    notice = belco.timeline(belco_events, at=AT)[0]
+    assert notice.status == "met"
+    assert notice.elapsed == timedelta(hours=21, minutes=15)
+    assert notice.late_after is None
+    assert belco.legal_hold_lift == "at-once"
+
+
 def test_pending_and_findings(belco: dpa.Agreement) -> None:
     events = [
         {"kind": "agreement-terminated", "date": date(2026, 11, 30)},

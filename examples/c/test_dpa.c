@@ -285,6 +285,28 @@ static void test_json(void) {
                  DPA_STATUS_INVALID_VALUE);
     free(events);
 
+    /* Statuses a lawyer would accept (Alles Online): a notice "without undue
+       delay" past the 72-hour bound is late, with the time elapsed; the
+       deletion past its "in principe" term is exceeded; a return asked for
+       and then made impossible by deleting the data is missed. */
+    dpa_agreement *alles = load("examples/agreements/alles-online.toml");
+    const char *open_terms =
+        "[[events]]\nkind = \"breach-discovered\"\nat = 2026-09-01T10:00:00+02:00\n"
+        "[[events]]\nkind = \"client-notified-of-breach\"\nat = 2026-09-05T10:00:00+02:00\n"
+        "[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n"
+        "[[events]]\nkind = \"data-return-requested\"\ndate = 2026-12-01\n"
+        "[[events]]\nkind = \"data-deleted\"\ndate = 2027-03-03\n";
+    CHECK_STATUS(dpa_agreement_timeline_json(alles, open_terms, strlen(open_terms),
+                                             DPA_FORMAT_TOML, 2027, 3, 5, &out, &len),
+                 DPA_STATUS_OK);
+    CHECK(strstr(out, "\"status\": \"late\"") != NULL);
+    CHECK(strstr(out, "\"elapsed\": \"P4D\"") != NULL);
+    CHECK(strstr(out, "\"late_after\": \"2026-09-04T08:00:00Z\"") != NULL);
+    CHECK(strstr(out, "\"status\": \"exceeded\"") != NULL);
+    CHECK(strstr(out, "\"impossible_since\": \"2027-03-03\"") != NULL);
+    dpa_string_free(out);
+    dpa_agreement_free(alles);
+
     /* Round trip through JSON and TOML gives the same deadlines. */
     char *json = NULL, *toml = NULL;
     size_t json_len = 0, toml_len = 0;

@@ -121,6 +121,20 @@ $events = (string) file_get_contents("$root/examples/events/belco-2027.toml");
 $t = $belco->timeline($events, '2027-03-01');
 check($t['at'] === '2027-03-01' && count($t['obligations']) > 0, 'timeline');
 check(str_starts_with($belco->timelineIcs($events, '2027-03-01', 'toml'), "BEGIN:VCALENDAR\r\n"), 'ics');
+// Alles Online: a notice "without undue delay" past its 72-hour bound is late
+// (with the time elapsed), the deletion past its "in principe" term exceeded,
+// and a return asked for and then made impossible by deletion missed.
+$open = "[[events]]\nkind = \"breach-discovered\"\nat = 2026-09-01T10:00:00+02:00\n"
+    . "[[events]]\nkind = \"client-notified-of-breach\"\nat = 2026-09-05T10:00:00+02:00\n"
+    . "[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n"
+    . "[[events]]\nkind = \"data-return-requested\"\ndate = 2026-12-01\n"
+    . "[[events]]\nkind = \"data-deleted\"\ndate = 2027-03-03\n";
+$byKind = array_column($alles->timeline($open, '2027-03-05', 'toml')['obligations'], null, 'kind');
+check($byKind['breach-notice']['status'] === 'late' && $byKind['breach-notice']['elapsed'] === 'P4D'
+    && $byKind['breach-notice']['late_after'] === '2026-09-04T08:00:00Z', 'timeline: late, with elapsed');
+check($byKind['deletion']['status'] === 'exceeded' && $byKind['deletion']['late_by'] === 'P3D', 'timeline: exceeded');
+check($byKind['data-return']['status'] === 'missed' && $byKind['data-return']['impossible_since'] === '2027-03-03',
+    'timeline: impossible return is missed');
 
 // Transfers and diff.
 $tr = $belco->transfers('2026-11-23');

@@ -2,9 +2,10 @@
 
 Loads every agreement (``*.toml``, ``*.json``) in FOLDER, builds each one's
 obligation timeline from the termination dates and events files given on the
-command line, and prints one table: every obligation that is overdue (missed
-and not done) as of ``--at``, and every pending one that falls due within
-``--days`` days after it.
+command line, and prints one table: every obligation that is overdue as of
+``--at`` (missed, past an "in principe" term, or a notice "without undue
+delay" past its bound, and not done; or a return made impossible), and every
+pending one that falls due within ``--days`` days after it.
 
 Usage::
 
@@ -89,12 +90,24 @@ def rows_for(name: str, agreement: dpa.Agreement, events: Union[str, List[Dict[s
     """The overdue and soon-due obligations of one agreement."""
     rows: List[Row] = []
     for o in agreement.timeline(events, at=at):
+        if o.status == "late" and o.done is None and o.late_after is not None and o.elapsed is not None:
+            # "Without undue delay": no due date, but past the bound.
+            due = day_of(o.late_after)
+            hours = int(o.elapsed.total_seconds() // 3600)
+            state = f"OVERDUE: not given {hours} hours after the event (without undue delay)"
+            what = o.kind if o.subject is None else f"{o.kind} [{o.subject}]"
+            rows.append(Row(name, what, o.owner, due, state, o.deadline.citation))
+            continue
         if o.due is None:
             continue
         due = day_of(o.due)
-        if o.status == "missed" and o.done is None:
+        if o.status == "missed" and o.impossible_since is not None:
+            state = f"OVERDUE: impossible since {o.impossible_since.isoformat()} (data deleted)"
+        elif o.status in ("missed", "exceeded") and o.done is None:
             late = o.late_by.days if o.late_by is not None else (at - due).days
             state = f"OVERDUE by {late} day{'s' if late != 1 else ''}"
+            if o.status == "exceeded":
+                state += " (term \"in principe\")"
         elif o.status == "pending" and at <= due <= horizon:
             left = (due - at).days
             state = "due today" if left == 0 else f"due in {left} day{'s' if left != 1 else ''}"

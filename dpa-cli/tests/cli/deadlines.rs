@@ -98,6 +98,98 @@ fn deadlines_command() {
     );
 }
 
+/// `dpa deadlines` on Alles Online: the breach notice owed "without undue
+/// delay" given after the 72-hour bound is `late` (with `elapsed`,
+/// `late_after` and `late_by`), the deletion past its "in principe" term is
+/// `exceeded`; both are warnings, so the command exits 0. A return requested
+/// and then made impossible by deleting the data is `missed`, and the
+/// command exits 1.
+/// Source: Alles Online DPS 12 ("in principe binnen 3 maanden"), DPS 13, DPS
+/// 17 / clause 4.1 ("zonder onredelijke vertraging"); GDPR art. 33(1) and
+/// 28(3)(g); docs/rules.md "The timeline"; README "Exit codes".
+#[test]
+fn deadlines_late_exceeded_and_impossible() {
+    let alles = examples().join("alles-online.toml");
+    let base = "[[events]]\nkind = \"agreement-signed\"\ndate = 2026-06-08\n\
+        [[events]]\nkind = \"breach-discovered\"\nat = 2026-09-01T10:00:00+02:00\nid = \"B-1\"\n\
+        [[events]]\nkind = \"client-notified-of-breach\"\nat = 2026-09-05T10:00:00+02:00\n\
+        [[events]]\nkind = \"authority-notified\"\nat = 2026-09-06T10:00:00+02:00\n\
+        [[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n";
+    let events = Scratch::new("alles-events.toml", base.as_bytes());
+    let run = |events: &Scratch, format: &str| {
+        dpa(&[
+            "deadlines",
+            alles.to_str().unwrap(),
+            "--events",
+            events.path(),
+            "--at",
+            "2027-03-05",
+            "--format",
+            format,
+        ])
+    };
+    let o = run(&events, "json");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let obligations = v["obligations"].as_array().unwrap();
+    let notice = &obligations[0];
+    assert_eq!(notice["kind"], "breach-notice");
+    assert_eq!(notice["status"], "late");
+    assert_eq!(notice["done"], "2026-09-05T08:00:00Z");
+    assert_eq!(notice["elapsed"], "P4D");
+    assert_eq!(notice["late_after"], "2026-09-04T08:00:00Z");
+    assert_eq!(notice["late_by"], "P1D");
+    assert_eq!(obligations[1]["status"], "met");
+    assert_eq!(obligations[1]["elapsed"], "P1D");
+    assert!(obligations[1]["late_after"].is_null());
+    let deletion = &obligations[2];
+    assert_eq!(deletion["kind"], "deletion");
+    assert_eq!(deletion["status"], "exceeded");
+    assert_eq!(deletion["late_by"], "P5D");
+    assert!(deletion["elapsed"].is_null() && deletion["impossible_since"].is_null());
+    let text = stdout(&run(&events, "text"));
+    assert!(
+        text.contains(
+            "late: done 2026-09-05T08:00:00Z, P1D past the bound (elapsed P4D; late after 2026-09-04T08:00:00Z) [B-1]"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("exceeded: not done, P5D past the term \"in principe\" so far"),
+        "{text}"
+    );
+    assert!(
+        text.contains("reported late after 72 hours (rules.undue_delay_bound_hours"),
+        "{text}"
+    );
+    // Asked back, then deleted without being returned: missed, exit 1.
+    let impossible = Scratch::new(
+        "alles-impossible.toml",
+        format!(
+            "{base}[[events]]\nkind = \"data-return-requested\"\ndate = 2026-12-01\n\
+             [[events]]\nkind = \"data-deleted\"\ndate = 2027-01-10\n"
+        )
+        .as_bytes(),
+    );
+    let o = run(&impossible, "json");
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ret = v["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["kind"] == "data-return")
+        .unwrap();
+    assert_eq!(ret["status"], "missed");
+    assert_eq!(ret["impossible_since"], "2027-01-10");
+    assert!(ret["late_by"].is_null());
+    let text = stdout(&run(&impossible, "text"));
+    assert!(
+        text.contains("missed: not done, impossible since the data was deleted on 2027-01-10"),
+        "{text}"
+    );
+}
+
 /// A deadline an event starts after the year 9999 is exit 2, and the message
 /// names the event.
 /// Source: Belco DPS 1.13 (24 hours); docs/rules.md rule 2; README "Exit

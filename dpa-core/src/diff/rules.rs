@@ -1,5 +1,5 @@
-//! The file's computation rules (`rules.*`): the month rule, business days
-//! and the time zone. They are the reading the file takes, not terms of the
+//! The file's computation rules (`rules.*`): the month rule, business days,
+//! the time zone, the legal-hold lift and the undue-delay bound. They are the reading the file takes, not terms of the
 //! agreement, so every change of them is editorial.
 
 use super::engine::Differ;
@@ -15,7 +15,8 @@ fn editorial<T>(_: &T, _: &T) -> Verdict {
 }
 
 impl Differ<'_> {
-    /// `rules.month_rule`, `rules.business_days`, `rules.time_zone`.
+    /// `rules.month_rule`, `rules.business_days`, `rules.time_zone`,
+    /// `rules.legal_hold_lift`, `rules.undue_delay_bound_hours`.
     pub(super) fn rules(&mut self) {
         let (o, n) = (&self.old.rules, &self.new.rules);
         let k = ChangeKind::RulesChanged;
@@ -34,6 +35,20 @@ impl Differ<'_> {
         self.change(k, "rules.time_zone")
             .label("time zone")
             .field(&o.time_zone, &n.time_zone, |t| Some(t.as_str().to_owned()))
+            .judge(editorial);
+        self.change(k, "rules.legal_hold_lift")
+            .label("legal-hold lift")
+            .field(&o.legal_hold_lift, &n.legal_hold_lift, |r| {
+                Some(r.as_str().to_owned())
+            })
+            .judge(editorial);
+        self.change(k, "rules.undue_delay_bound_hours")
+            .label("undue-delay bound")
+            .field(
+                &o.undue_delay_bound_hours,
+                &n.undue_delay_bound_hours,
+                |h| Some(h.to_string()),
+            )
             .judge(editorial);
     }
 }

@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::macros::spelled_enum;
 use crate::values::MonthRule;
 use crate::values::TimeZoneName;
+use crate::values::UndueDelayHours;
 
 mod clauses;
 mod costs;
@@ -128,6 +129,45 @@ pub struct Rules {
     /// Default: `Europe/Amsterdam`.
     #[serde(default)]
     pub time_zone: TimeZoneName,
+    /// What the lift of a legal hold does to the deletion deadline it
+    /// suspended (clause 2.6.5 / 6.5 do not say). Default: `at-once` — the
+    /// clauses set aside the deletion duty only while a statutory rule
+    /// prevents deletion and allow processing only as far as that rule
+    /// requires, and neither they nor GDPR art. 28(3)(g) grant a term after
+    /// it; so the data is due for deletion on the lift (or by the original
+    /// date, if that is later).
+    #[serde(default)]
+    pub legal_hold_lift: LegalHoldLift,
+    /// Hours after a breach is discovered past which a notice owed "without
+    /// undue delay" (no fixed term) is reported `late`, 1 to 72. Default:
+    /// `72` — the latest bound: by then the controller's own 72 hours to
+    /// notify the supervisory authority (GDPR art. 33(1)) would be spent had
+    /// it known of the breach when the processor did.
+    #[serde(default)]
+    pub undue_delay_bound_hours: UndueDelayHours,
+}
+
+spelled_enum! {
+    /// What the lift of a legal hold does to the deletion deadline it
+    /// suspended (clause 2.6.5 / 6.5; docs/rules.md, "The timeline"). A hold
+    /// placed after the deletion term ran out leaves no term to resume or
+    /// restart: under every reading the deletion is then due on the lift.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum LegalHoldLift ("legal hold lift") {
+        /// Due at once: on the lift date, or on the original date if that is
+        /// later (the default; see [`Rules::legal_hold_lift`]).
+        #[default]
+        AtOnce = "at-once",
+        /// The term stops while the hold lasts and the days of it left when
+        /// the hold was placed (all of it, for a hold placed before the
+        /// termination) run from the lift: the original date plus the days
+        /// the hold was in place during the term.
+        RemainingTerm = "remaining-term",
+        /// The whole term runs again from the lift, as if the agreement had
+        /// ended on that day.
+        FullTerm = "full-term",
+    }
 }
 
 spelled_enum! {

@@ -335,12 +335,20 @@ pub(super) fn rules() -> impl Strategy<Value = Rules> {
         select(all_month_rules()),
         select(all_business_day_rules()),
         time_zone(),
+        select(all_legal_hold_lifts()),
+        undue_delay_hours(),
     )
-        .prop_map(|(month_rule, business_days, time_zone)| Rules {
-            month_rule,
-            business_days,
-            time_zone,
-        })
+        .prop_map(
+            |(month_rule, business_days, time_zone, legal_hold_lift, undue_delay_bound_hours)| {
+                Rules {
+                    month_rule,
+                    business_days,
+                    time_zone,
+                    legal_hold_lift,
+                    undue_delay_bound_hours,
+                }
+            },
+        )
 }
 
 pub(super) fn clauses() -> impl Strategy<Value = StandardClauses> {

@@ -252,6 +252,9 @@ fn enum_names_match_serde() {
     for v in all_business_day_rules() {
         assert_eq!(serde_name(v), v.as_str());
     }
+    for v in all_legal_hold_lifts() {
+        assert_eq!(serde_name(v), v.as_str());
+    }
     for v in all_declarations() {
         assert_eq!(serde_name(v), v.as_str());
     }

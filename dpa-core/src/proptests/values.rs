@@ -11,14 +11,14 @@ use time::{Date, Time};
 
 use crate::model::{
     AuditPeriod, Authorisation, BackupDeletion, BusinessDayRule, CertificationStatus, Channel,
-    CostBasis, Declaration, DeviationKind, Edition, Engagement, FineRecovery, Firmness, NoticeTerm,
-    Numbering, OfficeDays, OfficeHours, Party, Response, ReturnMethod, SecurityWarranty,
-    TransferBasis,
+    CostBasis, Declaration, DeviationKind, Edition, Engagement, FineRecovery, Firmness,
+    LegalHoldLift, NoticeTerm, Numbering, OfficeDays, OfficeHours, Party, Response, ReturnMethod,
+    SecurityWarranty, TransferBasis,
 };
 use crate::values::MonthRule;
 use crate::values::{
     ClauseRef, Count, Country, Days, EurCents, Hours, Location, Months, Region, Text, TimeZoneName,
-    Version,
+    UndueDelayHours, Version,
 };
 
 // ---------------------------------------------------------------------------
@@ -46,6 +46,9 @@ pub(super) fn all_month_rules() -> Vec<MonthRule> {
 }
 pub(super) fn all_business_day_rules() -> Vec<BusinessDayRule> {
     BusinessDayRule::ALL.to_vec()
+}
+pub(super) fn all_legal_hold_lifts() -> Vec<LegalHoldLift> {
+    LegalHoldLift::ALL.to_vec()
 }
 pub(super) fn all_declarations() -> Vec<Declaration> {
     Declaration::ALL.to_vec()
@@ -239,6 +242,11 @@ pub(super) fn months() -> impl Strategy<Value = Months> {
 pub(super) fn hours() -> impl Strategy<Value = Hours> {
     in_bounds(Hours::MIN.into(), Hours::MAX.into())
         .prop_filter_map("in range", |n| Hours::new(n).ok())
+}
+
+pub(super) fn undue_delay_hours() -> impl Strategy<Value = UndueDelayHours> {
+    in_bounds(UndueDelayHours::MIN.into(), UndueDelayHours::MAX.into())
+        .prop_filter_map("in range", |n| UndueDelayHours::new(n).ok())
 }
 
 pub(super) fn days() -> impl Strategy<Value = Days> {

@@ -6,14 +6,18 @@ use std::fmt;
 use super::Report;
 use crate::deadline::Bound;
 use crate::finding::has_errors;
-use crate::timeline::{Obligation, Status, Timeline};
-use crate::values::iso_date;
+use crate::timeline::{Obligation, Timeline};
+use crate::values::{iso_date, iso_instant};
 
 impl fmt::Display for Obligation {
     /// One line: the kind, the owner, `due` (or `from` for the earliest date
     /// of a right, [`Bound::NoEarlierThan`]), the due date or instant (or
-    /// `none`), the status, and the subject in brackets where there is one:
-    /// `deletion processor due 2027-02-28 met on 2027-02-12`.
+    /// `none`), the status, for a notice of a breach the time elapsed (and,
+    /// without a fixed term, the bound after which it is late) in
+    /// parentheses, and the subject in brackets where there is one:
+    /// `deletion processor due 2027-02-28 met on 2027-02-12`,
+    /// `breach-notice processor due none done on 2026-03-29T09:00:00Z
+    /// (elapsed PT22H30M; late after 2026-03-31T09:30:00Z) [B-1]`.
     ///
     /// With the alternate flag (`{:#}`), the entry `dpa deadlines` prints
     /// (without its indent): the same line in columns, then the citation
@@ -60,6 +64,13 @@ impl fmt::Display for Obligation {
             self.deadline.due.to_string(),
             self.status
         )?;
+        match (self.elapsed, self.late_after) {
+            (Some(e), Some(t)) => {
+                write!(f, " (elapsed {e}; late after {})", iso_instant::format(t))?
+            }
+            (Some(e), None) => write!(f, " (elapsed {e})")?,
+            _ => {}
+        }
         if let Some(subject) = &self.subject {
             write!(f, " [{subject}]")?;
         }
@@ -99,11 +110,11 @@ impl fmt::Display for Timeline {
 }
 
 impl Report for Timeline {
-    /// A missed obligation or an error finding about the events.
+    /// A missed obligation (a firm term not kept, or a return made
+    /// impossible: [`Status::is_missed`](crate::timeline::Status::is_missed))
+    /// or an error finding about the events. An obligation `late` or
+    /// `exceeded` is a warning and does not fail.
     fn fails(&self) -> bool {
-        self.obligations
-            .iter()
-            .any(|o| matches!(o.status, Status::Missed { .. }))
-            || has_errors(&self.findings)
+        self.obligations.iter().any(|o| o.status.is_missed()) || has_errors(&self.findings)
     }
 }

@@ -91,6 +91,8 @@ impl Audits {
             triggered: s.event.when(),
             deadline,
             status,
+            elapsed: None,
+            late_after: None,
         });
         Ok(())
     }

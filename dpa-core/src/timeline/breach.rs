@@ -2,29 +2,48 @@
 //! 2.4.1 / 4.1) and the controller's notice to the supervisory authority
 //! (GDPR art. 33(1)), which runs from the client's notice.
 
+use time::OffsetDateTime;
+
 use super::context::{Ctx, Step};
-use super::{Obligation, ObligationKind, Owner, status_of};
+use super::{Lateness, Obligation, ObligationKind, Owner, Status, When, status_of};
+use crate::calendar;
 use crate::citation::cite;
 use crate::error::Result;
 use crate::finding::FindingCode;
+use crate::model::NoticeTerm;
 
 /// `breach-discovered`: the processor's notice to the client is due; once
 /// the client is notified, the controller's notice to the authority is due
-/// from that moment (its awareness).
+/// from that moment (its awareness). Both report the time elapsed.
 pub(super) fn discovered(cx: &mut Ctx<'_>, s: Step<'_>) -> Result<()> {
     let a = cx.agreement;
     let sorted = cx.sorted;
     let id = cx.index.breach_ids[s.pos].clone().unwrap_or_default();
-    let deadline = a.breach_notice_deadline(s.t)?;
+    let mut deadline = a.breach_notice_deadline(s.t)?;
     // The client's notice of this breach: the first one that refers to it.
     let notice = cx.index.client_notice.get(&id).map(|&p| sorted[p]);
-    let status = status_of(
-        &deadline,
-        notice.map(|n| n.2.when()),
-        notice.map(|n| n.0),
-        cx.as_of,
-        false,
-    );
+    let done = notice.map(|n| (n.0, n.2.when()));
+    let (status, late_after) = match a.terms.breach.notice {
+        NoticeTerm::WithoutUndueDelay => {
+            let (status, bound) = without_undue_delay(cx, s.t, done)?;
+            let hours = a.rules.undue_delay_bound_hours;
+            deadline.note = Some(format!(
+                "{}; reported late after {hours} (rules.undue_delay_bound_hours; at the latest when the controller's 72 hours of GDPR art. 33(1) would be spent)",
+                deadline.note.as_deref().unwrap_or("without undue delay")
+            ));
+            (status, Some(bound))
+        }
+        _ => (
+            status_of(
+                &deadline,
+                done.map(|d| d.1),
+                done.map(|d| d.0),
+                cx.as_of,
+                false,
+            ),
+            None,
+        ),
+    };
     cx.obligations.push(Obligation {
         kind: ObligationKind::BreachNotice,
         owner: Owner::Processor,
@@ -33,6 +52,8 @@ pub(super) fn discovered(cx: &mut Ctx<'_>, s: Step<'_>) -> Result<()> {
         triggered: s.event.when(),
         deadline,
         status,
+        elapsed: Some(elapsed(s.t, done.map(|d| d.0), cx.as_of)),
+        late_after,
     });
     if let Some((aware, ni, ne)) = notice {
         let deadline = a.authority_notice_deadline(aware)?;
@@ -52,9 +73,47 @@ pub(super) fn discovered(cx: &mut Ctx<'_>, s: Step<'_>) -> Result<()> {
             triggered: ne.when(),
             deadline,
             status,
+            elapsed: Some(elapsed(aware, report.map(|r| r.0), cx.as_of)),
+            late_after: None,
         });
     }
     Ok(())
+}
+
+/// The status of a notice owed "without undue delay" from `from` (Alles
+/// Online DPS 17 / clause 4.1; GDPR art. 33(2)), and the bound it is judged
+/// against: `from` plus `rules.undue_delay_bound_hours` (at most 72: by then
+/// the controller's own hours of GDPR art. 33(1) would be spent had it
+/// known when the processor did). Given by the bound, it is
+/// [`Status::Done`], never `met`, as whether the delay was undue is a
+/// judgment; given after it, or not given by it, [`Status::Late`].
+fn without_undue_delay(
+    cx: &Ctx<'_>,
+    from: OffsetDateTime,
+    done: Option<(OffsetDateTime, When)>,
+) -> Result<(Status, OffsetDateTime)> {
+    let hours = cx.agreement.rules.undue_delay_bound_hours.get();
+    let bound = calendar::add_hours(from, i64::from(hours))?;
+    let past = |t: OffsetDateTime| Lateness::Seconds((t - bound).whole_seconds().max(1));
+    let status = match done {
+        Some((at, on)) if at <= bound => Status::Done { on },
+        Some((at, on)) => Status::Late {
+            done: Some(on),
+            by: past(at),
+        },
+        None if cx.as_of > bound => Status::Late {
+            done: None,
+            by: past(cx.as_of),
+        },
+        None => Status::Pending,
+    };
+    Ok((status, bound))
+}
+
+/// The time from `from` to `done`, or, while not done, to `as_of`.
+fn elapsed(from: OffsetDateTime, done: Option<OffsetDateTime>, as_of: OffsetDateTime) -> Lateness {
+    let until = done.unwrap_or(as_of);
+    Lateness::Seconds((until - from).whole_seconds().max(0))
 }
 
 /// `client-notified-of-breach`, `authority-notified`: a notice that refers

@@ -70,6 +70,8 @@ pub(super) fn statement_change(
         triggered: s.event.when(),
         deadline,
         status,
+        elapsed: None,
+        late_after: None,
     });
     Ok(())
 }
@@ -92,5 +94,7 @@ fn sub_processor_objection(cx: &Ctx<'_>, s: Step<'_>) -> Obligation {
         triggered: s.event.when(),
         deadline: cx.agreement.sub_processor_objection(),
         status: Status::Pending,
+        elapsed: None,
+        late_after: None,
     }
 }

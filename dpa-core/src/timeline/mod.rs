@@ -3,9 +3,11 @@
 //!
 //! Events are read from a TOML or JSON document (see [`Events`]); the
 //! timeline ([`Agreement::timeline`]) turns them into [`Obligation`]s —
-//! pending, met (when), missed (by how long), suspended by a legal hold, or,
-//! for a right of the client, expired — and into [`Finding`]s for events that
-//! are out of order or impossible. Nothing here panics on any input.
+//! pending, met (when), missed (by how long, or made impossible), exceeded
+//! (past an "in principe" term), done or late (under "without undue delay",
+//! with the time elapsed), suspended by a legal hold, or, for a right of the
+//! client, expired ([`Status`]) — and into [`Finding`]s for events that are
+//! out of order or impossible. Nothing here panics on any input.
 //!
 //! ```
 //! use dpa_core::Agreement;
@@ -40,7 +42,8 @@
 // - obligation.rs: what is owed (`Obligation`, `Status`) and `status_of`;
 // - this file: the entry (`Agreement::timeline`), which sorts the events;
 // - run.rs: the dispatcher, one pass handing each event to its family:
-//   termination.rs (termination, deletion, return of data, legal holds),
+//   termination.rs (termination, deletion, return of data, legal holds;
+//   hold.rs: what a lifted hold does to the deletion deadline),
 //   breach.rs (breaches and their notices), audit.rs (audit notices and
 //   audits held), changes.rs (signing, statement and sub-processor changes);
 // - context.rs and index.rs: what the handlers share (`Ctx`, `Step`, the
@@ -52,6 +55,7 @@ mod breach;
 mod changes;
 mod context;
 mod events;
+mod hold;
 mod ics;
 mod index;
 mod obligation;
@@ -86,10 +90,13 @@ impl Agreement {
     /// The rules (`docs/rules.md`): termination starts deletion (and backup
     /// deletion where tied to the backup cycle); a legal hold placed before
     /// the data is deleted suspends deletion while it lasts, and once lifted
-    /// the deletion is due by the later of the original date and the lift
-    /// date; a return request obliges the processor to return the data
-    /// (before deletion, where the agreement says so); a breach discovered
-    /// starts the notice to the client, and the client's notice starts the
+    /// the deletion is due as `rules.legal_hold_lift` says (by default by the
+    /// later of the original date and the lift date); a return request
+    /// obliges the processor to return the data (before deletion, where the
+    /// agreement says so), and deleting the data before returning it makes
+    /// the return missed; a breach discovered starts the notice to the
+    /// client (without a fixed term, `late` past
+    /// `rules.undue_delay_bound_hours`), and the client's notice starts the
     /// controller's 72 hours (its awareness); a statement change opens the
     /// client's termination window, a sub-processor change its right to
     /// object; an audit notice must give the notice days, and an audit inside

@@ -13,7 +13,7 @@ use crate::macros::spelled_enum;
 #[cfg(doc)]
 use crate::model::Agreement;
 use crate::model::Party;
-use crate::values::iso_date;
+use crate::values::{iso_date, iso_instant};
 
 spelled_enum! {
     /// What an obligation is.
@@ -116,13 +116,15 @@ impl From<Party> for Owner {
     }
 }
 
-/// How late something was, or is so far.
+/// How late something was, or is so far; also how long something took
+/// ([`Obligation::elapsed`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Lateness {
     /// Whole calendar days after a date deadline.
     Days(i64),
-    /// Seconds after an instant deadline.
+    /// Seconds after an instant deadline (or after the event that started
+    /// the obligation).
     Seconds(i64),
 }
 
@@ -156,7 +158,15 @@ impl fmt::Display for Lateness {
     }
 }
 
-/// Where an obligation stands as of the date asked.
+/// Where an obligation stands as of the date asked (docs/rules.md, "The
+/// timeline").
+///
+/// Only [`Status::Missed`] and [`Status::Impossible`] (both spelled
+/// `missed`) say that a firm term was not kept: they make a timeline fail
+/// ([`Status::is_missed`]). [`Status::Exceeded`] and [`Status::Late`] are
+/// warnings: the agreement's words leave room (an "in principe" term, a
+/// notice "without undue delay"), so whether the delay breaches it is a
+/// judgment the library does not make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Status {
@@ -181,19 +191,86 @@ pub enum Status {
     },
     /// A right of the client whose window closed unused.
     Expired,
+    /// Done where the agreement sets no fixed term ("without undue delay"),
+    /// before the bound the timeline warns at: never simply `met`, as
+    /// whether the delay was undue is a judgment; [`Obligation::elapsed`]
+    /// says how long it took. Spelled `done`.
+    Done {
+        /// When it was done.
+        on: When,
+    },
+    /// Past the bound of a term without a fixed deadline ("without undue
+    /// delay"; `rules.undue_delay_bound_hours`, at most the controller's 72
+    /// hours of GDPR art. 33(1)): done after it, or not done by it. A
+    /// warning, not a missed term. Spelled `late`.
+    Late {
+        /// When it was done, if it was.
+        done: Option<When>,
+        /// By how much it was (or is so far) past the bound.
+        by: Lateness,
+    },
+    /// Past a term the agreement states "in principe" (as a rule, with
+    /// exceptions it does not spell out): done after it, or not done by it.
+    /// A warning, unlike a missed "uiterlijk" term. Spelled `exceeded`.
+    Exceeded {
+        /// When it was done, if it was.
+        done: Option<When>,
+        /// By how much it was (or is so far) past the term.
+        by: Lateness,
+    },
+    /// Not done, and no longer possible: the data was deleted after the
+    /// client asked for it back and before it was returned. Spelled
+    /// `missed`: lateness does not apply to it.
+    Impossible {
+        /// The date the data was deleted.
+        since: Date,
+    },
 }
 
 // `Status` is not a `spelled_enum!`: its variants carry data (when it was
 // done, by how much it was late), which the macro's fieldless enums cannot.
 impl Status {
-    /// `pending`, `met`, `missed`, `suspended` or `expired`.
+    /// `pending`, `met`, `missed`, `suspended`, `expired`, `done`, `late` or
+    /// `exceeded` ([`Status::Impossible`] is `missed`).
     pub const fn as_str(&self) -> &'static str {
         match self {
             Status::Pending => "pending",
             Status::Met { .. } => "met",
-            Status::Missed { .. } => "missed",
+            Status::Missed { .. } | Status::Impossible { .. } => "missed",
             Status::Suspended { .. } => "suspended",
             Status::Expired => "expired",
+            Status::Done { .. } => "done",
+            Status::Late { .. } => "late",
+            Status::Exceeded { .. } => "exceeded",
+        }
+    }
+
+    /// Whether a firm term was not kept ([`Status::Missed`] or
+    /// [`Status::Impossible`], both spelled `missed`): what makes a timeline
+    /// fail.
+    pub const fn is_missed(&self) -> bool {
+        matches!(self, Status::Missed { .. } | Status::Impossible { .. })
+    }
+
+    /// When it was done, where it was.
+    pub const fn done(&self) -> Option<When> {
+        match *self {
+            Status::Met { on } | Status::Done { on } => Some(on),
+            Status::Missed { done, .. }
+            | Status::Late { done, .. }
+            | Status::Exceeded { done, .. } => done,
+            _ => None,
+        }
+    }
+
+    /// By how much it was (or is so far) past its term or bound, where it
+    /// was ([`Status::Missed`], [`Status::Late`], [`Status::Exceeded`]).
+    pub const fn late_by(&self) -> Option<Lateness> {
+        match *self {
+            Status::Missed { by, .. } | Status::Late { by, .. } | Status::Exceeded { by, .. } => {
+                Some(by)
+            }
+            _ => None,
         }
     }
 }
@@ -214,6 +291,30 @@ impl fmt::Display for Status {
                     iso_date::format(*since)
                 )
             }
+            Status::Done { on } => write!(f, "done on {on}"),
+            Status::Late {
+                done: Some(done),
+                by,
+            } => write!(f, "late: done {done}, {by} past the bound"),
+            Status::Late { done: None, by } => {
+                write!(f, "late: not done, {by} past the bound so far")
+            }
+            Status::Exceeded {
+                done: Some(done),
+                by,
+            } => write!(
+                f,
+                "exceeded: done {done}, {by} past the term \"in principe\""
+            ),
+            Status::Exceeded { done: None, by } => write!(
+                f,
+                "exceeded: not done, {by} past the term \"in principe\" so far"
+            ),
+            Status::Impossible { since } => write!(
+                f,
+                "missed: not done, impossible since the data was deleted on {}",
+                iso_date::format(*since)
+            ),
             other => f.write_str(other.as_str()),
         }
     }
@@ -238,6 +339,15 @@ pub struct Obligation {
     pub deadline: Deadline,
     /// Where it stands.
     pub status: Status,
+    /// For a notice of a breach (each is owed "without undue delay": GDPR
+    /// art. 33(1) and (2), clause 2.4.1 / 4.1): the time from the event
+    /// that started it to the notice, or, while not given, to the end of
+    /// the date asked. `None` for the other obligations.
+    pub elapsed: Option<Lateness>,
+    /// For an obligation without a fixed term owed "without undue delay":
+    /// the instant after which it is [`Status::Late`] (the event that
+    /// started it plus `rules.undue_delay_bound_hours`). `None` otherwise.
+    pub late_after: Option<OffsetDateTime>,
 }
 
 impl Serialize for Obligation {
@@ -251,17 +361,20 @@ impl Serialize for Obligation {
         m.serialize_entry("triggered", &self.triggered)?;
         m.serialize_entry("deadline", &self.deadline)?;
         m.serialize_entry("status", self.status.as_str())?;
-        let (done, late_by, since) = match &self.status {
-            Status::Met { on } => (Some(on.to_string()), None, None),
-            Status::Missed { done, by } => {
-                (done.map(|d| d.to_string()), Some(by.to_string()), None)
-            }
-            Status::Suspended { since } => (None, None, Some(iso_date::format(*since))),
-            _ => (None, None, None),
+        let since = match self.status {
+            Status::Suspended { since } => Some(iso_date::format(since)),
+            _ => None,
         };
-        m.serialize_entry("done", &done)?;
-        m.serialize_entry("late_by", &late_by)?;
+        let impossible = match self.status {
+            Status::Impossible { since } => Some(iso_date::format(since)),
+            _ => None,
+        };
+        m.serialize_entry("done", &self.status.done().map(|d| d.to_string()))?;
+        m.serialize_entry("late_by", &self.status.late_by().map(|b| b.to_string()))?;
         m.serialize_entry("suspended_since", &since)?;
+        m.serialize_entry("impossible_since", &impossible)?;
+        m.serialize_entry("elapsed", &self.elapsed.map(|e| e.to_string()))?;
+        m.serialize_entry("late_after", &self.late_after.map(iso_instant::format))?;
         m.end()
     }
 }

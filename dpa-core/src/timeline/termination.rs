@@ -9,12 +9,13 @@
 use time::{Date, OffsetDateTime};
 
 use super::context::{Ctx, Step};
+use super::hold;
 use super::{EventKind, Obligation, ObligationKind, Owner, Status, When, status_of};
 use crate::citation::cite;
 use crate::deadline::{Bound, Deadline, DeadlineKind, Due, date_ending, end_of_day};
 use crate::error::Result;
 use crate::finding::FindingCode;
-use crate::model::{BackupDeletion, ReturnMethod};
+use crate::model::{BackupDeletion, Firmness, ReturnMethod};
 use crate::values::iso_date;
 
 /// What the termination events have established so far.
@@ -99,9 +100,12 @@ impl Termination {
 
     /// Settles the status of the deletion obligations once every event is
     /// seen: the first deletion after the termination meets them; a legal
-    /// hold placed before the deletion suspends them while it lasts and, once
-    /// lifted, moves the due date to the lift date if that is later.
+    /// hold placed before the deletion suspends them while it lasts and,
+    /// once lifted, moves the due date as `rules.legal_hold_lift` says
+    /// ([`hold::after_holds`]); past a term the agreement states "in
+    /// principe" they are [`Status::Exceeded`] rather than missed.
     pub(super) fn settle(self, cx: &mut Ctx<'_>) -> Result<()> {
+        let a = cx.agreement;
         let tz = cx.tz;
         let as_of = cx.as_of;
         let as_of_date = date_ending(as_of, tz)?;
@@ -133,20 +137,20 @@ impl Termination {
                 ob.status = Status::Suspended { since: *placed };
                 continue;
             }
-            if let Some(last_lift) = relevant.iter().filter_map(|(_, l)| *l).max()
-                && let Some(due) = ob.deadline.due.date()
-                && last_lift > due
-            {
-                let ends_at = end_of_day(last_lift, tz)?;
+            let lifted: Vec<(Date, Date)> = relevant
+                .iter()
+                .filter_map(|&&(placed, lifted)| lifted.map(|l| (placed, l)))
+                .collect();
+            if let Some(moved) = hold::after_holds(a, ob.kind, &ob.deadline, terminated, &lifted)? {
                 ob.deadline.due = Due::Date {
-                    date: last_lift,
-                    ends_at,
+                    date: moved.date,
+                    ends_at: end_of_day(moved.date, tz)?,
                 };
-                ob.deadline.note = Some(format!(
-                    "a legal hold suspended deletion until {}; the original date was {}",
-                    iso_date::format(last_lift),
-                    iso_date::format(due)
-                ));
+                ob.deadline.shift = moved.shift;
+                ob.deadline.note = Some(match ob.deadline.note.take() {
+                    Some(note) => format!("{note}; {}", moved.note),
+                    None => moved.note,
+                });
             }
             ob.status = status_of(
                 &ob.deadline,
@@ -158,8 +162,21 @@ impl Termination {
             if ob.deadline.due == Due::NoFixedTerm && deleted.is_none() {
                 ob.status = Status::Pending;
             }
+            ob.status = against(ob.status, a.terms.deletion.firmness);
         }
         Ok(())
+    }
+}
+
+/// A status against a term of `firmness`: past a term the agreement states
+/// "in principe" (Alles Online DPS 12: "in principe binnen 3 maanden"), the
+/// obligation is [`Status::Exceeded`], a warning, rather than missed as
+/// past an "uiterlijk" term (Belco DPS 1.11: "uiterlijk binnen 3
+/// maanden").
+fn against(status: Status, firmness: Firmness) -> Status {
+    match (status, firmness) {
+        (Status::Missed { done, by }, Firmness::InPrinciple) => Status::Exceeded { done, by },
+        (other, _) => other,
     }
 }
 
@@ -176,6 +193,8 @@ fn termination_obligations(cx: &mut Ctx<'_>, date: Date, i: usize) -> Result<()>
         triggered: When::Date(date),
         deadline,
         status: Status::Pending,
+        elapsed: None,
+        late_after: None,
     });
     if a.terms.deletion.backups == BackupDeletion::PerBackupCycle {
         let deadline = a.backup_deletion_deadline(date)?;
@@ -187,6 +206,8 @@ fn termination_obligations(cx: &mut Ctx<'_>, date: Date, i: usize) -> Result<()>
             triggered: When::Date(date),
             deadline,
             status: Status::Pending,
+            elapsed: None,
+            late_after: None,
         });
     }
     Ok(())
@@ -195,7 +216,9 @@ fn termination_obligations(cx: &mut Ctx<'_>, date: Date, i: usize) -> Result<()>
 /// The processor's obligation to return the data a request on `s.date`
 /// asks for: by the deletion date where the agreement wants the data
 /// returned before it is deleted (and the agreement is terminated), else
-/// with no fixed term; deleting the data first is then a finding.
+/// with no fixed term; deleting the data first is then a finding. Data
+/// deleted after the request and not returned makes the return impossible:
+/// [`Status::Impossible`] (`missed`), not pending.
 fn return_obligation(cx: &mut Ctx<'_>, s: Step<'_>, terminated: Option<Date>) -> Result<()> {
     let a = cx.agreement;
     let r = &a.terms.return_of_data;
@@ -206,6 +229,7 @@ fn return_obligation(cx: &mut Ctx<'_>, s: Step<'_>, terminated: Option<Date>) ->
         Some(t) if r.before_deletion => Some(a.deletion_deadline(t)?),
         _ => None,
     };
+    let tied_to_deletion = deletion_due.is_some();
     let deadline = match deletion_due {
         Some(d) => Deadline {
             kind: DeadlineKind::Deletion,
@@ -245,13 +269,27 @@ fn return_obligation(cx: &mut Ctx<'_>, s: Step<'_>, terminated: Option<Date>) ->
             di,
         );
     }
-    let status = status_of(
-        &deadline,
-        returned.map(|x| x.2.when()),
-        returned.map(|x| x.0),
-        cx.as_of,
-        false,
-    );
+    // Deleted after the request and never returned (by the date asked): the
+    // return can no longer be made, whatever its term (GDPR art. 28(3)(g):
+    // delete or return, at the controller's choice).
+    let status = match deleted {
+        Some((_, _, de)) if returned.is_none() => Status::Impossible {
+            since: de.when().date(),
+        },
+        _ => status_of(
+            &deadline,
+            returned.map(|x| x.2.when()),
+            returned.map(|x| x.0),
+            cx.as_of,
+            false,
+        ),
+    };
+    // Due with the deletion, the return shares its firmness.
+    let status = if tied_to_deletion {
+        against(status, a.terms.deletion.firmness)
+    } else {
+        status
+    };
     cx.obligations.push(Obligation {
         kind: ObligationKind::DataReturn,
         owner: Owner::Processor,
@@ -260,6 +298,8 @@ fn return_obligation(cx: &mut Ctx<'_>, s: Step<'_>, terminated: Option<Date>) ->
         triggered: When::Date(s.date),
         deadline,
         status,
+        elapsed: None,
+        late_after: None,
     });
     Ok(())
 }

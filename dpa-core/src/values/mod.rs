@@ -54,7 +54,7 @@ pub use clause_ref::{ClauseRef, join_refs};
 pub use country::{Country, Location, Region};
 pub use money::EurCents;
 pub use month_rule::MonthRule;
-pub use terms::{Count, Days, Hours, Months};
+pub use terms::{Count, Days, Hours, Months, UndueDelayHours};
 pub use text::Text;
 pub(crate) use text::steers_display;
 pub use time_zone::TimeZoneName;

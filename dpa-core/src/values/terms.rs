@@ -1,5 +1,6 @@
-//! Bounded terms: [`Months`], [`Days`], [`Hours`] and [`Count`], each a
-//! whole number checked against its bounds when it is made.
+//! Bounded terms: [`Months`], [`Days`], [`Hours`], [`Count`] and
+//! [`UndueDelayHours`], each a whole number checked against its bounds when
+//! it is made.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -103,3 +104,26 @@ bounded_term!(
     /// A count per period (e.g. audits per year), 1 to 365.
     Count, u16, 1, 365, "times"
 );
+bounded_term!(
+    /// The bound, in hours after a breach is discovered, past which the
+    /// timeline reports a notice owed "without undue delay" as `late`: 1 to
+    /// 72. At most 72: by then the controller's own 72 hours to notify the
+    /// supervisory authority (GDPR art. 33(1)) would be spent had it known
+    /// of the breach when the processor did. The default is 72
+    /// (docs/rules.md, "The timeline").
+    ///
+    /// ```
+    /// use dpa_core::values::UndueDelayHours;
+    /// assert_eq!(UndueDelayHours::default().get(), 72);
+    /// assert_eq!(UndueDelayHours::new(24).unwrap().get(), 24);
+    /// assert!(UndueDelayHours::new(73).is_err());
+    /// ```
+    UndueDelayHours, u8, 1, 72, "hours"
+);
+
+impl Default for UndueDelayHours {
+    /// 72 hours: the latest bound allowed (GDPR art. 33(1)).
+    fn default() -> Self {
+        UndueDelayHours(Self::MAX)
+    }
+}

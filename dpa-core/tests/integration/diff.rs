@@ -879,6 +879,39 @@ fn a_month_rule_change_is_shown_in_the_file_spelling() {
     }
 }
 
+/// A change of the legal-hold lift reading or of the undue-delay bound is a
+/// change of the file's rules, editorial (a reading, not a term), shown in
+/// the file's spelling.
+/// Source: docs/rules.md rule 6 and "The timeline" (`rules.legal_hold_lift`,
+/// `rules.undue_delay_bound_hours`); "Change significance" (the rules are
+/// editorial).
+#[test]
+fn legal_hold_and_undue_delay_settings_are_editorial_rule_changes() {
+    let old = text("alles-online.toml");
+    for (from, to, path, shown) in [
+        (
+            "legal_hold_lift = \"at-once\"",
+            "legal_hold_lift = \"full-term\"",
+            "rules.legal_hold_lift",
+            ("at-once", "full-term"),
+        ),
+        (
+            "undue_delay_bound_hours = 72",
+            "undue_delay_bound_hours = 24",
+            "rules.undue_delay_bound_hours",
+            ("72 hours", "24 hours"),
+        ),
+    ] {
+        let changes = diff(&parse(&old), &parse(&edit(&old, from, to)));
+        let c = only(&changes);
+        assert_eq!(c.kind, ChangeKind::RulesChanged);
+        assert_eq!(c.path, path);
+        assert_eq!(c.effect, Effect::Editorial);
+        assert_eq!(c.from.as_deref(), Some(shown.0));
+        assert_eq!(c.to.as_deref(), Some(shown.1));
+    }
+}
+
 /// Disclosure on a legal order and the breach terms compare by their typed
 /// values: telling the client after a disclosure instead of before reduces
 /// its protection; a duty on the client to keep its contact details current

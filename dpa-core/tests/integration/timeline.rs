@@ -74,15 +74,16 @@ fn deletion_met_missed_pending() {
 }
 
 /// Alles Online's termination also starts deletion from backups, which has no
-/// fixed date and stays pending.
-/// Source: Alles Online DPS 12 ("Verwijdering omvat tevens de back-ups volgens
-/// de reguliere back-upcyclus", no length stated); docs/rules.md "The
-/// deadlines" and "The timeline".
+/// fixed date and stays pending; its deletion term is "in principe", so past
+/// it the deletion is exceeded, not missed.
+/// Source: Alles Online DPS 12 ("in principe binnen 3 maanden"; "Verwijdering
+/// omvat tevens de back-ups volgens de reguliere back-upcyclus", no length
+/// stated); docs/rules.md "The deadlines" and "The timeline".
 #[test]
 fn alles_online_adds_backup_deletion_without_fixed_date() {
     let t = run("alles-online.toml", TERMINATED, date!(2027 - 06 - 01));
     assert_eq!(kinds(&t), ["deletion", "backup-deletion"]);
-    assert!(matches!(t.obligations[0].status, Status::Missed { .. }));
+    assert!(matches!(t.obligations[0].status, Status::Exceeded { .. }));
     // No fixed term: stays pending.
     assert_eq!(t.obligations[1].status, Status::Pending);
 }
@@ -176,11 +177,17 @@ fn breach_notice_and_authority_horizon() {
         t.obligations[0].status,
         Status::Missed { done: None, .. }
     ));
-    // Alles Online: without undue delay, no fixed instant: pending until notified.
-    let t = run("alles-online.toml", BREACH, date!(2026 - 12 - 30));
+    // Alles Online: without undue delay, no fixed instant: pending until
+    // the bound, late after it, and done (never met) once notified.
+    let t = run("alles-online.toml", BREACH, date!(2026 - 03 - 29));
     assert_eq!(t.obligations[0].status, Status::Pending);
+    let t = run("alles-online.toml", BREACH, date!(2026 - 12 - 30));
+    assert!(matches!(
+        t.obligations[0].status,
+        Status::Late { done: None, .. }
+    ));
     let t = run("alles-online.toml", &on_time, date!(2026 - 12 - 30));
-    assert!(matches!(t.obligations[0].status, Status::Met { .. }));
+    assert!(matches!(t.obligations[0].status, Status::Done { .. }));
 }
 
 /// A breach notice given before the breach it names was discovered is a
@@ -572,6 +579,480 @@ fn citations_without_clause_references_have_no_leading_separator() {
     for (kind, c) in &cited {
         assert!(!c.starts_with(';') && !c.is_empty(), "{kind}: {c:?}");
     }
+}
+
+/// Alles Online's agreement, its `[rules]` line `from` replaced by `to`.
+fn alles_with(from: &str, to: &str) -> Agreement {
+    let text = text("alles-online.toml");
+    assert!(text.contains(from), "{from}");
+    Agreement::from_toml(&text.replace(from, to)).unwrap()
+}
+
+/// Under "without undue delay" a notice is never simply met: given within
+/// the bound it is `done`, with the time elapsed; past the bound (by default
+/// 72 hours after discovery, when the controller's own 72 hours would be
+/// spent) it is `late`, a warning that does not fail the timeline. Every
+/// notice of a breach reports the time elapsed, a fixed term too; the bound
+/// is a setting, at most 72 hours.
+/// Source: Alles Online DPS 17 / clause 4.1 ("zonder onredelijke
+/// vertraging"); Belco DPS 1.13 / clause 2.4.1 ("zonder onredelijk
+/// vertraging maar uiterlijk binnen 24 uur"); GDPR art. 33(1) (72 hours
+/// after the controller becomes aware) and 33(2); docs/rules.md "The
+/// timeline".
+#[test]
+fn without_undue_delay_reports_elapsed_time_and_warns_past_the_bound() {
+    use dpa_core::report::Report;
+    let notified = |at: &str| {
+        format!(
+            "{BREACH}[[events]]\nkind = \"client-notified-of-breach\"\nat = {at}\nbreach = \"B-1\"\n"
+        )
+    };
+    // Notified after 23.5 hours: done, not met; the bound is 72 hours after
+    // discovery (2026-03-28T09:30:00Z).
+    let t = run(
+        "alles-online.toml",
+        &notified("2026-03-29T09:00:00Z"),
+        date!(2026 - 04 - 10),
+    );
+    let n = &t.obligations[0];
+    assert_eq!(
+        n.status,
+        Status::Done {
+            on: When::Instant(datetime!(2026-03-29 09:00 UTC))
+        }
+    );
+    assert_eq!(n.elapsed, Some(Lateness::Seconds(23 * 3600 + 1800)));
+    assert_eq!(n.late_after, Some(datetime!(2026-03-31 09:30 UTC)));
+    assert_eq!(
+        n.to_string(),
+        "breach-notice processor due none done on 2026-03-29T09:00:00Z (elapsed PT23H30M; late after 2026-03-31T09:30:00Z) [B-1]"
+    );
+    assert!(
+        n.deadline
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("reported late after 72 hours (rules.undue_delay_bound_hours"),
+        "{:?}",
+        n.deadline.note
+    );
+    let json = serde_json::to_value(n).unwrap();
+    assert_eq!(json["status"], "done");
+    assert_eq!(json["done"], "2026-03-29T09:00:00Z");
+    assert_eq!(json["elapsed"], "PT23H30M");
+    assert_eq!(json["late_after"], "2026-03-31T09:30:00Z");
+    assert!(json["late_by"].is_null());
+    // The controller's notice reports its time elapsed so far too: from the
+    // client's notice to the end of 10 April (22:00Z, summer time).
+    assert_eq!(
+        t.obligations[1].elapsed,
+        Some(Lateness::Seconds(12 * 86_400 + 13 * 3600))
+    );
+    assert_eq!(t.obligations[1].late_after, None);
+
+    // Not notified: pending within the bound, with the time so far.
+    let t = run("alles-online.toml", BREACH, date!(2026 - 03 - 30));
+    assert_eq!(t.obligations[0].status, Status::Pending);
+    assert_eq!(
+        t.obligations[0].elapsed,
+        Some(Lateness::Seconds(2 * 86_400 + 12 * 3600 + 1800))
+    );
+    // Past the bound: late by the time since it, and not a failure.
+    let t = run("alles-online.toml", BREACH, date!(2026 - 03 - 31));
+    assert_eq!(
+        t.obligations[0].status,
+        Status::Late {
+            done: None,
+            by: Lateness::Seconds(12 * 3600 + 1800)
+        }
+    );
+    assert!(
+        t.obligations[0]
+            .to_string()
+            .contains("late: not done, PT12H30M past the bound so far"),
+        "{}",
+        t.obligations[0]
+    );
+    assert!(!t.fails());
+    // Notified after the bound: late, with the notice.
+    let t = run(
+        "alles-online.toml",
+        &notified("2026-04-01T10:00:00Z"),
+        date!(2026 - 04 - 02),
+    );
+    assert_eq!(
+        t.obligations[0].status,
+        Status::Late {
+            done: Some(When::Instant(datetime!(2026-04-01 10:00 UTC))),
+            by: Lateness::Seconds(86_400 + 1800)
+        }
+    );
+    let json = serde_json::to_value(&t.obligations[0]).unwrap();
+    assert_eq!(json["status"], "late");
+    assert_eq!(json["late_by"], "P1DT30M");
+    assert_eq!(json["elapsed"], "P4DT30M");
+
+    // A fixed term (Belco's 24 hours) is met or missed, with the time elapsed
+    // and no bound.
+    let t = run(
+        "belco.toml",
+        &notified("2026-03-29T09:00:00Z"),
+        date!(2026 - 04 - 10),
+    );
+    assert!(matches!(t.obligations[0].status, Status::Met { .. }));
+    assert_eq!(
+        t.obligations[0].elapsed,
+        Some(Lateness::Seconds(23 * 3600 + 1800))
+    );
+    assert_eq!(t.obligations[0].late_after, None);
+
+    // A bound of 24 hours: late a day earlier.
+    let a = alles_with(
+        "undue_delay_bound_hours = 72",
+        "undue_delay_bound_hours = 24",
+    );
+    let events = Events::from_toml(BREACH).unwrap();
+    let t = a.timeline(&events, date!(2026 - 03 - 29)).unwrap();
+    assert_eq!(
+        t.obligations[0].late_after,
+        Some(datetime!(2026-03-29 09:30 UTC))
+    );
+    assert_eq!(
+        t.obligations[0].status,
+        Status::Late {
+            done: None,
+            by: Lateness::Seconds(12 * 3600 + 30 * 60)
+        }
+    );
+    // More than the controller's 72 hours is refused, naming the field.
+    let too_long = text("alles-online.toml").replace(
+        "undue_delay_bound_hours = 72",
+        "undue_delay_bound_hours = 96",
+    );
+    let e = Agreement::from_toml(&too_long).unwrap_err();
+    assert_eq!(e.path(), Some("rules.undue_delay_bound_hours"), "{e}");
+    assert!(e.to_string().contains("between 1 and 72 hours"), "{e}");
+    // Without the key, the default of 72 hours.
+    let without = text("alles-online.toml").replace("undue_delay_bound_hours = 72\n", "");
+    let a = Agreement::from_toml(&without).unwrap();
+    assert_eq!(a.rules.undue_delay_bound_hours.get(), 72);
+}
+
+const RETURN_THEN_DELETED: &str = "[[events]]\nkind = \"data-return-requested\"\ndate = 2026-12-01\n[[events]]\nkind = \"data-deleted\"\ndate = 2027-01-10\n";
+
+/// A return that was requested and then made impossible by deleting the data
+/// is missed from the deletion on, not pending, whatever its term; a return
+/// made, even after the deletion, is judged by its date.
+/// Source: GDPR art. 28(3)(g) (delete or return, at the controller's choice);
+/// Alles Online DPS 13 ("retourneert ... vóór verwijdering") and clause 6.3;
+/// Belco DPS 1.12 and clause 2.6.3; docs/rules.md "The timeline".
+#[test]
+fn a_return_made_impossible_by_deletion_is_missed() {
+    use dpa_core::report::Report;
+    for name in ["alles-online.toml", "belco.toml"] {
+        let t = run(
+            name,
+            &format!("{TERMINATED}{RETURN_THEN_DELETED}"),
+            date!(2027 - 01 - 20),
+        );
+        let ret = t
+            .obligations
+            .iter()
+            .find(|o| o.kind == ObligationKind::DataReturn)
+            .unwrap();
+        assert_eq!(
+            ret.status,
+            Status::Impossible {
+                since: date!(2027 - 01 - 10)
+            },
+            "{name}"
+        );
+        assert_eq!(ret.status.as_str(), "missed");
+        assert!(ret.status.is_missed());
+        assert!(
+            ret.to_string()
+                .contains("missed: not done, impossible since the data was deleted on 2027-01-10"),
+            "{ret}"
+        );
+        let json = serde_json::to_value(ret).unwrap();
+        assert_eq!(json["status"], "missed");
+        assert_eq!(json["impossible_since"], "2027-01-10");
+        assert!(json["late_by"].is_null() && json["done"].is_null());
+        assert!(t.fails(), "{name}");
+    }
+    // Returned after the deletion after all (from a copy): judged by its
+    // date, with the finding that the data was deleted first.
+    let t = run(
+        "alles-online.toml",
+        &format!(
+            "{TERMINATED}{RETURN_THEN_DELETED}[[events]]\nkind = \"data-returned\"\ndate = 2027-01-12\n"
+        ),
+        date!(2027 - 01 - 20),
+    );
+    let ret = t
+        .obligations
+        .iter()
+        .find(|o| o.kind == ObligationKind::DataReturn)
+        .unwrap();
+    assert_eq!(
+        ret.status,
+        Status::Met {
+            on: When::Date(date!(2027 - 01 - 12))
+        }
+    );
+    assert!(codes(&t).contains(&"deleted-before-return"));
+    // Not yet deleted: still pending.
+    let t = run(
+        "belco.toml",
+        &format!("{TERMINATED}{RETURN_THEN_DELETED}"),
+        date!(2027 - 01 - 05),
+    );
+    assert_eq!(t.obligations[1].status, Status::Pending);
+}
+
+/// Past a term the agreement states "in principe" the obligation is
+/// `exceeded` (a warning: the agreement allows exceptions it does not spell
+/// out), past a firm "uiterlijk" term it is `missed` (a failure); a return
+/// due with an "in principe" deletion shares its firmness.
+/// Source: Alles Online DPS 12 ("in principe binnen 3 maanden") and DPS 13;
+/// Belco DPS 1.11 ("uiterlijk binnen 3 maanden"); docs/rules.md "The
+/// timeline".
+#[test]
+fn an_in_principle_term_is_exceeded_a_firm_term_missed() {
+    use dpa_core::report::Report;
+    let alles = run("alles-online.toml", TERMINATED, date!(2027 - 03 - 05));
+    assert_eq!(
+        alles.obligations[0].status,
+        Status::Exceeded {
+            done: None,
+            by: Lateness::Days(5)
+        }
+    );
+    assert_eq!(
+        alles.obligations[0].to_string(),
+        "deletion processor due 2027-02-28 exceeded: not done, P5D past the term \"in principe\" so far"
+    );
+    let json = serde_json::to_value(&alles.obligations[0]).unwrap();
+    assert_eq!(json["status"], "exceeded");
+    assert_eq!(json["late_by"], "P5D");
+    assert!(!alles.fails());
+    let belco = run("belco.toml", TERMINATED, date!(2027 - 03 - 05));
+    assert_eq!(
+        belco.obligations[0].status,
+        Status::Missed {
+            done: None,
+            by: Lateness::Days(5)
+        }
+    );
+    assert!(belco.fails());
+    // Done late.
+    let late = format!("{TERMINATED}[[events]]\nkind = \"data-deleted\"\ndate = 2027-03-03\n");
+    let alles = run("alles-online.toml", &late, date!(2027 - 03 - 10));
+    assert_eq!(
+        alles.obligations[0].status,
+        Status::Exceeded {
+            done: Some(When::Date(date!(2027 - 03 - 03))),
+            by: Lateness::Days(3)
+        }
+    );
+    assert!(
+        alles.obligations[0]
+            .to_string()
+            .contains("exceeded: done 2027-03-03, P3D past the term \"in principe\""),
+        "{}",
+        alles.obligations[0]
+    );
+    // In time, it is met under either term.
+    let on_time = format!("{TERMINATED}[[events]]\nkind = \"data-deleted\"\ndate = 2027-01-15\n");
+    let alles = run("alles-online.toml", &on_time, date!(2027 - 03 - 10));
+    assert!(matches!(alles.obligations[0].status, Status::Met { .. }));
+    // The return, due with the deletion, made two days after its date.
+    let t = run(
+        "alles-online.toml",
+        &format!(
+            "{TERMINATED}[[events]]\nkind = \"data-return-requested\"\ndate = 2026-12-01\n[[events]]\nkind = \"data-returned\"\ndate = 2027-03-02\n"
+        ),
+        date!(2027 - 03 - 10),
+    );
+    let ret = t
+        .obligations
+        .iter()
+        .find(|o| o.kind == ObligationKind::DataReturn)
+        .unwrap();
+    assert_eq!(
+        ret.status,
+        Status::Exceeded {
+            done: Some(When::Date(date!(2027 - 03 - 02))),
+            by: Lateness::Days(2)
+        }
+    );
+}
+
+/// Belco's agreement under the legal-hold lift reading `reading`.
+fn belco_lift(reading: &str) -> Agreement {
+    let text = text("belco.toml");
+    let from = "legal_hold_lift = \"at-once\"";
+    assert!(text.contains(from));
+    Agreement::from_toml(&text.replace(from, &format!("legal_hold_lift = \"{reading}\""))).unwrap()
+}
+
+/// What a lifted legal hold does to the deletion deadline is the agreement's
+/// setting `rules.legal_hold_lift`: `at-once` (the default, which the example
+/// files state: due on the lift, or on the original date if later),
+/// `remaining-term` (the term stands still while the hold lasts) or
+/// `full-term` (the term runs again from the lift); a hold placed after the
+/// term ran out makes deletion due on the lift under every reading.
+/// Source: Belco clause 2.6.5 and Alles Online clause 6.5 (the deletion duty
+/// does not apply while a statutory rule prevents it; no term after it is
+/// stated); GDPR art. 28(3)(g); docs/rules.md "The timeline" and rule 6.
+#[test]
+fn legal_hold_lift_is_an_agreement_setting() {
+    use dpa_core::model::{LegalHoldLift, Rules};
+    assert_eq!(Rules::default().legal_hold_lift, LegalHoldLift::AtOnce);
+    assert_eq!(
+        load("belco.toml").rules.legal_hold_lift,
+        LegalHoldLift::AtOnce
+    );
+    assert_eq!(
+        load("alles-online.toml").rules.legal_hold_lift,
+        LegalHoldLift::AtOnce
+    );
+    let hold = |placed: &str, lifted: &str| {
+        format!(
+            "{TERMINATED}[[events]]\nkind = \"legal-hold-placed\"\ndate = {placed}\n[[events]]\nkind = \"legal-hold-lifted\"\ndate = {lifted}\n"
+        )
+    };
+    let due = |reading: &str, events: &str| {
+        let events = Events::from_toml(events).unwrap();
+        let t = belco_lift(reading)
+            .timeline(&events, date!(2027 - 12 - 31))
+            .unwrap();
+        t.obligations[0].deadline.clone()
+    };
+    // Placed during the term (49 days left), lifted before its end (after 31
+    // days), after it (after 81 days); placed before the termination (the
+    // whole term suspended until the lift, 46 days into it); placed after
+    // the term ran out.
+    let cases = [
+        (
+            hold("2027-01-10", "2027-02-10"),
+            [
+                date!(2027 - 02 - 28),
+                date!(2027 - 03 - 31),
+                date!(2027 - 05 - 10),
+            ],
+        ),
+        (
+            hold("2027-01-10", "2027-04-01"),
+            [
+                date!(2027 - 04 - 01),
+                date!(2027 - 05 - 20),
+                date!(2027 - 07 - 01),
+            ],
+        ),
+        (
+            hold("2026-10-01", "2027-01-15"),
+            [
+                date!(2027 - 02 - 28),
+                date!(2027 - 04 - 15),
+                date!(2027 - 04 - 15),
+            ],
+        ),
+        (
+            hold("2027-03-05", "2027-03-20"),
+            [
+                date!(2027 - 03 - 20),
+                date!(2027 - 03 - 20),
+                date!(2027 - 03 - 20),
+            ],
+        ),
+    ];
+    for (events, expected) in &cases {
+        for (reading, want) in ["at-once", "remaining-term", "full-term"]
+            .iter()
+            .zip(expected)
+        {
+            let d = due(reading, events);
+            assert_eq!(d.due.date(), Some(*want), "{reading}: {events}");
+            if *want != date!(2027 - 02 - 28) {
+                let note = d.note.unwrap();
+                assert!(
+                    note.contains("a legal hold suspended deletion until"),
+                    "{note}"
+                );
+                if *reading != "at-once" && *want != date!(2027 - 03 - 20) {
+                    assert!(
+                        note.contains(&format!("rules.legal_hold_lift = {reading}")),
+                        "{note}"
+                    );
+                }
+            }
+        }
+    }
+    let d = due("remaining-term", &cases[0].0);
+    assert!(
+        d.note.unwrap().contains("stood still for 31 days"),
+        "remaining-term note"
+    );
+    // The deletion is judged against the moved date.
+    let events = Events::from_toml(&format!(
+        "{}[[events]]\nkind = \"data-deleted\"\ndate = 2027-05-15\n",
+        hold("2027-01-10", "2027-04-01")
+    ))
+    .unwrap();
+    let t = belco_lift("remaining-term")
+        .timeline(&events, date!(2027 - 06 - 01))
+        .unwrap();
+    assert!(matches!(t.obligations[0].status, Status::Met { .. }));
+    let t = belco_lift("at-once")
+        .timeline(&events, date!(2027 - 06 - 01))
+        .unwrap();
+    assert!(matches!(t.obligations[0].status, Status::Missed { .. }));
+    // Alles Online keeps its "in principe" note beside the hold's.
+    let t = run(
+        "alles-online.toml",
+        &hold("2027-01-10", "2027-04-01"),
+        date!(2027 - 04 - 02),
+    );
+    let note = t.obligations[0].deadline.note.as_deref().unwrap();
+    assert!(
+        note.contains("in principe") && note.contains("legal hold"),
+        "{note}"
+    );
+}
+
+/// The legal-hold lift reading defaults to `at-once`, which the example
+/// files state; a file without the key reads alike, and an unknown reading
+/// is refused, naming the field and the readings.
+/// Source: docs/rules.md rule 6 (ambiguity is a setting) and "The timeline";
+/// Belco clause 2.6.5.
+#[test]
+fn legal_hold_lift_default_and_spelling() {
+    use dpa_core::model::{LegalHoldLift, Rules};
+    assert_eq!(Rules::default().legal_hold_lift, LegalHoldLift::AtOnce);
+    assert_eq!(
+        load("belco.toml").rules.legal_hold_lift,
+        LegalHoldLift::AtOnce
+    );
+    assert_eq!(
+        load("alles-online.toml").rules.legal_hold_lift,
+        LegalHoldLift::AtOnce
+    );
+    let text = text("belco.toml");
+    let without =
+        Agreement::from_toml(&text.replace("legal_hold_lift = \"at-once\"\n", "")).unwrap();
+    assert_eq!(without, load("belco.toml"));
+    let e = Agreement::from_toml(&text.replace(
+        "legal_hold_lift = \"at-once\"",
+        "legal_hold_lift = \"never\"",
+    ))
+    .unwrap_err();
+    assert_eq!(e.path(), Some("rules.legal_hold_lift"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("`at-once`, `remaining-term`, `full-term`"),
+        "{e}"
+    );
 }
 
 /// A deadline an event starts that would fall after the year 9999 is out of
