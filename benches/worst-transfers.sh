@@ -25,7 +25,8 @@ target/release/examples/worst_transfers "$dir/worst.toml" "$n"
 target/release/dpa show --format json "$dir/worst.toml" >"$dir/worst.json"
 echo "input: $(wc -c <"$dir/worst.toml") bytes TOML, $(wc -c <"$dir/worst.json") bytes JSON"
 for f in "$dir/worst.toml" "$dir/worst.json"; do
-  for cmd in "check --at 2026-11-23" "check --at 2026-11-23 --format json" \
+  # `show` reads and validates the file and prints a summary: the floor.
+  for cmd in "show" "check --at 2026-11-23" "check --at 2026-11-23 --format json" \
     "transfers --on 2026-11-23" "transfers --on 2026-11-23 --format json"; do
     for i in $(seq 1 "$runs"); do
       # shellcheck disable=SC2086
