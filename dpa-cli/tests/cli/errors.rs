@@ -20,7 +20,9 @@ fn bad_input_exits_2_with_file_line_column_and_path() {
     assert!(e.contains("not valid UTF-8"), "{e}");
     let e = check_fails("utf8.toml", b"dpa_format = 1\nx = \"\xff\"\n");
     assert!(
-        e.contains("not valid UTF-8 (first invalid byte at offset 20)"),
+        e.contains(
+            "utf8.toml:2:6: not valid UTF-8 (the byte 0xFF, first invalid byte at offset 20): it looks like Windows-1252"
+        ),
         "{e}"
     );
 
