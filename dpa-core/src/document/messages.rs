@@ -513,6 +513,103 @@ mod tests {
         );
     }
 
+    /// What the walk finds missing in `value`, read as a `T`.
+    fn missing_in<T: JsonSchema>(value: &Value) -> Vec<String> {
+        let schema = schemars::schema_for!(T).to_value();
+        let mut out = Vec::new();
+        walk(&schema, &schema, value, &mut String::new(), &mut out);
+        out
+    }
+
+    /// Every object of `v` with its path, for removing its keys one by one.
+    fn objects(v: &Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        match v {
+            Value::Object(map) => {
+                out.push(path.clone());
+                for (k, x) in map {
+                    path.push(k.clone());
+                    objects(x, path, out);
+                    path.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    path.push(i.to_string());
+                    objects(x, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The schema's required fields are serde's: with any one key of the
+    /// seeds and the bundled events taken out, the walk finds that key
+    /// missing exactly when the reader says it is, and nothing else.
+    fn walk_agrees_with_serde<T: JsonSchema + serde::de::DeserializeOwned>(
+        json: &str,
+        at_least: usize,
+    ) {
+        let doc: Value = serde_json::from_str(json).unwrap_or_default();
+        let mut all = Vec::new();
+        objects(&doc, &mut Vec::new(), &mut all);
+        let mut checked = 0;
+        for at in all {
+            let mut pointer = String::new();
+            for step in &at {
+                pointer.push('/');
+                pointer.push_str(step);
+            }
+            let keys: Vec<String> = doc
+                .pointer(&pointer)
+                .and_then(Value::as_object)
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
+            for key in keys {
+                let mut v = doc.clone();
+                if let Some(Value::Object(m)) = v.pointer_mut(&pointer) {
+                    m.remove(&key);
+                }
+                let walked = missing_in::<T>(&v);
+                let text = v.to_string();
+                match super::super::parse::<T>(&text, Format::Json) {
+                    Err(crate::Error::Invalid(e)) if e.message.starts_with("missing field") => {
+                        let field = join(e.path(), &key);
+                        assert_eq!(walked, [field], "{}", e.message);
+                        assert!(!e.message.contains("also missing"), "{}", e.message);
+                    }
+                    _ => assert_eq!(walked, Vec::<String>::new(), "{pointer}/{key}"),
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= at_least, "{checked}");
+    }
+
+    #[test]
+    fn the_schema_requires_what_the_reader_requires() {
+        for name in ["belco.toml", "alles-online.toml"] {
+            let path = format!(
+                "{}/../examples/agreements/{name}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let toml = std::fs::read_to_string(path).unwrap_or_default();
+            let json = crate::Agreement::from_toml(&toml)
+                .and_then(|a| a.to_json())
+                .unwrap_or_default();
+            walk_agrees_with_serde::<crate::Agreement>(&json, 100);
+        }
+        let path = format!(
+            "{}/../examples/events/belco-2027.toml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let toml = std::fs::read_to_string(path).unwrap_or_default();
+        let json = crate::timeline::Events::from_toml(&toml)
+            .and_then(|e| e.to_json())
+            .unwrap_or_default();
+        walk_agrees_with_serde::<crate::timeline::Events>(&json, 20);
+    }
+
     #[test]
     fn paths_and_json_spans() {
         assert_eq!(
