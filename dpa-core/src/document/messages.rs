@@ -35,16 +35,22 @@ pub(super) const LOOKS_LIKE_TOML: &str =
 /// How many other missing fields one error lists; the rest are counted.
 pub(crate) const MAX_MISSING_LISTED: usize = 20;
 
-/// The field a [`field_message`](crate::error::field_message) names, and the message without it.
+/// The field a [`field_message`](crate::error::field_message) names, and
+/// the message without it. Only a message that starts with the mark and
+/// names a field (letters, digits, `_`) counts: a value of the document
+/// echoed in a message cannot forge a path.
 fn split_field(message: &str) -> (Option<&str>, &str) {
-    // serde_json may put words before a custom message; look for the mark
-    // anywhere.
-    match message.split_once(FIELD_MARK) {
-        Some((_, rest)) => match rest.split_once(FIELD_MARK) {
-            Some((field, message)) => (Some(field), message),
-            None => (None, rest),
-        },
-        None => (None, message),
+    let Some(rest) = message.strip_prefix(FIELD_MARK) else {
+        return (None, message);
+    };
+    match rest.split_once(FIELD_MARK) {
+        Some((field, message))
+            if !field.is_empty()
+                && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+        {
+            (Some(field), message)
+        }
+        _ => (None, message),
     }
 }
 
@@ -608,6 +614,16 @@ mod tests {
             .and_then(|e| e.to_json())
             .unwrap_or_default();
         walk_agrees_with_serde::<crate::timeline::Events>(&json, 20);
+    }
+
+    #[test]
+    fn only_a_marked_field_names_a_path() {
+        let marked = crate::error::field_message("at", "wrong");
+        assert_eq!(split_field(&marked), (Some("at"), "wrong"));
+        let echoed = "unknown value `a\u{1e}b\u{1e}c`";
+        assert_eq!(split_field(echoed), (None, echoed));
+        let forged = "\u{1e}a.b\u{1e}c";
+        assert_eq!(split_field(forged).0, None);
     }
 
     #[test]
