@@ -1148,13 +1148,14 @@ dpa_status dpa_next_business_day_batch(const dpa_date *dates,
  * The public holidays of `year` under the Algemene termijnenwet, in date
  * order, into the caller's array `out` of `out_cap` entries; `*out_len` is
  * the number written. Only statutory days after 2028 (designated days are
- * known through 2028); none before 1965.
+ * known through 2028).
  *
  * Two-call pattern: with too small an `out_cap` (0 and `out` NULL is fine)
  * the result is `DPA_STATUS_BUFFER_TOO_SMALL`, `*out_len` holds the number
  * needed and `out` is untouched. Errors: `DPA_STATUS_NULL_ARGUMENT`
  * (`out_len`, or `out` with `out_cap` > 0 needed), `DPA_STATUS_OUT_OF_RANGE`
- * (a year outside 1..=9999).
+ * (a year outside 1 to 9999, or before 1965: the Act came into force on
+ * 1 April 1965 and names no holidays before, which the message says).
  *
  * # Safety
  * `out` must be valid for writes of `out_cap` entries; `out_len` for a

@@ -134,8 +134,9 @@ enum Command {
     /// termijnenwet (art. 3, including the days the Crown designated), one ISO
     /// date per line with its name.
     Holidays {
-        /// The year.
-        year: i32,
+        /// The year (1965, when the Act came into force, to 9999).
+        #[arg(allow_negative_numbers = true, value_parser = parse_year)]
+        year: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
@@ -158,6 +159,18 @@ enum OutputFormat {
 /// `--at`, `--on`, `--notified`: a date as `dpa-core` reads one.
 fn parse_date(s: &str) -> Result<time::Date, Error> {
     iso_date::parse(s)
+}
+
+/// The year of `dpa holidays`: a whole number, kept as written (whether
+/// `dpa-core` has holidays for it is `dpa-core`'s to say).
+fn parse_year(s: &str) -> Result<String, String> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "`{s}` is not a year: expected a whole number such as 2026"
+        ));
+    }
+    Ok(s.to_owned())
 }
 
 /// The deadline kinds a start computes ([`DeadlineKind::trigger`]), by
@@ -305,8 +318,14 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             Ok(exit_code(&report))
         }
         Command::Holidays { year, format } => {
-            let report =
-                HolidaysReport::new(year).map_err(|e| InputError(format!("year {year}: {e}")))?;
+            // A year beyond what dpa-core takes (an i32) is out of range
+            // as 10000 is, and is said so in the same words.
+            let year = year.parse::<i32>().map_err(|_| {
+                InputError(format!(
+                    "out of range: year {year} is outside the years 1 to 9999"
+                ))
+            })?;
+            let report = HolidaysReport::new(year)?;
             output(out, &report, format)?;
             Ok(exit_code(&report))
         }
@@ -452,6 +471,7 @@ fn describe(path: &Path, e: &Error) -> String {
         Error::Syntax(x) => {
             s.push_str(&format!("not valid {}: {}", x.format(), x.message()));
         }
+        Error::NotUtf8(x) => s.push_str(&x.message()),
         other => s.push_str(&other.to_string()),
     }
     s

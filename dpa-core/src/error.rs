@@ -111,6 +111,102 @@ impl fmt::Display for ValidationError {
     }
 }
 
+/// What a document that is not UTF-8 looks like instead, as far as its bytes
+/// tell ([`EncodingError::looks_like`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LooksLike {
+    /// Windows-1252 (or ISO 8859-1, its subset): bytes above 0x7F that are
+    /// not UTF-8, no NUL bytes, and none of the five byte values
+    /// Windows-1252 leaves undefined.
+    Windows1252,
+    /// UTF-16, little-endian: a byte-order mark `FF FE`, or NUL bytes at
+    /// the odd offsets of ASCII text.
+    Utf16Le,
+    /// UTF-16, big-endian: a byte-order mark `FE FF`, or NUL bytes at the
+    /// even offsets of ASCII text.
+    Utf16Be,
+    /// Not text: NUL bytes or bytes no text encoding used here has.
+    Binary,
+}
+
+impl LooksLike {
+    /// How the guess is named in messages.
+    pub const fn name(self) -> &'static str {
+        match self {
+            LooksLike::Windows1252 => "Windows-1252 (Latin-1)",
+            LooksLike::Utf16Le => "UTF-16 (little-endian)",
+            LooksLike::Utf16Be => "UTF-16 (big-endian)",
+            LooksLike::Binary => "binary data, not text",
+        }
+    }
+}
+
+/// A document that is not UTF-8: [`Error::NotUtf8`]. Says where the first
+/// byte that is not UTF-8 is (offset, line and column) and what the bytes
+/// look like instead, so that the file can be saved again as UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodingError {
+    pub(crate) offset: usize,
+    pub(crate) position: Position,
+    pub(crate) byte: Option<u8>,
+    pub(crate) looks_like: LooksLike,
+}
+
+impl EncodingError {
+    /// Byte offset of the first byte that is not UTF-8 (0 for a document
+    /// whose whole encoding is another, such as UTF-16 with a byte-order
+    /// mark).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+    /// The line and column of that byte (the column counts the characters
+    /// before it on its line).
+    pub fn position(&self) -> Option<Position> {
+        Some(self.position)
+    }
+    /// What the document looks like instead of UTF-8.
+    pub fn looks_like(&self) -> LooksLike {
+        self.looks_like
+    }
+    /// What is wrong and what to do, without the position (the command
+    /// prints the position before it).
+    pub fn message(&self) -> String {
+        let mut s = String::from("not valid UTF-8 (");
+        if let Some(b) = self.byte {
+            s.push_str(&format!("the byte 0x{b:02X}, "));
+        }
+        s.push_str(&format!("first invalid byte at offset {})", self.offset));
+        match self.looks_like {
+            LooksLike::Windows1252 => {
+                s.push_str(": it looks like Windows-1252 (Latin-1)");
+                // 0xA0-0xFF are the same characters in Windows-1252 and
+                // ISO 8859-1 as in Unicode.
+                if let Some(b @ 0xA0..=0xFF) = self.byte {
+                    s.push_str(&format!(", where 0x{b:02X} is `{}`", char::from(b)));
+                }
+                s.push_str("; save the file as UTF-8");
+            }
+            LooksLike::Utf16Le | LooksLike::Utf16Be => {
+                s.push_str(&format!(
+                    ": it looks like {}; save the file as UTF-8",
+                    self.looks_like.name()
+                ));
+            }
+            LooksLike::Binary => s.push_str(": it looks like binary data, not text"),
+        }
+        s
+    }
+}
+
+impl fmt::Display for EncodingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = self.message();
+        let rest = message.strip_prefix("not valid UTF-8").unwrap_or(&message);
+        write!(f, "document is not valid UTF-8 at {}{rest}", self.position)
+    }
+}
+
 /// Every failure `dpa-core` reports. Nothing in the crate panics on bad input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -141,12 +237,10 @@ pub enum Error {
     /// Reading the input failed ([`crate::document::read_document`]).
     #[error("cannot read: {0}")]
     Io(Box<IoError>),
-    /// The input is not UTF-8.
-    #[error("document is not valid UTF-8 (first invalid byte at offset {offset})")]
-    NotUtf8 {
-        /// Byte offset of the first invalid sequence.
-        offset: usize,
-    },
+    /// The input is not UTF-8: where, and what it looks like instead
+    /// (Windows-1252, UTF-16). (Boxed, as [`Error::Syntax`].)
+    #[error("{0}")]
+    NotUtf8(Box<EncodingError>),
     /// A computation left the supported range (e.g. a date beyond year
     /// 9999), or numbers that name no date of the years 1 to 9999.
     #[error("{0}")]
@@ -184,6 +278,8 @@ enum RangeKind {
         date: time::Date,
         days: i64,
     },
+    /// A year the holidays of the Algemene termijnenwet are asked for:
+    /// outside the years 1 to 9999, or before the Act (1965).
     Year(i32),
     NoSuchDate {
         year: i32,
@@ -239,12 +335,17 @@ impl fmt::Display for RangeKind {
             RangeKind::Days { date, days } => {
                 write!(f, "out of range: {date} + {days} days {YEARS}")
             }
+            // 1965: `calendar::ATW_IN_FORCE` (this module is a leaf).
+            RangeKind::Year(year @ crate::limits::MIN_YEAR..1965) => write!(
+                f,
+                "out of range: year {year} is before the Algemene termijnenwet came into force (1 April 1965), so it has no holidays under the Act"
+            ),
             RangeKind::Year(year) => write!(f, "out of range: year {year} {YEARS}"),
             RangeKind::NoSuchDate { year, month, day } => {
                 let why = if !(crate::limits::MIN_YEAR..=crate::limits::MAX_YEAR).contains(year) {
-                    "the year must be in 1..=9999"
+                    "the year must be from 1 to 9999"
                 } else if !(1..=12).contains(month) {
-                    "the month must be in 1..=12"
+                    "the month must be from 1 to 12"
                 } else {
                     "no such day in that month"
                 };
@@ -347,6 +448,7 @@ impl Error {
         match self {
             Error::Syntax(e) => e.position(),
             Error::Invalid(e) => e.position(),
+            Error::NotUtf8(e) => e.position(),
             _ => None,
         }
     }
@@ -469,6 +571,18 @@ impl From<SyntaxError> for Error {
     fn from(e: SyntaxError) -> Self {
         Error::Syntax(Box::new(e))
     }
+}
+
+/// Marks the field a message is about ([`field_message`]).
+pub(crate) const FIELD_MARK: char = '\u{1e}';
+
+/// A message from a check of a whole table (a `TryFrom` of its document
+/// form) that is about one of its fields: the error then names the field in
+/// its path (`events[7].at`), not only the table (`events[7]`). The document
+/// reader (`document::messages`) reads the field back; every document is
+/// read through it.
+pub(crate) fn field_message(field: &str, message: impl fmt::Display) -> String {
+    format!("{FIELD_MARK}{field}{FIELD_MARK}{message}")
 }
 
 /// `Result` with [`Error`].

@@ -10,8 +10,8 @@ use dpa_core::{Agreement, Format};
 use time::{Date, OffsetDateTime};
 
 use crate::boundary::{
-    array_in, batch_lines, grow, guard, guard_or, out_array, out_ptr, push_date, push_grown,
-    string_out, text_in, write, write_array,
+    array_in, batch_lines, document_in, grow, guard, guard_or, out_array, out_ptr, push_date,
+    push_grown, string_out, text_in, write, write_array,
 };
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
@@ -62,7 +62,7 @@ unsafe fn parse(
 ) -> FfiResult {
     out_ptr(out, "out")?;
     // SAFETY: forwarded from the exported function's contract.
-    let text = unsafe { text_in(ptr, len, "text") }?;
+    let text = unsafe { document_in(ptr, len, "text") }?;
     let inner = Agreement::from_text(text, format).map_err(|e| FfiError::core(&e, ""))?;
     let handle = Box::into_raw(Box::new(dpa_agreement { inner }));
     // SAFETY: `out` passed `out_ptr`; valid for a write by contract.
@@ -1016,7 +1016,7 @@ unsafe fn compute_timeline<'a>(
     let format = format_in(format, "format")?;
     let at = date_in(year, month, day, "at")?;
     // SAFETY: `events` is valid for `events_len` bytes by the caller's contract.
-    let text = unsafe { text_in(events, events_len, "events") }?;
+    let text = unsafe { document_in(events, events_len, "events") }?;
     let events = match format {
         Some(f) => Events::from_text(text, f),
         None => Events::from_bytes(text.as_bytes(), None),

@@ -133,6 +133,32 @@ pub unsafe fn text_in<'a>(ptr: *const c_char, len: usize, arg: &str) -> FfiResul
     })
 }
 
+/// Borrows a document (an agreement or events) handed in as `(ptr, len)`:
+/// as [`text_in`], with `dpa-core`'s check of a document's bytes
+/// ([`dpa_core::document::text_from_bytes`]): a UTF-8 byte-order mark is
+/// dropped, and text that is not UTF-8 is `INVALID_UTF8` with its line and
+/// column and what it looks like (Windows-1252, UTF-16).
+///
+/// # Safety
+/// As [`text_in`].
+pub unsafe fn document_in<'a>(ptr: *const c_char, len: usize, arg: &str) -> FfiResult<&'a str> {
+    if ptr.is_null() {
+        return Err(FfiError::null(arg));
+    }
+    if len > MAX_DOCUMENT_BYTES {
+        return Err(FfiError::new(
+            dpa_status::TooLarge,
+            arg,
+            format!("{len} bytes is more than the limit of {MAX_DOCUMENT_BYTES} bytes"),
+        ));
+    }
+    // SAFETY: `ptr` is non-NULL and, by the caller's contract, valid for
+    // `len` bytes; `len` is at most 16 MiB, so below `isize::MAX`; `u8` has
+    // alignment 1.
+    let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
+    dpa_core::document::text_from_bytes(bytes).map_err(|e| FfiError::core(&e, arg))
+}
+
 /// Borrows an input array `(ptr, len)` of `T`. `len` 0 gives an empty slice
 /// whatever `ptr` is.
 ///

@@ -173,7 +173,7 @@ impl FfiError {
             Error::Invalid(_) | Error::InvalidArgument(_) => dpa_status::InvalidValue,
             Error::TooLarge { .. } | Error::StreamTooLarge { .. } => dpa_status::TooLarge,
             Error::Io(_) => dpa_status::IoError,
-            Error::NotUtf8 { .. } => dpa_status::InvalidUtf8,
+            Error::NotUtf8(_) => dpa_status::InvalidUtf8,
             Error::OutOfRange(_) => dpa_status::OutOfRange,
             Error::Internal(_) => dpa_status::Panic,
             _ => dpa_status::InvalidValue,

@@ -8,7 +8,8 @@
 //! | Rust | Python |
 //! |---|---|
 //! | `dpa_core::Error::Syntax` | `ParseError` (`line`, `column`) |
-//! | `dpa_core::Error::TooLarge`, `StreamTooLarge`, `NotUtf8` | `ParseError` |
+//! | `dpa_core::Error::NotUtf8` | `ParseError` (`line`, `column` of the first byte that is not UTF-8) |
+//! | `dpa_core::Error::TooLarge`, `StreamTooLarge` | `ParseError` |
 //! | `dpa_core::Error::Invalid` | `ValidationError` (`path`, `line`, `column`) |
 //! | `dpa_core::Error::OutOfRange`, [`Error::Range`] | `OutOfRange` (an `InvalidInput` and an `OverflowError`) |
 //! | `dpa_core::Error::InvalidArgument`, [`Error::Input`] | `InvalidInput` (`path`) |
@@ -277,7 +278,10 @@ fn core_error(py: Python<'_>, error: dpa_core::Error, origin: Origin) -> PyErr {
             let path = e.path().to_owned();
             Class::ValidationError.raise(py, format!("{prefix}{message}"), Some(path), line, column)
         }
-        e @ (E::TooLarge { .. } | E::StreamTooLarge { .. } | E::NotUtf8 { .. }) => {
+        e @ E::NotUtf8(_) => {
+            Class::ParseError.raise(py, format!("{prefix}{e}"), None, line, column)
+        }
+        e @ (E::TooLarge { .. } | E::StreamTooLarge { .. }) => {
             Class::ParseError.raise(py, format!("{prefix}{e}"), None, None, None)
         }
         E::OutOfRange(e) => {

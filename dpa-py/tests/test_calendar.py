@@ -259,7 +259,9 @@ def test_holidays() -> None:
     assert not dpa.is_nl_public_holiday(date(2026, 5, 13))
     assert dpa.nl_public_holiday_name(date(2025, 4, 26)) == "King's Day"
     assert dpa.nl_public_holiday_name(date(2026, 5, 13)) is None
-    assert dpa.nl_public_holidays(1964) == []
+    # Before the Act came into force (1 April 1965): refused, saying why.
+    with pytest.raises(dpa.OutOfRange, match="before the Algemene termijnenwet came into force"):
+        dpa.nl_public_holidays(1964)
     assert not dpa.is_nl_business_day(date(2026, 5, 2))  # Saturday
     assert dpa.is_nl_business_day(date(2026, 5, 4))
     assert dpa.next_business_day(date(2026, 5, 14)) == date(2026, 5, 18)

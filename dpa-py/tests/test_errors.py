@@ -105,7 +105,7 @@ def test_file_format_by_name_as_dpa_core_tells(belco: dpa.Agreement, tmp_path: P
         assert dpa.Agreement.from_file(tmp_path / name) == belco
     # A `.json` name is read as JSON, whatever the text.
     (tmp_path / "toml.json").write_text(belco.to_toml(), encoding="utf-8")
-    with pytest.raises(dpa.ParseError, match="expected a JSON object"):
+    with pytest.raises(dpa.ParseError, match="this looks like TOML, not JSON"):
         dpa.Agreement.from_file(tmp_path / "toml.json")
 
 
@@ -255,3 +255,140 @@ def test_utc_offset_with_seconds_is_fine(belco: dpa.Agreement) -> None:
     odd = timezone(timedelta(hours=1, minutes=30, seconds=15))
     due = belco.breach_notice_deadline(datetime(2026, 3, 28, 10, 30, tzinfo=odd))
     assert due == datetime(2026, 3, 29, 8, 59, 45, tzinfo=UTC)
+
+
+# ---------------------------------------------------------------------------
+# Errors a person can act on (issue 15 point 7)
+
+
+def _seat(belco_toml: str, name: str) -> str:
+    return belco_toml.replace('seat = "FR"', f'seat = "{name}"', 1)
+
+
+def test_values_are_described_in_the_formats_words(belco_toml: str, belco: dpa.Agreement) -> None:
+    """Source: issue 15 point 7 ("no internal names or Rust syntax in
+    messages ...: \"a whole number of months, e.g. 3\"; `3 maanden` gets
+    that hint")."""
+    for text, read in (
+        (belco_toml.replace("months = 3\n", 'months = "3 maanden"\n', 1), dpa.Agreement.from_toml),
+        (belco.to_json().replace('"months": 3', '"months": "3 maanden"', 1), dpa.Agreement.from_json),
+    ):
+        with pytest.raises(dpa.ValidationError) as e:
+            read(text)
+        assert e.value.path == "terms.deletion.months"
+        assert "expected a whole number of months, e.g. 3" in str(e.value)
+        assert "write the number alone" in str(e.value)
+        assert "i64" not in str(e.value)
+    with pytest.raises(dpa.ValidationError) as notice:
+        dpa.Agreement.from_toml(
+            belco_toml.replace('notice = { kind = "within-hours", hours = 24 }', 'notice = "24 uur"', 1)
+        )
+    assert notice.value.path == "terms.breach.notice"
+    assert "expected a notice term" in str(notice.value)
+    assert "struct" not in str(notice.value) and "Repr" not in str(notice.value)
+    with pytest.raises(dpa.ValidationError) as year:
+        dpa.Agreement.from_toml(belco_toml.replace("effective_date = 2022-01-04", "effective_date = 0000-01-04", 1))
+    assert "the year must be from 1 to 9999" in str(year.value)
+    assert "..=" not in str(year.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Nederland", "NL"),
+        ("Holland", "NL"),
+        ("VS", "US"),
+        ("Verenigde Staten", "US"),
+        ("Amerika", "US"),
+        ("Duitsland", "DE"),
+        ("UK", "GB"),
+        ("USA", "US"),
+    ],
+)
+def test_country_names_get_their_codes(belco_toml: str, name: str, code: str) -> None:
+    """Source: issue 15 point 7 (country names in Dutch and English get
+    "did you mean"); Unicode CLDR territory names (nl, en)."""
+    with pytest.raises(dpa.ValidationError) as e:
+        dpa.Agreement.from_toml(_seat(belco_toml, name))
+    assert e.value.path == "statement.sub_processors[0].seat"
+    assert f"did you mean `{code}`" in str(e.value)
+
+
+def test_byte_order_marks_are_accepted(belco_toml: str, belco: dpa.Agreement, tmp_path: Path) -> None:
+    """Source: issue 15 point 7 ("a BOM is accepted in TOML and JSON alike")."""
+    assert dpa.Agreement.from_toml("\ufeff" + belco_toml) == belco
+    assert dpa.Agreement.from_toml(b"\xef\xbb\xbf" + belco_toml.encode()) == belco
+    assert dpa.Agreement.from_json("\ufeff" + belco.to_json()) == belco
+    (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + belco.to_json().encode())
+    assert dpa.Agreement.from_file(tmp_path / "bom.json") == belco
+    (tmp_path / "bom.toml").write_text(belco_toml, encoding="utf-8-sig")
+    assert dpa.Agreement.from_file(tmp_path / "bom.toml") == belco
+
+
+def test_other_encodings_are_named_with_the_line(belco_toml: str, tmp_path: Path) -> None:
+    """Source: issue 15 point 7 ("a file that is not UTF-8 says so and
+    guesses what it is (Windows-1252, UTF-16) with the line")."""
+    ansi = tmp_path / "ansi.toml"
+    ansi.write_bytes(belco_toml.encode("cp1252", errors="replace"))
+    with pytest.raises(dpa.ParseError) as e:
+        dpa.Agreement.from_file(ansi)
+    assert (e.value.line, e.value.column) == (1, belco_toml.splitlines()[0].index("\u2014") + 1)
+    assert "at line 1, column" in str(e.value)
+    assert "it looks like Windows-1252" in str(e.value)
+    for encoding, name in (("utf-16", "little-endian"), ("utf-16-be", "big-endian")):
+        with pytest.raises(dpa.ParseError, match=f"it looks like UTF-16 \\({name}\\)"):
+            dpa.Agreement.from_toml(belco_toml.encode(encoding))
+
+
+def test_json_as_toml_and_toml_as_json(belco_toml: str, belco: dpa.Agreement, tmp_path: Path) -> None:
+    """Source: issue 15 point 7 ("JSON saved as `.toml` (or the reverse) says
+    \"this looks like JSON\"")."""
+    (tmp_path / "json.toml").write_text(belco.to_json(), encoding="utf-8")
+    with pytest.raises(dpa.ParseError, match="this looks like JSON, not TOML") as e:
+        dpa.Agreement.from_file(tmp_path / "json.toml")
+    assert (e.value.line, e.value.column) == (1, 1)
+    with pytest.raises(dpa.ParseError, match="this looks like TOML, not JSON"):
+        dpa.Agreement.from_json(belco_toml)
+
+
+def test_every_missing_field_in_one_error(belco_toml: str) -> None:
+    """Source: issue 15 point 7 ("every missing required field reported in
+    one run (up to a cap), not one per run")."""
+    text = belco_toml
+    for line in ("effective_date = 2022-01-04", "months = 3\n", 'name = "Belco B.V."\n'):
+        text = text.replace(line, "", 1)
+    with pytest.raises(dpa.ValidationError) as e:
+        dpa.Agreement.from_toml(text)
+    assert e.value.path == "statement.processor"
+    assert str(e.value).endswith(
+        "missing field `name`; also missing: `statement.effective_date`, `terms.deletion.months`"
+    )
+
+
+def test_an_event_error_names_the_faulty_event(belco: dpa.Agreement, belco_events: str) -> None:
+    """Source: issue 15 point 7 ("an error in an events file points at the
+    faulty event (`events[7].at`), not the first")."""
+    bad = belco_events.replace("date = 2027-02-12", "at = 2027-02-12T10:00:00Z", 1)
+    line = next(i for i, l in enumerate(bad.splitlines(), 1) if l.startswith("at = 2027-02-12"))
+    with pytest.raises(dpa.ValidationError) as e:
+        belco.timeline(bad, at=date(2027, 3, 1))
+    assert e.value.path == "events[7].at"
+    assert e.value.line == line
+    assert "`data-deleted` happens on a date" in str(e.value)
+
+
+def test_holidays_before_the_act_and_outside_the_years() -> None:
+    """Source: issue 15 point 7 (years before the Act applies, 1 April 1965,
+    say so instead of returning an empty list); Atw (Stb. 1964, 314)."""
+    for year in (1, 1964):
+        with pytest.raises(dpa.OutOfRange) as e:
+            dpa.nl_public_holidays(year)
+        assert e.value.path == "year"
+        assert str(e.value) == (
+            f"year: out of range: year {year} is before the Algemene termijnenwet came into force "
+            "(1 April 1965), so it has no holidays under the Act"
+        )
+    for year in (0, -5):
+        with pytest.raises(dpa.OutOfRange, match="outside the years 1 to 9999"):
+            dpa.nl_public_holidays(year)
+    assert dpa.nl_public_holidays(1965)[0] == date(1965, 4, 16)

@@ -153,9 +153,10 @@ def test_event_errors_name_the_event(belco: dpa.Agreement) -> None:
         belco.timeline([{"kind": "agreement-ended", "date": date(2026, 11, 30)}], at=AT)
     assert kind.value.path == "events[0].kind"
     assert kind.value.line is None  # the document was built from Python values
-    with pytest.raises(dpa.ValidationError) as missing:
+    # A date given for a breach: the field at fault is `date`.
+    with pytest.raises(dpa.ValidationError) as misplaced:
         belco.timeline([{"kind": "breach-discovered", "date": date(2026, 3, 28)}], at=AT)
-    assert missing.value.path == "events[0]"
+    assert misplaced.value.path == "events[0].date"
     with pytest.raises(TypeError, match=r"events\[0\]"):
         belco.timeline(["agreement-terminated"], at=AT)  # type: ignore[list-item]
     with pytest.raises(TypeError):

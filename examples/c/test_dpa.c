@@ -552,8 +552,10 @@ static void test_calendar(void) {
     CHECK_STATUS(dpa_public_holidays_batch(years, 2, list, needed, &got), DPA_STATUS_OK);
     CHECK(got == needed && list[got - 1].date.year == 2027);
     free(list);
-    CHECK_STATUS(dpa_public_holidays(1900, NULL, 0, &got), DPA_STATUS_OK);
-    CHECK(got == 0);
+    /* Before the Act came into force (1 April 1965): refused, saying why. */
+    got = 99;
+    CHECK_STATUS(dpa_public_holidays(1900, NULL, 0, &got), DPA_STATUS_OUT_OF_RANGE);
+    CHECK(got == 99);
 }
 
 static void test_errors(void) {
@@ -715,6 +717,146 @@ static void test_errors(void) {
     CHECK(last_message_contains("2026-02-30"));
 
     dpa_agreement_free(belco);
+}
+
+/* Replaces the first `from` in `text` (of `*len` bytes, NUL-terminated) with
+ * `to`; returns a new malloc'd text and sets `*len`. */
+static char *replaced(const char *text, size_t *len, const char *from, const char *to) {
+    const char *at = strstr(text, from);
+    if (at == NULL) {
+        fprintf(stderr, "test_dpa: `%s` not found\n", from);
+        exit(2);
+    }
+    size_t head = (size_t)(at - text), from_len = strlen(from), to_len = strlen(to);
+    size_t out_len = *len - from_len + to_len;
+    char *out = malloc(out_len + 1);
+    if (out == NULL) {
+        exit(2);
+    }
+    memcpy(out, text, head);
+    memcpy(out + head, to, to_len);
+    memcpy(out + head + to_len, at + from_len, *len - head - from_len);
+    out[out_len] = '\0';
+    *len = out_len;
+    return out;
+}
+
+/* Errors a person can act on (issue 15 point 7): the format's words, a
+ * country's name leading to its code, other encodings named with the line,
+ * JSON as TOML, every missing field at once, the faulty event's field, and
+ * the years the Algemene termijnenwet names no holidays for. */
+static void test_actionable_errors(void) {
+    dpa_agreement *sentinel = (dpa_agreement *)&checks;
+    dpa_agreement *a = sentinel;
+    size_t len = 0;
+    char *belco = read_repo_file("examples/agreements/belco.toml", &len);
+
+    /* `3 maanden`: a whole number of months, e.g. 3; no Rust type named. */
+    size_t bad_len = len;
+    char *bad = replaced(belco, &bad_len, "months = 3\n", "months = \"3 maanden\"\n");
+    CHECK_STATUS(dpa_agreement_from_toml(bad, bad_len, &a), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("terms.deletion.months"));
+    CHECK(last_message_contains("expected a whole number of months, e.g. 3"));
+    CHECK(strstr(last_error(), "i64") == NULL);
+    free(bad);
+    bad_len = len;
+    bad = replaced(belco, &bad_len, "notice = { kind = \"within-hours\", hours = 24 }",
+                   "notice = \"24 uur\"");
+    CHECK_STATUS(dpa_agreement_from_toml(bad, bad_len, &a), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_message_contains("expected a notice term"));
+    CHECK(strstr(last_error(), "struct") == NULL && strstr(last_error(), "Repr") == NULL);
+    free(bad);
+
+    /* A country's name gets its code. */
+    const char *names[][2] = {{"Nederland", "`NL`"}, {"Holland", "`NL`"},
+                              {"VS", "`US`"},        {"Verenigde Staten", "`US`"},
+                              {"Amerika", "`US`"},   {"Duitsland", "`DE`"},
+                              {"UK", "`GB`"},        {"USA", "`US`"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char seat[64];
+        snprintf(seat, sizeof seat, "seat = \"%s\"", names[i][0]);
+        bad_len = len;
+        bad = replaced(belco, &bad_len, "seat = \"FR\"", seat);
+        CHECK_STATUS(dpa_agreement_from_toml(bad, bad_len, &a), DPA_STATUS_INVALID_VALUE);
+        CHECK(last_path_is("statement.sub_processors[0].seat"));
+        CHECK(last_message_contains("did you mean"));
+        CHECK(last_message_contains(names[i][1]));
+        free(bad);
+    }
+
+    /* A byte-order mark is accepted, in TOML and JSON. */
+    char *bom = malloc(len + 4);
+    memcpy(bom, "\xEF\xBB\xBF", 3);
+    memcpy(bom + 3, belco, len + 1);
+    CHECK_STATUS(dpa_agreement_from_toml(bom, len + 3, &a), DPA_STATUS_OK);
+    dpa_agreement_free(a);
+    a = sentinel;
+    free(bom);
+    const char bom_json[] = "\xEF\xBB\xBF{\"dpa_format\": 1}";
+    CHECK_STATUS(dpa_agreement_from_json(bom_json, sizeof bom_json - 1, &a),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_message_contains("missing field `rules`"));
+
+    /* Windows-1252 and UTF-16: named, with the line. */
+    const char ansi[] = "dpa_format = 1\n# Belgi\xEB\n";
+    CHECK_STATUS(dpa_agreement_from_toml(ansi, sizeof ansi - 1, &a), DPA_STATUS_INVALID_UTF8);
+    CHECK(last_message_contains("at line 2, column 8"));
+    CHECK(last_message_contains("it looks like Windows-1252"));
+    const char utf16[] = "\xFF\xFE" "d\0p\0a\0_\0f\0o\0r\0m\0a\0t\0 \0=\0 \0" "1\0";
+    CHECK_STATUS(dpa_agreement_from_toml(utf16, sizeof utf16 - 1, &a), DPA_STATUS_INVALID_UTF8);
+    CHECK(last_message_contains("it looks like UTF-16 (little-endian)"));
+    CHECK(a == sentinel);
+
+    /* JSON read as TOML, and the reverse. */
+    const char *json = "{\"dpa_format\": 1}";
+    CHECK_STATUS(dpa_agreement_from_toml(json, strlen(json), &a), DPA_STATUS_PARSE_ERROR);
+    CHECK(last_message_contains("this looks like JSON, not TOML"));
+    CHECK_STATUS(dpa_agreement_from_json(belco, len, &a), DPA_STATUS_PARSE_ERROR);
+    CHECK(last_message_contains("this looks like TOML, not JSON"));
+
+    /* Every missing field in one error. */
+    bad_len = len;
+    bad = replaced(belco, &bad_len, "effective_date = 2022-01-04", "");
+    size_t bad2_len = bad_len;
+    char *bad2 = replaced(bad, &bad2_len, "months = 3\n", "");
+    CHECK_STATUS(dpa_agreement_from_toml(bad2, bad2_len, &a), DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("statement"));
+    CHECK(last_message_contains(
+        "missing field `effective_date`; also missing: `terms.deletion.months`"));
+    free(bad2);
+    free(bad);
+
+    /* The faulty event's own field. */
+    dpa_agreement *b = load("examples/agreements/belco.toml");
+    size_t events_len = 0;
+    char *events = read_repo_file("examples/events/belco-2027.toml", &events_len);
+    size_t bad_events_len = events_len;
+    char *bad_events =
+        replaced(events, &bad_events_len, "date = 2027-02-12", "at = 2027-02-12T10:00:00Z");
+    char *out = NULL;
+    size_t out_len = 0;
+    CHECK_STATUS(dpa_agreement_timeline_json(b, bad_events, bad_events_len, DPA_FORMAT_TOML, 2027,
+                                             3, 1, &out, &out_len),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("events[7].at"));
+    CHECK(last_message_contains("(line 39, column 6)"));
+    free(bad_events);
+    free(events);
+    dpa_agreement_free(b);
+
+    /* Holidays: none before the Act (1 April 1965), and it says so. */
+    size_t n = 0;
+    CHECK_STATUS(dpa_public_holidays(1964, NULL, 0, &n), DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_message_contains("before the Algemene termijnenwet came into force"));
+    CHECK_STATUS(dpa_public_holidays(0, NULL, 0, &n), DPA_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(dpa_public_holidays(-5, NULL, 0, &n), DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_message_contains("outside the years 1 to 9999"));
+    /* 1965: from 1 April, so no New Year's Day: Good Friday, Easter Monday,
+       Queen's Day, Ascension Day, Whit Monday, Christmas and Boxing Day. */
+    CHECK_STATUS(dpa_public_holidays(1965, NULL, 0, &n), DPA_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == 7);
+
+    free(belco);
 }
 
 /* Garbage in: random bytes and mangled seeds must give a status, never a
@@ -1277,6 +1419,7 @@ int main(int argc, char **argv) {
     test_coverage();
     test_calendar();
     test_errors();
+    test_actionable_errors();
     test_garbage();
     test_limits();
     test_from_file();

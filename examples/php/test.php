@@ -172,7 +172,7 @@ foreach (['belco.txt', 'BELCO.JSON', 'belco-json.txt', 'belco.Toml'] as $name) {
 }
 unset($a);
 file_put_contents("$tmp/toml.json", $belcoToml);
-throws(fn () => Agreement::fromFile("$tmp/toml.json"), Library::status('PARSE_ERROR'), null, 'JSON object'); // read as JSON, by its name: not JSON
+throws(fn () => Agreement::fromFile("$tmp/toml.json"), Library::status('PARSE_ERROR'), null, 'this looks like TOML, not JSON'); // read as JSON, by its name: TOML
 throws(fn () => Agreement::fromFile("$tmp/missing.toml"), Library::status('IO_ERROR'), 'path');
 throws(fn () => Agreement::fromFile($tmp), Library::status('IO_ERROR'), 'path', 'cannot read'); // a directory
 throws(fn () => Agreement::fromFile("$tmp/\xff.toml"), Library::status('INVALID_UTF8'), 'path');
@@ -279,7 +279,8 @@ check(Calendar::isPublicHoliday('2026-04-03') && !Calendar::isPublicHoliday('202
 check(Calendar::nextBusinessDay('2026-05-14') === '2026-05-18', 'next business day');
 $holidays = Calendar::publicHolidays(2026);
 check(count($holidays) === 11 && $holidays[0]['name'] === "New Year's Day", 'holidays of 2026');
-check(Calendar::publicHolidays(1900) === [], 'no holidays before the Act');
+// Before the Act came into force (1 April 1965): refused, saying why.
+throws(fn () => Calendar::publicHolidays(1900), Library::status('OUT_OF_RANGE'), 'year', 'before the Algemene termijnenwet came into force');
 
 // Errors: status, name, path.
 throws(fn () => Agreement::fromToml("dpa_format = 1\n[rules\n"), Library::status('PARSE_ERROR'), '', 'line 2');
@@ -287,6 +288,13 @@ throws(fn () => Agreement::fromToml("dpa_format = 1\n[rules]\nmonth_rul = 'clamp
 throws(fn () => Agreement::fromToml("dpa_format = 1\n# \xff\n"), Library::status('INVALID_UTF8'), 'text');
 throws(fn () => Agreement::fromJson('{"dpa_format": 1,'), Library::status('PARSE_ERROR'));
 throws(fn () => Agreement::fromToml(str_replace('seat = "US"', 'seat = "usa"', $belcoToml)), Library::status('INVALID_VALUE'), null, '.seat');
+// Errors a person can act on: a country's name, the format's words, another
+// encoding with its line, JSON read as TOML.
+throws(fn () => Agreement::fromToml(preg_replace('/seat = "FR"/', 'seat = "Nederland"', $belcoToml, 1)), Library::status('INVALID_VALUE'), 'statement.sub_processors[0].seat', 'did you mean `NL`');
+throws(fn () => Agreement::fromToml(preg_replace('/months = 3\n/', "months = \"3 maanden\"\n", $belcoToml, 1)), Library::status('INVALID_VALUE'), 'terms.deletion.months', 'expected a whole number of months, e.g. 3');
+throws(fn () => Agreement::fromToml("dpa_format = 1\n# Belgi\xeb\n"), Library::status('INVALID_UTF8'), 'text', 'at line 2, column 8');
+throws(fn () => Agreement::fromToml('{"dpa_format": 1}'), Library::status('PARSE_ERROR'), null, 'this looks like JSON, not TOML');
+check(Agreement::fromToml("\xef\xbb\xbf" . $belcoToml)->deletionDeadline('2026-11-30')['due'] === '2027-02-28', 'a byte-order mark is accepted');
 throws(fn () => $belco->deletionDeadline('2026-02-30'), Library::status('OUT_OF_RANGE'), 'terminated', '2026-02-30');
 throws(fn () => $belco->deletionDeadline('30-11-2026'), Library::status('INVALID_VALUE'), 'terminated');
 throws(fn () => $belco->deletionDeadline('9999-12-01'), Library::status('OUT_OF_RANGE'), 'terminated');

@@ -129,7 +129,7 @@ fn limit_years_1_to_9999() {
     let e = check_fails("year0.toml", text.as_bytes());
     assert!(
         e.contains(
-            "statement.history[1].date: 0000-11-03 is not a date: the year must be in 1..=9999"
+            "statement.history[1].date: 0000-11-03 is not a date: the year must be from 1 to 9999"
         ),
         "{e}"
     );

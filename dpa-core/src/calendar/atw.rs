@@ -556,14 +556,16 @@ pub fn shift_to_business_day(date: Date) -> Result<Option<BusinessDayShift>> {
 /// For years after
 /// [`DESIGNATED_DAYS_KNOWN_THROUGH`](super::DESIGNATED_DAYS_KNOWN_THROUGH)
 /// (2028) the list has the statutory days only: the Crown has not designated
-/// extra days for them yet. For years before 1965 the list is empty, and 1965
-/// starts on 1 April (the Act came into force then), so it has no New Year's
-/// Day.
+/// extra days for them yet. 1965 starts on 1 April (the Act came into force
+/// then), so it has no New Year's Day.
 ///
 /// # Errors
 ///
 /// [`Error::OutOfRange`] when `year` is outside the supported years 1 to
-/// 9999 ([`crate::limits::MIN_YEAR`], [`crate::limits::MAX_YEAR`]).
+/// 9999 ([`crate::limits::MIN_YEAR`], [`crate::limits::MAX_YEAR`]), and for
+/// a year before 1965, when the Act was not in force: it names no holidays
+/// then, and the error says so rather than an empty list suggesting a year
+/// without holidays.
 ///
 /// ```
 /// use dpa_core::calendar::{public_holidays, NlHoliday};
@@ -573,6 +575,8 @@ pub fn shift_to_business_day(date: Date) -> Result<Option<BusinessDayShift>> {
 /// assert_eq!(days.len(), 11);
 /// assert_eq!(days[0], (date!(2026-01-01), NlHoliday::NewYearsDay));
 /// assert_eq!(days[1], (date!(2026-01-02), NlHoliday::DesignatedDay));
+/// let before = public_holidays(1964).unwrap_err();
+/// assert!(before.to_string().contains("before the Algemene termijnenwet came into force"));
 /// # Ok::<(), dpa_core::Error>(())
 /// ```
 pub fn public_holidays(year: i32) -> Result<Vec<(Date, NlHoliday)>> {
@@ -580,7 +584,8 @@ pub fn public_holidays(year: i32) -> Result<Vec<(Date, NlHoliday)>> {
         return Err(RangeError::year(year).into());
     }
     if year < ATW_IN_FORCE.year() {
-        return Ok(Vec::new());
+        // The message says why (`RangeKind::Year` of a year before 1965).
+        return Err(RangeError::year(year).into());
     }
     let at = |month: Month, day: u8| {
         Date::from_calendar_date(year, month, day)

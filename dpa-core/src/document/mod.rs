@@ -15,7 +15,9 @@ use crate::limits::MAX_DOCUMENT_BYTES;
 
 mod agreement;
 mod depth;
+mod encoding;
 mod events;
+mod messages;
 mod parse;
 
 pub use crate::format::{Format, sniff_format};
@@ -35,16 +37,60 @@ pub fn toml_values(text: &str) -> usize {
     depth::toml_values(text)
 }
 
-/// Checks size and UTF-8 of raw input, before any parsing.
+/// Checks size and UTF-8 of raw input, before any parsing, and drops a
+/// UTF-8 byte-order mark at its start (as Windows editors write one).
+///
+/// Input that is not UTF-8 is refused with the line and column of the first
+/// byte that is not, and what the bytes look like instead
+/// ([`LooksLike`](crate::error::LooksLike)): Windows-1252, UTF-16 (by its
+/// byte-order mark, or by the NUL bytes of ASCII text in UTF-16, which are
+/// valid UTF-8 but never part of a TOML or JSON document), or binary data.
+///
+/// ```
+/// use dpa_core::{Error, document::text_from_bytes, error::LooksLike};
+/// assert_eq!(text_from_bytes(b"\xEF\xBB\xBFdpa_format = 1")?, "dpa_format = 1");
+/// let Err(Error::NotUtf8(e)) = text_from_bytes(b"dpa_format = 1\nname = \"Caf\xE9\"\n") else {
+///     panic!("not refused")
+/// };
+/// assert_eq!(e.looks_like(), LooksLike::Windows1252);
+/// assert_eq!((e.position().unwrap().line, e.position().unwrap().column), (2, 12));
+/// let Err(Error::NotUtf8(e)) = text_from_bytes(b"\xFF\xFEd\x00p\x00a\x00") else {
+///     panic!("not refused")
+/// };
+/// assert_eq!(e.looks_like(), LooksLike::Utf16Le);
+/// # Ok::<(), Error>(())
+/// ```
 ///
 /// # Errors
 /// [`Error::TooLarge`] above [`MAX_DOCUMENT_BYTES`]; [`Error::NotUtf8`].
 pub fn text_from_bytes(bytes: &[u8]) -> Result<&str> {
     check_size(bytes.len())?;
-    std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        offset: e.valid_up_to(),
+    let (bom, bytes) = match bytes.strip_prefix(UTF8_BOM) {
+        Some(rest) => (UTF8_BOM.len(), rest),
+        None => (0, bytes),
+    };
+    let result = match std::str::from_utf8(bytes) {
+        Ok(text) if !text.contains('\0') => return Ok(text),
+        Ok(text) => match encoding::utf16_without_bom(bytes) {
+            Some(looks_like) => encoding::error(bytes, 0, looks_like),
+            // A NUL in text that is otherwise UTF-8 is the parser's to report.
+            None => return Ok(text),
+        },
+        Err(e) => encoding::not_utf8(bytes, e.valid_up_to()),
+    };
+    // The offset counts the byte-order mark: it is the file's.
+    Err(match result {
+        Error::NotUtf8(mut e) => {
+            e.offset += bom;
+            Error::NotUtf8(e)
+        }
+        other => other,
     })
 }
+
+/// The byte-order mark in UTF-8: accepted at the start of a document, and
+/// dropped before it is parsed.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub(crate) fn check_size(len: usize) -> Result<()> {
     if len > MAX_DOCUMENT_BYTES {

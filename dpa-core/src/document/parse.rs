@@ -1,12 +1,13 @@
 //! Parsing and writing documents (TOML and JSON): the fast path without
 //! path tracking, and on failure the error with its field path, line and
-//! column.
+//! column, in words a person can act on ([`super::messages`]).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{check_size, depth};
-use crate::document::Format;
+use super::{check_size, depth, messages};
+use crate::document::{Format, sniff_format};
 use crate::error::{Error, Position, Result, SyntaxError, ValidationError};
 use crate::limits::MAX_DOCUMENT_BYTES;
 
@@ -15,35 +16,56 @@ fn path_string(path: &serde_path_to_error::Path) -> String {
     if s == "." { String::new() } else { s }
 }
 
-/// Parses `text` as a `T` in `format`.
-pub(crate) fn parse<T: DeserializeOwned>(text: &str, format: Format) -> Result<T> {
+/// Parses `text` as a `T` in `format`. A byte-order mark at the start is
+/// dropped (a `str` handed over by a binding may still hold one).
+pub(crate) fn parse<T: DeserializeOwned + JsonSchema>(text: &str, format: Format) -> Result<T> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_size(text.len())?;
     depth::check(text, format)?;
-    match format {
+    let result = match format {
         Format::Toml => parse_toml(text),
         Format::Json => parse_json(text),
+    };
+    result.map_err(|e| match e {
+        Error::Invalid(v) => Error::Invalid(Box::new(messages::with_other_missing::<T>(
+            *v, text, format,
+        ))),
+        other => other,
+    })
+}
+
+fn toml_syntax(text: &str, e: &toml::de::Error) -> Error {
+    // JSON read as TOML (a `.toml` name on a JSON file): say so, rather
+    // than what the TOML parser makes of a `{`.
+    if sniff_format(text) == Format::Json {
+        return Error::from(SyntaxError {
+            format: Format::Toml,
+            position: Some(Position::of_offset(text, first_non_blank(text))),
+            message: messages::LOOKS_LIKE_JSON.to_owned(),
+        });
     }
+    Error::from(SyntaxError {
+        format: Format::Toml,
+        position: e.span().map(|s| Position::of_offset(text, s.start)),
+        message: e.message().trim_end().to_owned(),
+    })
+}
+
+fn first_non_blank(text: &str) -> usize {
+    text.char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(0, |(i, _)| i)
 }
 
 fn parse_toml<T: DeserializeOwned>(text: &str) -> Result<T> {
-    let de = toml::Deserializer::parse(text).map_err(|e| {
-        Error::from(SyntaxError {
-            format: Format::Toml,
-            position: e.span().map(|s| Position::of_offset(text, s.start)),
-            message: e.message().trim_end().to_owned(),
-        })
-    })?;
+    let de = toml::Deserializer::parse(text).map_err(|e| toml_syntax(text, &e))?;
     // The fast path: no path tracking. Only a failing document is read
     // again with it, to name the offending field.
     match T::deserialize(de) {
         Ok(v) => Ok(v),
         Err(_) => match toml::Deserializer::parse(text) {
             Ok(de) => toml_with_path(de, text),
-            Err(e) => Err(Error::from(SyntaxError {
-                format: Format::Toml,
-                position: e.span().map(|s| Position::of_offset(text, s.start)),
-                message: e.message().trim_end().to_owned(),
-            })),
+            Err(e) => Err(toml_syntax(text, &e)),
         },
     }
 }
@@ -52,12 +74,14 @@ fn toml_with_path<T: DeserializeOwned>(de: toml::Deserializer<'_>, text: &str) -
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = path_string(e.path());
         let inner = e.into_inner();
-        Error::from(ValidationError {
-            format: Some(Format::Toml),
-            position: inner.span().map(|s| Position::of_offset(text, s.start)),
-            message: inner.message().trim_end().to_owned(),
+        let offset = inner.span().map(|s| s.start);
+        Error::from(messages::validation(
+            Format::Toml,
             path,
-        })
+            offset.map(|o| (Position::of_offset(text, o), o)),
+            inner.message().trim_end(),
+            text,
+        ))
     })
 }
 
@@ -71,8 +95,13 @@ fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
         && c != '{'
     {
         let position = Some(Position::of_offset(text, i));
-        let message = format!("expected a JSON object `{{ ... }}` at the top level, found `{c}`");
         if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+            // TOML read as JSON (a `.json` name on a TOML file): say so.
+            let message = if toml::from_str::<toml::Table>(text).is_ok() {
+                messages::LOOKS_LIKE_TOML.to_owned()
+            } else {
+                format!("expected a JSON object `{{ ... }}` at the top level, found `{c}`")
+            };
             return Err(Error::from(SyntaxError {
                 format: Format::Json,
                 position,
@@ -83,7 +112,7 @@ fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
             format: Some(Format::Json),
             path: String::new(),
             position,
-            message,
+            message: format!("expected a JSON object `{{ ... }}` at the top level, found `{c}`"),
         }));
     }
     // The fast path: no path tracking. Only a failing document is read
@@ -121,16 +150,35 @@ fn json_error_plain(e: &serde_json::Error, _text: &str) -> Error {
     })
 }
 
+/// The byte offset of a 1-based line and column (in characters) of `text`.
+fn offset_of(text: &str, p: Position) -> Option<usize> {
+    let line_start = if p.line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(p.line - 2)?.0 + 1
+    };
+    let line = &text[line_start..];
+    let within = line
+        .char_indices()
+        .nth(p.column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    Some(line_start + within)
+}
+
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>, text: &str) -> Error {
     let path = path_string(e.path());
     let inner = e.into_inner();
     match inner.classify() {
-        serde_json::error::Category::Data => Error::from(ValidationError {
-            format: Some(Format::Json),
-            position: json_position(&inner),
-            message: json_message(&inner),
-            path,
-        }),
+        serde_json::error::Category::Data => {
+            let at = json_position(&inner).and_then(|p| Some((p, offset_of(text, p)?)));
+            Error::from(messages::validation(
+                Format::Json,
+                path,
+                at,
+                &json_message(&inner),
+                text,
+            ))
+        }
         // serde_json reports a number, list or `null` where one of a set of
         // names is expected (`"kind": 5`) as the syntax error "expected
         // value"; in a well-formed document it is the field's value that is

@@ -70,10 +70,17 @@ pub struct Agreement {
 }
 
 /// The version of the file format. Only `1` exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "i64", into = "i64")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(into = "i64")]
 #[schemars(with = "FormatVersionSchema")]
 pub struct FormatVersion(());
+
+impl<'de> Deserialize<'de> for FormatVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = crate::values::whole_number(d, "the format version 1, a whole number")?;
+        FormatVersion::try_from(n).map_err(serde::de::Error::custom)
+    }
+}
 
 #[derive(JsonSchema)]
 #[schemars(transparent)]

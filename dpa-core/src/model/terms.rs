@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{CostTerms, is_false};
-use crate::error::Error;
+use crate::error::{Error, field_message};
 use crate::macros::spelled_enum;
 use crate::values::{ClauseRef, Count, Days, Hours, Months, Text};
 
@@ -276,7 +276,10 @@ spelled_enum! {
 /// The document form of a [`NoticeTerm`]: a plain struct, so that an error
 /// in `hours` keeps its field path.
 #[derive(Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a notice term: { kind = \"within-hours\", hours = 24 } or { kind = \"without-undue-delay\" }"
+)]
 struct NoticeTermRepr {
     kind: NoticeKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -292,9 +295,10 @@ impl TryFrom<NoticeTermRepr> for NoticeTerm {
                 "`hours` is required when kind = \"within-hours\"".to_owned(),
             )),
             (NoticeKind::WithoutUndueDelay, None) => Ok(NoticeTerm::WithoutUndueDelay),
-            (NoticeKind::WithoutUndueDelay, Some(_)) => Err(Error::invalid_value(
-                "`hours` must not be given when kind = \"without-undue-delay\"".to_owned(),
-            )),
+            (NoticeKind::WithoutUndueDelay, Some(_)) => Err(Error::invalid_value(field_message(
+                "hours",
+                "`hours` must not be given when kind = \"without-undue-delay\"",
+            ))),
         }
     }
 }

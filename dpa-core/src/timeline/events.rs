@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
 
+use crate::error::field_message;
 #[cfg(doc)]
 use crate::limits::MAX_EVENTS;
 use crate::macros::spelled_enum;
@@ -258,20 +259,29 @@ impl TryFrom<EventRepr> for Event {
         let when = match (k.is_instant(), r.date, r.at) {
             (true, None, Some(at)) => When::Instant(at.to_offset(UtcOffset::UTC)),
             (true, Some(_), _) => {
-                return Err(format!(
-                    "`{k}` happens at an instant: give `at` with a UTC offset (e.g. 2026-03-28T10:30:00+01:00), not `date`"
+                return Err(field_message(
+                    "date",
+                    format_args!(
+                        "`{k}` happens at an instant: give `at` with a UTC offset (e.g. 2026-03-28T10:30:00+01:00), not `date`"
+                    ),
                 ));
             }
             (true, None, None) => return Err(format!("`at` is required for `{k}`")),
             (false, Some(d), None) => When::Date(d),
             (false, _, Some(_)) => {
-                return Err(format!("`{k}` happens on a date: give `date`, not `at`"));
+                return Err(field_message(
+                    "at",
+                    format_args!("`{k}` happens on a date: give `date`, not `at`"),
+                ));
             }
             (false, None, None) => return Err(format!("`date` is required for `{k}`")),
         };
         let only = |present: bool, field: &str, kinds: &[EventKind]| {
             if present && !kinds.contains(&k) {
-                Err(format!("`{field}` does not apply to `{k}`"))
+                Err(field_message(
+                    field,
+                    format_args!("`{field}` does not apply to `{k}`"),
+                ))
             } else {
                 Ok(())
             }

@@ -115,29 +115,160 @@ impl Ord for Country {
 impl FromStr for Country {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        if let Some(c) = Country::for_alpha2(s) {
-            return Ok(c);
+        match Country::for_alpha2(s) {
+            Some(c) => Ok(c),
+            None => Err(not_a_code(s)),
         }
-        let hint = match s {
-            "EL" => " (Greece is `GR` in ISO 3166-1; EU texts write `EL`)".to_owned(),
-            "UK" => " (the United Kingdom is `GB`)".to_owned(),
-            _ => {
-                if let Ok(c) = isocountry::CountryCode::for_alpha2_caseless(s) {
-                    format!(" (codes are upper case: did you mean `{}`?)", c.alpha2())
-                } else if let Ok(c) = isocountry::CountryCode::for_alpha3_caseless(s) {
-                    format!(
-                        " (that looks like an alpha-3 code: did you mean `{}`?)",
-                        c.alpha2()
-                    )
-                } else {
-                    String::new()
-                }
+    }
+}
+
+/// The error for `s`, which is no assigned code, with what it may have
+/// meant: another case of a code, an alpha-3 code, or a country's name
+/// ([`names::countries_named`]).
+#[cold]
+fn not_a_code(s: &str) -> Error {
+    let hint = if s == "EL" {
+        " (Greece is `GR` in ISO 3166-1; EU texts write `EL`)".to_owned()
+    } else if let Ok(c) = isocountry::CountryCode::for_alpha2_caseless(s) {
+        format!(" (codes are upper case: did you mean `{}`?)", c.alpha2())
+    } else if let Ok(c) = isocountry::CountryCode::for_alpha3_caseless(s) {
+        format!(
+            " (that looks like an alpha-3 code: did you mean `{}`?)",
+            c.alpha2()
+        )
+    } else {
+        let named = names::countries_named(s);
+        let guesses: Vec<String> = named
+            .iter()
+            .map(|c| format!("`{}`, {}", c.as_str(), names::english_name(*c)))
+            .collect();
+        if guesses.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", guesses.join(", or "))
+        }
+    };
+    Error::invalid_value(format!(
+        "`{}` is not an assigned ISO 3166-1 alpha-2 country code{hint}",
+        s.escape_debug()
+    ))
+}
+
+/// Countries by name, for the hint under a name written where a code is
+/// expected (`Nederland`, `VS`, `Duitsland`, `UK`). Read only on the error
+/// path.
+///
+/// The names are CLDR's (the Unicode Common Locale Data Repository), in
+/// Dutch and English, long and short (`Verenigde Staten` and `VS`, `United
+/// Kingdom` and `UK`), through ICU4X's `icu_locale` (its compiled CLDR
+/// data); only the few names in common use that CLDR does not give are in
+/// [`ALIASES`], each with its source.
+mod names {
+    use std::collections::HashMap;
+    use std::sync::LazyLock;
+
+    use icu_locale::locale;
+    use icu_locale::names::RegionDisplayName;
+    use icu_locale::subtags::Region;
+
+    use super::Country;
+
+    /// Names in common use that CLDR gives in neither Dutch nor English.
+    const ALIASES: [(&str, &str); 3] = [
+        // The Netherlands by the name of two of its provinces, in both
+        // languages; the Dutch government: "The Netherlands or Holland?"
+        // (government.nl, 2020), answering that Holland is in common use
+        // for the whole country.
+        ("Holland", "NL"),
+        // The United States as Belco's Data Pro Statement names their seat
+        // ("Amerika", DPS 1.9, seed 000) and everyday Dutch does.
+        ("Amerika", "US"),
+        // The same in English.
+        ("America", "US"),
+    ];
+
+    /// `s` compared without case, accents, spaces or punctuation:
+    /// `België`, `belgie` and `Bel-gie` are one name.
+    fn fold(s: &str) -> String {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'à'..='å' => 'a',
+                'ç' => 'c',
+                'è'..='ë' => 'e',
+                'ì'..='ï' => 'i',
+                'ñ' => 'n',
+                'ò'..='ö' | 'ø' => 'o',
+                'ù'..='ü' => 'u',
+                'ý' | 'ÿ' => 'y',
+                other => other,
+            })
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    }
+
+    /// The CLDR names of `c` in `locale` (long, then short).
+    fn cldr(c: Country, dutch: bool) -> [Option<String>; 2] {
+        let Ok(region) = Region::try_from_str(c.as_str()) else {
+            return [None, None];
+        };
+        let prefs = || {
+            if dutch {
+                locale!("nl").into()
+            } else {
+                locale!("en").into()
             }
         };
-        Err(Error::invalid_value(format!(
-            "`{}` is not an assigned ISO 3166-1 alpha-2 country code{hint}",
-            s.escape_debug()
-        )))
+        [
+            RegionDisplayName::try_new_light(prefs(), region)
+                .ok()
+                .map(|n| n.to_string()),
+            RegionDisplayName::try_new_short_light(prefs(), region)
+                .ok()
+                .map(|n| n.to_string()),
+        ]
+    }
+
+    /// Every folded name, with its countries (in code order).
+    static BY_NAME: LazyLock<HashMap<String, Vec<Country>>> = LazyLock::new(|| {
+        let mut map: HashMap<String, Vec<Country>> = HashMap::new();
+        let mut add = |name: &str, c: Country| {
+            let list = map.entry(fold(name)).or_default();
+            if !list.contains(&c) {
+                list.push(c);
+            }
+        };
+        for c in Country::all() {
+            for name in [cldr(c, true), cldr(c, false)]
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                add(&name, c);
+            }
+        }
+        for (name, code) in ALIASES {
+            if let Some(c) = Country::for_alpha2(code) {
+                add(name, c);
+            }
+        }
+        map
+    });
+
+    /// The countries named `s` in Dutch or English (CLDR, or [`ALIASES`]).
+    pub(super) fn countries_named(s: &str) -> Vec<Country> {
+        let folded = fold(s);
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        BY_NAME.get(&folded).cloned().unwrap_or_default()
+    }
+
+    /// The English CLDR name of `c` (ISO 3166-1's short name where CLDR
+    /// has none).
+    pub(super) fn english_name(c: Country) -> String {
+        let [long, _] = cldr(c, false);
+        long.unwrap_or_else(|| c.name().to_owned())
     }
 }
 

@@ -39,6 +39,55 @@ macro_rules! deserialize_from_str {
 
 deserialize_from_str!(Country, Location, Version, TimeZoneName, ClauseRef);
 
+/// Reads a whole number, saying what it is for where it is not one:
+/// `expecting` is the value's own words (`a whole number of months, e.g.
+/// 3`), never a Rust type. Text that starts with a number (`"3 maanden"`)
+/// is told to be written as the number alone.
+pub(crate) fn whole_number<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    expecting: &'static str,
+) -> Result<i64, D::Error> {
+    struct Whole(&'static str);
+
+    impl serde::de::Visitor<'_> for Whole {
+        type Value = i64;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<i64, E> {
+            Ok(n)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<i64, E> {
+            i64::try_from(n)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(n), &self))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<i64, E> {
+            let number: String = s
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '-')
+                .collect();
+            if number.parse::<i64>().is_ok() {
+                Err(E::custom(format_args!(
+                    "expected {}, not the text \"{}\": write the number alone, without quotes or a unit: {number}",
+                    self.0,
+                    s.escape_debug()
+                )))
+            } else {
+                Err(E::invalid_type(serde::de::Unexpected::Str(s), &self))
+            }
+        }
+    }
+
+    // `any`, not `i64`: serde_json refuses a string for an `i64` before a
+    // visitor sees it.
+    d.deserialize_any(Whole(expecting))
+}
+
 mod clause_ref;
 mod country;
 pub mod iso_date;

@@ -16,9 +16,16 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(rate.to_string(), "EUR 120.00");
 /// assert!(EurCents::new(-1).is_err());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "i64", into = "i64")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "i64")]
 pub struct EurCents(u64);
+
+impl<'de> Deserialize<'de> for EurCents {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = super::whole_number(d, "a whole number of euro cents, e.g. 12000 for EUR 120")?;
+        EurCents::new(n).map_err(serde::de::Error::custom)
+    }
+}
 
 impl EurCents {
     /// The largest amount accepted: EUR 10,000,000,000.00.

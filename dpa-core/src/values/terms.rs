@@ -10,11 +10,21 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 macro_rules! bounded_term {
-    ($(#[$doc:meta])* $name:ident, $inner:ty, $min:expr, $max:expr, $unit:literal) => {
+    ($(#[$doc:meta])* $name:ident, $inner:ty, $min:expr, $max:expr, $unit:literal, $example:literal) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "i64", into = "i64")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(into = "i64")]
         pub struct $name($inner);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let n = super::whole_number(
+                    d,
+                    concat!("a whole number of ", $unit, ", e.g. ", $example),
+                )?;
+                $name::new(n).map_err(serde::de::Error::custom)
+            }
+        }
 
         impl $name {
             /// The smallest value allowed.
@@ -90,19 +100,19 @@ bounded_term!(
     /// assert!(Months::new(0).is_err());
     /// assert!(Months::new(-3).is_err());
     /// ```
-    Months, u16, 1, 120, "months"
+    Months, u16, 1, 120, "months", "3"
 );
 bounded_term!(
     /// A term in hours, 1 to 8760 (a year).
-    Hours, u16, 1, 8760, "hours"
+    Hours, u16, 1, 8760, "hours", "24"
 );
 bounded_term!(
     /// A term in calendar days, 0 to 3650.
-    Days, u16, 0, 3650, "days"
+    Days, u16, 0, 3650, "days", "14"
 );
 bounded_term!(
     /// A count per period (e.g. audits per year), 1 to 365.
-    Count, u16, 1, 365, "times"
+    Count, u16, 1, 365, "times", "1"
 );
 bounded_term!(
     /// The bound, in hours after a breach is discovered, past which the

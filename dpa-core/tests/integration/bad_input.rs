@@ -3,6 +3,7 @@
 
 use crate::helpers::text;
 
+use dpa_core::error::{LooksLike, Position};
 use dpa_core::{Agreement, Error, Format};
 
 fn belco() -> String {
@@ -47,13 +48,20 @@ fn empty_file() {
 #[test]
 fn binary_junk_and_invalid_utf8() {
     let junk: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
-    assert!(matches!(
-        Agreement::from_bytes(&junk, None),
-        Err(Error::NotUtf8 { offset: 128 })
-    ));
+    match Agreement::from_bytes(&junk, None) {
+        Err(Error::NotUtf8(e)) => {
+            assert_eq!(e.offset(), 128);
+            assert_eq!(e.looks_like(), LooksLike::Binary);
+        }
+        other => panic!("{other:?}"),
+    }
     let e = Agreement::from_bytes(b"dpa_format = 1\nname = \"\xc3\x28\"\n", Some(Format::Toml))
         .unwrap_err();
-    assert_eq!(e, Error::NotUtf8 { offset: 23 });
+    let Error::NotUtf8(n) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(n.offset(), 23);
+    assert_eq!(e.position(), Some(Position { line: 2, column: 9 }));
     // Control characters that are valid UTF-8 are a syntax error.
     let e = Agreement::from_toml("\u{0}\u{1}\u{2}\u{7f}").unwrap_err();
     assert!(matches!(e, Error::Syntax(_)), "{e:?}");

@@ -649,8 +649,18 @@ fn liberation_day_and_the_start_of_the_act() {
     assert!(!is_public_holiday(date!(1965 - 01 - 01)));
     assert!(is_public_holiday(date!(1966 - 01 - 01)));
     assert!(!is_public_holiday(date!(1964 - 12 - 25)));
-    assert_eq!(public_holidays(1964).unwrap(), []);
-    assert_eq!(public_holidays(1).unwrap(), []);
+    // Before the Act, the list is refused, saying why (not an empty list
+    // that reads as a year without holidays).
+    for year in [1, 1964] {
+        let e = public_holidays(year).unwrap_err();
+        assert!(matches!(e, Error::OutOfRange(_)), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "out of range: year {year} is before the Algemene termijnenwet came into force (1 April 1965), so it has no holidays under the Act"
+            )
+        );
+    }
     assert!(public_holidays(0).is_err());
     assert_eq!(dates(1965)[0], date!(1965 - 04 - 16)); // Good Friday 1965
     assert!(public_holidays(10_000).is_err());

@@ -13,6 +13,7 @@ mod calendar;
 mod completeness;
 mod deadlines;
 mod diff;
+mod errors;
 mod helpers;
 mod ics;
 mod limits;

@@ -491,13 +491,13 @@ fn bad_events_name_their_field() {
         ),
         (
             "[[events]]\nkind = \"breach-discovered\"\ndate = 2026-03-28\n",
-            "events[0]",
+            "events[0].date",
             "happens at an instant",
         ),
         (
             "[[events]]\nkind = \"agreement-ended\"\ndate = 2026-03-28\n",
             "events[0].kind",
-            "unknown variant",
+            "unknown value",
         ),
         (
             "[[events]]\nkind = \"audit-notice-given\"\ndate = 2026-03-28\n",
@@ -506,7 +506,7 @@ fn bad_events_name_their_field() {
         ),
         (
             "[[events]]\nkind = \"data-deleted\"\ndate = 2026-03-28\nbreach = \"B\"\n",
-            "events[0]",
+            "events[0].breach",
             "does not apply",
         ),
         (
