@@ -197,6 +197,7 @@ fn values_are_described_in_the_formats_words() {
 #[test]
 fn country_names_get_their_codes() {
     let text = belco_text();
+    let line = text[..text.find("seat = \"FR\"").unwrap()].lines().count() + 1;
     for (name, code) in [
         ("Nederland", "NL"),
         ("Holland", "NL"),
@@ -214,7 +215,7 @@ fn country_names_get_their_codes() {
         );
         assert!(
             e.contains(&format!(
-                "country-name.toml:134:8: statement.sub_processors[0].seat: `{name}` is not an assigned ISO 3166-1 alpha-2 country code"
+                "country-name.toml:{line}:8: statement.sub_processors[0].seat: `{name}` is not an assigned ISO 3166-1 alpha-2 country code"
             )),
             "{e}"
         );

@@ -128,7 +128,7 @@ bounded_term!(
     /// assert_eq!(UndueDelayHours::new(24).unwrap().get(), 24);
     /// assert!(UndueDelayHours::new(73).is_err());
     /// ```
-    UndueDelayHours, u8, 1, 72, "hours"
+    UndueDelayHours, u8, 1, 72, "hours", "72"
 );
 
 impl Default for UndueDelayHours {
