@@ -113,6 +113,9 @@ finding_codes! {
     /// An adequacy decision with a limited scope is relied on.
     AdequacyScopeLimited = "adequacy-scope-limited", Warning,
         "the adequacy decision relied on covers only some recipients; check that this one is covered";
+    /// A certification relied on for transfers states a validity beyond the three years of GDPR art. 42(7).
+    CertificationBeyondThreeYears = "certification-beyond-three-years", Warning,
+        "a certification relied on for transfers states a validity beyond the three years GDPR art. 42(7) allows; it is read as ending three years after its issue";
     /// A transfer outside the EEA that a valid basis covers.
     TransferCovered = "transfer-covered", Info,
         "a sub-processor transfers data outside the EEA under a basis valid on the date";

@@ -90,7 +90,8 @@ impl<'a> Differ<'a> {
             .label(format!("{label} of sub-processor {}", at.name))
     }
 
-    /// Its seat, locations, transfer bases and DPF certification.
+    /// Its seat, locations, transfer bases, DPF certification and the
+    /// entries a code of conduct, certification or ad hoc clauses rest on.
     fn sub_processor_moved(&mut self, at: &Pair<'_>, o: &SubProcessor, n: &SubProcessor) {
         if o.seat != n.seat {
             let extra = match n.seat {
@@ -157,6 +158,55 @@ impl<'a> Differ<'a> {
                 "whether the EU-US Data Privacy Framework can cover transfers to this sub-processor changed (GDPR art. 45)",
             ));
         }
+        self.safeguard(
+            at,
+            "code_of_conduct",
+            "code of conduct relied on for transfers",
+            o.code_of_conduct.as_ref(),
+            n.code_of_conduct.as_ref(),
+            "GDPR art. 46(2)(e)",
+        );
+        self.safeguard(
+            at,
+            "transfer_certification",
+            "certification relied on for transfers",
+            o.transfer_certification.as_ref(),
+            n.transfer_certification.as_ref(),
+            "GDPR art. 46(2)(f)",
+        );
+        self.safeguard(
+            at,
+            "ad_hoc_clauses",
+            "authorised clauses relied on for transfers",
+            o.ad_hoc_clauses.as_ref(),
+            n.ad_hoc_clauses.as_ref(),
+            "GDPR art. 46(3)(a)",
+        );
+    }
+
+    /// The entry a code of conduct, certification or ad hoc clauses rest on
+    /// (`field`): any change changes what transfers to the sub-processor
+    /// rest on, as a change of its transfer bases does.
+    fn safeguard<T: PartialEq + std::fmt::Display>(
+        &mut self,
+        at: &Pair<'_>,
+        field: &str,
+        label: &str,
+        o: Option<&T>,
+        n: Option<&T>,
+        article: &str,
+    ) {
+        if o == n {
+            return;
+        }
+        self.sub_processor_row(at, ChangeKind::SubProcessorBasisChanged, field, label)
+            .values(o.map(ToString::to_string), n.map(ToString::to_string))
+            .record(Verdict::new(
+                Effect::ChangesProcessing,
+                format!(
+                    "what transfers to this sub-processor may rest on changed: the {label} ({article})"
+                ),
+            ));
     }
 
     /// Its purpose, engagement, group and notes.

@@ -18,6 +18,7 @@ use crate::values::UndueDelayHours;
 
 mod clauses;
 mod costs;
+mod safeguards;
 mod service_level;
 mod statement;
 mod sub_processor;
@@ -25,6 +26,7 @@ mod terms;
 
 pub use clauses::*;
 pub use costs::*;
+pub use safeguards::*;
 pub use service_level::*;
 pub use statement::*;
 pub use sub_processor::*;

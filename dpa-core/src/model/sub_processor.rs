@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::is_false;
+use super::{AdHocClauses, CodeOfConduct, TransferCertification, is_false};
 use crate::macros::spelled_enum;
 use crate::values::{ClauseRef, Country, Location, Text};
 
@@ -36,6 +36,21 @@ pub struct SubProcessor {
     /// Data Privacy Framework (on the DPF List).
     #[serde(default, skip_serializing_if = "is_false")]
     pub dpf_certified: bool,
+    /// The approved code of conduct the basis `code-of-conduct` rests on
+    /// (GDPR art. 40(3), 46(2)(e)). Read by the transfer rules only when
+    /// that basis is claimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_of_conduct: Option<CodeOfConduct>,
+    /// The certificate the basis `certification` rests on (GDPR art.
+    /// 42(2), 46(2)(f)). Read by the transfer rules only when that basis is
+    /// claimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_certification: Option<TransferCertification>,
+    /// The authorised clauses the basis `ad-hoc-clauses` rests on (GDPR
+    /// art. 46(3)(a)). Read by the transfer rules only when that basis is
+    /// claimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ad_hoc_clauses: Option<AdHocClauses>,
     /// Whether it is always used or only depending on the assignment.
     pub engagement: Engagement,
     /// Anything else the statement says about it (e.g. a region migration).
@@ -95,6 +110,17 @@ spelled_enum! {
         SccEditionNotStated = "scc-edition-not-stated",
         /// Binding corporate rules (art. 47).
         Bcr = "bcr",
+        /// An approved code of conduct with general validity in the Union,
+        /// with the recipient's binding and enforceable commitments (art.
+        /// 46(2)(e), 40(3)); which code is in `code_of_conduct`.
+        CodeOfConduct = "code-of-conduct",
+        /// An approved certification mechanism, with the recipient's binding
+        /// and enforceable commitments (art. 46(2)(f), 42(2)); which
+        /// certificate is in `transfer_certification`.
+        Certification = "certification",
+        /// Contractual clauses authorised by the competent supervisory
+        /// authority (art. 46(3)(a)); which authorisation is in `ad_hoc_clauses`.
+        AdHocClauses = "ad-hoc-clauses",
         /// The EU-US Privacy Shield (Decision (EU) 2016/1250; invalid from 2020-07-16, C-311/18).
         PrivacyShield = "privacy-shield",
         /// Safe Harbour (Decision 2000/520/EC; invalid from 2015-10-06, C-362/14).

@@ -10,11 +10,12 @@ use time::Date;
 
 use crate::Agreement;
 use crate::model::{
-    Address, Assistance, Audit, Breach, Certification, ChannelTerm, ClientInformed, Contact,
-    CostBasis, CostContext, CostTerms, Costs, Deletion, Described, Deviation, Disclosure, Duration,
-    Fines, FormatVersion, History, LegalRetention, Measures, ProcessingLocations, Processor,
-    Product, ReturnOfData, Rules, Security, ServiceLevel, SpecialCategories, StandardClauses,
-    Statement, StatementChanges, SubProcessor, SubProcessorPolicy, Terms, VersionRecord,
+    AdHocClauses, Address, Approval, Assistance, Audit, Breach, Certification, ChannelTerm,
+    ClientInformed, CodeOfConduct, Contact, CostBasis, CostContext, CostTerms, Costs, Deletion,
+    Described, Deviation, Disclosure, Duration, Fines, FormatVersion, History, LegalRetention,
+    Measures, ProcessingLocations, Processor, Product, ReturnOfData, Rules, Security, ServiceLevel,
+    SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
+    SubProcessorPolicy, Terms, TransferCertification, VersionRecord,
 };
 use crate::values::Version;
 
@@ -159,31 +160,124 @@ pub(super) fn processing_locations() -> impl Strategy<Value = ProcessingLocation
     )
 }
 
-pub(super) fn sub_processor() -> impl Strategy<Value = SubProcessor> {
+/// A decision of an authority or body.
+pub(super) fn approval() -> impl Strategy<Value = Approval> {
+    (text(), date(), opt_text()).prop_map(|(by, on, reference)| Approval { by, on, reference })
+}
+
+pub(super) fn code_of_conduct() -> impl Strategy<Value = CodeOfConduct> {
     (
         text(),
-        text(),
+        option::of(approval()),
+        option::of(approval()),
         opt_text(),
-        option::of(country()),
-        vec(location(), 0..4),
-        vec(select(all_transfer_bases()), 0..4),
         any::<bool>(),
-        select(all_engagements()),
-        opt_text(),
+        option::of(date()),
         sources(),
     )
         .prop_map(
             |(
                 name,
-                purpose,
-                group,
-                seat,
-                locations,
-                transfer_bases,
-                dpf_certified,
-                engagement,
-                notes,
+                approval,
+                general_validity,
+                monitoring_body,
+                importer_commitments,
+                withdrawn_on,
                 source,
+            )| CodeOfConduct {
+                name,
+                approval,
+                general_validity,
+                monitoring_body,
+                importer_commitments,
+                withdrawn_on,
+                source,
+            },
+        )
+}
+
+/// A certification that keeps [`TransferCertification::new`]'s invariant:
+/// the dates generated are sorted, so validity and withdrawal are not
+/// before the issue.
+pub(super) fn transfer_certification() -> impl Strategy<Value = TransferCertification> {
+    (
+        text(),
+        opt_text(),
+        text(),
+        vec(date(), 3),
+        any::<bool>(),
+        any::<bool>(),
+        sources(),
+    )
+        .prop_filter_map(
+            "dates in order",
+            |(name, criteria, issued_by, mut dates, withdrawn, commitments, source)| {
+                dates.sort();
+                TransferCertification::new(
+                    name,
+                    criteria,
+                    issued_by,
+                    dates[0],
+                    dates[2],
+                    withdrawn.then_some(dates[1]),
+                    commitments,
+                    source,
+                )
+                .ok()
+            },
+        )
+}
+
+pub(super) fn ad_hoc_clauses() -> impl Strategy<Value = AdHocClauses> {
+    (
+        opt_text(),
+        option::of(approval()),
+        option::of(date()),
+        sources(),
+    )
+        .prop_map(|(name, authorisation, withdrawn_on, source)| AdHocClauses {
+            name,
+            authorisation,
+            withdrawn_on,
+            source,
+        })
+}
+
+pub(super) fn sub_processor() -> impl Strategy<Value = SubProcessor> {
+    (
+        (
+            text(),
+            text(),
+            opt_text(),
+            option::of(country()),
+            vec(location(), 0..4),
+            vec(select(all_transfer_bases()), 0..4),
+            any::<bool>(),
+            select(all_engagements()),
+            opt_text(),
+            sources(),
+        ),
+        (
+            option::of(code_of_conduct()),
+            option::of(transfer_certification()),
+            option::of(ad_hoc_clauses()),
+        ),
+    )
+        .prop_map(
+            |(
+                (
+                    name,
+                    purpose,
+                    group,
+                    seat,
+                    locations,
+                    transfer_bases,
+                    dpf_certified,
+                    engagement,
+                    notes,
+                    source,
+                ),
+                (code_of_conduct, transfer_certification, ad_hoc_clauses),
             )| SubProcessor {
                 name,
                 purpose,
@@ -192,6 +286,9 @@ pub(super) fn sub_processor() -> impl Strategy<Value = SubProcessor> {
                 locations,
                 transfer_bases,
                 dpf_certified,
+                code_of_conduct,
+                transfer_certification,
+                ad_hoc_clauses,
                 engagement,
                 notes,
                 source,

@@ -2,7 +2,9 @@
 //! the transfer rules of [`crate::transfers`] (GDPR chapter V, art. 44-49).
 //! One row per fact: a member of the EEA, an adequacy decision (with the
 //! ended EU-US frameworks), a set of standard contractual clauses, binding
-//! corporate rules or an art. 49 derogation, with its dates, its scope and,
+//! corporate rules, an art. 49 derogation, or one of the tools that rest on
+//! a decision about the recipient (approved codes of conduct, approved
+//! certification, authorised ad hoc clauses), with its dates, its scope and,
 //! in the `source` column, where it is published (EUR-Lex CELEX number,
 //! Official Journal, CJEU case).
 //!
@@ -71,6 +73,15 @@ spelled_enum! {
         Bcr = "bcr",
         /// A derogation for specific situations (GDPR art. 49).
         Derogation = "derogation",
+        /// Approved codes of conduct as a transfer tool (GDPR art. 40(3),
+        /// 46(2)(e)).
+        CodeOfConduct = "code-of-conduct",
+        /// Approved certification as a transfer tool (GDPR art. 42(2),
+        /// 46(2)(f)).
+        Certification = "certification",
+        /// Contractual clauses authorised by the supervisory authority (GDPR
+        /// art. 46(3)(a)).
+        AdHocClauses = "ad-hoc-clauses",
     }
 }
 
@@ -87,6 +98,11 @@ spelled_enum! {
         Certified = "certified",
         /// Occasional transfers only (the art. 49 derogations).
         Occasional = "occasional",
+        /// Only a recipient the competent authority or body decided on: the
+        /// code approved and adhered to, the certificate issued, the clauses
+        /// authorised. The agreement file records that decision for the
+        /// recipient; the transfer rules check it on the date.
+        PerRecipient = "per-recipient",
     }
 }
 
@@ -344,6 +360,9 @@ fn basis_fits(kind: InstrumentKind, basis: TransferBasis) -> bool {
                 | B::Scc2001
         ),
         InstrumentKind::Bcr => basis == B::Bcr,
+        InstrumentKind::CodeOfConduct => basis == B::CodeOfConduct,
+        InstrumentKind::Certification => basis == B::Certification,
+        InstrumentKind::AdHocClauses => basis == B::AdHocClauses,
         InstrumentKind::Derogation => matches!(
             basis,
             B::DerogationConsent
@@ -402,10 +421,17 @@ fn check_row(r: &Instrument) -> Result<(), String> {
     if r.article.is_none() {
         return Err("article: required".to_owned());
     }
+    let per_recipient = matches!(
+        r.kind,
+        InstrumentKind::CodeOfConduct
+            | InstrumentKind::Certification
+            | InstrumentKind::AdHocClauses
+    );
     let scope_ok = match r.scope {
-        InstrumentScope::Full => r.kind != InstrumentKind::Derogation,
+        InstrumentScope::Full => r.kind != InstrumentKind::Derogation && !per_recipient,
         InstrumentScope::Limited | InstrumentScope::Certified => r.kind == InstrumentKind::Adequacy,
         InstrumentScope::Occasional => r.kind == InstrumentKind::Derogation,
+        InstrumentScope::PerRecipient => per_recipient,
     };
     if !scope_ok {
         return Err(format!(

@@ -15,12 +15,17 @@ use crate::sources::transfer_bases::{
 use crate::values::{Country, iso_date};
 
 /// What the date, the table and the recipient say about one basis.
-struct Outcome {
-    status: BasisStatus,
-    reference: Option<&'static str>,
-    reason: String,
-    citation: String,
-    caveats: Vec<Caveat>,
+pub(super) struct Outcome {
+    /// Whether it is valid, and if not, why.
+    pub(super) status: BasisStatus,
+    /// The instrument relied on or considered.
+    pub(super) reference: Option<String>,
+    /// Why, in English.
+    pub(super) reason: String,
+    /// What it rests on.
+    pub(super) citation: String,
+    /// What to check about a valid basis.
+    pub(super) caveats: Vec<Caveat>,
 }
 
 impl Outcome {
@@ -28,7 +33,7 @@ impl Outcome {
     fn ended(r: &Instrument) -> Outcome {
         Outcome {
             status: BasisStatus::NoLongerInForce,
-            reference: Some(r.reference()),
+            reference: Some(r.reference().to_owned()),
             reason: format!(
                 "{} no longer applies from {} ({})",
                 r.reference(),
@@ -44,7 +49,7 @@ impl Outcome {
     fn not_yet(r: &Instrument) -> Outcome {
         Outcome {
             status: BasisStatus::NotYetInForce,
-            reference: Some(r.reference()),
+            reference: Some(r.reference().to_owned()),
             reason: format!(
                 "{} applies only from {}",
                 r.reference(),
@@ -67,10 +72,13 @@ impl Outcome {
 }
 
 /// The sub-processor and date a basis is assessed for.
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
+    /// The reference table.
     table: &'a [Instrument],
-    sp: &'a SubProcessor,
-    on: Date,
+    /// The sub-processor.
+    pub(super) sp: &'a SubProcessor,
+    /// The date.
+    pub(super) on: Date,
 }
 
 impl Ctx<'_> {
@@ -132,7 +140,7 @@ fn entry(
         countries,
         valid: o.status == BasisStatus::Valid,
         status: o.status,
-        reference: o.reference.map(str::to_owned),
+        reference: o.reference,
         reason: o.reason,
         citation: o.citation,
         caveats: o.caveats,
@@ -243,7 +251,7 @@ fn not_for_country(basis: TransferBasis, countries: &[Country], rows: &[&Instrum
         rows.first()
             .map_or_else(|| "GDPR art. 45".to_owned(), |r| r.citation(false)),
     );
-    o.reference = rows.first().map(|r| r.reference());
+    o.reference = rows.first().map(|r| r.reference().to_owned());
     o
 }
 
@@ -254,7 +262,7 @@ fn in_force_for_country(ctx: &Ctx<'_>, r: &Instrument, country: Country) -> Outc
     let on = iso_date::format(ctx.on);
     let mut o = Outcome {
         status: BasisStatus::Valid,
-        reference: Some(r.reference()),
+        reference: Some(r.reference().to_owned()),
         reason: format!("{} is in force for {country} on {on}", r.reference()),
         citation: r.citation(false),
         caveats: Vec::new(),
@@ -282,7 +290,7 @@ fn in_force_for_country(ctx: &Ctx<'_>, r: &Instrument, country: Country) -> Outc
             ));
             o.caveats.push(Caveat::AdequacyScopeLimited);
         }
-        InstrumentScope::Full | InstrumentScope::Occasional => {}
+        InstrumentScope::Full | InstrumentScope::Occasional | InstrumentScope::PerRecipient => {}
     }
     o
 }
@@ -354,12 +362,17 @@ fn scc_edition_not_stated(ctx: &Ctx<'_>) -> Outcome {
 
 /// A tool whose row `r` is in force on the date: valid, with a caveat for
 /// the old SCCs in their transitional period and for a derogation relied on
-/// for a standing sub-processor.
+/// for a standing sub-processor; a code of conduct, a certification or ad
+/// hoc clauses as the recipient's entry in the file and the date decide
+/// (`transfers/safeguards.rs`).
 fn in_force_tool(ctx: &Ctx<'_>, r: &Instrument) -> Outcome {
+    if let Some(o) = super::safeguards::assess(ctx, r) {
+        return o;
+    }
     let on = iso_date::format(ctx.on);
     let mut o = Outcome {
         status: BasisStatus::Valid,
-        reference: Some(r.reference()),
+        reference: Some(r.reference().to_owned()),
         reason: format!("{}, which applies on {on}", r.reference()),
         citation: r.citation(false),
         caveats: Vec::new(),

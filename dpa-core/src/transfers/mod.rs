@@ -4,7 +4,8 @@
 //!
 //! The facts — the adequacy decisions with their dates and scope limits,
 //! the ended EU-US frameworks, the standard contractual clauses, binding
-//! corporate rules and the art. 49 derogations — are rows of the reviewable
+//! corporate rules, codes of conduct, certification, ad hoc clauses and the
+//! art. 49 derogations — are rows of the reviewable
 //! data file `dpa-core/data/transfer-bases.tsv`, each citing its source (see
 //! [`instruments`]). The EEA is defined once, by
 //! [`Country::is_eea`](crate::values::Country::is_eea); the file's `eea`
@@ -48,8 +49,39 @@
 //!   `depending-on-assignment`: either way the processor uses it whenever the
 //!   assignment calls for it), so a derogation is never enough on its own.
 //!
-//! BCRs and derogations are assessed under the GDPR only: for dates before
-//! 2018-05-25 (Directive 95/46/EC) they are reported as not yet in force.
+//! - `code-of-conduct` (art. 46(2)(e)): on or after 2018-05-25, for the
+//!   code the sub-processor's `code_of_conduct` names, when on the date the
+//!   code is approved by the competent supervisory authority (art. 40(5)),
+//!   has general validity within the Union by a Commission implementing act
+//!   (art. 40(9), which a code needs to be a transfer tool, art. 40(3)), is
+//!   not withdrawn for the recipient, and the recipient has made binding and
+//!   enforceable commitments to apply it (art. 40(3), 46(2)(e); EDPB
+//!   Guidelines 04/2021).
+//! - `certification` (art. 46(2)(f)): on or after 2018-05-25, for the
+//!   certificate the sub-processor's `transfer_certification` names, when
+//!   the mechanism's criteria are approved (art. 42(5)), the date is on or
+//!   after its issue and not after its last valid day, it is not withdrawn
+//!   (art. 42(7)), and the recipient has made binding and enforceable
+//!   commitments (art. 42(2), 46(2)(f); EDPB Guidelines 07/2022). Art. 42(7)
+//!   issues a certificate for at most three years: its last valid day is
+//!   the one the file states or, if that is later, the day three years
+//!   after the issue (counted as EU Regulation 1182/71 art. 3(2)(c) counts
+//!   years: the same date, or the month's last day where it has none), with
+//!   a [`Caveat::CertificationBeyondThreeYears`] caveat.
+//! - `ad-hoc-clauses` (art. 46(3)(a)): on or after 2018-05-25, for the
+//!   clauses the sub-processor's `ad_hoc_clauses` names, from the day the
+//!   competent supervisory authority's authorisation applies until the day
+//!   it is withdrawn. An authorisation dated before 2018-05-25 was given
+//!   under Directive 95/46/EC art. 26(2) and stays valid (art. 46(5)).
+//!
+//! A claim of these three without its entry (`code_of_conduct`, ...) is
+//! not valid (`details-not-stated`); an entry without its claim is shown,
+//! and not assessed. When several rules fail, the status is the first
+//! failing rule's in the order above and the reason names every one.
+//!
+//! BCRs, codes, certification, ad hoc clauses and derogations are assessed
+//! under the GDPR only: for dates before 2018-05-25 (Directive 95/46/EC)
+//! they are reported as not yet in force.
 //!
 //! # Size
 //! The work and the answer grow with the input, never with a product of
@@ -97,6 +129,7 @@ use crate::values::Country;
 
 mod assess;
 mod findings;
+mod safeguards;
 
 /// How one sub-processor's data leaves the EEA, and whether the bases claimed
 /// for it hold on the date assessed.
@@ -181,6 +214,19 @@ spelled_enum! {
         RecipientNotCertified = "recipient-not-certified",
         /// A country-specific basis with no country outside the EEA to assess it for.
         NoThirdCountry = "no-third-country",
+        /// The basis rests on a decision about the recipient (a code of
+        /// conduct, a certificate, an authorisation) that the file does not
+        /// record (`code_of_conduct`, `transfer_certification`, `ad_hoc_clauses`).
+        DetailsNotStated = "details-not-stated",
+        /// The code of conduct, certification mechanism or clauses lack an
+        /// approval the basis needs: the code's approval (GDPR art. 40(5)) or
+        /// general validity (art. 40(9)), the mechanism's criteria (art.
+        /// 42(5)), the authority's authorisation (art. 46(3)).
+        NotApproved = "not-approved",
+        /// The recipient has made no binding and enforceable commitments to
+        /// apply the code's or the certification's safeguards (GDPR art.
+        /// 46(2)(e), 46(2)(f)).
+        NoBindingCommitments = "no-binding-commitments",
     }
 }
 
@@ -203,6 +249,9 @@ pub enum Caveat {
     /// An art. 49 derogation for a standing sub-processor; derogations cover
     /// occasional transfers only.
     DerogationForStandingTransfer,
+    /// A certificate whose stated validity runs beyond the three years of
+    /// GDPR art. 42(7); it is read as ending three years after its issue.
+    CertificationBeyondThreeYears,
 }
 
 impl Caveat {
@@ -218,6 +267,7 @@ impl Caveat {
             Caveat::OldSccTransitional => FindingCode::OldSccTransitional,
             Caveat::AdequacyScopeLimited => FindingCode::AdequacyScopeLimited,
             Caveat::DerogationForStandingTransfer => FindingCode::DerogationForStandingTransfer,
+            Caveat::CertificationBeyondThreeYears => FindingCode::CertificationBeyondThreeYears,
         }
     }
 }
@@ -394,6 +444,7 @@ mod tests {
             Caveat::OldSccTransitional,
             Caveat::AdequacyScopeLimited,
             Caveat::DerogationForStandingTransfer,
+            Caveat::CertificationBeyondThreeYears,
         ] {
             assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
             assert_eq!(c.code().severity(), Severity::Warning);

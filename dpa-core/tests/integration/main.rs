@@ -21,4 +21,5 @@ mod readme;
 mod schema;
 mod seeds;
 mod timeline;
+mod transfer_safeguards;
 mod transfers;
