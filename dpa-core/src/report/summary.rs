@@ -1,15 +1,38 @@
-//! The readable summary of an agreement (`dpa show`).
+//! The readable summary of an agreement (`dpa show`): every section the
+//! agreement file holds, one line (or an indented list) per value.
 
 use std::borrow::Cow;
 use std::fmt::{self, Write};
 
-use crate::model::{Agreement, AuditPeriod, Engagement};
-use crate::values::{iso_date, join_refs};
+use crate::model::{Agreement, Assistance, Described, Engagement, Measures, SubProcessor};
+use crate::values::{ClauseRef, iso_date, join_refs};
 
-/// The readable summary of an agreement: who the processor is, the
-/// statement's version, the clauses and their deviations, products,
-/// special categories, sub-processors, the main terms and the rules
-/// (`dpa show`). Made by [`Agreement::summary`].
+mod terms;
+
+/// The readable summary of an agreement (`dpa show`): every section of the
+/// agreement file — the processor, the statement with its history,
+/// products, declarations, processing locations, support access,
+/// client-chosen services, sub-processors (with the code of conduct,
+/// certification or ad hoc clauses a transfer rests on), assistance,
+/// security, certifications and service level; the clauses with their
+/// deviations; every term; and the rules. Made by [`Agreement::summary`].
+///
+/// Text from the file is written on its own line, whatever it holds: a line
+/// break, a tab or a character that steers a terminal inside a value is
+/// written as an escape (`\u{a}`), as [`terminal_safe`] writes them, so no
+/// value can make one line look like several or move the cursor.
+///
+/// ```
+/// use dpa_core::Agreement;
+/// let text = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../examples/agreements/alles-online.toml"
+/// ))?;
+/// let shown = Agreement::from_toml(&text)?.summary().to_string();
+/// assert!(shown.starts_with("Alles Online B.V.\n"));
+/// assert!(shown.contains("\nClient-chosen services: "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Summary<'a>(&'a Agreement);
 
@@ -26,7 +49,8 @@ impl fmt::Display for Summary<'_> {
         processor(f, a)?;
         statement(f, a)?;
         sub_processors(f, a)?;
-        terms(f, a)?;
+        statement_rest(f, a)?;
+        terms::terms(f, a)?;
         writeln!(
             f,
             "Rules: months {}, business days {}, time zone {}",
@@ -37,32 +61,116 @@ impl fmt::Display for Summary<'_> {
     }
 }
 
-/// The processor's name, address, registrations and privacy contact.
+/// A value of the file, written on one line: the characters
+/// [`terminal_safe`] escapes, and the line feed, the tab and the Unicode
+/// line and paragraph separators, as escapes (`\u{a}`).
+struct Shown<'a>(&'a str);
+
+/// `text` as [`Shown`] writes it.
+fn t(text: &impl AsRef<str>) -> Shown<'_> {
+    Shown(text.as_ref())
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `terminal_safe` keeps the line feed and the tab (a report's own
+        // lines need them); inside a value they are escaped too.
+        let safe = terminal_safe(self.0);
+        let breaks = |c: char| matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}');
+        let mut rest: &str = &safe;
+        while let Some(at) = rest.find(breaks) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// ` — DPS 1.11, clause 2.6.3`, or nothing for no references.
+fn refs(source: &[ClauseRef]) -> String {
+    if source.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", join_refs(source))
+    }
+}
+
+/// `yes` or `no`.
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// `indent- item` for each item.
+fn items<T: AsRef<str>>(f: &mut fmt::Formatter<'_>, indent: &str, list: &[T]) -> fmt::Result {
+    for item in list {
+        writeln!(f, "{indent}- {}", t(item))?;
+    }
+    Ok(())
+}
+
+/// `Label: text — refs`, for a statement in the agreement's own words.
+fn described(f: &mut fmt::Formatter<'_>, label: &str, d: Option<&Described>) -> fmt::Result {
+    match d {
+        Some(d) => writeln!(f, "{label}: {}{}", t(&d.text), refs(&d.source)),
+        None => Ok(()),
+    }
+}
+
+/// `Label — refs` and the measures, one per line.
+fn measures(f: &mut fmt::Formatter<'_>, label: &str, m: Option<&Measures>) -> fmt::Result {
+    match m {
+        Some(m) => {
+            writeln!(f, "{label}{}", refs(&m.source))?;
+            items(f, "  ", &m.measures)
+        }
+        None => Ok(()),
+    }
+}
+
+/// The processor's name, trade name, website, address, registrations and
+/// privacy contact.
 fn processor(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     let p = &a.statement.processor;
-    writeln!(f, "{}", p.name)?;
+    writeln!(f, "{}", t(&p.name))?;
+    if let Some(n) = &p.trade_name {
+        writeln!(f, "  trade name: {}", t(n))?;
+    }
+    if let Some(w) = &p.website {
+        writeln!(f, "  website: {}", t(w))?;
+    }
     writeln!(
         f,
         "  {}, {} {}, {}",
-        p.address.street, p.address.postal_code, p.address.city, p.address.country
+        t(&p.address.street),
+        t(&p.address.postal_code),
+        t(&p.address.city),
+        p.address.country
     )?;
     if let Some(kvk) = &p.chamber_of_commerce {
-        writeln!(f, "  KvK {kvk}")?;
+        writeln!(f, "  KvK {}", t(kvk))?;
     }
     if let Some(vat) = &p.vat_number {
-        writeln!(f, "  VAT {vat}")?;
+        writeln!(f, "  VAT {}", t(vat))?;
     }
     let c = &p.privacy_contact;
-    let contact: Vec<&str> = [&c.name, &c.email, &c.phone]
+    let contact: Vec<String> = [&c.name, &c.email, &c.phone]
         .into_iter()
         .flatten()
-        .map(|t| t.as_str())
+        .map(|x| t(x).to_string())
         .collect();
-    writeln!(f, "  privacy contact: {}", contact.join(", "))
+    writeln!(f, "  privacy contact: {}", contact.join(", "))?;
+    if let Some(role) = &c.role {
+        writeln!(f, "  privacy contact role: {}", t(role))?;
+    }
+    Ok(())
 }
 
-/// The statement's version, the clauses with their deviations, the
-/// products and the special-categories declaration.
+/// The statement's version and history, the clauses with their numbering
+/// and deviations, the products, the intended use, the special-categories
+/// declaration, privacy by design, the processing locations, support access
+/// and the client-chosen services.
 fn statement(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     let st = &a.statement;
     writeln!(
@@ -72,28 +180,72 @@ fn statement(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         iso_date::format(st.effective_date),
         st.history.len()
     )?;
+    if let Some(tpl) = &st.template {
+        writeln!(f, "  template: {}", t(tpl))?;
+    }
+    for r in st.history.records() {
+        writeln!(f, "  version {} of {}", r.version, iso_date::format(r.date))?;
+        items(f, "    ", &r.changes)?;
+    }
     writeln!(
         f,
         "Standard clauses: {}, {} deviation(s)",
         a.clauses.edition,
         a.clauses.deviations.len()
     )?;
+    writeln!(f, "  numbering: {}", a.clauses.numbering)?;
     for d in &a.clauses.deviations {
-        writeln!(f, "  {} ({}): {}", d.clause, d.kind, d.summary)?;
+        writeln!(f, "  {} ({}): {}", d.clause, d.kind, t(&d.summary))?;
     }
     writeln!(f, "Products:")?;
     for pr in &st.products {
-        writeln!(f, "  - {}", pr.name)?;
+        writeln!(f, "  - {}", t(&pr.name))?;
+        if let Some(d) = &pr.description {
+            writeln!(f, "    {}", t(d))?;
+        }
     }
+    described(f, "Intended use", st.intended_use.as_ref())?;
     let sc = &st.special_categories;
     writeln!(
         f,
         "Special categories: art. 9 {}, art. 10 {}, government identifiers {}",
         sc.art9, sc.art10, sc.government_identifiers
+    )?;
+    if let Some(n) = &sc.note {
+        writeln!(f, "  note: {}", t(n))?;
+    }
+    if !sc.source.is_empty() {
+        writeln!(f, "  source: {}", join_refs(&sc.source))?;
+    }
+    measures(f, "Privacy by design", st.privacy_by_design.as_ref())?;
+    let pl = &st.processing_locations;
+    let locs: Vec<&str> = pl.locations.iter().map(|l| l.as_str()).collect();
+    writeln!(
+        f,
+        "Processing locations: {}; outside the EEA: {}{}",
+        if locs.is_empty() {
+            "not stated".to_owned()
+        } else {
+            locs.join(", ")
+        },
+        yes_no(pl.transfers_outside_eea),
+        refs(&pl.source)
+    )?;
+    if let Some(n) = &pl.note {
+        writeln!(f, "  note: {}", t(n))?;
+    }
+    described(f, "Support access", st.support_access.as_ref())?;
+    described(
+        f,
+        "Client-chosen services",
+        st.client_chosen_services.as_ref(),
     )
 }
 
-/// One line per sub-processor: purpose, seat, locations, bases, engagement.
+/// One line per sub-processor — purpose, seat, locations, bases,
+/// engagement — and under it the rest of its entry: group, DPF
+/// certification, the code of conduct, certification or ad hoc clauses a
+/// transfer rests on, notes and where the statement lists it.
 fn sub_processors(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     let st = &a.statement;
     writeln!(f, "Sub-processors ({}):", st.sub_processors.len())?;
@@ -103,8 +255,8 @@ fn sub_processors(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         write!(
             f,
             "  - {}: {} [seat {}, processing {}",
-            sp.name,
-            sp.purpose,
+            t(&sp.name),
+            t(&sp.purpose),
             sp.seat.map_or("not stated", |c| c.as_str()),
             if locs.is_empty() {
                 "not stated".to_owned()
@@ -119,63 +271,110 @@ fn sub_processors(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
             write!(f, ", depending on the assignment")?;
         }
         writeln!(f, "]")?;
+        sub_processor_entry(f, sp)?;
     }
     Ok(())
 }
 
-/// The main terms, each with the clauses it rests on.
-fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
-    let t = &a.terms;
-    writeln!(f, "Terms:")?;
-    writeln!(
-        f,
-        "  deletion: {} after termination ({}) — {}",
-        t.deletion.months,
-        t.deletion.firmness,
-        join_refs(&t.deletion.source)
-    )?;
-    writeln!(
-        f,
-        "  breach notice to client: {} — {}",
-        t.breach.notice,
-        join_refs(&t.breach.source)
-    )?;
-    let period = match t.audit.period {
-        AuditPeriod::CalendarYear => "calendar year",
-        AuditPeriod::Rolling12Months => "rolling 12 months",
-    };
-    let mut audits = String::new();
-    match t.audit.max_count.get() {
-        1 => write!(audits, "at most once per {period}")?,
-        n => write!(audits, "at most {n} times per {period}")?,
+/// The lines under a sub-processor's own line.
+fn sub_processor_entry(f: &mut fmt::Formatter<'_>, sp: &SubProcessor) -> fmt::Result {
+    if let Some(g) = &sp.group {
+        writeln!(f, "    group: {}", t(g))?;
     }
-    if let Some(n) = t.audit.notice_days {
-        write!(audits, ", {n} written notice")?;
+    if sp.dpf_certified {
+        writeln!(f, "    on the DPF List (dpf_certified)")?;
     }
-    writeln!(f, "  audits: {audits} — {}", join_refs(&t.audit.source))?;
-    writeln!(
-        f,
-        "  statement change: client may terminate within {} of the notice — {}",
-        t.statement_changes.termination_window_days,
-        join_refs(&t.statement_changes.source)
-    )?;
-    for c in t.costs.entries() {
-        write!(f, "  costs of {}: {}", c.context, c.basis)?;
-        if let Some(rate) = c.hourly_rate_eur_cents {
-            write!(f, " ({rate} an hour)")?;
-        }
-        for (on, what) in [
-            (c.estimate_first, "estimate first"),
-            (c.approval_above_estimate, "approval before exceeding it"),
-            (c.announced_in_advance, "announced in advance"),
-        ] {
-            if on {
-                write!(f, ", {what}")?;
-            }
-        }
-        writeln!(f, " — {}", join_refs(&c.source))?;
+    if let Some(c) = &sp.code_of_conduct {
+        writeln!(
+            f,
+            "    code of conduct: {}{}",
+            t(&c.to_string()),
+            refs(&c.source)
+        )?;
+    }
+    if let Some(c) = &sp.transfer_certification {
+        writeln!(
+            f,
+            "    certification: {}{}",
+            t(&c.to_string()),
+            refs(c.source())
+        )?;
+    }
+    if let Some(c) = &sp.ad_hoc_clauses {
+        writeln!(
+            f,
+            "    ad hoc clauses: {}{}",
+            t(&c.to_string()),
+            refs(&c.source)
+        )?;
+    }
+    if let Some(n) = &sp.notes {
+        writeln!(f, "    notes: {}", t(n))?;
+    }
+    if !sp.source.is_empty() {
+        writeln!(f, "    source: {}", join_refs(&sp.source))?;
     }
     Ok(())
+}
+
+/// The rest of the statement: assistance with data-subject requests and
+/// DPIAs, security, certifications and the service level.
+fn statement_rest(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
+    let st = &a.statement;
+    assistance(f, "Data-subject requests", &st.data_subject_requests)?;
+    assistance(f, "DPIA", &st.dpia)?;
+    let s = &st.security;
+    writeln!(f, "Security: warranty {}{}", s.warranty, refs(&s.source))?;
+    if let Some(isms) = &s.isms {
+        writeln!(f, "  ISMS: {}", t(isms))?;
+    }
+    items(f, "  ", &s.measures)?;
+    writeln!(f, "Certifications ({}):", st.certifications.len())?;
+    for c in &st.certifications {
+        write!(f, "  - {}: {}", t(&c.name), c.status)?;
+        if let Some(h) = &c.holder {
+            write!(f, ", held by {}", t(h))?;
+        }
+        if let Some(b) = &c.body {
+            write!(f, ", body {}", t(b))?;
+        }
+        writeln!(f, "{}", refs(&c.source))?;
+    }
+    if let Some(sl) = &st.service_level {
+        let o = &sl.office_hours;
+        writeln!(
+            f,
+            "Service level: standard SLA {}; office hours {:02}:{:02}-{:02}:{:02}, {}; low-impact incidents {}, high-impact incidents {}{}",
+            yes_no(sl.standard_sla),
+            o.start().hour(),
+            o.start().minute(),
+            o.end().hour(),
+            o.end().minute(),
+            o.days(),
+            sl.low_impact_response,
+            sl.high_impact_response,
+            refs(&sl.source)
+        )?;
+    }
+    Ok(())
+}
+
+/// `Label: assists (costs announced in advance) — refs` and the description.
+fn assistance(f: &mut fmt::Formatter<'_>, label: &str, x: &Assistance) -> fmt::Result {
+    write!(
+        f,
+        "{label}: {}",
+        if x.assists {
+            "assists"
+        } else {
+            "does not assist"
+        }
+    )?;
+    if x.costs_announced_in_advance {
+        write!(f, ", costs announced in advance")?;
+    }
+    writeln!(f, "{}", refs(&x.source))?;
+    writeln!(f, "  {}", t(&x.description))
 }
 
 /// `text` with every character that steers a terminal written as an escape

@@ -20,6 +20,7 @@ mod limits;
 mod readme;
 mod schema;
 mod seeds;
+mod summary;
 mod timeline;
 mod transfer_safeguards;
 mod transfers;
