@@ -91,3 +91,62 @@ fn output_is_a_small_multiple_of_the_input() {
         );
     }
 }
+
+/// Belco's agreement as JSON with SpeakUP (sub-processor 8) processing in
+/// the US under an approved certification issued on 2025-03-01 and valid
+/// until 2028-03-01.
+fn certified_speakup() -> String {
+    let o = dpa(&[
+        "show",
+        examples().join("belco.toml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let mut v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let sp = &mut v["statement"]["sub_processors"][8];
+    assert_eq!(sp["name"], "SpeakUP");
+    sp["locations"] = serde_json::json!(["US"]);
+    sp["transfer_bases"] = serde_json::json!(["certification"]);
+    sp["transfer_certification"] = serde_json::json!({
+        "name": "Europrivacy",
+        "criteria_approved_by": "European Data Protection Board",
+        "issued_by": "a certification body",
+        "issued_on": "2025-03-01",
+        "valid_until": "2028-03-01",
+        "importer_commitments": true,
+        "source": ["DPS 1.9"]
+    });
+    v.to_string()
+}
+
+/// `dpa transfers` assesses an approved certification on the date: valid
+/// on its last day (exit 0), lapsed the day after (exit 1, with the
+/// reason); `dpa show` prints the certificate under its sub-processor.
+/// Source: GDPR art. 42(7), 46(2)(f); README "Exit codes" (`dpa transfers`:
+/// 1 on an error finding about a transfer).
+#[test]
+fn transfers_under_a_certification() {
+    let f = Scratch::new("belco-certified.json", certified_speakup().as_bytes());
+    let o = dpa(&["transfers", f.path(), "--on", "2028-03-01"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("SpeakUP: covered [US]"),
+        "{}",
+        stdout(&o)
+    );
+    let o = dpa(&["transfers", f.path(), "--on", "2028-03-02"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("is valid until 2028-03-01 only (GDPR art. 42(7))"),
+        "{}",
+        stdout(&o)
+    );
+    let o = dpa(&["show", f.path()]);
+    assert!(
+        stdout(&o).contains(
+            "\n    certification: Europrivacy; criteria approved by: European Data Protection Board; issued by a certification body on 2025-03-01; valid until 2028-03-01; importer's binding commitments: yes — DPS 1.9\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -114,3 +114,88 @@ fn schema_rejects_what_the_model_rejects() {
     doc["terms"]["deletion"]["mnths"] = Value::from(3);
     assert!(!v.is_valid(&doc));
 }
+
+/// The entries a code of conduct, a certification and ad hoc clauses rest
+/// on are in the schema: an agreement with all three validates, and what
+/// the model refuses in them (a basis misspelt, a date that is no string, a
+/// missing commitment, an unknown key) the schema refuses too. The order of
+/// a certificate's dates relates two fields and is checked only when read.
+/// Source: GDPR art. 46(2)(e), 46(2)(f), 46(3)(a); README "The file
+/// format"; the JSON Schema specification, draft 2020-12.
+#[test]
+fn schema_has_the_transfer_safeguards() {
+    let v = validator();
+    let mut base = example("belco.toml");
+    let sp = &mut base["statement"]["sub_processors"][0];
+    sp["transfer_bases"] =
+        serde_json::json!(["code-of-conduct", "certification", "ad-hoc-clauses"]);
+    sp["code_of_conduct"] = serde_json::json!({
+        "name": "Cloud Code",
+        "approval": {"by": "an authority", "on": "2021-05-20", "reference": "05/2021"},
+        "general_validity": {"by": "European Commission", "on": "2024-01-10"},
+        "importer_commitments": true,
+        "source": ["DPS 1.9"]
+    });
+    sp["transfer_certification"] = serde_json::json!({
+        "name": "Europrivacy",
+        "criteria_approved_by": "European Data Protection Board",
+        "issued_by": "a body",
+        "issued_on": "2025-03-01",
+        "valid_until": "2028-03-01",
+        "withdrawn_on": "2027-01-01",
+        "importer_commitments": true,
+        "source": ["DPS 1.9"]
+    });
+    sp["ad_hoc_clauses"] = serde_json::json!({
+        "authorisation": {"by": "Autoriteit Persoonsgegevens", "on": "2022-02-01"},
+        "source": ["DPS 1.9"]
+    });
+    let errors: Vec<String> = v.iter_errors(&base).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let a = dpa_core::Agreement::from_json(&base.to_string()).unwrap();
+    let written: Value = serde_json::from_str(&a.to_json().unwrap()).unwrap();
+    assert!(v.is_valid(&written));
+    let sp = "/statement/sub_processors/0";
+    for (pointer, bad) in [
+        ("transfer_bases/0", Value::from("code-of-condcut")),
+        ("code_of_conduct/approval/on", Value::from(20210520)),
+        ("code_of_conduct/importer_commitments", Value::from("yes")),
+        (
+            "transfer_certification/issued_on",
+            Value::from("1 March 2025"),
+        ),
+        ("ad_hoc_clauses/authorisation/by", Value::from("")),
+    ] {
+        let mut doc = base.clone();
+        *doc.pointer_mut(&format!("{sp}/{pointer}")).unwrap() = bad.clone();
+        assert!(!v.is_valid(&doc), "{pointer} = {bad} should be rejected");
+        assert!(
+            dpa_core::Agreement::from_json(&doc.to_string()).is_err(),
+            "{pointer}"
+        );
+    }
+    for (entry, key) in [
+        ("code_of_conduct", "importer_commitments"),
+        ("transfer_certification", "valid_until"),
+    ] {
+        let mut doc = base.clone();
+        doc.pointer_mut(&format!("{sp}/{entry}"))
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove(key);
+        assert!(!v.is_valid(&doc), "{entry} without {key}");
+        assert!(dpa_core::Agreement::from_json(&doc.to_string()).is_err());
+    }
+    let mut doc = base.clone();
+    doc["statement"]["sub_processors"][0]["ad_hoc_clauses"]["withdrawn"] =
+        Value::from("2029-01-01");
+    assert!(!v.is_valid(&doc));
+    assert!(dpa_core::Agreement::from_json(&doc.to_string()).is_err());
+    // Dates out of order: shape the schema accepts, a value the model refuses.
+    let mut doc = base.clone();
+    doc["statement"]["sub_processors"][0]["transfer_certification"]["valid_until"] =
+        Value::from("2024-03-01");
+    assert!(v.is_valid(&doc));
+    assert!(dpa_core::Agreement::from_json(&doc.to_string()).is_err());
+}
