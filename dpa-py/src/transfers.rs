@@ -99,7 +99,9 @@ pub(crate) struct BasisAssessment {
     /// Whether it is valid on the date.
     valid: bool,
     /// `"valid"`, `"not-yet-in-force"`, `"no-longer-in-force"`,
-    /// `"not-for-this-country"`, `"recipient-not-certified"` or `"no-third-country"`.
+    /// `"not-for-this-country"`, `"recipient-not-certified"`,
+    /// `"no-third-country"`, `"details-not-stated"`, `"not-approved"` or
+    /// `"no-binding-commitments"`.
     status: &'static str,
     /// The instrument relied on or considered, or None.
     reference: Option<String>,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -46,6 +47,76 @@ def test_basis_assessment_countries(alles_online: dpa.Agreement) -> None:
     assert by_basis["eu-us-dpf"].countries == ["US"]
     assert by_basis["scc-2021"].countries == []
     assert "countries=['US']" in repr(by_basis["eu-us-dpf"])
+
+
+def _recipient(belco_toml: str, bases: list[str], entry: str, value: dict[str, object]) -> dpa.Agreement:
+    """Belco with one sub-processor, processing in the US, claiming `bases`,
+    with `entry` (e.g. "transfer_certification") set to `value`."""
+    doc = json.loads(dpa.Agreement.from_toml(belco_toml).to_json())
+    sp = doc["statement"]["sub_processors"][0]
+    sp["locations"] = ["US"]
+    sp["transfer_bases"] = bases
+    sp[entry] = value
+    doc["statement"]["sub_processors"] = [sp]
+    return dpa.Agreement.from_json(json.dumps(doc))
+
+
+def _certificate(valid_until: str) -> dict[str, object]:
+    return {
+        "name": "Europrivacy",
+        "criteria_approved_by": "European Data Protection Board",
+        "issued_by": "a certification body",
+        "issued_on": "2025-03-01",
+        "valid_until": valid_until,
+        "importer_commitments": True,
+        "source": ["DPS 1.9"],
+    }
+
+
+def test_certification_valid_on_its_last_day_not_after(belco_toml: str) -> None:
+    # GDPR art. 42(7), 46(2)(f): valid from its issue to its last day.
+    a = _recipient(belco_toml, ["certification"], "transfer_certification", _certificate("2028-03-01"))
+    [t] = a.assess_transfers(date(2028, 3, 1))
+    assert t.verdict == "covered"
+    assert t.covered_by == ["certification"]
+    assert [b.status for b in t.bases] == ["valid"]
+    [t] = a.assess_transfers(date(2028, 3, 2))
+    assert t.verdict == "not-covered"
+    [b] = t.bases
+    assert b.status == "no-longer-in-force"
+    assert "valid until 2028-03-01 only (GDPR art. 42(7))" in b.reason
+    assert [f.code for f in t.findings] == ["transfer-basis-invalid"]
+
+
+def test_certification_beyond_three_years(belco_toml: str) -> None:
+    # GDPR art. 42(7): at most three years; the longer validity is a warning
+    # while the certificate holds, and it lapses three years after its issue.
+    a = _recipient(belco_toml, ["certification"], "transfer_certification", _certificate("2029-06-30"))
+    [t] = a.assess_transfers(date(2028, 3, 1))
+    [b] = t.bases
+    assert b.caveats == ["certification-beyond-three-years"]
+    assert [f.code for f in t.findings] == ["certification-beyond-three-years", "transfer-covered"]
+    [t] = a.assess_transfers(date(2028, 3, 2))
+    assert t.bases[0].status == "no-longer-in-force"
+
+
+def test_code_of_conduct_and_ad_hoc_clauses(belco_toml: str) -> None:
+    # GDPR art. 40(3), 40(9), 46(2)(e): a code needs general validity; art.
+    # 46(3)(a): clauses need the authority's authorisation.
+    code: dict[str, object] = {
+        "name": "Cloud Code",
+        "approval": {"by": "an authority", "on": "2021-05-20"},
+        "importer_commitments": True,
+        "source": ["DPS 1.9"],
+    }
+    a = _recipient(belco_toml, ["code-of-conduct", "ad-hoc-clauses"], "code_of_conduct", code)
+    [t] = a.assess_transfers(date(2026, 6, 1))
+    assert [(b.basis, b.status) for b in t.bases] == [
+        ("code-of-conduct", "not-approved"),
+        ("ad-hoc-clauses", "details-not-stated"),
+    ]
+    assert "no general validity within the Union (GDPR art. 40(9))" in t.bases[0].reason
+    assert a.sub_processors[0].transfer_basis == ["code-of-conduct", "ad-hoc-clauses"]
 
 
 def test_transfers_refuse_a_datetime(belco: dpa.Agreement) -> None:

@@ -1409,6 +1409,67 @@ static void test_documented_statuses(void) {
     dpa_agreement_free(belco);
 }
 
+/*
+ * A transfer under an approved certification (GDPR art. 46(2)(f)): Belco's
+ * agreement with a sub-processor added that processes data in the US under
+ * a certificate valid until 2028-03-01. Valid on that day, lapsed the day
+ * after (art. 42(7)), the error naming why; a certificate whose validity
+ * ends before its issue is refused, naming the field.
+ */
+static void test_transfer_certification(void) {
+    static const char extra[] =
+        "\n[[statement.sub_processors]]\n"
+        "name = \"Cert Corp\"\npurpose = \"Analytics\"\nlocations = [\"US\"]\n"
+        "transfer_bases = [\"certification\"]\nengagement = \"always\"\nsource = [\"DPS 1.9\"]\n"
+        "[statement.sub_processors.transfer_certification]\n"
+        "name = \"Europrivacy\"\ncriteria_approved_by = \"European Data Protection Board\"\n"
+        "issued_by = \"a certification body\"\nissued_on = 2025-03-01\n"
+        "valid_until = 2028-03-01\nimporter_commitments = true\nsource = [\"DPS 1.9\"]\n";
+    size_t base_len = 0;
+    char *base = read_repo_file("examples/agreements/belco.toml", &base_len);
+    size_t extra_len = sizeof extra - 1;
+    char *text = malloc(base_len + extra_len + 1);
+    if (text == NULL) {
+        free(base);
+        CHECK(0);
+        return;
+    }
+    memcpy(text, base, base_len);
+    memcpy(text + base_len, extra, extra_len + 1);
+    free(base);
+    dpa_agreement *a = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(text, base_len + extra_len, &a), DPA_STATUS_OK);
+    if (a != NULL) {
+        char *out = NULL;
+        size_t len = 0;
+        CHECK_STATUS(dpa_agreement_transfers_json(a, 2028, 3, 1, &out, &len), DPA_STATUS_OK);
+        CHECK(out != NULL && strstr(out, "\"basis\": \"certification\"") != NULL);
+        CHECK(out != NULL && strstr(out, "\"status\": \"valid\"") != NULL);
+        CHECK(out != NULL && strstr(out, "\"code\": \"transfer-covered\"") != NULL);
+        dpa_string_free(out);
+        out = NULL;
+        CHECK_STATUS(dpa_agreement_transfers_json(a, 2028, 3, 2, &out, &len), DPA_STATUS_OK);
+        CHECK(out != NULL && strstr(out, "\"status\": \"no-longer-in-force\"") != NULL);
+        CHECK(out != NULL && strstr(out, "\"code\": \"transfer-basis-invalid\"") != NULL);
+        CHECK(out != NULL && strstr(out, "is valid until 2028-03-01 only (GDPR art. 42(7))") != NULL);
+        dpa_string_free(out);
+        dpa_agreement_free(a);
+    }
+    /* The same certificate valid until before its issue: refused. */
+    char *backwards = strstr(text, "valid_until = 2028-03-01");
+    CHECK(backwards != NULL);
+    if (backwards != NULL) {
+        memcpy(backwards, "valid_until = 2024-03-01", 24);
+        dpa_agreement *b = NULL;
+        CHECK_STATUS(dpa_agreement_from_toml(text, base_len + extra_len, &b),
+                     DPA_STATUS_INVALID_VALUE);
+        CHECK(last_path_is("statement.sub_processors[14].transfer_certification"));
+        CHECK(last_message_contains("valid_until 2024-03-01 is before issued_on 2025-03-01"));
+        CHECK(b == NULL);
+    }
+    free(text);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) {
         snprintf(root, sizeof root, "%s", argv[1]);
@@ -1426,6 +1487,7 @@ int main(int argc, char **argv) {
     test_names();
     test_untrusted_lengths();
     test_documented_statuses();
+    test_transfer_certification();
     test_small_stack();
     printf("test_dpa: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;

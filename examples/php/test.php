@@ -144,6 +144,30 @@ check($tr['on'] === '2026-11-23' && count($tr['assessments']) > 0, 'transfers');
 $mailgun = array_values(array_filter($alles->transfers('2026-11-23')['assessments'], fn ($a) => $a['name'] === 'Mailgun'))[0];
 check($mailgun['bases'][0]['basis'] === 'eu-us-dpf' && $mailgun['bases'][0]['countries'] === ['US'], 'transfers: countries of a country basis');
 check($mailgun['bases'][1]['basis'] === 'scc-2021' && $mailgun['bases'][1]['countries'] === [], 'transfers: no countries for the SCCs');
+// An approved certification (GDPR art. 46(2)(f)): valid on its last day,
+// lapsed the day after (art. 42(7)).
+$certified = Agreement::fromToml($belcoToml . <<<'TOML'
+
+[[statement.sub_processors]]
+name = "Cert Corp"
+purpose = "Analytics"
+locations = ["US"]
+transfer_bases = ["certification"]
+engagement = "always"
+source = ["DPS 1.9"]
+[statement.sub_processors.transfer_certification]
+name = "Europrivacy"
+criteria_approved_by = "European Data Protection Board"
+issued_by = "a certification body"
+issued_on = 2025-03-01
+valid_until = 2028-03-01
+importer_commitments = true
+source = ["DPS 1.9"]
+TOML);
+$cert = fn (string $on) => $certified->transfers($on)['assessments'][14];
+check($cert('2028-03-01')['verdict']['kind'] === 'covered' && $cert('2028-03-01')['bases'][0]['status'] === 'valid', 'transfers: certification valid on its last day');
+check($cert('2028-03-02')['bases'][0]['status'] === 'no-longer-in-force', 'transfers: certification lapsed the day after');
+unset($cert, $certified);
 $old = Agreement::fromFile("$root/examples/agreements/belco-1.2.2.toml");
 check($belco->effectiveDate() === '2022-01-04', 'effective date');
 $diff = $old->diff($belco);

@@ -51,6 +51,45 @@ _DeadlineKind = Literal[
 _AnyDeadlineKind = Union[_DeadlineKind, Literal["sub-processor-objection"]]
 _Severity = Literal["info", "warning", "error"]
 _Status = Literal["pending", "met", "missed", "exceeded", "done", "late", "suspended", "expired"]
+# A transfer basis an agreement claims (`SubProcessor.transfer_basis`,
+# `BasisAssessment.basis`), and why an assessed basis is valid or not.
+_TransferBasis = Literal[
+    "adequacy",
+    "eu-us-dpf",
+    "scc-2021",
+    "scc-2021-c2c",
+    "scc-2021-c2p",
+    "scc-2021-p2p",
+    "scc-2021-p2c",
+    "scc-2010",
+    "scc-2001",
+    "scc-edition-not-stated",
+    "bcr",
+    "code-of-conduct",
+    "certification",
+    "ad-hoc-clauses",
+    "privacy-shield",
+    "safe-harbour",
+    "derogation-consent",
+    "derogation-contract-with-data-subject",
+    "derogation-contract-in-interest",
+    "derogation-public-interest",
+    "derogation-legal-claims",
+    "derogation-vital-interests",
+    "derogation-public-register",
+    "derogation-residual",
+]
+_BasisStatus = Literal[
+    "valid",
+    "not-yet-in-force",
+    "no-longer-in-force",
+    "not-for-this-country",
+    "recipient-not-certified",
+    "no-third-country",
+    "details-not-stated",
+    "not-approved",
+    "no-binding-commitments",
+]
 
 # An event as Python values: {"kind": "agreement-terminated", "date": date(2026, 11, 30)}.
 _Event = Mapping[str, object]
@@ -83,7 +122,7 @@ class SubProcessor:
     @property
     def countries(self) -> list[str]: ...
     @property
-    def transfer_basis(self) -> list[str]: ...
+    def transfer_basis(self) -> list[_TransferBasis]: ...
     @property
     def seat(self) -> Optional[str]: ...
     @property
@@ -177,7 +216,7 @@ class Timeline:
 @final
 class BasisAssessment:
     @property
-    def basis(self) -> str: ...
+    def basis(self) -> _TransferBasis: ...
     @property
     def index(self) -> int: ...
     @property
@@ -185,7 +224,7 @@ class BasisAssessment:
     @property
     def valid(self) -> bool: ...
     @property
-    def status(self) -> str: ...
+    def status(self) -> _BasisStatus: ...
     @property
     def reference(self) -> Optional[str]: ...
     @property
@@ -212,7 +251,7 @@ class Transfer:
     @property
     def verdict(self) -> Literal["locations-not-stated", "no-transfer", "no-basis-claimed", "covered", "not-covered"]: ...
     @property
-    def covered_by(self) -> list[str]: ...
+    def covered_by(self) -> list[_TransferBasis]: ...
     @property
     def uncovered(self) -> list[str]: ...
     @property
