@@ -57,6 +57,11 @@ impl fmt::Display for Summary<'_> {
             a.rules.month_rule,
             a.rules.business_days.as_str(),
             a.rules.time_zone
+        )?;
+        writeln!(
+            f,
+            "  legal hold lift: {}; a notice owed without undue delay is late after {}",
+            a.rules.legal_hold_lift, a.rules.undue_delay_bound_hours
         )
     }
 }

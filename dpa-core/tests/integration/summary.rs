@@ -75,6 +75,7 @@ fn every_field() -> Value {
     });
     let t = &mut doc["terms"];
     t["deletion"]["backup_cycle_days"] = json!(30);
+    t["deletion"]["as_soon_as_possible"] = json!(true);
     t["return_of_data"]["before_deletion"] = json!(true);
     t["return_of_data"]["costs_announced_in_advance"] = json!(true);
     t["costs"][1]["announced_in_advance"] = json!(true);

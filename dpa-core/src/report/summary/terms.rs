@@ -3,7 +3,7 @@
 use std::fmt::{self, Write};
 
 use super::{items, refs, t as shown, yes_no};
-use crate::model::{Agreement, Audit, AuditPeriod, Breach, Terms};
+use crate::model::{Agreement, Audit, AuditPeriod, Breach, Channel, Terms};
 use crate::values::join_refs;
 
 /// The terms, each with the clauses it rests on.
@@ -32,6 +32,9 @@ pub(super) fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         t.deletion.firmness,
         join_refs(&t.deletion.source)
     )?;
+    if t.deletion.as_soon_as_possible {
+        writeln!(f, "    as soon as possible, within the term")?;
+    }
     write!(f, "    backups: {}", t.deletion.backups)?;
     if let Some(d) = t.deletion.backup_cycle_days {
         write!(f, ", backup cycle {d}")?;
@@ -77,7 +80,29 @@ fn return_and_retention(f: &mut fmt::Formatter<'_>, t: &Terms) -> fmt::Result {
         "  legal retention suspends deletion and return: {}{}",
         yes_no(t.legal_retention.suspends_deletion),
         refs(&t.legal_retention.source)
-    )
+    )?;
+    if let Some(d) = &t.disclosure {
+        writeln!(
+            f,
+            "  disclosure on a legal order: {}; client informed: {}{}",
+            yes_no(d.on_legal_order),
+            d.client_informed,
+            refs(&d.source)
+        )?;
+    }
+    Ok(())
+}
+
+/// `phone, email`, or `not stated`.
+fn channels(list: &[Channel]) -> String {
+    if list.is_empty() {
+        "not stated".to_owned()
+    } else {
+        list.iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// The breach notice: term, channels, information, who notifies the
@@ -89,16 +114,23 @@ fn breach(f: &mut fmt::Formatter<'_>, b: &Breach) -> fmt::Result {
         b.notice,
         join_refs(&b.source)
     )?;
-    let channels: Vec<&str> = b.channels.iter().map(|c| c.as_str()).collect();
-    writeln!(
-        f,
-        "    channels: {}",
-        if channels.is_empty() {
-            "not stated".to_owned()
-        } else {
-            channels.join(", ")
+    if b.as_soon_as_possible {
+        writeln!(f, "    as soon as possible, within the term")?;
+    }
+    writeln!(f, "    channels: {}", channels(&b.channels))?;
+    for c in &b.channel_terms {
+        write!(f, "    channels as stated: {}", channels(&c.channels))?;
+        if !c.if_possible.is_empty() {
+            write!(f, "; if possible: {}", channels(&c.if_possible))?;
         }
-    )?;
+        writeln!(f, "{}", refs(&c.source))?;
+    }
+    if b.client_keeps_contacts_current {
+        writeln!(
+            f,
+            "    the client keeps the contact details for the notice current"
+        )?;
+    }
     if !b.information.is_empty() {
         writeln!(f, "    information in the notice:")?;
         items(f, "      ", &b.information)?;
