@@ -164,8 +164,6 @@ fn not_a_code(s: &str) -> Error {
 /// data); only the few names in common use that CLDR does not give are in
 /// [`ALIASES`], each with its source.
 mod names {
-    use std::collections::HashMap;
-    use std::sync::LazyLock;
 
     use icu_locale::locale;
     use icu_locale::names::RegionDisplayName;
@@ -229,39 +227,36 @@ mod names {
         ]
     }
 
-    /// Every folded name, with its countries (in code order).
-    static BY_NAME: LazyLock<HashMap<String, Vec<Country>>> = LazyLock::new(|| {
-        let mut map: HashMap<String, Vec<Country>> = HashMap::new();
-        let mut add = |name: &str, c: Country| {
-            let list = map.entry(fold(name)).or_default();
-            if !list.contains(&c) {
-                list.push(c);
-            }
-        };
+    /// The countries named `s` in Dutch or English (CLDR, or [`ALIASES`]).
+    ///
+    /// Only an error message asks, so the names are compared where they are,
+    /// in code order, with nothing kept between calls: the library holds no
+    /// table of names (its only global state stays the time-zone cache).
+    pub(super) fn countries_named(s: &str) -> Vec<Country> {
+        let folded = fold(s);
+        let mut found = Vec::new();
+        if folded.is_empty() {
+            return found;
+        }
         for c in Country::all() {
-            for name in [cldr(c, true), cldr(c, false)]
+            let named = [cldr(c, true), cldr(c, false)]
                 .into_iter()
                 .flatten()
                 .flatten()
-            {
-                add(&name, c);
+                .any(|name| fold(&name) == folded);
+            if named {
+                found.push(c);
             }
         }
         for (name, code) in ALIASES {
-            if let Some(c) = Country::for_alpha2(code) {
-                add(name, c);
+            if let Some(c) = Country::for_alpha2(code)
+                && fold(name) == folded
+                && !found.contains(&c)
+            {
+                found.push(c);
             }
         }
-        map
-    });
-
-    /// The countries named `s` in Dutch or English (CLDR, or [`ALIASES`]).
-    pub(super) fn countries_named(s: &str) -> Vec<Country> {
-        let folded = fold(s);
-        if folded.is_empty() {
-            return Vec::new();
-        }
-        BY_NAME.get(&folded).cloned().unwrap_or_default()
+        found
     }
 
     /// The English CLDR name of `c` (ISO 3166-1's short name where CLDR
