@@ -86,6 +86,8 @@ class Rules(Model):
     month_rule: Literal["clamp", "month-end-sticky", "thirty-days"] = "clamp"
     business_days: Literal["off", "nl-atw"] = "off"
     time_zone: TimeZone = "Europe/Amsterdam"
+    legal_hold_lift: Literal["at-once", "remaining-term", "full-term"] = "at-once"
+    undue_delay_bound_hours: int = Field(default=72, ge=1, le=72)
 
 
 class VersionRecord(Model):
@@ -261,6 +263,7 @@ class Duration(Model):
 class Deletion(Model):
     months: Months
     firmness: Literal["at-the-latest", "in-principle"]
+    as_soon_as_possible: bool = False
     backups: Literal["not-stated", "within-term", "per-backup-cycle"]
     backup_cycle_days: Optional[Days] = None
     source: Refs
@@ -291,9 +294,27 @@ class NoticeTerm(Model):
         return self
 
 
+Channel = Literal["phone", "email", "known-contact"]
+
+
+class ChannelTerm(Model):
+    channels: list[Channel]
+    if_possible: list[Channel] = []
+    source: Refs
+
+
+class Disclosure(Model):
+    on_legal_order: bool
+    client_informed: Literal["not-stated", "before-disclosure", "after-disclosure", "never"]
+    source: Refs
+
+
 class Breach(Model):
     notice: NoticeTerm
-    channels: list[Literal["phone", "email", "known-contact"]]
+    as_soon_as_possible: bool = False
+    channels: list[Channel]
+    channel_terms: list[ChannelTerm] = []
+    client_keeps_contacts_current: bool = False
     information: list[Text] = []
     processor_notifies_authority: bool
     assists_controller: bool
@@ -364,6 +385,7 @@ class Terms(Model):
     deletion: Deletion
     return_of_data: ReturnOfData
     legal_retention: LegalRetention
+    disclosure: Optional[Disclosure] = None
     breach: Breach
     costs: list[Costs] = []
     audit: Audit
