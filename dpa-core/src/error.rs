@@ -262,7 +262,7 @@ pub enum Error {
 /// [`MAX_YEAR`](crate::limits::MAX_YEAR) (1 to 9999), by every function of
 /// the crate and so by every binding.
 ///
-/// Made without allocating for the date arithmetic of [`crate::calendar`]
+/// Made without allocating for the date arithmetic of the `calendar` module
 /// (a batch that fails does not pay for a message it may never show); the
 /// message is written by `Display`, here, once.
 #[derive(Debug, Clone, PartialEq, Eq)]

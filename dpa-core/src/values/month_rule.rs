@@ -1,6 +1,6 @@
 //! [`MonthRule`]: how an agreement adds calendar months (docs/rules.md rule
 //! 1), a reading the agreement file states. The arithmetic is
-//! [`crate::calendar::add_months`].
+//! `calendar::add_months`.
 
 use crate::macros::spelled_enum;
 
