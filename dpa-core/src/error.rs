@@ -234,7 +234,7 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
-    /// Reading the input failed ([`crate::document::read_document`]).
+    /// Reading the input failed (the document reader, `read_document`).
     #[error("cannot read: {0}")]
     Io(Box<IoError>),
     /// The input is not UTF-8: where, and what it looks like instead
@@ -579,7 +579,7 @@ pub(crate) const FIELD_MARK: char = '\u{1e}';
 /// A message from a check of a whole table (a `TryFrom` of its document
 /// form) that is about one of its fields: the error then names the field in
 /// its path (`events[7].at`), not only the table (`events[7]`). The document
-/// reader (`document::messages`) reads the field back; every document is
+/// reader (its messages module) reads the field back; every document is
 /// read through it.
 pub(crate) fn field_message(field: &str, message: impl fmt::Display) -> String {
     format!("{FIELD_MARK}{field}{FIELD_MARK}{message}")
