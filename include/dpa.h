@@ -534,8 +534,9 @@ dpa_status dpa_agreement_to_json(const dpa_agreement *agreement, char **out, siz
 
 /**
  * The date by which the client's data must be deleted after the agreement
- * ended on `year-month-day` (the termination date): the agreement's months
- * added under its month rule, inclusive (DPS 1.11 / clause 2.6.3; DPS 12 /
+ * ended on `year-month-day` (the termination date): the agreement's term
+ * added (months under its month rule, days and weeks as calendar days, a
+ * year as 12 months), inclusive (DPS 1.11 / clause 2.6.3; DPS 12 /
  * clause 6.3). Belco, terminated 2026-11-30: 2027-02-28.
  *
  * Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_NULL_ARGUMENT`
@@ -571,7 +572,7 @@ dpa_status dpa_agreement_backup_deletion_deadline(const dpa_agreement *agreement
 /**
  * When the processor must notify the client of a breach it discovered at
  * `discovered_unix` (Unix seconds, UTC): that instant plus the agreement's
- * hours, exactly (`DPA_DUE_KIND_INSTANT`), or `DPA_DUE_KIND_NONE` for
+ * hours, or its days as 24 hours each, exactly (`DPA_DUE_KIND_INSTANT`), or `DPA_DUE_KIND_NONE` for
  * "without undue delay". Belco, discovered 2026-03-28T10:30+01:00
  * (1774690200): 2026-03-29T09:30:00Z (1774776600).
  *

@@ -257,20 +257,58 @@ impl PyAgreement {
         u32::from(self.inner.rules.undue_delay_bound_hours.get())
     }
 
-    /// The months after termination within which data is deleted.
+    /// The months after termination within which data is deleted (a year
+    /// is 12), or None where the term is in days or weeks (see
+    /// `deletion_term`).
     #[getter]
-    fn deletion_months(&self) -> u32 {
-        u32::from(self.inner.terms.deletion.months.get())
+    fn deletion_months(&self) -> Option<u32> {
+        self.inner.terms.deletion.term.in_months()
     }
 
-    /// The hours within which the processor notifies a breach, or None for
-    /// "without undue delay" (no fixed term).
+    /// The term after termination within which data is deleted, as the
+    /// number and its unit: `(3, "months")`, `(30, "days")`, `(6, "weeks")`,
+    /// `(1, "years")`.
+    #[getter]
+    fn deletion_term(&self) -> (u16, &'static str) {
+        let t = self.inner.terms.deletion.term;
+        (t.count(), t.unit().as_str())
+    }
+
+    /// The hours within which the processor notifies a breach (a term in
+    /// days is 24 hours a day), or None for "without undue delay" (no fixed
+    /// term).
     #[getter]
     fn breach_hours(&self) -> Option<u32> {
+        self.inner.terms.breach.notice.hours()
+    }
+
+    /// The breach notice term as written: `(24, "hours")` or `(2, "days")`,
+    /// or None for "without undue delay".
+    #[getter]
+    fn breach_notice_term(&self) -> Option<(u16, &'static str)> {
         match self.inner.terms.breach.notice {
-            NoticeTerm::WithinHours { hours } => Some(u32::from(hours.get())),
+            NoticeTerm::Within { term } => Some((term.count(), term.unit().as_str())),
             _ => None,
         }
+    }
+
+    /// The written notice before an audit, as the number and its unit
+    /// (`(14, "days")`), or None where the agreement states none.
+    #[getter]
+    fn audit_notice(&self) -> Option<(u16, &'static str)> {
+        self.inner
+            .terms
+            .audit
+            .notice
+            .map(|t| (t.count(), t.unit().as_str()))
+    }
+
+    /// The client's window to terminate after a statement change, as the
+    /// number and its unit (`(30, "days")`).
+    #[getter]
+    fn termination_window(&self) -> (u16, &'static str) {
+        let t = self.inner.terms.statement_changes.termination_window;
+        (t.count(), t.unit().as_str())
     }
 
     /// The sub-processors the statement lists, in its order.

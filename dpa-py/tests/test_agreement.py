@@ -139,3 +139,40 @@ def test_agreement_pickles(belco: dpa.Agreement) -> None:
 def test_json_schema() -> None:
     schema = json.loads(dpa.json_schema())
     assert "statement" in schema["properties"]
+
+
+def test_terms_in_days_and_weeks() -> None:
+    """Terms as statements write them: deletion "binnen 30 dagen", a breach
+    notice within 2 days (48 hours from the discovery), an audit notice of two
+    weeks and a termination window of six weeks.
+
+    Source: issue 15 ("binnen 30 dagen", "binnen zes weken"); docs/rules.md
+    rules 2 and 3.
+    """
+    from datetime import datetime, timedelta, timezone
+
+    text = (AGREEMENTS / "belco.toml").read_text(encoding="utf-8")
+    text = text.replace("months = 3\n", 'within = "30 days"\n', 1)
+    text = text.replace(
+        'notice = { kind = "within-hours", hours = 24 }',
+        'notice = { kind = "within", term = "2 days" }',
+        1,
+    )
+    text = text.replace("notice_days = 14 ", 'notice = "2 weeks" ', 1)
+    text = text.replace("termination_window_days = 30 ", 'termination_window = "6 weeks" ', 1)
+    a = dpa.Agreement.from_toml(text)
+    assert a.deletion_term == (30, "days")
+    assert a.deletion_months is None
+    assert a.deletion_deadline(date(2026, 1, 31)) == date(2026, 3, 2)
+    assert a.breach_notice_term == (2, "days")
+    assert a.breach_hours == 48
+    discovered = datetime(2026, 3, 28, 10, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert a.breach_notice_deadline(discovered) == datetime(2026, 3, 30, 9, 30, tzinfo=timezone.utc)
+    assert a.audit_notice == (2, "weeks")
+    assert a.termination_window == (6, "weeks")
+    assert dpa.Agreement.from_toml(a.to_toml()) == a
+    belco = dpa.Agreement.from_file(AGREEMENTS / "belco.toml")
+    assert belco.deletion_term == (3, "months")
+    assert belco.breach_notice_term == (24, "hours")
+    assert belco.audit_notice == (14, "days")
+    assert belco.termination_window == (30, "days")

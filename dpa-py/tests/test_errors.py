@@ -355,13 +355,17 @@ def test_every_missing_field_in_one_error(belco_toml: str) -> None:
     """Source: issue 15 point 7 ("every missing required field reported in
     one run (up to a cap), not one per run")."""
     text = belco_toml
-    for line in ("effective_date = 2022-01-04", "months = 3\n", 'name = "Belco B.V."\n'):
+    for line in (
+        "effective_date = 2022-01-04",
+        'notice = { kind = "within-hours", hours = 24 }',
+        'name = "Belco B.V."\n',
+    ):
         text = text.replace(line, "", 1)
     with pytest.raises(dpa.ValidationError) as e:
         dpa.Agreement.from_toml(text)
     assert e.value.path == "statement.processor"
     assert str(e.value).endswith(
-        "missing field `name`; also missing: `statement.effective_date`, `terms.deletion.months`"
+        "missing field `name`; also missing: `statement.effective_date`, `terms.breach.notice`"
     )
 
 

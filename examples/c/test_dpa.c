@@ -818,11 +818,11 @@ static void test_actionable_errors(void) {
     bad_len = len;
     bad = replaced(belco, &bad_len, "effective_date = 2022-01-04", "");
     size_t bad2_len = bad_len;
-    char *bad2 = replaced(bad, &bad2_len, "months = 3\n", "");
+    char *bad2 = replaced(bad, &bad2_len, "notice = { kind = \"within-hours\", hours = 24 }", "");
     CHECK_STATUS(dpa_agreement_from_toml(bad2, bad2_len, &a), DPA_STATUS_INVALID_VALUE);
     CHECK(last_path_is("statement"));
     CHECK(last_message_contains(
-        "missing field `effective_date`; also missing: `terms.deletion.months`"));
+        "missing field `effective_date`; also missing: `terms.breach.notice`"));
     free(bad2);
     free(bad);
 
@@ -1470,12 +1470,65 @@ static void test_transfer_certification(void) {
     free(text);
 }
 
+/* `text` with the one occurrence of `from` replaced by `to` (malloc'd). */
+static char *replace_once(const char *text, const char *from, const char *to) {
+    const char *at = strstr(text, from);
+    if (at == NULL) {
+        fprintf(stderr, "test_dpa: '%s' not found\n", from);
+        exit(2);
+    }
+    size_t head = (size_t)(at - text), n = strlen(text) - strlen(from) + strlen(to) + 1;
+    char *out = malloc(n);
+    if (out == NULL) {
+        exit(2);
+    }
+    memcpy(out, text, head);
+    snprintf(out + head, n - head, "%s%s", to, at + strlen(from));
+    return out;
+}
+
+/* Terms as statements write them: deletion "binnen 30 dagen" and a breach
+ * notice within 2 days (48 hours from the discovery); both keys for one term
+ * name the field. Source: issue 15; docs/rules.md rules 2 and 3. */
+static void test_terms_in_days(void) {
+    size_t len = 0;
+    char *belco = read_repo_file("examples/agreements/belco.toml", &len);
+    char *days = replace_once(belco, "months = 3\n", "within = \"30 days\"\n");
+    char *both = replace_once(days, "notice = { kind = \"within-hours\", hours = 24 }",
+                              "notice = { kind = \"within\", term = \"2 days\" }");
+    dpa_agreement *a = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(both, strlen(both), &a), DPA_STATUS_OK);
+    dpa_deadline d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_deletion_deadline(a, 2026, 1, 31, &d), DPA_STATUS_OK);
+    CHECK(strcmp(d.due_text, "2026-03-02") == 0);
+    int64_t breach = 0;
+    CHECK(parse_instant("2026-03-28T10:30:00+01:00", &breach));
+    d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_breach_notice_deadline(a, breach, &d), DPA_STATUS_OK);
+    CHECK(d.due_kind == DPA_DUE_KIND_INSTANT);
+    CHECK(d.due_unix == breach + 48 * 3600);
+    CHECK(strcmp(d.due_text, "2026-03-30T09:30:00Z") == 0);
+    dpa_agreement_free(a);
+
+    char *twice = replace_once(belco, "months = 3\n", "months = 3\nwithin = \"3 months\"\n");
+    dpa_agreement *b = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(twice, strlen(twice), &b), DPA_STATUS_INVALID_VALUE);
+    CHECK(b == NULL);
+    CHECK(last_path_is("terms.deletion.within"));
+    CHECK(last_message_contains("both give this term"));
+    free(twice);
+    free(both);
+    free(days);
+    free(belco);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) {
         snprintf(root, sizeof root, "%s", argv[1]);
     }
     test_versions();
     test_seed_deadlines();
+    test_terms_in_days();
     test_json();
     test_coverage();
     test_calendar();

@@ -125,3 +125,53 @@ fn deadline_command_rejects_bad_triggers() {
         stdout(&o)
     );
 }
+
+/// Terms as statements write them: a deletion term in days and a breach
+/// notice in days reach `dpa deadline` (text and JSON) and `dpa show`, and
+/// both keys for one term exit 2 naming the field.
+/// Source: issue 15 (a published statement's "binnen 30 dagen"; a breach
+/// notice in hours or days); docs/rules.md rules 2 and 3.
+#[test]
+fn terms_in_days_reach_the_command() {
+    use crate::helpers::{Scratch, belco_text, check_fails};
+    let text = belco_text()
+        .replacen("months = 3\n", "within = \"30 days\"\n", 1)
+        .replacen(
+            "notice = { kind = \"within-hours\", hours = 24 }",
+            "notice = { kind = \"within\", term = \"2 days\" }",
+            1,
+        );
+    let f = Scratch::new("days.toml", text.as_bytes());
+    let o = dpa(&["deadline", "deletion", f.path(), "--from", "2026-01-31"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("2026-03-02 DPS 1.11, clause 2.6.3"),
+        "{}",
+        stdout(&o)
+    );
+    let o = dpa(&[
+        "deadline",
+        "breach-notice",
+        f.path(),
+        "--from",
+        "2026-03-28T10:30:00+01:00",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["due"], "2026-03-30T09:30:00Z", "{v}");
+    let o = dpa(&["show", f.path()]);
+    let shown = stdout(&o);
+    assert!(
+        shown.contains("deletion: 30 days after termination"),
+        "{shown}"
+    );
+    assert!(shown.contains("within 2 days"), "{shown}");
+    let both = belco_text().replacen("months = 3\n", "months = 3\nwithin = \"3 months\"\n", 1);
+    let e = check_fails("both.toml", both.as_bytes());
+    assert!(
+        e.contains("terms.deletion.within: `months` and `within` both give this term"),
+        "{e}"
+    );
+}

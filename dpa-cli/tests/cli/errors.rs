@@ -163,7 +163,7 @@ fn values_are_described_in_the_formats_words() {
         (
             "notice = { kind = \"within-hours\", hours = 24 }",
             "notice = \"24 uur\"",
-            "terms.breach.notice: invalid type: string \"24 uur\", expected a notice term: { kind = \"within-hours\", hours = 24 } or { kind = \"without-undue-delay\" }",
+            "terms.breach.notice: invalid type: string \"24 uur\", expected a notice term: { kind = \"within-hours\", hours = 24 }, { kind = \"within\", term = \"2 days\" } or { kind = \"without-undue-delay\" }",
         ),
         (
             "dpa_format = 1",
@@ -303,14 +303,14 @@ fn every_missing_field_in_one_run() {
     let mut text = belco_text();
     for from in [
         "effective_date = 2022-01-04",
-        "months = 3\n",
+        "notice = { kind = \"within-hours\", hours = 24 }",
         "name = \"Belco B.V.\"\n",
     ] {
         text = text.replacen(from, "", 1);
     }
     let e = check_fails("missing.toml", text.as_bytes());
     assert!(
-        e.contains(": statement.processor: missing field `name`; also missing: `statement.effective_date`, `terms.deletion.months`\n"),
+        e.contains(": statement.processor: missing field `name`; also missing: `statement.effective_date`, `terms.breach.notice`\n"),
         "{e}"
     );
     let e = check_fails("empty-agreement.toml", b"");

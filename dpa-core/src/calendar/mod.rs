@@ -47,6 +47,7 @@
 mod atw;
 mod easter;
 mod months;
+mod terms;
 
 pub use crate::sources::designated_days::{
     DESIGNATED_DAYS_KNOWN_THROUGH, DesignatedDay, designated_days,
@@ -61,3 +62,4 @@ pub use months::{
     add_days, add_hours, add_months, checked_add_months, checked_add_months_ymd, days_in_month,
     is_leap_year,
 };
+pub use terms::{add_elapsed, add_term};

@@ -13,6 +13,7 @@ use crate::model::{
     Agreement, Channel, ChannelTerm, Declaration, DeviationKind, NoticeTerm, ReturnMethod,
     SecurityWarranty,
 };
+use crate::values::ElapsedUnit;
 
 /// Findings about the terms and the special-categories declaration.
 pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
@@ -47,17 +48,23 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
         }
     }
     let b = &a.terms.breach;
-    if let NoticeTerm::WithinHours { hours } = b.notice
-        && hours.get() > 72
+    // A term in days is 24 hours a day (docs/rules.md rule 2): "3 days" is
+    // more than 72 hours as soon as it is 4 days.
+    if let NoticeTerm::Within { term } = b.notice
+        && term.hours() > 72
     {
+        let field = match term.unit() {
+            ElapsedUnit::Hours => "terms.breach.notice.hours",
+            _ => "terms.breach.notice.term",
+        };
         out.push(Finding::new(
                 FindingCode::BreachNoticeBeyond72Hours,
                 format!(
                     "the processor has {} to notify a breach, more than the 72 hours the controller has to notify the authority",
-                    hours
+                    term
                 ),
                 citation::cite(&b.source, ["GDPR art. 33(1), 33(2)"]),
-                Some("terms.breach.notice.hours".into()),
+                Some(field.into()),
             ));
     }
     let au = &a.terms.audit;
@@ -81,7 +88,7 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
             FindingCode::DeletionWithoutReturn,
             format!(
                 "data is deleted within {} after termination and no return of data is offered",
-                a.terms.deletion.months
+                a.terms.deletion.term
             ),
             citation::cite(&r.source, ["GDPR art. 28(3)(g)"]),
             Some("terms.return_of_data.method".into()),

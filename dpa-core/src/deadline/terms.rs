@@ -10,8 +10,11 @@ use super::{Bound, Deadline, DeadlineKind, Detail, Due, GDPR_AUTHORITY_NOTICE_HO
 use crate::calendar;
 use crate::citation;
 use crate::error::{Error, Result};
-use crate::model::{Agreement, AuditPeriod, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm};
+use crate::model::{
+    Agreement, AuditReading, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm,
+};
 use crate::values::iso_date;
+use crate::values::{MonthRule, TermUnit};
 
 impl Agreement {
     /// A date deadline of `kind` on `date`, moved by the business-day rule
@@ -41,11 +44,7 @@ impl Agreement {
     }
 
     fn deletion_date(&self, terminated: Date) -> Result<Date> {
-        calendar::add_months(
-            terminated,
-            i32::from(self.terms.deletion.months.get()),
-            self.rules.month_rule,
-        )
+        calendar::add_term(terminated, self.terms.deletion.term, self.rules.month_rule)
     }
 
     fn firmness_note(&self) -> Option<String> {
@@ -59,8 +58,8 @@ impl Agreement {
     }
 
     /// The date by which the client's data must be deleted after the
-    /// agreement ends on `terminated`: the agreement's months added under its
-    /// month rule, inclusive (DPS 1.11 / clause 2.6.3; DPS 12 / clause 6.3).
+    /// agreement ends on `terminated`: the agreement's term added (months under
+    /// its month rule, days and weeks as calendar days), inclusive (DPS 1.11 / clause 2.6.3; DPS 12 / clause 6.3).
     ///
     /// # Errors
     /// [`Error::OutOfRange`] when the date would leave the supported range.
@@ -96,9 +95,9 @@ impl Agreement {
         let d = &self.terms.deletion;
         let citation = detail.cite(&d.source);
         let main = self.deletion_date(terminated)?;
-        match (d.backups, d.backup_cycle_days) {
-            (BackupDeletion::PerBackupCycle, Some(days)) => {
-                let due = calendar::add_days(main, i64::from(days.get()))?;
+        match (d.backups, d.backup_cycle) {
+            (BackupDeletion::PerBackupCycle, Some(cycle)) => {
+                let due = calendar::add_term(main, cycle, self.rules.month_rule)?;
                 self.date_deadline(
                     DeadlineKind::BackupDeletion,
                     Bound::NoLaterThan,
@@ -106,7 +105,7 @@ impl Agreement {
                     citation,
                     detail.note(|| {
                         Some(format!(
-                            "deletion date {} plus one backup cycle of {days}",
+                            "deletion date {} plus one backup cycle of {cycle}",
                             iso_date::format(main)
                         ))
                     }),
@@ -146,9 +145,9 @@ impl Agreement {
     }
 
     /// When the processor must notify the client of a breach it discovered
-    /// at `discovered`: that instant plus the agreement's hours, exactly (on
-    /// UTC, so right across daylight-saving changes; hour terms never move to
-    /// a business day). For "without undue delay" there is no fixed instant:
+    /// at `discovered`: that instant plus the agreement's hours, or its days
+    /// as 24 hours each, exactly (on UTC, so right across daylight-saving
+    /// changes; these terms never move to a business day). For "without undue delay" there is no fixed instant:
     /// [`Due::NoFixedTerm`] (GDPR art. 33(2)).
     ///
     /// # Errors
@@ -157,8 +156,8 @@ impl Agreement {
         let b = &self.terms.breach;
         let citation = citation::cite(&b.source, ["GDPR art. 33(2)"]);
         match b.notice {
-            NoticeTerm::WithinHours { hours } => {
-                let due = calendar::add_hours(discovered, i64::from(hours.get()))?;
+            NoticeTerm::Within { term } => {
+                let due = calendar::add_elapsed(discovered, term)?;
                 Ok(Deadline {
                     kind: DeadlineKind::BreachNotice,
                     due: Due::Instant(due),
@@ -239,35 +238,19 @@ impl Agreement {
             ));
         };
         let n = usize::from(a.max_count.get());
-        let due = match a.period {
-            AuditPeriod::CalendarYear => {
-                let in_year = held.iter().filter(|d| d.year() == latest.year()).count();
-                if in_year >= n {
-                    Date::from_calendar_date(latest.year() + 1, time::Month::January, 1)
-                        .map_err(|_| Error::out_of_range("the year after the last audit"))?
-                } else {
-                    latest
-                }
-            }
-            _ => {
-                if held.len() >= n {
-                    calendar::add_months(held[held.len() - n], 12, self.rules.month_rule)?
-                        .max(latest)
-                } else {
-                    latest
-                }
-            }
+        // The period runs from the N-th most recent audit.
+        let from = (held.len() >= n).then(|| held[held.len() - n]);
+        let due = match from {
+            Some(from) => self.audit_period_end(from)?.max(latest),
+            None => latest,
         };
-        let reading = match a.period {
-            AuditPeriod::CalendarYear => "per calendar year",
-            _ => "per rolling 12 months",
-        };
+        let reading = a.period.describe();
         self.date_deadline(
             DeadlineKind::NextAudit,
             Bound::NoEarlierThan,
             due,
             citation,
-            detail.note(|| Some(format!("at most {} {reading}", a.max_count.get()))),
+            detail.note(|| Some(format!("at most {} per {reading}", a.max_count.get()))),
         )
     }
 
@@ -284,12 +267,34 @@ impl Agreement {
         self.audit_notice(notice_given, Detail::Full)
     }
 
+    /// The first day after the audit period that starts with an audit on
+    /// `from` (clause 2.7.4 / 7.5 under the file's reading): rolling, `from`
+    /// plus the period (months under the month rule); calendar, the first
+    /// day of the calendar year (or month) of `from`, plus the period.
+    fn audit_period_end(&self, from: Date) -> Result<Date> {
+        let p = self.terms.audit.period;
+        match p.reading() {
+            AuditReading::Calendar => {
+                let start = match p.length().unit() {
+                    TermUnit::Years => from
+                        .replace_month(time::Month::January)
+                        .and_then(|d| d.replace_day(1)),
+                    _ => from.replace_day(1),
+                }
+                .map_err(|_| Error::out_of_range("the start of the audit's calendar period"))?;
+                calendar::add_term(start, p.length(), MonthRule::Clamp)
+                    .map_err(|_| Error::out_of_range("the calendar period after the last audit"))
+            }
+            _ => calendar::add_term(from, p.length(), self.rules.month_rule),
+        }
+    }
+
     fn audit_notice(&self, notice_given: Date, detail: Detail) -> Result<Deadline> {
         let a = &self.terms.audit;
         let citation = detail.cite(&a.source);
-        match a.notice_days {
+        match a.notice {
             Some(days) => {
-                let due = calendar::add_days(notice_given, i64::from(days.get()))?;
+                let due = calendar::add_term(notice_given, days, self.rules.month_rule)?;
                 self.date_deadline(
                     DeadlineKind::AuditNotice,
                     Bound::NoEarlierThan,
@@ -329,7 +334,7 @@ impl Agreement {
 
     fn termination_window(&self, notified: Date, detail: Detail) -> Result<Deadline> {
         let c = &self.terms.statement_changes;
-        let due = calendar::add_days(notified, i64::from(c.termination_window_days.get()))?;
+        let due = calendar::add_term(notified, c.termination_window, self.rules.month_rule)?;
         self.date_deadline(
             DeadlineKind::TerminationWindow,
             Bound::NoLaterThan,
@@ -338,7 +343,7 @@ impl Agreement {
             detail.note(|| {
                 Some(format!(
                     "the client may terminate in writing, with reasons, within {} of the notice",
-                    c.termination_window_days
+                    c.termination_window
                 ))
             }),
         )

@@ -481,7 +481,7 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Vec<Change> {
         citation: cite(&new.terms.statement_changes.source, []),
         note: format!(
             "the client may terminate the agreement in writing, with reasons, within {} of the notice",
-            new.terms.statement_changes.termination_window_days
+            new.terms.statement_changes.termination_window
         ),
     };
     let objection = new.terms.sub_processors.client_may_object.then(|| Right {

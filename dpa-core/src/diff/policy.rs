@@ -15,12 +15,15 @@
 //! from the standard clauses is never judged, so always undetermined) takes
 //! its verdict at the call site, with [`Verdict::new`].
 
+use std::cmp::Ordering;
+
+use crate::calendar;
 use crate::model::{
-    AuditPeriod, Authorisation, BackupDeletion, CertificationStatus, ClientInformed, CostBasis,
-    FineRecovery, Firmness, NoticeTerm, OfficeDays, OfficeHours, Party, Response, ReturnMethod,
-    SecurityWarranty,
+    AuditPeriod, AuditReading, Authorisation, BackupDeletion, CertificationStatus, ClientInformed,
+    CostBasis, FineRecovery, Firmness, NoticeTerm, OfficeDays, OfficeHours, Party, Response,
+    ReturnMethod, SecurityWarranty,
 };
-use crate::values::Text;
+use crate::values::{MonthRule, Term, Text};
 
 use super::Effect;
 
@@ -102,9 +105,9 @@ pub(super) fn by_flag(favourable: bool, r: Reasons<'_>) -> Verdict {
 /// undetermined (significant: when in doubt, the client keeps its right).
 pub(super) fn by_rank(old: u32, new: u32, r: Reasons<'_>) -> Verdict {
     match new.cmp(&old) {
-        std::cmp::Ordering::Greater => Verdict::new(Effect::ReducesProtection, r.worse),
-        std::cmp::Ordering::Less => Verdict::new(Effect::Favourable, r.better),
-        std::cmp::Ordering::Equal => Verdict::new(Effect::Undetermined, r.unordered),
+        Ordering::Greater => Verdict::new(Effect::ReducesProtection, r.worse),
+        Ordering::Less => Verdict::new(Effect::Favourable, r.better),
+        Ordering::Equal => Verdict::new(Effect::Undetermined, r.unordered),
     }
 }
 
@@ -365,10 +368,129 @@ pub(super) fn cost_basis_rank(b: CostBasis) -> u32 {
 
 /// The reading of "at most once a year" (clause 2.7.4 / 7.5): per calendar
 /// year allows two audits closer together than twelve rolling months do.
-pub(super) fn audit_period_rank(p: AuditPeriod) -> u32 {
-    match p {
-        AuditPeriod::CalendarYear => 0,
-        AuditPeriod::Rolling12Months => 1,
+fn audit_reading_rank(r: AuditReading) -> u32 {
+    match r {
+        AuditReading::Calendar => 0,
+        _ => 1,
+    }
+}
+
+/// The period of "at most N audits per period" (clause 2.7.4 / 7.5): a
+/// longer period lets the client audit less often, and a rolling reading
+/// keeps audits further apart than a calendar one of the same length. A
+/// longer period read in calendar units, or a shorter one read rolling,
+/// cannot be ordered: undetermined (`r.unordered`). Two spellings of one
+/// period (`"rolling-12-months"` and `{ rolling = "1 year" }`) are editorial.
+pub(super) fn audit_period<'r>(
+    r: Reasons<'r>,
+) -> impl FnOnce(&AuditPeriod, &AuditPeriod) -> Verdict + 'r {
+    move |old, new| {
+        let months = new.months().cmp(&old.months());
+        let reading = audit_reading_rank(new.reading()).cmp(&audit_reading_rank(old.reading()));
+        match (months, reading) {
+            (Ordering::Equal, Ordering::Equal) => Verdict::new(
+                Effect::Editorial,
+                "the same audit period, written another way",
+            ),
+            (Ordering::Greater | Ordering::Equal, Ordering::Greater | Ordering::Equal) => {
+                Verdict::new(Effect::ReducesProtection, r.worse)
+            }
+            (Ordering::Less | Ordering::Equal, Ordering::Less | Ordering::Equal) => {
+                Verdict::new(Effect::Favourable, r.better)
+            }
+            _ => Verdict::new(Effect::Undetermined, r.unordered),
+        }
+    }
+}
+
+/// How a new term compares with an old one, by the deadline each gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TermOrder {
+    /// Never later, and earlier from some start.
+    Shorter,
+    /// The same deadline from every start.
+    Same,
+    /// Never earlier, and later from some start.
+    Longer,
+    /// Earlier from some starts and later from others: a term in days or
+    /// weeks against one in months or years (30 days against 1 month).
+    NotComparable,
+}
+
+/// Orders `new` against `old` by the deadline each gives from the same
+/// start, each under its agreement's month rule. Terms in one family
+/// (days and weeks; months and years) compare by their days or months. A
+/// term in days against one in months is compared from every start date of
+/// a 400-year Gregorian cycle (the calendar repeats after it): if the new
+/// term's deadline is never earlier and sometimes later it is longer, and so
+/// on; if it is earlier from some dates and later from others, it is not
+/// comparable (e.g. 30 days against 1 month, which is 28 to 31 days).
+pub(super) fn compare_terms(old: (Term, MonthRule), new: (Term, MonthRule)) -> TermOrder {
+    let by = |o: Ordering| match o {
+        Ordering::Less => TermOrder::Shorter,
+        Ordering::Equal => TermOrder::Same,
+        Ordering::Greater => TermOrder::Longer,
+    };
+    if let (Some(a), Some(b)) = (old.0.in_days(), new.0.in_days()) {
+        return by(b.cmp(&a));
+    }
+    if let (Some(a), Some(b)) = (old.0.in_months(), new.0.in_months()) {
+        return by(b.cmp(&a));
+    }
+    let (mut later, mut earlier) = (false, false);
+    let mut day = time::macros::date!(2000 - 01 - 01);
+    for _ in 0..146_097 {
+        // Inside the supported years: neither can fail.
+        if let (Ok(a), Ok(b)) = (
+            calendar::add_term(day, old.0, old.1),
+            calendar::add_term(day, new.0, new.1),
+        ) {
+            later |= b > a;
+            earlier |= b < a;
+            if later && earlier {
+                return TermOrder::NotComparable;
+            }
+        }
+        day = day.next_day().unwrap_or(day);
+    }
+    match (earlier, later) {
+        (false, false) => TermOrder::Same,
+        (true, false) => TermOrder::Shorter,
+        (false, true) => TermOrder::Longer,
+        (true, true) => TermOrder::NotComparable,
+    }
+}
+
+/// A term changed from `old` to `new` ([`compare_terms`]) where a longer
+/// term reduces the client's protection (`longer_is_worse`: the processor
+/// acts later, or the client must give more notice) or favours it (a window
+/// the client has to terminate in). The same deadline written another way
+/// is editorial; a change that cannot be ordered is undetermined
+/// (significant: when in doubt, the client keeps its right).
+pub(super) fn term_change(
+    order: TermOrder,
+    longer_is_worse: bool,
+    r: Reasons<'_>,
+    old: Term,
+    new: Term,
+) -> Verdict {
+    match (order, longer_is_worse) {
+        (TermOrder::Longer, true) | (TermOrder::Shorter, false) => {
+            Verdict::new(Effect::ReducesProtection, r.worse)
+        }
+        (TermOrder::Shorter, true) | (TermOrder::Longer, false) => {
+            Verdict::new(Effect::Favourable, r.better)
+        }
+        (TermOrder::Same, _) => Verdict::new(
+            Effect::Editorial,
+            format!("{old} and {new} give the same deadline from every start date"),
+        ),
+        (TermOrder::NotComparable, _) => Verdict::new(
+            Effect::Undetermined,
+            format!(
+                "{old} and {new} cannot be ordered: from some start dates one ends first, from others the other"
+            ),
+        ),
     }
 }
 
@@ -391,13 +513,10 @@ fn office_days_rank(d: OfficeDays) -> u32 {
 }
 
 /// The hours within which the client is told of a breach (clause 2.4.1 /
-/// 4.1): a fixed term of N hours, or, without one ("without undue delay"),
-/// longer than any fixed term.
+/// 4.1): a fixed term of N hours (a day is 24 hours, docs/rules.md rule 2),
+/// or, without one ("without undue delay"), longer than any fixed term.
 pub(super) fn notice_hours(t: NoticeTerm) -> u32 {
-    match t {
-        NoticeTerm::WithinHours { hours } => u32::from(hours.get()),
-        NoticeTerm::WithoutUndueDelay => u32::MAX,
-    }
+    t.hours().unwrap_or(u32::MAX)
 }
 
 /// Whether the new office hours include the old ones: they start no later,

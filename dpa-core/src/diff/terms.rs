@@ -56,18 +56,26 @@ impl<'a> Differ<'a> {
         let (o, n) = (&self.old.terms.deletion, &self.new.terms.deletion);
         let c = cite(&n.source, []);
         let k = ChangeKind::DeletionTermChanged;
-        self.change(k, "terms.deletion.months")
+        let rules = (self.old.rules.month_rule, self.new.rules.month_rule);
+        // The row names the key the new file writes the term under.
+        let path = match n.term.as_months() {
+            Some(_) => "terms.deletion.months",
+            None => "terms.deletion.within",
+        };
+        self.change(k, path)
             .cite(&c)
             .label("deletion term")
-            .field(&o.months, &n.months, |m| Some(m.to_string()))
+            .field(&o.term, &n.term, |m| Some(m.to_string()))
             .judge(|a, b| {
-                policy::longer_term_reduces_protection(
-                    u32::from(a.get()),
-                    u32::from(b.get()),
+                policy::term_change(
+                    policy::compare_terms((*a, rules.0), (*b, rules.1)),
+                    true,
                     Reasons::new(
                         "the term is longer: the processor keeps the client's data longer after termination",
                         "the term is shorter: the data is deleted sooner",
                     ),
+                    *a,
+                    *b,
                 )
             });
         self.change(k, "terms.deletion.firmness")
@@ -100,18 +108,34 @@ impl<'a> Differ<'a> {
                     "backups are deleted sooner or the agreement now says when",
                 ),
             ));
-        self.change(k, "terms.deletion.backup_cycle_days")
+        let path = match n.backup_cycle.map(|t| t.as_days().is_some()) {
+            Some(false) => "terms.deletion.backup_cycle",
+            _ => "terms.deletion.backup_cycle_days",
+        };
+        self.change(k, path)
             .cite(&c)
             .label("backup cycle")
-            .field(&o.backup_cycle_days, &n.backup_cycle_days, |d| {
+            .field(&o.backup_cycle, &n.backup_cycle, |d| {
                 d.map(|d| d.to_string())
             })
-            .judge(policy::stated_maximum(NumberReasons {
-                larger: "a longer backup cycle keeps the data in backups longer",
-                smaller: "a shorter backup cycle removes the data from backups sooner",
-                dropped: "the agreement no longer states how long backups keep the data",
-                stated: "the agreement now states how long backups keep the data",
-            }));
+            .judge(|a, b| match (a, b) {
+                (Some(a), Some(b)) => policy::term_change(
+                    policy::compare_terms((*a, rules.0), (*b, rules.1)),
+                    true,
+                    Reasons::new(
+                        "a longer backup cycle keeps the data in backups longer",
+                        "a shorter backup cycle removes the data from backups sooner",
+                    ),
+                    *a,
+                    *b,
+                ),
+                _ => policy::stated_maximum(NumberReasons {
+                    larger: "a longer backup cycle keeps the data in backups longer",
+                    smaller: "a shorter backup cycle removes the data from backups sooner",
+                    dropped: "the agreement no longer states how long backups keep the data",
+                    stated: "the agreement now states how long backups keep the data",
+                })(&a.map(|_| 0), &b.map(|_| 0)),
+            });
         self.refs("terms.deletion.source", &o.source, &n.source);
     }
 
@@ -267,6 +291,14 @@ impl<'a> Differ<'a> {
             .label("breach notice term")
             .field(&o.notice, &n.notice, |t| Some(t.to_string()))
             .judge(|a, b| {
+                if policy::notice_hours(*a) == policy::notice_hours(*b) {
+                    return Verdict::new(
+                        Effect::Editorial,
+                        format!(
+                            "{a} and {b} are the same term: a day is 24 hours from the discovery"
+                        ),
+                    );
+                }
                 policy::longer_term_reduces_protection(
                     policy::notice_hours(*a),
                     policy::notice_hours(*b),
@@ -527,27 +559,54 @@ impl<'a> Differ<'a> {
                     ),
                 )
             });
+        let reading_only = o.period.months() == n.period.months();
         self.change(k, "terms.audit.period")
             .cite(&c)
             .label("audit period")
-            .field(&o.period, &n.period, |p| Some(p.as_str().to_owned()))
-            .judge(policy::ranked(
-                policy::audit_period_rank,
-                Reasons::new(
-                    "audits must now be twelve months apart",
-                    "audits are now counted per calendar year, which allows them closer together",
+            .field(&o.period, &n.period, |p| Some(p.to_string()))
+            .judge(policy::audit_period(
+                if reading_only {
+                    Reasons::new(
+                        "audits must now be twelve months apart",
+                        "audits are now counted per calendar year, which allows them closer together",
+                    )
+                } else {
+                    Reasons::new(
+                        "the audit period is longer or counted more strictly: the client may audit less often",
+                        "the audit period is shorter or counted more loosely: the client may audit more often",
+                    )
+                }
+                .or_unordered(
+                    "the audit period changed in length and in reading in opposite directions: whether the client may audit less often depends on the dates",
                 ),
             ));
-        self.change(k, "terms.audit.notice_days")
+        let rules = (self.old.rules.month_rule, self.new.rules.month_rule);
+        let path = match n.notice.map(|t| t.as_days().is_some()) {
+            Some(false) => "terms.audit.notice",
+            _ => "terms.audit.notice_days",
+        };
+        let notice_reasons = NumberReasons {
+            larger: "the client must announce an audit longer in advance",
+            smaller: "the client may announce an audit at shorter notice",
+            dropped: "the client no longer has to announce an audit a set time in advance",
+            stated: "the client must now announce an audit in advance",
+        };
+        self.change(k, path)
             .cite(&c)
             .label("audit notice")
-            .field(&o.notice_days, &n.notice_days, |d| d.map(|d| d.to_string()))
-            .judge(policy::notice_required_of_client(NumberReasons {
-                larger: "the client must announce an audit longer in advance",
-                smaller: "the client may announce an audit at shorter notice",
-                dropped: "the client no longer has to announce an audit a set time in advance",
-                stated: "the client must now announce an audit in advance",
-            }));
+            .field(&o.notice, &n.notice, |d| d.map(|d| d.to_string()))
+            .judge(|a, b| match (a, b) {
+                (Some(a), Some(b)) => policy::term_change(
+                    policy::compare_terms((*a, rules.0), (*b, rules.1)),
+                    true,
+                    Reasons::new(notice_reasons.larger, notice_reasons.smaller),
+                    *a,
+                    *b,
+                ),
+                _ => {
+                    policy::notice_required_of_client(notice_reasons)(&a.map(|_| 0), &b.map(|_| 0))
+                }
+            });
         self.change(k, "terms.audit.cost_bearer")
             .cite(&c)
             .label("who pays for an audit")
@@ -695,22 +754,27 @@ impl<'a> Differ<'a> {
                 "significant changes of the statement are no longer notified",
                 "significant changes of the statement are now notified",
             )));
-        self.change(k, "terms.statement_changes.termination_window_days")
+        let rules = (self.old.rules.month_rule, self.new.rules.month_rule);
+        let path = match n.termination_window.as_days() {
+            Some(_) => "terms.statement_changes.termination_window_days",
+            None => "terms.statement_changes.termination_window",
+        };
+        self.change(k, path)
             .cite(&c)
             .label("termination window")
-            .field(
-                &o.termination_window_days,
-                &n.termination_window_days,
-                |d| Some(d.to_string()),
-            )
+            .field(&o.termination_window, &n.termination_window, |d| {
+                Some(d.to_string())
+            })
             .judge(|a, b| {
-                policy::smaller_right_reduces_protection(
-                    u32::from(a.get()),
-                    u32::from(b.get()),
+                policy::term_change(
+                    policy::compare_terms((*a, rules.0), (*b, rules.1)),
+                    false,
                     Reasons::new(
                         "the client has less time to terminate after a change",
                         "the client has more time to terminate after a change",
                     ),
+                    *a,
+                    *b,
                 )
             });
         self.refs("terms.statement_changes.source", &o.source, &n.source);

@@ -16,6 +16,7 @@ use crate::values::MonthRule;
 use crate::values::TimeZoneName;
 use crate::values::UndueDelayHours;
 
+mod audit_period;
 mod clauses;
 mod costs;
 mod safeguards;
@@ -24,6 +25,7 @@ mod statement;
 mod sub_processor;
 mod terms;
 
+pub use audit_period::*;
 pub use clauses::*;
 pub use costs::*;
 pub use safeguards::*;
@@ -50,7 +52,7 @@ pub(crate) fn is_false(b: &bool) -> bool {
 /// ))?;
 /// let a = Agreement::from_toml(&text)?;
 /// assert_eq!(a.statement.processor.name.as_str(), "Belco B.V.");
-/// assert_eq!(a.terms.deletion.months.get(), 3);
+/// assert_eq!(a.terms.deletion.term.to_string(), "3 months");
 /// assert_eq!(a.statement.sub_processors.len(), 14);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -5,10 +5,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CostTerms, is_false};
+use super::{AuditPeriod, CostTerms, is_false};
 use crate::error::{Error, field_message};
 use crate::macros::spelled_enum;
-use crate::values::{ClauseRef, Count, Days, Hours, Months, Text};
+use crate::values::{ClauseRef, Count, Days, ElapsedTerm, ElapsedUnit, Hours, Months, Term, Text};
 
 /// The operative terms that statement and clauses set together. Each cites
 /// the statement item and clause it comes from (`source`).
@@ -59,28 +59,129 @@ pub struct Duration {
     pub source: Vec<ClauseRef>,
 }
 
-/// Deletion after termination.
+/// Deletion after termination. The term is written `within = "30 days"`
+/// (any [`Term`]: days, weeks, months or years), or, as files have always
+/// written it, `months = 3`; the backup cycle `backup_cycle = "2 weeks"` or
+/// `backup_cycle_days = 14`. One key per term: both is an error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "DeletionRepr", into = "DeletionRepr")]
 #[non_exhaustive]
 pub struct Deletion {
-    /// The term in calendar months after termination.
-    pub months: Months,
+    /// The term after termination (clause 2.6.3 / 6.3).
+    pub term: Term,
     /// How firm the term is.
     pub firmness: Firmness,
     /// Whether the text also says "zo snel mogelijk" (as soon as possible):
     /// the stated aim beside the term, which the term still bounds.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub as_soon_as_possible: bool,
     /// How backups are treated.
     pub backups: BackupDeletion,
-    /// The backup cycle in days, where stated.
+    /// The backup cycle, where stated.
+    pub backup_cycle: Option<Term>,
+    /// Where the agreement says so.
+    pub source: Vec<ClauseRef>,
+}
+
+/// The document form of [`Deletion`].
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct DeletionRepr {
+    /// The term in calendar months after termination (the form files have
+    /// always used; give this or `within`, not both).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub backup_cycle_days: Option<Days>,
+    months: Option<Months>,
+    /// The term after termination, as the statement writes it: `"30 days"`,
+    /// `"6 weeks"`, `"3 months"`, `"1 year"` (give this or `months`, not
+    /// both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    within: Option<Term>,
+    /// How firm the term is.
+    firmness: Firmness,
+    /// Whether the text also says "zo snel mogelijk" (as soon as possible):
+    /// the stated aim beside the term, which the term still bounds.
+    #[serde(default, skip_serializing_if = "is_false")]
+    as_soon_as_possible: bool,
+    /// How backups are treated.
+    backups: BackupDeletion,
+    /// The backup cycle in days, where stated (or `backup_cycle`, not both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    backup_cycle_days: Option<Days>,
+    /// The backup cycle as the statement writes it, e.g. `"2 weeks"`, where
+    /// stated (or `backup_cycle_days`, not both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    backup_cycle: Option<Term>,
     /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub source: Vec<ClauseRef>,
+    source: Vec<ClauseRef>,
+}
+
+impl TryFrom<DeletionRepr> for Deletion {
+    type Error = Error;
+    fn try_from(r: DeletionRepr) -> Result<Self, Error> {
+        let term = one_term(
+            ("months", r.months.map(Term::from_months)),
+            ("within", r.within),
+            "3 months",
+        )?
+        .ok_or_else(|| {
+            Error::invalid_value(field_message(
+                "within",
+                "the deletion term is missing: give `within`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `months`, a number of months)",
+            ))
+        })?;
+        let backup_cycle = one_term(
+            (
+                "backup_cycle_days",
+                r.backup_cycle_days.map(Term::from_days),
+            ),
+            ("backup_cycle", r.backup_cycle),
+            "14 days",
+        )?;
+        Ok(Deletion {
+            term,
+            firmness: r.firmness,
+            as_soon_as_possible: r.as_soon_as_possible,
+            backups: r.backups,
+            backup_cycle,
+            source: r.source,
+        })
+    }
+}
+
+impl From<Deletion> for DeletionRepr {
+    fn from(d: Deletion) -> Self {
+        DeletionRepr {
+            months: d.term.as_months(),
+            within: d.term.as_months().is_none().then_some(d.term),
+            firmness: d.firmness,
+            as_soon_as_possible: d.as_soon_as_possible,
+            backups: d.backups,
+            backup_cycle_days: d.backup_cycle.and_then(Term::as_days),
+            backup_cycle: d.backup_cycle.filter(|t| t.as_days().is_none()),
+            source: d.source,
+        }
+    }
+}
+
+/// The one term given by an old key (a number in its unit, `old`) or the
+/// new one (a [`Term`], `new`): both is an error naming the new key's field,
+/// which says how to write the term once (`example`).
+fn one_term(
+    old: (&str, Option<Term>),
+    new: (&str, Option<Term>),
+    example: &str,
+) -> Result<Option<Term>, Error> {
+    match (old.1, new.1) {
+        (Some(_), Some(_)) => Err(Error::invalid_value(field_message(
+            new.0,
+            format!(
+                "`{}` and `{}` both give this term: give it once, e.g. `{} = \"{example}\"`",
+                old.0, new.0, new.0
+            ),
+        ))),
+        (a, b) => Ok(a.or(b)),
+    }
 }
 
 spelled_enum! {
@@ -247,19 +348,31 @@ pub struct Breach {
     pub source: Vec<ClauseRef>,
 }
 
-/// When a breach notice is due. Written as `{ kind = "within-hours", hours = 24 }`
-/// or `{ kind = "without-undue-delay" }`.
+/// When a breach notice is due. Written as `{ kind = "within-hours", hours = 24 }`,
+/// `{ kind = "within", term = "2 days" }` (a term in hours or days) or
+/// `{ kind = "without-undue-delay" }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "NoticeTermRepr", into = "NoticeTermRepr")]
 #[non_exhaustive]
 pub enum NoticeTerm {
-    /// At the latest this many hours after discovery.
-    WithinHours {
-        /// The hours.
-        hours: Hours,
+    /// At the latest this long after discovery: hours, or days of 24 hours
+    /// from the discovery (docs/rules.md rule 2).
+    Within {
+        /// The term.
+        term: ElapsedTerm,
     },
     /// Without undue delay, with no fixed term (GDPR art. 33(2)).
     WithoutUndueDelay,
+}
+
+impl NoticeTerm {
+    /// The term's hours, where it has a fixed term (a day is 24 hours).
+    pub const fn hours(self) -> Option<u32> {
+        match self {
+            NoticeTerm::Within { term } => Some(term.hours()),
+            NoticeTerm::WithoutUndueDelay => None,
+        }
+    }
 }
 
 spelled_enum! {
@@ -268,46 +381,73 @@ spelled_enum! {
     pub enum NoticeKind ("notice kind") {
         /// A fixed number of hours (`hours` required).
         WithinHours = "within-hours",
-        /// Without undue delay (no `hours`).
+        /// A fixed term in hours or days (`term` required, e.g. `"2 days"`).
+        Within = "within",
+        /// Without undue delay (no `hours` or `term`).
         WithoutUndueDelay = "without-undue-delay",
     }
 }
 
 /// The document form of a [`NoticeTerm`]: a plain struct, so that an error
-/// in `hours` keeps its field path.
+/// in `hours` or `term` keeps its field path.
 #[derive(Serialize, Deserialize, JsonSchema)]
 #[serde(
     deny_unknown_fields,
-    expecting = "a notice term: { kind = \"within-hours\", hours = 24 } or { kind = \"without-undue-delay\" }"
+    expecting = "a notice term: { kind = \"within-hours\", hours = 24 }, { kind = \"within\", term = \"2 days\" } or { kind = \"without-undue-delay\" }"
 )]
 struct NoticeTermRepr {
     kind: NoticeKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     hours: Option<Hours>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    term: Option<ElapsedTerm>,
 }
 
 impl TryFrom<NoticeTermRepr> for NoticeTerm {
     type Error = Error;
     fn try_from(r: NoticeTermRepr) -> Result<Self, Error> {
-        match (r.kind, r.hours) {
-            (NoticeKind::WithinHours, Some(hours)) => Ok(NoticeTerm::WithinHours { hours }),
-            (NoticeKind::WithinHours, None) => Err(Error::invalid_value(
+        match (r.kind, r.hours, r.term) {
+            (NoticeKind::WithinHours, Some(hours), None) => Ok(NoticeTerm::Within {
+                term: ElapsedTerm::from_hours(hours),
+            }),
+            (NoticeKind::WithinHours, None, None) => Err(Error::invalid_value(
                 "`hours` is required when kind = \"within-hours\"".to_owned(),
             )),
-            (NoticeKind::WithoutUndueDelay, None) => Ok(NoticeTerm::WithoutUndueDelay),
-            (NoticeKind::WithoutUndueDelay, Some(_)) => Err(Error::invalid_value(field_message(
+            (NoticeKind::Within, None, Some(term)) => Ok(NoticeTerm::Within { term }),
+            (NoticeKind::Within, None, None) => Err(Error::invalid_value(
+                "`term` is required when kind = \"within\": a term such as `24 hours` or `2 days`"
+                    .to_owned(),
+            )),
+            (NoticeKind::WithoutUndueDelay, None, None) => Ok(NoticeTerm::WithoutUndueDelay),
+            (NoticeKind::WithoutUndueDelay, Some(_), _) => {
+                Err(Error::invalid_value(field_message(
+                    "hours",
+                    "`hours` must not be given when kind = \"without-undue-delay\"",
+                )))
+            }
+            (NoticeKind::WithoutUndueDelay, None, Some(_)) => {
+                Err(Error::invalid_value(field_message(
+                    "term",
+                    "`term` must not be given when kind = \"without-undue-delay\"",
+                )))
+            }
+            (NoticeKind::WithinHours, _, Some(_)) => Err(Error::invalid_value(field_message(
+                "term",
+                "`term` must not be given when kind = \"within-hours\": give `hours = 24`, or kind = \"within\" with `term = \"2 days\"`",
+            ))),
+            (_, Some(_), _) => Err(Error::invalid_value(field_message(
                 "hours",
-                "`hours` must not be given when kind = \"without-undue-delay\"",
+                "`hours` must not be given when kind = \"within\": give the term once, e.g. `term = \"24 hours\"`",
             ))),
         }
     }
 }
 
 impl std::fmt::Display for NoticeTerm {
-    /// `within 24 hours` or `without undue delay`.
+    /// `within 24 hours`, `within 2 days` or `without undue delay`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            NoticeTerm::WithinHours { hours } => write!(f, "within {hours}"),
+            NoticeTerm::Within { term } => write!(f, "within {term}"),
             NoticeTerm::WithoutUndueDelay => f.write_str("without undue delay"),
         }
     }
@@ -316,13 +456,22 @@ impl std::fmt::Display for NoticeTerm {
 impl From<NoticeTerm> for NoticeTermRepr {
     fn from(t: NoticeTerm) -> Self {
         match t {
-            NoticeTerm::WithinHours { hours } => NoticeTermRepr {
-                kind: NoticeKind::WithinHours,
-                hours: Some(hours),
+            NoticeTerm::Within { term } => match (term.unit(), term.as_hours()) {
+                (ElapsedUnit::Hours, Some(hours)) => NoticeTermRepr {
+                    kind: NoticeKind::WithinHours,
+                    hours: Some(hours),
+                    term: None,
+                },
+                _ => NoticeTermRepr {
+                    kind: NoticeKind::Within,
+                    hours: None,
+                    term: Some(term),
+                },
             },
             NoticeTerm::WithoutUndueDelay => NoticeTermRepr {
                 kind: NoticeKind::WithoutUndueDelay,
                 hours: None,
+                term: None,
             },
         }
     }
@@ -366,25 +515,21 @@ spelled_enum! {
 
 /// Audit rights.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "AuditRepr", into = "AuditRepr")]
 #[non_exhaustive]
 pub struct Audit {
     /// The most audits per period.
     pub max_count: Count,
     /// Which reading of "per year" the file takes.
     pub period: AuditPeriod,
-    /// Written notice before an audit, in days, where stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notice_days: Option<Days>,
+    /// Written notice before an audit, where stated (DPS 1.14: "minimaal
+    /// 14-dagen van tevoren").
+    pub notice: Option<Term>,
     /// Who pays for the audit.
     pub cost_bearer: Party,
     /// What the auditor must be.
-    #[serde(deserialize_with = "crate::limits::list", default)]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub auditor_requirements: Vec<Text>,
     /// Conditions the client must meet before it may audit.
-    #[serde(deserialize_with = "crate::limits::list", default)]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub preconditions: Vec<Text>,
     /// Whether the processor may refuse an auditor who does not meet its quality requirements.
     pub processor_may_refuse_auditor: bool,
@@ -395,44 +540,142 @@ pub struct Audit {
     /// Whether the statement gives the client a right to audit periodically
     /// (Belco DPS 1.14: "het recht om periodiek audits uit te (laten)
     /// voeren"), beside any precondition of the clauses.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub periodic: bool,
     /// Whether the processor may propose another date for any reason (DPS
     /// 1.14: "ongeacht de reden"): the date a notice proposes is then not
     /// fixed.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub processor_may_move_date: bool,
     /// Whether the client may refuse the external auditor the processor has
     /// itself audited by (DPS 1.14: "Voldoet de externe auditor niet aan
     /// kwaliteitseisen van de opdrachtgever, dan behouden ze recht voor om
     /// deze te weigeren").
-    #[serde(default, skip_serializing_if = "is_false")]
     pub client_may_refuse_processor_auditor: bool,
     /// Whether the client may always inspect the reports of the audits the
     /// processor has done on itself, and where (DPS 1.14: "altijd de
     /// rapportage bij ons op kantoor inzien").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processor_reports_inspection: Option<Text>,
     /// Whether security tests by the client (a penetration test) are allowed
     /// only after consultation (Belco DPS 1.12: "Alleen na overleg staan wij
     /// toe dat Verantwoordelijke audits (bijv. een penetration test) laat
     /// uitvoeren").
-    #[serde(default, skip_serializing_if = "is_false")]
     pub security_tests_after_consultation: bool,
     /// Where the agreement says so.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
 }
 
-spelled_enum! {
-    /// A reading of "maximaal éénmaal per jaar".
-    #[non_exhaustive]
-    pub enum AuditPeriod ("audit period") {
-        /// Per calendar year (1 January to 31 December).
-        CalendarYear = "calendar-year",
-        /// Per rolling twelve months from the previous audit.
-        Rolling12Months = "rolling-12-months",
+/// The document form of [`Audit`].
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct AuditRepr {
+    /// The most audits per period.
+    max_count: Count,
+    /// Which reading of "per year" the file takes.
+    period: AuditPeriod,
+    /// Written notice before an audit, in days, where stated (or
+    /// `notice`, not both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    notice_days: Option<Days>,
+    /// Written notice before an audit as the statement writes it, e.g.
+    /// `"2 weeks"`, where stated (or `notice_days`, not both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    notice: Option<Term>,
+    /// Who pays for the audit.
+    cost_bearer: Party,
+    /// What the auditor must be.
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    auditor_requirements: Vec<Text>,
+    /// Conditions the client must meet before it may audit.
+    #[serde(deserialize_with = "crate::limits::list", default)]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    preconditions: Vec<Text>,
+    /// Whether the processor may refuse an auditor who does not meet its quality requirements.
+    processor_may_refuse_auditor: bool,
+    /// Whether the processor may refuse an audit or instruction it considers unlawful or an undue breach of its security.
+    processor_may_refuse_unlawful_audit: bool,
+    /// Whether a valid certificate or third-party memorandum may demonstrate compliance.
+    certificate_may_demonstrate: bool,
+    /// Whether the statement gives the client a right to audit periodically
+    /// (Belco DPS 1.14: "het recht om periodiek audits uit te (laten)
+    /// voeren"), beside any precondition of the clauses.
+    #[serde(default, skip_serializing_if = "is_false")]
+    periodic: bool,
+    /// Whether the processor may propose another date for any reason (DPS
+    /// 1.14: "ongeacht de reden"): the date a notice proposes is then not
+    /// fixed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    processor_may_move_date: bool,
+    /// Whether the client may refuse the external auditor the processor has
+    /// itself audited by (DPS 1.14: "Voldoet de externe auditor niet aan
+    /// kwaliteitseisen van de opdrachtgever, dan behouden ze recht voor om
+    /// deze te weigeren").
+    #[serde(default, skip_serializing_if = "is_false")]
+    client_may_refuse_processor_auditor: bool,
+    /// Whether the client may always inspect the reports of the audits the
+    /// processor has done on itself, and where (DPS 1.14: "altijd de
+    /// rapportage bij ons op kantoor inzien").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    processor_reports_inspection: Option<Text>,
+    /// Whether security tests by the client (a penetration test) are allowed
+    /// only after consultation (Belco DPS 1.12: "Alleen na overleg staan wij
+    /// toe dat Verantwoordelijke audits (bijv. een penetration test) laat
+    /// uitvoeren").
+    #[serde(default, skip_serializing_if = "is_false")]
+    security_tests_after_consultation: bool,
+    /// Where the agreement says so.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    source: Vec<ClauseRef>,
+}
+
+impl TryFrom<AuditRepr> for Audit {
+    type Error = Error;
+    fn try_from(r: AuditRepr) -> Result<Self, Error> {
+        let notice = one_term(
+            ("notice_days", r.notice_days.map(Term::from_days)),
+            ("notice", r.notice),
+            "14 days",
+        )?;
+        Ok(Audit {
+            notice,
+            max_count: r.max_count,
+            period: r.period,
+            cost_bearer: r.cost_bearer,
+            auditor_requirements: r.auditor_requirements,
+            preconditions: r.preconditions,
+            processor_may_refuse_auditor: r.processor_may_refuse_auditor,
+            processor_may_refuse_unlawful_audit: r.processor_may_refuse_unlawful_audit,
+            certificate_may_demonstrate: r.certificate_may_demonstrate,
+            periodic: r.periodic,
+            processor_may_move_date: r.processor_may_move_date,
+            client_may_refuse_processor_auditor: r.client_may_refuse_processor_auditor,
+            processor_reports_inspection: r.processor_reports_inspection,
+            security_tests_after_consultation: r.security_tests_after_consultation,
+            source: r.source,
+        })
+    }
+}
+
+impl From<Audit> for AuditRepr {
+    fn from(a: Audit) -> Self {
+        AuditRepr {
+            max_count: a.max_count,
+            period: a.period,
+            notice_days: a.notice.and_then(Term::as_days),
+            notice: a.notice.filter(|t| t.as_days().is_none()),
+            cost_bearer: a.cost_bearer,
+            auditor_requirements: a.auditor_requirements,
+            preconditions: a.preconditions,
+            processor_may_refuse_auditor: a.processor_may_refuse_auditor,
+            processor_may_refuse_unlawful_audit: a.processor_may_refuse_unlawful_audit,
+            certificate_may_demonstrate: a.certificate_may_demonstrate,
+            periodic: a.periodic,
+            processor_may_move_date: a.processor_may_move_date,
+            client_may_refuse_processor_auditor: a.client_may_refuse_processor_auditor,
+            processor_reports_inspection: a.processor_reports_inspection,
+            security_tests_after_consultation: a.security_tests_after_consultation,
+            source: a.source,
+        }
     }
 }
 
@@ -447,19 +690,80 @@ spelled_enum! {
     }
 }
 
-/// Changes to the statement (clause 2.2.2 / 2.2).
+/// Changes to the statement (clause 2.2.2 / 2.2). The window is written
+/// `termination_window = "6 weeks"` (any [`Term`]) or, as files have always
+/// written it, `termination_window_days = 30`; not both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "StatementChangesRepr", into = "StatementChangesRepr")]
 #[non_exhaustive]
 pub struct StatementChanges {
     /// Whether significant changes are notified.
     pub significant_changes_notified: bool,
-    /// Days after the notice within which the client may terminate.
-    pub termination_window_days: Days,
+    /// The window after the notice within which the client may terminate.
+    pub termination_window: Term,
+    /// Where the agreement says so.
+    pub source: Vec<ClauseRef>,
+}
+
+/// The document form of [`StatementChanges`].
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct StatementChangesRepr {
+    /// Whether significant changes are notified.
+    significant_changes_notified: bool,
+    /// Days after the notice within which the client may terminate (or
+    /// `termination_window`, not both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    termination_window_days: Option<Days>,
+    /// The window after the notice within which the client may terminate,
+    /// as the statement writes it, e.g. `"6 weeks"` (or
+    /// `termination_window_days`, not both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    termination_window: Option<Term>,
     /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub source: Vec<ClauseRef>,
+    source: Vec<ClauseRef>,
+}
+
+impl TryFrom<StatementChangesRepr> for StatementChanges {
+    type Error = Error;
+    fn try_from(r: StatementChangesRepr) -> Result<Self, Error> {
+        let termination_window = one_term(
+            (
+                "termination_window_days",
+                r.termination_window_days.map(Term::from_days),
+            ),
+            ("termination_window", r.termination_window),
+            "30 days",
+        )?
+        .ok_or_else(|| {
+            Error::invalid_value(field_message(
+                "termination_window",
+                "the termination window is missing: give `termination_window`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `termination_window_days`, a number of days)",
+            ))
+        })?;
+        Ok(StatementChanges {
+            significant_changes_notified: r.significant_changes_notified,
+            termination_window,
+            source: r.source,
+        })
+    }
+}
+
+impl From<StatementChanges> for StatementChangesRepr {
+    fn from(c: StatementChanges) -> Self {
+        StatementChangesRepr {
+            significant_changes_notified: c.significant_changes_notified,
+            termination_window_days: c.termination_window.as_days(),
+            termination_window: c
+                .termination_window
+                .as_days()
+                .is_none()
+                .then_some(c.termination_window),
+            source: c.source,
+        }
+    }
 }
 
 /// Engaging and changing sub-processors (clause 2.8 / 8; GDPR art. 28(2), 28(4)).

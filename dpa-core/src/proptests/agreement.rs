@@ -17,7 +17,7 @@ use crate::model::{
     SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
     SubProcessorPolicy, Terms, TransferCertification, VersionRecord,
 };
-use crate::values::Version;
+use crate::values::{Term, Version};
 
 use super::values::*;
 
@@ -480,23 +480,21 @@ pub(super) fn duration() -> impl Strategy<Value = Duration> {
 
 pub(super) fn deletion() -> impl Strategy<Value = Deletion> {
     (
-        months(),
+        prop_oneof![months().prop_map(Term::from_months), term()],
         select(all_firmnesses()),
         any::<bool>(),
         select(all_backup_deletions()),
-        option::of(days()),
+        option::of(prop_oneof![days().prop_map(Term::from_days), term()]),
         sources(),
     )
         .prop_map(
-            |(months, firmness, as_soon_as_possible, backups, backup_cycle_days, source)| {
-                Deletion {
-                    months,
-                    firmness,
-                    as_soon_as_possible,
-                    backups,
-                    backup_cycle_days,
-                    source,
-                }
+            |(term, firmness, as_soon_as_possible, backups, backup_cycle, source)| Deletion {
+                term,
+                firmness,
+                as_soon_as_possible,
+                backups,
+                backup_cycle,
+                source,
             },
         )
 }
@@ -634,8 +632,8 @@ pub(super) fn costs() -> impl Strategy<Value = CostTerms> {
 pub(super) fn audit() -> impl Strategy<Value = Audit> {
     (
         count(),
-        select(all_audit_periods()),
-        option::of(days()),
+        audit_period(),
+        option::of(prop_oneof![days().prop_map(Term::from_days), term()]),
         select(all_parties()),
         texts(),
         texts(),
@@ -647,7 +645,7 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
             |(
                 max_count,
                 period,
-                notice_days,
+                notice,
                 cost_bearer,
                 auditor_requirements,
                 preconditions,
@@ -665,7 +663,7 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
             )| Audit {
                 max_count,
                 period,
-                notice_days,
+                notice,
                 cost_bearer,
                 auditor_requirements,
                 preconditions,
@@ -683,13 +681,18 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
 }
 
 pub(super) fn statement_changes() -> impl Strategy<Value = StatementChanges> {
-    (any::<bool>(), days(), sources()).prop_map(
-        |(significant_changes_notified, termination_window_days, source)| StatementChanges {
-            significant_changes_notified,
-            termination_window_days,
-            source,
-        },
+    (
+        any::<bool>(),
+        prop_oneof![days().prop_map(Term::from_days), term()],
+        sources(),
     )
+        .prop_map(
+            |(significant_changes_notified, termination_window, source)| StatementChanges {
+                significant_changes_notified,
+                termination_window,
+                source,
+            },
+        )
 }
 
 pub(super) fn sub_processor_policy() -> impl Strategy<Value = SubProcessorPolicy> {

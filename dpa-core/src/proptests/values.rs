@@ -10,15 +10,15 @@ use time::macros::date;
 use time::{Date, Time};
 
 use crate::model::{
-    AuditPeriod, Authorisation, BackupDeletion, BusinessDayRule, CertificationStatus, Channel,
-    CostBasis, Declaration, DeviationKind, Edition, Engagement, FineRecovery, Firmness,
+    AuditPeriod, AuditReading, Authorisation, BackupDeletion, BusinessDayRule, CertificationStatus,
+    Channel, CostBasis, Declaration, DeviationKind, Edition, Engagement, FineRecovery, Firmness,
     LegalHoldLift, NoticeTerm, Numbering, OfficeDays, OfficeHours, Party, Response, ReturnMethod,
     SecurityWarranty, TransferBasis,
 };
 use crate::values::MonthRule;
 use crate::values::{
-    ClauseRef, Count, Country, Days, EurCents, Hours, Location, Months, Region, Text, TimeZoneName,
-    UndueDelayHours, Version,
+    ClauseRef, Count, Country, Days, ElapsedTerm, ElapsedUnit, EurCents, Hours, Location, Months,
+    Region, Term, TermUnit, Text, TimeZoneName, UndueDelayHours, Version,
 };
 
 // ---------------------------------------------------------------------------
@@ -95,8 +95,27 @@ pub(super) fn all_channels() -> Vec<Channel> {
 pub(super) fn all_cost_bases() -> Vec<CostBasis> {
     CostBasis::ALL.to_vec()
 }
-pub(super) fn all_audit_periods() -> Vec<AuditPeriod> {
-    AuditPeriod::ALL.to_vec()
+/// Every unit, every count in its bounds (and more often the bounds
+/// themselves).
+pub(super) fn term() -> impl Strategy<Value = Term> {
+    (select(TermUnit::ALL.to_vec()), 0..=i64::from(Days::MAX)).prop_filter_map(
+        "in range",
+        |(unit, n)| {
+            let max = i64::from(unit.max());
+            Term::new(if n > max { n % (max + 1) } else { n }, unit).ok()
+        },
+    )
+}
+
+/// The two periods files have always written, and any reading of any
+/// length in months or years.
+pub(super) fn audit_period() -> impl Strategy<Value = AuditPeriod> {
+    prop_oneof![
+        Just(AuditPeriod::CALENDAR_YEAR),
+        Just(AuditPeriod::ROLLING_12_MONTHS),
+        (select(AuditReading::ALL.to_vec()), term())
+            .prop_filter_map("months or years", |(r, t)| AuditPeriod::new(r, t).ok()),
+    ]
 }
 pub(super) fn all_parties() -> Vec<Party> {
     Party::ALL.to_vec()
@@ -112,11 +131,16 @@ all_variants!(all_regions: Region { Eu, Eea });
 pub(super) fn notice_term() -> impl Strategy<Value = NoticeTerm> {
     fn _exhaustive(x: NoticeTerm) {
         match x {
-            NoticeTerm::WithinHours { hours: _ } | NoticeTerm::WithoutUndueDelay => {}
+            NoticeTerm::Within { term: _ } | NoticeTerm::WithoutUndueDelay => {}
         }
     }
     prop_oneof![
-        hours().prop_map(|hours| NoticeTerm::WithinHours { hours }),
+        hours().prop_map(|hours| NoticeTerm::Within {
+            term: ElapsedTerm::from_hours(hours)
+        }),
+        (1..=365i64).prop_map(|n| NoticeTerm::Within {
+            term: ElapsedTerm::new(n, ElapsedUnit::Days).expect("1 to 365 days")
+        }),
         Just(NoticeTerm::WithoutUndueDelay),
     ]
 }

@@ -92,7 +92,7 @@ fn values_say_what_they_expect_in_the_formats_words() {
             "\"notice\": {\n        \"kind\": \"within-hours\",\n        \"hours\": 24\n      }",
             "\"notice\": \"24 uur\"",
             "terms.breach.notice",
-            "expected a notice term: { kind = \"within-hours\", hours = 24 } or { kind = \"without-undue-delay\" }",
+            "expected a notice term: { kind = \"within-hours\", hours = 24 }, { kind = \"within\", term = \"2 days\" } or { kind = \"without-undue-delay\" }",
         ),
     ];
     for (from, to, json_from, json_to, path, message) in cases {
@@ -369,7 +369,6 @@ fn every_missing_field_at_once() {
     for from in [
         "effective_date = 2022-01-04",
         "name = \"Belco B.V.\"\n",
-        "months = 3\n",
         "notice = { kind = \"within-hours\", hours = 24 }",
     ] {
         text = with(&text, from, "");
@@ -378,7 +377,7 @@ fn every_missing_field_at_once() {
     assert_eq!(path, "statement.processor");
     assert_eq!(
         message,
-        "missing field `name`; also missing: `statement.effective_date`, `terms.breach.notice`, `terms.deletion.months`"
+        "missing field `name`; also missing: `statement.effective_date`, `terms.breach.notice`"
     );
     // The same from JSON.
     let mut json: serde_json::Value = serde_json::from_str(&belco_json()).unwrap();
@@ -386,16 +385,25 @@ fn every_missing_field_at_once() {
         .as_object_mut()
         .unwrap()
         .remove("effective_date");
-    json["terms"]["deletion"]
+    json["terms"]["breach"]
         .as_object_mut()
         .unwrap()
-        .remove("months");
+        .remove("notice");
     let (path, message) = invalid(&json.to_string(), Format::Json);
     assert_eq!(path, "statement");
     assert_eq!(
         message,
-        "missing field `effective_date`; also missing: `terms.deletion.months`"
+        "missing field `effective_date`; also missing: `terms.breach.notice`"
     );
+    // A deletion term given by neither key (`months` or `within`) names the
+    // new key and both ways to write it, once the other fields are there.
+    let (path, message) = invalid(&with(&toml, "months = 3\n", ""), Format::Toml);
+    assert_eq!(path, "terms.deletion.within");
+    assert!(
+        message.contains("the deletion term is missing"),
+        "{message}"
+    );
+    assert!(message.contains("`months`"), "{message}");
     // An empty agreement: every top-level field.
     let (path, message) = invalid("", Format::Toml);
     assert_eq!(path, "");

@@ -21,6 +21,7 @@ mod readme;
 mod schema;
 mod seeds;
 mod summary;
+mod term_units;
 mod timeline;
 mod transfer_safeguards;
 mod transfers;

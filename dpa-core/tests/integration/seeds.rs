@@ -122,14 +122,14 @@ fn belco_terms() {
     let a = load("belco.toml");
     let t = &a.terms;
     // DPS 1.11: "uiterlijk binnen 3 maanden"
-    assert_eq!(t.deletion.months.get(), 3);
+    assert_eq!(t.deletion.term.to_string(), "3 months");
     assert_eq!(t.deletion.firmness, Firmness::AtTheLatest);
     assert_eq!(refs(&t.deletion.source), ["DPS 1.11", "clause 2.6.3"]);
     // DPS 1.13 / clause 2.4.1: within 24 hours, phone and mail, 10 items.
     assert_eq!(
         t.breach.notice,
-        NoticeTerm::WithinHours {
-            hours: dpa_core::values::Hours::new(24).unwrap()
+        NoticeTerm::Within {
+            term: "24 hours".parse().unwrap()
         }
     );
     assert_eq!(t.breach.channels, [Channel::Phone, Channel::Email]);
@@ -142,12 +142,15 @@ fn belco_terms() {
     assert!(breach.estimate_first && breach.approval_above_estimate);
     // Clause 2.7.4 + DPS 1.14: once a year (rolling reading), 14 days' notice.
     assert_eq!(t.audit.max_count.get(), 1);
-    assert_eq!(t.audit.period, AuditPeriod::Rolling12Months);
-    assert_eq!(t.audit.notice_days.unwrap().get(), 14);
+    assert_eq!(t.audit.period, AuditPeriod::ROLLING_12_MONTHS);
+    assert_eq!(t.audit.notice.unwrap().to_string(), "14 days");
     assert_eq!(t.audit.cost_bearer, Party::Client);
     assert!(t.audit.processor_may_refuse_auditor);
     // Clause 2.2.2: 30 days.
-    assert_eq!(t.statement_changes.termination_window_days.get(), 30);
+    assert_eq!(
+        t.statement_changes.termination_window.to_string(),
+        "30 days"
+    );
     // Clause 2.8.4 (added by Belco) and 2.2.8 (modified).
     assert!(t.sub_processors.processor_remains_liable);
     assert_eq!(
@@ -302,10 +305,10 @@ fn alles_online_terms() {
     let a = load("alles-online.toml");
     let t = &a.terms;
     // DPS 12: "in principe binnen 3 maanden", backups per regular cycle.
-    assert_eq!(t.deletion.months.get(), 3);
+    assert_eq!(t.deletion.term.to_string(), "3 months");
     assert_eq!(t.deletion.firmness, Firmness::InPrinciple);
     assert_eq!(t.deletion.backups, BackupDeletion::PerBackupCycle);
-    assert!(t.deletion.backup_cycle_days.is_none());
+    assert!(t.deletion.backup_cycle.is_none());
     assert_eq!(refs(&t.deletion.source), ["DPS 12", "clause 6.3"]);
     // DPS 13: on request, before deletion, machine-readable.
     assert_eq!(t.return_of_data.method, ReturnMethod::OnRequest);
@@ -319,11 +322,14 @@ fn alles_online_terms() {
     assert!(breach.hourly_rate_eur_cents.is_none());
     // Clause 7.5: once a year, no notice days stated.
     assert_eq!(t.audit.max_count.get(), 1);
-    assert_eq!(t.audit.period, AuditPeriod::Rolling12Months);
-    assert!(t.audit.notice_days.is_none());
+    assert_eq!(t.audit.period, AuditPeriod::ROLLING_12_MONTHS);
+    assert!(t.audit.notice.is_none());
     assert!(!t.audit.processor_may_refuse_auditor);
     assert!(t.audit.processor_may_refuse_unlawful_audit);
-    assert_eq!(t.statement_changes.termination_window_days.get(), 30);
+    assert_eq!(
+        t.statement_changes.termination_window.to_string(),
+        "30 days"
+    );
     assert_eq!(refs(&t.statement_changes.source), ["clause 2.2"]);
     // Clause 8 without Belco's 2.8.4; clause 2.8: fines never recoverable.
     assert!(!t.sub_processors.processor_remains_liable);

@@ -85,6 +85,29 @@ fn every_field() -> Value {
     doc
 }
 
+/// [`every_field`] with each term written the other way: as a statement
+/// writes it (`"6 weeks"`, `"2 days"`, `{ rolling = "2 years" }`) instead of a
+/// number under a key named for its unit. The two spellings of one term
+/// cannot be in one file.
+fn every_new_spelling() -> Value {
+    let mut doc = every_field();
+    let t = &mut doc["terms"];
+    let d = t["deletion"].as_object_mut().unwrap();
+    d.remove("months");
+    d.remove("backup_cycle_days");
+    d.insert("within".into(), json!("6 weeks"));
+    d.insert("backup_cycle".into(), json!("2 weeks"));
+    t["breach"]["notice"] = json!({"kind": "within", "term": "2 days"});
+    let a = t["audit"].as_object_mut().unwrap();
+    a.remove("notice_days");
+    a.insert("notice".into(), json!("2 weeks"));
+    a.insert("period".into(), json!({"rolling": "2 years"}));
+    let c = t["statement_changes"].as_object_mut().unwrap();
+    c.remove("termination_window_days");
+    c.insert("termination_window".into(), json!("1 month"));
+    doc
+}
+
 /// The path of a field in the format: object keys joined by `.`, array
 /// items as `[]` (`statement.sub_processors[].name`).
 fn child(path: &str, key: &str) -> String {
@@ -133,7 +156,17 @@ fn schema_at<'a>(root: &'a Value, path: &str) -> &'a Value {
             Some(i) => (&part[..i], part[i..].matches("[]").count()),
             None => (part, 0),
         };
-        node = resolve(root, &node["properties"][key]);
+        let mut next = &node["properties"][key];
+        if next.is_null()
+            && let Some(one) = node["oneOf"].as_array()
+        {
+            next = one
+                .iter()
+                .map(|o| &o["properties"][key])
+                .find(|p| !p.is_null())
+                .unwrap_or(next);
+        }
+        node = resolve(root, next);
         for _ in 0..arrays {
             node = resolve(root, &node["items"]);
         }
@@ -199,6 +232,9 @@ fn mutations(schema: &Value, leaf: &Leaf) -> Vec<Value> {
             if let Some(e) = node["enum"].as_array() {
                 choices.extend(e.iter().filter_map(|v| v.as_str()).map(str::to_owned));
             }
+            if let Some(e) = node["examples"].as_array() {
+                choices.extend(e.iter().filter_map(|v| v.as_str()).map(str::to_owned));
+            }
             if let Some(one) = node["oneOf"].as_array() {
                 choices.extend(
                     one.iter()
@@ -236,13 +272,14 @@ fn the_test_agreement_holds_every_field_of_the_format() {
     let mut wanted = BTreeSet::new();
     schema_paths(&schema, &schema, "", &mut wanted);
     let (mut held, mut leaves) = (BTreeSet::new(), Vec::new());
-    let doc = every_field();
-    walk(&doc, "", "", &mut held, &mut leaves);
+    for doc in [every_field(), every_new_spelling()] {
+        walk(&doc, "", "", &mut held, &mut leaves);
+        Agreement::from_json(&doc.to_string()).unwrap();
+    }
     let missing: Vec<&String> = wanted.difference(&held).collect();
     assert!(missing.is_empty(), "the test agreement lacks {missing:#?}");
     assert!(wanted.contains("statement.sub_processors[].transfer_certification.valid_until"));
     assert!(wanted.contains("statement.processor.privacy_contact.role"));
-    Agreement::from_json(&doc.to_string()).unwrap();
 }
 
 /// Every value of the agreement file is shown by `dpa show`: changing any
@@ -255,22 +292,44 @@ fn the_test_agreement_holds_every_field_of_the_format() {
 #[test]
 fn the_summary_shows_every_value_of_the_file() {
     let schema = dpa_core::schema::json_schema();
-    let doc = every_field();
+    // Per field: whether a change of one of its values was shown.
+    let mut shown: BTreeMap<String, bool> = BTreeMap::new();
+    let mut not_shown: Vec<String> = Vec::new();
+    for doc in [every_field(), every_new_spelling()] {
+        changes_shown(&schema, &doc, &mut shown, &mut not_shown);
+    }
+    assert!(not_shown.is_empty(), "not shown: {not_shown:#?}");
+    let unchecked: Vec<&String> = shown
+        .iter()
+        .filter(|(p, ok)| !**ok && !NOT_MUTABLE.iter().any(|(n, _)| n == p))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        unchecked.is_empty(),
+        "no value of these fields could be changed: {unchecked:#?}"
+    );
+}
+
+/// Changes each value of `doc` in turn and records, per field, whether the
+/// summary showed the change (`shown`), and the changes it did not show.
+fn changes_shown(
+    schema: &Value,
+    doc: &Value,
+    shown: &mut BTreeMap<String, bool>,
+    not_shown: &mut Vec<String>,
+) {
     let base = Agreement::from_json(&doc.to_string())
         .unwrap()
         .summary()
         .to_string();
     let (mut paths, mut leaves) = (BTreeSet::new(), Vec::new());
-    walk(&doc, "", "", &mut paths, &mut leaves);
-    // Per field: whether a change of one of its values was shown.
-    let mut shown: BTreeMap<String, bool> = BTreeMap::new();
-    let mut not_shown: Vec<String> = Vec::new();
+    walk(doc, "", "", &mut paths, &mut leaves);
     for leaf in &leaves {
         let entry = shown.entry(leaf.path.clone()).or_insert(false);
         if NOT_MUTABLE.iter().any(|(p, _)| *p == leaf.path) {
             continue;
         }
-        for m in mutations(&schema, leaf) {
+        for m in mutations(schema, leaf) {
             let mut changed = doc.clone();
             *changed.pointer_mut(&leaf.pointer).unwrap() = m.clone();
             let Ok(a) = Agreement::from_json(&changed.to_string()) else {
@@ -284,16 +343,6 @@ fn the_summary_shows_every_value_of_the_file() {
             break;
         }
     }
-    assert!(not_shown.is_empty(), "not shown: {not_shown:#?}");
-    let unchecked: Vec<&String> = shown
-        .iter()
-        .filter(|(p, ok)| !**ok && !NOT_MUTABLE.iter().any(|(n, _)| n == p))
-        .map(|(p, _)| p)
-        .collect();
-    assert!(
-        unchecked.is_empty(),
-        "no value of these fields could be changed: {unchecked:#?}"
-    );
 }
 
 /// The lines the summary printed before it showed every section are still

@@ -3,7 +3,7 @@
 use std::fmt::{self, Write};
 
 use super::{items, refs, t as shown, yes_no};
-use crate::model::{Agreement, Audit, AuditPeriod, Breach, Channel, Terms};
+use crate::model::{Agreement, Audit, Breach, Channel, Terms};
 use crate::values::join_refs;
 
 /// The terms, each with the clauses it rests on.
@@ -28,7 +28,7 @@ pub(super) fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     writeln!(
         f,
         "  deletion: {} after termination ({}) — {}",
-        t.deletion.months,
+        t.deletion.term,
         t.deletion.firmness,
         join_refs(&t.deletion.source)
     )?;
@@ -36,7 +36,7 @@ pub(super) fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         writeln!(f, "    as soon as possible, within the term")?;
     }
     write!(f, "    backups: {}", t.deletion.backups)?;
-    if let Some(d) = t.deletion.backup_cycle_days {
+    if let Some(d) = t.deletion.backup_cycle {
         write!(f, ", backup cycle {d}")?;
     }
     writeln!(f)?;
@@ -46,7 +46,7 @@ pub(super) fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     writeln!(
         f,
         "  statement change: client may terminate within {} of the notice — {}",
-        t.statement_changes.termination_window_days,
+        t.statement_changes.termination_window,
         join_refs(&t.statement_changes.source)
     )?;
     writeln!(
@@ -154,16 +154,13 @@ fn breach(f: &mut fmt::Formatter<'_>, b: &Breach) -> fmt::Result {
 /// The audit terms: how often and with what notice, then who pays, the
 /// auditor, the preconditions and the rights of either party.
 fn audit(f: &mut fmt::Formatter<'_>, a: &Audit) -> fmt::Result {
-    let period = match a.period {
-        AuditPeriod::CalendarYear => "calendar year",
-        AuditPeriod::Rolling12Months => "rolling 12 months",
-    };
+    let period = a.period.describe();
     let mut audits = String::new();
     match a.max_count.get() {
         1 => write!(audits, "at most once per {period}")?,
         n => write!(audits, "at most {n} times per {period}")?,
     }
-    if let Some(n) = a.notice_days {
+    if let Some(n) = a.notice {
         write!(audits, ", {n} written notice")?;
     }
     writeln!(f, "  audits: {audits} — {}", join_refs(&a.source))?;
