@@ -241,6 +241,26 @@ typedef enum {
 } dpa_bound;
 
 /**
+ * How precisely an agreement states a date: a day ("8 juni 2026"), a
+ * month ("maart 2023") or a year ("2020"); docs/rules.md, "Dates as
+ * stated".
+ */
+typedef enum {
+    /**
+     * A day: `earliest` and `latest` are that day.
+     */
+    DPA_DATE_PRECISION_DAY = 0,
+    /**
+     * A month: any day from its 1st (`earliest`) to its last (`latest`).
+     */
+    DPA_DATE_PRECISION_MONTH = 1,
+    /**
+     * A year: any day from 1 January (`earliest`) to 31 December (`latest`).
+     */
+    DPA_DATE_PRECISION_YEAR = 2,
+} dpa_date_precision;
+
+/**
  * A Dutch public holiday under the Algemene termijnenwet (art. 3).
  */
 typedef enum {
@@ -429,6 +449,26 @@ typedef struct {
      */
     bool shifted;
 } dpa_deadline;
+
+/**
+ * A date as the agreement states it: its precision and the first and last
+ * day it can mean. A month or a year is never one day: a caller that needs
+ * a day decides what `earliest` and `latest` mean for its question.
+ */
+typedef struct {
+    /**
+     * Day, month or year.
+     */
+    dpa_date_precision precision;
+    /**
+     * The first day it can mean.
+     */
+    dpa_date earliest;
+    /**
+     * The last day it can mean (equal to `earliest` for a day).
+     */
+    dpa_date latest;
+} dpa_stated_date;
 
 /**
  * A public holiday and its date.
@@ -853,7 +893,8 @@ dpa_status dpa_agreement_coverage_json(const dpa_agreement *agreement, char **ou
  * `year-month-day` opens (the client's termination window, the right to
  * object to a sub-processor), as JSON: byte for byte what `dpa diff OLD NEW
  * --notified DATE --format json` prints. (The command's default date, the
- * new statement's effective date, is `dpa_agreement_effective_date(new)`.)
+ * new statement's effective date where it is a day, is
+ * `dpa_agreement_effective_date(new)`.)
  *
  * Ownership of `*out` as for `dpa_agreement_check_json`. Errors:
  * `DPA_STATUS_NULL_ARGUMENT` (path `old` or `new`),
@@ -872,14 +913,32 @@ dpa_status dpa_agreement_diff_json(const dpa_agreement *old,
                                    size_t *out_len);
 
 /**
- * The date the agreement's Data Pro Statement takes effect
- * (`statement.effective_date`). Writes `*out` only on `DPA_STATUS_OK`;
- * errors: `DPA_STATUS_NULL_ARGUMENT`.
+ * The day the agreement's Data Pro Statement takes effect
+ * (`statement.effective_date`), where the statement states a day. Writes
+ * `*out` only on `DPA_STATUS_OK`; errors: `DPA_STATUS_NULL_ARGUMENT`, and
+ * `DPA_STATUS_INVALID_VALUE` (path `statement.effective_date`) when the
+ * statement states only a month or a year ("maart 2023"): no day is
+ * guessed; `dpa_agreement_effective_stated_date` gives its precision and
+ * the first and last day it can mean.
  *
  * # Safety
  * `agreement` must be a live handle; `out` valid for a write.
  */
 dpa_status dpa_agreement_effective_date(const dpa_agreement *agreement, dpa_date *out);
+
+/**
+ * The date the agreement's Data Pro Statement takes effect as the
+ * statement states it (`statement.effective_date`): a day, a month or a
+ * year, with the first and last day it can mean (for "maart 2023":
+ * `DPA_DATE_PRECISION_MONTH`, 2023-03-01, 2023-03-31; for a day, both are
+ * that day). Writes `*out` only on `DPA_STATUS_OK`; errors:
+ * `DPA_STATUS_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `agreement` must be a live handle; `out` valid for a write.
+ */
+dpa_status dpa_agreement_effective_stated_date(const dpa_agreement *agreement,
+                                               dpa_stated_date *out);
 
 /**
  * One deadline as JSON, byte for byte what `dpa deadline KIND FILE --from

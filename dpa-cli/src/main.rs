@@ -123,7 +123,8 @@ enum Command {
         /// The new version (.toml or .json).
         new: PathBuf,
         /// The date the change was notified (YYYY-MM-DD); default: the new
-        /// statement's effective date.
+        /// statement's effective date, where it is a day (a month or a year
+        /// is refused: give the date).
         #[arg(long, value_parser = parse_date)]
         notified: Option<time::Date>,
         /// Output format.
@@ -312,7 +313,11 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             format,
         } => {
             let (a, b) = (load(&old)?, load(&new)?);
-            let notified = notified.unwrap_or(b.statement.effective_date);
+            let notified = match notified {
+                Some(d) => d,
+                None => dpa_core::diff::default_notified(&b)
+                    .map_err(|e| InputError(format!("{e} with --notified DATE")))?,
+            };
             let report = dpa_core::diff::DiffReport::new(&a, &b, notified)?;
             output(out, &report, format)?;
             Ok(exit_code(&report))

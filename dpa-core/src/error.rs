@@ -286,6 +286,13 @@ enum RangeKind {
         month: u32,
         day: u32,
     },
+    /// A month of a stated date (`2023-13`) that does not exist.
+    NoSuchMonth {
+        year: i32,
+        month: u32,
+    },
+    /// The year of a stated date (`0000`) outside the years 1 to 9999.
+    NoSuchYear(i32),
     Message(Box<str>),
     /// Another kind, computed from the input at a path (`events[3]`);
     /// boxed, so that the error stays three words.
@@ -307,6 +314,14 @@ impl RangeError {
 
     pub(crate) fn no_such_date(year: i32, month: u32, day: u32) -> Self {
         RangeError(RangeKind::NoSuchDate { year, month, day })
+    }
+
+    pub(crate) fn no_such_month(year: i32, month: u32) -> Self {
+        RangeError(RangeKind::NoSuchMonth { year, month })
+    }
+
+    pub(crate) fn no_such_year(year: i32) -> Self {
+        RangeError(RangeKind::NoSuchYear(year))
     }
 
     /// The path of the input the result was computed from, where the
@@ -350,6 +365,20 @@ impl fmt::Display for RangeKind {
                     "no such day in that month"
                 };
                 write!(f, "{year:04}-{month:02}-{day:02} is not a date: {why}")
+            }
+            RangeKind::NoSuchMonth { year, month } => {
+                let why = if (crate::limits::MIN_YEAR..=crate::limits::MAX_YEAR).contains(year) {
+                    "the month must be from 01 to 12"
+                } else {
+                    "the year must be from 1 to 9999"
+                };
+                write!(f, "{year:04}-{month:02} is not a month: {why}")
+            }
+            RangeKind::NoSuchYear(year) => {
+                write!(
+                    f,
+                    "{year:04} is not a year: the year must be from 1 to 9999"
+                )
             }
             RangeKind::Message(m) => write!(f, "out of range: {m}"),
             RangeKind::At(at) => write!(f, "{}: {}", at.0, at.1),

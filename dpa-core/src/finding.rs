@@ -65,6 +65,12 @@ finding_codes! {
     /// The effective date differs from the date the history gives the current version.
     EffectiveDateMismatch = "effective-date-mismatch", Warning,
         "the effective date differs from the date the history gives the current version";
+    /// The effective date and the history's date of the current version are stated to different precision and may mean the same day.
+    EffectiveDateImprecise = "effective-date-imprecise", Info,
+        "the effective date and the date the history gives the current version are stated to different precision (a day, a month, a year); they may mean the same day";
+    /// The effective date is a month or year that the date checked falls inside.
+    EffectiveDateUncertain = "effective-date-uncertain", Warning,
+        "the statement's effective date is stated only to the month or year and the date checked falls inside it, so whether the statement is in effect is uncertain";
     /// The statement takes effect after the date checked.
     StatementNotYetEffective = "statement-not-yet-effective", Warning,
         "the statement takes effect only after the date checked";
@@ -77,6 +83,9 @@ finding_codes! {
     /// A sub-processor is listed without any processing location.
     SubProcessorLocationUnknown = "sub-processor-location-unknown", Warning,
         "a sub-processor is listed without a processing location, so transfers cannot be checked";
+    /// The sub-processor list is kept by reference (an address outside the agreement).
+    SubProcessorsByReference = "sub-processors-by-reference", Warning,
+        "the statement keeps its sub-processor list by reference (a website, a URL), so transfers of the sub-processors only on that list cannot be checked";
     /// Two sub-processors have the same name.
     DuplicateSubProcessor = "duplicate-sub-processor", Warning,
         "two sub-processors have the same name";

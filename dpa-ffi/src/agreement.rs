@@ -16,7 +16,7 @@ use crate::boundary::{
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
     date_from, date_in, date_out, deadline_kind_in, deadline_out, dpa_date, dpa_deadline,
-    format_in, impact_in, instant_in,
+    dpa_stated_date, format_in, impact_in, instant_in, stated_date_out,
 };
 
 /// A data processing agreement read from TOML or JSON: opaque, immutable
@@ -893,7 +893,8 @@ pub unsafe extern "C" fn dpa_agreement_coverage_json(
 /// `year-month-day` opens (the client's termination window, the right to
 /// object to a sub-processor), as JSON: byte for byte what `dpa diff OLD NEW
 /// --notified DATE --format json` prints. (The command's default date, the
-/// new statement's effective date, is `dpa_agreement_effective_date(new)`.)
+/// new statement's effective date where it is a day, is
+/// `dpa_agreement_effective_date(new)`.)
 ///
 /// Ownership of `*out` as for `dpa_agreement_check_json`. Errors:
 /// `DPA_STATUS_NULL_ARGUMENT` (path `old` or `new`),
@@ -928,9 +929,13 @@ pub unsafe extern "C" fn dpa_agreement_diff_json(
     })
 }
 
-/// The date the agreement's Data Pro Statement takes effect
-/// (`statement.effective_date`). Writes `*out` only on `DPA_STATUS_OK`;
-/// errors: `DPA_STATUS_NULL_ARGUMENT`.
+/// The day the agreement's Data Pro Statement takes effect
+/// (`statement.effective_date`), where the statement states a day. Writes
+/// `*out` only on `DPA_STATUS_OK`; errors: `DPA_STATUS_NULL_ARGUMENT`, and
+/// `DPA_STATUS_INVALID_VALUE` (path `statement.effective_date`) when the
+/// statement states only a month or a year ("maart 2023"): no day is
+/// guessed; `dpa_agreement_effective_stated_date` gives its precision and
+/// the first and last day it can mean.
 ///
 /// # Safety
 /// `agreement` must be a live handle; `out` valid for a write.
@@ -943,7 +948,44 @@ pub unsafe extern "C" fn dpa_agreement_effective_date(
         // SAFETY: `agreement` is live by the caller's contract.
         let a = unsafe { self::agreement(agreement) }?;
         out_ptr(out, "out")?;
-        let d = date_out(a.statement.effective_date);
+        let e = a.statement.effective_date;
+        let Some(day) = e.day() else {
+            return Err(FfiError::new(
+                dpa_status::InvalidValue,
+                "statement.effective_date",
+                format!(
+                    "{e} is a {}, not a day (some day from {} to {}): use dpa_agreement_effective_stated_date",
+                    e.precision(),
+                    dpa_core::values::iso_date::format(e.earliest()),
+                    dpa_core::values::iso_date::format(e.latest())
+                ),
+            ));
+        };
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, date_out(day)) };
+        Ok(())
+    })
+}
+
+/// The date the agreement's Data Pro Statement takes effect as the
+/// statement states it (`statement.effective_date`): a day, a month or a
+/// year, with the first and last day it can mean (for "maart 2023":
+/// `DPA_DATE_PRECISION_MONTH`, 2023-03-01, 2023-03-31; for a day, both are
+/// that day). Writes `*out` only on `DPA_STATUS_OK`; errors:
+/// `DPA_STATUS_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_effective_stated_date(
+    agreement: *const dpa_agreement,
+    out: *mut dpa_stated_date,
+) -> dpa_status {
+    guard(|| {
+        // SAFETY: `agreement` is live by the caller's contract.
+        let a = unsafe { self::agreement(agreement) }?;
+        out_ptr(out, "out")?;
+        let d = stated_date_out(a.statement.effective_date);
         // SAFETY: `out` passed `out_ptr`.
         unsafe { write(out, d) };
         Ok(())

@@ -30,6 +30,34 @@ pub struct dpa_date {
     pub day: u32,
 }
 
+/// How precisely an agreement states a date: a day ("8 juni 2026"), a
+/// month ("maart 2023") or a year ("2020"); docs/rules.md, "Dates as
+/// stated".
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum dpa_date_precision {
+    /// A day: `earliest` and `latest` are that day.
+    Day = 0,
+    /// A month: any day from its 1st (`earliest`) to its last (`latest`).
+    Month = 1,
+    /// A year: any day from 1 January (`earliest`) to 31 December (`latest`).
+    Year = 2,
+}
+
+/// A date as the agreement states it: its precision and the first and last
+/// day it can mean. A month or a year is never one day: a caller that needs
+/// a day decides what `earliest` and `latest` mean for its question.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct dpa_stated_date {
+    /// Day, month or year.
+    pub precision: dpa_date_precision,
+    /// The first day it can mean.
+    pub earliest: dpa_date,
+    /// The last day it can mean (equal to `earliest` for a day).
+    pub latest: dpa_date,
+}
+
 /// How months are added when the day-number does not exist in the target
 /// month (docs/rules.md rule 1). Passed as `uint32_t`.
 #[repr(C)]
@@ -223,6 +251,20 @@ pub fn date_out(d: Date) -> dpa_date {
         year: d.year(),
         month: u32::from(u8::from(d.month())),
         day: u32::from(d.day()),
+    }
+}
+
+/// A stated date for C.
+pub fn stated_date_out(d: dpa_core::values::StatedDate) -> dpa_stated_date {
+    use dpa_core::values::DatePrecision;
+    dpa_stated_date {
+        precision: match d.precision() {
+            DatePrecision::Month => dpa_date_precision::Month,
+            DatePrecision::Year => dpa_date_precision::Year,
+            _ => dpa_date_precision::Day,
+        },
+        earliest: date_out(d.earliest()),
+        latest: date_out(d.latest()),
     }
 }
 

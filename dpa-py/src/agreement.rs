@@ -19,7 +19,7 @@ use crate::convert::{
 };
 use crate::coverage::{Art28Coverage, coverage_of};
 use crate::errors::{Error, Origin, Result, guard, guard_detached};
-use crate::results::{Deadline, Finding};
+use crate::results::{Deadline, Finding, StatedDate};
 use crate::timeline::{DETACH_AT_EVENTS, Obligation, Timeline, events_of};
 use crate::transfers::Transfer;
 
@@ -213,10 +213,23 @@ impl PyAgreement {
         self.inner.statement.version.to_string()
     }
 
-    /// The date the statement takes effect.
+    /// The date the statement takes effect: a `datetime.date` where the
+    /// statement states the day, a `dpa.StatedDate` (precision, earliest,
+    /// latest) where it states only the month or the year, never its 1st.
     #[getter]
-    fn effective_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDate>> {
-        py_date(py, self.inner.statement.effective_date)
+    fn effective_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let e = self.inner.statement.effective_date;
+        match e.day() {
+            Some(d) => Ok(py_date(py, d)?.into_any()),
+            None => Ok(Bound::new(py, StatedDate(e))?.into_any()),
+        }
+    }
+
+    /// The date the statement takes effect as a `dpa.StatedDate`, whatever
+    /// its precision (`"day"`, `"month"` or `"year"`).
+    #[getter]
+    fn effective_stated_date(&self) -> StatedDate {
+        StatedDate(self.inner.statement.effective_date)
     }
 
     /// The edition of the standard clauses (`"nederland-ict-2019"`, `"nldigital-2025"`).
@@ -309,6 +322,19 @@ impl PyAgreement {
     fn termination_window(&self) -> (u16, &'static str) {
         let t = self.inner.terms.statement_changes.termination_window;
         (t.count(), t.unit().as_str())
+    }
+
+    /// Where the statement keeps its sub-processor list when it refers to
+    /// one ("see our website", `statement.sub_processors_by_reference`):
+    /// the address, or None. Transfers of sub-processors named only there
+    /// cannot be checked (`check()` reports `sub-processors-by-reference`).
+    #[getter]
+    fn sub_processors_by_reference(&self) -> Option<&str> {
+        self.inner
+            .statement
+            .sub_processors_by_reference
+            .as_ref()
+            .map(|r| r.address.as_str())
     }
 
     /// The sub-processors the statement lists, in its order.

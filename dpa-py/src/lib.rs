@@ -53,7 +53,7 @@ mod native {
     #[pymodule_export]
     use crate::diff::{Change, DiffReport, diff, diff_report};
     #[pymodule_export]
-    use crate::results::{Deadline, Finding};
+    use crate::results::{Deadline, Finding, StatedDate};
     #[pymodule_export]
     use crate::timeline::{Obligation, Timeline};
     #[pymodule_export]

@@ -79,6 +79,51 @@ impl Finding {
     }
 }
 
+/// A date as the agreement states it where it is not a day: a month
+/// ("maart 2023", `"2023-03"`) or a year (`"2020"`), with the first and last
+/// day it can mean. `Agreement.effective_date` gives one for a statement
+/// that takes effect in a month or a year (a `datetime.date` for a day);
+/// `Agreement.effective_stated_date` gives one always. Never read as its
+/// 1st: compare with `earliest` and `latest` (docs/rules.md, "Dates as
+/// stated").
+#[pyclass(frozen, eq, hash, module = "dpa")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct StatedDate(pub(crate) dpa_core::values::StatedDate);
+
+#[pymethods]
+impl StatedDate {
+    /// `"day"`, `"month"` or `"year"`.
+    #[getter]
+    fn precision(&self) -> &'static str {
+        self.0.precision().as_str()
+    }
+
+    /// The first day it can mean.
+    #[getter]
+    fn earliest<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDate>> {
+        py_date(py, self.0.earliest())
+    }
+
+    /// The last day it can mean.
+    #[getter]
+    fn latest<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDate>> {
+        py_date(py, self.0.latest())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "StatedDate({}, precision={})",
+            quote(&self.0.to_string()),
+            quote(self.0.precision().as_str())
+        )
+    }
+
+    /// The text as the file writes it: `2026-06-08`, `2023-03` or `2020`.
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+}
+
 /// One deadline in full.
 #[pyclass(frozen, eq, module = "dpa")]
 #[derive(Debug, Clone, PartialEq)]

@@ -176,3 +176,54 @@ def test_terms_in_days_and_weeks() -> None:
     assert belco.breach_notice_term == (24, "hours")
     assert belco.audit_notice == (14, "days")
     assert belco.termination_window == (30, "days")
+def test_effective_date_as_stated(belco: dpa.Agreement, belco_toml: str) -> None:
+    """A statement dated to the month or year gives a StatedDate, never its 1st.
+
+    Source: issue 15 point 3 ("maart 2023", "2020"); docs/rules.md rule 8.
+    """
+    day = belco.effective_stated_date
+    assert isinstance(day, dpa.StatedDate)
+    assert (day.precision, day.earliest, day.latest) == ("day", date(2022, 1, 4), date(2022, 1, 4))
+    assert str(day) == "2022-01-04"
+
+    def dated(effective: str) -> dpa.Agreement:
+        text = belco_toml.replace("effective_date = 2022-01-04", f'effective_date = "{effective}"', 1)
+        return dpa.Agreement.from_toml(text.replace("\ndate = 2022-01-04", f'\ndate = "{effective}"', 1))
+
+    month = dated("2024-02").effective_date
+    assert isinstance(month, dpa.StatedDate)
+    # February of a leap year.
+    assert (month.precision, month.earliest, month.latest) == ("month", date(2024, 2, 1), date(2024, 2, 29))
+    assert str(month) == "2024-02"
+    assert repr(month) == "StatedDate('2024-02', precision='month')"
+    year = dated("2022")
+    assert isinstance(year.effective_date, dpa.StatedDate)
+    assert (year.effective_date.earliest, year.effective_date.latest) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert year.effective_stated_date == year.effective_date
+    assert year.effective_date != month
+    # Inside the year, whether the statement is in effect is uncertain.
+    codes = [f.code for f in year.check(date(2022, 6, 1)) if f.path == "statement.effective_date"]
+    assert codes == ["effective-date-uncertain"]
+    with pytest.raises(dpa.ValidationError, match="write 8 juni 2026 as 2026-06-08"):
+        dated("juni 2026")
+    with pytest.raises(dpa.DpaError, match="2023-13 is not a month"):
+        dated("2023-13")
+
+
+def test_sub_processors_by_reference(belco: dpa.Agreement, belco_toml: str) -> None:
+    """A sub-processor list kept at an address: its address, and a finding that transfers cannot be checked.
+
+    Source: issue 15 point 5; GDPR art. 28(2), 44-46.
+    """
+    assert belco.sub_processors_by_reference is None
+    address = "https://www.belco.nl/subverwerkers"
+    a = dpa.Agreement.from_toml(
+        belco_toml + f'\n[statement.sub_processors_by_reference]\naddress = "{address}"\nsource = ["DPS 1.9"]\n'
+    )
+    assert a.sub_processors_by_reference == address
+    found = [f for f in a.check(date(2026, 11, 23)) if f.code == "sub-processors-by-reference"]
+    assert len(found) == 1
+    assert found[0].severity == "warning"
+    assert found[0].path == "statement.sub_processors_by_reference"
+    assert address in found[0].message
+    assert "cannot be checked" in found[0].message

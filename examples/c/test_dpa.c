@@ -1470,34 +1470,18 @@ static void test_transfer_certification(void) {
     free(text);
 }
 
-/* `text` with the one occurrence of `from` replaced by `to` (malloc'd). */
-static char *replace_once(const char *text, const char *from, const char *to) {
-    const char *at = strstr(text, from);
-    if (at == NULL) {
-        fprintf(stderr, "test_dpa: '%s' not found\n", from);
-        exit(2);
-    }
-    size_t head = (size_t)(at - text), n = strlen(text) - strlen(from) + strlen(to) + 1;
-    char *out = malloc(n);
-    if (out == NULL) {
-        exit(2);
-    }
-    memcpy(out, text, head);
-    snprintf(out + head, n - head, "%s%s", to, at + strlen(from));
-    return out;
-}
-
 /* Terms as statements write them: deletion "binnen 30 dagen" and a breach
  * notice within 2 days (48 hours from the discovery); both keys for one term
  * name the field. Source: issue 15; docs/rules.md rules 2 and 3. */
 static void test_terms_in_days(void) {
     size_t len = 0;
     char *belco = read_repo_file("examples/agreements/belco.toml", &len);
-    char *days = replace_once(belco, "months = 3\n", "within = \"30 days\"\n");
-    char *both = replace_once(days, "notice = { kind = \"within-hours\", hours = 24 }",
-                              "notice = { kind = \"within\", term = \"2 days\" }");
+    size_t days_len = len;
+    char *days = replaced(belco, &days_len, "months = 3\n", "within = \"30 days\"\n");
+    char *both = replaced(days, &days_len, "notice = { kind = \"within-hours\", hours = 24 }",
+                          "notice = { kind = \"within\", term = \"2 days\" }");
     dpa_agreement *a = NULL;
-    CHECK_STATUS(dpa_agreement_from_toml(both, strlen(both), &a), DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_from_toml(both, days_len, &a), DPA_STATUS_OK);
     dpa_deadline d = sentinel_deadline();
     CHECK_STATUS(dpa_agreement_deletion_deadline(a, 2026, 1, 31, &d), DPA_STATUS_OK);
     CHECK(strcmp(d.due_text, "2026-03-02") == 0);
@@ -1510,15 +1494,88 @@ static void test_terms_in_days(void) {
     CHECK(strcmp(d.due_text, "2026-03-30T09:30:00Z") == 0);
     dpa_agreement_free(a);
 
-    char *twice = replace_once(belco, "months = 3\n", "months = 3\nwithin = \"3 months\"\n");
+    size_t twice_len = len;
+    char *twice = replaced(belco, &twice_len, "months = 3\n", "months = 3\nwithin = \"3 months\"\n");
     dpa_agreement *b = NULL;
-    CHECK_STATUS(dpa_agreement_from_toml(twice, strlen(twice), &b), DPA_STATUS_INVALID_VALUE);
+    CHECK_STATUS(dpa_agreement_from_toml(twice, twice_len, &b), DPA_STATUS_INVALID_VALUE);
     CHECK(b == NULL);
     CHECK(last_path_is("terms.deletion.within"));
     CHECK(last_message_contains("both give this term"));
     free(twice);
     free(both);
     free(days);
+    free(belco);
+}
+
+/* Dates as statements write them (issue 15 point 3; docs/rules.md rule 8):
+ * a statement that takes effect in a month gives no day through
+ * dpa_agreement_effective_date (never the 1st), and
+ * dpa_agreement_effective_stated_date gives its precision and first and
+ * last day. */
+static void test_stated_dates(void) {
+    size_t len = 0;
+    char *belco = read_repo_file("examples/agreements/belco.toml", &len);
+    size_t m_len = len;
+    char *m1 = replaced(belco, &m_len, "effective_date = 2022-01-04", "effective_date = \"2022-01\"");
+    char *m2 = replaced(m1, &m_len, "\ndate = 2022-01-04", "\ndate = \"2022-01\"");
+    dpa_agreement *month = NULL, *day = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(m2, m_len, &month), DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_from_toml(belco, len, &day), DPA_STATUS_OK);
+
+    dpa_date d = {7, 7, 7};
+    CHECK_STATUS(dpa_agreement_effective_date(month, &d), DPA_STATUS_INVALID_VALUE);
+    CHECK(d.year == 7 && d.month == 7 && d.day == 7);
+    CHECK(last_path_is("statement.effective_date"));
+    CHECK(last_message_contains("2022-01 is a month, not a day (some day from 2022-01-01 to 2022-01-31)"));
+
+    dpa_stated_date s;
+    memset(&s, 0, sizeof s);
+    CHECK_STATUS(dpa_agreement_effective_stated_date(month, &s), DPA_STATUS_OK);
+    CHECK(s.precision == DPA_DATE_PRECISION_MONTH);
+    CHECK(s.earliest.year == 2022 && s.earliest.month == 1 && s.earliest.day == 1);
+    CHECK(s.latest.year == 2022 && s.latest.month == 1 && s.latest.day == 31);
+    CHECK_STATUS(dpa_agreement_effective_stated_date(day, &s), DPA_STATUS_OK);
+    CHECK(s.precision == DPA_DATE_PRECISION_DAY);
+    CHECK(s.earliest.day == 4 && s.latest.day == 4 && s.latest.month == 1);
+    CHECK_STATUS(dpa_agreement_effective_stated_date(NULL, &s), DPA_STATUS_NULL_ARGUMENT);
+
+    /* dpa check inside the month: the answer is uncertain, and says so. */
+    char *out = NULL;
+    CHECK_STATUS(dpa_agreement_check_json(month, 2022, 1, 15, &out, &len), DPA_STATUS_OK);
+    CHECK(strstr(out, "\"code\": \"effective-date-uncertain\"") != NULL);
+    CHECK(strstr(out, "statement-not-yet-effective") == NULL);
+    dpa_string_free(out);
+
+    /* A sub-processor list kept by reference (issue 15 point 5): check and
+     * transfers say that transfers cannot be checked. */
+    const char *by_ref = "\n[statement.sub_processors_by_reference]\n"
+                         "address = \"https://www.belco.nl/subverwerkers\"\nsource = [\"DPS 1.9\"]\n";
+    size_t r_len = strlen(belco) + strlen(by_ref);
+    char *r = malloc(r_len + 1);
+    if (r == NULL) {
+        exit(2);
+    }
+    snprintf(r, r_len + 1, "%s%s", belco, by_ref);
+    dpa_agreement *referred = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(r, r_len, &referred), DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_check_json(referred, 2026, 11, 23, &out, &len), DPA_STATUS_OK);
+    CHECK(strstr(out, "\"code\": \"sub-processors-by-reference\"") != NULL);
+    CHECK(strstr(out, "https://www.belco.nl/subverwerkers") != NULL);
+    dpa_string_free(out);
+    CHECK_STATUS(dpa_agreement_transfers_json(referred, 2026, 11, 23, &out, &len), DPA_STATUS_OK);
+    CHECK(strstr(out, "\"findings\": [") != NULL &&
+          strstr(out, "sub-processors-by-reference") != NULL);
+    dpa_string_free(out);
+    CHECK_STATUS(dpa_agreement_transfers_json(day, 2026, 11, 23, &out, &len), DPA_STATUS_OK);
+    CHECK(strstr(out, "sub-processors-by-reference") == NULL);
+    dpa_string_free(out);
+    dpa_agreement_free(referred);
+    free(r);
+
+    dpa_agreement_free(month);
+    dpa_agreement_free(day);
+    free(m2);
+    free(m1);
     free(belco);
 }
 
@@ -1541,6 +1598,7 @@ int main(int argc, char **argv) {
     test_untrusted_lengths();
     test_documented_statuses();
     test_transfer_certification();
+    test_stated_dates();
     test_small_stack();
     printf("test_dpa: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;

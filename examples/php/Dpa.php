@@ -764,6 +764,28 @@ final class Agreement
         return Library::dateText(...$this->effectiveYmd());
     }
 
+    /**
+     * The date the Data Pro Statement takes effect as the statement states
+     * it (dpa_agreement_effective_stated_date): `precision` ("day", "month"
+     * or "year"), `earliest` and `latest` (`YYYY-MM-DD`, the first and last
+     * day it can mean). effectiveDate() refuses a month or a year
+     * (INVALID_VALUE) rather than give its 1st.
+     */
+    public function effectiveStatedDate(): array
+    {
+        $s = $this->ffi->new('dpa_stated_date');
+        $st = $this->ffi->dpa_agreement_effective_stated_date($this->handle, FFI::addr($s));
+        if ($st !== $this->ok) {
+            Library::fail($st);
+        }
+        $date = fn ($d) => Library::dateText($d->year, $d->month, $d->day);
+        return [
+            'precision' => ['day', 'month', 'year'][$s->precision],
+            'earliest' => $date($s->earliest),
+            'latest' => $date($s->latest),
+        ];
+    }
+
     /** [year, month, day] of the effective date (dpa_agreement_effective_date). */
     private function effectiveYmd(): array
     {

@@ -33,6 +33,11 @@ typedef enum {
     DPA_BOUND_NO_EARLIER_THAN = 1,
 } dpa_bound;
 typedef enum {
+    DPA_DATE_PRECISION_DAY = 0,
+    DPA_DATE_PRECISION_MONTH = 1,
+    DPA_DATE_PRECISION_YEAR = 2,
+} dpa_date_precision;
+typedef enum {
     DPA_HOLIDAY_NEW_YEARS_DAY = 0,
     DPA_HOLIDAY_GOOD_FRIDAY = 1,
     DPA_HOLIDAY_EASTER_MONDAY = 2,
@@ -76,6 +81,11 @@ typedef struct {
     dpa_date shifted_from;
     bool shifted;
 } dpa_deadline;
+typedef struct {
+    dpa_date_precision precision;
+    dpa_date earliest;
+    dpa_date latest;
+} dpa_stated_date;
 typedef struct {
     dpa_date date;
     dpa_holiday holiday;
@@ -172,6 +182,8 @@ dpa_status dpa_agreement_diff_json(const dpa_agreement *old,
                                    char **out,
                                    size_t *out_len);
 dpa_status dpa_agreement_effective_date(const dpa_agreement *agreement, dpa_date *out);
+dpa_status dpa_agreement_effective_stated_date(const dpa_agreement *agreement,
+                                               dpa_stated_date *out);
 dpa_status dpa_agreement_deadline_json(const dpa_agreement *agreement,
                                        uint32_t kind,
                                        const char *from,

@@ -178,6 +178,18 @@ check($diff['notified'] === '2022-01-04', 'diff: notified defaults to the effect
 check($diff['significant'] === false && $diff['termination_window'] === null, 'diff: nothing significant');
 $back = $belco->diff($old);
 check($back['notified'] === '2021-11-03', 'diff back: notified defaults to the effective date');
+// A statement dated to the month (issue 15 point 3): no day is given for
+// it, never the 1st; the stated date gives its first and last day.
+$monthly = Agreement::fromToml(str_replace(
+    ["effective_date = 2022-01-04", "\ndate = 2022-01-04"],
+    ["effective_date = \"2022-01\"", "\ndate = \"2022-01\""],
+    $belcoToml
+));
+throws(fn () => $monthly->effectiveDate(), Library::status('INVALID_VALUE'), 'statement.effective_date', '2022-01 is a month, not a day');
+throws(fn () => $old->diff($monthly), Library::status('INVALID_VALUE'), 'statement.effective_date');
+check($monthly->effectiveStatedDate() === ['precision' => 'month', 'earliest' => '2022-01-01', 'latest' => '2022-01-31'], 'stated date: a month');
+check($belco->effectiveStatedDate() === ['precision' => 'day', 'earliest' => '2022-01-04', 'latest' => '2022-01-04'], 'stated date: a day');
+unset($monthly);
 check($back['termination_window']['due'] === '2021-12-03', 'diff back: termination window');
 unset($old);
 

@@ -150,3 +150,37 @@ fn transfers_under_a_certification() {
         stdout(&o)
     );
 }
+
+/// A sub-processor list kept by reference ("see our website"): `dpa
+/// transfers` and `dpa check` say that transfers cannot be checked (a
+/// warning: exit 0 from transfers), and `dpa show` prints the address.
+/// Source: issue 15 point 5; GDPR art. 28(2), 44-46.
+#[test]
+fn sub_processors_by_reference() {
+    let text = format!(
+        "{}\n[statement.sub_processors_by_reference]\naddress = \"https://www.belco.nl/subverwerkers\"\nsource = [\"DPS 1.9\"]\n",
+        belco_text()
+    );
+    let f = Scratch::new("belco-by-reference.toml", text.as_bytes());
+    let o = dpa(&["transfers", f.path(), "--on", "2026-11-23"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("Transfers outside the EEA as of 2026-11-23:\n  warning[sub-processors-by-reference]: the statement lists 14 sub-processor(s) and keeps its complete list by reference (https://www.belco.nl/subverwerkers): transfers of sub-processors named only there cannot be checked (DPS 1.9; GDPR art. 28(2), 44-46)\n"),
+        "{out}"
+    );
+    let o = dpa(&["check", f.path(), "--at", "2026-11-23", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "sub-processors-by-reference"
+                && f["path"] == "statement.sub_processors_by_reference")
+    );
+    let o = dpa(&["show", f.path()]);
+    assert!(stdout(&o).contains(
+        "  kept by reference: https://www.belco.nl/subverwerkers — DPS 1.9 (transfers of sub-processors named only there cannot be checked)\n"
+    ));
+}

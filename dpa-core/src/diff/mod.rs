@@ -88,7 +88,10 @@
 //! - significant, [`Effect::Undetermined`]: the direction cannot be told from
 //!   the data — a deviation from the standard clauses added, removed or
 //!   changed in kind (its text is not judged), a new edition of the clauses, an
-//!   unordered choice changed (e.g. the cost basis). When in doubt, the
+//!   unordered choice changed (e.g. the cost basis), the sub-processor list
+//!   kept by reference now, no longer, or at another address (a list kept
+//!   elsewhere cannot be compared; it opens the right to object as a
+//!   sub-processor change does). When in doubt, the
 //!   client keeps its right.
 //! - not significant, [`Effect::Favourable`]: in the client's favour — a
 //!   measure added, the warranty strengthened, a precondition on the client
@@ -191,6 +194,10 @@ spelled_enum! {
     SubProcessorBasisChanged = "sub-processor-basis-changed",
     /// Another field of a sub-processor changed (purpose, engagement, group, notes).
     SubProcessorChanged = "sub-processor-changed",
+    /// Where the statement keeps its sub-processor list by reference
+    /// changed: kept by reference now or no longer, or at another address
+    /// (`statement.sub_processors_by_reference.address`).
+    SubProcessorListReferenceChanged = "sub-processor-list-reference-changed",
     /// The security warranty (clause 2.4.1 / 4.1) changed.
     SecurityWarrantyChanged = "security-warranty-changed",
     /// A security measure was added.
@@ -257,6 +264,7 @@ impl ChangeKind {
                 | ChangeKind::SubProcessorMoved
                 | ChangeKind::SubProcessorBasisChanged
                 | ChangeKind::SubProcessorChanged
+                | ChangeKind::SubProcessorListReferenceChanged
         )
     }
 }
@@ -498,6 +506,30 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Vec<Change> {
         }
     }
     d.into_changes()
+}
+
+/// The date a change to `new` is taken to be notified on where none is
+/// given: the day `new`'s statement takes effect (`dpa diff` without
+/// `--notified`). A statement that gives only the month or year it takes
+/// effect names no day, and none is guessed: the notice date must then be
+/// given (docs/rules.md, "Dates as stated").
+///
+/// # Errors
+/// [`crate::Error::InvalidArgument`] (field `notified`) when the effective
+/// date is a month or a year, naming it and the days it can mean.
+pub fn default_notified(new: &Agreement) -> Result<Date> {
+    let e = new.statement.effective_date;
+    e.day().ok_or_else(|| {
+        crate::Error::invalid_argument(
+            "notified",
+            format!(
+                "the new statement takes effect in {e} (a {}: some day from {} to {}), not on a day, so the date the change was notified cannot be taken from it; give that date",
+                e.precision(),
+                iso_date::format(e.earliest()),
+                iso_date::format(e.latest())
+            ),
+        )
+    })
 }
 
 /// The rights `changes` open when notified on `notified`: the end of the

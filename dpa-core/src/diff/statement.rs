@@ -41,6 +41,7 @@ impl Differ<'_> {
             n.client_chosen_services.as_ref(),
         );
         self.sub_processors();
+        self.sub_processors_by_reference();
         self.assistance(
             "statement.data_subject_requests",
             "data-subject requests",

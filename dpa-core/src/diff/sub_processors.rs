@@ -24,6 +24,52 @@ struct Pair<'s> {
 }
 
 impl<'a> Differ<'a> {
+    /// `statement.sub_processors_by_reference`: a list kept at an address
+    /// cannot be compared, so a reference added, removed or moved to another
+    /// address may hide any change of sub-processors; the direction cannot
+    /// be told (undetermined: when in doubt, the client keeps its rights).
+    /// Its note and sources are editorial.
+    pub(super) fn sub_processors_by_reference(&mut self) {
+        let (o, n) = (
+            self.old.statement.sub_processors_by_reference.as_ref(),
+            self.new.statement.sub_processors_by_reference.as_ref(),
+        );
+        let k = ChangeKind::SubProcessorListReferenceChanged;
+        let citation = n.or(o).map(|r| cite(&r.source, [])).unwrap_or_default();
+        let path = if n.is_some() {
+            "statement.sub_processors_by_reference.address"
+        } else {
+            "statement.sub_processors_by_reference"
+        };
+        self.change(k, path)
+            .cite(&citation)
+            .label("address of the sub-processor list kept by reference")
+            .field(&o.map(|r| &r.address), &n.map(|r| &r.address), |a| {
+                opt_text(*a)
+            })
+            .judge(|a, b| {
+                Verdict::new(
+                    Effect::Undetermined,
+                    match (a, b) {
+                        (None, _) => "the sub-processor list is now kept by reference: who is on it cannot be compared with the version before",
+                        (_, None) => "the sub-processor list is no longer kept by reference: check that no sub-processor named only there was dropped or kept without notice",
+                        _ => "the sub-processor list is kept at another address: the lists at the two addresses cannot be compared here; check them",
+                    },
+                )
+            });
+        if let (Some(o), Some(n)) = (o, n) {
+            self.change(k, "statement.sub_processors_by_reference.note")
+                .cite(&citation)
+                .label("note on the sub-processor list kept by reference")
+                .text(o.note.as_ref(), n.note.as_ref());
+            self.refs(
+                "statement.sub_processors_by_reference.source",
+                &o.source,
+                &n.source,
+            );
+        }
+    }
+
     /// Every sub-processor added, removed or changed.
     pub(super) fn sub_processors(&mut self) {
         let (o, n) = (

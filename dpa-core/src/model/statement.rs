@@ -2,15 +2,13 @@
 //! processor states about itself, its versions, products, declarations,
 //! assistance, security and certifications.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-use time::Date;
-
-use super::{ServiceLevel, SubProcessor, is_false};
+use super::{ServiceLevel, SubProcessor, SubProcessorsByReference, is_false};
 use crate::error::Error;
 use crate::limits::MAX_LIST_ITEMS;
 use crate::macros::spelled_enum;
-use crate::values::{ClauseRef, Country, Location, Text, Version, iso_date};
+use crate::values::{ClauseRef, Country, DateOrder, Location, StatedDate, Text, Version};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// The Data Pro Statement: what the processor states about itself, its
 /// products, sub-processors and measures.
@@ -20,10 +18,10 @@ use crate::values::{ClauseRef, Country, Location, Text, Version, iso_date};
 pub struct Statement {
     /// The current version of the statement.
     pub version: Version,
-    /// The date this version took effect.
-    #[serde(with = "iso_date")]
-    #[schemars(schema_with = "iso_date::schema")]
-    pub effective_date: Date,
+    /// The date this version took effect, as the statement states it: a
+    /// day, or only a month or a year ([`StatedDate`]; docs/rules.md, "Dates
+    /// as stated").
+    pub effective_date: StatedDate,
     /// The template the statement was filled in on, where it says
     /// (e.g. "NLdigital Data Pro Statement, March 2025").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,6 +56,11 @@ pub struct Statement {
     #[serde(deserialize_with = "crate::limits::sub_processors", default)]
     #[schemars(length(max = crate::limits::MAX_SUB_PROCESSORS))]
     pub sub_processors: Vec<SubProcessor>,
+    /// Where the statement keeps its sub-processor list, when it refers to
+    /// one ("see our website") instead of or besides listing them:
+    /// transfers of sub-processors named only there cannot be checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_processors_by_reference: Option<SubProcessorsByReference>,
     /// How the processor helps with data-subject requests.
     pub data_subject_requests: Assistance,
     /// How the processor cooperates with a DPIA (GDPR art. 35-36).
@@ -80,10 +83,9 @@ pub struct Statement {
 pub struct VersionRecord {
     /// The version number.
     pub version: Version,
-    /// The date of the version.
-    #[serde(with = "iso_date")]
-    #[schemars(schema_with = "iso_date::schema")]
-    pub date: Date,
+    /// The date of the version, as the history states it: a day, a month
+    /// or a year ([`StatedDate`]).
+    pub date: StatedDate,
     /// The change notes of this version (since the one before).
     #[serde(deserialize_with = "crate::limits::list", default)]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
@@ -91,7 +93,10 @@ pub struct VersionRecord {
 }
 
 /// The version history: versions unique, and both versions and dates
-/// ascending in list order (a value that exists keeps this).
+/// ascending in list order (a value that exists keeps this). A date stated
+/// to the month or year is out of order only when it is certainly before the
+/// one above it ([`DateOrder::Before`]): `2023` after `2023-03-15` may be in
+/// order, and is accepted.
 ///
 /// ```
 /// use dpa_core::model::History;
@@ -137,13 +142,10 @@ impl History {
                         r.version, p.version
                     )));
                 }
-                if r.date < p.date {
+                if r.date.order(p.date) == DateOrder::Before {
                     return Err(Error::invalid_value(format!(
                         "[{i}].date: version {} is dated {} before version {} ({}); versions must be ordered by date",
-                        r.version,
-                        iso_date::format(r.date),
-                        p.version,
-                        iso_date::format(p.date)
+                        r.version, r.date, p.version, p.date
                     )));
                 }
             }

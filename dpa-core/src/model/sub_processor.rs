@@ -62,6 +62,40 @@ pub struct SubProcessor {
     pub source: Vec<ClauseRef>,
 }
 
+/// Where the statement keeps its list of sub-processors when it refers to
+/// one instead of listing them ("zie onze website", a URL):
+/// `[statement.sub_processors_by_reference]`. Beside listed sub-processors
+/// it means the listed ones are named in the agreement and the complete,
+/// current list is kept at the address; the listed ones are checked as
+/// usual, and transfers of any sub-processor named only at the address
+/// cannot be checked (finding `sub-processors-by-reference`; docs/rules.md,
+/// "Sub-processors kept by reference").
+///
+/// ```
+/// use dpa_core::model::SubProcessorsByReference;
+/// let r: SubProcessorsByReference = serde_json::from_str(
+///     r#"{"address": "https://example.nl/subverwerkers", "source": ["DPS 1.9"]}"#,
+/// )?;
+/// assert_eq!(r.address.as_str(), "https://example.nl/subverwerkers");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SubProcessorsByReference {
+    /// Where the list is kept: a URL, or the statement's own words where it
+    /// gives none ("see our website").
+    pub address: Text,
+    /// What else the statement says about the list (how changes are
+    /// announced, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where the statement refers to the list.
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub source: Vec<ClauseRef>,
+}
+
 impl SubProcessor {
     /// The locations outside the EEA.
     pub fn locations_outside_eea(&self) -> impl Iterator<Item = Location> + '_ {

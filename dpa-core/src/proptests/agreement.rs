@@ -6,7 +6,6 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
-use time::Date;
 
 use crate::Agreement;
 use crate::model::{
@@ -15,9 +14,9 @@ use crate::model::{
     Described, Deviation, Disclosure, Duration, Fines, FormatVersion, History, LegalRetention,
     Measures, ProcessingLocations, Processor, Product, ReturnOfData, Rules, Security, ServiceLevel,
     SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
-    SubProcessorPolicy, Terms, TransferCertification, VersionRecord,
+    SubProcessorPolicy, SubProcessorsByReference, Terms, TransferCertification, VersionRecord,
 };
-use crate::values::{Term, Version};
+use crate::values::{StatedDate, Term, Version};
 
 use super::values::*;
 
@@ -25,17 +24,17 @@ use super::values::*;
 // The statement
 
 /// A history that keeps [`History::new`]'s invariant: generated versions and
-/// dates are each sorted, versions deduplicated, and some dates repeated
-/// (equal dates are allowed).
+/// dates are each sorted (by their first day: a day, a month or a year),
+/// versions deduplicated, and some dates repeated (equal dates are allowed).
 pub(super) fn history() -> impl Strategy<Value = History> {
-    vec((version(), date(), texts(), any::<bool>()), 0..5).prop_filter_map(
+    vec((version(), stated_date(), texts(), any::<bool>()), 0..5).prop_filter_map(
         "a valid history",
         |raw| {
             let mut versions: Vec<Version> = raw.iter().map(|r| r.0.clone()).collect();
             versions.sort();
             versions.dedup();
-            let mut dates: Vec<Date> = raw.iter().map(|r| r.1).collect();
-            dates.sort();
+            let mut dates: Vec<StatedDate> = raw.iter().map(|r| r.1).collect();
+            dates.sort_by_key(|d| d.earliest());
             for i in 1..dates.len() {
                 if raw[i].3 {
                     dates[i] = dates[i - 1];
@@ -59,16 +58,20 @@ pub(super) fn history() -> impl Strategy<Value = History> {
 /// The statement's version, effective date and history: sometimes the
 /// version and date come from the history (as in a consistent statement),
 /// sometimes they are independent of it.
-pub(super) fn versions() -> impl Strategy<Value = (Version, Date, History)> {
-    (history(), any::<Index>(), any::<bool>(), version(), date()).prop_map(
-        |(history, i, from_history, version, date)| match history
-            .records()
-            .get(i.index(history.len().max(1)))
-        {
-            Some(r) if from_history => (r.version.clone(), r.date, history),
-            _ => (version, date, history),
-        },
+pub(super) fn versions() -> impl Strategy<Value = (Version, StatedDate, History)> {
+    (
+        history(),
+        any::<Index>(),
+        any::<bool>(),
+        version(),
+        stated_date(),
     )
+        .prop_map(|(history, i, from_history, version, date)| {
+            match history.records().get(i.index(history.len().max(1))) {
+                Some(r) if from_history => (r.version.clone(), r.date, history),
+                _ => (version, date, history),
+            }
+        })
 }
 
 pub(super) fn contact() -> impl Strategy<Value = Contact> {
@@ -130,6 +133,14 @@ pub(super) fn product() -> impl Strategy<Value = Product> {
 
 pub(super) fn described() -> impl Strategy<Value = Described> {
     (text(), sources()).prop_map(|(text, source)| Described { text, source })
+}
+
+pub(super) fn by_reference() -> impl Strategy<Value = SubProcessorsByReference> {
+    (text(), opt_text(), sources()).prop_map(|(address, note, source)| SubProcessorsByReference {
+        address,
+        note,
+        source,
+    })
 }
 
 pub(super) fn measures() -> impl Strategy<Value = Measures> {
@@ -370,7 +381,7 @@ pub(super) fn statement() -> BoxedStrategy<Statement> {
         option::of(described()),
     );
     let second = (
-        vec(sub_processor(), 0..4),
+        (vec(sub_processor(), 0..4), option::of(by_reference())),
         assistance(),
         assistance(),
         security(),
@@ -393,7 +404,7 @@ pub(super) fn statement() -> BoxedStrategy<Statement> {
                     client_chosen_services,
                 ),
                 (
-                    sub_processors,
+                    (sub_processors, sub_processors_by_reference),
                     data_subject_requests,
                     dpia,
                     security,
@@ -414,6 +425,7 @@ pub(super) fn statement() -> BoxedStrategy<Statement> {
                 support_access,
                 client_chosen_services,
                 sub_processors,
+                sub_processors_by_reference,
                 data_subject_requests,
                 dpia,
                 security,

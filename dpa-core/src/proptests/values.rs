@@ -361,6 +361,18 @@ pub(super) fn date() -> impl Strategy<Value = Date> {
     ]
 }
 
+/// A date as a statement states it: mostly a day, sometimes only its
+/// month or its year.
+pub(super) fn stated_date() -> impl Strategy<Value = crate::values::StatedDate> {
+    use crate::values::StatedDate;
+    (date(), 0..4u8).prop_map(|(d, p)| match p {
+        1 => StatedDate::month(d.year(), u32::from(u8::from(d.month())))
+            .unwrap_or(StatedDate::from(d)),
+        2 => StatedDate::year(d.year()).unwrap_or(StatedDate::from(d)),
+        _ => StatedDate::from(d),
+    })
+}
+
 /// Any date the `time` crate can represent (years -9999 to 9999), for
 /// `check(at)`.
 pub(super) fn any_date() -> impl Strategy<Value = Date> {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::{self, Write};
 
 use crate::model::{Agreement, Assistance, Described, Engagement, Measures, SubProcessor};
-use crate::values::{ClauseRef, iso_date, join_refs};
+use crate::values::{ClauseRef, StatedDate, iso_date, join_refs};
 
 mod terms;
 
@@ -172,6 +172,21 @@ fn processor(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     Ok(())
 }
 
+/// Nothing for a date stated to the day; for a month or a year, the days it
+/// can mean (`, a month: 2023-03-01 to 2023-03-31`), so that it is never
+/// read as its 1st.
+fn period(d: StatedDate) -> String {
+    if d.day().is_some() {
+        return String::new();
+    }
+    format!(
+        ", a {}: {} to {}",
+        d.precision(),
+        iso_date::format(d.earliest()),
+        iso_date::format(d.latest())
+    )
+}
+
 /// The statement's version and history, the clauses with their numbering
 /// and deviations, the products, the intended use, the special-categories
 /// declaration, privacy by design, the processing locations, support access
@@ -180,16 +195,17 @@ fn statement(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     let st = &a.statement;
     writeln!(
         f,
-        "Data Pro Statement {} (effective {}), {} version(s) in history",
+        "Data Pro Statement {} (effective {}{}), {} version(s) in history",
         st.version,
-        iso_date::format(st.effective_date),
+        st.effective_date,
+        period(st.effective_date),
         st.history.len()
     )?;
     if let Some(tpl) = &st.template {
         writeln!(f, "  template: {}", t(tpl))?;
     }
     for r in st.history.records() {
-        writeln!(f, "  version {} of {}", r.version, iso_date::format(r.date))?;
+        writeln!(f, "  version {} of {}{}", r.version, r.date, period(r.date))?;
         items(f, "    ", &r.changes)?;
     }
     writeln!(
@@ -277,6 +293,17 @@ fn sub_processors(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         }
         writeln!(f, "]")?;
         sub_processor_entry(f, sp)?;
+    }
+    if let Some(r) = &st.sub_processors_by_reference {
+        writeln!(
+            f,
+            "  kept by reference: {}{} (transfers of sub-processors named only there cannot be checked)",
+            t(&r.address),
+            refs(&r.source)
+        )?;
+        if let Some(note) = &r.note {
+            writeln!(f, "    note: {}", t(note))?;
+        }
     }
     Ok(())
 }

@@ -16,14 +16,24 @@ use crate::values::iso_date;
 /// Every sub-processor's transfers outside the EEA, assessed on a date
 /// (`dpa transfers`).
 ///
-/// JSON: `{"assessments": [...], "on": "YYYY-MM-DD"}`. Text: a line per
-/// sub-processor with its verdict and countries, each basis claimed for a
-/// country with whether it is valid, and the findings.
+/// JSON: `{"assessments": [...], "on": "YYYY-MM-DD"}`, with `"findings":
+/// [...]` between them where the list as a whole has findings (it is kept
+/// by reference: `sub-processors-by-reference`). Text: those findings
+/// under the heading, then a line per sub-processor with its verdict and
+/// countries, each basis claimed for a country with whether it is valid,
+/// and the findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct TransfersReport {
     /// One assessment per sub-processor, in listed order.
     pub assessments: Vec<TransferAssessment>,
+    /// The findings about the list as a whole, not one sub-processor: that
+    /// it is kept by reference, so transfers of the sub-processors named
+    /// only there cannot be checked
+    /// ([`crate::transfers::by_reference_finding`]). Empty otherwise (and
+    /// then left out of the JSON).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<crate::finding::Finding>,
     /// The date assessed on.
     #[serde(serialize_with = "iso_date::serialize")]
     pub on: Date,
@@ -38,6 +48,9 @@ impl TransfersReport {
         Ok(TransfersReport {
             on,
             assessments: agreement.assess_transfers(on)?,
+            findings: crate::transfers::by_reference_finding(agreement)
+                .into_iter()
+                .collect(),
         })
     }
 }
@@ -49,6 +62,9 @@ impl fmt::Display for TransfersReport {
             "Transfers outside the EEA as of {}:",
             iso_date::format(self.on)
         )?;
+        for finding in &self.findings {
+            writeln!(f, "  {finding}")?;
+        }
         for t in &self.assessments {
             write!(f, "  {}: {}", t.name, t.verdict.as_str())?;
             if !t.outside_eea.is_empty() {
@@ -96,7 +112,25 @@ impl Report for TransfersReport {
                 out.push_str(line);
             }
         }
-        out.push_str("\n  ],\n  \"on\": ");
+        out.push_str("\n  ],\n");
+        if !self.findings.is_empty() {
+            // The list's own findings, at their key's place (alphabetical).
+            #[derive(Serialize)]
+            struct Findings<'a> {
+                findings: &'a [crate::finding::Finding],
+            }
+            let one = super::sorted_json(&Findings {
+                findings: &self.findings,
+            })?;
+            let inner = one
+                .trim_end_matches('\n')
+                .strip_prefix("{\n")
+                .and_then(|x| x.strip_suffix("\n}"))
+                .unwrap_or_default();
+            out.push_str(inner);
+            out.push_str(",\n");
+        }
+        out.push_str("  \"on\": ");
         out.push_str(
             &serde_json::to_string(&iso_date::format(self.on))
                 .map_err(|e| crate::Error::invalid_argument("report", e.to_string()))?,
@@ -106,6 +140,6 @@ impl Report for TransfersReport {
     }
 
     fn fails(&self) -> bool {
-        self.assessments.iter().any(|t| has_errors(&t.findings))
+        has_errors(&self.findings) || self.assessments.iter().any(|t| has_errors(&t.findings))
     }
 }

@@ -336,6 +336,29 @@ fn covering(bs: &[&BasisAssessment]) -> Vec<String> {
         .collect()
 }
 
+/// `sub-processors-by-reference`: the statement keeps its list at an
+/// address outside the agreement; see [`super::by_reference_finding`].
+pub(super) fn by_reference(agreement: &crate::Agreement) -> Option<Finding> {
+    let s = &agreement.statement;
+    let r = s.sub_processors_by_reference.as_ref()?;
+    let message = match s.sub_processors.len() {
+        0 => format!(
+            "the statement keeps its sub-processors by reference ({}) and lists none itself: who they are, where they process and on what basis is not in the agreement, so their transfers outside the EEA cannot be checked",
+            crate::values::Text::as_str(&r.address)
+        ),
+        n => format!(
+            "the statement lists {n} sub-processor(s) and keeps its complete list by reference ({}): transfers of sub-processors named only there cannot be checked",
+            crate::values::Text::as_str(&r.address)
+        ),
+    };
+    Some(Finding::new(
+        FindingCode::SubProcessorsByReference,
+        message,
+        cite(&r.source, ["GDPR art. 28(2), 44-46"]),
+        Some("statement.sub_processors_by_reference".to_owned()),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::transfer_findings;

@@ -381,7 +381,34 @@ impl Agreement {
     }
 }
 
-/// The transfer findings for every sub-processor on `on`, in listed order:
+/// The finding that the sub-processor list is kept by reference
+/// (`statement.sub_processors_by_reference`), where it is: transfers of the
+/// sub-processors named only at that address cannot be checked, since the
+/// agreement does not say who they are, where they process or on what basis
+/// (GDPR art. 28(2), 44-46). Reported first by [`Agreement::check`] among
+/// the transfer findings and by [`crate::report::TransfersReport`].
+///
+/// ```
+/// use dpa_core::{Agreement, FindingCode};
+/// let text = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../examples/agreements/belco.toml"
+/// ))?;
+/// let listed = Agreement::from_toml(&text)?;
+/// assert!(dpa_core::transfers::by_reference_finding(&listed).is_none());
+/// let referred = Agreement::from_toml(&format!(
+///     "{text}\n[statement.sub_processors_by_reference]\naddress = \"https://www.belco.nl/subverwerkers\"\nsource = [\"DPS 1.9\"]\n"
+/// ))?;
+/// let f = dpa_core::transfers::by_reference_finding(&referred).expect("kept by reference");
+/// assert_eq!(f.code, FindingCode::SubProcessorsByReference);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn by_reference_finding(agreement: &Agreement) -> Option<Finding> {
+    findings::by_reference(agreement)
+}
+
+/// The transfer findings on `on`: `sub-processors-by-reference` where the
+/// list is kept by reference, then for every sub-processor in listed order
 /// `non-eea-seat`, `transfer-without-basis`, `dpf-not-certified`,
 /// `transfer-basis-invalid`, `dpf-certification-unconfirmed`, the caveat
 /// warnings and `transfer-covered`. If the built-in table were malformed, a
@@ -391,12 +418,16 @@ impl Agreement {
 /// taken, so the check holds no more than one assessment at a time.
 pub(crate) fn transfer_findings(agreement: &Agreement, on: Date) -> Vec<Finding> {
     match instruments() {
-        Ok(table) => agreement
-            .statement
-            .sub_processors
-            .iter()
-            .enumerate()
-            .flat_map(|(i, sp)| assess::sub_processor(table, i, sp, on).findings)
+        Ok(table) => by_reference_finding(agreement)
+            .into_iter()
+            .chain(
+                agreement
+                    .statement
+                    .sub_processors
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, sp)| assess::sub_processor(table, i, sp, on).findings),
+            )
             .collect(),
         Err(e) => vec![Finding::new(
             FindingCode::TransferBasisInvalid,

@@ -9,6 +9,7 @@
 
 mod architecture;
 mod bad_input;
+mod by_reference;
 mod calendar;
 mod completeness;
 mod deadlines;
@@ -20,6 +21,7 @@ mod limits;
 mod readme;
 mod schema;
 mod seeds;
+mod stated_dates;
 mod summary;
 mod term_units;
 mod timeline;

@@ -46,6 +46,11 @@ fn every_field() -> Value {
     st["data_subject_requests"]["costs_announced_in_advance"] = json!(true);
     st["dpia"]["costs_announced_in_advance"] = json!(true);
     st["security"]["isms"] = json!("an ISMS");
+    st["sub_processors_by_reference"] = json!({
+        "address": "https://www.belco.nl/subverwerkers",
+        "note": "changes are announced by e-mail",
+        "source": ["DPS 1.9"]
+    });
     let sp = &mut st["sub_processors"][1];
     sp["dpf_certified"] = json!(true);
     sp["code_of_conduct"] = json!({

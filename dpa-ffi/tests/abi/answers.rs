@@ -6,7 +6,7 @@ use std::ptr;
 
 use dpa::*;
 
-use crate::helpers::{ALLES, BELCO, free, last_path, load, take_string};
+use crate::helpers::{ALLES, BELCO, free, last_message, last_path, load, take_string};
 
 /// The JSON answers are byte for byte what the command prints.
 /// Source: README "The `dpa` command" (the JSON of `--format json`) and
@@ -179,7 +179,10 @@ fn transfers_and_diff() {
             dpa_agreement_effective_date(belco, &mut eff),
             dpa_status::Ok
         );
-        assert_eq!(eff.year, core_new.statement.effective_date.year());
+        assert_eq!(
+            eff.year,
+            core_new.statement.effective_date.day().unwrap().year()
+        );
         assert_eq!(
             dpa_agreement_diff_json(old, belco, eff.year, eff.month, eff.day, &mut p, &mut len),
             dpa_status::Ok
@@ -188,7 +191,7 @@ fn transfers_and_diff() {
         let want = dpa_core::diff::DiffReport::new(
             &core_old,
             &core_new,
-            core_new.statement.effective_date,
+            core_new.statement.effective_date.day().unwrap(),
         )
         .unwrap();
         assert_eq!(got, serde_json::to_string_pretty(&want).unwrap() + "\n");
@@ -213,6 +216,66 @@ fn transfers_and_diff() {
     }
     free(old);
     free(belco);
+}
+
+/// A statement that takes effect in a month ("maart 2023") has no day to
+/// give: `dpa_agreement_effective_date` refuses it with
+/// `DPA_STATUS_INVALID_VALUE` and leaves `*out` alone, and
+/// `dpa_agreement_effective_stated_date` gives the precision and the first
+/// and last day; a day gives both as that day.
+/// Source: issue 15 point 3; docs/rules.md, "Dates as stated".
+#[test]
+fn effective_date_by_precision() {
+    let march = BELCO
+        .replace(
+            "effective_date = 2022-01-04",
+            "effective_date = \"2022-01\"",
+        )
+        .replace("date = 2022-01-04", "date = \"2022-01\"");
+    let (day, month) = (load(BELCO), load(&march));
+    let d = |year, month, day| dpa_date { year, month, day };
+    let sentinel = d(7, 7, 7);
+    let mut eff = sentinel;
+    let mut stated = dpa_stated_date {
+        precision: dpa_date_precision::Year,
+        earliest: sentinel,
+        latest: sentinel,
+    };
+    // SAFETY: live handles and valid pointers.
+    unsafe {
+        assert_eq!(
+            dpa_agreement_effective_date(month, &mut eff),
+            dpa_status::InvalidValue
+        );
+        assert_eq!(eff, sentinel);
+        assert_eq!(last_path(), "statement.effective_date");
+        assert_eq!(
+            last_message(),
+            "statement.effective_date: 2022-01 is a month, not a day (some day from 2022-01-01 to 2022-01-31): use dpa_agreement_effective_stated_date"
+        );
+        assert_eq!(
+            dpa_agreement_effective_stated_date(month, &mut stated),
+            dpa_status::Ok
+        );
+        assert_eq!(stated.precision, dpa_date_precision::Month);
+        assert_eq!(stated.earliest, d(2022, 1, 1));
+        assert_eq!(stated.latest, d(2022, 1, 31));
+        assert_eq!(
+            dpa_agreement_effective_stated_date(day, &mut stated),
+            dpa_status::Ok
+        );
+        assert_eq!(stated.precision, dpa_date_precision::Day);
+        assert_eq!(
+            (stated.earliest, stated.latest),
+            (d(2022, 1, 4), d(2022, 1, 4))
+        );
+        assert_eq!(
+            dpa_agreement_effective_stated_date(day, ptr::null_mut()),
+            dpa_status::NullArgument
+        );
+    }
+    free(day);
+    free(month);
 }
 
 /// The art. 28 coverage table, as `dpa coverage --format json` prints it;
