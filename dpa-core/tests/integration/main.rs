@@ -22,5 +22,6 @@ mod schema;
 mod seeds;
 mod summary;
 mod timeline;
+mod transfer_access;
 mod transfer_safeguards;
 mod transfers;
