@@ -157,6 +157,7 @@ class SubProcessor(Model):
     seat: Optional[Country] = None
     locations: list[Location] = []
     transfer_bases: list[TransferBasis] = []
+    access_from: list[Country] = []
     dpf_certified: bool = False
     engagement: Literal["always", "depending-on-assignment"]
     notes: Optional[Text] = None

@@ -76,10 +76,11 @@ finding_codes! {
         "the statement takes effect only after the date checked";
     /// A sub-processor processes outside the EEA and no transfer basis is claimed.
     TransferWithoutBasis = "transfer-without-basis", Error,
-        "a sub-processor processes data outside the EEA and the agreement claims no transfer basis for it";
-    /// Sub-processors process outside the EEA though the statement says processing stays inside.
+        "a sub-processor processes data outside the EEA, or may be accessed from outside it, and the agreement claims no transfer basis for it";
+    /// Sub-processors process outside the EEA, or may be accessed from
+    /// outside it, though the statement says processing stays inside.
     UndeclaredTransfer = "undeclared-transfer", Warning,
-        "a sub-processor processes data outside the EEA while the statement says processing stays inside the EEA";
+        "a sub-processor processes data outside the EEA, or may be accessed from outside it, while the statement says processing stays inside the EEA";
     /// A sub-processor is listed without any processing location.
     SubProcessorLocationUnknown = "sub-processor-location-unknown", Warning,
         "a sub-processor is listed without a processing location, so transfers cannot be checked";
@@ -110,9 +111,10 @@ finding_codes! {
     /// An art. 49 derogation is used for a sub-processor that transfers as a matter of course.
     DerogationForStandingTransfer = "derogation-for-standing-transfer", Warning,
         "an art. 49 derogation is claimed for a standing sub-processor, but derogations cover occasional transfers only";
-    /// A sub-processor with its legal seat outside the EEA processes inside it.
+    /// A sub-processor with its legal seat outside the EEA processes inside
+    /// it, and no access from the seat's country is stated.
     NonEeaSeat = "non-eea-seat", Warning,
-        "a sub-processor established outside the EEA processes data inside it; foreign law may still reach the data";
+        "a sub-processor established outside the EEA processes data inside it and no access from its seat's country is stated; foreign law may still reach the data";
     /// SCCs are claimed without saying which edition.
     SccEditionNotStated = "scc-edition-not-stated", Warning,
         "standard contractual clauses are claimed without saying which edition; only Decision 2021/914 is valid from 2022-12-27";

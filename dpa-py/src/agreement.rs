@@ -354,6 +354,11 @@ impl PyAgreement {
                     .map(|b| b.as_str().to_owned())
                     .collect(),
                 seat: s.seat.map(|c| c.as_str().to_owned()),
+                access_from: s
+                    .access_from
+                    .iter()
+                    .map(|c| c.as_str().to_owned())
+                    .collect(),
                 dpf_certified: s.dpf_certified,
                 engagement: serde_name(&s.engagement),
                 group: s.group.as_ref().map(|g| g.as_str().to_owned()),
@@ -629,6 +634,9 @@ pub(crate) struct SubProcessor {
     transfer_basis: Vec<String>,
     /// Where it is established (ISO 3166-1 alpha-2), if stated.
     seat: Option<String>,
+    /// The countries outside the EEA its staff or parent may reach the data
+    /// from (ISO 3166-1 alpha-2): a transfer, wherever the data is stored.
+    access_from: Vec<String>,
     /// Whether it is marked as certified under the EU-US Data Privacy Framework.
     dpf_certified: bool,
     /// `"always"` or `"depending-on-assignment"`.

@@ -20,7 +20,12 @@ pub(crate) struct Transfer {
     seat: Option<String>,
     /// Its processing countries outside the EEA.
     outside_eea: Vec<String>,
-    /// Whether it is seated outside the EEA while processing inside it.
+    /// The countries outside the EEA it may be accessed from, other than
+    /// those in `outside_eea`; assessed as transfers too.
+    access_from: Vec<String>,
+    /// Whether it is seated outside the EEA, in a country that is neither a
+    /// processing location nor one it may be accessed from, while
+    /// processing somewhere.
     non_eea_seat: bool,
     /// `"locations-not-stated"`, `"no-transfer"`, `"no-basis-claimed"`,
     /// `"covered"` or `"not-covered"`.
@@ -56,6 +61,11 @@ impl From<TransferAssessment> for Transfer {
             seat: a.seat.map(|c| c.as_str().to_owned()),
             outside_eea: a
                 .outside_eea
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+            access_from: a
+                .access_from
                 .iter()
                 .map(|c| c.as_str().to_owned())
                 .collect(),

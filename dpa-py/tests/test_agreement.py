@@ -47,8 +47,11 @@ def test_belco_values(belco: dpa.Agreement) -> None:
     assert amazon.countries == ["EU"]
     assert amazon.transfer_basis == ["scc-edition-not-stated"]
     assert amazon.seat == "US"
+    # DPS 1.8, 1.9: the sub-processors "uit Amerika" may reach the data from the US.
+    assert amazon.access_from == ["US"]
+    assert subs[0].access_from == []
     assert amazon.engagement == "always"
-    assert amazon.source == ["DPS 1.9"]
+    assert amazon.source == ["DPS 1.8", "DPS 1.9"]
     assert amazon.dpf_certified is False
 
 
@@ -65,7 +68,8 @@ def test_alles_online_values(alles_online: dpa.Agreement) -> None:
     assert subs[0].countries == ["NL"]
     google_maps = subs[-1]
     assert google_maps.countries == ["US"]
-    assert google_maps.transfer_basis == ["eu-us-dpf", "scc-2021"]
+    # DPS 8, 9 name no SCC edition: not stated, never inferred from the date.
+    assert google_maps.transfer_basis == ["eu-us-dpf", "scc-edition-not-stated"]
 
 
 def test_json_and_toml_round_trip(belco: dpa.Agreement, alles_online: dpa.Agreement) -> None:

@@ -18,9 +18,16 @@ def test_belco_transfers(belco: dpa.Agreement) -> None:
     assessed = belco.assess_transfers(ON)
     assert len(assessed) == len(belco.sub_processors)
     assert all(isinstance(t, dpa.Transfer) for t in assessed)
-    # Belco's sub-processors all process inside the EU; ten are seated in the US.
-    assert {t.verdict for t in assessed} == {"no-transfer"}
-    assert sum(t.non_eea_seat for t in assessed) == 10
+    # Belco's sub-processors all store data inside the EU; the ten seated in
+    # the US may reach it from there, under SCCs of an edition not named
+    # (DPS 1.8, 1.9).
+    reached = [t for t in assessed if t.access_from]
+    assert len(reached) == 10
+    assert all(t.access_from == ["US"] and t.outside_eea == [] for t in reached)
+    assert {t.verdict for t in reached} == {"covered"}
+    assert {tuple(t.covered_by) for t in reached} == {("scc-edition-not-stated",)}
+    assert {t.verdict for t in assessed if not t.access_from} == {"no-transfer"}
+    assert not any(t.non_eea_seat for t in assessed)
     assert [t.index for t in assessed] == list(range(len(assessed)))
 
 
@@ -45,7 +52,7 @@ def test_basis_assessment_countries(alles_online: dpa.Agreement) -> None:
     sentry = {t.name: t for t in alles_online.assess_transfers(ON)}["Sentry"]
     by_basis = {b.basis: b for b in sentry.bases}
     assert by_basis["eu-us-dpf"].countries == ["US"]
-    assert by_basis["scc-2021"].countries == []
+    assert by_basis["scc-edition-not-stated"].countries == []
     assert "countries=['US']" in repr(by_basis["eu-us-dpf"])
 
 

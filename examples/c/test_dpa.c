@@ -346,6 +346,13 @@ static void test_json(void) {
     /* Transfers and diff. */
     CHECK_STATUS(dpa_agreement_transfers_json(belco, 2026, 11, 23, &out, &len), DPA_STATUS_OK);
     CHECK(strstr(out, "\"assessments\"") != NULL && strstr(out, "\"on\": \"2026-11-23\"") != NULL);
+    /* Belco DPS 1.8, 1.9: the US sub-processors may reach the data from the
+       US, a transfer covered by SCCs of an edition the statement does not
+       name. */
+    CHECK(strstr(out, "\"access_from\": [\n        \"US\"\n      ]") != NULL);
+    CHECK(strstr(out, "`Amazon, Inc.` transfers data to US (access from there); covered by "
+                      "scc-edition-not-stated") != NULL);
+    CHECK(strstr(out, "\"code\": \"non-eea-seat\"") == NULL);
     dpa_string_free(out);
     dpa_agreement *old = load("examples/agreements/belco-1.2.2.toml");
     dpa_date effective = {0, 0, 0};

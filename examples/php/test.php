@@ -143,7 +143,13 @@ check($tr['on'] === '2026-11-23' && count($tr['assessments']) > 0, 'transfers');
 // to a country (the SCCs) names none: it holds for every country.
 $mailgun = array_values(array_filter($alles->transfers('2026-11-23')['assessments'], fn ($a) => $a['name'] === 'Mailgun'))[0];
 check($mailgun['bases'][0]['basis'] === 'eu-us-dpf' && $mailgun['bases'][0]['countries'] === ['US'], 'transfers: countries of a country basis');
-check($mailgun['bases'][1]['basis'] === 'scc-2021' && $mailgun['bases'][1]['countries'] === [], 'transfers: no countries for the SCCs');
+check($mailgun['bases'][1]['basis'] === 'scc-edition-not-stated' && $mailgun['bases'][1]['countries'] === [], 'transfers: no countries for the SCCs');
+// Alles Online DPS 8, 9 name no SCC edition: not stated, with its warning.
+check(in_array('scc-edition-not-stated', array_column($mailgun['findings'], 'code'), true), 'transfers: the SCC edition is not stated');
+// Belco DPS 1.8, 1.9: the US sub-processors may reach the data from the US.
+$amazon = $tr['assessments'][1];
+check($amazon['name'] === 'Amazon, Inc.' && $amazon['access_from'] === ['US'] && $amazon['outside_eea'] === []
+    && $amazon['verdict'] === ['bases' => ['scc-edition-not-stated'], 'kind' => 'covered'], 'transfers: access from the US is a transfer');
 // An approved certification (GDPR art. 46(2)(f)): valid on its last day,
 // lapsed the day after (art. 42(7)).
 $certified = Agreement::fromToml($belcoToml . <<<'TOML'

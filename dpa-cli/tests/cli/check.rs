@@ -40,12 +40,19 @@ fn check_json_shape_and_exit_code() {
 /// codes".
 #[test]
 fn check_exits_1_on_error_findings() {
-    // A US processing location without a transfer basis.
-    let text = belco_text().replacen(
-        "seat = \"NL\"                           # \"Nederland\"\nlocations = [\"EU\"]",
-        "seat = \"NL\"\nlocations = [\"US\"]",
-        1,
-    );
+    // A US processing location without a transfer basis, in a statement
+    // that says processing stays in the EEA.
+    let text = belco_text()
+        .replacen(
+            "seat = \"NL\"                           # \"Nederland\"\nlocations = [\"EU\"]",
+            "seat = \"NL\"\nlocations = [\"US\"]",
+            1,
+        )
+        .replacen(
+            "transfers_outside_eea = true",
+            "transfers_outside_eea = false",
+            1,
+        );
     let f = Scratch::new("belco-us.toml", text.as_bytes());
     let o = dpa(&["check", f.path(), "--at", "2026-11-23", "--format", "json"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));

@@ -36,16 +36,31 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
             ));
         }
         let outside: Vec<&str> = sp.locations_outside_eea().map(|l| l.as_str()).collect();
-        if outside.is_empty() {
+        // Access from a third country is a transfer as much as a location
+        // there (docs/rules.md, "Transfers").
+        let access: Vec<&str> = sp
+            .access_from
+            .iter()
+            .filter(|c| !outside.contains(&c.as_str()))
+            .map(|c| c.as_str())
+            .collect();
+        if outside.is_empty() && access.is_empty() {
             continue;
         }
         if !s.processing_locations.transfers_outside_eea {
+            let mut reach = Vec::new();
+            if !outside.is_empty() {
+                reach.push(format!("processes data in {}", outside.join(", ")));
+            }
+            if !access.is_empty() {
+                reach.push(format!("may be accessed from {}", access.join(", ")));
+            }
             out.push(Finding::new(
                 FindingCode::UndeclaredTransfer,
                 format!(
-                    "sub-processor `{}` processes data in {} while the statement says processing stays in the EEA",
+                    "sub-processor `{}` {} while the statement says processing stays in the EEA",
                     sp.name,
-                    outside.join(", ")
+                    reach.join(" and ")
                 ),
                 citation::cite(&s.processing_locations.source, ["GDPR art. 28(3)(a), 44"]),
                 Some("statement.processing_locations.transfers_outside_eea".into()),

@@ -5,7 +5,7 @@
 
 use crate::citation::cite;
 use crate::model::{Engagement, SubProcessor, TransferBasis};
-use crate::values::Location;
+use crate::values::{Country, Location};
 
 use super::engine::{Differ, Row, locations, opt_text, pair_by, quote, sorted_set};
 use super::policy::{self, Reasons, Verdict};
@@ -88,6 +88,12 @@ impl<'a> Differ<'a> {
                     if !outside.is_empty() {
                         reason.push_str(&format!(", outside the EEA ({})", locations(&outside)));
                     }
+                    if !s.access_from.is_empty() {
+                        reason.push_str(&format!(
+                            ", reachable from outside the EEA ({})",
+                            countries(&s.access_from)
+                        ));
+                    }
                     self.change(ChangeKind::SubProcessorAdded, path)
                         .cite(&cite(&s.source, []))
                         .describe(format!("sub-processor added: {}", summary(s)))
@@ -136,7 +142,8 @@ impl<'a> Differ<'a> {
             .label(format!("{label} of sub-processor {}", at.name))
     }
 
-    /// Its seat, locations, transfer bases, DPF certification and the
+    /// Its seat, locations, the countries it may be accessed from, transfer
+    /// bases, DPF certification and the
     /// entries a code of conduct, certification or ad hoc clauses rest on.
     fn sub_processor_moved(&mut self, at: &Pair<'_>, o: &SubProcessor, n: &SubProcessor) {
         if o.seat != n.seat {
@@ -169,6 +176,32 @@ impl<'a> Differ<'a> {
                 format!(
                     "where the sub-processor processes the client's data changed{}",
                     new_outside(&o.locations, &n.locations)
+                ),
+            ));
+        }
+        if sorted_set(&o.access_from) != sorted_set(&n.access_from) {
+            let (now, no_longer) = (
+                countries(&without(&n.access_from, &o.access_from)),
+                countries(&without(&o.access_from, &n.access_from)),
+            );
+            let mut extra = String::new();
+            if now != NONE {
+                extra.push_str(&format!("; now reachable from {now}"));
+            }
+            if no_longer != NONE {
+                extra.push_str(&format!("; no longer reachable from {no_longer}"));
+            }
+            self.sub_processor_row(
+                at,
+                ChangeKind::SubProcessorMoved,
+                "access_from",
+                "access from third countries",
+            )
+            .values(Some(countries(&o.access_from)), Some(countries(&n.access_from)))
+            .record(Verdict::new(
+                Effect::ChangesProcessing,
+                format!(
+                    "the third countries from which the sub-processor may reach the client's data changed, and such access is a transfer (GDPR chapter V){extra}"
                 ),
             ));
         }
@@ -317,6 +350,26 @@ fn new_outside(old: &[Location], new: &[Location]) -> String {
     }
 }
 
+/// What [`countries`] writes for no country.
+const NONE: &str = "(none)";
+
+/// The distinct countries of `a` not in `b`, sorted.
+fn without(a: &[Country], b: &[Country]) -> Vec<Country> {
+    sorted_set(a)
+        .into_iter()
+        .filter(|c| !b.contains(c))
+        .collect()
+}
+
+/// Countries separated by commas, or `(none)`.
+fn countries(v: &[Country]) -> String {
+    if v.is_empty() {
+        NONE.to_owned()
+    } else {
+        v.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
 /// Transfer bases separated by commas, or `(none)`.
 fn bases(v: &[TransferBasis]) -> String {
     if v.is_empty() {
@@ -331,6 +384,9 @@ fn summary(s: &SubProcessor) -> String {
     let mut parts = vec![format!("locations {}", locations(&s.locations))];
     if let Some(c) = s.seat {
         parts.insert(0, format!("seat {c}"));
+    }
+    if !s.access_from.is_empty() {
+        parts.push(format!("access from {}", countries(&s.access_from)));
     }
     if !s.transfer_bases.is_empty() {
         parts.push(format!("transfer bases {}", bases(&s.transfer_bases)));

@@ -32,6 +32,23 @@ pub struct SubProcessor {
     #[serde(deserialize_with = "crate::limits::list", default)]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub transfer_bases: Vec<TransferBasis>,
+    /// The countries outside the EEA from which the recipient's staff or
+    /// parent company may reach the data, wherever it is stored (e.g. a
+    /// US-seated provider whose EU data centres are administered or
+    /// supported from the US). Making data available to a recipient in a
+    /// third country, remote access included, is a transfer in the sense of
+    /// GDPR chapter V even when the data stays in the EEA (EDPB Guidelines
+    /// 05/2021 on the interplay between art. 3 and chapter V), so the
+    /// transfer rules treat each country here as a location outside the
+    /// EEA. A country inside the EEA is refused when the file is read.
+    /// Empty when the statement says nothing of such access.
+    #[serde(
+        deserialize_with = "third_countries",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    pub access_from: Vec<Country>,
     /// Whether the file marks the recipient as certified under the EU-US
     /// Data Privacy Framework (on the DPF List).
     #[serde(default, skip_serializing_if = "is_false")]
@@ -101,6 +118,44 @@ impl SubProcessor {
     pub fn locations_outside_eea(&self) -> impl Iterator<Item = Location> + '_ {
         self.locations.iter().copied().filter(|l| !l.is_in_eea())
     }
+
+    /// The countries outside the EEA the data reaches, each once: the
+    /// processing locations outside the EEA in listed order, then the
+    /// countries of `access_from` not among them. These are the countries
+    /// the transfer rules assess.
+    pub fn third_countries(&self) -> Vec<Country> {
+        let mut out: Vec<Country> = Vec::new();
+        let located = self.locations.iter().filter_map(|l| l.country());
+        for c in located.chain(self.access_from.iter().copied()) {
+            if !c.is_eea() && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// A country of `access_from`: any assigned code outside the EEA.
+struct ThirdCountry(Country);
+
+impl<'de> Deserialize<'de> for ThirdCountry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let c = Country::deserialize(d)?;
+        if c.is_eea() {
+            return Err(serde::de::Error::custom(format_args!(
+                "`{c}` ({}) is in the EEA; `access_from` lists the countries outside the EEA the data may be reached from",
+                c.name()
+            )));
+        }
+        Ok(ThirdCountry(c))
+    }
+}
+
+/// `deserialize_with` for `access_from`: a bounded list of countries
+/// outside the EEA (an error names the entry that is inside it).
+fn third_countries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Country>, D::Error> {
+    let list: Vec<ThirdCountry> = crate::limits::list(d)?;
+    Ok(list.into_iter().map(|c| c.0).collect())
 }
 
 spelled_enum! {

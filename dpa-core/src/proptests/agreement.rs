@@ -272,6 +272,10 @@ pub(super) fn sub_processor() -> impl Strategy<Value = SubProcessor> {
             option::of(code_of_conduct()),
             option::of(transfer_certification()),
             option::of(ad_hoc_clauses()),
+            vec(
+                country().prop_filter("outside the EEA", |c| !c.is_eea()),
+                0..3,
+            ),
         ),
     )
         .prop_map(
@@ -288,7 +292,7 @@ pub(super) fn sub_processor() -> impl Strategy<Value = SubProcessor> {
                     notes,
                     source,
                 ),
-                (code_of_conduct, transfer_certification, ad_hoc_clauses),
+                (code_of_conduct, transfer_certification, ad_hoc_clauses, access_from),
             )| SubProcessor {
                 name,
                 purpose,
@@ -296,6 +300,7 @@ pub(super) fn sub_processor() -> impl Strategy<Value = SubProcessor> {
                 seat,
                 locations,
                 transfer_bases,
+                access_from,
                 dpf_certified,
                 code_of_conduct,
                 transfer_certification,

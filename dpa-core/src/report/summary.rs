@@ -263,7 +263,8 @@ fn statement(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     )
 }
 
-/// One line per sub-processor — purpose, seat, locations, bases,
+/// One line per sub-processor — purpose, seat, locations, the countries it
+/// may be accessed from, bases,
 /// engagement — and under it the rest of its entry: group, DPF
 /// certification, the code of conduct, certification or ad hoc clauses a
 /// transfer rests on, notes and where the statement lists it.
@@ -285,6 +286,10 @@ fn sub_processors(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
                 locs.join(", ")
             }
         )?;
+        if !sp.access_from.is_empty() {
+            let access: Vec<&str> = sp.access_from.iter().map(|c| c.as_str()).collect();
+            write!(f, ", access from {}", access.join(", "))?;
+        }
         if !bases.is_empty() {
             write!(f, ", basis {}", bases.join(" or "))?;
         }

@@ -67,14 +67,23 @@ impl fmt::Display for TransfersReport {
         }
         for t in &self.assessments {
             write!(f, "  {}: {}", t.name, t.verdict.as_str())?;
+            let mut places: Vec<String> = Vec::new();
             if !t.outside_eea.is_empty() {
                 let outside: Vec<&str> = t.outside_eea.iter().map(|c| c.as_str()).collect();
-                write!(f, " [{}]", outside.join(", "))?;
+                places.push(outside.join(", "));
+            }
+            if !t.access_from.is_empty() {
+                let access: Vec<&str> = t.access_from.iter().map(|c| c.as_str()).collect();
+                places.push(format!("access from {}", access.join(", ")));
+            }
+            if !places.is_empty() {
+                write!(f, " [{}]", places.join("; "))?;
             }
             writeln!(f)?;
             // The bases are shown when there is a country to assess them
-            // for: one outside the EEA, or the seat.
-            let assessed = !t.outside_eea.is_empty() || t.seat.is_some_and(|s| !s.is_eea());
+            // for: one outside the EEA (by location or access), or the seat.
+            let assessed =
+                t.third_countries().next().is_some() || t.seat.is_some_and(|s| !s.is_eea());
             for b in t.bases.iter().filter(|_| assessed) {
                 let valid = if b.valid { "valid" } else { "not valid" };
                 writeln!(f, "      {} {valid}: {}", b.basis.as_str(), b.reason)?;

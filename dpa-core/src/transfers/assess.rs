@@ -12,7 +12,7 @@ use crate::sources::show_date;
 use crate::sources::transfer_bases::{
     Instrument, InstrumentKind, InstrumentScope, is_country_specific,
 };
-use crate::values::{Country, iso_date};
+use crate::values::{Country, Location, iso_date};
 
 /// What the date, the table and the recipient say about one basis.
 pub(super) struct Outcome {
@@ -405,9 +405,10 @@ fn in_force_tool(ctx: &Ctx<'_>, r: &Instrument) -> Outcome {
     o
 }
 
-/// One sub-processor's transfers on `on`: the countries outside the EEA,
-/// each distinct claimed basis assessed for them (see [`assess_claim`]),
-/// the verdict and the findings. Linear in the locations and the claims.
+/// One sub-processor's transfers on `on`: the countries outside the EEA
+/// (its locations there, then the countries it may be accessed from), each
+/// distinct claimed basis assessed for them (see [`assess_claim`]), the
+/// verdict and the findings. Linear in the locations and the claims.
 pub(super) fn sub_processor(
     table: &[Instrument],
     index: usize,
@@ -415,19 +416,20 @@ pub(super) fn sub_processor(
     on: Date,
 ) -> TransferAssessment {
     let ctx = Ctx { table, sp, on };
-    let mut seen: HashSet<Country> = HashSet::new();
-    let outside: Vec<Country> = sp
-        .locations
+    let third = sp.third_countries();
+    let (outside, access_from): (Vec<Country>, Vec<Country>) = third
         .iter()
-        .filter_map(|l| l.country())
-        .filter(|c| !c.is_eea() && seen.insert(*c))
-        .collect();
+        .partition(|c| sp.locations.contains(&Location::Country(**c)));
     let foreign_seat = sp.seat.filter(|s| !s.is_eea());
-    let non_eea_seat = foreign_seat.is_some() && !sp.locations.is_empty() && outside.is_empty();
-    let targets: Vec<Country> = if outside.is_empty() {
+    // docs/rules.md "Transfers": a seat outside the EEA whose country is
+    // neither a location nor in `access_from` is a finding; the seat alone
+    // is not read as access from there.
+    let non_eea_seat =
+        foreign_seat.is_some_and(|s| !third.contains(&s)) && !sp.locations.is_empty();
+    let targets: Vec<Country> = if third.is_empty() {
         foreign_seat.into_iter().collect()
     } else {
-        outside.clone()
+        third.clone()
     };
     let mut claimed: Vec<TransferBasis> = Vec::new();
     let mut bases: Vec<BasisAssessment> = Vec::new();
@@ -437,12 +439,13 @@ pub(super) fn sub_processor(
             bases.extend(assess_claim(&ctx, j, b, &targets));
         }
     }
-    let verdict = verdict(sp, &outside, &bases);
+    let verdict = verdict(sp, &third, &bases);
     let mut assessment = TransferAssessment {
         index,
         name: sp.name.as_str().to_owned(),
         seat: sp.seat,
         outside_eea: outside,
+        access_from,
         non_eea_seat,
         bases,
         verdict,
@@ -453,9 +456,9 @@ pub(super) fn sub_processor(
 }
 
 /// The verdict on a sub-processor's transfers from its countries outside the
-/// EEA and the bases assessed for them.
+/// EEA (by location or by access) and the bases assessed for them.
 fn verdict(sp: &SubProcessor, outside: &[Country], bases: &[BasisAssessment]) -> TransferVerdict {
-    if sp.locations.is_empty() {
+    if sp.locations.is_empty() && outside.is_empty() {
         TransferVerdict::LocationsNotStated
     } else if outside.is_empty() {
         TransferVerdict::NoTransfer

@@ -72,14 +72,16 @@ pub(super) fn findings(a: &TransferAssessment, sp: &SubProcessor, on: Date) -> V
     out
 }
 
-/// `non-eea-seat`: seated outside the EEA while processing only inside it.
+/// `non-eea-seat`: seated outside the EEA, in a country that is neither a
+/// processing location nor one the data may be accessed from
+/// (docs/rules.md, "Transfers").
 fn non_eea_seat(s: &Subject<'_>) -> Option<Finding> {
     let seat = s.a.seat.filter(|_| s.a.non_eea_seat)?;
     let locations: Vec<&str> = s.sp.locations.iter().map(|l| l.as_str()).collect();
     Some(Finding::new(
         FindingCode::NonEeaSeat,
         format!(
-            "sub-processor `{}` has its seat in {seat}, outside the EEA, and processes data in {}; the law of {seat} may still reach the data",
+            "sub-processor `{}` has its seat in {seat}, outside the EEA, and processes data in {}; the law of {seat} may still reach the data, and the file does not say whether the data may be accessed from {seat} (`access_from`)",
             s.name(),
             locations.join(", ")
         ),
@@ -93,9 +95,9 @@ fn without_basis(s: &Subject<'_>) -> Finding {
     Finding::new(
         FindingCode::TransferWithoutBasis,
         format!(
-            "sub-processor `{}` processes data in {} (outside the EEA) and no transfer basis is stated",
+            "sub-processor `{}` {} (outside the EEA) and no transfer basis is stated",
             s.name(),
-            join_countries(&s.a.outside_eea)
+            reach(s.a)
         ),
         s.cite(["GDPR art. 44-46"]),
         s.field("transfer_bases"),
@@ -136,7 +138,7 @@ fn by_country(s: &Subject<'_>) -> ByCountry {
             by_country.entry(c).or_default().push(b);
         }
     }
-    for &c in &s.a.outside_eea {
+    for c in s.a.third_countries() {
         let here = by_country.get(&c).map_or(&[][..], Vec::as_slice);
         let dpf = here
             .iter()
@@ -236,7 +238,7 @@ fn basis_invalid(s: &Subject<'_>, countries: &[Country], on: Date) -> Finding {
         format!(
             "sub-processor `{}` transfers data to {}; none of the bases claimed is valid on {}: {}",
             s.name(),
-            join_countries(countries),
+            destinations(s.a, countries),
             iso_date::format(on),
             reasons.join("; ")
         ),
@@ -279,7 +281,7 @@ fn covered(s: &Subject<'_>) -> Finding {
         format!(
             "sub-processor `{}` transfers data to {}; covered by {}",
             s.name(),
-            join_countries(&s.a.outside_eea),
+            destinations(s.a, &s.a.third_countries().collect::<Vec<_>>()),
             join_and(&covering(&all))
         ),
         s.cite(
@@ -290,6 +292,41 @@ fn covered(s: &Subject<'_>) -> Finding {
         ),
         Some(s.path.clone()),
     )
+}
+
+/// `processes data in IN`, `may be accessed from US`, or both joined by
+/// `and`: how the data reaches the countries outside the EEA.
+fn reach(a: &TransferAssessment) -> String {
+    let mut parts = Vec::new();
+    if !a.outside_eea.is_empty() {
+        parts.push(format!(
+            "processes data in {}",
+            join_countries(&a.outside_eea)
+        ));
+    }
+    if !a.access_from.is_empty() {
+        parts.push(format!(
+            "may be accessed from {}",
+            join_countries(&a.access_from)
+        ));
+    }
+    parts.join(" and ")
+}
+
+/// `IN, US (access from there)`: `countries`, each reached only by access
+/// marked so.
+fn destinations(a: &TransferAssessment, countries: &[Country]) -> String {
+    countries
+        .iter()
+        .map(|c| {
+            if a.access_from.contains(c) {
+                format!("{c} (access from there)")
+            } else {
+                c.as_str().to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `US, GB`.
@@ -375,6 +412,10 @@ mod tests {
         Agreement::from_toml(&text).unwrap()
     }
 
+    /// Source: Alles Online DPS 8 ("standaardbepalingen (Standard
+    /// Contractual Clauses, SCC's) afgesloten en/of ... EU-VS Data Privacy
+    /// Framework") and DPS 9 ("DPF/SCC's"): no SCC edition is named, so each
+    /// US sub-processor relies on `scc-edition-not-stated` and is warned.
     #[test]
     fn alles_online_findings() {
         let a = load("alles-online.toml");
@@ -390,7 +431,7 @@ mod tests {
         assert_eq!(covered.len(), 4);
         assert_eq!(
             covered[0].message,
-            "sub-processor `Mailgun` transfers data to US; covered by scc-2021 (Decision (EU) 2021/914)"
+            "sub-processor `Mailgun` transfers data to US; covered by scc-edition-not-stated (Decision (EU) 2021/914)"
         );
         assert_eq!(
             covered[0].citation,
@@ -403,22 +444,44 @@ mod tests {
                 .count(),
             4
         );
-        assert_eq!(findings.len(), 8);
+        let editions: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.code == FindingCode::SccEditionNotStated)
+            .collect();
+        assert_eq!(editions.len(), 4);
+        assert_eq!(
+            editions[0].path.as_deref(),
+            Some("statement.sub_processors[3].transfer_bases[1]")
+        );
+        assert_eq!(findings.len(), 12);
     }
 
+    /// Source: Belco DPS 1.8 ("binnen en soms buiten de EU/EER") and the
+    /// N.B. under the tables of DPS 1.9 (SCCs with the sub-processors "uit
+    /// Amerika", data not routed through America): the ten US-seated
+    /// sub-processors may reach the data from the US, a transfer covered by
+    /// SCCs of an edition the statement does not name.
     #[test]
     fn belco_findings() {
         let a = load("belco.toml");
         let findings = transfer_findings(&a, date!(2026 - 11 - 23));
-        assert_eq!(findings.len(), 10);
-        assert!(findings.iter().all(|f| f.code == FindingCode::NonEeaSeat));
+        assert_eq!(findings.len(), 20);
+        assert!(!findings.iter().any(|f| f.code == FindingCode::NonEeaSeat));
+        for pair in findings.chunks(2) {
+            assert_eq!(pair[0].code, FindingCode::SccEditionNotStated);
+            assert_eq!(pair[1].code, FindingCode::TransferCovered);
+        }
         assert_eq!(
-            findings[0].message,
-            "sub-processor `Amazon, Inc.` has its seat in US, outside the EEA, and processes data in EU; the law of US may still reach the data"
+            findings[1].message,
+            "sub-processor `Amazon, Inc.` transfers data to US (access from there); covered by scc-edition-not-stated (Decision (EU) 2021/914)"
+        );
+        assert_eq!(
+            findings[1].citation,
+            "DPS 1.8, DPS 1.9; GDPR art. 46(2)(c); Decision (EU) 2021/914"
         );
         assert_eq!(
             findings[0].path.as_deref(),
-            Some("statement.sub_processors[1].seat")
+            Some("statement.sub_processors[1].transfer_bases[0]")
         );
     }
 }

@@ -21,8 +21,16 @@
 //!
 //! # The rules
 //! A sub-processor *transfers* data when one of its `locations` is a country
-//! outside the EEA (the regions `EU` and `EEA` are inside). For each such
-//! country, each claimed basis is valid on a date when:
+//! outside the EEA (the regions `EU` and `EEA` are inside), and when its
+//! `access_from` names a country outside the EEA from which its staff or
+//! parent may reach the data: making data available to a recipient in a
+//! third country, remote access included, is a transfer even when the data
+//! is stored in the EEA (EDPB Guidelines 05/2021 on the interplay between
+//! the application of art. 3 and the provisions on international transfers
+//! as per chapter V of the GDPR, version 2.0). A seat outside the EEA alone
+//! is not read as access from there: it gives the warning `non-eea-seat`
+//! unless the seat's country is a location or in `access_from`. For each
+//! country outside the EEA, each claimed basis is valid on a date when:
 //!
 //! - `adequacy`: an adequacy decision for that country is in force on the date
 //!   (`from` ≤ date < `until`). For `US` the adequacy decision is the EU-US
@@ -40,7 +48,9 @@
 //!   an [`Caveat::OldSccTransitional`] caveat.
 //! - `scc-edition-not-stated`: read as the edition in force on the date (the
 //!   2021 clauses from 2021-06-27, the old ones before), with a
-//!   [`Caveat::SccEditionNotStated`] caveat.
+//!   [`Caveat::SccEditionNotStated`] caveat. An agreement file claims this
+//!   basis wherever the statement does not name the edition; it never
+//!   infers the edition from the statement's date.
 //! - `bcr`: on or after 2018-05-25 (GDPR art. 47).
 //! - the art. 49 derogations: on or after 2018-05-25, with a
 //!   [`Caveat::DerogationForStandingTransfer`] caveat for a sub-processor that
@@ -144,14 +154,21 @@ pub struct TransferAssessment {
     pub seat: Option<Country>,
     /// Its processing locations outside the EEA, in listed order, each once.
     pub outside_eea: Vec<Country>,
-    /// Whether its seat is outside the EEA while every stated location is
-    /// inside it (so no transfer by location, but foreign law may reach the
-    /// data).
+    /// The countries of its `access_from` that are not among
+    /// `outside_eea`, in listed order, each once: the data may be reached
+    /// from there, a transfer as much as a location there is. The countries
+    /// assessed are `outside_eea` followed by these
+    /// ([`TransferAssessment::third_countries`]).
+    pub access_from: Vec<Country>,
+    /// Whether its seat is outside the EEA and neither a location nor a
+    /// country it may be accessed from (so no transfer to the seat's country
+    /// is stated, but that country's law may reach the data), while it has
+    /// processing locations.
     pub non_eea_seat: bool,
     /// Each distinct claimed basis assessed, in the order first claimed,
-    /// for the countries outside the EEA (when nothing is processed outside
-    /// the EEA: for the seat if that is outside the EEA, as for access from
-    /// there, else for no country). A basis not tied to a country has one
+    /// for the countries outside the EEA, by location or by access (when
+    /// there is none: for the seat if that is outside the EEA, to show what
+    /// a basis would come to, else for no country). A basis not tied to a country has one
     /// entry; a country basis one per country the table has an instrument
     /// for and one for all the others together (see
     /// [`BasisAssessment::countries`] and the module documentation, "Size").
@@ -161,6 +178,17 @@ pub struct TransferAssessment {
     /// The findings the assessment gives rise to (what the agreement check
     /// reports for this sub-processor's transfers).
     pub findings: Vec<Finding>,
+}
+
+impl TransferAssessment {
+    /// The countries outside the EEA assessed: `outside_eea`, then
+    /// `access_from`.
+    pub fn third_countries(&self) -> impl Iterator<Item = Country> + '_ {
+        self.outside_eea
+            .iter()
+            .chain(self.access_from.iter())
+            .copied()
+    }
 }
 
 /// One claimed basis, assessed on the date for the countries it names (or,
@@ -288,11 +316,14 @@ impl Serialize for Caveat {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum TransferVerdict {
-    /// No processing location is stated, so transfers cannot be assessed.
+    /// No processing location and no access from outside the EEA is
+    /// stated, so transfers cannot be assessed.
     LocationsNotStated,
-    /// Every stated location is inside the EEA.
+    /// Every stated location is inside the EEA, and no access from outside
+    /// it is stated.
     NoTransfer,
-    /// Data goes outside the EEA and no basis is claimed.
+    /// Data goes outside the EEA (by location or access) and no basis is
+    /// claimed.
     NoBasisClaimed,
     /// Every country outside the EEA is covered by a claimed basis valid on
     /// the date.
@@ -336,10 +367,12 @@ impl TransferVerdict {
 /// ))?;
 /// let agreement = Agreement::from_toml(&text)?;
 /// let assessments = assess_transfers(&agreement, date!(2026 - 11 - 23))?;
-/// // Belco's sub-processors all process inside the EU.
-/// assert!(assessments.iter().all(|a| a.verdict == TransferVerdict::NoTransfer));
-/// // Ten of them are seated in the US.
-/// assert_eq!(assessments.iter().filter(|a| a.non_eea_seat).count(), 10);
+/// // Belco's sub-processors all store data in the EU; the ten seated in
+/// // the US may reach it from there, under SCCs (DPS 1.8, 1.9).
+/// let reached: Vec<_> = assessments.iter().filter(|a| !a.access_from.is_empty()).collect();
+/// assert_eq!(reached.len(), 10);
+/// assert!(reached.iter().all(|a| matches!(a.verdict, TransferVerdict::Covered { .. })));
+/// assert!(assessments.iter().all(|a| a.outside_eea.is_empty() && !a.non_eea_seat));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///

@@ -701,19 +701,25 @@ fn other_terms_are_classified_by_direction() {
     }
 }
 
-/// Processing locations widened to the US are significant, each change opening
-/// the termination window.
+/// Processing locations widened to the US (and the declaration of transfers
+/// changed) are significant, each change opening the termination window.
 /// Source: Belco DPS 1.8 and clause 2.2.2; the reading of "significant" in the
 /// `dpa_core::diff` docs ("When a change is significant": "where").
 #[test]
 fn processing_locations_changed_is_significant() {
     let base = text("belco.toml");
-    let changed = edit(
+    let from = "locations = [\"EU\"]\ntransfers_outside_eea = true";
+    let old = edit(
         &base,
+        from,
         "locations = [\"EU\"]\ntransfers_outside_eea = false",
+    );
+    let new = edit(
+        &base,
+        from,
         "locations = [\"EU\", \"US\"]\ntransfers_outside_eea = true",
     );
-    let changes = diff(&load("belco.toml"), &parse(&changed));
+    let changes = diff(&parse(&old), &parse(&new));
     assert_eq!(
         kinds(&changes),
         [

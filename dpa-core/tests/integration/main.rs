@@ -25,5 +25,6 @@ mod stated_dates;
 mod summary;
 mod term_units;
 mod timeline;
+mod transfer_access;
 mod transfer_safeguards;
 mod transfers;

@@ -55,10 +55,12 @@ fn belco_identity_and_versions() {
 }
 
 /// Belco's fourteen sub-processors with their seats: the ten in America under
-/// SCCs of no stated edition, and all processing in the EU.
-/// Source: Belco DPS 1.9 (the two tables with "Land vestiging", and the N.B. on
-/// SCCs: "data niet via Amerika laten verlopen") and the version 1.2.2 note
-/// ("Alle data verloopt via datacenters in de EU").
+/// SCCs of no stated edition and reaching the data from the US, and all
+/// storing it in the EU.
+/// Source: Belco DPS 1.8 ("binnen en soms buiten de EU/EER"), DPS 1.9 (the two
+/// tables with "Land vestiging", and the N.B. on SCCs: "data niet via Amerika
+/// laten verlopen") and the version 1.2.2 note ("Alle data verloopt via
+/// datacenters in de EU").
 #[test]
 fn belco_sub_processors() {
     let a = load("belco.toml");
@@ -109,7 +111,19 @@ fn belco_sub_processors() {
     );
     // Version 1.2.2: all data through data centres in the EU.
     assert!(sps.iter().all(|s| s.locations_outside_eea().count() == 0));
-    assert!(!a.statement.processing_locations.transfers_outside_eea);
+    // DPS 1.8 "binnen en soms buiten de EU/EER"; the N.B. under DPS 1.9:
+    // the sub-processors "uit Amerika" signed SCCs, so they may reach the
+    // data from the US; no other sub-processor may.
+    assert!(a.statement.processing_locations.transfers_outside_eea);
+    for s in sps {
+        let access: Vec<&str> = s.access_from.iter().map(|c| c.as_str()).collect();
+        if s.seat.unwrap().as_str() == "US" {
+            assert_eq!(access, ["US"], "{}", s.name);
+            assert_eq!(s.source[0].as_str(), "DPS 1.8", "{}", s.name);
+        } else {
+            assert!(access.is_empty(), "{}", s.name);
+        }
+    }
 }
 
 /// Belco's operative terms and its deviations from the standard clauses.
@@ -259,10 +273,17 @@ fn alles_online_sub_processors() {
     let mailgun = get("Mailgun");
     let locs: Vec<&str> = mailgun.locations.iter().map(|l| l.as_str()).collect();
     assert_eq!(locs, ["EU", "US"]);
+    // DPS 8 "standaardbepalingen (Standard Contractual Clauses, SCC's)"
+    // and DPS 9 "DPF/SCC's" name no edition: not stated, never inferred.
     assert_eq!(
         mailgun.transfer_bases,
-        [TransferBasis::EuUsDpf, TransferBasis::Scc2021]
+        [TransferBasis::EuUsDpf, TransferBasis::SccEditionNotStated]
     );
+    assert!(
+        sps.iter()
+            .all(|s| !s.transfer_bases.contains(&TransferBasis::Scc2021))
+    );
+    assert!(sps.iter().all(|s| s.access_from.is_empty()));
     assert!(
         mailgun
             .notes
@@ -384,7 +405,9 @@ fn seed_findings() {
     let belco = load("belco.toml").check(date!(2026 - 11 - 23));
     let codes: Vec<&str> = belco.iter().map(|f| f.code.as_str()).collect();
     // Government identifiers are not declared; the ten US-seated
-    // sub-processors process in the EU (DPS 1.9 and the 1.2.2 note); DPS
+    // sub-processors store data in the EU (DPS 1.9 and the 1.2.2 note) and
+    // may reach it from the US under SCCs of an edition not named (DPS 1.8,
+    // the N.B. under DPS 1.9): a warning and a covered transfer each; DPS
     // 1.14's periodic audits meet clause 2.7.4's audit for cause only; GDPR
     // art. 28 is not covered in full (see completeness.rs); clause 2.8.4 and
     // 2.9.1 limit the liability art. 28(4) keeps full. DPS 1.13 and clause
@@ -396,7 +419,9 @@ fn seed_findings() {
         "breach-channels-inconsistent",
         "security-warranty-beyond-aim",
     ];
-    expected.extend(["non-eea-seat"; 10]);
+    for _ in 0..10 {
+        expected.extend(["scc-edition-not-stated", "transfer-covered"]);
+    }
     expected.extend(COVERAGE_FINDINGS);
     expected.extend(["sub-processor-liability-limited"; 2]);
     assert_eq!(codes, expected);
@@ -419,8 +444,9 @@ fn seed_findings() {
         1
     );
     // Mailgun's remaining US-region domains, Sentry and the two Google
-    // services transfer to the US, covered by the 2021 SCCs; the DPF is
-    // claimed "and/or" without saying they are certified.
+    // services transfer to the US, covered by SCCs whose edition DPS 8
+    // does not name (read as the 2021 clauses on the date, with a warning);
+    // the DPF is claimed "and/or" without saying they are certified.
     let mailgun: Vec<&str> = alles
         .iter()
         .filter(|f| f.message.contains("`Mailgun`"))
@@ -428,7 +454,11 @@ fn seed_findings() {
         .collect();
     assert_eq!(
         mailgun,
-        ["dpf-certification-unconfirmed", "transfer-covered"]
+        [
+            "dpf-certification-unconfirmed",
+            "scc-edition-not-stated",
+            "transfer-covered"
+        ]
     );
     let covered = alles
         .iter()

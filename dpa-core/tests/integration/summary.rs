@@ -369,7 +369,7 @@ fn the_summary_keeps_its_earlier_lines() {
         "Special categories: art. 9 not-designed-for, art. 10 not-designed-for, government identifiers not-stated",
         "Sub-processors (14):",
         "  - Scalingo: Alle applicaties/databases [seat FR, processing EU]",
-        "  - Amazon, Inc.: Cloud Service Provider [seat US, processing EU, basis scc-edition-not-stated]",
+        "  - Amazon, Inc.: Cloud Service Provider [seat US, processing EU, access from US, basis scc-edition-not-stated]",
         "Terms:",
         "  deletion: 3 months after termination (at-the-latest) — DPS 1.11, clause 2.6.3",
         "  breach notice to client: within 24 hours — DPS 1.13, clause 2.4.1, clause 2.4.2",
@@ -387,7 +387,7 @@ fn the_summary_keeps_its_earlier_lines() {
         "  KvK 55765939",
         "  privacy contact: Stefan Grevelink, stefan@allesonline.nl, 085 003 0302",
         "Sub-processors (9):",
-        "  - Google Maps: Kaartweergave [seat not stated, processing US, basis eu-us-dpf or scc-2021, depending on the assignment]",
+        "  - Google Maps: Kaartweergave [seat not stated, processing US, basis eu-us-dpf or scc-edition-not-stated, depending on the assignment]",
         "  costs of extra-security: costs-incurred — clause 3.6",
     ] {
         assert!(

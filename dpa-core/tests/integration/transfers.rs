@@ -597,10 +597,14 @@ fn assessments_serialize_with_stable_names() {
 // The seed agreements
 
 /// Alles Online on 23 November 2026: Mailgun, Sentry, Google reCAPTCHA and
-/// Google Maps transfer to the US under the 2021 SCCs (DPF certification
-/// unconfirmed); the other five do not transfer.
-/// Source: Alles Online DPS 8 and 9; Implementing Decision (EU) 2021/914 (GDPR
-/// art. 46(2)(c)); Implementing Decision (EU) 2023/1795.
+/// Google Maps transfer to the US under SCCs whose edition DPS 8 does not
+/// name, read as the 2021 clauses on the date with the warning
+/// `scc-edition-not-stated` (DPF certification unconfirmed); the other five
+/// do not transfer.
+/// Source: Alles Online DPS 8 ("standaardbepalingen (Standard Contractual
+/// Clauses, SCC's) afgesloten") and DPS 9 ("DPF/SCC's"); Implementing
+/// Decision (EU) 2021/914 (GDPR art. 46(2)(c)); Implementing Decision (EU)
+/// 2023/1795.
 #[test]
 fn alles_online_on_2026_11_23() {
     let a = load("alles-online.toml");
@@ -620,22 +624,38 @@ fn alles_online_on_2026_11_23() {
                 r.outside_eea.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
                 ["US"]
             );
-            assert_eq!(r.verdict, covered_by(&["scc-2021"]), "{}", r.name);
+            assert_eq!(
+                r.verdict,
+                covered_by(&["scc-edition-not-stated"]),
+                "{}",
+                r.name
+            );
             assert_eq!(r.bases.len(), 2);
             assert_eq!(r.bases[0].status, BasisStatus::RecipientNotCertified);
             assert_eq!(r.bases[1].status, BasisStatus::Valid);
             assert_eq!(
                 codes(r),
-                ["dpf-certification-unconfirmed", "transfer-covered"],
+                [
+                    "dpf-certification-unconfirmed",
+                    "scc-edition-not-stated",
+                    "transfer-covered"
+                ],
                 "{}",
                 r.name
             );
-            let info = &r.findings[1];
+            assert_eq!(
+                r.findings[1].message,
+                format!(
+                    "sub-processor `{}` relies on `scc-edition-not-stated`: the edition is not stated; read as Decision (EU) 2021/914, which applies on 2026-11-23",
+                    r.name
+                )
+            );
+            let info = &r.findings[2];
             assert_eq!(info.severity, Severity::Info);
             assert_eq!(
                 info.message,
                 format!(
-                    "sub-processor `{}` transfers data to US; covered by scc-2021 (Decision (EU) 2021/914)",
+                    "sub-processor `{}` transfers data to US; covered by scc-edition-not-stated (Decision (EU) 2021/914)",
                     r.name
                 )
             );
@@ -657,7 +677,7 @@ fn alles_online_on_2026_11_23() {
     assert_eq!(mailgun.name, "Mailgun");
     assert_eq!(
         mailgun.findings[0].message,
-        "sub-processor `Mailgun` claims the EU-US Data Privacy Framework (`eu-us-dpf`) but is not marked `dpf_certified`; the transfer to US is covered by scc-2021 (Decision (EU) 2021/914) instead"
+        "sub-processor `Mailgun` claims the EU-US Data Privacy Framework (`eu-us-dpf`) but is not marked `dpf_certified`; the transfer to US is covered by scc-edition-not-stated (Decision (EU) 2021/914) instead"
     );
     let names: Vec<&str> = all
         .iter()
@@ -676,25 +696,32 @@ fn alles_online_on_2026_11_23() {
     );
 }
 
-/// Belco on 23 November 2026: no transfer; the ten US-seated sub-processors are
-/// warned about, their SCCs assessed for the US.
-/// Source: Belco DPS 1.9 (the seats, and the N.B. on SCCs) and the version
-/// 1.2.2 note ("Alle data verloopt via datacenters in de EU"); GDPR art. 44 and
-/// 48; README "Findings catalogue" (`non-eea-seat`).
+/// Belco on 23 November 2026: the data stays in the EU, and the ten
+/// US-seated sub-processors may reach it from the US (access from a third
+/// country, a transfer), covered by SCCs of an edition the statement does not
+/// name: each is `covered` with the warning `scc-edition-not-stated`; none is
+/// warned `non-eea-seat`, since access from the seat's country is stated.
+/// Source: Belco DPS 1.8 ("binnen en soms buiten de EU/EER"), DPS 1.9 (the
+/// seats, and the N.B. on SCCs with the sub-processors "uit Amerika") and the
+/// version 1.2.2 note ("Alle data verloopt via datacenters in de EU"); GDPR
+/// art. 44, 46(2)(c); EDPB Guidelines 05/2021 (access from a third country is
+/// a transfer); Implementing Decision (EU) 2021/914.
 #[test]
 fn belco_on_2026_11_23() {
     let a = load("belco.toml");
     let all = a.assess_transfers(date!(2026 - 11 - 23)).unwrap();
     assert_eq!(all.len(), 14);
-    assert!(all.iter().all(|r| r.verdict == TransferVerdict::NoTransfer));
-    assert!(all.iter().all(|r| r.outside_eea.is_empty()));
-    let seated: Vec<&str> = all
+    assert!(
+        all.iter()
+            .all(|r| r.outside_eea.is_empty() && !r.non_eea_seat)
+    );
+    let reached: Vec<&str> = all
         .iter()
-        .filter(|r| r.non_eea_seat)
+        .filter(|r| !r.access_from.is_empty())
         .map(|r| r.name.as_str())
         .collect();
     assert_eq!(
-        seated,
+        reached,
         [
             "Amazon, Inc.",
             "Google, Inc.",
@@ -709,23 +736,77 @@ fn belco_on_2026_11_23() {
         ]
     );
     for r in &all {
-        if r.non_eea_seat {
-            assert_eq!(codes(r), ["non-eea-seat"], "{}", r.name);
-            let f = &r.findings[0];
-            assert_eq!(f.severity, Severity::Warning);
-            assert_eq!(
-                f.path.as_deref(),
-                Some(format!("statement.sub_processors[{}].seat", r.index).as_str())
-            );
-            // The SCCs claimed (edition not stated) are assessed for the
-            // seat; they are not tied to a country, so no country is named.
-            assert_eq!(r.bases.len(), 1);
-            assert!(r.bases[0].countries.is_empty());
-            assert!(r.bases[0].valid);
-        } else {
+        if r.access_from.is_empty() {
+            assert_eq!(r.verdict, TransferVerdict::NoTransfer, "{}", r.name);
             assert!(r.findings.is_empty(), "{}", r.name);
+            continue;
         }
+        assert_eq!(
+            r.access_from.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+            ["US"]
+        );
+        assert_eq!(
+            r.verdict,
+            covered_by(&["scc-edition-not-stated"]),
+            "{}",
+            r.name
+        );
+        assert_eq!(
+            codes(r),
+            ["scc-edition-not-stated", "transfer-covered"],
+            "{}",
+            r.name
+        );
+        let warning = &r.findings[0];
+        assert_eq!(warning.severity, Severity::Warning);
+        assert_eq!(
+            warning.path.as_deref(),
+            Some(format!("statement.sub_processors[{}].transfer_bases[0]", r.index).as_str())
+        );
+        assert_eq!(
+            r.findings[1].message,
+            format!(
+                "sub-processor `{}` transfers data to US (access from there); covered by scc-edition-not-stated (Decision (EU) 2021/914)",
+                r.name
+            )
+        );
+        assert!(r.findings[1].citation.starts_with("DPS 1.8, DPS 1.9"));
+        assert_eq!(r.bases.len(), 1);
+        assert_eq!(
+            r.bases[0].reference.as_deref(),
+            Some("Decision (EU) 2021/914")
+        );
     }
+}
+
+/// Before 27 June 2021 the SCCs Belco does not name are read as the old
+/// clauses (Decision 2010/87/EU), still with the warning; from 27 December
+/// 2022 only the 2021 clauses can be meant. The edition is read on the date
+/// asked, never fixed in the file.
+/// Source: Belco DPS 1.9 N.B. ("SCC's of standaardcontractbepalingen", no
+/// edition); Implementing Decision (EU) 2021/914 art. 4 (the old clauses
+/// repealed from 27 September 2021, contracts concluded before then valid
+/// until 27 December 2022).
+#[test]
+fn belco_scc_edition_read_on_the_date() {
+    let a = load("belco.toml");
+    let amazon = |on| a.assess_transfers(on).unwrap().swap_remove(1);
+    let early = amazon(date!(2020 - 01 - 01));
+    assert_eq!(early.name, "Amazon, Inc.");
+    assert_eq!(early.verdict, covered_by(&["scc-edition-not-stated"]));
+    assert_eq!(
+        early.bases[0].reference.as_deref(),
+        Some("Decision 2010/87/EU")
+    );
+    assert_eq!(
+        codes(&early),
+        ["scc-edition-not-stated", "transfer-covered"]
+    );
+    let late = amazon(date!(2023 - 01 - 01));
+    assert_eq!(
+        late.bases[0].reference.as_deref(),
+        Some("Decision (EU) 2021/914")
+    );
 }
 
 /// The reference table is public and each row cites its source: Brazil and the
