@@ -272,19 +272,23 @@ impl PyAgreement {
 
     /// The months after termination within which data is deleted (a year
     /// is 12), or None where the term is in days or weeks (see
-    /// `deletion_term`).
+    /// `deletion_term`) or the statement states no term.
     #[getter]
     fn deletion_months(&self) -> Option<u32> {
-        self.inner.terms.deletion.term.in_months()
+        self.inner.terms.deletion.term.and_then(|t| t.in_months())
     }
 
     /// The term after termination within which data is deleted, as the
     /// number and its unit: `(3, "months")`, `(30, "days")`, `(6, "weeks")`,
-    /// `(1, "years")`.
+    /// `(1, "years")`; None where the statement states no deletion term
+    /// (`provenance = "not-stated"`, issue 15 point 2).
     #[getter]
-    fn deletion_term(&self) -> (u16, &'static str) {
-        let t = self.inner.terms.deletion.term;
-        (t.count(), t.unit().as_str())
+    fn deletion_term(&self) -> Option<(u16, &'static str)> {
+        self.inner
+            .terms
+            .deletion
+            .term
+            .map(|t| (t.count(), t.unit().as_str()))
     }
 
     /// The hours within which the processor notifies a breach (a term in

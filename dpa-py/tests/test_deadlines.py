@@ -61,7 +61,9 @@ def test_authority_notice_is_72_hours(belco: dpa.Agreement) -> None:
 
 
 def test_backup_deletion(belco: dpa.Agreement, alles_online: dpa.Agreement) -> None:
-    assert belco.backup_deletion_deadline(date(2026, 11, 30)) == date(2027, 2, 28)
+    # Belco's statement does not mention backups (DPS 1.11): no date, never
+    # the main deletion term taken as a default (issue 15 point 2).
+    assert belco.backup_deletion_deadline(date(2026, 11, 30)) is None
     # Alles Online deletes backups per backup cycle of unstated length.
     assert alles_online.backup_deletion_deadline(date(2026, 11, 30)) is None
 

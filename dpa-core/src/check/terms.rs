@@ -86,10 +86,12 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
     if r.method == ReturnMethod::None {
         out.push(Finding::new(
             FindingCode::DeletionWithoutReturn,
-            format!(
-                "data is deleted within {} after termination and no return of data is offered",
-                a.terms.deletion.term
-            ),
+            match a.terms.deletion.term {
+                Some(term) => format!(
+                    "data is deleted within {term} after termination and no return of data is offered"
+                ),
+                None => "data is deleted after termination (the statement states no term) and no return of data is offered".to_owned(),
+            },
             citation::cite(&r.source, ["GDPR art. 28(3)(g)"]),
             Some("terms.return_of_data.method".into()),
         ));

@@ -11,7 +11,7 @@ use crate::calendar;
 use crate::citation;
 use crate::error::{Error, Result};
 use crate::model::{
-    Agreement, AuditReading, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm,
+    Agreement, AuditReading, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm, Provenance,
 };
 use crate::values::iso_date;
 use crate::values::{MonthRule, TermUnit};
@@ -35,6 +35,7 @@ impl Agreement {
         let ends_at = end_of_day(date, &self.rules.time_zone)?;
         Ok(Deadline {
             kind,
+            provenance: Provenance::STATED,
             due: Due::Date { date, ends_at },
             bound,
             citation,
@@ -43,8 +44,44 @@ impl Agreement {
         })
     }
 
-    fn deletion_date(&self, terminated: Date) -> Result<Date> {
-        calendar::add_term(terminated, self.terms.deletion.term, self.rules.month_rule)
+    /// The deletion date, or `None` where the statement states no deletion
+    /// term (`provenance = "not-stated"`): never a default.
+    fn deletion_date(&self, terminated: Date) -> Result<Option<Date>> {
+        self.terms
+            .deletion
+            .term
+            .map(|term| calendar::add_term(terminated, term, self.rules.month_rule))
+            .transpose()
+    }
+
+    /// A deadline of `kind` with no date because the term it rests on is not
+    /// stated (issue 15 point 2): `none`, the reason in the note.
+    fn not_stated(
+        kind: DeadlineKind,
+        citation: String,
+        detail: Detail,
+        reason: impl FnOnce() -> String,
+    ) -> Deadline {
+        Deadline {
+            kind,
+            provenance: Provenance::NotStated,
+            due: Due::NoFixedTerm,
+            bound: Bound::NoLaterThan,
+            citation,
+            shift: None,
+            note: detail.note(|| Some(reason())),
+        }
+    }
+
+    /// Why a deadline on the deletion term has no date: the statement does
+    /// not state the term (the citation names where it is silent).
+    fn no_deletion_term(&self) -> String {
+        let refs = crate::values::join_refs(&self.terms.deletion.source);
+        if refs.is_empty() {
+            "the statement does not state a deletion term".to_owned()
+        } else {
+            format!("the statement does not state a deletion term ({refs})")
+        }
     }
 
     fn firmness_note(&self) -> Option<String> {
@@ -68,14 +105,24 @@ impl Agreement {
     }
 
     fn deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
-        let due = self.deletion_date(terminated)?;
-        self.date_deadline(
+        let citation = detail.cite(&self.terms.deletion.source);
+        let Some(due) = self.deletion_date(terminated)? else {
+            return Ok(Self::not_stated(
+                DeadlineKind::Deletion,
+                citation,
+                detail,
+                || self.no_deletion_term(),
+            ));
+        };
+        let mut d = self.date_deadline(
             DeadlineKind::Deletion,
             Bound::NoLaterThan,
             due,
-            detail.cite(&self.terms.deletion.source),
+            citation,
             detail.note(|| self.firmness_note()),
-        )
+        )?;
+        d.provenance = self.terms.deletion.provenance.clone();
+        Ok(d)
     }
 
     /// The date by which backups must be free of the client's data, where the
@@ -92,9 +139,24 @@ impl Agreement {
     }
 
     fn backup_deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
+        let mut deadline = self.backup_deletion_on_term(terminated, detail)?;
+        if deadline.provenance.is_stated() {
+            deadline.provenance = self.terms.deletion.provenance.clone();
+        }
+        Ok(deadline)
+    }
+
+    fn backup_deletion_on_term(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
         let d = &self.terms.deletion;
         let citation = detail.cite(&d.source);
-        let main = self.deletion_date(terminated)?;
+        let Some(main) = self.deletion_date(terminated)? else {
+            return Ok(Self::not_stated(
+                DeadlineKind::BackupDeletion,
+                citation,
+                detail,
+                || self.no_deletion_term(),
+            ));
+        };
         match (d.backups, d.backup_cycle) {
             (BackupDeletion::PerBackupCycle, Some(cycle)) => {
                 let due = calendar::add_term(main, cycle, self.rules.month_rule)?;
@@ -113,6 +175,7 @@ impl Agreement {
             }
             (BackupDeletion::PerBackupCycle, None) => Ok(Deadline {
                 kind: DeadlineKind::BackupDeletion,
+                provenance: Provenance::STATED,
                 due: Due::NoFixedTerm,
                 bound: Bound::NoLaterThan,
                 citation,
@@ -129,18 +192,14 @@ impl Agreement {
                 citation,
                 detail.note(|| Some("backups are deleted within the same term".to_owned())),
             ),
-            _ => self.date_deadline(
+            // Backups the agreement does not mention: no deadline, never the
+            // main term taken as a default (issue 15 point 2).
+            _ => Ok(Self::not_stated(
                 DeadlineKind::BackupDeletion,
-                Bound::NoLaterThan,
-                main,
                 citation,
-                detail.note(|| {
-                    Some(
-                        "the agreement does not mention backups; the deletion term is taken to cover them"
-                            .to_owned(),
-                    )
-                }),
-            ),
+                detail,
+                || "the statement does not state how backups are deleted (backups = not-stated); the deletion term is not taken to cover them".to_owned(),
+            )),
         }
     }
 
@@ -160,6 +219,7 @@ impl Agreement {
                 let due = calendar::add_elapsed(discovered, term)?;
                 Ok(Deadline {
                     kind: DeadlineKind::BreachNotice,
+                    provenance: Provenance::STATED,
                     due: Due::Instant(due),
                     bound: Bound::NoLaterThan,
                     citation,
@@ -169,6 +229,7 @@ impl Agreement {
             }
             _ => Ok(Deadline {
                 kind: DeadlineKind::BreachNotice,
+                provenance: Provenance::STATED,
                 due: Due::NoFixedTerm,
                 bound: Bound::NoLaterThan,
                 citation,
@@ -191,6 +252,7 @@ impl Agreement {
         let due = calendar::add_hours(aware, GDPR_AUTHORITY_NOTICE_HOURS)?;
         Ok(Deadline {
             kind: DeadlineKind::AuthorityNotice,
+            provenance: Provenance::STATED,
             due: Due::Instant(due),
             bound: Bound::NoLaterThan,
             citation: "GDPR art. 33(1)".to_owned(),
@@ -245,13 +307,15 @@ impl Agreement {
             None => latest,
         };
         let reading = a.period.describe();
-        self.date_deadline(
+        let mut d = self.date_deadline(
             DeadlineKind::NextAudit,
             Bound::NoEarlierThan,
             due,
             citation,
             detail.note(|| Some(format!("at most {} per {reading}", a.max_count.get()))),
-        )
+        )?;
+        d.provenance = a.provenance.clone();
+        Ok(d)
     }
 
     /// The earliest date of an audit announced in writing on `notice_given`:
@@ -290,6 +354,12 @@ impl Agreement {
     }
 
     fn audit_notice(&self, notice_given: Date, detail: Detail) -> Result<Deadline> {
+        let mut d = self.audit_notice_on_term(notice_given, detail)?;
+        d.provenance = self.terms.audit.provenance.clone();
+        Ok(d)
+    }
+
+    fn audit_notice_on_term(&self, notice_given: Date, detail: Detail) -> Result<Deadline> {
         let a = &self.terms.audit;
         let citation = detail.cite(&a.source);
         match a.notice {
@@ -433,6 +503,7 @@ impl Agreement {
         };
         Deadline {
             kind: DeadlineKind::SubProcessorObjection,
+            provenance: Provenance::STATED,
             due: Due::NoFixedTerm,
             bound: Bound::NoLaterThan,
             citation,

@@ -58,16 +58,16 @@ impl<'a> Differ<'a> {
         let k = ChangeKind::DeletionTermChanged;
         let rules = (self.old.rules.month_rule, self.new.rules.month_rule);
         // The row names the key the new file writes the term under.
-        let path = match n.term.as_months() {
-            Some(_) => "terms.deletion.months",
-            None => "terms.deletion.within",
+        let path = match n.term.map(|t| t.as_months().is_some()) {
+            Some(true) => "terms.deletion.months",
+            _ => "terms.deletion.within",
         };
         self.change(k, path)
             .cite(&c)
             .label("deletion term")
-            .field(&o.term, &n.term, |m| Some(m.to_string()))
-            .judge(|a, b| {
-                policy::term_change(
+            .field(&o.term, &n.term, |m| m.map(|m| m.to_string()))
+            .judge(|a, b| match (a, b) {
+                (Some(a), Some(b)) => policy::term_change(
                     policy::compare_terms((*a, rules.0), (*b, rules.1)),
                     true,
                     Reasons::new(
@@ -76,7 +76,18 @@ impl<'a> Differ<'a> {
                     ),
                     *a,
                     *b,
-                )
+                ),
+                // A term the statement no longer states leaves the client
+                // without a date for deletion (GDPR art. 28(3)(g)); one it
+                // now states gives it one (issue 15 point 2).
+                (Some(_), None) => Verdict::new(
+                    Effect::ReducesProtection,
+                    "the statement no longer states a deletion term",
+                ),
+                _ => Verdict::new(
+                    Effect::Favourable,
+                    "the statement now states a deletion term",
+                ),
             });
         self.change(k, "terms.deletion.firmness")
             .cite(&c)

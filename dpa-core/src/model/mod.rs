@@ -19,6 +19,7 @@ use crate::values::UndueDelayHours;
 mod audit_period;
 mod clauses;
 mod costs;
+mod provenance;
 mod safeguards;
 mod service_level;
 mod statement;
@@ -28,6 +29,7 @@ mod terms;
 pub use audit_period::*;
 pub use clauses::*;
 pub use costs::*;
+pub use provenance::*;
 pub use safeguards::*;
 pub use service_level::*;
 pub use statement::*;
@@ -52,7 +54,7 @@ pub(crate) fn is_false(b: &bool) -> bool {
 /// ))?;
 /// let a = Agreement::from_toml(&text)?;
 /// assert_eq!(a.statement.processor.name.as_str(), "Belco B.V.");
-/// assert_eq!(a.terms.deletion.term.to_string(), "3 months");
+/// assert_eq!(a.terms.deletion.term.unwrap().to_string(), "3 months");
 /// assert_eq!(a.statement.sub_processors.len(), 14);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{AuditPeriod, CostTerms, is_false};
+use super::{AuditPeriod, CostTerms, Provenance, ProvenanceKind, is_false};
 use crate::error::{Error, field_message};
 use crate::macros::spelled_enum;
 use crate::values::{ClauseRef, Count, Days, ElapsedTerm, ElapsedUnit, Hours, Months, Term, Text};
@@ -63,12 +63,21 @@ pub struct Duration {
 /// (any [`Term`]: days, weeks, months or years), or, as files have always
 /// written it, `months = 3`; the backup cycle `backup_cycle = "2 weeks"` or
 /// `backup_cycle_days = 14`. One key per term: both is an error.
+///
+/// `provenance` says where the term came from ([`Provenance`]); with
+/// `provenance = "not-stated"` the term is absent and no deletion deadline
+/// is computed (issue 15 point 2; GDPR art. 28(3)(g) requires the term to
+/// be agreed, so `check` reports it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "DeletionRepr", into = "DeletionRepr")]
 #[non_exhaustive]
 pub struct Deletion {
-    /// The term after termination (clause 2.6.3 / 6.3).
-    pub term: Term,
+    /// The term after termination (clause 2.6.3 / 6.3); `None` when the
+    /// document does not state it (`provenance` is then
+    /// [`Provenance::NotStated`]).
+    pub term: Option<Term>,
+    /// Where the term came from.
+    pub provenance: Provenance,
     /// How firm the term is.
     pub firmness: Firmness,
     /// Whether the text also says "zo snel mogelijk" (as soon as possible):
@@ -95,6 +104,17 @@ struct DeletionRepr {
     /// both).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     within: Option<Term>,
+    /// Where the term came from: `stated` (the default), `standard`,
+    /// `assumed` (with `reason`) or `not-stated` (then no term is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<ProvenanceKind>,
+    /// Why the file's author assumed the term (required with
+    /// `provenance = "assumed"`, refused otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<Text>,
+    /// The sentence that states the term, where the file quotes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<Text>,
     /// How firm the term is.
     firmness: Firmness,
     /// Whether the text also says "zo snel mogelijk" (as soon as possible):
@@ -119,17 +139,27 @@ struct DeletionRepr {
 impl TryFrom<DeletionRepr> for Deletion {
     type Error = Error;
     fn try_from(r: DeletionRepr) -> Result<Self, Error> {
+        let given_key = if r.months.is_some() {
+            "months"
+        } else {
+            "within"
+        };
         let term = one_term(
             ("months", r.months.map(Term::from_months)),
             ("within", r.within),
             "3 months",
-        )?
-        .ok_or_else(|| {
-            Error::invalid_value(field_message(
-                "within",
-                "the deletion term is missing: give `within`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `months`, a number of months)",
-            ))
-        })?;
+        )?;
+        let provenance = Provenance::from_keys(r.provenance, r.reason, r.quote)?;
+        match (term, provenance.is_not_stated()) {
+            (Some(_), true) => return Err(Provenance::given_but_not_stated(given_key)),
+            (None, false) => {
+                return Err(Error::invalid_value(field_message(
+                    "within",
+                    "the deletion term is missing: give `within`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `months`, a number of months), or `provenance = \"not-stated\"` where the statement does not state one",
+                )));
+            }
+            _ => {}
+        }
         let backup_cycle = one_term(
             (
                 "backup_cycle_days",
@@ -140,6 +170,7 @@ impl TryFrom<DeletionRepr> for Deletion {
         )?;
         Ok(Deletion {
             term,
+            provenance,
             firmness: r.firmness,
             as_soon_as_possible: r.as_soon_as_possible,
             backups: r.backups,
@@ -151,9 +182,13 @@ impl TryFrom<DeletionRepr> for Deletion {
 
 impl From<Deletion> for DeletionRepr {
     fn from(d: Deletion) -> Self {
+        let (provenance, reason, quote) = d.provenance.to_keys();
         DeletionRepr {
-            months: d.term.as_months(),
-            within: d.term.as_months().is_none().then_some(d.term),
+            months: d.term.and_then(Term::as_months),
+            within: d.term.filter(|t| t.as_months().is_none()),
+            provenance,
+            reason,
+            quote,
             firmness: d.firmness,
             as_soon_as_possible: d.as_soon_as_possible,
             backups: d.backups,
@@ -559,6 +594,10 @@ pub struct Audit {
     /// toe dat Verantwoordelijke audits (bijv. een penetration test) laat
     /// uitvoeren").
     pub security_tests_after_consultation: bool,
+    /// Where the audit terms (count, period, notice) came from. An assumed
+    /// notice makes every audit deadline on it say so. `not-stated` is
+    /// refused while the count and the period are required values.
+    pub provenance: Provenance,
     /// Where the agreement says so.
     pub source: Vec<ClauseRef>,
 }
@@ -622,6 +661,17 @@ struct AuditRepr {
     /// uitvoeren").
     #[serde(default, skip_serializing_if = "is_false")]
     security_tests_after_consultation: bool,
+    /// Where the audit terms came from: `stated` (the default), `standard`
+    /// or `assumed` (with `reason`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<ProvenanceKind>,
+    /// Why the file's author assumed the audit terms (required with
+    /// `provenance = "assumed"`, refused otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<Text>,
+    /// The sentence that states the audit terms, where the file quotes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<Text>,
     /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
@@ -636,7 +686,14 @@ impl TryFrom<AuditRepr> for Audit {
             ("notice", r.notice),
             "14 days",
         )?;
+        let provenance = Provenance::from_keys(r.provenance, r.reason, r.quote)?;
+        if provenance.is_not_stated() {
+            // The count is always given (a required key): a value present
+            // with `not-stated` is refused, naming it.
+            return Err(Provenance::given_but_not_stated("max_count"));
+        }
         Ok(Audit {
+            provenance,
             notice,
             max_count: r.max_count,
             period: r.period,
@@ -658,6 +715,7 @@ impl TryFrom<AuditRepr> for Audit {
 
 impl From<Audit> for AuditRepr {
     fn from(a: Audit) -> Self {
+        let (provenance, reason, quote) = a.provenance.to_keys();
         AuditRepr {
             max_count: a.max_count,
             period: a.period,
@@ -674,6 +732,9 @@ impl From<Audit> for AuditRepr {
             client_may_refuse_processor_auditor: a.client_may_refuse_processor_auditor,
             processor_reports_inspection: a.processor_reports_inspection,
             security_tests_after_consultation: a.security_tests_after_consultation,
+            provenance,
+            reason,
+            quote,
             source: a.source,
         }
     }

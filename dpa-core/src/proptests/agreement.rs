@@ -12,8 +12,8 @@ use crate::model::{
     AdHocClauses, Address, Approval, Assistance, Audit, Breach, Certification, ChannelTerm,
     ClientInformed, CodeOfConduct, Contact, CostBasis, CostContext, CostTerms, Costs, Deletion,
     Described, Deviation, Disclosure, Duration, Fines, FormatVersion, History, LegalRetention,
-    Measures, ProcessingLocations, Processor, Product, ReturnOfData, Rules, Security, ServiceLevel,
-    SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
+    Measures, ProcessingLocations, Processor, Product, Provenance, ReturnOfData, Rules, Security,
+    ServiceLevel, SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
     SubProcessorPolicy, SubProcessorsByReference, Terms, TransferCertification, VersionRecord,
 };
 use crate::values::{StatedDate, Term, Version};
@@ -495,9 +495,26 @@ pub(super) fn duration() -> impl Strategy<Value = Duration> {
     )
 }
 
+/// A provenance of a value that is given (`stated`, `standard` or
+/// `assumed`).
+pub(super) fn given_provenance() -> impl Strategy<Value = Provenance> {
+    prop_oneof![
+        opt_text().prop_map(|quote| Provenance::Stated { quote }),
+        opt_text().prop_map(|quote| Provenance::Standard { quote }),
+        (text(), opt_text()).prop_map(|(reason, quote)| Provenance::Assumed { reason, quote }),
+    ]
+}
+
 pub(super) fn deletion() -> impl Strategy<Value = Deletion> {
     (
-        prop_oneof![months().prop_map(Term::from_months), term()],
+        prop_oneof![
+            (
+                prop_oneof![months().prop_map(Term::from_months), term()],
+                given_provenance()
+            )
+                .prop_map(|(t, p)| (Some(t), p)),
+            Just((None, Provenance::NotStated)),
+        ],
         select(all_firmnesses()),
         any::<bool>(),
         select(all_backup_deletions()),
@@ -505,13 +522,16 @@ pub(super) fn deletion() -> impl Strategy<Value = Deletion> {
         sources(),
     )
         .prop_map(
-            |(term, firmness, as_soon_as_possible, backups, backup_cycle, source)| Deletion {
-                term,
-                firmness,
-                as_soon_as_possible,
-                backups,
-                backup_cycle,
-                source,
+            |((term, provenance), firmness, as_soon_as_possible, backups, backup_cycle, source)| {
+                Deletion {
+                    term,
+                    provenance,
+                    firmness,
+                    as_soon_as_possible,
+                    backups,
+                    backup_cycle,
+                    source,
+                }
             },
         )
 }
@@ -656,7 +676,7 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
         texts(),
         any::<[bool; 7]>(),
         option::of(text()),
-        sources(),
+        (sources(), given_provenance()),
     )
         .prop_map(
             |(
@@ -676,8 +696,9 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
                     security_tests_after_consultation,
                 ],
                 processor_reports_inspection,
-                source,
+                (source, provenance),
             )| Audit {
+                provenance,
                 max_count,
                 period,
                 notice,

@@ -18,6 +18,7 @@ mod errors;
 mod helpers;
 mod ics;
 mod limits;
+mod provenance;
 mod readme;
 mod schema;
 mod seeds;

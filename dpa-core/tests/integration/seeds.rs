@@ -135,7 +135,7 @@ fn belco_terms() {
     let a = load("belco.toml");
     let t = &a.terms;
     // DPS 1.11: "uiterlijk binnen 3 maanden"
-    assert_eq!(t.deletion.term.to_string(), "3 months");
+    assert_eq!(t.deletion.term.unwrap().to_string(), "3 months");
     assert_eq!(t.deletion.firmness, Firmness::AtTheLatest);
     assert_eq!(refs(&t.deletion.source), ["DPS 1.11", "clause 2.6.3"]);
     // DPS 1.13 / clause 2.4.1: within 24 hours, phone and mail, 10 items.
@@ -325,7 +325,7 @@ fn alles_online_terms() {
     let a = load("alles-online.toml");
     let t = &a.terms;
     // DPS 12: "in principe binnen 3 maanden", backups per regular cycle.
-    assert_eq!(t.deletion.term.to_string(), "3 months");
+    assert_eq!(t.deletion.term.unwrap().to_string(), "3 months");
     assert_eq!(t.deletion.firmness, Firmness::InPrinciple);
     assert_eq!(t.deletion.backups, BackupDeletion::PerBackupCycle);
     assert!(t.deletion.backup_cycle.is_none());

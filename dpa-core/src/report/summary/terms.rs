@@ -25,13 +25,21 @@ pub(super) fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         },
         refs(&t.duration.source)
     )?;
+    match t.deletion.term {
+        Some(term) => write!(
+            f,
+            "  deletion: {} after termination ({})",
+            term, t.deletion.firmness
+        )?,
+        None => write!(f, "  deletion: no term stated")?,
+    }
     writeln!(
         f,
-        "  deletion: {} after termination ({}) — {}",
-        t.deletion.term,
-        t.deletion.firmness,
+        "{} — {}",
+        provenance_suffix(&t.deletion.provenance),
         join_refs(&t.deletion.source)
     )?;
+    quote_line(f, &t.deletion.provenance)?;
     if t.deletion.as_soon_as_possible {
         writeln!(f, "    as soon as possible, within the term")?;
     }
@@ -163,7 +171,13 @@ fn audit(f: &mut fmt::Formatter<'_>, a: &Audit) -> fmt::Result {
     if let Some(n) = a.notice {
         write!(audits, ", {n} written notice")?;
     }
-    writeln!(f, "  audits: {audits} — {}", join_refs(&a.source))?;
+    writeln!(
+        f,
+        "  audits: {audits}{} — {}",
+        provenance_suffix(&a.provenance),
+        join_refs(&a.source)
+    )?;
+    quote_line(f, &a.provenance)?;
     writeln!(f, "    paid by: {}", a.cost_bearer)?;
     if !a.auditor_requirements.is_empty() {
         writeln!(f, "    auditor requirements:")?;
@@ -260,4 +274,26 @@ fn sub_processors_and_fines(f: &mut fmt::Formatter<'_>, t: &Terms) -> fmt::Resul
         t.fines.recoverable,
         refs(&t.fines.source)
     )
+}
+
+/// ` (assumed: <reason>)`, ` (from the standard clauses)`, or nothing for a
+/// stated value (issue 15 point 2: an answer on a value that is not stated
+/// says so).
+fn provenance_suffix(p: &crate::model::Provenance) -> String {
+    match p {
+        crate::model::Provenance::Assumed { reason, .. } => {
+            format!(" (assumed: {})", shown(reason))
+        }
+        crate::model::Provenance::Standard { .. } => " (from the standard clauses)".to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The quoted sentence a value rests on, on a line of its own, where the
+/// file quotes one.
+fn quote_line(f: &mut fmt::Formatter<'_>, p: &crate::model::Provenance) -> fmt::Result {
+    match p.quote() {
+        Some(q) => writeln!(f, "    quote: \"{}\"", shown(q)),
+        None => Ok(()),
+    }
 }

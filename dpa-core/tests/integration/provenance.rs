@@ -1,0 +1,190 @@
+//! Where each value came from (issue 15 point 2): `provenance` on a term
+//! table (`stated`, `standard`, `assumed` with a reason, `not-stated`), and
+//! what the answers resting on it do with it (docs/rules.md, "Provenance").
+
+use crate::helpers::text;
+
+use dpa_core::Agreement;
+use dpa_core::deadline::{DeadlineKind, Due};
+use dpa_core::document::Format;
+use dpa_core::model::{Provenance, ProvenanceKind};
+use time::macros::date;
+
+/// Belco's file with `from` (which must occur once) replaced by `to`.
+fn belco_with(from: &str, to: &str) -> String {
+    let t = text("belco.toml");
+    assert_eq!(t.matches(from).count(), 1, "`{from}` must occur once");
+    t.replacen(from, to, 1)
+}
+
+fn parsed(text: &str) -> Agreement {
+    Agreement::from_toml(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The path and message of the error reading `text`.
+fn invalid(text: &str) -> (String, String) {
+    match Agreement::from_text(text, Format::Toml) {
+        Err(dpa_core::Error::Invalid(e)) => (e.path().to_owned(), e.message().to_owned()),
+        other => panic!("expected an invalid document, got {other:?}"),
+    }
+}
+
+/// Belco with no deletion term: the statement does not state one.
+fn deletion_not_stated() -> Agreement {
+    parsed(&belco_with("months = 3\n", "provenance = \"not-stated\"\n"))
+}
+
+/// Belco with an assumed audit notice.
+fn audit_notice_assumed() -> Agreement {
+    parsed(&belco_with(
+        "notice_days = 14 ",
+        "provenance = \"assumed\"\nreason = \"the statement names no notice; 14 days as agreed by e-mail\"\nnotice_days = 14 ",
+    ))
+}
+
+/// A table without `provenance` is stated, as every file before the key.
+/// Source: issue 15 point 2 (absent = stated); README, migration note.
+#[test]
+fn absent_provenance_is_stated_and_writes_back_unchanged() {
+    let a = parsed(&text("belco.toml"));
+    assert_eq!(a.terms.deletion.provenance, Provenance::STATED);
+    assert_eq!(a.terms.audit.provenance, Provenance::STATED);
+    let back = a.to_toml().unwrap();
+    assert!(!back.contains("provenance"), "{back}");
+    let d = a.deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    let json = serde_json::to_string(&d).unwrap();
+    assert!(!json.contains("provenance"), "{json}");
+}
+
+/// A deletion term the statement does not state: no deletion deadline,
+/// `none` with the reason, never a default.
+/// Source: issue 15 point 2; clause 2.6.3 / 6.3 refer to "de in het Data Pro
+/// Statement opgenomen termijn" (the statement's term), GDPR art. 28(3)(g).
+#[test]
+fn a_not_stated_deletion_term_gives_no_deadline_with_the_reason() {
+    let a = deletion_not_stated();
+    assert_eq!(a.terms.deletion.term, None);
+    assert!(a.terms.deletion.provenance.is_not_stated());
+    let d = a.deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    assert_eq!(d.due, Due::NoFixedTerm);
+    assert_eq!(d.provenance, Provenance::NotStated);
+    assert_eq!(
+        d.note.as_deref(),
+        Some("the statement does not state a deletion term (DPS 1.11, clause 2.6.3)")
+    );
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["due"], serde_json::Value::Null);
+    assert_eq!(json["provenance"], "not-stated");
+    // Written back with the key, and read again the same.
+    let back = a.to_toml().unwrap();
+    assert!(back.contains("provenance = \"not-stated\""), "{back}");
+    assert_eq!(parsed(&back), a);
+    // The backup deadline rests on the same missing term.
+    let b = a.backup_deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    assert_eq!(b.due, Due::NoFixedTerm);
+    assert!(b.note.unwrap().contains("does not state a deletion term"));
+}
+
+/// Backups the statement does not mention give no backup deadline. Before,
+/// the backup deadline silently took the main deletion term.
+/// Source: issue 15 point 2; Belco DPS 1.11 (deletion "uiterlijk binnen 3
+/// maanden", backups not mentioned), clause 2.6.3.
+#[test]
+fn backups_not_stated_give_no_backup_deadline() {
+    let a = parsed(&text("belco.toml"));
+    assert_eq!(
+        a.terms.deletion.backups,
+        dpa_core::model::BackupDeletion::NotStated
+    );
+    let b = a.backup_deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    assert_eq!(b.kind, DeadlineKind::BackupDeletion);
+    assert_eq!(b.due, Due::NoFixedTerm, "{b:#}");
+    assert_eq!(b.provenance, Provenance::NotStated);
+    assert!(
+        b.note
+            .as_deref()
+            .unwrap()
+            .contains("does not state how backups are deleted"),
+        "{b:#}"
+    );
+    // The main deletion deadline itself is unchanged.
+    let d = a.deletion_deadline(date!(2026 - 11 - 30)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(2027 - 02 - 28)));
+}
+
+/// An assumed audit notice: the deadline on it says so in text and JSON.
+/// Source: issue 15 point 2; Belco DPS 1.14 ("minimaal 14-dagen van tevoren
+/// schriftelijk"), here taken as the author's assumption; clause 2.7.4.
+#[test]
+fn an_assumed_audit_notice_shows_in_text_and_json() {
+    let a = audit_notice_assumed();
+    let reason = "the statement names no notice; 14 days as agreed by e-mail";
+    assert_eq!(a.terms.audit.provenance.kind(), ProvenanceKind::Assumed);
+    assert_eq!(
+        a.terms.audit.provenance.reason().map(|r| r.as_str()),
+        Some(reason)
+    );
+    let d = a.earliest_audit_date(date!(2026 - 03 - 02)).unwrap();
+    assert_eq!(d.due.date(), Some(date!(2026 - 03 - 16)));
+    let shown = format!("{d:#}");
+    assert_eq!(
+        shown.lines().next().unwrap(),
+        format!("2026-03-16 clause 2.7.3, clause 2.7.4, DPS 1.14 (assumed: {reason})")
+    );
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["provenance"], "assumed");
+    assert_eq!(json["provenance_reason"], reason);
+    // The summary says so beside the audit terms.
+    let summary = a.summary().to_string();
+    assert!(
+        summary.contains(&format!("(assumed: {reason})")),
+        "{summary}"
+    );
+    // And it is written back.
+    assert_eq!(parsed(&a.to_toml().unwrap()), a);
+}
+
+/// An assumed value needs its reason: the error names the path.
+/// Source: issue 15 point 2 ("assumed (the file's author chose it; a reason
+/// is required)").
+#[test]
+fn an_assumed_value_needs_a_reason() {
+    let (path, message) = invalid(&belco_with(
+        "notice_days = 14 ",
+        "provenance = \"assumed\"\nnotice_days = 14 ",
+    ));
+    assert_eq!(path, "terms.audit.reason");
+    assert!(
+        message.contains("an assumed value needs the reason"),
+        "{message}"
+    );
+    // A reason on a value that is not assumed is refused too.
+    let (path, _) = invalid(&belco_with("months = 3\n", "months = 3\nreason = \"x\"\n"));
+    assert_eq!(path, "terms.deletion.reason");
+}
+
+/// A value given with `not-stated` is refused, naming the value.
+/// Source: issue 15 point 2 (`not-stated`: "the value is then absent").
+#[test]
+fn a_value_with_not_stated_is_refused() {
+    let (path, message) = invalid(&belco_with(
+        "months = 3\n",
+        "months = 3\nprovenance = \"not-stated\"\n",
+    ));
+    assert_eq!(path, "terms.deletion.months");
+    assert!(message.contains("does not state this value"), "{message}");
+    // Neither a term nor `not-stated`: today's missing-term error.
+    let (path, message) = invalid(&belco_with("months = 3\n", ""));
+    assert_eq!(path, "terms.deletion.within");
+    assert!(
+        message.contains("the deletion term is missing"),
+        "{message}"
+    );
+    // An unknown provenance lists the spellings.
+    let (path, message) = invalid(&belco_with(
+        "months = 3\n",
+        "months = 3\nprovenance = \"guessed\"\n",
+    ));
+    assert_eq!(path, "terms.deletion.provenance");
+    assert!(message.contains("not-stated"), "{message}");
+}
