@@ -10,8 +10,8 @@
 use crate::citation;
 use crate::finding::{Finding, FindingCode};
 use crate::model::{
-    Agreement, Channel, ChannelTerm, Declaration, DeviationKind, NoticeTerm, ReturnMethod,
-    SecurityWarranty,
+    Agreement, Channel, ChannelTerm, Declaration, DeviationKind, NoticeTerm, Provenance,
+    ReturnMethod, SecurityWarranty,
 };
 use crate::values::ElapsedUnit;
 
@@ -82,6 +82,7 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
     }
     channels(a, out);
     warranty(a, out);
+    provenance(a, out);
     let r = &a.terms.return_of_data;
     if r.method == ReturnMethod::None {
         out.push(Finding::new(
@@ -181,4 +182,49 @@ fn warranty(a: &Agreement, out: &mut Vec<Finding>) {
         ),
         Some("statement.security.warranty".into()),
     ));
+}
+
+/// Where the terms came from (issue 15 point 2): a finding for each term
+/// GDPR art. 28 requires that the statement does not state (the deletion
+/// term: art. 28(3)(g)), and one (info) for each value the file's author
+/// assumed, naming the reason.
+fn provenance(a: &Agreement, out: &mut Vec<Finding>) {
+    let d = &a.terms.deletion;
+    let au = &a.terms.audit;
+    if d.provenance.is_not_stated() {
+        out.push(Finding::new(
+            FindingCode::TermNotStated,
+            "the statement does not state a deletion term, which GDPR art. 28(3)(g) requires (deletion or return of the data at the end of the services); no deletion deadline can be computed".to_owned(),
+            citation::cite(&d.source, ["GDPR art. 28(3)(g)"]),
+            Some("terms.deletion.provenance".into()),
+        ));
+    }
+    let assumed = [
+        (
+            &d.provenance,
+            d.term.map(|t| format!("the deletion term ({t})")),
+            &d.source,
+            "GDPR art. 28(3)(g)",
+            "terms.deletion.reason",
+        ),
+        (
+            &au.provenance,
+            Some("the audit terms".to_owned()),
+            &au.source,
+            "GDPR art. 28(3)(h)",
+            "terms.audit.reason",
+        ),
+    ];
+    for (p, what, source, article, path) in assumed {
+        if let (Provenance::Assumed { reason, .. }, Some(what)) = (p, what) {
+            out.push(Finding::new(
+                FindingCode::ValueAssumed,
+                format!(
+                    "{what}: assumed by the file's author, not stated by the document: {reason}"
+                ),
+                citation::cite(source, [article]),
+                Some(path.into()),
+            ));
+        }
+    }
 }

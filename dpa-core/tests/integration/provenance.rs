@@ -188,3 +188,56 @@ fn a_value_with_not_stated_is_refused() {
     assert_eq!(path, "terms.deletion.provenance");
     assert!(message.contains("not-stated"), "{message}");
 }
+
+/// `check` reports a not-stated deletion term (GDPR art. 28(3)(g)), and the
+/// art. 28 coverage counts the item as not covered by the statement; an
+/// assumed value is an info finding naming the reason. A file without
+/// provenance keys gets neither.
+/// Source: issue 15 point 2 ("`check` reports each not-stated item that
+/// GDPR art. 28 requires"); GDPR art. 28(3)(g), 28(3)(h); clause 2.6.3
+/// ("binnen de in het Data Pro Statement opgenomen termijn").
+#[test]
+fn check_reports_the_art28_items_not_stated_and_the_assumed_values() {
+    use dpa_core::completeness::{Art28Item, Coverage, coverage};
+    use dpa_core::finding::FindingCode;
+    let at = date!(2026 - 06 - 01);
+    let plain = parsed(&text("belco.toml")).check(at);
+    assert!(!plain.iter().any(|f| matches!(
+        f.code,
+        FindingCode::TermNotStated | FindingCode::ValueAssumed
+    )));
+    let a = deletion_not_stated();
+    let findings = a.check(at);
+    let f = findings
+        .iter()
+        .find(|f| f.code == FindingCode::TermNotStated)
+        .expect("a term-not-stated finding");
+    assert_eq!(f.path.as_deref(), Some("terms.deletion.provenance"));
+    assert_eq!(f.citation, "DPS 1.11, clause 2.6.3; GDPR art. 28(3)(g)");
+    let cov = coverage(&a);
+    let deletion = cov
+        .iter()
+        .find(|c| c.item == Art28Item::DeletionOrReturn)
+        .unwrap();
+    assert_ne!(deletion.verdict, Coverage::Covered);
+    let stated = coverage(&parsed(&text("belco.toml")));
+    let before = stated
+        .iter()
+        .find(|c| c.item == Art28Item::DeletionOrReturn)
+        .unwrap();
+    assert_eq!(before.verdict, Coverage::Covered);
+
+    let findings = audit_notice_assumed().check(at);
+    let f = findings
+        .iter()
+        .find(|f| f.code == FindingCode::ValueAssumed)
+        .expect("a value-assumed finding");
+    assert_eq!(f.path.as_deref(), Some("terms.audit.reason"));
+    assert!(
+        f.message
+            .ends_with("the statement names no notice; 14 days as agreed by e-mail"),
+        "{}",
+        f.message
+    );
+    assert!(f.citation.ends_with("GDPR art. 28(3)(h)"), "{}", f.citation);
+}
