@@ -53,7 +53,7 @@ final class DpaException extends \RuntimeException
 final class Library
 {
     /** The C ABI this wrapper is written for (DPA_ABI_VERSION in dpa.h). */
-    public const ABI_VERSION = 1;
+    public const ABI_VERSION = 2;
 
     /** @internal DPA_STATUS_OK, as the loaded header defines it. */
     public static int $ok;
@@ -346,6 +346,8 @@ final class Agreement
     private array $kindNames;
     private array $boundNames;
     private array $dueKinds;
+    /** @var array<int, string> dpa_provenance numbers to their spellings */
+    private array $provenances;
     private int $unstated;
     /** @var array<string, int> DPA_DEADLINE_KIND_* numbers, by the constant's name, once read. */
     private array $kinds = [];
@@ -368,9 +370,15 @@ final class Agreement
                     $ffi->DPA_DUE_KIND_NONE => 'none',
                 ],
                 $ffi->DPA_IMPACT_UNSTATED,
+                [
+                    $ffi->DPA_PROVENANCE_STATED => 'stated',
+                    $ffi->DPA_PROVENANCE_STANDARD => 'standard',
+                    $ffi->DPA_PROVENANCE_ASSUMED => 'assumed',
+                    $ffi->DPA_PROVENANCE_NOT_STATED => 'not-stated',
+                ],
             ];
         }
-        [$this->kindNames, $this->boundNames, $this->dueKinds, $this->unstated] = self::$tables;
+        [$this->kindNames, $this->boundNames, $this->dueKinds, $this->unstated, $this->provenances] = self::$tables;
         $this->ok = Library::$ok;
         Library::$liveAgreements++;
     }
@@ -609,6 +617,7 @@ final class Agreement
             'shifted_from' => $o->shifted
                 ? Library::dateText($o->shifted_from->year, $o->shifted_from->month, $o->shifted_from->day)
                 : null,
+            'provenance' => $this->provenances[$o->provenance],
         ];
     }
 
