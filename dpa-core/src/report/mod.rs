@@ -25,7 +25,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
+use std::{fmt, io};
 
 use serde::Serialize;
 
@@ -58,9 +58,33 @@ pub trait Report: Serialize + fmt::Display {
         Ok(s)
     }
 
+    /// Writes [`to_json`](Report::to_json)'s bytes to `w`: what `dpa ...
+    /// --format json` prints. A report whose JSON can be large
+    /// ([`TransfersReport`]) writes it piece by piece, so that the whole
+    /// text is never held at once; every other report writes its
+    /// [`to_json`](Report::to_json). `w` is written in pieces of some
+    /// kilobytes at the most (one transfer assessment at a time); the
+    /// caller buffers if it wants fewer writes, and flushes.
+    ///
+    /// # Errors
+    /// An error of `w` as it is (a closed pipe is
+    /// [`io::ErrorKind::BrokenPipe`]). The report's own error, not expected
+    /// (see [`to_json`](Report::to_json)), as an error of kind
+    /// [`io::ErrorKind::InvalidData`] holding the [`crate::Error`] (reach it
+    /// with [`io::Error::get_ref`]).
+    fn write_json(&self, w: &mut dyn io::Write) -> io::Result<()> {
+        let json = self.to_json().map_err(report_error)?;
+        w.write_all(json.as_bytes())
+    }
+
     /// Whether the answer is a failure: an error finding, a missed
     /// obligation, an uncovered article. The `dpa` command exits 1 then.
     fn fails(&self) -> bool;
+}
+
+/// A report's own error as [`Report::write_json`] returns it.
+fn report_error(e: crate::Error) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e)
 }
 
 /// Pretty JSON with every object's keys in alphabetical order, and a final
