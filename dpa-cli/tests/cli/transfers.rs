@@ -92,7 +92,7 @@ fn output_is_a_small_multiple_of_the_input() {
     }
 }
 
-/// What `dpa transfers` prints, written as it is made (JSON one assessment
+/// What `dpa transfers` and `dpa check` print, written as it is made (JSON one assessment
 /// at a time, text as it is formatted, through a buffer many times smaller
 /// than the output), is byte for byte the library's report: its
 /// `to_json` and its text with the characters that steer a terminal
@@ -136,6 +136,31 @@ fn streamed_output_is_the_reports() {
     let code = if report.fails() { 1 } else { 0 };
     assert_eq!(json.status.code(), Some(code));
     assert_eq!(shown.status.code(), Some(code));
+    // `dpa check` likewise.
+    let check = dpa_core::report::CheckReport::new(
+        &dpa_core::Agreement::from_toml(&text).unwrap(),
+        time::macros::date!(2026 - 11 - 23),
+    );
+    let json = dpa(&[
+        "check",
+        file.path(),
+        "--at",
+        "2026-11-23",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        json.stdout == check.to_json().unwrap().as_bytes(),
+        "{}",
+        stderr(&json)
+    );
+    let shown = dpa(&["check", file.path(), "--at", "2026-11-23"]);
+    let label = check.labelled(file.path()).to_string();
+    assert!(
+        shown.stdout == terminal_safe(&label).as_bytes(),
+        "{}",
+        stderr(&shown)
+    );
 }
 
 /// Belco's agreement as JSON with SpeakUP (sub-processor 8) processing in

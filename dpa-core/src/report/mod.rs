@@ -87,6 +87,44 @@ fn report_error(e: crate::Error) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, e)
 }
 
+/// What `report`'s [`Report::write_json`] writes, as a string: the
+/// `to_json` of a report that streams its JSON, so that both are the same
+/// bytes by construction.
+fn written_json<R: Report + ?Sized>(report: &R) -> Result<String> {
+    let mut out = Vec::new();
+    report.write_json(&mut out).map_err(|e| {
+        match e.into_inner().map(|inner| inner.downcast::<crate::Error>()) {
+            Some(Ok(own)) => *own,
+            // Writing to a Vec fails only with the report's own error.
+            _ => crate::Error::invalid_argument("report", "the JSON could not be written"),
+        }
+    })?;
+    String::from_utf8(out).map_err(|e| crate::Error::invalid_argument("report", e.to_string()))
+}
+
+/// Compact JSON with every object's keys in alphabetical order, without a
+/// final newline: [`sorted_json`]'s form past the document limit.
+fn sorted_compact_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_value(value)
+        .and_then(|v| serde_json::to_string(&v))
+        .map_err(|e| crate::Error::invalid_argument("report", e.to_string()))
+}
+
+/// Appends `one` (pretty JSON of one element, as [`sorted_json`] writes
+/// it) to `out`, each line indented by `indent` and without the final
+/// newline: an element of a list written one at a time. JSON strings hold
+/// no raw line breaks, so every line is a line of the structure and can be
+/// indented as a whole.
+fn push_indented(out: &mut String, one: &str, indent: &str) {
+    for (j, line) in one.trim_end_matches('\n').split('\n').enumerate() {
+        if j > 0 {
+            out.push('\n');
+        }
+        out.push_str(indent);
+        out.push_str(line);
+    }
+}
+
 /// Pretty JSON with every object's keys in alphabetical order, and a final
 /// newline: the form `dpa check` and `dpa transfers` have printed since
 /// their first release (their JSON went through `serde_json::Value`, whose

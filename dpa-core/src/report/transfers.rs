@@ -100,15 +100,7 @@ impl Report for TransfersReport {
     /// The keys of every object in alphabetical order, as first released:
     /// the bytes [`Report::write_json`] writes.
     fn to_json(&self) -> Result<String> {
-        let mut out = Vec::new();
-        self.write_json(&mut out).map_err(|e| {
-            match e.into_inner().map(|inner| inner.downcast::<crate::Error>()) {
-                Some(Ok(own)) => *own,
-                // Writing to a Vec fails only with the report's own error.
-                _ => crate::Error::invalid_argument("report", "the JSON could not be written"),
-            }
-        })?;
-        String::from_utf8(out).map_err(|e| crate::Error::invalid_argument("report", e.to_string()))
+        super::written_json(self)
     }
 
     /// Written one assessment at a time (each indented into its place in
@@ -127,15 +119,7 @@ impl Report for TransfersReport {
                 piece.push_str(",\n");
             }
             let one = super::sorted_json(a).map_err(super::report_error)?;
-            // JSON strings hold no raw line breaks, so every line is a line
-            // of the structure and can be indented as a whole.
-            for (j, line) in one.trim_end_matches('\n').split('\n').enumerate() {
-                if j > 0 {
-                    piece.push('\n');
-                }
-                piece.push_str("    ");
-                piece.push_str(line);
-            }
+            super::push_indented(&mut piece, &one, "    ");
             w.write_all(piece.as_bytes())?;
             piece.clear();
         }

@@ -927,9 +927,9 @@ fn worst_shape_is_linear() {
     let a = Agreement::from_toml(&text).unwrap();
     let on = date!(2026 - 11 - 23);
     for t in a.assess_transfers(on).unwrap() {
-        assert_eq!(t.outside_eea.len(), countries.len());
-        // 21 bases; the country bases add one entry per country the table
-        // names (about twenty): far below 219 x 21.
+        assert_eq!(t.access_from.len(), countries.len());
+        // 24 bases; the country bases add one entry per country the table
+        // names (about twenty): far below 219 x 24.
         assert!(t.bases.len() <= 2 * bases.len() + 40, "{}", t.bases.len());
         assert!(t.findings.len() <= bases.len() + 5, "{}", t.findings.len());
     }
@@ -1016,8 +1016,9 @@ impl std::io::Write for Pieces {
 }
 
 /// The transfers report's JSON as `dpa transfers --format json` streams it
-/// ([`Report::write_json`](dpa_core::report::Report::write_json)) is byte
-/// for byte its string form and the whole report serialised at once with
+/// ([`Report::write_json`](dpa_core::report::Report::write_json)), and the
+/// check's as `dpa check --format json` does, is byte for byte its string
+/// form and the whole report serialised at once with
 /// its keys sorted (the form first released), for both example agreements,
 /// a list kept by reference (the report's own findings), no sub-processor
 /// at all, and the worst shape (`benches/src/worst.rs`: 30 sub-processors,
@@ -1028,7 +1029,7 @@ impl std::io::Write for Pieces {
 #[test]
 fn streamed_json_is_the_string_form() {
     use dpa_core::model::TransferBasis;
-    use dpa_core::report::{Report, TransfersReport};
+    use dpa_core::report::{CheckReport, Report, TransfersReport};
     use dpa_core::values::Country;
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/agreements/");
     let seed = std::fs::read_to_string(format!("{dir}alles-online.toml")).unwrap();
@@ -1073,6 +1074,22 @@ fn streamed_json_is_the_string_form() {
         if name == "by reference" {
             assert!(!report.findings.is_empty());
             assert!(string.contains("\"findings\": ["));
+        }
+        // The check's JSON is written the same way, some findings at a time.
+        let check = CheckReport::new(&a, on);
+        let mut streamed = Pieces::default();
+        check.write_json(&mut streamed).unwrap();
+        let whole =
+            serde_json::to_string_pretty(&serde_json::to_value(&check).unwrap()).unwrap() + "\n";
+        assert!(streamed.bytes == whole.as_bytes(), "{name}: check streamed");
+        assert_eq!(check.to_json().unwrap(), whole, "{name}: check to_json");
+        if name == "worst shape" {
+            let largest = streamed.sizes.iter().max().copied().unwrap_or(0);
+            assert!(
+                largest * 10 < streamed.bytes.len(),
+                "check: {largest} of {} bytes in one write",
+                streamed.bytes.len()
+            );
         }
         if name == "worst shape" {
             let largest = streamed.sizes.iter().max().copied().unwrap_or(0);
