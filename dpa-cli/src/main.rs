@@ -248,16 +248,16 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             let a = load(&file)?;
             match format {
                 OutputFormat::Json => out.raw(&(a.to_json()? + "\n"))?,
-                OutputFormat::Text => out.text(&a.summary().to_string())?,
+                OutputFormat::Text => out.display(&a.summary())?,
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { file, at, format } => {
             let report = CheckReport::new(&load(&file)?, at.unwrap_or_else(today));
             match format {
-                OutputFormat::Json => out.raw(&report.to_json()?)?,
+                OutputFormat::Json => out.json(&report)?,
                 OutputFormat::Text => {
-                    out.text(&report.labelled(&file.display().to_string()).to_string())?;
+                    out.display(&report.labelled(&file.display().to_string()))?;
                 }
             }
             Ok(exit_code(&report))
@@ -290,9 +290,9 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             let ev = load_events(&events)?;
             let t = a.timeline(&ev, at.unwrap_or_else(today))?;
             match format {
-                TimelineFormat::Json => out.raw(&t.to_json()?)?,
+                TimelineFormat::Json => out.json(&t)?,
                 TimelineFormat::Ics => out.raw(&t.to_ics(&a))?,
-                TimelineFormat::Text => out.text(&t.to_string())?,
+                TimelineFormat::Text => out.display(&t)?,
             }
             Ok(exit_code(&t))
         }
@@ -362,8 +362,27 @@ fn flag_error(e: Error, kind: DeadlineKind) -> InputError {
 /// Prints `report` as text or JSON.
 fn output(out: &Out, report: &impl Report, format: OutputFormat) -> Result<(), InputError> {
     match format {
-        OutputFormat::Json => out.raw(&report.to_json()?),
-        OutputFormat::Text => out.text(&report.to_string()),
+        OutputFormat::Json => out.json(report),
+        OutputFormat::Text => out.display(report),
+    }
+}
+
+/// Text written through to `inner` with the characters that steer a
+/// terminal escaped ([`dpa_core::report::terminal_safe`], which escapes
+/// character by character, so piece by piece is the same as all at once);
+/// the first write error is kept in `error`.
+struct TerminalSafe<'a> {
+    inner: &'a mut dyn Write,
+    error: Option<io::Error>,
+}
+
+impl std::fmt::Write for TerminalSafe<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let safe = dpa_core::report::terminal_safe(s);
+        self.inner.write_all(safe.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
     }
 }
 
@@ -403,11 +422,57 @@ impl Out {
     /// Prints `s` as it is (JSON, which escapes control characters itself;
     /// iCalendar).
     fn raw(&self, s: &str) -> Result<(), InputError> {
-        match (&self.0).write_all(s.as_bytes()) {
+        Out::written((&self.0).write_all(s.as_bytes()))
+    }
+
+    /// Prints `report`'s JSON as it is written ([`Report::write_json`]):
+    /// a large report is never held whole as text.
+    fn json(&self, report: &impl Report) -> Result<(), InputError> {
+        self.stream(|w| report.write_json(w))
+    }
+
+    /// Prints `value`'s text as it is written (`Display`), escaped as
+    /// [`Out::text`] escapes it.
+    fn display(&self, value: &impl std::fmt::Display) -> Result<(), InputError> {
+        self.stream(|w| {
+            let mut safe = TerminalSafe {
+                inner: w,
+                error: None,
+            };
+            match std::fmt::write(&mut safe, format_args!("{value}")) {
+                Ok(()) => Ok(()),
+                Err(std::fmt::Error) => Err(safe
+                    .error
+                    .unwrap_or_else(|| io::Error::other("the text could not be written"))),
+            }
+        })
+    }
+
+    /// Prints what `write` writes, through a buffer, as it is written.
+    fn stream(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), InputError> {
+        let mut buffered = io::BufWriter::with_capacity(64 * 1024, &self.0);
+        let result = write(&mut buffered).and_then(|()| buffered.flush());
+        // After an error the rest of the buffer is dropped, not written
+        // again.
+        let _ = buffered.into_parts();
+        Out::written(result)
+    }
+
+    /// The outcome of a write to standard output.
+    fn written(result: io::Result<()>) -> Result<(), InputError> {
+        match result {
             Ok(()) => Ok(()),
             // A closed pipe (`dpa show x | head`) is not an error of ours:
             // the reader has what it wanted.
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            // The report's own error (not expected), in its own words.
+            Err(e) if e.get_ref().is_some_and(|inner| inner.is::<Error>()) => Err(InputError(
+                e.into_inner()
+                    .map_or_else(String::new, |inner| inner.to_string()),
+            )),
             Err(e) => Err(InputError(format!("cannot write output: {e}"))),
         }
     }
