@@ -104,25 +104,27 @@ impl FromStr for UidDomain {
         let refuse = |why: &str| {
             Err(Error::invalid_argument(
                 "",
-                format!("`{shown}` is not a domain name: {why} (e.g. calendar.example.org)"),
+                format!(
+                    "`{shown}` is not a domain name: expected {why} (e.g. calendar.example.org)"
+                ),
             ))
         };
         if s.is_empty() || s.len() > 253 {
-            return refuse("it has 1 to 253 characters");
+            return refuse("1 to 253 characters");
         }
         let labels: Vec<&str> = s.split('.').collect();
         if labels.len() < 2 {
-            return refuse("it has at least two labels separated by dots");
+            return refuse("at least two labels separated by dots");
         }
         for l in labels {
             if l.is_empty() || l.len() > 63 {
-                return refuse("each label between the dots has 1 to 63 characters");
+                return refuse("labels of 1 to 63 characters between the dots");
             }
             if !l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                return refuse("a label has ASCII letters, digits and hyphens only");
+                return refuse("ASCII letters, digits and hyphens only");
             }
             if l.starts_with('-') || l.ends_with('-') {
-                return refuse("a label does not start or end with a hyphen");
+                return refuse("labels that do not start or end with a hyphen");
             }
         }
         Ok(UidDomain(s.to_ascii_lowercase()))
