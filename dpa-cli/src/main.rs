@@ -199,6 +199,39 @@ fn parse_reminders(s: &str) -> Result<Reminders, Error> {
     Reminder::parse_list(s).map(Reminders)
 }
 
+/// The calendar's options from `--uid-domain`, `--dtstamp` (or
+/// `SOURCE_DATE_EPOCH`) and `--remind`, which apply to `--format ics` only.
+fn ics_options(
+    format: TimelineFormat,
+    uid_domain: Option<UidDomain>,
+    dtstamp: Option<time::OffsetDateTime>,
+    remind: Option<Reminders>,
+) -> Result<IcsOptions, InputError> {
+    let given = [
+        ("--uid-domain", uid_domain.is_some()),
+        ("--dtstamp", dtstamp.is_some()),
+        ("--remind", remind.is_some()),
+    ];
+    if format != TimelineFormat::Ics
+        && let Some((flag, _)) = given.iter().find(|(_, g)| *g)
+    {
+        return Err(InputError(format!("{flag} applies to --format ics only")));
+    }
+    let mut o = IcsOptions::default();
+    if format != TimelineFormat::Ics {
+        return Ok(o);
+    }
+    if let Some(d) = uid_domain {
+        o.uid_domain = d;
+    }
+    o.dtstamp = match dtstamp {
+        Some(t) => Some(t),
+        None => source_date_epoch()?,
+    };
+    o.reminders = remind.map(|r| r.0).unwrap_or_default();
+    Ok(o)
+}
+
 /// The DTSTAMP where `--dtstamp` is not given: `SOURCE_DATE_EPOCH` (whole
 /// seconds since 1970-01-01T00:00:00Z, the reproducible-builds convention)
 /// where it is set, else none (now).
@@ -351,35 +384,15 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             dtstamp,
             remind,
         } => {
-            let ics_only = [
-                ("--uid-domain", uid_domain.is_some()),
-                ("--dtstamp", dtstamp.is_some()),
-                ("--remind", remind.is_some()),
-            ];
-            if format != TimelineFormat::Ics
-                && let Some((flag, _)) = ics_only.iter().find(|(_, given)| *given)
-            {
-                return Err(InputError(format!("{flag} applies to --format ics only")));
-            }
+            let ics = ics_options(format, uid_domain, dtstamp, remind)?;
             let a = load(&file)?;
             let ev = load_events(&events)?;
             let t = a.timeline(&ev, at.unwrap_or_else(today))?;
             match format {
                 TimelineFormat::Json => out.raw(&t.to_json()?)?,
-                TimelineFormat::Ics => {
-                    let mut o = IcsOptions::default();
-                    if let Some(d) = uid_domain {
-                        o.uid_domain = d;
-                    }
-                    o.dtstamp = match dtstamp {
-                        Some(t) => Some(t),
-                        None => source_date_epoch()?,
-                    };
-                    o.reminders = remind.map(|r| r.0).unwrap_or_default();
-                    // `--dtstamp` and SOURCE_DATE_EPOCH are in the years
-                    // 1 to 9999 already, as `to_ics_with` wants them.
-                    out.raw(&t.to_ics_with(&a, &o)?)?;
-                }
+                // `--dtstamp` and SOURCE_DATE_EPOCH are in the years 1 to
+                // 9999 already, as `to_ics_with` wants them.
+                TimelineFormat::Ics => out.raw(&t.to_ics_with(&a, &ics)?)?,
                 TimelineFormat::Text => out.text(&t.to_string())?,
             }
             Ok(exit_code(&t))
