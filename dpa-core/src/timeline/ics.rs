@@ -100,7 +100,7 @@ impl FromStr for UidDomain {
     /// [`Error::InvalidArgument`] (naming no field: the caller names it
     /// with [`Error::in_field`]) when `s` is not a domain name as above.
     fn from_str(s: &str) -> Result<Self> {
-        let shown = crate::report::terminal_safe(s);
+        let shown = shown(s);
         let refuse = |why: &str| {
             Err(Error::invalid_argument(
                 "",
@@ -226,7 +226,7 @@ impl Reminder {
     /// [`Error::InvalidArgument`] (naming no field: the caller names it
     /// with [`Error::in_field`]) saying which item is wrong and why.
     pub fn parse_list(s: &str) -> Result<Vec<Reminder>> {
-        let shown = crate::report::terminal_safe(s);
+        let shown = shown(s);
         if s.trim().is_empty() {
             return Err(Error::invalid_argument(
                 "",
@@ -293,7 +293,7 @@ impl FromStr for Reminder {
                 "",
                 format!(
                     "`{}` is not a reminder: expected a whole number and a unit, w (weeks), d (days) or h (hours), e.g. 7d,1d",
-                    crate::report::terminal_safe(s)
+                    shown(s)
                 ),
             )
         };
@@ -336,6 +336,22 @@ pub struct IcsOptions {
     pub dtstamp: Option<OffsetDateTime>,
     /// A `VALARM` for each, on every event (at most [`MAX_REMINDERS`]).
     pub reminders: Vec<Reminder>,
+}
+
+/// Text from the caller as an error message quotes it: the characters that
+/// steer a display written visibly as `\u{..}` (as
+/// `report::terminal_safe` does for the terminal).
+fn shown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if steers_display(c) {
+            // Infallible: writing to a String.
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11): a backslash, semicolon and
@@ -728,6 +744,9 @@ mod tests {
         ] {
             assert!(Reminder::parse_list(bad).is_err(), "{bad}");
         }
+        // A control character in the input is quoted visibly.
+        let e = Reminder::parse_list("7\u{1b}d").unwrap_err().to_string();
+        assert!(e.contains("`7\\u{1b}d` is not a reminder"), "{e}");
         let e = Reminder::parse_list("7d,1w").unwrap_err().to_string();
         assert!(e.contains("twice (7d and 1w)"), "{e}");
         let many = (1..=17)
