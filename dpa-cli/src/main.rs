@@ -10,6 +10,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use dpa_core::deadline::{DeadlineKind, Impact, Start, Trigger};
 use dpa_core::report::{CheckReport, HolidaysReport, Report, TransfersReport};
+use dpa_core::timeline::{IcsOptions, Reminder, UidDomain};
 use dpa_core::values::iso_date;
 use dpa_core::{Agreement, Error, Format};
 
@@ -92,6 +93,22 @@ enum Command {
         /// Output format: text, json, or ics (an RFC 5545 calendar).
         #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
         format: TimelineFormat,
+        /// With --format ics: the domain on the right of every UID (default
+        /// dpa.invalid, a reserved name that is nobody's; set a domain you
+        /// control when the calendar is shared).
+        #[arg(long, value_name = "DOMAIN", value_parser = parse_uid_domain)]
+        uid_domain: Option<UidDomain>,
+        /// With --format ics: the DTSTAMP, an instant with a UTC offset
+        /// (2027-03-01T12:00:00Z), for output that does not change from run
+        /// to run; default: SOURCE_DATE_EPOCH (seconds since 1970) where it
+        /// is set, else now.
+        #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
+        dtstamp: Option<time::OffsetDateTime>,
+        /// With --format ics: reminders before each event, a comma-separated
+        /// list of whole numbers with w (weeks), d (days) or h (hours), e.g.
+        /// 7d,1d.
+        #[arg(long, value_name = "LIST", value_parser = parse_reminders)]
+        remind: Option<Reminders>,
     },
     /// Assess every sub-processor's transfers outside the EEA against the
     /// transfer bases valid on a date (exit code 1 on an error finding).
@@ -160,6 +177,84 @@ enum OutputFormat {
 /// `--at`, `--on`, `--notified`: a date as `dpa-core` reads one.
 fn parse_date(s: &str) -> Result<time::Date, Error> {
     iso_date::parse(s)
+}
+
+/// `--dtstamp`: an instant with a UTC offset, as `dpa-core` reads one.
+fn parse_instant(s: &str) -> Result<time::OffsetDateTime, Error> {
+    dpa_core::values::iso_instant::parse(s)
+}
+
+/// `--uid-domain`.
+fn parse_uid_domain(s: &str) -> Result<UidDomain, Error> {
+    s.parse()
+}
+
+/// The reminders of `--remind` (a newtype: clap takes a `Vec` for a list of
+/// occurrences).
+#[derive(Debug, Clone)]
+struct Reminders(Vec<Reminder>);
+
+/// `--remind`.
+fn parse_reminders(s: &str) -> Result<Reminders, Error> {
+    Reminder::parse_list(s).map(Reminders)
+}
+
+/// The calendar's options from `--uid-domain`, `--dtstamp` (or
+/// `SOURCE_DATE_EPOCH`) and `--remind`, which apply to `--format ics` only.
+fn ics_options(
+    format: TimelineFormat,
+    uid_domain: Option<UidDomain>,
+    dtstamp: Option<time::OffsetDateTime>,
+    remind: Option<Reminders>,
+) -> Result<IcsOptions, InputError> {
+    let given = [
+        ("--uid-domain", uid_domain.is_some()),
+        ("--dtstamp", dtstamp.is_some()),
+        ("--remind", remind.is_some()),
+    ];
+    if format != TimelineFormat::Ics
+        && let Some((flag, _)) = given.iter().find(|(_, g)| *g)
+    {
+        return Err(InputError(format!("{flag} applies to --format ics only")));
+    }
+    let mut o = IcsOptions::default();
+    if format != TimelineFormat::Ics {
+        return Ok(o);
+    }
+    if let Some(d) = uid_domain {
+        o.uid_domain = d;
+    }
+    o.dtstamp = match dtstamp {
+        Some(t) => Some(t),
+        None => source_date_epoch()?,
+    };
+    o.reminders = remind.map(|r| r.0).unwrap_or_default();
+    Ok(o)
+}
+
+/// The DTSTAMP where `--dtstamp` is not given: `SOURCE_DATE_EPOCH` (whole
+/// seconds since 1970-01-01T00:00:00Z, the reproducible-builds convention)
+/// where it is set, else none (now).
+fn source_date_epoch() -> Result<Option<time::OffsetDateTime>, InputError> {
+    let Some(v) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let refuse = || {
+        InputError(format!(
+            "SOURCE_DATE_EPOCH: `{}` is not a number of seconds since 1970-01-01T00:00:00Z in the years 1970 to 9999",
+            v.to_string_lossy()
+        ))
+    };
+    let secs: i64 = v
+        .to_str()
+        .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(refuse)?;
+    time::OffsetDateTime::from_unix_timestamp(secs)
+        .ok()
+        .filter(|t| t.year() <= dpa_core::limits::MAX_YEAR)
+        .map(Some)
+        .ok_or_else(refuse)
 }
 
 /// The year of `dpa holidays`: a whole number, kept as written (whether
@@ -285,13 +380,19 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             events,
             at,
             format,
+            uid_domain,
+            dtstamp,
+            remind,
         } => {
+            let ics = ics_options(format, uid_domain, dtstamp, remind)?;
             let a = load(&file)?;
             let ev = load_events(&events)?;
             let t = a.timeline(&ev, at.unwrap_or_else(today))?;
             match format {
                 TimelineFormat::Json => out.json(&t)?,
-                TimelineFormat::Ics => out.raw(&t.to_ics(&a))?,
+                // `--dtstamp` and SOURCE_DATE_EPOCH are in the years 1 to
+                // 9999 already, as `to_ics_with` wants them.
+                TimelineFormat::Ics => out.raw(&t.to_ics_with(&a, &ics)?)?,
                 TimelineFormat::Text => out.display(&t)?,
             }
             Ok(exit_code(&t))
