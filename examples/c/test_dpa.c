@@ -825,11 +825,12 @@ static void test_actionable_errors(void) {
     bad_len = len;
     bad = replaced(belco, &bad_len, "effective_date = 2022-01-04", "");
     size_t bad2_len = bad_len;
-    char *bad2 = replaced(bad, &bad2_len, "notice = { kind = \"within-hours\", hours = 24 }", "");
+    char *bad2 = replaced(bad, &bad2_len, "significant_changes_notified = true", "");
     CHECK_STATUS(dpa_agreement_from_toml(bad2, bad2_len, &a), DPA_STATUS_INVALID_VALUE);
     CHECK(last_path_is("statement"));
     CHECK(last_message_contains(
-        "missing field `effective_date`; also missing: `terms.breach.notice`"));
+        "missing field `effective_date`; also missing: "
+        "`terms.statement_changes.significant_changes_notified`"));
     free(bad2);
     free(bad);
 

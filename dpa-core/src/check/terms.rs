@@ -50,7 +50,7 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
     let b = &a.terms.breach;
     // A term in days is 24 hours a day (docs/rules.md rule 2): "3 days" is
     // more than 72 hours as soon as it is 4 days.
-    if let NoticeTerm::Within { term } = b.notice
+    if let Some(NoticeTerm::Within { term }) = b.notice
         && term.hours() > 72
     {
         let field = match term.unit() {
@@ -199,13 +199,38 @@ fn provenance(a: &Agreement, out: &mut Vec<Finding>) {
             Some("terms.deletion.provenance".into()),
         ));
     }
+    let b = &a.terms.breach;
+    if b.provenance.is_not_stated() {
+        out.push(Finding::new(
+            FindingCode::TermNotStated,
+            "the statement does not state a breach notice term, which GDPR art. 28(3)(f) requires with art. 33 (the processor assists the controller, which has 72 hours to notify the authority); no breach-notice deadline can be computed".to_owned(),
+            citation::cite(&b.source, ["GDPR art. 28(3)(f), 33(2)"]),
+            Some("terms.breach.provenance".into()),
+        ));
+    }
+    let sc = &a.terms.statement_changes;
     let assumed = [
+        (
+            &sc.provenance,
+            sc.termination_window
+                .map(|t| format!("the window to terminate after a statement change ({t})")),
+            &sc.source,
+            "clause 2.2.2",
+            "terms.statement_changes.reason",
+        ),
         (
             &d.provenance,
             d.term.map(|t| format!("the deletion term ({t})")),
             &d.source,
             "GDPR art. 28(3)(g)",
             "terms.deletion.reason",
+        ),
+        (
+            &b.provenance,
+            b.notice.map(|t| format!("the breach notice term ({t})")),
+            &b.source,
+            "GDPR art. 28(3)(f), 33(2)",
+            "terms.breach.reason",
         ),
         (
             &au.provenance,

@@ -76,12 +76,10 @@ impl Agreement {
     /// Why a deadline on the deletion term has no date: the statement does
     /// not state the term (the citation names where it is silent).
     fn no_deletion_term(&self) -> String {
-        let refs = crate::values::join_refs(&self.terms.deletion.source);
-        if refs.is_empty() {
-            "the statement does not state a deletion term".to_owned()
-        } else {
-            format!("the statement does not state a deletion term ({refs})")
-        }
+        not_stated_reason(
+            "the statement does not state a deletion term",
+            &self.terms.deletion.source,
+        )
     }
 
     fn firmness_note(&self) -> Option<String> {
@@ -215,11 +213,24 @@ impl Agreement {
         let b = &self.terms.breach;
         let citation = citation::cite(&b.source, ["GDPR art. 33(2)"]);
         match b.notice {
-            NoticeTerm::Within { term } => {
+            // A notice term the statement does not state: no deadline,
+            // never a default (issue 15 point 2).
+            None => Ok(Self::not_stated(
+                DeadlineKind::BreachNotice,
+                citation,
+                Detail::Full,
+                || {
+                    not_stated_reason(
+                        "the statement does not state a breach notice term",
+                        &b.source,
+                    )
+                },
+            )),
+            Some(NoticeTerm::Within { term }) => {
                 let due = calendar::add_elapsed(discovered, term)?;
                 Ok(Deadline {
                     kind: DeadlineKind::BreachNotice,
-                    provenance: Provenance::STATED,
+                    provenance: b.provenance.clone(),
                     due: Due::Instant(due),
                     bound: Bound::NoLaterThan,
                     citation,
@@ -229,7 +240,7 @@ impl Agreement {
             }
             _ => Ok(Deadline {
                 kind: DeadlineKind::BreachNotice,
-                provenance: Provenance::STATED,
+                provenance: b.provenance.clone(),
                 due: Due::NoFixedTerm,
                 bound: Bound::NoLaterThan,
                 citation,
@@ -404,19 +415,35 @@ impl Agreement {
 
     fn termination_window(&self, notified: Date, detail: Detail) -> Result<Deadline> {
         let c = &self.terms.statement_changes;
-        let due = calendar::add_term(notified, c.termination_window, self.rules.month_rule)?;
-        self.date_deadline(
+        // A window the statement does not state: no deadline, never a
+        // default (issue 15 point 2).
+        let Some(window) = c.termination_window else {
+            return Ok(Self::not_stated(
+                DeadlineKind::TerminationWindow,
+                detail.cite(&c.source),
+                detail,
+                || {
+                    not_stated_reason(
+                        "the statement does not state the window to terminate after a change",
+                        &c.source,
+                    )
+                },
+            ));
+        };
+        let due = calendar::add_term(notified, window, self.rules.month_rule)?;
+        let mut d = self.date_deadline(
             DeadlineKind::TerminationWindow,
             Bound::NoLaterThan,
             due,
             detail.cite(&c.source),
             detail.note(|| {
                 Some(format!(
-                    "the client may terminate in writing, with reasons, within {} of the notice",
-                    c.termination_window
+                    "the client may terminate in writing, with reasons, within {window} of the notice"
                 ))
             }),
-        )
+        )?;
+        d.provenance = c.provenance.clone();
+        Ok(d)
     }
 
     /// The deadline of the date-triggered `kind` from `from` (the
@@ -517,3 +544,15 @@ impl Agreement {
 /// another processor only with the controller's authorisation, and the
 /// controller may object to a change.
 const GDPR_ART_28_2: &str = "GDPR art. 28(2)";
+
+/// `what`, with the places where the statement is silent in brackets where
+/// the table names them: the note of a deadline on a term that is not
+/// stated (issue 15 point 2).
+fn not_stated_reason(what: &str, source: &[crate::values::ClauseRef]) -> String {
+    let refs = crate::values::join_refs(source);
+    if refs.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what} ({refs})")
+    }
+}

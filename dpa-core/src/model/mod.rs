@@ -17,6 +17,7 @@ use crate::values::TimeZoneName;
 use crate::values::UndueDelayHours;
 
 mod audit_period;
+mod breach;
 mod clauses;
 mod costs;
 mod provenance;
@@ -27,6 +28,7 @@ mod sub_processor;
 mod terms;
 
 pub use audit_period::*;
+pub use breach::*;
 pub use clauses::*;
 pub use costs::*;
 pub use provenance::*;

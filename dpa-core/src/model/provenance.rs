@@ -170,6 +170,25 @@ impl Provenance {
         }
     }
 
+    /// Checks a table's value against its provenance: a value given with
+    /// `not-stated` is refused naming `key` (issue 15 point 2: the value is
+    /// then absent); no value without `not-stated` is `missing()`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] naming `key`, or `missing()`.
+    pub(crate) fn check_value(
+        &self,
+        given: bool,
+        key: &str,
+        missing: impl FnOnce() -> Error,
+    ) -> Result<(), Error> {
+        match (given, self.is_not_stated()) {
+            (true, true) => Err(Provenance::given_but_not_stated(key)),
+            (false, false) => Err(missing()),
+            _ => Ok(()),
+        }
+    }
+
     /// The error for a table that gives a value and says `not-stated`.
     pub(crate) fn given_but_not_stated(field: &str) -> Error {
         Error::invalid_value(field_message(

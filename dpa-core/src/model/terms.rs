@@ -5,10 +5,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{AuditPeriod, CostTerms, Provenance, ProvenanceKind, is_false};
+use super::{AuditPeriod, Breach, CostTerms, Provenance, ProvenanceKind, is_false};
 use crate::error::{Error, field_message};
 use crate::macros::spelled_enum;
-use crate::values::{ClauseRef, Count, Days, ElapsedTerm, ElapsedUnit, Hours, Months, Term, Text};
+use crate::values::{ClauseRef, Count, Days, Months, Term, Text};
 
 /// The operative terms that statement and clauses set together. Each cites
 /// the statement item and clause it comes from (`source`).
@@ -333,221 +333,6 @@ spelled_enum! {
     }
 }
 
-/// Breach notice to the client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Breach {
-    /// When the client must be told.
-    pub notice: NoticeTerm,
-    /// Whether the text also says "zo snel mogelijk" (as soon as possible):
-    /// the stated aim beside the term, which the term still bounds.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub as_soon_as_possible: bool,
-    /// How: every channel the agreement names for the notice.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub channels: Vec<Channel>,
-    /// The channels as each place in the agreement states them, where they
-    /// say different things (Belco DPS 1.13: by phone, and also a mail;
-    /// clause 2.4.1: by mail, and by phone "indien mogelijk"). Empty: the
-    /// agreement says it once, in `channels`.
-    #[serde(
-        default,
-        deserialize_with = "crate::limits::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub channel_terms: Vec<ChannelTerm>,
-    /// Whether the client must keep the contact details the notice goes to
-    /// reachable and up to date (Belco clause 2.4.1: "Opdrachtgever zorgt er
-    /// zelf voor dat mailadres en telefoonnummer bereikbaar zijn,
-    /// functioneren en up-to-date zijn").
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub client_keeps_contacts_current: bool,
-    /// What information the notice carries.
-    #[serde(deserialize_with = "crate::limits::list", default)]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub information: Vec<Text>,
-    /// Whether the processor itself notifies the supervisory authority or
-    /// data subjects (GDPR art. 33-34 leave that to the controller).
-    pub processor_notifies_authority: bool,
-    /// Whether it helps the controller notify (clause 2.4.2 / 4.3).
-    pub assists_controller: bool,
-    /// Anything else the protocol says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
-    /// Where the agreement says so.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub source: Vec<ClauseRef>,
-}
-
-/// When a breach notice is due. Written as `{ kind = "within-hours", hours = 24 }`,
-/// `{ kind = "within", term = "2 days" }` (a term in hours or days) or
-/// `{ kind = "without-undue-delay" }`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "NoticeTermRepr", into = "NoticeTermRepr")]
-#[non_exhaustive]
-pub enum NoticeTerm {
-    /// At the latest this long after discovery: hours, or days of 24 hours
-    /// from the discovery (docs/rules.md rule 2).
-    Within {
-        /// The term.
-        term: ElapsedTerm,
-    },
-    /// Without undue delay, with no fixed term (GDPR art. 33(2)).
-    WithoutUndueDelay,
-}
-
-impl NoticeTerm {
-    /// The term's hours, where it has a fixed term (a day is 24 hours).
-    pub const fn hours(self) -> Option<u32> {
-        match self {
-            NoticeTerm::Within { term } => Some(term.hours()),
-            NoticeTerm::WithoutUndueDelay => None,
-        }
-    }
-}
-
-spelled_enum! {
-    /// The kind of a [`NoticeTerm`].
-    #[non_exhaustive]
-    pub enum NoticeKind ("notice kind") {
-        /// A fixed number of hours (`hours` required).
-        WithinHours = "within-hours",
-        /// A fixed term in hours or days (`term` required, e.g. `"2 days"`).
-        Within = "within",
-        /// Without undue delay (no `hours` or `term`).
-        WithoutUndueDelay = "without-undue-delay",
-    }
-}
-
-/// The document form of a [`NoticeTerm`]: a plain struct, so that an error
-/// in `hours` or `term` keeps its field path.
-#[derive(Serialize, Deserialize, JsonSchema)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a notice term: { kind = \"within-hours\", hours = 24 }, { kind = \"within\", term = \"2 days\" } or { kind = \"without-undue-delay\" }"
-)]
-struct NoticeTermRepr {
-    kind: NoticeKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    hours: Option<Hours>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    term: Option<ElapsedTerm>,
-}
-
-impl TryFrom<NoticeTermRepr> for NoticeTerm {
-    type Error = Error;
-    fn try_from(r: NoticeTermRepr) -> Result<Self, Error> {
-        match (r.kind, r.hours, r.term) {
-            (NoticeKind::WithinHours, Some(hours), None) => Ok(NoticeTerm::Within {
-                term: ElapsedTerm::from_hours(hours),
-            }),
-            (NoticeKind::WithinHours, None, None) => Err(Error::invalid_value(
-                "`hours` is required when kind = \"within-hours\"".to_owned(),
-            )),
-            (NoticeKind::Within, None, Some(term)) => Ok(NoticeTerm::Within { term }),
-            (NoticeKind::Within, None, None) => Err(Error::invalid_value(
-                "`term` is required when kind = \"within\": a term such as `24 hours` or `2 days`"
-                    .to_owned(),
-            )),
-            (NoticeKind::WithoutUndueDelay, None, None) => Ok(NoticeTerm::WithoutUndueDelay),
-            (NoticeKind::WithoutUndueDelay, Some(_), _) => {
-                Err(Error::invalid_value(field_message(
-                    "hours",
-                    "`hours` must not be given when kind = \"without-undue-delay\"",
-                )))
-            }
-            (NoticeKind::WithoutUndueDelay, None, Some(_)) => {
-                Err(Error::invalid_value(field_message(
-                    "term",
-                    "`term` must not be given when kind = \"without-undue-delay\"",
-                )))
-            }
-            (NoticeKind::WithinHours, _, Some(_)) => Err(Error::invalid_value(field_message(
-                "term",
-                "`term` must not be given when kind = \"within-hours\": give `hours = 24`, or kind = \"within\" with `term = \"2 days\"`",
-            ))),
-            (_, Some(_), _) => Err(Error::invalid_value(field_message(
-                "hours",
-                "`hours` must not be given when kind = \"within\": give the term once, e.g. `term = \"24 hours\"`",
-            ))),
-        }
-    }
-}
-
-impl std::fmt::Display for NoticeTerm {
-    /// `within 24 hours`, `within 2 days` or `without undue delay`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NoticeTerm::Within { term } => write!(f, "within {term}"),
-            NoticeTerm::WithoutUndueDelay => f.write_str("without undue delay"),
-        }
-    }
-}
-
-impl From<NoticeTerm> for NoticeTermRepr {
-    fn from(t: NoticeTerm) -> Self {
-        match t {
-            NoticeTerm::Within { term } => match (term.unit(), term.as_hours()) {
-                (ElapsedUnit::Hours, Some(hours)) => NoticeTermRepr {
-                    kind: NoticeKind::WithinHours,
-                    hours: Some(hours),
-                    term: None,
-                },
-                _ => NoticeTermRepr {
-                    kind: NoticeKind::Within,
-                    hours: None,
-                    term: Some(term),
-                },
-            },
-            NoticeTerm::WithoutUndueDelay => NoticeTermRepr {
-                kind: NoticeKind::WithoutUndueDelay,
-                hours: None,
-                term: None,
-            },
-        }
-    }
-}
-
-/// The breach-notice channels as one place in the agreement states them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ChannelTerm {
-    /// The channels the notice always goes through.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub channels: Vec<Channel>,
-    /// The channels it also goes through where possible ("indien mogelijk").
-    #[serde(
-        default,
-        deserialize_with = "crate::limits::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub if_possible: Vec<Channel>,
-    /// Where the agreement says so.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub source: Vec<ClauseRef>,
-}
-
-spelled_enum! {
-    /// A channel of notice.
-    #[non_exhaustive]
-    pub enum Channel ("channel") {
-        /// By telephone.
-        Phone = "phone",
-        /// By e-mail.
-        Email = "email",
-        /// Through the known contact person.
-        KnownContact = "known-contact",
-    }
-}
-
 /// Audit rights.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "AuditRepr", into = "AuditRepr")]
@@ -760,8 +545,13 @@ spelled_enum! {
 pub struct StatementChanges {
     /// Whether significant changes are notified.
     pub significant_changes_notified: bool,
-    /// The window after the notice within which the client may terminate.
-    pub termination_window: Term,
+    /// The window after the notice within which the client may terminate;
+    /// `None` when the document does not state it (`provenance` is then
+    /// [`Provenance::NotStated`], and no termination-window deadline is
+    /// computed: issue 15 point 2).
+    pub termination_window: Option<Term>,
+    /// Where the window came from.
+    pub provenance: Provenance,
     /// Where the agreement says so.
     pub source: Vec<ClauseRef>,
 }
@@ -781,6 +571,17 @@ struct StatementChangesRepr {
     /// `termination_window_days`, not both).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     termination_window: Option<Term>,
+    /// Where the window came from: `stated` (the default), `standard`,
+    /// `assumed` (with `reason`) or `not-stated` (then no window is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<ProvenanceKind>,
+    /// Why the file's author assumed the window (required with
+    /// `provenance = "assumed"`, refused otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<Text>,
+    /// The sentence that states the window, where the file quotes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<Text>,
     /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
@@ -790,6 +591,11 @@ struct StatementChangesRepr {
 impl TryFrom<StatementChangesRepr> for StatementChanges {
     type Error = Error;
     fn try_from(r: StatementChangesRepr) -> Result<Self, Error> {
+        let given_key = if r.termination_window_days.is_some() {
+            "termination_window_days"
+        } else {
+            "termination_window"
+        };
         let termination_window = one_term(
             (
                 "termination_window_days",
@@ -797,16 +603,18 @@ impl TryFrom<StatementChangesRepr> for StatementChanges {
             ),
             ("termination_window", r.termination_window),
             "30 days",
-        )?
-        .ok_or_else(|| {
+        )?;
+        let provenance = Provenance::from_keys(r.provenance, r.reason, r.quote)?;
+        provenance.check_value(termination_window.is_some(), given_key, || {
             Error::invalid_value(field_message(
                 "termination_window",
-                "the termination window is missing: give `termination_window`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `termination_window_days`, a number of days)",
+                "the termination window is missing: give `termination_window`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `termination_window_days`, a number of days), or `provenance = \"not-stated\"` where the statement does not state one",
             ))
         })?;
         Ok(StatementChanges {
             significant_changes_notified: r.significant_changes_notified,
             termination_window,
+            provenance,
             source: r.source,
         })
     }
@@ -814,14 +622,14 @@ impl TryFrom<StatementChangesRepr> for StatementChanges {
 
 impl From<StatementChanges> for StatementChangesRepr {
     fn from(c: StatementChanges) -> Self {
+        let (provenance, reason, quote) = c.provenance.to_keys();
         StatementChangesRepr {
             significant_changes_notified: c.significant_changes_notified,
-            termination_window_days: c.termination_window.as_days(),
-            termination_window: c
-                .termination_window
-                .as_days()
-                .is_none()
-                .then_some(c.termination_window),
+            termination_window_days: c.termination_window.and_then(Term::as_days),
+            termination_window: c.termination_window.filter(|t| t.as_days().is_none()),
+            provenance,
+            reason,
+            quote,
             source: c.source,
         }
     }

@@ -599,7 +599,13 @@ pub(super) fn channel_term() -> impl Strategy<Value = ChannelTerm> {
 
 pub(super) fn breach() -> impl Strategy<Value = Breach> {
     (
-        (notice_term(), any::<bool>()),
+        (
+            prop_oneof![
+                (notice_term(), given_provenance()).prop_map(|(t, p)| (Some(t), p)),
+                Just((None, Provenance::NotStated)),
+            ],
+            any::<bool>(),
+        ),
         vec(select(all_channels()), 0..4),
         vec(channel_term(), 0..3),
         any::<bool>(),
@@ -611,7 +617,7 @@ pub(super) fn breach() -> impl Strategy<Value = Breach> {
     )
         .prop_map(
             |(
-                (notice, as_soon_as_possible),
+                ((notice, provenance), as_soon_as_possible),
                 channels,
                 channel_terms,
                 client_keeps_contacts_current,
@@ -622,6 +628,7 @@ pub(super) fn breach() -> impl Strategy<Value = Breach> {
                 source,
             )| Breach {
                 notice,
+                provenance,
                 as_soon_as_possible,
                 channels,
                 channel_terms,
@@ -721,14 +728,24 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
 pub(super) fn statement_changes() -> impl Strategy<Value = StatementChanges> {
     (
         any::<bool>(),
-        prop_oneof![days().prop_map(Term::from_days), term()],
+        prop_oneof![
+            (
+                prop_oneof![days().prop_map(Term::from_days), term()],
+                given_provenance()
+            )
+                .prop_map(|(t, p)| (Some(t), p)),
+            Just((None, Provenance::NotStated)),
+        ],
         sources(),
     )
         .prop_map(
-            |(significant_changes_notified, termination_window, source)| StatementChanges {
-                significant_changes_notified,
-                termination_window,
-                source,
+            |(significant_changes_notified, (termination_window, provenance), source)| {
+                StatementChanges {
+                    significant_changes_notified,
+                    termination_window,
+                    provenance,
+                    source,
+                }
             },
         )
 }

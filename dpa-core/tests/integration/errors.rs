@@ -369,7 +369,7 @@ fn every_missing_field_at_once() {
     for from in [
         "effective_date = 2022-01-04",
         "name = \"Belco B.V.\"\n",
-        "notice = { kind = \"within-hours\", hours = 24 }",
+        "significant_changes_notified = true",
     ] {
         text = with(&text, from, "");
     }
@@ -377,7 +377,7 @@ fn every_missing_field_at_once() {
     assert_eq!(path, "statement.processor");
     assert_eq!(
         message,
-        "missing field `name`; also missing: `statement.effective_date`, `terms.breach.notice`"
+        "missing field `name`; also missing: `statement.effective_date`, `terms.statement_changes.significant_changes_notified`"
     );
     // The same from JSON.
     let mut json: serde_json::Value = serde_json::from_str(&belco_json()).unwrap();
@@ -385,15 +385,15 @@ fn every_missing_field_at_once() {
         .as_object_mut()
         .unwrap()
         .remove("effective_date");
-    json["terms"]["breach"]
+    json["terms"]["statement_changes"]
         .as_object_mut()
         .unwrap()
-        .remove("notice");
+        .remove("significant_changes_notified");
     let (path, message) = invalid(&json.to_string(), Format::Json);
     assert_eq!(path, "statement");
     assert_eq!(
         message,
-        "missing field `effective_date`; also missing: `terms.breach.notice`"
+        "missing field `effective_date`; also missing: `terms.statement_changes.significant_changes_notified`"
     );
     // A deletion term given by neither key (`months` or `within`) names the
     // new key and both ways to write it, once the other fields are there.

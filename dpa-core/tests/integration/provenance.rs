@@ -241,3 +241,128 @@ fn check_reports_the_art28_items_not_stated_and_the_assumed_values() {
     );
     assert!(f.citation.ends_with("GDPR art. 28(3)(h)"), "{}", f.citation);
 }
+
+const BELCO_BREACH_NOTICE: &str = "notice = { kind = \"within-hours\", hours = 24 }\n";
+
+/// A breach notice term the statement does not state: no breach-notice
+/// deadline (`none` with the reason), a `term-not-stated` finding citing
+/// GDPR art. 28(3)(f) with art. 33; a notice given with `not-stated` is
+/// refused naming `notice`; an assumed notice term says so on its deadline
+/// and in a `value-assumed` finding.
+/// Source: issue 15 point 2; Belco DPS 1.13 and clause 2.4.1 ("uiterlijk
+/// binnen 24 uur"); GDPR art. 28(3)(f), 33(2).
+#[test]
+fn breach_notice_provenance() {
+    use dpa_core::finding::FindingCode;
+    use time::macros::datetime;
+    let at = date!(2026 - 06 - 01);
+    let discovered = datetime!(2026-03-02 10:00 UTC);
+    let a = parsed(&belco_with(
+        BELCO_BREACH_NOTICE,
+        "provenance = \"not-stated\"\n",
+    ));
+    assert_eq!(a.terms.breach.notice, None);
+    let d = a.breach_notice_deadline(discovered).unwrap();
+    assert_eq!(d.due, Due::NoFixedTerm);
+    assert_eq!(d.provenance, Provenance::NotStated);
+    assert_eq!(
+        d.note.as_deref(),
+        Some(
+            "the statement does not state a breach notice term (DPS 1.13, clause 2.4.1, clause 2.4.2)"
+        )
+    );
+    let f = a
+        .check(at)
+        .into_iter()
+        .find(|f| f.code == FindingCode::TermNotStated)
+        .expect("a term-not-stated finding");
+    assert_eq!(f.path.as_deref(), Some("terms.breach.provenance"));
+    assert!(
+        f.citation.ends_with("GDPR art. 28(3)(f), 33(2)"),
+        "{}",
+        f.citation
+    );
+    // Round trip keeps the key.
+    let back = a.to_toml().unwrap();
+    assert_eq!(parsed(&back), a);
+
+    let (path, message) = invalid(&belco_with(
+        BELCO_BREACH_NOTICE,
+        "provenance = \"not-stated\"\nnotice = { kind = \"within-hours\", hours = 24 }\n",
+    ));
+    assert_eq!(path, "terms.breach.notice");
+    assert!(message.contains("does not state this value"), "{message}");
+    let (path, message) = invalid(&belco_with(BELCO_BREACH_NOTICE, ""));
+    assert_eq!(path, "terms.breach.notice");
+    assert!(
+        message.contains("breach notice term is missing"),
+        "{message}"
+    );
+
+    let assumed = parsed(&belco_with(
+        BELCO_BREACH_NOTICE,
+        "provenance = \"assumed\"\nreason = \"agreed by phone\"\nnotice = { kind = \"within-hours\", hours = 24 }\n",
+    ));
+    let d = assumed.breach_notice_deadline(discovered).unwrap();
+    assert_eq!(d.due, Due::Instant(datetime!(2026-03-03 10:00 UTC)));
+    assert_eq!(
+        d.provenance.reason().map(|r| r.as_str()),
+        Some("agreed by phone")
+    );
+    assert!(d.to_string().ends_with("(assumed: agreed by phone)"), "{d}");
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["provenance"], "assumed");
+    assert_eq!(json["provenance_reason"], "agreed by phone");
+    assert!(
+        assumed
+            .check(at)
+            .iter()
+            .any(|f| f.code == FindingCode::ValueAssumed
+                && f.path.as_deref() == Some("terms.breach.reason"))
+    );
+}
+
+/// A termination window the statement does not state: no
+/// termination-window deadline (`none` with the reason); a window given
+/// with `not-stated` is refused naming its key; an assumed window says so
+/// on its deadline.
+/// Source: issue 15 point 2; Belco clause 2.2.2 ("binnen 30 dagen na
+/// kennisgeving").
+#[test]
+fn statement_change_window_provenance() {
+    use dpa_core::finding::FindingCode;
+    const WINDOW: &str = "termination_window_days = 30 ";
+    let notified = date!(2026 - 03 - 02);
+    let a = parsed(&belco_with(WINDOW, "provenance = \"not-stated\" "));
+    assert_eq!(a.terms.statement_changes.termination_window, None);
+    let d = a.termination_window_end(notified).unwrap();
+    assert_eq!(d.due, Due::NoFixedTerm);
+    assert_eq!(d.provenance, Provenance::NotStated);
+    assert_eq!(
+        d.note.as_deref(),
+        Some("the statement does not state the window to terminate after a change (clause 2.2.2)")
+    );
+    assert_eq!(parsed(&a.to_toml().unwrap()), a);
+
+    let (path, message) = invalid(&belco_with(
+        WINDOW,
+        "provenance = \"not-stated\"\ntermination_window_days = 30 ",
+    ));
+    assert_eq!(path, "terms.statement_changes.termination_window_days");
+    assert!(message.contains("does not state this value"), "{message}");
+
+    let assumed = parsed(&belco_with(
+        WINDOW,
+        "provenance = \"assumed\"\nreason = \"as in the 2019 edition\"\ntermination_window_days = 30 ",
+    ));
+    let d = assumed.termination_window_end(notified).unwrap();
+    assert!(matches!(d.due, Due::Date { date, .. } if date == date!(2026 - 04 - 01)));
+    assert_eq!(d.provenance.kind(), ProvenanceKind::Assumed);
+    assert!(
+        assumed
+            .check(date!(2026 - 06 - 01))
+            .iter()
+            .any(|f| f.code == FindingCode::ValueAssumed
+                && f.path.as_deref() == Some("terms.statement_changes.reason"))
+    );
+}

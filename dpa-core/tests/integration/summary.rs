@@ -88,6 +88,11 @@ fn every_field() -> Value {
     t["audit"]["provenance"] = json!("assumed");
     t["audit"]["reason"] = json!("the notice is read from the sales terms");
     t["audit"]["quote"] = json!("minimaal 14-dagen van tevoren");
+    t["breach"]["provenance"] = json!("assumed");
+    t["breach"]["reason"] = json!("the notice term is read from the sales terms");
+    t["breach"]["quote"] = json!("uiterlijk binnen 24 uur");
+    t["statement_changes"]["provenance"] = json!("standard");
+    t["statement_changes"]["quote"] = json!("binnen 30 dagen na kennisgeving");
     t["return_of_data"]["before_deletion"] = json!(true);
     t["return_of_data"]["costs_announced_in_advance"] = json!(true);
     t["costs"][1]["announced_in_advance"] = json!(true);
@@ -115,6 +120,15 @@ fn every_new_spelling() -> Value {
         json!("the term is read from the sales terms"),
     );
     t["breach"]["notice"] = json!({"kind": "within", "term": "2 days"});
+    let b = t["breach"].as_object_mut().unwrap();
+    b.insert("provenance".into(), json!("standard"));
+    b.remove("reason");
+    let c = t["statement_changes"].as_object_mut().unwrap();
+    c.insert("provenance".into(), json!("assumed"));
+    c.insert(
+        "reason".into(),
+        json!("the window is read from the sales terms"),
+    );
     let a = t["audit"].as_object_mut().unwrap();
     a.remove("notice_days");
     a.insert("notice".into(), json!("2 weeks"));

@@ -51,12 +51,21 @@ pub(super) fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     return_and_retention(f, t)?;
     breach(f, &t.breach)?;
     audit(f, &t.audit)?;
+    let c = &t.statement_changes;
+    match c.termination_window {
+        Some(w) => write!(
+            f,
+            "  statement change: client may terminate within {w} of the notice"
+        )?,
+        None => write!(f, "  statement change: no termination window stated")?,
+    }
     writeln!(
         f,
-        "  statement change: client may terminate within {} of the notice — {}",
-        t.statement_changes.termination_window,
-        join_refs(&t.statement_changes.source)
+        "{} — {}",
+        provenance_suffix(&c.provenance),
+        join_refs(&c.source)
     )?;
+    quote_line(f, &c.provenance)?;
     writeln!(
         f,
         "    significant changes notified: {}",
@@ -116,12 +125,17 @@ fn channels(list: &[Channel]) -> String {
 /// The breach notice: term, channels, information, who notifies the
 /// authority, assistance and the protocol's note.
 fn breach(f: &mut fmt::Formatter<'_>, b: &Breach) -> fmt::Result {
+    match b.notice {
+        Some(notice) => write!(f, "  breach notice to client: {notice}")?,
+        None => write!(f, "  breach notice to client: no term stated")?,
+    }
     writeln!(
         f,
-        "  breach notice to client: {} — {}",
-        b.notice,
+        "{} — {}",
+        provenance_suffix(&b.provenance),
         join_refs(&b.source)
     )?;
+    quote_line(f, &b.provenance)?;
     if b.as_soon_as_possible {
         writeln!(f, "    as soon as possible, within the term")?;
     }
