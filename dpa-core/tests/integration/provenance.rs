@@ -366,3 +366,69 @@ fn statement_change_window_provenance() {
                 && f.path.as_deref() == Some("terms.statement_changes.reason"))
     );
 }
+
+/// A timeline entry resting on an assumed or a not-stated deadline says so
+/// in the text, the JSON and the calendar's DESCRIPTION; one on a stated
+/// term says nothing of it.
+/// Source: issue 15 point 2 ("an answer that rests on an assumed or
+/// not-stated value says so in every output"); Belco DPS 1.13, clause
+/// 2.4.1 (the breach notice term).
+#[test]
+fn timeline_and_calendar_say_when_a_deadline_is_assumed_or_not_stated() {
+    use dpa_core::timeline::{Events, ObligationKind};
+    let events =
+        Events::from_toml("[[events]]\nkind = \"breach-discovered\"\nat = 2026-07-01T10:00:00Z\n")
+            .unwrap();
+    let at = date!(2026 - 07 - 02);
+    let cases = [
+        (
+            "provenance = \"assumed\"\nreason = \"agreed by phone\"\nnotice = { kind = \"within-hours\", hours = 24 }\n",
+            Some("assumed: agreed by phone"),
+            Some("assumed"),
+        ),
+        (
+            "provenance = \"not-stated\"\n",
+            Some("not stated"),
+            Some("not-stated"),
+        ),
+        (BELCO_BREACH_NOTICE, None, None),
+    ];
+    for (to, annotation, kind) in cases {
+        let a = parsed(&belco_with(BELCO_BREACH_NOTICE, to));
+        let t = a.timeline(&events, at).unwrap();
+        let o = t
+            .obligations
+            .iter()
+            .find(|o| o.kind == ObligationKind::BreachNotice)
+            .expect("a breach notice obligation");
+        let line = o.to_string();
+        let json = serde_json::to_value(&t).unwrap();
+        let entry = json["obligations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["kind"] == "breach-notice")
+            .unwrap()
+            .clone();
+        let ics = t.to_ics(&a).replace("\r\n ", "");
+        match (annotation, kind) {
+            (Some(annotation), Some(kind)) => {
+                assert!(line.contains(&format!("({annotation})")), "{line}");
+                assert_eq!(entry["deadline"]["provenance"], kind, "{entry}");
+                // An event's DESCRIPTION names the provenance; with no
+                // fixed deadline the calendar's to-do gives the reason.
+                let says = if kind == "not-stated" {
+                    ics.contains("the statement does not state a breach notice term")
+                } else {
+                    ics.contains(&format!("Provenance: {annotation}."))
+                };
+                assert!(says, "{ics}");
+            }
+            _ => {
+                assert!(!line.contains("assumed") && !line.contains("not stated"));
+                assert!(entry["deadline"].get("provenance").is_none(), "{entry}");
+                assert!(!ics.contains("Provenance:"), "{ics}");
+            }
+        }
+    }
+}
