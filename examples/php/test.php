@@ -101,6 +101,23 @@ throws(fn () => $alles->serviceResponse(1774690200, 'low'), Library::status('INV
 $full = $belco->deadline('deletion', '2026-11-30');
 check($full['due'] === '2027-02-28' && $full['citation'] === 'DPS 1.11, clause 2.6.3', 'deadline JSON');
 
+// Where the term a deadline rests on came from (issue 15 point 2): stated in
+// Belco's file; a breach notice term the statement does not state gives no
+// date; an assumed one keeps its date and says so, the reason in the JSON.
+$notice = "notice = { kind = \"within-hours\", hours = 24 }\n";
+check(substr_count($belcoToml, $notice) === 1, 'provenance: the notice occurs once');
+check($belco->breachNoticeDeadline(1774690200)['provenance'] === 'stated', 'provenance: stated');
+$silent = Agreement::fromToml(str_replace($notice, "provenance = \"not-stated\"\n", $belcoToml));
+$d = $silent->breachNoticeDeadline(1774690200);
+check($d['provenance'] === 'not-stated' && $d['due'] === null, 'provenance: not stated gives no date');
+check($silent->deadline('breach-notice', '2026-03-28T10:30:00+01:00')['provenance'] === 'not-stated', 'provenance: not stated in the JSON');
+$assumed = Agreement::fromToml(str_replace($notice, "provenance = \"assumed\"\nreason = \"agreed by phone\"\n$notice", $belcoToml));
+$d = $assumed->breachNoticeDeadline(1774690200);
+check($d['provenance'] === 'assumed' && $d['due'] === $belco->breachNoticeDeadline(1774690200)['due'], 'provenance: assumed keeps the date');
+$json = $assumed->deadline('breach-notice', '2026-03-28T10:30:00+01:00');
+check($json['provenance'] === 'assumed' && $json['provenance_reason'] === 'agreed by phone', 'provenance: the reason in the JSON');
+unset($silent, $assumed);
+
 // Batches give what single calls give.
 $dates = ['2026-11-30', '2024-01-31', '2026-08-31', '2028-11-29'];
 $many = $belco->dueDates('deletion', $dates);
