@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of the project: Rust (fmt, clippy, unit, integration,
 # property and doc tests, benchmark smoke runs, the fuzz corpora replayed,
-# docs), the C library with its
+# docs), the JSON Schema compiled by ajv in strict mode
+# (scripts/test-schema-ajv.sh), the C library with its
 # C and PHP clients (scripts/test-c.sh), and the Python wheel
 # (scripts/test-python.sh, in the virtual environment .venv it creates). On a
 # fresh machine it installs what it needs itself (the pinned cbindgen,
-# php8.2-cli, the Python packages). Used by .ci/run.
+# php8.2-cli, nodejs and npm with the pinned ajv, the Python packages). Used by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +42,9 @@ fuzz/limits.sh --quick
 
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked --quiet
+
+step "JSON Schema: ajv in strict mode compiles it, formats asserted (scripts/test-schema-ajv.sh)"
+./scripts/test-schema-ajv.sh
 
 step "C library (libdpa), C and PHP clients"
 ./scripts/test-c.sh

@@ -20,6 +20,7 @@ mod ics;
 mod limits;
 mod readme;
 mod schema;
+mod schema_mutations;
 mod seeds;
 mod stated_dates;
 mod summary;
