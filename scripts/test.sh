@@ -4,7 +4,7 @@
 # docs), the C library with its
 # C clients (scripts/test-c.sh), the PHP wrapper (scripts/test-php.sh), and
 # the Python wheel (scripts/test-python.sh, in the virtual environment .venv
-# it creates). On a fresh
+# it creates, and a wheel installed where no Rust toolchain is). On a fresh
 # machine it installs what it needs itself (the pinned cbindgen, Debian's
 # php8.2-cli, composer and phpunit, the Python packages). Used by .ci/run.
 set -euo pipefail
