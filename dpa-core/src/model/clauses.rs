@@ -103,6 +103,11 @@ spelled_enum! {
     /// An edition of the standard clauses.
     #[non_exhaustive]
     pub enum Edition ("edition") {
+        /// The Nederland ICT standard clauses of the Data Pro Code, version
+        /// January 2018. The library does not hold its text: clause numbers
+        /// in an agreement of this edition are not checked, and what its
+        /// clauses cover of GDPR art. 28 is unknown (`edition-text-not-on-file`).
+        NederlandIct2018 = "nederland-ict-2018",
         /// The Nederland ICT standard clauses of the Data Pro Code as in use in
         /// 2019, articles 1-9; some processors number them 2.1-2.9 after the
         /// statement (part 1).

@@ -785,15 +785,59 @@ pub(super) fn terms() -> BoxedStrategy<Terms> {
         .boxed()
 }
 
-/// An arbitrary valid agreement.
+/// An arbitrary valid agreement: every reference to a standard clause names
+/// a clause of its edition in its numbering, as the reader requires
+/// (docs/rules.md, "Editions and clause numbers").
 pub(super) fn agreement() -> BoxedStrategy<Agreement> {
     (rules(), statement(), clauses(), terms())
-        .prop_map(|(rules, statement, clauses, terms)| Agreement {
-            dpa_format: FormatVersion::CURRENT,
-            rules,
-            statement,
-            clauses,
-            terms,
-        })
+        .prop_filter_map(
+            "clause references of the edition",
+            |(rules, statement, clauses, terms)| {
+                with_edition_clauses(Agreement {
+                    dpa_format: FormatVersion::CURRENT,
+                    rules,
+                    statement,
+                    clauses,
+                    terms,
+                })
+            },
+        )
         .boxed()
+}
+
+/// `a` with every string that starts with `clause ` (each clause reference,
+/// and any text that happens to) replaced by a clause its edition has, in
+/// its numbering, chosen by the rest of the string; `a` itself for an
+/// edition whose text is not on file; `None` if the result is not an
+/// agreement (two deviations made to name one clause).
+fn with_edition_clauses(a: Agreement) -> Option<Agreement> {
+    let numbering = a.clauses.numbering;
+    let Ok(Some(articles)) = crate::sources::numbering::edition_articles(a.clauses.edition) else {
+        return Some(a);
+    };
+    let valid: Vec<String> = articles
+        .iter()
+        .flat_map(|x| match x.paragraphs {
+            Some(n) => (1..=n)
+                .map(|p| numbering.clause(x.number, Some(p)))
+                .collect(),
+            None => vec![numbering.clause(x.number, None)],
+        })
+        .collect();
+    fn walk(v: &mut serde_json::Value, valid: &[String]) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Some(rest) = s.strip_prefix("clause ") {
+                    let pick = rest.bytes().map(usize::from).sum::<usize>() % valid.len();
+                    *s = format!("clause {}", valid[pick]);
+                }
+            }
+            serde_json::Value::Array(xs) => xs.iter_mut().for_each(|x| walk(x, valid)),
+            serde_json::Value::Object(m) => m.values_mut().for_each(|x| walk(x, valid)),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(&a).ok()?;
+    walk(&mut v, &valid);
+    serde_json::from_value(v).ok()
 }
