@@ -471,6 +471,43 @@ typedef struct {
 } dpa_stated_date;
 
 /**
+ * The options of `dpa_agreement_timeline_ics_with`: three optional texts,
+ * each `(pointer, length)` in UTF-8 (not NUL-terminated); a NULL pointer
+ * leaves the default.
+ */
+typedef struct {
+    /**
+     * The domain on the right of every UID, e.g. `calendar.example.org`
+     * (`dpa deadlines --uid-domain`); NULL: `dpa.invalid`, a reserved name
+     * that is nobody's.
+     */
+    const char *uid_domain;
+    /**
+     * The length of `uid_domain` in bytes.
+     */
+    size_t uid_domain_len;
+    /**
+     * The `DTSTAMP`: an instant with a UTC offset, e.g.
+     * `2027-03-01T12:00:00Z` (`--dtstamp`), for output that does not change
+     * from run to run; NULL: now.
+     */
+    const char *dtstamp;
+    /**
+     * The length of `dtstamp` in bytes.
+     */
+    size_t dtstamp_len;
+    /**
+     * Reminders before each event as `VALARM`s, e.g. `7d,1d` (`--remind`:
+     * whole numbers of w, d or h, at most 16); NULL: none.
+     */
+    const char *remind;
+    /**
+     * The length of `remind` in bytes.
+     */
+    size_t remind_len;
+} dpa_ics_options;
+
+/**
  * A public holiday and its date.
  */
 typedef struct {
@@ -1012,8 +1049,10 @@ dpa_status dpa_agreement_timeline_json(const dpa_agreement *agreement,
 
 /**
  * The same timeline as an iCalendar (RFC 5545) document with CRLF line
- * ends: what `dpa deadlines ... --format ics` prints. Arguments, ownership
- * and errors as for `dpa_agreement_timeline_json`.
+ * ends: what `dpa deadlines ... --format ics` prints with no options (UIDs
+ * in `dpa.invalid`, `DTSTAMP` now, no reminders;
+ * `dpa_agreement_timeline_ics_with` takes them). Arguments, ownership and
+ * errors as for `dpa_agreement_timeline_json`.
  *
  * # Safety
  * As `dpa_agreement_timeline_json`.
@@ -1027,6 +1066,32 @@ dpa_status dpa_agreement_timeline_ics(const dpa_agreement *agreement,
                                       uint32_t day,
                                       char **out,
                                       size_t *out_len);
+
+/**
+ * As `dpa_agreement_timeline_ics`, with `options` (NULL for the defaults):
+ * what `dpa deadlines ... --format ics --uid-domain D --dtstamp T --remind
+ * R` prints. UIDs depend on the agreement and each obligation, never on an
+ * event's place in the events (docs/rules.md, "The iCalendar export").
+ *
+ * Errors as for `dpa_agreement_timeline_json`, and
+ * `DPA_STATUS_INVALID_VALUE` naming `options.uid_domain`,
+ * `options.dtstamp` or `options.remind` when one is not acceptable
+ * (`DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_TOO_LARGE` as for any text).
+ *
+ * # Safety
+ * As `dpa_agreement_timeline_json`; `options` NULL or valid for reads, each
+ * of its non-NULL pointers valid for reads of its length in bytes.
+ */
+dpa_status dpa_agreement_timeline_ics_with(const dpa_agreement *agreement,
+                                           const char *events,
+                                           size_t events_len,
+                                           uint32_t format,
+                                           int32_t year,
+                                           uint32_t month,
+                                           uint32_t day,
+                                           const dpa_ics_options *options,
+                                           char **out,
+                                           size_t *out_len);
 
 /**
  * Adds `months` (negative to subtract) to `year-month-day` under `rule` (a

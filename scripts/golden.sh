@@ -16,6 +16,8 @@ root=$(pwd)
 out=${1:?usage: scripts/golden.sh DIR}
 mkdir -p "$out"
 dpa="$root/target/debug/dpa"
+# The calendars' DTSTAMP: fixed, so that two recordings compare.
+export SOURCE_DATE_EPOCH=1798761600
 
 # CASE NAME, then the command: stdout, stderr and exit code into DIR/NAME.
 run() {

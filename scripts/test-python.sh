@@ -34,7 +34,7 @@ if [ ! -x "$py" ]; then
 fi
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet "maturin>=1.9.4,<2" pytest hypothesis python-dateutil \
-  types-python-dateutil mypy numpy pandas pydantic
+  types-python-dateutil mypy numpy pandas pydantic icalendar
 "$py" -m pip --version
 
 step "build and install the package: pip install ./dpa-py"

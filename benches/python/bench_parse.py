@@ -30,10 +30,11 @@ import platform
 import statistics
 import sys
 import time
+import calendar
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Union
 from zoneinfo import ZoneInfo
 
 import pydantic
@@ -62,11 +63,67 @@ Version = Annotated[str, StringConstraints(pattern=r"^(0|[1-9][0-9]{0,8})(\.(0|[
 Country = Literal[COUNTRIES]  # type: ignore[valid-type]
 Location = Literal[LOCATIONS]  # type: ignore[valid-type]
 TimeZone = Annotated[str, AfterValidator(_zone)]
+
+
+_TERM_UNITS = {"day": 3650, "days": 3650, "week": 521, "weeks": 521,
+               "month": 120, "months": 120, "year": 10, "years": 10}
+_ELAPSED_UNITS = {"hour": 8760, "hours": 8760, "day": 365, "days": 365}
+
+
+def _term(units: dict[str, int], least: int) -> Any:
+    """A term as a statement writes it, ``"N unit"``: a whole number,
+    whitespace and one unit word, within the unit's bounds (dpa's ``Term``:
+    0 to 3650 days, 521 weeks, 120 months, 10 years; ``ElapsedTerm``: 1 to
+    8760 hours or 365 days)."""
+
+    def check(s: str) -> str:
+        parts = s.split()
+        if len(parts) != 2 or not parts[0].isascii() or not parts[0].isdigit():
+            raise ValueError(f"expected a term such as `30 days`, got {s!r}")
+        n, word = int(parts[0]), parts[1]
+        if word not in units:
+            raise ValueError(f"unknown unit {word!r} in {s!r}")
+        if not least <= n <= units[word]:
+            raise ValueError(f"must be between {least} and {units[word]} {word}, got {n}")
+        return s
+
+    return AfterValidator(check)
+
+
+def _stated_date(s: str) -> tuple[date, date]:
+    """A date as a statement states it, ``YYYY-MM-DD``, ``YYYY-MM`` or
+    ``YYYY`` (years 1 to 9999), as its first and last day (dpa's
+    ``StatedDate``)."""
+    if len(s) == 10:
+        d = date.fromisoformat(s)
+        if s != d.isoformat():
+            raise ValueError(f"{s!r} is not a date")
+        return d, d
+    if len(s) == 7 and s[4] == "-" and s[:4].isdigit() and s[5:].isdigit() and s.isascii():
+        y, m = int(s[:4]), int(s[5:])
+        if not (1 <= y <= 9999 and 1 <= m <= 12):
+            raise ValueError(f"{s!r} is not a month")
+        return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+    if len(s) == 4 and s.isdigit() and s.isascii() and 1 <= int(s) <= 9999:
+        y = int(s)
+        return date(y, 1, 1), date(y, 12, 31)
+    raise ValueError(f"`{s}` is not a date: expected YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _check_stated_date(s: str) -> str:
+    _stated_date(s)
+    return s
 Months = Annotated[int, Field(ge=1, le=120)]
 Hours = Annotated[int, Field(ge=1, le=8760)]
 Days = Annotated[int, Field(ge=0, le=3650)]
 Count = Annotated[int, Field(ge=1, le=365)]
 EurCents = Annotated[int, Field(ge=0, le=10**12)]
+# A term as the statement writes it (`"30 days"`, `"6 weeks"`, `"3 months"`,
+# `"1 year"`), and an elapsed term of a breach notice (`"24 hours"`, `"2 days"`).
+Term = Annotated[str, _term(_TERM_UNITS, 0)]
+ElapsedTerm = Annotated[str, _term(_ELAPSED_UNITS, 1)]
+# A date stated to the day, the month or the year.
+StatedDate = Annotated[str, AfterValidator(_check_stated_date)]
 Refs = list[ClauseRef]
 TransferBasis = Literal[
     "adequacy", "eu-us-dpf", "scc-2021", "scc-2021-c2c", "scc-2021-c2p", "scc-2021-p2p", "scc-2021-p2c",
@@ -92,7 +149,7 @@ class Rules(Model):
 
 class VersionRecord(Model):
     version: Version
-    date: date
+    date: StatedDate
     changes: list[Text] = []
 
 
@@ -146,6 +203,12 @@ class SpecialCategories(Model):
 class ProcessingLocations(Model):
     locations: list[Location]
     transfers_outside_eea: bool
+    note: Optional[Text] = None
+    source: Refs
+
+
+class SubProcessorsByReference(Model):
+    address: Text
     note: Optional[Text] = None
     source: Refs
 
@@ -208,7 +271,7 @@ class ServiceLevel(Model):
 
 class Statement(Model):
     version: Version
-    effective_date: date
+    effective_date: StatedDate
     template: Optional[Text] = None
     history: list[VersionRecord] = []
     processor: Processor
@@ -220,6 +283,7 @@ class Statement(Model):
     support_access: Optional[Described] = None
     client_chosen_services: Optional[Described] = None
     sub_processors: Annotated[list[SubProcessor], Field(max_length=10_000)] = []
+    sub_processors_by_reference: Optional[SubProcessorsByReference] = None
     data_subject_requests: Assistance
     dpia: Assistance
     security: Security
@@ -235,8 +299,11 @@ class Statement(Model):
             if key in seen:
                 raise ValueError(f"version {record.version} is listed twice")
             seen.add(key)
+            # A date stated to the month or year is out of order only when
+            # it certainly is: its last day before the previous one's first.
             if previous is not None and (
-                key <= tuple(int(p) for p in previous.version.split(".")) or record.date < previous.date
+                key <= tuple(int(p) for p in previous.version.split("."))
+                or _stated_date(record.date)[1] < _stated_date(previous.date)[0]
             ):
                 raise ValueError("the history must ascend in versions and dates")
             previous = record
@@ -261,13 +328,29 @@ class Duration(Model):
     source: Refs
 
 
+def _once(model: Any, old: str, new: str) -> None:
+    """A term given by its old key or its new spelling, never both."""
+    if getattr(model, old) is not None and getattr(model, new) is not None:
+        raise ValueError(f"`{old}` and `{new}` both give this term: give it once")
+
+
 class Deletion(Model):
-    months: Months
+    months: Optional[Months] = None
+    within: Optional[Term] = None
     firmness: Literal["at-the-latest", "in-principle"]
     as_soon_as_possible: bool = False
     backups: Literal["not-stated", "within-term", "per-backup-cycle"]
     backup_cycle_days: Optional[Days] = None
+    backup_cycle: Optional[Term] = None
     source: Refs
+
+    @model_validator(mode="after")
+    def _one_term_each(self) -> Deletion:
+        _once(self, "months", "within")
+        if self.months is None and self.within is None:
+            raise ValueError("the deletion term is missing: give `within` (or `months`)")
+        _once(self, "backup_cycle_days", "backup_cycle")
+        return self
 
 
 class ReturnOfData(Model):
@@ -285,13 +368,16 @@ class LegalRetention(Model):
 
 
 class NoticeTerm(Model):
-    kind: Literal["within-hours", "without-undue-delay"]
+    kind: Literal["within-hours", "within", "without-undue-delay"]
     hours: Optional[Hours] = None
+    term: Optional[ElapsedTerm] = None
 
     @model_validator(mode="after")
     def _hours_with_kind(self) -> NoticeTerm:
         if (self.kind == "within-hours") != (self.hours is not None):
             raise ValueError("`hours` goes with kind = within-hours, and only with it")
+        if (self.kind == "within") != (self.term is not None):
+            raise ValueError("`term` goes with kind = within, and only with it")
         return self
 
 
@@ -342,10 +428,29 @@ class Costs(Model):
         return self
 
 
+class AuditPeriodTable(Model):
+    """`{ rolling = "2 years" }` or `{ calendar = "6 months" }`: one reading
+    and a length in months or years, at least one month."""
+
+    rolling: Optional[Term] = None
+    calendar: Optional[Term] = None
+
+    @model_validator(mode="after")
+    def _one_reading(self) -> AuditPeriodTable:
+        given = [t for t in (self.rolling, self.calendar) if t is not None]
+        if len(given) != 1:
+            raise ValueError("an audit period is one of `rolling` or `calendar`")
+        n, word = given[0].split()
+        if word not in ("month", "months", "year", "years") or int(n) < 1:
+            raise ValueError("an audit period is at least 1 month, counted in months or years")
+        return self
+
+
 class Audit(Model):
     max_count: Count
-    period: Literal["calendar-year", "rolling-12-months"]
+    period: Union[Literal["calendar-year", "rolling-12-months"], AuditPeriodTable]
     notice_days: Optional[Days] = None
+    notice: Optional[Term] = None
     cost_bearer: Literal["client", "processor"]
     auditor_requirements: list[Text] = []
     preconditions: list[Text] = []
@@ -359,11 +464,24 @@ class Audit(Model):
     security_tests_after_consultation: bool = False
     source: Refs
 
+    @model_validator(mode="after")
+    def _one_notice(self) -> Audit:
+        _once(self, "notice_days", "notice")
+        return self
+
 
 class StatementChanges(Model):
     significant_changes_notified: bool
-    termination_window_days: Days
+    termination_window_days: Optional[Days] = None
+    termination_window: Optional[Term] = None
     source: Refs
+
+    @model_validator(mode="after")
+    def _one_window(self) -> StatementChanges:
+        _once(self, "termination_window_days", "termination_window")
+        if self.termination_window_days is None and self.termination_window is None:
+            raise ValueError("the termination window is missing: give `termination_window`")
+        return self
 
 
 class SubProcessorPolicy(Model):
@@ -422,6 +540,56 @@ def document(sub_processors: int) -> str:
     return json.dumps(base, ensure_ascii=False, indent=2)
 
 
+def newer_keys(text: str) -> list[tuple[str, str]]:
+    """The document with each key the format gained after the model was
+    first written, in its new spelling (a term as the statement writes it,
+    a date stated to the month or the year, the list kept by reference,
+    access from a third country), and documents giving a term twice (old
+    key and new spelling), which both parsers must refuse. Each is
+    (what, text); the refused ones start with "refused: "."""
+    base = json.loads(text)
+    st, terms = base["statement"], base["terms"]
+    out = []
+
+    def variant(what: str, change: Any) -> None:
+        doc = copy.deepcopy(base)
+        change(doc["statement"], doc["terms"])
+        out.append((what, json.dumps(doc, ensure_ascii=False)))
+
+    def all_new(s: dict, t: dict) -> None:
+        t["deletion"].pop("months", None)
+        t["deletion"]["within"] = "30 days"
+        t["deletion"]["backups"] = "per-backup-cycle"
+        t["deletion"].pop("backup_cycle_days", None)
+        t["deletion"]["backup_cycle"] = "2 weeks"
+        t["breach"]["notice"] = {"kind": "within", "term": "2 days"}
+        t["audit"].pop("notice_days", None)
+        t["audit"]["notice"] = "2 weeks"
+        t["audit"]["period"] = {"rolling": "2 years"}
+        t["statement_changes"].pop("termination_window_days", None)
+        t["statement_changes"]["termination_window"] = "6 weeks"
+        s["effective_date"] = "2023-03"
+        s["history"] = [{"version": "1.0", "date": "2020"}, {"version": "1.1", "date": "2021-06"},
+                        {"version": "1.2", "date": "2021-11-03"}]
+        s["version"] = "1.3"
+        s["sub_processors_by_reference"] = {"address": "https://www.belco.nl/subverwerkers",
+                                            "source": ["DPS 1.9"]}
+        s["sub_processors"][0]["access_from"] = ["US", "IN"]
+        s["sub_processors"][0].setdefault("transfer_bases", ["scc-2021"])
+
+    variant("every newer key", all_new)
+    variant("a calendar audit period", lambda s, t: t["audit"].__setitem__("period", {"calendar": "1 year"}))
+    variant("refused: months and within", lambda s, t: t["deletion"].__setitem__("within", "3 months"))
+    variant("refused: notice_days and notice", lambda s, t: t["audit"].__setitem__("notice", "2 weeks"))
+    variant("refused: a history out of order",
+            lambda s, t: s.__setitem__("history", [{"version": "1.0", "date": "2021-06"},
+                                                   {"version": "1.1", "date": "2020"}]))
+    variant("refused: an audit period in days",
+            lambda s, t: t["audit"].__setitem__("period", {"rolling": "30 days"}))
+    assert "months" in terms["deletion"] and "notice_days" in terms["audit"] and "version" in st
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sub-processors", type=int, default=50)
@@ -454,6 +622,16 @@ def main() -> None:
                 pass
             else:
                 raise AssertionError(f"{parse} accepted {what}")
+
+    # Both read the keys the format gained the same way.
+    for what, doc in newer_keys(text):
+        for parse in (dpa.Agreement.from_json, Agreement.model_validate_json):
+            try:
+                parse(doc)
+                accepted = True
+            except ValueError:
+                accepted = False
+            assert accepted != what.startswith("refused: "), f"{parse} on {what}"
 
     per_call: dict[str, list[float]] = {"dpa": [], "pydantic": []}
     from_json, validate = dpa.Agreement.from_json, Agreement.model_validate_json

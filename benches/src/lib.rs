@@ -125,8 +125,8 @@ pub fn notices_without_breach_json() -> String {
 
 /// The worst accepted agreement for the transfers assessment and the check
 /// (see `benches/src/worst.rs`): up to `sub_processors` of them (the limit
-/// is [`MAX_SUB_PROCESSORS`]), each processing in every assigned country
-/// outside the EEA and claiming as many distinct transfer bases as keep the
+/// is [`MAX_SUB_PROCESSORS`]), each reached from every assigned country
+/// outside the EEA (`access_from`) and claiming as many distinct transfer bases as keep the
 /// agreement accepted: within [`MAX_TOML_VALUES`] (which, at some 250
 /// values a sub-processor, allows about 4,000 of them) and
 /// [`MAX_DOCUMENT_BYTES`], as read and as written back. Returns the TOML

@@ -1,5 +1,5 @@
 //! The worst accepted agreement for the transfers assessment: many
-//! sub-processors, each processing in many distinct countries outside the
+//! sub-processors, each reached from many distinct countries outside the
 //! EEA and claiming many distinct transfer bases.
 //!
 //! Plain Rust with no dependency, so that the tests of `dpa-core`, the
@@ -11,9 +11,16 @@
 /// as `[[statement.sub_processors]]` tables before
 /// `[statement.data_subject_requests]`, as `alles-online.toml` is) whose
 /// sub-processors are replaced by `sub_processors` generated ones. Each is
-/// seated in the US, processes data in every one of `countries` and claims
-/// every one of `bases`, written compactly (as small as the input can be
-/// for that many facts). Returns `None` if `seed` is not laid out so.
+/// seated in the US, processes data in the EU, may be accessed from every
+/// one of `countries` (`access_from`) and claims every one of `bases`,
+/// written compactly (as small as the input can be for that many facts).
+/// Returns `None` if `seed` is not laid out so.
+///
+/// The countries are given as `access_from` rather than as locations
+/// because that is the larger answer for the same input: the findings name
+/// each such country with "(access from there)" (on 2026-12-05, with 50
+/// sub-processors, `check` wrote 1.67 times and `transfers` 1.25 times
+/// what the same countries as locations gave).
 pub fn worst_transfers_toml(
     seed: &str,
     sub_processors: usize,
@@ -29,15 +36,14 @@ pub fn worst_transfers_toml(
         let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
         format!("[{}]", quoted.join(","))
     };
-    let locations = list(countries);
+    let reached = list(countries);
     let claimed = list(bases);
-    let mut out = String::with_capacity(
-        seed.len() + sub_processors * (locations.len() + claimed.len() + 120),
-    );
+    let mut out =
+        String::with_capacity(seed.len() + sub_processors * (reached.len() + claimed.len() + 140));
     out.push_str(&seed[..start]);
     for i in 0..sub_processors {
         out.push_str(&format!(
-            "[[statement.sub_processors]]\nname=\"S{i}\"\npurpose=\"p\"\nseat=\"US\"\nlocations={locations}\ntransfer_bases={claimed}\nengagement=\"always\"\nsource=[\"DPS 9\"]\n"
+            "[[statement.sub_processors]]\nname=\"S{i}\"\npurpose=\"p\"\nseat=\"US\"\nlocations=[\"EU\"]\naccess_from={reached}\ntransfer_bases={claimed}\nengagement=\"always\"\nsource=[\"DPS 9\"]\n"
         ));
     }
     out.push_str(&seed[end..]);

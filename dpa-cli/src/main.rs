@@ -10,6 +10,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use dpa_core::deadline::{DeadlineKind, Impact, Start, Trigger};
 use dpa_core::report::{CheckReport, HolidaysReport, Report, TransfersReport};
+use dpa_core::timeline::{IcsOptions, Reminder, UidDomain};
 use dpa_core::values::iso_date;
 use dpa_core::{Agreement, Error, Format};
 
@@ -92,6 +93,22 @@ enum Command {
         /// Output format: text, json, or ics (an RFC 5545 calendar).
         #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
         format: TimelineFormat,
+        /// With --format ics: the domain on the right of every UID (default
+        /// dpa.invalid, a reserved name that is nobody's; set a domain you
+        /// control when the calendar is shared).
+        #[arg(long, value_name = "DOMAIN", value_parser = parse_uid_domain)]
+        uid_domain: Option<UidDomain>,
+        /// With --format ics: the DTSTAMP, an instant with a UTC offset
+        /// (2027-03-01T12:00:00Z), for output that does not change from run
+        /// to run; default: SOURCE_DATE_EPOCH (seconds since 1970) where it
+        /// is set, else now.
+        #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
+        dtstamp: Option<time::OffsetDateTime>,
+        /// With --format ics: reminders before each event, a comma-separated
+        /// list of whole numbers with w (weeks), d (days) or h (hours), e.g.
+        /// 7d,1d.
+        #[arg(long, value_name = "LIST", value_parser = parse_reminders)]
+        remind: Option<Reminders>,
     },
     /// Assess every sub-processor's transfers outside the EEA against the
     /// transfer bases valid on a date (exit code 1 on an error finding).
@@ -160,6 +177,84 @@ enum OutputFormat {
 /// `--at`, `--on`, `--notified`: a date as `dpa-core` reads one.
 fn parse_date(s: &str) -> Result<time::Date, Error> {
     iso_date::parse(s)
+}
+
+/// `--dtstamp`: an instant with a UTC offset, as `dpa-core` reads one.
+fn parse_instant(s: &str) -> Result<time::OffsetDateTime, Error> {
+    dpa_core::values::iso_instant::parse(s)
+}
+
+/// `--uid-domain`.
+fn parse_uid_domain(s: &str) -> Result<UidDomain, Error> {
+    s.parse()
+}
+
+/// The reminders of `--remind` (a newtype: clap takes a `Vec` for a list of
+/// occurrences).
+#[derive(Debug, Clone)]
+struct Reminders(Vec<Reminder>);
+
+/// `--remind`.
+fn parse_reminders(s: &str) -> Result<Reminders, Error> {
+    Reminder::parse_list(s).map(Reminders)
+}
+
+/// The calendar's options from `--uid-domain`, `--dtstamp` (or
+/// `SOURCE_DATE_EPOCH`) and `--remind`, which apply to `--format ics` only.
+fn ics_options(
+    format: TimelineFormat,
+    uid_domain: Option<UidDomain>,
+    dtstamp: Option<time::OffsetDateTime>,
+    remind: Option<Reminders>,
+) -> Result<IcsOptions, InputError> {
+    let given = [
+        ("--uid-domain", uid_domain.is_some()),
+        ("--dtstamp", dtstamp.is_some()),
+        ("--remind", remind.is_some()),
+    ];
+    if format != TimelineFormat::Ics
+        && let Some((flag, _)) = given.iter().find(|(_, g)| *g)
+    {
+        return Err(InputError(format!("{flag} applies to --format ics only")));
+    }
+    let mut o = IcsOptions::default();
+    if format != TimelineFormat::Ics {
+        return Ok(o);
+    }
+    if let Some(d) = uid_domain {
+        o.uid_domain = d;
+    }
+    o.dtstamp = match dtstamp {
+        Some(t) => Some(t),
+        None => source_date_epoch()?,
+    };
+    o.reminders = remind.map(|r| r.0).unwrap_or_default();
+    Ok(o)
+}
+
+/// The DTSTAMP where `--dtstamp` is not given: `SOURCE_DATE_EPOCH` (whole
+/// seconds since 1970-01-01T00:00:00Z, the reproducible-builds convention)
+/// where it is set, else none (now).
+fn source_date_epoch() -> Result<Option<time::OffsetDateTime>, InputError> {
+    let Some(v) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let refuse = || {
+        InputError(format!(
+            "SOURCE_DATE_EPOCH: `{}` is not a number of seconds since 1970-01-01T00:00:00Z in the years 1970 to 9999",
+            v.to_string_lossy()
+        ))
+    };
+    let secs: i64 = v
+        .to_str()
+        .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(refuse)?;
+    time::OffsetDateTime::from_unix_timestamp(secs)
+        .ok()
+        .filter(|t| t.year() <= dpa_core::limits::MAX_YEAR)
+        .map(Some)
+        .ok_or_else(refuse)
 }
 
 /// The year of `dpa holidays`: a whole number, kept as written (whether
@@ -248,16 +343,16 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             let a = load(&file)?;
             match format {
                 OutputFormat::Json => out.raw(&(a.to_json()? + "\n"))?,
-                OutputFormat::Text => out.text(&a.summary().to_string())?,
+                OutputFormat::Text => out.display(&a.summary())?,
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { file, at, format } => {
             let report = CheckReport::new(&load(&file)?, at.unwrap_or_else(today));
             match format {
-                OutputFormat::Json => out.raw(&report.to_json()?)?,
+                OutputFormat::Json => out.json(&report)?,
                 OutputFormat::Text => {
-                    out.text(&report.labelled(&file.display().to_string()).to_string())?;
+                    out.display(&report.labelled(&file.display().to_string()))?;
                 }
             }
             Ok(exit_code(&report))
@@ -285,14 +380,20 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             events,
             at,
             format,
+            uid_domain,
+            dtstamp,
+            remind,
         } => {
+            let ics = ics_options(format, uid_domain, dtstamp, remind)?;
             let a = load(&file)?;
             let ev = load_events(&events)?;
             let t = a.timeline(&ev, at.unwrap_or_else(today))?;
             match format {
-                TimelineFormat::Json => out.raw(&t.to_json()?)?,
-                TimelineFormat::Ics => out.raw(&t.to_ics(&a))?,
-                TimelineFormat::Text => out.text(&t.to_string())?,
+                TimelineFormat::Json => out.json(&t)?,
+                // `--dtstamp` and SOURCE_DATE_EPOCH are in the years 1 to
+                // 9999 already, as `to_ics_with` wants them.
+                TimelineFormat::Ics => out.raw(&t.to_ics_with(&a, &ics)?)?,
+                TimelineFormat::Text => out.display(&t)?,
             }
             Ok(exit_code(&t))
         }
@@ -362,8 +463,27 @@ fn flag_error(e: Error, kind: DeadlineKind) -> InputError {
 /// Prints `report` as text or JSON.
 fn output(out: &Out, report: &impl Report, format: OutputFormat) -> Result<(), InputError> {
     match format {
-        OutputFormat::Json => out.raw(&report.to_json()?),
-        OutputFormat::Text => out.text(&report.to_string()),
+        OutputFormat::Json => out.json(report),
+        OutputFormat::Text => out.display(report),
+    }
+}
+
+/// Text written through to `inner` with the characters that steer a
+/// terminal escaped ([`dpa_core::report::terminal_safe`], which escapes
+/// character by character, so piece by piece is the same as all at once);
+/// the first write error is kept in `error`.
+struct TerminalSafe<'a> {
+    inner: &'a mut dyn Write,
+    error: Option<io::Error>,
+}
+
+impl std::fmt::Write for TerminalSafe<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let safe = dpa_core::report::terminal_safe(s);
+        self.inner.write_all(safe.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
     }
 }
 
@@ -403,11 +523,57 @@ impl Out {
     /// Prints `s` as it is (JSON, which escapes control characters itself;
     /// iCalendar).
     fn raw(&self, s: &str) -> Result<(), InputError> {
-        match (&self.0).write_all(s.as_bytes()) {
+        Out::written((&self.0).write_all(s.as_bytes()))
+    }
+
+    /// Prints `report`'s JSON as it is written ([`Report::write_json`]):
+    /// a large report is never held whole as text.
+    fn json(&self, report: &impl Report) -> Result<(), InputError> {
+        self.stream(|w| report.write_json(w))
+    }
+
+    /// Prints `value`'s text as it is written (`Display`), escaped as
+    /// [`Out::text`] escapes it.
+    fn display(&self, value: &impl std::fmt::Display) -> Result<(), InputError> {
+        self.stream(|w| {
+            let mut safe = TerminalSafe {
+                inner: w,
+                error: None,
+            };
+            match std::fmt::write(&mut safe, format_args!("{value}")) {
+                Ok(()) => Ok(()),
+                Err(std::fmt::Error) => Err(safe
+                    .error
+                    .unwrap_or_else(|| io::Error::other("the text could not be written"))),
+            }
+        })
+    }
+
+    /// Prints what `write` writes, through a buffer, as it is written.
+    fn stream(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), InputError> {
+        let mut buffered = io::BufWriter::with_capacity(64 * 1024, &self.0);
+        let result = write(&mut buffered).and_then(|()| buffered.flush());
+        // After an error the rest of the buffer is dropped, not written
+        // again.
+        let _ = buffered.into_parts();
+        Out::written(result)
+    }
+
+    /// The outcome of a write to standard output.
+    fn written(result: io::Result<()>) -> Result<(), InputError> {
+        match result {
             Ok(()) => Ok(()),
             // A closed pipe (`dpa show x | head`) is not an error of ours:
             // the reader has what it wanted.
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            // The report's own error (not expected), in its own words.
+            Err(e) if e.get_ref().is_some_and(|inner| inner.is::<Error>()) => Err(InputError(
+                e.into_inner()
+                    .map_or_else(String::new, |inner| inner.to_string()),
+            )),
             Err(e) => Err(InputError(format!("cannot write output: {e}"))),
         }
     }

@@ -5,7 +5,8 @@ use std::ffi::c_char;
 
 use dpa_core::deadline::{Deadline, DeadlineKind, Detail, Due, Start, Trigger};
 use dpa_core::report::{CheckReport, Report, TransfersReport};
-use dpa_core::timeline::Events;
+use dpa_core::timeline::{Events, IcsOptions, Reminder};
+use dpa_core::values::iso_instant;
 use dpa_core::{Agreement, Format};
 use time::{Date, OffsetDateTime};
 
@@ -1123,8 +1124,10 @@ pub unsafe extern "C" fn dpa_agreement_timeline_json(
 }
 
 /// The same timeline as an iCalendar (RFC 5545) document with CRLF line
-/// ends: what `dpa deadlines ... --format ics` prints. Arguments, ownership
-/// and errors as for `dpa_agreement_timeline_json`.
+/// ends: what `dpa deadlines ... --format ics` prints with no options (UIDs
+/// in `dpa.invalid`, `DTSTAMP` now, no reminders;
+/// `dpa_agreement_timeline_ics_with` takes them). Arguments, ownership and
+/// errors as for `dpa_agreement_timeline_json`.
 ///
 /// # Safety
 /// As `dpa_agreement_timeline_json`.
@@ -1150,4 +1153,102 @@ pub unsafe extern "C" fn dpa_agreement_timeline_ics(
         // SAFETY: both pointers passed `out_ptr`.
         unsafe { string_out(text, out, out_len) }
     })
+}
+
+/// The options of `dpa_agreement_timeline_ics_with`: three optional texts,
+/// each `(pointer, length)` in UTF-8 (not NUL-terminated); a NULL pointer
+/// leaves the default.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct dpa_ics_options {
+    /// The domain on the right of every UID, e.g. `calendar.example.org`
+    /// (`dpa deadlines --uid-domain`); NULL: `dpa.invalid`, a reserved name
+    /// that is nobody's.
+    pub uid_domain: *const c_char,
+    /// The length of `uid_domain` in bytes.
+    pub uid_domain_len: usize,
+    /// The `DTSTAMP`: an instant with a UTC offset, e.g.
+    /// `2027-03-01T12:00:00Z` (`--dtstamp`), for output that does not change
+    /// from run to run; NULL: now.
+    pub dtstamp: *const c_char,
+    /// The length of `dtstamp` in bytes.
+    pub dtstamp_len: usize,
+    /// Reminders before each event as `VALARM`s, e.g. `7d,1d` (`--remind`:
+    /// whole numbers of w, d or h, at most 16); NULL: none.
+    pub remind: *const c_char,
+    /// The length of `remind` in bytes.
+    pub remind_len: usize,
+}
+
+/// As `dpa_agreement_timeline_ics`, with `options` (NULL for the defaults):
+/// what `dpa deadlines ... --format ics --uid-domain D --dtstamp T --remind
+/// R` prints. UIDs depend on the agreement and each obligation, never on an
+/// event's place in the events (docs/rules.md, "The iCalendar export").
+///
+/// Errors as for `dpa_agreement_timeline_json`, and
+/// `DPA_STATUS_INVALID_VALUE` naming `options.uid_domain`,
+/// `options.dtstamp` or `options.remind` when one is not acceptable
+/// (`DPA_STATUS_INVALID_UTF8`, `DPA_STATUS_TOO_LARGE` as for any text).
+///
+/// # Safety
+/// As `dpa_agreement_timeline_json`; `options` NULL or valid for reads, each
+/// of its non-NULL pointers valid for reads of its length in bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_timeline_ics_with(
+    agreement: *const dpa_agreement,
+    events: *const c_char,
+    events_len: usize,
+    format: u32,
+    year: i32,
+    month: u32,
+    day: u32,
+    options: *const dpa_ics_options,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> dpa_status {
+    guard(|| {
+        out_ptr(out, "out")?;
+        out_ptr(out_len, "out_len")?;
+        // SAFETY: `options` is NULL or valid for reads by the contract.
+        let opts = unsafe { ics_options(options.as_ref()) }?;
+        // SAFETY: forwarded from this function's contract.
+        let (a, t) =
+            unsafe { compute_timeline(agreement, events, events_len, format, (year, month, day)) }?;
+        let text = t
+            .to_ics_with(a, &opts)
+            .map_err(|e| FfiError::core(&e, "options"))?;
+        // SAFETY: both pointers passed `out_ptr`.
+        unsafe { string_out(text, out, out_len) }
+    })
+}
+
+/// The core options from C's, each text checked and parsed, errors naming
+/// `options.FIELD`.
+///
+/// # Safety
+/// Each non-NULL pointer of `o` valid for reads of its length.
+unsafe fn ics_options(o: Option<&dpa_ics_options>) -> FfiResult<IcsOptions> {
+    let mut opts = IcsOptions::default();
+    let Some(o) = o else {
+        return Ok(opts);
+    };
+    if !o.uid_domain.is_null() {
+        let arg = "options.uid_domain";
+        // SAFETY: non-NULL, so valid for its length by the contract.
+        let s = unsafe { text_in(o.uid_domain, o.uid_domain_len, arg) }?;
+        opts.uid_domain = s.parse().map_err(|e| FfiError::core(&e, arg))?;
+    }
+    if !o.dtstamp.is_null() {
+        let arg = "options.dtstamp";
+        // SAFETY: non-NULL, so valid for its length by the contract.
+        let s = unsafe { text_in(o.dtstamp, o.dtstamp_len, arg) }?;
+        opts.dtstamp = Some(iso_instant::parse(s).map_err(|e| FfiError::core(&e, arg))?);
+    }
+    if !o.remind.is_null() {
+        let arg = "options.remind";
+        // SAFETY: non-NULL, so valid for its length by the contract.
+        let s = unsafe { text_in(o.remind, o.remind_len, arg) }?;
+        opts.reminders = Reminder::parse_list(s).map_err(|e| FfiError::core(&e, arg))?;
+    }
+    Ok(opts)
 }

@@ -6,16 +6,17 @@ use std::hash::Hash;
 
 use dpa_core::deadline::{Deadline as CoreDeadline, DeadlineKind, Impact, Start};
 use dpa_core::model::NoticeTerm;
-use dpa_core::timeline::Timeline as CoreTimeline;
+use dpa_core::timeline::{IcsOptions, Reminder, Timeline as CoreTimeline};
 use dpa_core::{Agreement, Format};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDate, PyDateTime, PyString, PyTuple};
 use time::Date;
 
 use crate::convert::{
-    ArgAt, ArgAware, ArgDiscovered, ArgImpact, ArgKind, ArgLastAudit, ArgNoticeGiven, ArgNotified,
-    ArgOn, ArgTerminated, DETACH_AT_BYTES, DateArg, DateOrInstant, InstantArg, PathArg, TextArg,
-    date_of, document_text, py_date, py_instant, quote, quote_list, serde_name, today_utc,
+    ArgAt, ArgAware, ArgDiscovered, ArgDtstamp, ArgImpact, ArgKind, ArgLastAudit, ArgNoticeGiven,
+    ArgNotified, ArgOn, ArgRemind, ArgTerminated, ArgUidDomain, DETACH_AT_BYTES, DateArg,
+    DateOrInstant, InstantArg, PathArg, TextArg, date_of, document_text, py_date, py_instant,
+    quote, quote_list, serde_name, today_utc,
 };
 use crate::coverage::{Art28Coverage, coverage_of};
 use crate::errors::{Error, Origin, Result, guard, guard_detached};
@@ -565,20 +566,43 @@ impl PyAgreement {
 
     /// The timeline of `events` as of `at` (default: today, UTC), taking
     /// `events` as `timeline` does, as an iCalendar document (RFC 5545,
-    /// CRLF line ends): one event per obligation with a fixed deadline. The
-    /// same text as `dpa deadlines FILE --events EVENTS --at AT --format ics`
-    /// prints.
-    #[pyo3(signature = (events, at = None))]
+    /// CRLF line ends): one event per obligation with a fixed deadline (a
+    /// single to-do saying so where none has one). UIDs depend on the
+    /// agreement and each obligation, never on an event's place in the list,
+    /// and end in `@` `uid_domain` (default `dpa.invalid`: set a domain you
+    /// control); `dtstamp` (an aware `datetime`; default: now) is every
+    /// DTSTAMP; `remind` (`"7d,1d"`: weeks, days or hours) adds a VALARM per
+    /// reminder to every event. The same text as `dpa deadlines FILE
+    /// --events EVENTS --at AT --format ics --uid-domain D --dtstamp T
+    /// --remind R` prints. A bad option raises `InvalidInput` naming it.
+    #[pyo3(signature = (events, at = None, *, uid_domain = None, dtstamp = None, remind = None))]
     fn timeline_ics(
         &self,
         py: Python<'_>,
         events: &Bound<'_, PyAny>,
         at: Option<DateArg<ArgAt>>,
+        uid_domain: Option<TextArg<ArgUidDomain>>,
+        dtstamp: Option<InstantArg<ArgDtstamp>>,
+        remind: Option<TextArg<ArgRemind>>,
     ) -> PyResult<String> {
+        let mut options = IcsOptions::default();
+        if let Some(d) = uid_domain {
+            options.uid_domain = d
+                .as_str()
+                .parse()
+                .map_err(|e: dpa_core::Error| Error::from(e.in_field("uid_domain")))?;
+        }
+        if let Some(r) = remind {
+            options.reminders =
+                Reminder::parse_list(r.as_str()).map_err(|e| Error::from(e.in_field("remind")))?;
+        }
+        options.dtstamp = dtstamp.map(|t| t.0);
         let t = self.core_timeline(py, events, at)?;
         let inner = &self.inner;
         let detach = t.obligations.len() >= DETACH_AT_EVENTS;
-        Ok(guard_detached(py, detach, || Ok(t.to_ics(inner)))?)
+        Ok(guard_detached(py, detach, || {
+            Ok(t.to_ics_with(inner, &options)?)
+        })?)
     }
 
     /// For each item GDPR art. 28 requires of a processing agreement (art.

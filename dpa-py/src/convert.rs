@@ -67,6 +67,7 @@ arg_names!(
     ArgAware = "aware",
     ArgD = "d",
     ArgDiscovered = "discovered",
+    ArgDtstamp = "dtstamp",
     ArgImpact = "impact",
     ArgKind = "kind",
     ArgLastAudit = "last_audit",
@@ -74,8 +75,10 @@ arg_names!(
     ArgNoticeGiven = "notice_given",
     ArgNotified = "notified",
     ArgOn = "on",
+    ArgRemind = "remind",
     ArgRule = "rule",
     ArgTerminated = "terminated",
+    ArgUidDomain = "uid_domain",
     ArgYear = "year",
 );
 

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import pytest
 
@@ -212,6 +212,10 @@ def cargo_dpa(*args: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+# The DTSTAMP of the calendars compared: fixed, so that two runs agree.
+STAMP = datetime(2027, 3, 1, 13, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
 def test_ics_equals_the_dpa_command(belco: dpa.Agreement, belco_events: str) -> None:
     events = EVENTS / "belco-2027.toml"
     out = cargo_dpa(
@@ -223,9 +227,15 @@ def test_ics_equals_the_dpa_command(belco: dpa.Agreement, belco_events: str) -> 
         AT.isoformat(),
         "--format",
         "ics",
+        "--dtstamp",
+        STAMP.isoformat(),
+        "--uid-domain",
+        "calendar.example.org",
+        "--remind",
+        "7d,1d",
     )
     assert out.returncode == 0, out.stderr.decode()
-    ics = belco.timeline_ics(belco_events, at=AT)
+    ics = belco.timeline_ics(belco_events, at=AT, dtstamp=STAMP, uid_domain="calendar.example.org", remind="7d,1d")
     assert ics.encode("utf-8") == out.stdout
 
 
@@ -245,15 +255,17 @@ def test_ics_of_python_events_equals_the_dpa_command(alles_online: dpa.Agreement
         at.isoformat(),
         "--format",
         "ics",
+        "--dtstamp",
+        STAMP.isoformat(),
     )
     assert out.returncode == 1, out.stderr.decode()  # a missed obligation
-    ics = alles_online.timeline_ics(events, at=at)
+    ics = alles_online.timeline_ics(events, at=at, dtstamp=STAMP)
     assert ics.encode("utf-8") == out.stdout
-    assert alles_online.timeline_ics(as_json, at=at) == ics
+    assert alles_online.timeline_ics(as_json, at=at, dtstamp=STAMP) == ics
 
 
 def test_ics_content(belco: dpa.Agreement, belco_events: str) -> None:
-    ics = belco.timeline_ics(belco_events, at=AT)
+    ics = belco.timeline_ics(belco_events, at=AT, dtstamp=datetime(2027, 3, 1, tzinfo=UTC))
     assert ics.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
     assert ics.endswith("END:VCALENDAR\r\n")
     lines = ics.split("\r\n")[:-1]
@@ -278,8 +290,8 @@ def test_ics_content(belco: dpa.Agreement, belco_events: str) -> None:
 
 
 def test_ics_takes_events_as_timeline_does(belco: dpa.Agreement, belco_events: str) -> None:
-    ics = belco.timeline_ics(belco_events, at=AT)
-    assert belco.timeline_ics(belco_events.encode(), at=AT) == ics
+    ics = belco.timeline_ics(belco_events, at=AT, dtstamp=STAMP)
+    assert belco.timeline_ics(belco_events.encode(), at=AT, dtstamp=STAMP) == ics
     obligations = belco.timeline(belco_events, at=AT)
     as_dicts = json.loads(
         json.dumps({"events": [{"kind": "agreement-terminated", "date": "2026-11-30"}]}),
@@ -313,13 +325,84 @@ def test_ics_leaves_out_deadlines_without_a_fixed_term(alles_online: dpa.Agreeme
     ]
 
 
-def test_ics_at_defaults_to_today(belco: dpa.Agreement, belco_events: str) -> None:
-    before = datetime.now(UTC).date()
+def test_ics_at_and_dtstamp_default_to_now(belco: dpa.Agreement, belco_events: str) -> None:
+    # The statuses as of today; DTSTAMP (RFC 5545 §3.8.7.2) when the file was made.
+    before = datetime.now(UTC).replace(microsecond=0)
     ics = belco.timeline_ics(belco_events)
-    after = datetime.now(UTC).date()
+    after = datetime.now(UTC)
     stamps = {line for line in ics.split("\r\n") if line.startswith("DTSTAMP:")}
-    assert stamps <= {f"DTSTAMP:{d.strftime('%Y%m%d')}T000000Z" for d in (before, after)}
-    assert stamps
+    assert len(stamps) == 1
+    made = datetime.strptime(stamps.pop(), "DTSTAMP:%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    assert before <= made <= after
+    assert f"Status as of {before.date().isoformat()}" in ics or f"Status as of {after.date().isoformat()}" in ics
+
+
+def test_ics_parses_with_icalendar(belco: dpa.Agreement, belco_old: dpa.Agreement, belco_events: str) -> None:
+    # An independent parser (PyPI icalendar) reads the calendar: UIDs in the
+    # domain asked for, the same whatever the order of the events, distinct
+    # for Belco 1.2.2 and 1.3; DTSTAMP as given; a VALARM per reminder
+    # (RFC 5545 §3.8.4.7, §3.8.7.2, §3.6.6).
+    icalendar = pytest.importorskip("icalendar")
+
+    def calendar(a: dpa.Agreement, events: object) -> Any:
+        text = a.timeline_ics(events, at=AT, uid_domain="calendar.example.org", dtstamp=STAMP, remind="7d,1d")  # type: ignore[arg-type]
+        return icalendar.Calendar.from_ical(text)
+
+    cal = calendar(belco, belco_events)
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 4
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == 4
+    assert all(u.endswith("@calendar.example.org") for u in uids)
+    assert all(e.decoded("DTSTAMP") == STAMP for e in events)
+    for e in events:
+        alarms = list(e.walk("VALARM"))
+        assert [a.decoded("TRIGGER") for a in alarms] == [-timedelta(days=7), -timedelta(days=1)]
+        assert all(str(a["ACTION"]) == "DISPLAY" and str(a["DESCRIPTION"]) for a in alarms)
+    deletion = next(e for e in events if str(e["CATEGORIES"].cats[0]) == "deletion")
+    assert deletion.decoded("DTSTART") == date(2027, 2, 28)
+    assert "DPS 1.11, clause 2.6.3" in str(deletion["DESCRIPTION"])
+    # The events listed the other way round: the same UIDs.
+    parts = belco_events.split("[[events]]")
+    reversed_events = "".join("[[events]]" + p for p in reversed(parts[1:]))
+    again = [str(e["UID"]) for e in calendar(belco, reversed_events).walk("VEVENT")]
+    assert sorted(again) == sorted(uids)
+    # Belco 1.2.2: the same obligations, other UIDs.
+    old = {str(e["UID"]) for e in calendar(belco_old, belco_events).walk("VEVENT")}
+    assert len(old) == 4 and not old & set(uids)
+
+
+def test_ics_keeps_tabs_and_a_calendar_without_dated_events_is_valid(alles_online: dpa.Agreement) -> None:
+    # Alles Online's breach notice has no fixed term: no event, and a VTODO
+    # that says so (RFC 5545 §3.6: at least one component). A tab in TEXT is
+    # kept (§3.3.11) and reads back as a tab.
+    icalendar = pytest.importorskip("icalendar")
+    events = [
+        {"kind": "breach-discovered", "at": datetime(2026, 9, 1, 10, 0, tzinfo=UTC), "id": "B\t1; x, y"},
+    ]
+    text = alles_online.timeline_ics(events, at=date(2026, 9, 2), dtstamp=STAMP)
+    cal = icalendar.Calendar.from_ical(text)
+    assert list(cal.walk("VEVENT")) == []
+    todos = list(cal.walk("VTODO"))
+    assert len(todos) == 1
+    assert str(todos[0]["SUMMARY"]) == "Alles Online B.V.: no obligation with a fixed deadline"
+    assert "breach-notice (B\t1; x, y): pending" in str(todos[0]["DESCRIPTION"])
+    assert str(todos[0]["UID"]).endswith("@dpa.invalid")
+
+
+def test_ics_option_errors(belco: dpa.Agreement, belco_events: str) -> None:
+    with pytest.raises(dpa.InvalidInput) as i:
+        belco.timeline_ics(belco_events, at=AT, remind="7x")
+    assert i.value.path == "remind"
+    assert "`7x` is not a reminder" in str(i.value)
+    with pytest.raises(dpa.InvalidInput) as i:
+        belco.timeline_ics(belco_events, at=AT, uid_domain="dpa")
+    assert i.value.path == "uid_domain"
+    with pytest.raises(dpa.InvalidInput) as i:
+        belco.timeline_ics(belco_events, at=AT, dtstamp=datetime(2027, 3, 1))
+    assert i.value.path == "dtstamp"
+    with pytest.raises(TypeError):
+        belco.timeline_ics(belco_events, at=AT, remind=7)  # type: ignore[arg-type]
 
 
 def test_ics_errors(belco: dpa.Agreement) -> None:

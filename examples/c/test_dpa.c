@@ -1586,6 +1586,75 @@ static void test_stated_dates(void) {
     free(belco);
 }
 
+/*
+ * The calendar with options (dpa_agreement_timeline_ics_with): the UID domain,
+ * a fixed DTSTAMP and reminders as VALARMs (RFC 5545 §3.8.4.7, §3.8.7.2,
+ * §3.6.6); the same UIDs whatever the order of the events; NULL options are
+ * the defaults; a bad option names its field.
+ */
+static void test_ics_options(void) {
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    const char *fwd = "[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n"
+                      "[[events]]\nkind = \"breach-discovered\"\nat = 2026-03-28T10:30:00+01:00\n";
+    const char *rev = "[[events]]\nkind = \"breach-discovered\"\nat = 2026-03-28T10:30:00+01:00\n"
+                      "[[events]]\nkind = \"agreement-terminated\"\ndate = 2026-11-30\n";
+    const char *domain = "calendar.example.org";
+    const char *stamp = "2027-03-01T13:00:00+01:00";
+    const char *remind = "7d,1d";
+    dpa_ics_options o = {domain, strlen(domain), stamp, strlen(stamp), remind, strlen(remind)};
+    char *a = NULL;
+    char *b = NULL;
+    size_t alen = 0;
+    size_t blen = 0;
+    CHECK_STATUS(dpa_agreement_timeline_ics_with(belco, fwd, strlen(fwd), DPA_FORMAT_TOML, 2026,
+                                                 12, 1, &o, &a, &alen),
+                 DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_timeline_ics_with(belco, rev, strlen(rev), DPA_FORMAT_TOML, 2026,
+                                                 12, 1, &o, &b, &blen),
+                 DPA_STATUS_OK);
+    if (a != NULL && b != NULL) {
+        CHECK(alen == blen && strcmp(a, b) == 0);
+        CHECK(strstr(a, "\r\nUID:deletion-20261130-") != NULL);
+        CHECK(strstr(a, "@calendar.example.org\r\n") != NULL);
+        CHECK(strstr(a, "\r\nDTSTAMP:20270301T120000Z\r\n") != NULL);
+        CHECK(strstr(a, "\r\nTRIGGER:-P7D\r\n") != NULL);
+        CHECK(strstr(a, "\r\nTRIGGER:-P1D\r\n") != NULL);
+        CHECK(strstr(a, "\r\nACTION:DISPLAY\r\n") != NULL);
+    }
+    dpa_string_free(a);
+    dpa_string_free(b);
+    /* NULL options: the defaults (dpa.invalid, no reminder). */
+    CHECK_STATUS(dpa_agreement_timeline_ics_with(belco, fwd, strlen(fwd), DPA_FORMAT_TOML, 2026,
+                                                 12, 1, NULL, &a, &alen),
+                 DPA_STATUS_OK);
+    if (a != NULL) {
+        CHECK(strstr(a, "@dpa.invalid\r\n") != NULL);
+        CHECK(strstr(a, "VALARM") == NULL);
+    }
+    dpa_string_free(a);
+    /* A bad option names its field. */
+    const char *bad = "7x";
+    dpa_ics_options bad_remind = {NULL, 0, NULL, 0, bad, strlen(bad)};
+    CHECK_STATUS(dpa_agreement_timeline_ics_with(belco, fwd, strlen(fwd), DPA_FORMAT_TOML, 2026,
+                                                 12, 1, &bad_remind, &a, &alen),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("options.remind"));
+    CHECK(last_message_contains("`7x` is not a reminder"));
+    const char *dpa = "dpa";
+    dpa_ics_options bad_domain = {dpa, strlen(dpa), NULL, 0, NULL, 0};
+    CHECK_STATUS(dpa_agreement_timeline_ics_with(belco, fwd, strlen(fwd), DPA_FORMAT_TOML, 2026,
+                                                 12, 1, &bad_domain, &a, &alen),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("options.uid_domain"));
+    const char *naive = "2027-03-01T12:00:00";
+    dpa_ics_options bad_stamp = {NULL, 0, naive, strlen(naive), NULL, 0};
+    CHECK_STATUS(dpa_agreement_timeline_ics_with(belco, fwd, strlen(fwd), DPA_FORMAT_TOML, 2026,
+                                                 12, 1, &bad_stamp, &a, &alen),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("options.dtstamp"));
+    dpa_agreement_free(belco);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) {
         snprintf(root, sizeof root, "%s", argv[1]);
@@ -1606,6 +1675,7 @@ int main(int argc, char **argv) {
     test_documented_statuses();
     test_transfer_certification();
     test_stated_dates();
+    test_ics_options();
     test_small_stack();
     printf("test_dpa: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;

@@ -19,7 +19,8 @@
 #define DPA_EXAMPLE_MAYBE_UNUSED
 #endif
 
-/* Reads a whole file into a malloc'd buffer; NULL on failure. */
+/* Reads a whole file into a malloc'd buffer, NUL-terminated after its `*len`
+ * bytes (so that the string functions may read it); NULL on failure. */
 DPA_EXAMPLE_MAYBE_UNUSED static char *read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
@@ -46,6 +47,10 @@ DPA_EXAMPLE_MAYBE_UNUSED static char *read_file(const char *path, size_t *len) {
         buf = NULL;
     }
     fclose(f);
+    if (buf != NULL) {
+        /* The loop stops with n < cap: there is room for the terminator. */
+        buf[n] = '\0';
+    }
     *len = n;
     return buf;
 }

@@ -813,10 +813,57 @@ final class Agreement
         return $this->timelineText('dpa_agreement_timeline_json', $events, $at, $format);
     }
 
-    /** The timeline as an iCalendar document (CRLF line ends). */
-    public function timelineIcs(string $events, string|\DateTimeInterface|null $at = null, string $format = 'auto'): string
-    {
-        return $this->timelineText('dpa_agreement_timeline_ics', $events, $at, $format);
+    /**
+     * The timeline as an iCalendar document (CRLF line ends), as `dpa
+     * deadlines ... --format ics` prints it. $uidDomain is the domain of
+     * every UID (default dpa.invalid: set a domain you control), $dtstamp
+     * the DTSTAMP (an instant with a UTC offset, or a DateTimeInterface;
+     * default now), $remind reminders as VALARMs ("7d,1d"), as the
+     * command's --uid-domain, --dtstamp and --remind
+     * (dpa_agreement_timeline_ics_with).
+     */
+    public function timelineIcs(
+        string $events,
+        string|\DateTimeInterface|null $at = null,
+        string $format = 'auto',
+        ?string $uidDomain = null,
+        string|\DateTimeInterface|null $dtstamp = null,
+        ?string $remind = null,
+    ): string {
+        if ($uidDomain === null && $dtstamp === null && $remind === null) {
+            return $this->timelineText('dpa_agreement_timeline_ics', $events, $at, $format);
+        }
+        [$y, $m, $d] = Library::ymd($at ?? gmdate('Y-m-d'), 'at');
+        $f = Library::enum('format', $format, 'format');
+        if ($dtstamp instanceof \DateTimeInterface) {
+            $dtstamp = $dtstamp->format(DATE_RFC3339);
+        }
+        $options = $this->ffi->new('dpa_ics_options');
+        // The buffers live until the call returns.
+        $keep = [];
+        foreach (['uid_domain' => $uidDomain, 'dtstamp' => $dtstamp, 'remind' => $remind] as $field => $value) {
+            if ($value === null) {
+                continue;
+            }
+            $len = strlen($value);
+            $buf = $this->ffi->new('char[' . max(1, $len) . ']');
+            if ($len > 0) {
+                FFI::memcpy($buf, $value, $len);
+            }
+            $keep[] = $buf;
+            $options->$field = FFI::addr($buf[0]);
+            $options->{$field . '_len'} = $len;
+        }
+        return $this->text(
+            'dpa_agreement_timeline_ics_with',
+            $events,
+            strlen($events),
+            $f,
+            $y,
+            $m,
+            $d,
+            FFI::addr($options),
+        );
     }
 
     private function timelineText(string $function, string $events, string|\DateTimeInterface|null $at, string $format): string

@@ -87,6 +87,14 @@ typedef struct {
     dpa_date latest;
 } dpa_stated_date;
 typedef struct {
+    const char *uid_domain;
+    size_t uid_domain_len;
+    const char *dtstamp;
+    size_t dtstamp_len;
+    const char *remind;
+    size_t remind_len;
+} dpa_ics_options;
+typedef struct {
     dpa_date date;
     dpa_holiday holiday;
 } dpa_holiday_date;
@@ -209,6 +217,16 @@ dpa_status dpa_agreement_timeline_ics(const dpa_agreement *agreement,
                                       uint32_t day,
                                       char **out,
                                       size_t *out_len);
+dpa_status dpa_agreement_timeline_ics_with(const dpa_agreement *agreement,
+                                           const char *events,
+                                           size_t events_len,
+                                           uint32_t format,
+                                           int32_t year,
+                                           uint32_t month,
+                                           uint32_t day,
+                                           const dpa_ics_options *options,
+                                           char **out,
+                                           size_t *out_len);
 dpa_status dpa_add_months(int32_t year,
                           uint32_t month,
                           uint32_t day,

@@ -121,6 +121,14 @@ $events = (string) file_get_contents("$root/examples/events/belco-2027.toml");
 $t = $belco->timeline($events, '2027-03-01');
 check($t['at'] === '2027-03-01' && count($t['obligations']) > 0, 'timeline');
 check(str_starts_with($belco->timelineIcs($events, '2027-03-01', 'toml'), "BEGIN:VCALENDAR\r\n"), 'ics');
+// The calendar's options: the UID domain, a fixed DTSTAMP, reminders as VALARMs.
+$ics = $belco->timelineIcs($events, '2027-03-01', 'toml', 'calendar.example.org', new DateTimeImmutable('2027-03-01T13:00:00+01:00'), '7d,1d');
+check(substr_count($ics, "@calendar.example.org\r\n") === 4, 'ics UID domain');
+check(substr_count($ics, "\r\nDTSTAMP:20270301T120000Z\r\n") === 4, 'ics DTSTAMP');
+check(substr_count($ics, "\r\nTRIGGER:-P7D\r\n") === 4 && substr_count($ics, "\r\nTRIGGER:-P1D\r\n") === 4, 'ics reminders');
+check(!str_contains($belco->timelineIcs($events, '2027-03-01', 'toml'), 'VALARM'), 'ics without reminders');
+throws(fn () => $belco->timelineIcs($events, '2027-03-01', 'toml', remind: '7x'), Library::status('INVALID_VALUE'), 'options.remind', '`7x` is not a reminder');
+throws(fn () => $belco->timelineIcs($events, '2027-03-01', 'toml', uidDomain: 'dpa'), Library::status('INVALID_VALUE'), 'options.uid_domain');
 // Alles Online: a notice "without undue delay" past its 72-hour bound is late
 // (with the time elapsed), the deletion past its "in principe" term exceeded,
 // and a return asked for and then made impossible by deletion missed.

@@ -9,8 +9,8 @@
 //! Each shape is at or just inside a documented limit (README "Invariants
 //! and limits"): the events limit, the nesting limit, the sub-processors
 //! limit, and the worst accepted agreement for the transfers assessment
-//! (every sub-processor in every country outside the EEA, claiming as many
-//! transfer bases as the document limit allows).
+//! (every sub-processor reached from every country outside the EEA,
+//! claiming as many transfer bases as the document limit allows).
 
 use dpa_core::limits::{
     MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_NESTING_DEPTH, MAX_SUB_PROCESSORS, MAX_TOML_VALUES,
@@ -32,7 +32,7 @@ const ALLES_ONLINE: &str = include_str!("../../examples/agreements/alles-online.
 /// The worst accepted agreement for the transfers assessment and the check
 /// (`benches/src/worst.rs`, as `dpa_benches::worst_transfers_agreement`
 /// builds it for BENCHMARKS.md "Transfers at the limits"): the most
-/// sub-processors, each in every assigned country outside the EEA, claiming
+/// sub-processors, each reached from every assigned country outside the EEA, claiming
 /// the most distinct bases that keep the agreement accepted as read and as
 /// written back, within the TOML value limit. The debug build
 /// (`fuzz/limits.sh --quick`, in the README's test command) takes at most

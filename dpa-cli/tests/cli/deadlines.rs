@@ -216,3 +216,89 @@ fn deadlines_after_9999_name_their_event() {
         "dpa: error: events[1]: out of range: 9999-12-31T20:00:00Z + 24 hours is outside the years 1 to 9999\n"
     );
 }
+
+/// `dpa deadlines --format ics` with its options: `--uid-domain` on every UID,
+/// `--dtstamp` (or `SOURCE_DATE_EPOCH`) as every DTSTAMP, `--remind 7d,1d` as
+/// two VALARMs per event; reordered events give the same calendar; a bad value
+/// is exit 2 naming the option, and the options refuse other formats.
+/// Source: RFC 5545 §3.8.4.7 (UID), §3.8.7.2 (DTSTAMP), §3.6.6 (VALARM);
+/// reproducible-builds.org, SOURCE_DATE_EPOCH; README "The `dpa` command".
+#[test]
+fn deadlines_ics_options() {
+    let belco = examples().join("belco.toml");
+    let belco = belco.to_str().unwrap();
+    let events = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/events/belco-2027.toml");
+    let text = std::fs::read_to_string(&events).unwrap();
+    let mut parts: Vec<&str> = text.split("[[events]]").skip(1).collect();
+    parts.reverse();
+    let reversed: String = parts.iter().map(|e| format!("[[events]]{e}\n")).collect();
+    let reversed = Scratch::new("reversed.toml", reversed.as_bytes());
+    let ics = |events: &str, extra: &[&str], epoch: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_dpa"));
+        c.args(["deadlines", belco, "--events", events, "--at", "2027-03-01"])
+            .args(["--format", "ics"])
+            .args(extra)
+            .env_remove("SOURCE_DATE_EPOCH");
+        if let Some(e) = epoch {
+            c.env("SOURCE_DATE_EPOCH", e);
+        }
+        c.output().unwrap()
+    };
+    let opts = [
+        "--uid-domain",
+        "Calendar.Example.org",
+        "--dtstamp",
+        "2027-03-01T13:00:00+01:00",
+        "--remind",
+        "7d,1d",
+    ];
+    let o = ics(events.to_str().unwrap(), &opts, None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.split("\r\n").collect();
+    let uids: Vec<&&str> = lines.iter().filter(|l| l.starts_with("UID:")).collect();
+    assert_eq!(uids.len(), 4);
+    assert!(uids.iter().all(|u| u.ends_with("@calendar.example.org")));
+    let stamps: Vec<&&str> = lines.iter().filter(|l| l.starts_with("DTSTAMP:")).collect();
+    assert_eq!(stamps.len(), 4);
+    assert!(stamps.iter().all(|s| **s == "DTSTAMP:20270301T120000Z"));
+    assert_eq!(lines.iter().filter(|l| **l == "BEGIN:VALARM").count(), 8);
+    assert_eq!(lines.iter().filter(|l| **l == "TRIGGER:-P7D").count(), 4);
+    assert_eq!(lines.iter().filter(|l| **l == "TRIGGER:-P1D").count(), 4);
+    // The events in reverse order: the same calendar.
+    let again = ics(reversed.path(), &opts, None);
+    assert_eq!(stdout(&again), out);
+    // SOURCE_DATE_EPOCH where --dtstamp is not given.
+    let o = ics(events.to_str().unwrap(), &[], Some("1800000000"));
+    assert!(stdout(&o).contains("\r\nDTSTAMP:20270115T080000Z\r\n"));
+    let o = ics(events.to_str().unwrap(), &[], Some("soon"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("SOURCE_DATE_EPOCH: `soon` is not"),
+        "{}",
+        stderr(&o)
+    );
+    // Bad values name the option.
+    for (flag, value, says) in [
+        ("--remind", "7x", "`7x` is not a reminder"),
+        ("--remind", "7d,1w", "the same reminder twice"),
+        ("--uid-domain", "dpa", "`dpa` is not a domain name"),
+        ("--dtstamp", "2027-03-01T12:00:00", "no UTC offset"),
+    ] {
+        let o = ics(events.to_str().unwrap(), &[flag, value], None);
+        assert_eq!(o.status.code(), Some(2), "{flag} {value}");
+        let e = stderr(&o);
+        assert!(e.contains(&format!("'{flag} <")) && e.contains(says), "{e}");
+    }
+    // Only with --format ics.
+    let o = dpa(&[
+        "deadlines",
+        belco,
+        "--events",
+        events.to_str().unwrap(),
+        "--remind",
+        "7d",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--remind applies to --format ics only"));
+}

@@ -61,6 +61,13 @@ fn stdout_that_cannot_be_written_is_exit_2() {
             .map(str::to_owned)
             .collect::<Vec<_>>(),
         vec!["check".into(), belco(), "--format".into(), "json".into()],
+        vec![
+            "transfers".into(),
+            belco(),
+            "--format".into(),
+            "json".into(),
+        ],
+        vec!["transfers".into(), belco()],
         vec!["schema".into()],
         vec!["--help".into()],
     ] {
@@ -114,6 +121,19 @@ fn closed_pipe_is_a_quiet_success() {
     for (args, code) in [
         (vec!["show".to_owned(), belco()], 0),
         (vec!["schema".to_owned()], 0),
+        (
+            [
+                "transfers",
+                &belco(),
+                "--on",
+                "2026-11-23",
+                "--format",
+                "json",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            0,
+        ),
     ] {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);

@@ -92,6 +92,77 @@ fn output_is_a_small_multiple_of_the_input() {
     }
 }
 
+/// What `dpa transfers` and `dpa check` print, written as it is made (JSON one assessment
+/// at a time, text as it is formatted, through a buffer many times smaller
+/// than the output), is byte for byte the library's report: its
+/// `to_json` and its text with the characters that steer a terminal
+/// escaped.
+/// Source: issue 17 point 1 (output not held whole); README "dpa transfers".
+#[test]
+fn streamed_output_is_the_reports() {
+    use dpa_core::model::TransferBasis;
+    use dpa_core::report::{Report, TransfersReport, terminal_safe};
+    use dpa_core::values::Country;
+    let countries: Vec<&str> = Country::all()
+        .filter(|c| !c.is_eea())
+        .map(|c| c.as_str())
+        .collect();
+    let bases: Vec<&str> = TransferBasis::ALL.iter().map(|b| b.as_str()).collect();
+    let seed = std::fs::read_to_string(examples().join("alles-online.toml")).unwrap();
+    let text = worst::worst_transfers_toml(&seed, 20, &countries, &bases).unwrap();
+    let file = Scratch::new("worst-streamed.toml", text.as_bytes());
+    let report = TransfersReport::new(
+        &dpa_core::Agreement::from_toml(&text).unwrap(),
+        time::macros::date!(2026 - 11 - 23),
+    )
+    .unwrap();
+    let json = dpa(&[
+        "transfers",
+        file.path(),
+        "--on",
+        "2026-11-23",
+        "--format",
+        "json",
+    ]);
+    let expected = report.to_json().unwrap();
+    assert!(expected.len() > 4 * 64 * 1024, "{}", expected.len());
+    assert!(json.stdout == expected.as_bytes(), "{}", stderr(&json));
+    let shown = dpa(&["transfers", file.path(), "--on", "2026-11-23"]);
+    assert!(
+        shown.stdout == terminal_safe(&report.to_string()).as_bytes(),
+        "{}",
+        stderr(&shown)
+    );
+    let code = if report.fails() { 1 } else { 0 };
+    assert_eq!(json.status.code(), Some(code));
+    assert_eq!(shown.status.code(), Some(code));
+    // `dpa check` likewise.
+    let check = dpa_core::report::CheckReport::new(
+        &dpa_core::Agreement::from_toml(&text).unwrap(),
+        time::macros::date!(2026 - 11 - 23),
+    );
+    let json = dpa(&[
+        "check",
+        file.path(),
+        "--at",
+        "2026-11-23",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        json.stdout == check.to_json().unwrap().as_bytes(),
+        "{}",
+        stderr(&json)
+    );
+    let shown = dpa(&["check", file.path(), "--at", "2026-11-23"]);
+    let label = check.labelled(file.path()).to_string();
+    assert!(
+        shown.stdout == terminal_safe(&label).as_bytes(),
+        "{}",
+        stderr(&shown)
+    );
+}
+
 /// Belco's agreement as JSON with SpeakUP (sub-processor 8) processing in
 /// the US under an approved certification issued on 2025-03-01 and valid
 /// until 2028-03-01.

@@ -17,7 +17,8 @@
 //! - the value constructors accept exactly their documented range and never
 //!   panic for any `i64`, and the readers agree with them;
 //! - `FromStr` of [`Country`], [`Location`], [`Version`], [`ClauseRef`] and
-//!   [`TimeZoneName`] never panics, and `parse(x.to_string()) == x`.
+//!   [`TimeZoneName`] never panics, and `parse(x.to_string()) == x`; nor do
+//!   the iCalendar export's reminder lists and UID domains.
 //!
 //! Whole-agreement properties run 64 cases each to keep `cargo test` fast;
 //! set `PROPTEST_CASES` to run more.
@@ -379,6 +380,20 @@ proptest! {
     fn clause_ref_parse_never_panics(s in any_str()) {
         if let Ok(c) = s.parse::<ClauseRef>() {
             prop_assert_eq!(c.to_string(), s);
+        }
+    }
+
+    #[test]
+    fn ics_options_parse_never_panics(s in any_str()) {
+        // A reminder list and a UID domain write back as read (a domain in
+        // lowercase, reminders in the units' lowercase letters).
+        if let Ok(r) = crate::timeline::Reminder::parse_list(&s) {
+            let back: Vec<String> = r.iter().map(ToString::to_string).collect();
+            let given: Vec<String> = s.split(',').map(|x| x.trim().to_lowercase()).collect();
+            prop_assert_eq!(back.len(), given.len());
+        }
+        if let Ok(d) = s.parse::<crate::timeline::UidDomain>() {
+            prop_assert_eq!(d.to_string(), s.to_lowercase());
         }
     }
 

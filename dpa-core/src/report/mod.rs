@@ -25,7 +25,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
+use std::{fmt, io};
 
 use serde::Serialize;
 
@@ -58,9 +58,71 @@ pub trait Report: Serialize + fmt::Display {
         Ok(s)
     }
 
+    /// Writes [`to_json`](Report::to_json)'s bytes to `w`: what `dpa ...
+    /// --format json` prints. A report whose JSON can be large
+    /// ([`TransfersReport`]) writes it piece by piece, so that the whole
+    /// text is never held at once; every other report writes its
+    /// [`to_json`](Report::to_json). `w` is written in pieces of some
+    /// kilobytes at the most (one transfer assessment at a time); the
+    /// caller buffers if it wants fewer writes, and flushes.
+    ///
+    /// # Errors
+    /// An error of `w` as it is (a closed pipe is
+    /// [`io::ErrorKind::BrokenPipe`]). The report's own error, not expected
+    /// (see [`to_json`](Report::to_json)), as an error of kind
+    /// [`io::ErrorKind::InvalidData`] holding the [`crate::Error`] (reach it
+    /// with [`io::Error::get_ref`]).
+    fn write_json(&self, w: &mut dyn io::Write) -> io::Result<()> {
+        let json = self.to_json().map_err(report_error)?;
+        w.write_all(json.as_bytes())
+    }
+
     /// Whether the answer is a failure: an error finding, a missed
     /// obligation, an uncovered article. The `dpa` command exits 1 then.
     fn fails(&self) -> bool;
+}
+
+/// A report's own error as [`Report::write_json`] returns it.
+fn report_error(e: crate::Error) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e)
+}
+
+/// What `report`'s [`Report::write_json`] writes, as a string: the
+/// `to_json` of a report that streams its JSON, so that both are the same
+/// bytes by construction.
+fn written_json<R: Report + ?Sized>(report: &R) -> Result<String> {
+    let mut out = Vec::new();
+    report.write_json(&mut out).map_err(|e| {
+        match e.into_inner().map(|inner| inner.downcast::<crate::Error>()) {
+            Some(Ok(own)) => *own,
+            // Writing to a Vec fails only with the report's own error.
+            _ => crate::Error::invalid_argument("report", "the JSON could not be written"),
+        }
+    })?;
+    String::from_utf8(out).map_err(|e| crate::Error::invalid_argument("report", e.to_string()))
+}
+
+/// Compact JSON with every object's keys in alphabetical order, without a
+/// final newline: [`sorted_json`]'s form past the document limit.
+fn sorted_compact_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_value(value)
+        .and_then(|v| serde_json::to_string(&v))
+        .map_err(|e| crate::Error::invalid_argument("report", e.to_string()))
+}
+
+/// Appends `one` (pretty JSON of one element, as [`sorted_json`] writes
+/// it) to `out`, each line indented by `indent` and without the final
+/// newline: an element of a list written one at a time. JSON strings hold
+/// no raw line breaks, so every line is a line of the structure and can be
+/// indented as a whole.
+fn push_indented(out: &mut String, one: &str, indent: &str) {
+    for (j, line) in one.trim_end_matches('\n').split('\n').enumerate() {
+        if j > 0 {
+            out.push('\n');
+        }
+        out.push_str(indent);
+        out.push_str(line);
+    }
 }
 
 /// Pretty JSON with every object's keys in alphabetical order, and a final

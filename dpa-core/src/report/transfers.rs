@@ -1,7 +1,7 @@
 //! The transfers outside the EEA of [`Agreement::assess_transfers`] as a
 //! report.
 
-use std::fmt;
+use std::{fmt, io};
 
 use serde::Serialize;
 use time::Date;
@@ -97,31 +97,33 @@ impl fmt::Display for TransfersReport {
 }
 
 impl Report for TransfersReport {
-    /// The keys of every object in alphabetical order, as first released.
+    /// The keys of every object in alphabetical order, as first released:
+    /// the bytes [`Report::write_json`] writes.
+    fn to_json(&self) -> Result<String> {
+        super::written_json(self)
+    }
+
     /// Written one assessment at a time (each indented into its place in
     /// the list), so that no more than one assessment is held as a JSON
-    /// value: the bytes are those of the whole report written at once.
-    fn to_json(&self) -> Result<String> {
+    /// value or text: the bytes are those of the whole report serialised
+    /// at once with its keys sorted (`serde_json::Value`, pretty).
+    fn write_json(&self, w: &mut dyn io::Write) -> io::Result<()> {
         if self.assessments.is_empty() {
-            return super::sorted_json(self);
+            let json = super::sorted_json(self).map_err(super::report_error)?;
+            return w.write_all(json.as_bytes());
         }
-        let mut out = String::from("{\n  \"assessments\": [\n");
+        // One assessment's lines, indented, written with one call.
+        let mut piece = String::from("{\n  \"assessments\": [\n");
         for (i, a) in self.assessments.iter().enumerate() {
             if i > 0 {
-                out.push_str(",\n");
+                piece.push_str(",\n");
             }
-            let one = super::sorted_json(a)?;
-            // JSON strings hold no raw line breaks, so every line is a line
-            // of the structure and can be indented as a whole.
-            for (j, line) in one.trim_end_matches('\n').split('\n').enumerate() {
-                if j > 0 {
-                    out.push('\n');
-                }
-                out.push_str("    ");
-                out.push_str(line);
-            }
+            let one = super::sorted_json(a).map_err(super::report_error)?;
+            super::push_indented(&mut piece, &one, "    ");
+            w.write_all(piece.as_bytes())?;
+            piece.clear();
         }
-        out.push_str("\n  ],\n");
+        piece.push_str("\n  ],\n");
         if !self.findings.is_empty() {
             // The list's own findings, at their key's place (alphabetical).
             #[derive(Serialize)]
@@ -130,22 +132,24 @@ impl Report for TransfersReport {
             }
             let one = super::sorted_json(&Findings {
                 findings: &self.findings,
-            })?;
+            })
+            .map_err(super::report_error)?;
             let inner = one
                 .trim_end_matches('\n')
                 .strip_prefix("{\n")
                 .and_then(|x| x.strip_suffix("\n}"))
                 .unwrap_or_default();
-            out.push_str(inner);
-            out.push_str(",\n");
+            piece.push_str(inner);
+            piece.push_str(",\n");
         }
-        out.push_str("  \"on\": ");
-        out.push_str(
-            &serde_json::to_string(&iso_date::format(self.on))
-                .map_err(|e| crate::Error::invalid_argument("report", e.to_string()))?,
+        piece.push_str("  \"on\": ");
+        piece.push_str(
+            &serde_json::to_string(&iso_date::format(self.on)).map_err(|e| {
+                super::report_error(crate::Error::invalid_argument("report", e.to_string()))
+            })?,
         );
-        out.push_str("\n}\n");
-        Ok(out)
+        piece.push_str("\n}\n");
+        w.write_all(piece.as_bytes())
     }
 
     fn fails(&self) -> bool {

@@ -93,6 +93,7 @@ impl Audits {
             status,
             elapsed: None,
             late_after: None,
+            generated_subject: false,
         });
         Ok(())
     }

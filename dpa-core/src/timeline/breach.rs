@@ -19,6 +19,8 @@ pub(super) fn discovered(cx: &mut Ctx<'_>, s: Step<'_>) -> Result<()> {
     let a = cx.agreement;
     let sorted = cx.sorted;
     let id = cx.index.breach_ids[s.pos].clone().unwrap_or_default();
+    // Without an `id`, the breach is named by its rank (`breach N`).
+    let generated_subject = s.event.id().is_none();
     let mut deadline = a.breach_notice_deadline(s.t)?;
     // The client's notice of this breach: the first one that refers to it.
     let notice = cx.index.client_notice.get(&id).map(|&p| sorted[p]);
@@ -54,6 +56,7 @@ pub(super) fn discovered(cx: &mut Ctx<'_>, s: Step<'_>) -> Result<()> {
         status,
         elapsed: Some(elapsed(s.t, done.map(|d| d.0), cx.as_of)),
         late_after,
+        generated_subject,
     });
     if let Some((aware, ni, ne)) = notice {
         let deadline = a.authority_notice_deadline(aware)?;
@@ -75,6 +78,7 @@ pub(super) fn discovered(cx: &mut Ctx<'_>, s: Step<'_>) -> Result<()> {
             status,
             elapsed: Some(elapsed(aware, report.map(|r| r.0), cx.as_of)),
             late_after: None,
+            generated_subject,
         });
     }
     Ok(())

@@ -72,6 +72,7 @@ pub(super) fn statement_change(
         status,
         elapsed: None,
         late_after: None,
+        generated_subject: false,
     });
     Ok(())
 }
@@ -96,5 +97,6 @@ fn sub_processor_objection(cx: &Ctx<'_>, s: Step<'_>) -> Obligation {
         status: Status::Pending,
         elapsed: None,
         late_after: None,
+        generated_subject: false,
     }
 }

@@ -48,7 +48,8 @@
 //   audits held), changes.rs (signing, statement and sub-processor changes);
 // - context.rs and index.rs: what the handlers share (`Ctx`, `Step`, the
 //   look-ups over the sorted events);
-// - ics.rs: the iCalendar export (`Timeline::to_ics`).
+// - ics.rs: the iCalendar export (`Timeline::to_ics`, `to_ics_with`) and
+//   its options.
 
 mod audit;
 mod breach;
@@ -63,6 +64,7 @@ mod run;
 mod termination;
 
 pub use events::{Event, EventKind, Events, When};
+pub use ics::{IcsOptions, MAX_REMINDER_AMOUNT, MAX_REMINDERS, Reminder, ReminderUnit, UidDomain};
 pub use obligation::{Lateness, Obligation, ObligationKind, Owner, Status, Timeline};
 
 use time::{Date, OffsetDateTime};

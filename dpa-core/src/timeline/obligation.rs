@@ -348,6 +348,10 @@ pub struct Obligation {
     /// the instant after which it is [`Status::Late`] (the event that
     /// started it plus `rules.undue_delay_bound_hours`). `None` otherwise.
     pub late_after: Option<OffsetDateTime>,
+    /// Whether `subject` was made up rather than given by the events: an
+    /// unnamed breach is `breach N` by its rank among the breaches, which
+    /// the iCalendar export keeps out of its `UID`s.
+    pub(crate) generated_subject: bool,
 }
 
 impl Serialize for Obligation {

@@ -195,6 +195,7 @@ fn termination_obligations(cx: &mut Ctx<'_>, date: Date, i: usize) -> Result<()>
         status: Status::Pending,
         elapsed: None,
         late_after: None,
+        generated_subject: false,
     });
     if a.terms.deletion.backups == BackupDeletion::PerBackupCycle {
         let deadline = a.backup_deletion_deadline(date)?;
@@ -208,6 +209,7 @@ fn termination_obligations(cx: &mut Ctx<'_>, date: Date, i: usize) -> Result<()>
             status: Status::Pending,
             elapsed: None,
             late_after: None,
+            generated_subject: false,
         });
     }
     Ok(())
@@ -300,6 +302,7 @@ fn return_obligation(cx: &mut Ctx<'_>, s: Step<'_>, terminated: Option<Date>) ->
         status,
         elapsed: None,
         late_after: None,
+        generated_subject: false,
     });
     Ok(())
 }

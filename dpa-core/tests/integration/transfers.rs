@@ -927,9 +927,9 @@ fn worst_shape_is_linear() {
     let a = Agreement::from_toml(&text).unwrap();
     let on = date!(2026 - 11 - 23);
     for t in a.assess_transfers(on).unwrap() {
-        assert_eq!(t.outside_eea.len(), countries.len());
-        // 21 bases; the country bases add one entry per country the table
-        // names (about twenty): far below 219 x 21.
+        assert_eq!(t.access_from.len(), countries.len());
+        // 24 bases; the country bases add one entry per country the table
+        // names (about twenty): far below 219 x 24.
         assert!(t.bases.len() <= 2 * bases.len() + 40, "{}", t.bases.len());
         assert!(t.findings.len() <= bases.len() + 5, "{}", t.findings.len());
     }
@@ -995,4 +995,158 @@ fn round_trip_at_the_limit() {
     let more = worst::worst_transfers_toml(&seed, n + 1, &countries, &bases).unwrap();
     let e = Agreement::from_toml(&more).unwrap_err();
     assert!(e.to_string().contains("limit of 1000000 values"), "{e}");
+}
+
+/// A writer that keeps what it is given and the size of each write.
+#[derive(Default)]
+struct Pieces {
+    bytes: Vec<u8>,
+    sizes: Vec<usize>,
+}
+
+impl std::io::Write for Pieces {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes.extend_from_slice(buf);
+        self.sizes.push(buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The transfers report's JSON as `dpa transfers --format json` streams it
+/// ([`Report::write_json`](dpa_core::report::Report::write_json)), and the
+/// check's as `dpa check --format json` does, is byte for byte its string
+/// form and the whole report serialised at once with
+/// its keys sorted (the form first released), for both example agreements,
+/// a list kept by reference (the report's own findings), no sub-processor
+/// at all, and the worst shape (`benches/src/worst.rs`: 30 sub-processors,
+/// every country outside the EEA, every basis); it is written one
+/// assessment at a time, not as one piece.
+/// Source: issue 17 point 1 (output bounded by the input, not held whole);
+/// README "Invariants and limits".
+#[test]
+fn streamed_json_is_the_string_form() {
+    use dpa_core::model::TransferBasis;
+    use dpa_core::report::{CheckReport, Report, TransfersReport};
+    use dpa_core::values::Country;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/agreements/");
+    let seed = std::fs::read_to_string(format!("{dir}alles-online.toml")).unwrap();
+    let belco = std::fs::read_to_string(format!("{dir}belco.toml")).unwrap();
+    let countries: Vec<&str> = Country::all()
+        .filter(|c| !c.is_eea())
+        .map(|c| c.as_str())
+        .collect();
+    let bases: Vec<&str> = TransferBasis::ALL.iter().map(|b| b.as_str()).collect();
+    let worst = worst::worst_transfers_toml(&seed, 30, &countries, &bases).unwrap();
+    let none = worst::worst_transfers_toml(&seed, 0, &countries, &bases).unwrap();
+    let by_reference = belco.replace(
+        "[statement.data_subject_requests]",
+        "[statement.sub_processors_by_reference]\naddress = \"https://www.belco.nl/subverwerkers\"\nsource = [\"DPS 1.9\"]\n\n[statement.data_subject_requests]",
+    );
+    assert_ne!(by_reference, belco, "belco.toml is laid out as expected");
+    let on = date!(2026 - 11 - 23);
+    for (name, text) in [
+        ("alles-online", &seed),
+        ("belco", &belco),
+        ("by reference", &by_reference),
+        ("no sub-processor", &none),
+        ("worst shape", &worst),
+    ] {
+        let a = Agreement::from_toml(text).unwrap();
+        let report = TransfersReport::new(&a, on).unwrap();
+        let mut streamed = Pieces::default();
+        report.write_json(&mut streamed).unwrap();
+        let whole =
+            serde_json::to_string_pretty(&serde_json::to_value(&report).unwrap()).unwrap() + "\n";
+        let string = report.to_json().unwrap();
+        assert!(
+            streamed.bytes == string.as_bytes(),
+            "{name}: streamed vs to_json"
+        );
+        assert_eq!(string, whole, "{name}: to_json vs the whole report");
+        assert_eq!(
+            streamed.sizes.len(),
+            report.assessments.len() + 1,
+            "{name}: one write per assessment and one for the end"
+        );
+        if name == "by reference" {
+            assert!(!report.findings.is_empty());
+            assert!(string.contains("\"findings\": ["));
+        }
+        // The check's JSON is written the same way, some findings at a time.
+        let check = CheckReport::new(&a, on);
+        let mut streamed = Pieces::default();
+        check.write_json(&mut streamed).unwrap();
+        let whole =
+            serde_json::to_string_pretty(&serde_json::to_value(&check).unwrap()).unwrap() + "\n";
+        assert!(streamed.bytes == whole.as_bytes(), "{name}: check streamed");
+        assert_eq!(check.to_json().unwrap(), whole, "{name}: check to_json");
+        if name == "worst shape" {
+            let largest = streamed.sizes.iter().max().copied().unwrap_or(0);
+            assert!(
+                largest * 10 < streamed.bytes.len(),
+                "check: {largest} of {} bytes in one write",
+                streamed.bytes.len()
+            );
+        }
+        if name == "worst shape" {
+            let largest = streamed.sizes.iter().max().copied().unwrap_or(0);
+            assert!(
+                largest * 20 < streamed.bytes.len(),
+                "{largest} of {} bytes in one write",
+                streamed.bytes.len()
+            );
+        }
+    }
+}
+
+/// A writer that fails (a full disk, a closed pipe) stops the report's JSON
+/// with the writer's error as it is, never a panic or a partial success.
+/// Source: README "Exit codes" (2: output that cannot be written; a closed
+/// pipe on standard output).
+#[test]
+fn streamed_json_passes_the_writers_error_on() {
+    use dpa_core::report::{Report, TransfersReport};
+    /// Takes `room` bytes, then fails with `kind`.
+    struct Failing {
+        room: usize,
+        kind: std::io::ErrorKind,
+    }
+    impl std::io::Write for Failing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if buf.len() > self.room {
+                return Err(std::io::Error::from(self.kind));
+            }
+            self.room -= buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/agreements/belco.toml"
+    ))
+    .unwrap();
+    let report =
+        TransfersReport::new(&Agreement::from_toml(&text).unwrap(), date!(2026 - 11 - 23)).unwrap();
+    let size = report.to_json().unwrap().len();
+    for kind in [
+        std::io::ErrorKind::BrokenPipe,
+        std::io::ErrorKind::StorageFull,
+    ] {
+        for room in [0, 100, size - 1] {
+            let e = report.write_json(&mut Failing { room, kind }).unwrap_err();
+            assert_eq!(e.kind(), kind, "{room}");
+        }
+    }
+    report
+        .write_json(&mut Failing {
+            room: size,
+            kind: std::io::ErrorKind::StorageFull,
+        })
+        .unwrap();
 }
