@@ -11,10 +11,11 @@ use crate::Agreement;
 use crate::model::{
     AdHocClauses, Address, Approval, Assistance, Audit, Breach, Certification, ChannelTerm,
     ClientInformed, CodeOfConduct, Contact, CostBasis, CostContext, CostTerms, Costs, Deletion,
-    Described, Deviation, Disclosure, Duration, Fines, FormatVersion, History, LegalRetention,
-    Measures, ProcessingLocations, Processor, Product, ReturnOfData, Rules, Security, ServiceLevel,
-    SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
-    SubProcessorPolicy, SubProcessorsByReference, Terms, TransferCertification, VersionRecord,
+    Described, Deviation, Disclosure, Duration, Fines, FormatVersion, History, Language,
+    LegalRetention, Measures, ProcessingLocations, Processor, Product, ReturnOfData, Rules,
+    Security, ServiceLevel, SpecialCategories, StandardClauses, Statement, StatementChanges,
+    SubProcessor, SubProcessorPolicy, SubProcessorsByReference, Terms, TransferCertification,
+    VersionRecord,
 };
 use crate::values::{StatedDate, Term, Version};
 
@@ -476,13 +477,17 @@ pub(super) fn clauses() -> impl Strategy<Value = StandardClauses> {
     (
         select(all_editions()),
         select(all_numberings()),
+        option::of(select(vec![Language::Dutch, Language::English])),
         vec(deviation, 0..4),
     )
-        .prop_map(|(edition, numbering, deviations)| StandardClauses {
-            edition,
-            numbering,
-            deviations,
-        })
+        .prop_map(
+            |(edition, numbering, language, deviations)| StandardClauses {
+                edition,
+                numbering,
+                language,
+                deviations,
+            },
+        )
 }
 
 pub(super) fn duration() -> impl Strategy<Value = Duration> {

@@ -18,8 +18,11 @@ const CLAUSE_NUMBERING: Table<5> = Table {
     text: include_str!("../../data/clause-numbering.tsv"),
 };
 
+/// Each edition with its articles, in the table's order.
+type Editions = Vec<(Edition, Vec<Article>)>;
+
 /// The parsed table, or why it could not be parsed.
-static TABLE: LazyLock<Result<Vec<(Edition, Vec<Article>)>, TableError>> =
+static TABLE: LazyLock<Result<Editions, TableError>> =
     LazyLock::new(|| parse_table(&CLAUSE_NUMBERING));
 
 /// One article of an edition.
@@ -83,9 +86,7 @@ fn edition_has(edition: Edition, (article, paragraph): (u8, Option<u8>)) -> Opti
 /// `6.3 (b)`, `6.3(b)`, `9`), or `None` for a number that is not of that
 /// form (`2.6.3` read as an edition number, `x`).
 fn clause_number(number: &str) -> Option<(u8, Option<u8>)> {
-    let end = number
-        .find(|c: char| c == ' ' || c == '(')
-        .unwrap_or(number.len());
+    let end = number.find([' ', '(']).unwrap_or(number.len());
     super::art28::parse_clause(&number[..end])
 }
 
@@ -213,7 +214,7 @@ fn numbered(x: &Article, numbering: Numbering) -> String {
 // ---------------------------------------------------------------------------
 // Parsing the table
 
-fn parse_table(table: &Table<5>) -> Result<Vec<(Edition, Vec<Article>)>, TableError> {
+fn parse_table(table: &Table<5>) -> Result<Editions, TableError> {
     let rows = table.read(parse_row)?;
     let mut editions: Vec<(Edition, Vec<Article>)> = Vec::new();
     for (line, edition, article) in rows {

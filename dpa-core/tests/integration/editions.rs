@@ -168,3 +168,126 @@ fn statement_numbers_are_kept_as_written() {
         assert!(d.to_string().contains(cite), "{d}");
     }
 }
+
+/// Belco's agreement as if it named the 2018 edition.
+fn belco_2018() -> Agreement {
+    let t = text("belco.toml").replacen(
+        "edition = \"nederland-ict-2019\"",
+        "edition = \"nederland-ict-2018\"",
+        1,
+    );
+    Agreement::from_toml(&t).unwrap()
+}
+
+/// Without the edition's text, an art. 28 item that only the clauses could
+/// cover is `unknown` (never `covered` by the edition's name, never `not
+/// covered` for lack of a table), listing what is unknown; an item the
+/// statement or the typed terms settle keeps its verdict; `check` says
+/// once that the text is not on file, naming the items.
+/// Source: issue 15 point 4 and issue 16 point 1 ("Verdicts: covered /
+/// partly (with what is missing) / not covered / unknown").
+#[test]
+fn without_the_edition_text_coverage_is_unknown() {
+    use dpa_core::completeness::{Art28Item, Coverage, Requirement, coverage};
+    let a = belco_2018();
+    let cov = coverage(&a);
+    let get = |item| cov.iter().find(|c| c.item == item).unwrap();
+    // Confidentiality (28(3)(b)) rests on a clause alone (2.5.1 in 2019).
+    let conf = get(Art28Item::Confidentiality);
+    assert_eq!(conf.verdict, Coverage::Unknown);
+    assert_eq!(conf.unknown, [Requirement::Confidentiality]);
+    assert!(conf.missing.is_empty());
+    // Duration (28(3), first sentence): the typed term settles it (clause
+    // 2.6.1, "gesloten voor onbepaalde tijd").
+    let duration = get(Art28Item::Duration);
+    assert_eq!(duration.verdict, Coverage::Covered, "{duration:?}");
+    // Audits and information (28(3)(h)): the audit term confirms audits
+    // (DPS 1.13, clause 2.7.3-2.7.4); the information to demonstrate
+    // compliance only a clause could give.
+    let audits = get(Art28Item::InformationAndAudits);
+    assert_eq!(audits.verdict, Coverage::Unknown, "{audits:?}");
+    assert_eq!(audits.unknown, [Requirement::ComplianceInformation]);
+    // A term that denies a requirement leaves it missing whatever the
+    // edition's text would say: partly, with the rest unknown.
+    let t = text("belco.toml")
+        .replacen(
+            "edition = \"nederland-ict-2019\"",
+            "edition = \"nederland-ict-2018\"",
+            1,
+        )
+        .replacen("client_may_object = true", "client_may_object = false", 1);
+    let denied = coverage(&Agreement::from_toml(&t).unwrap());
+    let auth = denied
+        .iter()
+        .find(|c| c.item == Art28Item::SubProcessorAuthorisation)
+        .unwrap();
+    assert_eq!(auth.verdict, Coverage::Partly, "{auth:?}");
+    assert!(
+        auth.missing.contains(&Requirement::SubProcessorObjection),
+        "{auth:?}"
+    );
+    // Nothing in a 2019 file is unknown.
+    let belco = crate::helpers::belco();
+    assert!(coverage(&belco).iter().all(|c| c.unknown.is_empty()));
+    assert!(
+        coverage(&belco)
+            .iter()
+            .all(|c| c.verdict != Coverage::Unknown)
+    );
+
+    let findings = a.check(date!(2026 - 11 - 23));
+    let f: Vec<_> = findings
+        .iter()
+        .filter(|f| f.code.as_str() == "edition-text-not-on-file")
+        .collect();
+    assert_eq!(f.len(), 1, "{findings:?}");
+    assert_eq!(f[0].path.as_deref(), Some("clauses.edition"));
+    assert!(
+        f[0].message.contains("nederland-ict-2018"),
+        "{}",
+        f[0].message
+    );
+    assert!(f[0].message.contains("28-3-b"), "{}", f[0].message);
+    // No item is reported as uncovered for want of the text.
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.code.as_str() == "art28-item-uncovered"
+                && f.citation == Art28Item::Confidentiality.article())
+    );
+    assert!(
+        !crate::helpers::belco()
+            .check(date!(2026 - 11 - 23))
+            .iter()
+            .any(|f| f.code.as_str() == "edition-text-not-on-file")
+    );
+}
+
+/// The coverage report says `unknown` in text and JSON (an `unknown` list
+/// beside `missing`), and only where there is something unknown: reports
+/// of agreements whose edition text is on file are as before.
+/// Source: issue 15 point 4.
+#[test]
+fn the_coverage_report_shows_what_is_unknown() {
+    use dpa_core::completeness::CoverageReport;
+    let r = CoverageReport::new(&belco_2018());
+    let json = serde_json::to_value(&r).unwrap();
+    let conf = json["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "28-3-b")
+        .unwrap();
+    assert_eq!(conf["verdict"], "unknown");
+    assert_eq!(conf["covered"], false);
+    assert_eq!(conf["unknown"][0]["id"], "confidentiality");
+    assert!(r.to_string().contains("UNKNOWN:"), "{r}");
+    let known = serde_json::to_value(CoverageReport::new(&crate::helpers::belco())).unwrap();
+    assert!(
+        known["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|x| x.get("unknown").is_none())
+    );
+}

@@ -36,6 +36,8 @@ fn every_field() -> Value {
     let mut doc: Value = serde_json::from_str(&belco().to_json().unwrap()).unwrap();
     let st = &mut doc["statement"];
     st["template"] = json!("NLdigital Data Pro Statement, template 2019");
+    doc["clauses"]["language"] = json!("en");
+    let st = &mut doc["statement"];
     let p = &mut st["processor"];
     p["trade_name"] = json!("Belco");
     p["chamber_of_commerce"] = json!("12345678");
