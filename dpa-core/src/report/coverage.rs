@@ -8,7 +8,8 @@ use crate::completeness::{Coverage, CoverageReport, ItemCoverage};
 impl ItemCoverage {
     /// The verdict in words: the clauses that cover the item (covered),
     /// `PARTLY: <clauses> (missing: <what>)`, `NOT COVERED (missing:
-    /// <what>)`, or `UNKNOWN: <clauses> (edition text not on file: <what>)`;
+    /// <what>)`, or `UNKNOWN: <clauses> (edition text not on file: <what>)`
+    /// (`UNKNOWN (...)` when nothing is met);
     /// a partly covered item with unknown requirements adds `; unknown:
     /// <what>`.
     pub fn clauses_text(&self) -> String {
@@ -19,6 +20,9 @@ impl ItemCoverage {
         match self.verdict {
             Coverage::Covered => self.clauses.join(", "),
             Coverage::NotCovered => format!("NOT COVERED (missing: {missing})"),
+            Coverage::Unknown if self.clauses.is_empty() => {
+                format!("UNKNOWN (edition text not on file: {unknown})")
+            }
             Coverage::Unknown => format!(
                 "UNKNOWN: {} (edition text not on file: {unknown})",
                 self.clauses.join(", ")
