@@ -19,6 +19,7 @@ use crate::values::UndueDelayHours;
 mod audit_period;
 mod clauses;
 mod costs;
+mod references;
 mod safeguards;
 mod service_level;
 mod statement;
