@@ -938,10 +938,12 @@ dpa_status dpa_agreement_transfers_json(const dpa_agreement *agreement,
  * prints (`{"coverage": [...]}` with a final newline). Each of the
  * seventeen items, in article order, is an object with `id`
  * (`"28-3-b"`), `article` (`"GDPR art. 28(3)(b)"`), `name`, `verdict`
- * (`"covered"`, `"partly"`, `"not-covered"`), `covered` (whether the
- * verdict is `"covered"`), `clauses` (what covers what is met:
- * `["clause 2.5.1"]`, `"DPS 1.5"`; empty when not covered) and `missing`
- * (the requirements not met, each `{"id", "text"}`).
+ * (`"covered"`, `"partly"`, `"not-covered"`, `"unknown"`), `covered`
+ * (whether the verdict is `"covered"`), `clauses` (what covers what is
+ * met: `["clause 2.5.1"]`, `"DPS 1.5"`; empty when not covered),
+ * `missing` (the requirements not met, each `{"id", "text"}`) and, only
+ * for an edition whose text the library does not hold
+ * (`nederland-ict-2018`), `unknown` (in the form of `missing`).
  *
  * Ownership of `*out` as for `dpa_agreement_check_json` (free it with
  * `dpa_string_free`). On failure neither `*out` nor `*out_len` is

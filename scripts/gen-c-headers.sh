@@ -2,7 +2,7 @@
 # Regenerates the two committed C headers from dpa-ffi/src:
 #
 #   include/dpa.h            cbindgen (pinned: 0.29.4) with dpa-ffi/cbindgen.toml
-#   examples/php/dpa_php.h   include/dpa.h without #include lines, run through
+#   php/dpa_php.h            include/dpa.h without #include lines, run through
 #                            `cpp -P` (PHP's FFI parser evaluates no
 #                            preprocessor conditionals and no macros), with
 #                            the FFI_SCOPE/FFI_LIB lines for FFI::load prepended
@@ -40,7 +40,7 @@ cbindgen --quiet --config dpa-ffi/cbindgen.toml --crate dpa-ffi --output "$tmp/d
 } >"$tmp/dpa_php.h"
 
 status=0
-for pair in "dpa.h:include/dpa.h" "dpa_php.h:examples/php/dpa_php.h"; do
+for pair in "dpa.h:include/dpa.h" "dpa_php.h:php/dpa_php.h"; do
   new="$tmp/${pair%%:*}"
   committed="${pair#*:}"
   if $check; then

@@ -8,8 +8,8 @@
 #   scripts/golden.sh DIR            record into DIR (created)
 #
 # Needs a built dpa command (target/debug/dpa), libdpa (target/release), php
-# with FFI and the .venv of scripts/test-python.sh; a client that is missing
-# is skipped with a note.
+# with FFI and composer, and the .venv of scripts/test-python.sh; a client
+# that is missing is skipped with a note.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -91,8 +91,11 @@ else
   echo "golden: no target/release/libdpa.so, C skipped" >&2
 fi
 
-# The PHP wrapper.
-if command -v php >/dev/null && [ -f target/release/libdpa.so ]; then
+# The PHP wrapper (its examples require Composer's autoloader).
+if [ ! -f vendor/autoload.php ] && command -v composer >/dev/null; then
+  COMPOSER_ALLOW_SUPERUSER=1 composer dump-autoload --quiet
+fi
+if command -v php >/dev/null && [ -f target/release/libdpa.so ] && [ -f vendor/autoload.php ]; then
   php=(env DPA_LIB="$root/target/release/libdpa.so" php -d ffi.enable=1)
   run php-deadlines "${php[@]}" examples/php/deadlines.php
   for a in "${agreements[@]}"; do
@@ -108,7 +111,7 @@ if command -v php >/dev/null && [ -f target/release/libdpa.so ]; then
     run "php-deadlines-$n" "${php[@]}" examples/php/cli.php deadlines "$a" --events "${events[0]}" --at 2027-03-01
   done
 else
-  echo "golden: no php or libdpa, PHP skipped" >&2
+  echo "golden: no php, libdpa or vendor/autoload.php (composer dump-autoload), PHP skipped" >&2
 fi
 
 # The Python wheel.

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Tests the C library (libdpa, crate dpa-ffi) and its C and PHP clients:
-# header drift, source rules, exported symbols, the Rust ABI tests, the C
-# examples (plain, under valgrind, with ASan+UBSan), the install with
-# pkg-config from a temporary prefix, and the PHP wrapper against the `dpa`
-# command's own output. On a fresh machine it installs the pinned cbindgen
-# and, when `php` is missing, Debian's php8.2-cli (gcc and valgrind are
-# expected). Called by scripts/test.sh; see docs/c-and-php.md.
+# Tests the C library (libdpa, crate dpa-ffi) and its C clients: header
+# drift (include/dpa.h and the PHP header php/dpa_php.h), source rules,
+# exported symbols, the Rust ABI tests, the C examples (plain, under
+# valgrind, with ASan+UBSan), and the install with pkg-config from a
+# temporary prefix. On a fresh machine it installs the pinned cbindgen and,
+# when missing, Debian's pkg-config (gcc and valgrind are expected). The PHP
+# wrapper's tests are scripts/test-php.sh. Called by scripts/test.sh; see
+# docs/c-and-php.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -30,7 +31,7 @@ fail() {
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-step "tools: cbindgen $CBINDGEN_VERSION, gcc, valgrind, pkg-config, php with FFI"
+step "tools: cbindgen $CBINDGEN_VERSION, gcc, valgrind, pkg-config"
 if [ "$(cbindgen --version 2>/dev/null | awk '{print $2}')" != "$CBINDGEN_VERSION" ]; then
   cargo install cbindgen --version "=$CBINDGEN_VERSION" --locked --force
 fi
@@ -47,20 +48,14 @@ apt_install() { # PACKAGE...: apt-get install, after one apt-get update
   fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@"
 }
-command -v php >/dev/null || apt_install php8.2-cli
 command -v pkg-config >/dev/null || apt_install pkg-config
 pkg-config --version
-php --version | sed -n 1p
-php -r 'exit(extension_loaded("ffi") ? 0 : 1);' || fail "PHP has no FFI extension (php8.2-cli ships it; check php -m)"
 
-step "build libdpa (release) and the dpa command"
+step "build libdpa (release)"
 cargo build --release --locked -p dpa-ffi
-cargo build --locked -p dpa-cli
-dpa="$root/$target_dir/debug/dpa"
-case "$target_dir" in /*) dpa="$target_dir/debug/dpa" ;; esac
 ls -l "$lib_dir/libdpa.so" "$lib_dir/libdpa.a"
 
-step "headers: include/dpa.h and examples/php/dpa_php.h match a fresh generation"
+step "headers: include/dpa.h and php/dpa_php.h match a fresh generation"
 scripts/gen-c-headers.sh --check
 
 step "source rules: no unwrap()/expect( in dpa-ffi/src, SAFETY comments, unsafe_op_in_unsafe_fn"
@@ -127,55 +122,8 @@ has "$("$work/app-static")" '2027-02-28' || fail "static app"
 echo "ok: shared and static builds from $prefix"
 unset PKG_CONFIG_PATH
 
-step "PHP: wrapper tests, the example, and the same answers as the dpa command"
-export DPA_LIB="$lib_dir/libdpa.so"
-php=(php -d ffi.enable=1)
-"${php[@]}" examples/php/test.php
-"${php[@]}" examples/php/deadlines.php | tee "$work/php-deadlines.out"
-grep -q 'by 2027-02-28 (DPS 1.11, clause 2.6.3)' "$work/php-deadlines.out" || fail "PHP example: Belco deletion"
-at=2026-11-23
-for f in examples/agreements/belco.toml examples/agreements/alles-online.toml; do
-  "$dpa" check "$f" --at "$at" --format json >"$work/cli.json" || [ $? -eq 1 ]
-  "${php[@]}" examples/php/cli.php check "$f" --at "$at" >"$work/php.json"
-  cmp "$work/cli.json" "$work/php.json" || fail "check JSON differs for $f"
-  for kind_from in deletion:2026-11-30 backup-deletion:2026-11-30 \
-    breach-notice:2026-03-28T10:30:00+01:00 authority-notice:2026-03-28T10:30:00+01:00 \
-    next-audit:2026-01-31 audit-notice:2026-05-01 termination-window:2026-05-01; do
-    kind=${kind_from%%:*}
-    from=${kind_from#*:}
-    "$dpa" deadline "$kind" "$f" --from "$from" --format json >"$work/cli.json"
-    "${php[@]}" examples/php/cli.php deadline "$kind" "$f" --from "$from" >"$work/php.json"
-    cmp "$work/cli.json" "$work/php.json" || fail "deadline $kind JSON differs for $f"
-    # The struct path and the batch path give the due the command prints.
-    cli_due=$("$dpa" deadline "$kind" "$f" --from "$from" | awk 'NR == 1 {print $1}')
-    php_due=$("${php[@]}" examples/php/cli.php due "$kind" "$f" --from "$from")
-    php_many=$("${php[@]}" examples/php/cli.php due-many "$kind" "$f" "$from" "$from" | sort -u)
-    [ "$cli_due" = "$php_due" ] || fail "$kind due: dpa says $cli_due, PHP struct path $php_due"
-    [ "$cli_due" = "$php_many" ] || fail "$kind due: dpa says $cli_due, PHP batch $php_many"
-  done
-  "$dpa" transfers "$f" --on "$at" --format json >"$work/cli.json" || [ $? -eq 1 ]
-  "${php[@]}" examples/php/cli.php transfers "$f" --on "$at" >"$work/php.json"
-  cmp "$work/cli.json" "$work/php.json" || fail "transfers JSON differs for $f"
-  echo "ok: $f (check, transfers and 7 deadline kinds, JSON byte for byte)"
-done
-old=examples/agreements/belco-1.2.2.toml
-new=examples/agreements/belco.toml
-"$dpa" diff "$old" "$new" --format json >"$work/cli.json"
-"${php[@]}" examples/php/cli.php diff "$old" "$new" >"$work/php.json"
-cmp "$work/cli.json" "$work/php.json" || fail "diff JSON differs"
-"$dpa" diff "$old" "$new" --notified 2022-03-01 --format json >"$work/cli.json"
-"${php[@]}" examples/php/cli.php diff "$old" "$new" --notified 2022-03-01 >"$work/php.json"
-cmp "$work/cli.json" "$work/php.json" || fail "diff JSON (--notified) differs"
-echo "ok: diff JSON byte for byte"
-"$dpa" deadlines examples/agreements/belco.toml --events examples/events/belco-2027.toml --at 2027-03-01 \
-  --format json >"$work/cli.json" || [ $? -eq 1 ]
-"${php[@]}" examples/php/cli.php deadlines examples/agreements/belco.toml \
-  --events examples/events/belco-2027.toml --at 2027-03-01 >"$work/php.json"
-cmp "$work/cli.json" "$work/php.json" || fail "timeline JSON differs"
-echo "ok: timeline JSON byte for byte"
-
-step "the C and PHP examples in README.md and docs/c-and-php.md compile and run"
-# The first ```c and ```php blocks after each file's C/PHP heading.
+step "the C examples in README.md and docs/c-and-php.md compile and run"
+# The first ```c block after each file's C heading.
 extract() { # FILE HEADING LANG
   awk -v heading="$2" -v lang="$3" '
     index($0, heading) == 1 { seen = 1 }
@@ -191,18 +139,10 @@ for doc in "README.md:## Using dpa from C and PHP" "docs/c-and-php.md:## C in fi
   gcc "${CFLAGS_STRICT[@]}" -Iinclude "$work/doc.c" -L"$lib_dir" -ldpa -o "$work/doc-c"
   [ "$("$work/doc-c")" = "delete by 2027-02-28" ] || fail "the C example of $file"
 done
-for doc in "README.md:## Using dpa from C and PHP" "docs/c-and-php.md:## PHP"; do
-  file=${doc%%:*}
-  heading=${doc#*:}
-  extract "$file" "$heading" php >"$work/doc.php"
-  [ -s "$work/doc.php" ] || fail "no PHP example in $file"
-  has "$("${php[@]}" "$work/doc.php")" '^2027-02-28$' || fail "the PHP example of $file"
-done
 echo "ok"
 
-step "benchmarks, smoke mode (benches/c and benches/php: each case once, no timing)"
+step "benchmarks, smoke mode (benches/c: each case once, no timing)"
 DPA_BENCH_SMOKE=1 "$work/bench_ffi" examples/agreements/belco.toml >/dev/null
-DPA_BENCH_SMOKE=1 "${php[@]}" benches/php/bench_ffi.php examples/agreements/belco.toml >/dev/null
 echo "ok"
 
-step "C and PHP tests passed"
+step "C tests passed"

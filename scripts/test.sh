@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the project: Rust (fmt, clippy, unit, integration,
 # property and doc tests, benchmark smoke runs, the fuzz corpora replayed,
-# docs), the C library with its
-# C and PHP clients (scripts/test-c.sh), and the Python wheel
-# (scripts/test-python.sh, in the virtual environment .venv it creates). On a
-# fresh machine it installs what it needs itself (the pinned cbindgen,
-# php8.2-cli, the Python packages). Used by .ci/run.
+# docs), the JSON Schema compiled by ajv in strict mode
+# (scripts/test-schema-ajv.sh), the C library with its C clients
+# (scripts/test-c.sh), the PHP wrapper (scripts/test-php.sh), and the Python
+# wheel (scripts/test-python.sh, in the virtual environment .venv it creates,
+# and a wheel installed where no Rust toolchain is). On a fresh machine it
+# installs what it needs itself (the pinned cbindgen, Debian's php8.2-cli,
+# composer and phpunit, nodejs and npm with the pinned ajv, the Python
+# packages). Used by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,8 +45,14 @@ fuzz/limits.sh --quick
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked --quiet
 
-step "C library (libdpa), C and PHP clients"
+step "JSON Schema: ajv in strict mode compiles it, formats asserted (scripts/test-schema-ajv.sh)"
+./scripts/test-schema-ajv.sh
+
+step "C library (libdpa) and its C clients"
 ./scripts/test-c.sh
+
+step "PHP wrapper (Composer package dpa-rs/dpa): PHPUnit, a Composer install, the examples"
+./scripts/test-php.sh
 
 step "Python wheel (dpa-py): pytest, hypothesis, mypy --strict, stubtest"
 ./scripts/test-python.sh

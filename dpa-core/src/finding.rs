@@ -153,6 +153,11 @@ finding_codes! {
     /// An item GDPR art. 28 requires that the agreement covers only in part.
     Art28ItemPartlyCovered = "art28-item-partly-covered", Warning,
         "the agreement covers an item GDPR art. 28 requires only in part; the message names what is missing";
+    /// The library does not hold the text of the agreement's edition of the
+    /// standard clauses, so its clause numbers are not checked and what its
+    /// clauses cover of GDPR art. 28 is unknown.
+    EditionTextNotOnFile = "edition-text-not-on-file", Warning,
+        "the library does not hold the text of the agreement's edition of the standard clauses, so what its clauses cover of GDPR art. 28 is unknown";
     /// A clause or term limits the processor's liability for its sub-processors.
     SubProcessorLiabilityLimited = "sub-processor-liability-limited", Warning,
         "a clause or term limits the processor's liability, which GDPR art. 28(4) keeps full towards the controller for its sub-processors";

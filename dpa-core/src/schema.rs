@@ -7,7 +7,12 @@ use crate::model::Agreement;
 ///
 /// The schema checks shape, types, enumerations and ranges; a few rules that
 /// relate fields to each other (e.g. the version history's order) are checked
-/// only when a document is read.
+/// only when a document is read. It uses only the formats JSON Schema
+/// defines: a date with a day is `format: "date"` with a pattern that
+/// refuses what a pattern can (year 0000, month 13, `2026-02-30`); 29
+/// February of a common year is refused only where the validator asserts
+/// formats. Time zones are an `enum` of the bundled database's names
+/// ([`crate::values::time_zone_names`]).
 ///
 /// ```
 /// let schema = dpa_core::schema::json_schema();

@@ -233,7 +233,8 @@ impl PyAgreement {
         StatedDate(self.inner.statement.effective_date)
     }
 
-    /// The edition of the standard clauses (`"nederland-ict-2019"`, `"nldigital-2025"`).
+    /// The edition of the standard clauses (`"nederland-ict-2018"`,
+    /// `"nederland-ict-2019"`, `"nldigital-2025"`).
     #[getter]
     fn edition(&self) -> &'static str {
         self.inner.clauses.edition.as_str()

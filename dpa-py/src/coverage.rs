@@ -48,7 +48,9 @@ impl Art28Coverage {
         self.0.item.name()
     }
 
-    /// `"covered"`, `"partly"` or `"not-covered"`.
+    /// `"covered"`, `"partly"`, `"not-covered"` or `"unknown"` (the library
+    /// does not hold the text of the agreement's edition, and nothing the
+    /// statement or the terms state settles the item; see `unknown`).
     #[getter]
     fn verdict(&self) -> &'static str {
         self.0.verdict.as_str()
@@ -69,6 +71,14 @@ impl Art28Coverage {
         self.0.missing.iter().map(|r| r.as_str()).collect()
     }
 
+    /// The ids of the requirements that only the clauses of an edition
+    /// whose text the library does not hold could meet
+    /// (`"confidentiality"`); empty for the editions it holds.
+    #[getter]
+    fn unknown(&self) -> Vec<&'static str> {
+        self.0.unknown.iter().map(|r| r.as_str()).collect()
+    }
+
     /// Whether the item is covered in full (`verdict == "covered"`).
     #[getter]
     fn covered(&self) -> bool {
@@ -86,7 +96,8 @@ impl Art28Coverage {
     }
 
     /// `article name: clauses` (or `PARTLY: ... (missing: ...)`, `NOT
-    /// COVERED (missing: ...)`), the words of `dpa coverage` (`dpa-core`'s
+    /// COVERED (missing: ...)`, `UNKNOWN: ... (edition text not on file:
+    /// ...)`), the words of `dpa coverage` (`dpa-core`'s
     /// `Display` of an item's coverage).
     fn __str__(&self) -> String {
         self.0.to_string()

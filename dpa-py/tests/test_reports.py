@@ -168,9 +168,30 @@ def test_removing_one_of_two_clauses_keeps_the_item(alles_online: dpa.Agreement,
     assert "GDPR art. 28(3)(h)" in partly
 
 
-def test_a_clause_numbered_the_other_way_does_not_count(belco: dpa.Agreement, belco_toml: str) -> None:
-    # Belco numbers its clauses 2.x: "clause 5.1" is none of them.
-    assert with_removed(belco_toml, "clause 5.1").coverage() == belco.coverage()
+def test_a_clause_numbered_the_other_way_is_refused(belco_toml: str) -> None:
+    # Belco numbers its clauses 2.x: "clause 5.1" is none of them, and the
+    # reader says which numbering the agreement uses (issue 15 point 4).
+    with pytest.raises(dpa.ValidationError) as e:
+        with_removed(belco_toml, "clause 5.1")
+    assert e.value.path is not None and e.value.path.startswith("clauses.deviations[")
+    assert "`clause 2.6.3`" in str(e.value)
+
+
+def test_without_the_edition_text_coverage_is_unknown(belco_toml: str) -> None:
+    # Source: issue 15 point 4 — the library does not hold the text of the
+    # Nederland ICT January 2018 edition: what only its clauses could cover
+    # is "unknown", and check() says so once.
+    a = dpa.Agreement.from_toml(
+        belco_toml.replace('edition = "nederland-ict-2019"', 'edition = "nederland-ict-2018"', 1)
+    )
+    assert a.edition == "nederland-ict-2018"
+    cov = {c.id: c for c in a.coverage()}
+    assert cov["28-3-b"].verdict == "unknown"
+    assert cov["28-3-b"].unknown == ["confidentiality"]
+    assert cov["28-3-b"].missing == [] and not cov["28-3-b"].covered
+    assert str(cov["28-3-b"]).endswith("UNKNOWN (edition text not on file: confidentiality of the persons processing)")
+    codes = [f.code for f in a.check(date(2026, 11, 23))]
+    assert codes.count("edition-text-not-on-file") == 1
 
 
 def test_coverage_str_is_the_words_of_the_dpa_command(belco_toml: str, tmp_path: Path) -> None:

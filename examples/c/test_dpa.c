@@ -1739,6 +1739,43 @@ static void test_ics_options(void) {
     dpa_agreement_free(belco);
 }
 
+/* Editions and clause numbers (issue 15 point 4; docs/rules.md "Editions
+ * and clause numbers"): a clause of the 2025 edition cited in a file of
+ * the 2019 edition is refused with the field's path and a hint; an edition
+ * whose text is not on file (Nederland ICT, January 2018) is read, and what
+ * only its clauses could cover is "unknown" in the coverage JSON. */
+static void test_editions(void) {
+    size_t len = 0;
+    char *belco = read_repo_file("examples/agreements/belco.toml", &len);
+    size_t bad_len = len;
+    char *bad = replaced(belco, &bad_len, "source = [\"DPS 1.11\", \"clause 2.6.3\"]",
+                         "source = [\"clause 2.4.4\"]");
+    dpa_agreement *a = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(bad, bad_len, &a), DPA_STATUS_INVALID_VALUE);
+    CHECK(a == NULL);
+    CHECK(last_path_is("terms.deletion.source[0]"));
+    CHECK(last_message_contains("the nldigital-2025 edition has a clause 4.4"));
+    free(bad);
+
+    size_t old_len = len;
+    char *old = replaced(belco, &old_len, "edition = \"nederland-ict-2019\"",
+                         "edition = \"nederland-ict-2018\"");
+    CHECK_STATUS(dpa_agreement_from_toml(old, old_len, &a), DPA_STATUS_OK);
+    char *out = NULL;
+    size_t out_len = 0;
+    CHECK_STATUS(dpa_agreement_coverage_json(a, &out, &out_len), DPA_STATUS_OK);
+    static const char conf[] = "      \"id\": \"28-3-b\",\n"
+                               "      \"article\": \"GDPR art. 28(3)(b)\",\n"
+                               "      \"name\": \"confidentiality of the persons processing\",\n"
+                               "      \"verdict\": \"unknown\",\n";
+    CHECK(out != NULL && strstr(out, conf) != NULL);
+    CHECK(out != NULL && strstr(out, "\"unknown\": [") != NULL);
+    dpa_string_free(out);
+    dpa_agreement_free(a);
+    free(old);
+    free(belco);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) {
         snprintf(root, sizeof root, "%s", argv[1]);
@@ -1760,6 +1797,7 @@ int main(int argc, char **argv) {
     test_documented_statuses();
     test_transfer_certification();
     test_stated_dates();
+    test_editions();
     test_ics_options();
     test_small_stack();
     printf("test_dpa: %d checks, %d failed\n", checks, failures);

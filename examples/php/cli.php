@@ -16,7 +16,9 @@
 
 declare(strict_types=1);
 
-require __DIR__ . '/Dpa.php';
+// Composer's autoloader: `composer dump-autoload` (or `composer install`) in
+// the repository makes it (docs/c-and-php.md).
+require __DIR__ . '/../../vendor/autoload.php';
 
 use Dpa\Agreement;
 use Dpa\DpaException;

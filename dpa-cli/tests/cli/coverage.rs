@@ -284,3 +284,66 @@ fn coverage_of_unreadable_input_exits_2() {
     let o = dpa(&["coverage", f.path(), "--format", "yaml"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// An agreement of the Nederland ICT January 2018 edition, whose text the
+/// library does not hold: `dpa coverage` says `UNKNOWN` for what only its
+/// clauses could cover (never `covered` by the edition's name), JSON lists
+/// the unknown requirements, and `dpa check` reports
+/// `edition-text-not-on-file` once. A clause of another edition in a 2019
+/// file is exit 2 with the field and a hint.
+/// Source: issue 15 point 4; docs/rules.md "Editions and clause numbers".
+#[test]
+fn editions_without_text_and_clauses_of_another_edition() {
+    let t = belco_text().replacen(
+        "edition = \"nederland-ict-2019\"",
+        "edition = \"nederland-ict-2018\"",
+        1,
+    );
+    let f = Scratch::new("belco-2018.toml", t.as_bytes());
+    let o = dpa(&["coverage", f.path()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    let line = |prefix: &str| {
+        text.lines()
+            .find(|l| l.starts_with(prefix))
+            .unwrap()
+            .to_owned()
+    };
+    let b = line("GDPR art. 28(3)(b)");
+    assert!(
+        b.ends_with(
+            "  UNKNOWN (edition text not on file: confidentiality of the persons processing)"
+        ),
+        "{b}"
+    );
+    let h = line("GDPR art. 28(3)(h)");
+    assert!(
+        h.ends_with("  UNKNOWN: clause 2.7.3, clause 2.7.4, DPS 1.14 (edition text not on file: information to demonstrate compliance)"),
+        "{h}"
+    );
+    let o = dpa(&["coverage", f.path(), "--format", "json"]);
+    let rows = coverage_rows(&o);
+    assert!(
+        rows.iter()
+            .any(|(id, v, _)| id == "28-3-b" && v == "unknown")
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["coverage"][8]["unknown"][0]["id"], "confidentiality");
+    let o = dpa(&["check", f.path(), "--format", "json"]);
+    assert_eq!(
+        stdout(&o).matches("\"edition-text-not-on-file\"").count(),
+        1
+    );
+
+    let bad = belco_text().replacen(
+        "source = [\"DPS 1.11\", \"clause 2.6.3\"]",
+        "source = [\"clause 2.4.4\"]",
+        1,
+    );
+    let err = crate::helpers::check_fails("belco-2025-clause.toml", bad.as_bytes());
+    assert!(err.contains("terms.deletion.source[0]"), "{err}");
+    assert!(
+        err.contains("the nldigital-2025 edition has a clause 4.4"),
+        "{err}"
+    );
+}

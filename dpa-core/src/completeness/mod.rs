@@ -50,8 +50,8 @@ use serde::Serialize;
 use crate::finding::{Finding, FindingCode};
 use crate::macros::spelled_enum;
 use crate::model::{Agreement, Authorisation, ClientInformed, DeviationKind, Edition};
-use crate::sources::art28;
 pub use crate::sources::art28::{Art28Item, ClauseCoverage, ClauseRole, Requirement};
+use crate::sources::{art28, numbering};
 use crate::values::ClauseRef;
 
 mod special;
@@ -92,6 +92,12 @@ spelled_enum! {
         Partly = "partly",
         /// None is met.
         NotCovered = "not-covered",
+        /// None is missing, but whether the clauses meet some requirements
+        /// is not known: the library does not hold the text of the
+        /// agreement's edition (`nederland-ict-2018`), and neither the
+        /// statement nor the typed terms settle them
+        /// ([`ItemCoverage::unknown`]).
+        Unknown = "unknown",
     }
 }
 
@@ -108,6 +114,9 @@ pub struct ItemCoverage {
     pub clauses: Vec<String>,
     /// The requirements not met (empty when covered).
     pub missing: Vec<Requirement>,
+    /// The requirements that only the edition's clauses could meet, when
+    /// the library does not hold the edition's text (empty otherwise).
+    pub unknown: Vec<Requirement>,
 }
 
 /// What the agreement's statement and typed terms say about a requirement,
@@ -247,6 +256,10 @@ fn item_coverage(
 ) -> ItemCoverage {
     let mut clauses = Vec::new();
     let mut missing = Vec::new();
+    let mut unknown = Vec::new();
+    // Without the edition's text, a requirement only its clauses could meet
+    // is neither met nor missing.
+    let text_on_file = numbering::text_on_file(a.clauses.edition);
     for &r in item.requirements() {
         let rows: Vec<&String> = kept
             .iter()
@@ -255,6 +268,10 @@ fn item_coverage(
             .collect();
         let met = match evidence(a, r) {
             Evidence::Denied(_) => false,
+            Evidence::Silent if !text_on_file => {
+                unknown.push(r);
+                continue;
+            }
             Evidence::Silent => !rows.is_empty(),
             Evidence::States(cites) => {
                 rows.iter()
@@ -281,11 +298,14 @@ fn item_coverage(
             missing.push(r);
         }
     }
-    let verdict = if missing.is_empty() {
+    let verdict = if missing.is_empty() && unknown.is_empty() {
         Coverage::Covered
+    } else if missing.is_empty() {
+        Coverage::Unknown
     } else if missing.len() == item.requirements().len() {
         Coverage::NotCovered
     } else {
+        // Some are missing; the others are met or unknown.
         Coverage::Partly
     };
     if verdict == Coverage::NotCovered {
@@ -296,6 +316,7 @@ fn item_coverage(
         verdict,
         clauses,
         missing,
+        unknown,
     }
 }
 
@@ -313,10 +334,12 @@ pub fn coverage(a: &Agreement) -> Vec<ItemCoverage> {
 /// --format json` command and the C function `dpa_agreement_coverage_json`
 /// print it. It serialises as `{"coverage": [...]}` with one object per
 /// item in article order: `id` (`28-3-b`), `article` (`GDPR art.
-/// 28(3)(b)`), `name`, `verdict` (`covered`, `partly`, `not-covered`),
-/// `covered` (whether the verdict is `covered`), `clauses` (what covers
-/// what is met; empty when not covered) and `missing` (the requirements not
-/// met, each `{"id", "text"}`).
+/// 28(3)(b)`), `name`, `verdict` (`covered`, `partly`, `not-covered`,
+/// `unknown`), `covered` (whether the verdict is `covered`), `clauses` (what
+/// covers what is met; empty when not covered), `missing` (the requirements
+/// not met, each `{"id", "text"}`) and, only when there are any, `unknown`
+/// (the requirements only the clauses of an edition whose text the library
+/// does not hold could meet, in the same form).
 ///
 /// ```
 /// use dpa_core::Agreement;
@@ -375,7 +398,17 @@ impl Serialize for CoverageReport {
             covered: bool,
             clauses: &'a [String],
             missing: Vec<Missing>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            unknown: Vec<Missing>,
         }
+        let listed = |rs: &[Requirement]| -> Vec<Missing> {
+            rs.iter()
+                .map(|r| Missing {
+                    id: r.as_str(),
+                    text: r.text(),
+                })
+                .collect()
+        };
         let rows: Vec<Row<'_>> = self
             .items
             .iter()
@@ -386,14 +419,8 @@ impl Serialize for CoverageReport {
                 verdict: c.verdict,
                 covered: c.verdict == Coverage::Covered,
                 clauses: &c.clauses,
-                missing: c
-                    .missing
-                    .iter()
-                    .map(|r| Missing {
-                        id: r.as_str(),
-                        text: r.text(),
-                    })
-                    .collect(),
+                missing: listed(&c.missing),
+                unknown: listed(&c.unknown),
             })
             .collect();
         let mut st = s.serialize_struct("CoverageReport", 1)?;
@@ -427,11 +454,29 @@ fn coverage_findings(a: &Agreement) -> Vec<Finding> {
             _ => None,
         })
     };
-    coverage(a)
-        .into_iter()
-        .filter_map(|c| {
+    let items = coverage(a);
+    let mut out: Vec<Finding> = Vec::new();
+    let unknown: Vec<&str> = items
+        .iter()
+        .filter(|c| !c.unknown.is_empty())
+        .map(|c| c.item.id())
+        .collect();
+    if !numbering::text_on_file(a.clauses.edition) {
+        let edition = a.clauses.edition;
+        out.push(Finding::new(
+            FindingCode::EditionTextNotOnFile,
+            format!(
+                "the library does not hold the text of the {edition} edition of the standard clauses: its clause numbers are not checked, and what its clauses cover is unknown for {} item(s) of GDPR art. 28 (coverage ids {}); what the statement and the typed terms state is judged as usual",
+                unknown.len(),
+                unknown.join(", ")
+            ),
+            "GDPR art. 28".to_owned(),
+            Some("clauses.edition".to_owned()),
+        ));
+    }
+    out.extend(items.into_iter().filter_map(|c| {
             let (code, message) = match c.verdict {
-                Coverage::Covered => return None,
+                Coverage::Covered | Coverage::Unknown => return None,
                 Coverage::NotCovered => (
                     FindingCode::Art28ItemUncovered,
                     format!(
@@ -457,8 +502,8 @@ fn coverage_findings(a: &Agreement) -> Vec<Finding> {
                 c.item.article().to_owned(),
                 Some(path),
             ))
-        })
-        .collect()
+        }));
+    out
 }
 
 /// `sub-processor-liability-limited` for each clause that limits the

@@ -6,6 +6,9 @@ use crate::document::Format;
 use crate::error::{Error, Result, ValidationError};
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_TOML_VALUES};
 use crate::model::Agreement;
+use crate::sources::numbering;
+
+use super::messages;
 
 impl Agreement {
     /// Reads an agreement from TOML text.
@@ -43,6 +46,14 @@ impl Agreement {
     /// As [`Agreement::from_toml`].
     pub fn from_text(text: &str, format: Format) -> Result<Agreement> {
         let agreement: Agreement = document::parse(text, format)?;
+        // Every reference to a standard clause names a clause of the
+        // edition (docs/rules.md, "Editions and clause numbers").
+        if let Err((path, message)) = numbering::check_references(&agreement) {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            return Err(Error::from(messages::validation(
+                format, path, None, &message, text,
+            )));
+        }
         // The round trip holds: what `to_toml` and `to_json` write for an
         // accepted agreement is accepted again. Below 1 MiB of input it
         // cannot fail, so the written forms are not made: every value

@@ -104,6 +104,10 @@ pub(super) fn humanize(message: &str, format: Format) -> String {
             "invalid type: floating point `",
             "invalid type: decimal number `",
         )
+        .replace(
+            "invalid value: floating point `",
+            "invalid value: decimal number `",
+        )
         .replace("invalid type: unit value,", "invalid type: null,")
         .replace("expected a sequence", "expected a list")
         .replace("expected a map", &format!("expected {table}"))

@@ -188,8 +188,14 @@ impl JsonSchema for AuditPeriod {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "AuditPeriod".into()
     }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let term = generator.subschema_for::<Term>();
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // A length in months or years, at least a month (`AuditPeriod::new`).
+        let term = schemars::json_schema!({
+            "type": "string",
+            "pattern": Term::pattern(&[TermUnit::Months, TermUnit::Years], 1),
+            "description": "A length in months or years, at least a month: `6 months`, `2 years`.",
+            "examples": ["6 months", "2 years"]
+        });
         schemars::json_schema!({
             "description": "The period of \"at most N audits per period\" and the reading taken of it: \"rolling-12-months\" (from the previous audit), \"calendar-year\" (per calendar year), or another length in months or years, { \"rolling\": \"2 years\" } or { \"calendar\": \"6 months\" }.",
             "oneOf": [

@@ -54,8 +54,15 @@ pub struct Breach {
     pub source: Vec<ClauseRef>,
 }
 
+/// The schema's side of the notice term's provenance: `notice` is given
+/// unless `provenance = "not-stated"`, and then it is not.
+fn breach_schema(schema: &mut schemars::Schema) {
+    super::terms::provenance_schema(schema, &["notice"], true);
+}
+
 /// The document form of [`Breach`].
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = breach_schema)]
 #[serde(deny_unknown_fields)]
 struct BreachRepr {
     /// When the client must be told (absent only with
@@ -206,6 +213,7 @@ spelled_enum! {
 /// The document form of a [`NoticeTerm`]: a plain struct, so that an error
 /// in `hours` or `term` keeps its field path.
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = super::terms::notice_term_schema)]
 #[serde(
     deny_unknown_fields,
     expecting = "a notice term: { kind = \"within-hours\", hours = 24 }, { kind = \"within\", term = \"2 days\" } or { kind = \"without-undue-delay\" }"

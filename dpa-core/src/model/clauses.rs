@@ -19,10 +19,29 @@ pub struct StandardClauses {
     /// edition does: `6.3`).
     #[serde(default)]
     pub numbering: Numbering,
+    /// The language of the text the agreement uses: the Dutch original or
+    /// the English translation, which keeps the original's numbering, so
+    /// clause references are checked alike. Absent when the file does not
+    /// say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
     /// The processor's deviations from the edition's text.
     #[serde(deserialize_with = "crate::limits::list", default)]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub deviations: Vec<Deviation>,
+}
+
+spelled_enum! {
+    /// The language of an edition's text.
+    #[non_exhaustive]
+    pub enum Language ("language") {
+        /// Dutch: the edition's original text (`Standaardclausules voor
+        /// verwerkingen`).
+        Dutch = "nl",
+        /// English: the translation (`Standard Clauses for Processing`),
+        /// numbered as the original.
+        English = "en",
+    }
 }
 
 spelled_enum! {
@@ -103,6 +122,11 @@ spelled_enum! {
     /// An edition of the standard clauses.
     #[non_exhaustive]
     pub enum Edition ("edition") {
+        /// The Nederland ICT standard clauses of the Data Pro Code, version
+        /// January 2018. The library does not hold its text: clause numbers
+        /// in an agreement of this edition are not checked, and what its
+        /// clauses cover of GDPR art. 28 is unknown (`edition-text-not-on-file`).
+        NederlandIct2018 = "nederland-ict-2018",
         /// The Nederland ICT standard clauses of the Data Pro Code as in use in
         /// 2019, articles 1-9; some processors number them 2.1-2.9 after the
         /// statement (part 1).

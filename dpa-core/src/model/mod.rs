@@ -21,6 +21,7 @@ mod breach;
 mod clauses;
 mod costs;
 mod provenance;
+mod references;
 mod safeguards;
 mod service_level;
 mod statement;
@@ -78,9 +79,8 @@ pub struct Agreement {
 }
 
 /// The version of the file format. Only `1` exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(into = "i64")]
-#[schemars(with = "FormatVersionSchema")]
 pub struct FormatVersion(());
 
 impl<'de> Deserialize<'de> for FormatVersion {
@@ -90,13 +90,22 @@ impl<'de> Deserialize<'de> for FormatVersion {
     }
 }
 
-#[derive(JsonSchema)]
-#[schemars(transparent)]
-#[allow(
-    dead_code,
-    reason = "read only by the schemars derive, which builds the schema from the type"
-)]
-struct FormatVersionSchema(#[schemars(range(min = 1, max = 1))] u8);
+impl JsonSchema for FormatVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FormatVersion".into()
+    }
+    /// A whole number from 1 to 1: the range, with no `format` (the integer
+    /// formats schemars gives Rust's integer types, `uint8` and the like,
+    /// are not in JSON Schema's list, and strict validators refuse them).
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The version of the file format. Only `1` exists.",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1
+        })
+    }
+}
 
 impl FormatVersion {
     /// The format version this library reads and writes.

@@ -2,7 +2,7 @@
 //! duration, deletion, return, retention, breach notice, costs, audits,
 //! statement changes, the sub-processor policy and fines.
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Serialize};
 
 use super::{AuditPeriod, Breach, CostTerms, Provenance, ProvenanceKind, is_false};
@@ -93,6 +93,7 @@ pub struct Deletion {
 
 /// The document form of [`Deletion`].
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = deletion_schema)]
 #[serde(deny_unknown_fields)]
 struct DeletionRepr {
     /// The term in calendar months after termination (the form files have
@@ -196,6 +197,129 @@ impl From<Deletion> for DeletionRepr {
             backup_cycle: d.backup_cycle.filter(|t| t.as_days().is_none()),
             source: d.source,
         }
+    }
+}
+
+/// A schema that holds where `key` is given: present and not null (the
+/// library reads a null as a key not given).
+fn given(key: &str) -> serde_json::Value {
+    serde_json::json!({
+        "type": "object",
+        "required": [key],
+        "properties": { key: { "not": { "type": "null" } } }
+    })
+}
+
+/// Adds `rule` to the schema's `allOf`.
+fn add_rule(schema: &mut Schema, rule: serde_json::Value) {
+    let rules = schema
+        .ensure_object()
+        .entry("allOf")
+        .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+    if let Some(rules) = rules.as_array_mut() {
+        rules.push(rule);
+    }
+}
+
+/// The schema's side of [`one_term`]: the old key and the new one are never
+/// both given, and where the term is `required`, one of them is.
+fn one_term_schema(schema: &mut Schema, old: &str, new: &str, required: bool) {
+    add_rule(
+        schema,
+        serde_json::json!({ "not": { "allOf": [given(old), given(new)] } }),
+    );
+    // A required term is the table's operative value, which its provenance
+    // describes; an optional one (a backup cycle, an audit notice) is not.
+    if required {
+        provenance_schema(schema, &[old, new], true);
+    }
+}
+
+/// The schema's side of [`Provenance`] for a term written under `keys`:
+/// with `provenance = "not-stated"` none of them is given (giving one is an
+/// error, docs/rules.md "Provenance"); otherwise, where the term is
+/// `required`, one of them is.
+pub(super) fn provenance_schema(schema: &mut Schema, keys: &[&str], required: bool) {
+    let not_stated = serde_json::json!({
+        "type": "object",
+        "required": ["provenance"],
+        "properties": { "provenance": { "const": "not-stated" } }
+    });
+    let any: Vec<serde_json::Value> = keys.iter().map(|k| given(k)).collect();
+    add_rule(
+        schema,
+        serde_json::json!({
+            "if": not_stated.clone(),
+            "then": { "not": { "anyOf": any.clone() } }
+        }),
+    );
+    if required {
+        let mut one = any;
+        one.push(not_stated);
+        add_rule(schema, serde_json::json!({ "anyOf": one }));
+    }
+}
+
+/// The deletion term once (`months` or `within`), the backup cycle at most
+/// once (`backup_cycle_days` or `backup_cycle`).
+fn deletion_schema(schema: &mut Schema) {
+    one_term_schema(schema, "months", "within", true);
+    one_term_schema(schema, "backup_cycle_days", "backup_cycle", false);
+}
+
+/// The audit notice at most once (`notice_days` or `notice`); the audit
+/// terms are not `not-stated` (the library refuses that, see `Audit`).
+fn audit_schema(schema: &mut Schema) {
+    one_term_schema(schema, "notice_days", "notice", false);
+    add_rule(
+        schema,
+        serde_json::json!({
+            "not": {
+                "type": "object",
+                "required": ["provenance"],
+                "properties": { "provenance": { "const": "not-stated" } }
+            }
+        }),
+    );
+}
+
+/// The termination window once (`termination_window_days` or
+/// `termination_window`).
+fn statement_changes_schema(schema: &mut Schema) {
+    one_term_schema(
+        schema,
+        "termination_window_days",
+        "termination_window",
+        true,
+    );
+}
+
+/// What each notice kind needs, as `NoticeTerm::try_from` reads it:
+/// `within-hours` takes `hours` and no `term`, `within` takes `term` and no
+/// `hours`, `without-undue-delay` neither.
+pub(super) fn notice_term_schema(schema: &mut Schema) {
+    for (kind, needs, refuses) in [
+        ("within-hours", &["hours"][..], &["term"][..]),
+        ("within", &["term"], &["hours"]),
+        ("without-undue-delay", &[], &["hours", "term"]),
+    ] {
+        let mut then: Vec<serde_json::Value> = needs.iter().map(|k| given(k)).collect();
+        then.extend(
+            refuses
+                .iter()
+                .map(|k| serde_json::json!({ "not": given(k) })),
+        );
+        add_rule(
+            schema,
+            serde_json::json!({
+                "if": {
+                    "type": "object",
+                    "required": ["kind"],
+                    "properties": { "kind": { "const": kind } }
+                },
+                "then": { "allOf": then }
+            }),
+        );
     }
 }
 
@@ -389,6 +513,7 @@ pub struct Audit {
 
 /// The document form of [`Audit`].
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = audit_schema)]
 #[serde(deny_unknown_fields)]
 struct AuditRepr {
     /// The most audits per period.
@@ -558,6 +683,7 @@ pub struct StatementChanges {
 
 /// The document form of [`StatementChanges`].
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = statement_changes_schema)]
 #[serde(deny_unknown_fields)]
 struct StatementChangesRepr {
     /// Whether significant changes are notified.

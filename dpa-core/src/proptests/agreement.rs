@@ -11,10 +11,11 @@ use crate::Agreement;
 use crate::model::{
     AdHocClauses, Address, Approval, Assistance, Audit, Breach, Certification, ChannelTerm,
     ClientInformed, CodeOfConduct, Contact, CostBasis, CostContext, CostTerms, Costs, Deletion,
-    Described, Deviation, Disclosure, Duration, Fines, FormatVersion, History, LegalRetention,
-    Measures, ProcessingLocations, Processor, Product, Provenance, ReturnOfData, Rules, Security,
-    ServiceLevel, SpecialCategories, StandardClauses, Statement, StatementChanges, SubProcessor,
-    SubProcessorPolicy, SubProcessorsByReference, Terms, TransferCertification, VersionRecord,
+    Described, Deviation, Disclosure, Duration, Fines, FormatVersion, History, Language,
+    LegalRetention, Measures, ProcessingLocations, Processor, Product, Provenance, ReturnOfData,
+    Rules, Security, ServiceLevel, SpecialCategories, StandardClauses, Statement, StatementChanges,
+    SubProcessor, SubProcessorPolicy, SubProcessorsByReference, Terms, TransferCertification,
+    VersionRecord,
 };
 use crate::values::{StatedDate, Term, Version};
 
@@ -476,13 +477,17 @@ pub(super) fn clauses() -> impl Strategy<Value = StandardClauses> {
     (
         select(all_editions()),
         select(all_numberings()),
+        option::of(select(vec![Language::Dutch, Language::English])),
         vec(deviation, 0..4),
     )
-        .prop_map(|(edition, numbering, deviations)| StandardClauses {
-            edition,
-            numbering,
-            deviations,
-        })
+        .prop_map(
+            |(edition, numbering, language, deviations)| StandardClauses {
+                edition,
+                numbering,
+                language,
+                deviations,
+            },
+        )
 }
 
 pub(super) fn duration() -> impl Strategy<Value = Duration> {
@@ -823,15 +828,59 @@ pub(super) fn terms() -> BoxedStrategy<Terms> {
         .boxed()
 }
 
-/// An arbitrary valid agreement.
+/// An arbitrary valid agreement: every reference to a standard clause names
+/// a clause of its edition in its numbering, as the reader requires
+/// (docs/rules.md, "Editions and clause numbers").
 pub(super) fn agreement() -> BoxedStrategy<Agreement> {
     (rules(), statement(), clauses(), terms())
-        .prop_map(|(rules, statement, clauses, terms)| Agreement {
-            dpa_format: FormatVersion::CURRENT,
-            rules,
-            statement,
-            clauses,
-            terms,
-        })
+        .prop_filter_map(
+            "clause references of the edition",
+            |(rules, statement, clauses, terms)| {
+                with_edition_clauses(Agreement {
+                    dpa_format: FormatVersion::CURRENT,
+                    rules,
+                    statement,
+                    clauses,
+                    terms,
+                })
+            },
+        )
         .boxed()
+}
+
+/// `a` with every string that starts with `clause ` (each clause reference,
+/// and any text that happens to) replaced by a clause its edition has, in
+/// its numbering, chosen by the rest of the string; `a` itself for an
+/// edition whose text is not on file; `None` if the result is not an
+/// agreement (two deviations made to name one clause).
+fn with_edition_clauses(a: Agreement) -> Option<Agreement> {
+    let numbering = a.clauses.numbering;
+    let Ok(Some(articles)) = crate::sources::numbering::edition_articles(a.clauses.edition) else {
+        return Some(a);
+    };
+    let valid: Vec<String> = articles
+        .iter()
+        .flat_map(|x| match x.paragraphs {
+            Some(n) => (1..=n)
+                .map(|p| numbering.clause(x.number, Some(p)))
+                .collect(),
+            None => vec![numbering.clause(x.number, None)],
+        })
+        .collect();
+    fn walk(v: &mut serde_json::Value, valid: &[String]) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Some(rest) = s.strip_prefix("clause ") {
+                    let pick = rest.bytes().map(usize::from).sum::<usize>() % valid.len();
+                    *s = format!("clause {}", valid[pick]);
+                }
+            }
+            serde_json::Value::Array(xs) => xs.iter_mut().for_each(|x| walk(x, valid)),
+            serde_json::Value::Object(m) => m.values_mut().for_each(|x| walk(x, valid)),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(&a).ok()?;
+    walk(&mut v, &valid);
+    serde_json::from_value(v).ok()
 }

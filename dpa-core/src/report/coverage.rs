@@ -7,14 +7,30 @@ use crate::completeness::{Coverage, CoverageReport, ItemCoverage};
 
 impl ItemCoverage {
     /// The verdict in words: the clauses that cover the item (covered),
-    /// `PARTLY: <clauses> (missing: <what>)`, or `NOT COVERED (missing:
-    /// <what>)`.
+    /// `PARTLY: <clauses> (missing: <what>)`, `NOT COVERED (missing:
+    /// <what>)`, or `UNKNOWN: <clauses> (edition text not on file: <what>)`
+    /// (`UNKNOWN (...)` when nothing is met);
+    /// a partly covered item with unknown requirements adds `; unknown:
+    /// <what>`.
     pub fn clauses_text(&self) -> String {
-        let missing: Vec<&str> = self.missing.iter().map(|r| r.text()).collect();
-        let missing = missing.join("; ");
+        let words = |rs: &[crate::completeness::Requirement]| {
+            rs.iter().map(|r| r.text()).collect::<Vec<_>>().join("; ")
+        };
+        let (missing, unknown) = (words(&self.missing), words(&self.unknown));
         match self.verdict {
             Coverage::Covered => self.clauses.join(", "),
             Coverage::NotCovered => format!("NOT COVERED (missing: {missing})"),
+            Coverage::Unknown if self.clauses.is_empty() => {
+                format!("UNKNOWN (edition text not on file: {unknown})")
+            }
+            Coverage::Unknown => format!(
+                "UNKNOWN: {} (edition text not on file: {unknown})",
+                self.clauses.join(", ")
+            ),
+            _ if !self.unknown.is_empty() => format!(
+                "PARTLY: {} (missing: {missing}; unknown: {unknown})",
+                self.clauses.join(", ")
+            ),
             _ => format!("PARTLY: {} (missing: {missing})", self.clauses.join(", ")),
         }
     }

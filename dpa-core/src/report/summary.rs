@@ -215,6 +215,9 @@ fn statement(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         a.clauses.deviations.len()
     )?;
     writeln!(f, "  numbering: {}", a.clauses.numbering)?;
+    if let Some(l) = a.clauses.language {
+        writeln!(f, "  language: {l}")?;
+    }
     for d in &a.clauses.deviations {
         writeln!(f, "  {} ({}): {}", d.clause, d.kind, t(&d.summary))?;
     }

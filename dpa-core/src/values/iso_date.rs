@@ -171,14 +171,37 @@ impl<'de> Visitor<'de> for DateVisitor {
     }
 }
 
-/// JSON Schema of the date string.
+/// A year of four digits, 0001 to 9999 ([`MIN_YEAR`], [`MAX_YEAR`]), as a
+/// regular expression (ECMA-262, as JSON Schema's `pattern` reads it).
+pub(crate) const YEAR_PATTERN: &str =
+    "([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})";
+
+/// A month of two digits, 01 to 12, as a regular expression.
+pub(crate) const MONTH_PATTERN: &str = "(0[1-9]|1[0-2])";
+
+/// A month and a day the month can have in some year (`02-29` included:
+/// whether the year is a leap year is the `date` format's check, not the
+/// pattern's), as a regular expression.
+pub(crate) const MONTH_DAY_PATTERN: &str = "((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-9]))";
+
+/// The pattern of a date `YYYY-MM-DD`: what a regular expression can check
+/// of [`parse`]'s rules. It refuses year 0000, month 13 and `2026-02-30`;
+/// only 29 February of a year that is not a leap year needs the `date`
+/// format asserted to be refused.
+pub fn pattern() -> String {
+    format!("^{YEAR_PATTERN}-{MONTH_DAY_PATTERN}$")
+}
+
+/// JSON Schema of the date string: `format: "date"` (RFC 3339 `full-date`,
+/// which a validator checks only when it asserts formats) and the
+/// [`pattern()`], which every validator checks.
 pub fn schema(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+    json_schema!({ "type": "string", "format": "date", "pattern": pattern() })
 }
 
 /// `Option<Date>` with the same representation.
 pub mod option {
-    use schemars::{Schema, SchemaGenerator, json_schema};
+    use schemars::{Schema, SchemaGenerator};
     use serde::{Deserialize, Deserializer, Serializer};
     use time::Date;
 
@@ -203,9 +226,9 @@ pub mod option {
         Ok(Some(W::deserialize(d)?.0))
     }
 
-    /// JSON Schema of the date string.
-    pub fn schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "string", "format": "date" })
+    /// JSON Schema of the date string, as [`super::schema`]'s.
+    pub fn schema(generator: &mut SchemaGenerator) -> Schema {
+        super::schema(generator)
     }
 }
 

