@@ -96,7 +96,7 @@
  * refuse to run when the two differ. Raised on every incompatible change
  * of a signature, struct layout or enum number.
  */
-#define DPA_ABI_VERSION 1
+#define DPA_ABI_VERSION 2
 
 /**
  * The result of every fallible `dpa_*` function.
@@ -239,6 +239,30 @@ typedef enum {
      */
     DPA_BOUND_NO_EARLIER_THAN = 1,
 } dpa_bound;
+
+/**
+ * Where the term a deadline rests on came from (issue 15 point 2; the
+ * file's `provenance` key). The JSON form
+ * (`dpa_agreement_deadline_json`) carries the reason of an assumed term.
+ */
+typedef enum {
+    /**
+     * The statement or the processor's clauses state it.
+     */
+    DPA_PROVENANCE_STATED = 0,
+    /**
+     * Taken from the edition's standard clauses; the statement is silent.
+     */
+    DPA_PROVENANCE_STANDARD = 1,
+    /**
+     * The file's author chose it, with a reason.
+     */
+    DPA_PROVENANCE_ASSUMED = 2,
+    /**
+     * The document does not state it: the deadline is `DPA_DUE_KIND_NONE`.
+     */
+    DPA_PROVENANCE_NOT_STATED = 3,
+} dpa_provenance;
 
 /**
  * How precisely an agreement states a date: a day ("8 juni 2026"), a
@@ -448,6 +472,11 @@ typedef struct {
      * Whether the business-day rule moved the due date.
      */
     bool shifted;
+    /**
+     * Where the term it rests on came from: `DPA_PROVENANCE_STATED` unless
+     * the file marks it assumed, standard or not stated.
+     */
+    dpa_provenance provenance;
 } dpa_deadline;
 
 /**

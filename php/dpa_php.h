@@ -33,6 +33,12 @@ typedef enum {
     DPA_BOUND_NO_EARLIER_THAN = 1,
 } dpa_bound;
 typedef enum {
+    DPA_PROVENANCE_STATED = 0,
+    DPA_PROVENANCE_STANDARD = 1,
+    DPA_PROVENANCE_ASSUMED = 2,
+    DPA_PROVENANCE_NOT_STATED = 3,
+} dpa_provenance;
+typedef enum {
     DPA_DATE_PRECISION_DAY = 0,
     DPA_DATE_PRECISION_MONTH = 1,
     DPA_DATE_PRECISION_YEAR = 2,
@@ -80,6 +86,7 @@ typedef struct {
     char due_text[24];
     dpa_date shifted_from;
     bool shifted;
+    dpa_provenance provenance;
 } dpa_deadline;
 typedef struct {
     dpa_date_precision precision;

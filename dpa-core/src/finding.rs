@@ -139,6 +139,14 @@ finding_codes! {
     /// The processor warrants its security while the clauses say it only strives for it.
     SecurityWarrantyBeyondAim = "security-warranty-beyond-aim", Warning,
         "the processor warrants that its security measures are adequate under all circumstances, while the clauses say it only strives for appropriate measures; the text does not say which prevails";
+    /// A term GDPR art. 28 requires the agreement to set that the statement
+    /// does not state (issue 15 point 2: `provenance = "not-stated"`).
+    TermNotStated = "term-not-stated", Warning,
+        "the statement does not state a term GDPR art. 28 requires the agreement to set, so no deadline rests on it";
+    /// A value the file's author chose because the document does not give
+    /// it (`provenance = "assumed"`), with the reason.
+    ValueAssumed = "value-assumed", Info,
+        "a value the answers rest on is the file author's assumption, not the document's; the finding names the reason";
     /// An item GDPR art. 28 requires that nothing in the agreement covers.
     Art28ItemUncovered = "art28-item-uncovered", Error,
         "nothing in the agreement (the clauses after its deviations, the statement, the terms) covers an item GDPR art. 28 requires";

@@ -9,7 +9,7 @@ use crate::status::{FfiError, dpa_status, with_last_error};
 /// returns the version of the library actually loaded; a program should
 /// refuse to run when the two differ. Raised on every incompatible change
 /// of a signature, struct layout or enum number.
-pub const DPA_ABI_VERSION: u32 = 1;
+pub const DPA_ABI_VERSION: u32 = 2;
 
 /// The ABI version of the loaded library; compare it with
 /// `DPA_ABI_VERSION` (C) or a constant in the wrapper (PHP, which cannot

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use dpa_core::calendar::{MonthRule, NlHoliday};
 use dpa_core::deadline::{Bound, Deadline, DeadlineKind, Due, Impact};
+use dpa_core::model::ProvenanceKind;
 
 use time::{Date, OffsetDateTime};
 
@@ -153,6 +154,22 @@ pub enum dpa_bound {
     NoEarlierThan = 1,
 }
 
+/// Where the term a deadline rests on came from (issue 15 point 2; the
+/// file's `provenance` key). The JSON form
+/// (`dpa_agreement_deadline_json`) carries the reason of an assumed term.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum dpa_provenance {
+    /// The statement or the processor's clauses state it.
+    Stated = 0,
+    /// Taken from the edition's standard clauses; the statement is silent.
+    Standard = 1,
+    /// The file's author chose it, with a reason.
+    Assumed = 2,
+    /// The document does not state it: the deadline is `DPA_DUE_KIND_NONE`.
+    NotStated = 3,
+}
+
 /// A deadline computed from an agreement: a plain value, no pointers, nothing
 /// to free. The clauses it rests on and its note are in the JSON form
 /// (`dpa_agreement_deadline_json`).
@@ -180,6 +197,9 @@ pub struct dpa_deadline {
     pub shifted_from: dpa_date,
     /// Whether the business-day rule moved the due date.
     pub shifted: bool,
+    /// Where the term it rests on came from: `DPA_PROVENANCE_STATED` unless
+    /// the file marks it assumed, standard or not stated.
+    pub provenance: dpa_provenance,
 }
 
 /// A Dutch public holiday under the Algemene termijnenwet (art. 3).
@@ -431,7 +451,19 @@ pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
         due_text: due_text(&d.due),
         shifted_from,
         shifted,
+        provenance: provenance_out(d.provenance.kind())?,
     })
+}
+
+/// A provenance for C.
+fn provenance_out(p: ProvenanceKind) -> FfiResult<dpa_provenance> {
+    match p {
+        ProvenanceKind::Stated => Ok(dpa_provenance::Stated),
+        ProvenanceKind::Standard => Ok(dpa_provenance::Standard),
+        ProvenanceKind::Assumed => Ok(dpa_provenance::Assumed),
+        ProvenanceKind::NotStated => Ok(dpa_provenance::NotStated),
+        _ => Err(unknown("provenance")),
+    }
 }
 
 /// `Due`'s text (its `Display`, as `dpa deadline` prints it) in a C buffer.

@@ -274,35 +274,40 @@ impl PyAgreement {
 
     /// The months after termination within which data is deleted (a year
     /// is 12), or None where the term is in days or weeks (see
-    /// `deletion_term`).
+    /// `deletion_term`) or the statement states no term.
     #[getter]
     fn deletion_months(&self) -> Option<u32> {
-        self.inner.terms.deletion.term.in_months()
+        self.inner.terms.deletion.term.and_then(|t| t.in_months())
     }
 
     /// The term after termination within which data is deleted, as the
     /// number and its unit: `(3, "months")`, `(30, "days")`, `(6, "weeks")`,
-    /// `(1, "years")`.
+    /// `(1, "years")`; None where the statement states no deletion term
+    /// (`provenance = "not-stated"`, issue 15 point 2).
     #[getter]
-    fn deletion_term(&self) -> (u16, &'static str) {
-        let t = self.inner.terms.deletion.term;
-        (t.count(), t.unit().as_str())
+    fn deletion_term(&self) -> Option<(u16, &'static str)> {
+        self.inner
+            .terms
+            .deletion
+            .term
+            .map(|t| (t.count(), t.unit().as_str()))
     }
 
     /// The hours within which the processor notifies a breach (a term in
     /// days is 24 hours a day), or None for "without undue delay" (no fixed
-    /// term).
+    /// term) and where the statement does not state a notice term.
     #[getter]
     fn breach_hours(&self) -> Option<u32> {
-        self.inner.terms.breach.notice.hours()
+        self.inner.terms.breach.notice.and_then(NoticeTerm::hours)
     }
 
     /// The breach notice term as written: `(24, "hours")` or `(2, "days")`,
-    /// or None for "without undue delay".
+    /// or None for "without undue delay" and where the statement does not
+    /// state a notice term.
     #[getter]
     fn breach_notice_term(&self) -> Option<(u16, &'static str)> {
         match self.inner.terms.breach.notice {
-            NoticeTerm::Within { term } => Some((term.count(), term.unit().as_str())),
+            Some(NoticeTerm::Within { term }) => Some((term.count(), term.unit().as_str())),
             _ => None,
         }
     }
@@ -319,11 +324,15 @@ impl PyAgreement {
     }
 
     /// The client's window to terminate after a statement change, as the
-    /// number and its unit (`(30, "days")`).
+    /// number and its unit (`(30, "days")`), or None where the statement
+    /// does not state one.
     #[getter]
-    fn termination_window(&self) -> (u16, &'static str) {
-        let t = self.inner.terms.statement_changes.termination_window;
-        (t.count(), t.unit().as_str())
+    fn termination_window(&self) -> Option<(u16, &'static str)> {
+        self.inner
+            .terms
+            .statement_changes
+            .termination_window
+            .map(|t| (t.count(), t.unit().as_str()))
     }
 
     /// Where the statement keeps its sub-processor list when it refers to

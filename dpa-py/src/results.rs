@@ -186,6 +186,22 @@ impl Deadline {
         self.0.note.as_deref()
     }
 
+    /// Where the term the deadline rests on came from: `"stated"`,
+    /// `"standard"`, `"assumed"` or `"not-stated"` (issue 15 point 2;
+    /// docs/rules.md, "Provenance"). A deadline on a term not stated has
+    /// no date (`due` is None) and the reason in `note`.
+    #[getter]
+    fn provenance(&self) -> &'static str {
+        self.0.provenance.kind().as_str()
+    }
+
+    /// Why the file's author assumed the term, for an assumed one; else
+    /// None.
+    #[getter]
+    fn provenance_reason(&self) -> Option<&str> {
+        self.0.provenance.reason().map(|r| r.as_str())
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Deadline(kind={}, due={}, bound={}, citation={})",

@@ -61,7 +61,9 @@ def test_authority_notice_is_72_hours(belco: dpa.Agreement) -> None:
 
 
 def test_backup_deletion(belco: dpa.Agreement, alles_online: dpa.Agreement) -> None:
-    assert belco.backup_deletion_deadline(date(2026, 11, 30)) == date(2027, 2, 28)
+    # Belco's statement does not mention backups (DPS 1.11): no date, never
+    # the main deletion term taken as a default (issue 15 point 2).
+    assert belco.backup_deletion_deadline(date(2026, 11, 30)) is None
     # Alles Online deletes backups per backup cycle of unstated length.
     assert alles_online.backup_deletion_deadline(date(2026, 11, 30)) is None
 
@@ -152,3 +154,39 @@ def test_deadline_errors_are_dpa_cores(belco: dpa.Agreement) -> None:
     with pytest.raises(dpa.InvalidInput) as e:
         belco.deadline("breach-notice", date(2026, 3, 28))
     assert str(e.value) == "start: breach-notice starts at an instant, not on a date"
+
+
+BREACH_NOTICE = 'notice = { kind = "within-hours", hours = 24 }\n'
+
+
+def test_deadline_provenance(belco: dpa.Agreement, belco_toml: str) -> None:
+    """A deadline says where its term came from: stated (Belco's file),
+    assumed with the reason, or not stated (no date, the reason in the note).
+    Source: issue 15 point 2; Belco DPS 1.13 and clause 2.4.1 ("uiterlijk
+    binnen 24 uur"), DPS 1.11 (backups not mentioned)."""
+    at = datetime(2026, 3, 28, 10, 30, tzinfo=UTC)
+    stated = belco.deadline("breach-notice", at)
+    assert stated.provenance == "stated"
+    assert stated.provenance_reason is None
+    assert belco.deadline("backup-deletion", date(2026, 11, 30)).provenance == "not-stated"
+
+    assert belco_toml.count(BREACH_NOTICE) == 1
+    assumed = dpa.Agreement.from_toml(
+        belco_toml.replace(
+            BREACH_NOTICE,
+            'provenance = "assumed"\nreason = "agreed by phone"\n' + BREACH_NOTICE,
+        )
+    )
+    d = assumed.deadline("breach-notice", at)
+    assert d.provenance == "assumed"
+    assert d.provenance_reason == "agreed by phone"
+    assert d.due == stated.due
+    assert str(d).endswith("(assumed: agreed by phone)") or "(assumed: agreed by phone)" in str(d)
+
+    silent = dpa.Agreement.from_toml(belco_toml.replace(BREACH_NOTICE, 'provenance = "not-stated"\n'))
+    n = silent.deadline("breach-notice", at)
+    assert n.provenance == "not-stated"
+    assert n.due is None
+    assert n.provenance_reason is None
+    assert n.note is not None and "does not state a breach notice term" in n.note
+    assert silent.breach_hours is None

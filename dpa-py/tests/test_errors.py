@@ -360,7 +360,7 @@ def test_every_missing_field_in_one_error(belco_toml: str) -> None:
     text = belco_toml
     for line in (
         "effective_date = 2022-01-04",
-        'notice = { kind = "within-hours", hours = 24 }',
+        "significant_changes_notified = true",
         'name = "Belco B.V."\n',
     ):
         text = text.replace(line, "", 1)
@@ -368,7 +368,7 @@ def test_every_missing_field_in_one_error(belco_toml: str) -> None:
         dpa.Agreement.from_toml(text)
     assert e.value.path == "statement.processor"
     assert str(e.value).endswith(
-        "missing field `name`; also missing: `statement.effective_date`, `terms.breach.notice`"
+        "missing field `name`; also missing: `statement.effective_date`, `terms.statement_changes.significant_changes_notified`"
     )
 
 

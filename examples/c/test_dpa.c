@@ -825,11 +825,12 @@ static void test_actionable_errors(void) {
     bad_len = len;
     bad = replaced(belco, &bad_len, "effective_date = 2022-01-04", "");
     size_t bad2_len = bad_len;
-    char *bad2 = replaced(bad, &bad2_len, "notice = { kind = \"within-hours\", hours = 24 }", "");
+    char *bad2 = replaced(bad, &bad2_len, "significant_changes_notified = true", "");
     CHECK_STATUS(dpa_agreement_from_toml(bad2, bad2_len, &a), DPA_STATUS_INVALID_VALUE);
     CHECK(last_path_is("statement"));
     CHECK(last_message_contains(
-        "missing field `effective_date`; also missing: `terms.breach.notice`"));
+        "missing field `effective_date`; also missing: "
+        "`terms.statement_changes.significant_changes_notified`"));
     free(bad2);
     free(bad);
 
@@ -1514,6 +1515,89 @@ static void test_terms_in_days(void) {
     free(belco);
 }
 
+/* Where each value came from (issue 15 point 2; docs/rules.md,
+ * "Provenance"). Source: Belco DPS 1.11 / clause 2.6.3 (deletion term, here
+ * marked not stated; backups not mentioned), DPS 1.14 / clause 2.7.4 (audit
+ * notice, here marked assumed), GDPR art. 28(3)(g). A deletion term the
+ * statement does not state gives no deadline, DPA_PROVENANCE_NOT_STATED;
+ * backups not stated give no backup deadline (not the main term); an
+ * assumed audit notice is DPA_PROVENANCE_ASSUMED with the reason in the
+ * JSON; an assumed value without a reason, or a value with not-stated, is
+ * refused naming the path; check reports the art. 28(3)(g) item. */
+static void test_provenance(void) {
+    size_t len = 0;
+    char *belco = read_repo_file("examples/agreements/belco.toml", &len);
+
+    dpa_agreement *plain = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(belco, len, &plain), DPA_STATUS_OK);
+    dpa_deadline d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_deletion_deadline(plain, 2026, 11, 30, &d), DPA_STATUS_OK);
+    CHECK(d.provenance == DPA_PROVENANCE_STATED);
+    d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_backup_deletion_deadline(plain, 2026, 11, 30, &d), DPA_STATUS_OK);
+    CHECK(d.due_kind == DPA_DUE_KIND_NONE);
+    CHECK(d.provenance == DPA_PROVENANCE_NOT_STATED);
+    dpa_agreement_free(plain);
+
+    size_t ns_len = len;
+    char *not_stated = replaced(belco, &ns_len, "months = 3\n", "provenance = \"not-stated\"\n");
+    dpa_agreement *a = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(not_stated, ns_len, &a), DPA_STATUS_OK);
+    d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_deletion_deadline(a, 2026, 11, 30, &d), DPA_STATUS_OK);
+    CHECK(d.due_kind == DPA_DUE_KIND_NONE);
+    CHECK(strcmp(d.due_text, "none") == 0);
+    CHECK(d.provenance == DPA_PROVENANCE_NOT_STATED);
+    char *out = NULL;
+    size_t out_len = 0;
+    const char *from = "2026-11-30";
+    CHECK_STATUS(dpa_agreement_deadline_json(a, DPA_DEADLINE_KIND_DELETION, from, strlen(from),
+                                             DPA_IMPACT_LOW, &out, &out_len),
+                 DPA_STATUS_OK);
+    CHECK(out != NULL && strstr(out, "the statement does not state a deletion term") != NULL);
+    CHECK(out != NULL && strstr(out, "\"provenance\": \"not-stated\"") != NULL);
+    dpa_string_free(out);
+    CHECK_STATUS(dpa_agreement_check_json(a, 2026, 6, 1, &out, &out_len), DPA_STATUS_OK);
+    CHECK(out != NULL && strstr(out, "\"term-not-stated\"") != NULL);
+    CHECK(out != NULL && strstr(out, "GDPR art. 28(3)(g)") != NULL);
+    dpa_string_free(out);
+    dpa_agreement_free(a);
+
+    size_t as_len = len;
+    char *assumed = replaced(belco, &as_len, "notice_days = 14 ",
+                             "provenance = \"assumed\"\nreason = \"agreed by e-mail\"\nnotice_days = 14 ");
+    CHECK_STATUS(dpa_agreement_from_toml(assumed, as_len, &a), DPA_STATUS_OK);
+    d = sentinel_deadline();
+    CHECK_STATUS(dpa_agreement_earliest_audit_date(a, 2026, 3, 2, &d), DPA_STATUS_OK);
+    CHECK(strcmp(d.due_text, "2026-03-16") == 0);
+    CHECK(d.provenance == DPA_PROVENANCE_ASSUMED);
+    from = "2026-03-02";
+    CHECK_STATUS(dpa_agreement_deadline_json(a, DPA_DEADLINE_KIND_AUDIT_NOTICE, from, strlen(from),
+                                             DPA_IMPACT_LOW, &out, &out_len),
+                 DPA_STATUS_OK);
+    CHECK(out != NULL && strstr(out, "\"provenance_reason\": \"agreed by e-mail\"") != NULL);
+    dpa_string_free(out);
+    dpa_agreement_free(a);
+
+    size_t nr_len = len;
+    char *no_reason = replaced(belco, &nr_len, "notice_days = 14 ",
+                               "provenance = \"assumed\"\nnotice_days = 14 ");
+    dpa_agreement *b = NULL;
+    CHECK_STATUS(dpa_agreement_from_toml(no_reason, nr_len, &b), DPA_STATUS_INVALID_VALUE);
+    CHECK(b == NULL);
+    CHECK(last_path_is("terms.audit.reason"));
+    size_t g_len = len;
+    char *given = replaced(belco, &g_len, "months = 3\n", "months = 3\nprovenance = \"not-stated\"\n");
+    CHECK_STATUS(dpa_agreement_from_toml(given, g_len, &b), DPA_STATUS_INVALID_VALUE);
+    CHECK(b == NULL);
+    CHECK(last_path_is("terms.deletion.months"));
+    free(given);
+    free(no_reason);
+    free(assumed);
+    free(not_stated);
+    free(belco);
+}
+
 /* Dates as statements write them (issue 15 point 3; docs/rules.md rule 8):
  * a statement that takes effect in a month gives no day through
  * dpa_agreement_effective_date (never the 1st), and
@@ -1699,6 +1783,7 @@ int main(int argc, char **argv) {
     test_versions();
     test_seed_deadlines();
     test_terms_in_days();
+    test_provenance();
     test_json();
     test_coverage();
     test_calendar();

@@ -18,7 +18,7 @@ final class Agreement
      * dpa_deadline_kind_name, dpa_bound_name), this wrapper's names of the
      * dpa_due_kind numbers (by the header's constants), and
      * DPA_IMPACT_UNSTATED; read once per process.
-     * @var array{0: array<int, string>, 1: array<int, string>, 2: array<int, string>, 3: int}
+     * @var array{0: array<int, string>, 1: array<int, string>, 2: array<int, string>, 3: int, 4: array<int, string>}
      */
     private static array $tables = [];
 
@@ -31,6 +31,8 @@ final class Agreement
     private array $kindNames;
     private array $boundNames;
     private array $dueKinds;
+    /** @var array<int, string> dpa_provenance numbers to their spellings */
+    private array $provenances;
     private int $unstated;
     /** @var array<string, int> DPA_DEADLINE_KIND_* numbers, by the constant's name, once read. */
     private array $kinds = [];
@@ -53,9 +55,15 @@ final class Agreement
                     $ffi->DPA_DUE_KIND_NONE => 'none',
                 ],
                 $ffi->DPA_IMPACT_UNSTATED,
+                [
+                    $ffi->DPA_PROVENANCE_STATED => 'stated',
+                    $ffi->DPA_PROVENANCE_STANDARD => 'standard',
+                    $ffi->DPA_PROVENANCE_ASSUMED => 'assumed',
+                    $ffi->DPA_PROVENANCE_NOT_STATED => 'not-stated',
+                ],
             ];
         }
-        [$this->kindNames, $this->boundNames, $this->dueKinds, $this->unstated] = self::$tables;
+        [$this->kindNames, $this->boundNames, $this->dueKinds, $this->unstated, $this->provenances] = self::$tables;
         $this->ok = Library::$ok;
         Library::$liveAgreements++;
     }
@@ -294,6 +302,7 @@ final class Agreement
             'shifted_from' => $o->shifted
                 ? Library::dateText($o->shifted_from->year, $o->shifted_from->month, $o->shifted_from->day)
                 : null,
+            'provenance' => $this->provenances[$o->provenance],
         ];
     }
 

@@ -44,7 +44,7 @@ use FFI\CData;
 final class Library
 {
     /** The C ABI this wrapper is written for (DPA_ABI_VERSION in dpa.h). */
-    public const ABI_VERSION = 1;
+    public const ABI_VERSION = 2;
 
     /** The environment variable that names the library file. */
     public const ENV = 'DPA_LIB';

@@ -44,6 +44,29 @@ final class DeadlinesTest extends DpaTestCase
         $this->check($full['due'] === '2027-02-28' && $full['citation'] === 'DPS 1.11, clause 2.6.3', 'deadline JSON');
     }
 
+    /**
+     * Where the term a deadline rests on came from (issue 15 point 2): stated in
+     * Belco's file; a breach notice term the statement does not state gives no
+     * date; an assumed one keeps its date and says so, the reason in the JSON.
+     * Source: Belco DPS 1.13 ("uiterlijk binnen 24 uur"); docs/rules.md "Provenance".
+     */
+    public function testDeadlineProvenance(): void
+    {
+        $notice = "notice = { kind = \"within-hours\", hours = 24 }\n";
+        $this->check(substr_count($this->belcoToml, $notice) === 1, 'provenance: the notice occurs once');
+        $this->check($this->belco->breachNoticeDeadline(1774690200)['provenance'] === 'stated', 'provenance: stated');
+        $silent = Agreement::fromToml(str_replace($notice, "provenance = \"not-stated\"\n", $this->belcoToml));
+        $d = $silent->breachNoticeDeadline(1774690200);
+        $this->check($d['provenance'] === 'not-stated' && $d['due'] === null, 'provenance: not stated gives no date');
+        $this->check($silent->deadline('breach-notice', '2026-03-28T10:30:00+01:00')['provenance'] === 'not-stated', 'provenance: not stated in the JSON');
+        $assumed = Agreement::fromToml(str_replace($notice, "provenance = \"assumed\"\nreason = \"agreed by phone\"\n$notice", $this->belcoToml));
+        $d = $assumed->breachNoticeDeadline(1774690200);
+        $this->check($d['provenance'] === 'assumed' && $d['due'] === $this->belco->breachNoticeDeadline(1774690200)['due'], 'provenance: assumed keeps the date');
+        $json = $assumed->deadline('breach-notice', '2026-03-28T10:30:00+01:00');
+        $this->check($json['provenance'] === 'assumed' && $json['provenance_reason'] === 'agreed by phone', 'provenance: the reason in the JSON');
+        unset($silent, $assumed);
+    }
+
     /** dueDates() gives, in one crossing, what the single calls give. */
     public function testBatchesGiveWhatSingleCallsGive(): void
     {

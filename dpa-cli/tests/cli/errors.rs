@@ -303,14 +303,14 @@ fn every_missing_field_in_one_run() {
     let mut text = belco_text();
     for from in [
         "effective_date = 2022-01-04",
-        "notice = { kind = \"within-hours\", hours = 24 }",
+        "significant_changes_notified = true",
         "name = \"Belco B.V.\"\n",
     ] {
         text = text.replacen(from, "", 1);
     }
     let e = check_fails("missing.toml", text.as_bytes());
     assert!(
-        e.contains(": statement.processor: missing field `name`; also missing: `statement.effective_date`, `terms.breach.notice`\n"),
+        e.contains(": statement.processor: missing field `name`; also missing: `statement.effective_date`, `terms.statement_changes.significant_changes_notified`\n"),
         "{e}"
     );
     let e = check_fails("empty-agreement.toml", b"");

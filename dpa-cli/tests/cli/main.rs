@@ -19,6 +19,7 @@ mod helpers;
 mod holidays;
 mod limits;
 mod output;
+mod provenance;
 mod readme;
 mod schema;
 mod show;

@@ -10,8 +10,8 @@
 use crate::citation;
 use crate::finding::{Finding, FindingCode};
 use crate::model::{
-    Agreement, Channel, ChannelTerm, Declaration, DeviationKind, NoticeTerm, ReturnMethod,
-    SecurityWarranty,
+    Agreement, Channel, ChannelTerm, Declaration, DeviationKind, NoticeTerm, Provenance,
+    ReturnMethod, SecurityWarranty,
 };
 use crate::values::ElapsedUnit;
 
@@ -50,7 +50,7 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
     let b = &a.terms.breach;
     // A term in days is 24 hours a day (docs/rules.md rule 2): "3 days" is
     // more than 72 hours as soon as it is 4 days.
-    if let NoticeTerm::Within { term } = b.notice
+    if let Some(NoticeTerm::Within { term }) = b.notice
         && term.hours() > 72
     {
         let field = match term.unit() {
@@ -82,14 +82,17 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
     }
     channels(a, out);
     warranty(a, out);
+    provenance(a, out);
     let r = &a.terms.return_of_data;
     if r.method == ReturnMethod::None {
         out.push(Finding::new(
             FindingCode::DeletionWithoutReturn,
-            format!(
-                "data is deleted within {} after termination and no return of data is offered",
-                a.terms.deletion.term
-            ),
+            match a.terms.deletion.term {
+                Some(term) => format!(
+                    "data is deleted within {term} after termination and no return of data is offered"
+                ),
+                None => "data is deleted after termination (the statement states no term) and no return of data is offered".to_owned(),
+            },
             citation::cite(&r.source, ["GDPR art. 28(3)(g)"]),
             Some("terms.return_of_data.method".into()),
         ));
@@ -179,4 +182,74 @@ fn warranty(a: &Agreement, out: &mut Vec<Finding>) {
         ),
         Some("statement.security.warranty".into()),
     ));
+}
+
+/// Where the terms came from (issue 15 point 2): a finding for each term
+/// GDPR art. 28 requires that the statement does not state (the deletion
+/// term: art. 28(3)(g)), and one (info) for each value the file's author
+/// assumed, naming the reason.
+fn provenance(a: &Agreement, out: &mut Vec<Finding>) {
+    let d = &a.terms.deletion;
+    let au = &a.terms.audit;
+    if d.provenance.is_not_stated() {
+        out.push(Finding::new(
+            FindingCode::TermNotStated,
+            "the statement does not state a deletion term, which GDPR art. 28(3)(g) requires (deletion or return of the data at the end of the services); no deletion deadline can be computed".to_owned(),
+            citation::cite(&d.source, ["GDPR art. 28(3)(g)"]),
+            Some("terms.deletion.provenance".into()),
+        ));
+    }
+    let b = &a.terms.breach;
+    if b.provenance.is_not_stated() {
+        out.push(Finding::new(
+            FindingCode::TermNotStated,
+            "the statement does not state a breach notice term, which GDPR art. 28(3)(f) requires with art. 33 (the processor assists the controller, which has 72 hours to notify the authority); no breach-notice deadline can be computed".to_owned(),
+            citation::cite(&b.source, ["GDPR art. 28(3)(f), 33(2)"]),
+            Some("terms.breach.provenance".into()),
+        ));
+    }
+    let sc = &a.terms.statement_changes;
+    let assumed = [
+        (
+            &sc.provenance,
+            sc.termination_window
+                .map(|t| format!("the window to terminate after a statement change ({t})")),
+            &sc.source,
+            "clause 2.2.2",
+            "terms.statement_changes.reason",
+        ),
+        (
+            &d.provenance,
+            d.term.map(|t| format!("the deletion term ({t})")),
+            &d.source,
+            "GDPR art. 28(3)(g)",
+            "terms.deletion.reason",
+        ),
+        (
+            &b.provenance,
+            b.notice.map(|t| format!("the breach notice term ({t})")),
+            &b.source,
+            "GDPR art. 28(3)(f), 33(2)",
+            "terms.breach.reason",
+        ),
+        (
+            &au.provenance,
+            Some("the audit terms".to_owned()),
+            &au.source,
+            "GDPR art. 28(3)(h)",
+            "terms.audit.reason",
+        ),
+    ];
+    for (p, what, source, article, path) in assumed {
+        if let (Provenance::Assumed { reason, .. }, Some(what)) = (p, what) {
+            out.push(Finding::new(
+                FindingCode::ValueAssumed,
+                format!(
+                    "{what}: assumed by the file's author, not stated by the document: {reason}"
+                ),
+                citation::cite(source, [article]),
+                Some(path.into()),
+            ));
+        }
+    }
 }

@@ -199,6 +199,13 @@ fn evidence(a: &Agreement, r: Requirement) -> Evidence<'_> {
             ),
             _ => Evidence::Silent,
         },
+        // A deletion term the statement does not state (issue 15 point 2):
+        // the clauses delete "binnen de in het Data Pro Statement opgenomen
+        // termijn" (clause 2.6.3 / 6.3), so with no term in the statement the
+        // item is not covered by it.
+        Requirement::DeletionOrReturn if t.deletion.provenance.is_not_stated() => {
+            Evidence::Denied("terms.deletion.provenance")
+        }
         Requirement::DeletionOrReturn => Evidence::Confirms(&t.deletion.source),
         Requirement::Audits => Evidence::Confirms(&t.audit.source),
         _ => Evidence::Silent,

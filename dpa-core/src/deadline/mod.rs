@@ -38,7 +38,7 @@ use time::{Date, OffsetDateTime};
 use crate::calendar::BusinessDayShift;
 use crate::error::{Error, Result};
 use crate::macros::spelled_enum;
-use crate::model::Agreement;
+use crate::model::{Agreement, Provenance};
 use crate::values::{iso_date, iso_instant, join_refs};
 
 /// The hours the controller has to notify the supervisory authority after
@@ -221,6 +221,12 @@ pub struct Deadline {
     pub shift: Option<BusinessDayShift>,
     /// What else a reader should know (e.g. "no fixed term", "in principe").
     pub note: Option<String>,
+    /// Where the term the deadline rests on came from (issue 15 point 2):
+    /// [`Provenance::STATED`] unless the file marks it otherwise. A deadline
+    /// on an assumed term says so in every output; one on a term the
+    /// document does not state is [`Due::NoFixedTerm`] with the reason in
+    /// `note`, never a default.
+    pub provenance: Provenance,
 }
 
 impl fmt::Display for Deadline {
@@ -229,6 +235,9 @@ impl fmt::Display for Deadline {
     /// note, each on a line of its own, as `dpa deadline` prints them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.due, self.citation)?;
+        if let Some(a) = self.provenance.annotation() {
+            write!(f, " ({a})")?;
+        }
         if f.alternate() {
             if let Some(shift) = &self.shift {
                 write!(f, "\n  {shift}")?;
@@ -269,6 +278,14 @@ impl Serialize for Deadline {
             None => st.serialize_field("shifted_from", &Option::<String>::None)?,
         }
         st.serialize_field("note", &self.note)?;
+        // Only a term that is not stated adds keys, so the JSON of every
+        // stated deadline stays as it was.
+        if !self.provenance.is_stated() {
+            st.serialize_field("provenance", &self.provenance.kind())?;
+        }
+        if let Some(reason) = self.provenance.reason() {
+            st.serialize_field("provenance_reason", reason)?;
+        }
         st.end()
     }
 }

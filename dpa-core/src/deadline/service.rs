@@ -8,7 +8,7 @@ use super::zone::{local_of, start_of_local, time_date};
 use super::{Bound, Deadline, DeadlineKind, Due, Impact};
 use crate::calendar;
 use crate::error::{Error, Result};
-use crate::model::{Agreement, OfficeDays, Response};
+use crate::model::{Agreement, OfficeDays, Provenance, Response};
 use crate::values::join_refs;
 
 impl Agreement {
@@ -49,6 +49,7 @@ impl Agreement {
         };
         Ok(Deadline {
             kind: DeadlineKind::ServiceResponse,
+            provenance: Provenance::STATED,
             due: Due::Instant(due),
             bound: Bound::NoLaterThan,
             citation,

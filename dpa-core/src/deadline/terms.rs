@@ -11,7 +11,7 @@ use crate::calendar;
 use crate::citation;
 use crate::error::{Error, Result};
 use crate::model::{
-    Agreement, AuditReading, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm,
+    Agreement, AuditReading, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm, Provenance,
 };
 use crate::values::iso_date;
 use crate::values::{MonthRule, TermUnit};
@@ -35,6 +35,7 @@ impl Agreement {
         let ends_at = end_of_day(date, &self.rules.time_zone)?;
         Ok(Deadline {
             kind,
+            provenance: Provenance::STATED,
             due: Due::Date { date, ends_at },
             bound,
             citation,
@@ -43,8 +44,42 @@ impl Agreement {
         })
     }
 
-    fn deletion_date(&self, terminated: Date) -> Result<Date> {
-        calendar::add_term(terminated, self.terms.deletion.term, self.rules.month_rule)
+    /// The deletion date, or `None` where the statement states no deletion
+    /// term (`provenance = "not-stated"`): never a default.
+    fn deletion_date(&self, terminated: Date) -> Result<Option<Date>> {
+        self.terms
+            .deletion
+            .term
+            .map(|term| calendar::add_term(terminated, term, self.rules.month_rule))
+            .transpose()
+    }
+
+    /// A deadline of `kind` with no date because the term it rests on is not
+    /// stated (issue 15 point 2): `none`, the reason in the note.
+    fn not_stated(
+        kind: DeadlineKind,
+        citation: String,
+        detail: Detail,
+        reason: impl FnOnce() -> String,
+    ) -> Deadline {
+        Deadline {
+            kind,
+            provenance: Provenance::NotStated,
+            due: Due::NoFixedTerm,
+            bound: Bound::NoLaterThan,
+            citation,
+            shift: None,
+            note: detail.note(|| Some(reason())),
+        }
+    }
+
+    /// Why a deadline on the deletion term has no date: the statement does
+    /// not state the term (the citation names where it is silent).
+    fn no_deletion_term(&self) -> String {
+        not_stated_reason(
+            "the statement does not state a deletion term",
+            &self.terms.deletion.source,
+        )
     }
 
     fn firmness_note(&self) -> Option<String> {
@@ -68,14 +103,24 @@ impl Agreement {
     }
 
     fn deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
-        let due = self.deletion_date(terminated)?;
-        self.date_deadline(
+        let citation = detail.cite(&self.terms.deletion.source);
+        let Some(due) = self.deletion_date(terminated)? else {
+            return Ok(Self::not_stated(
+                DeadlineKind::Deletion,
+                citation,
+                detail,
+                || self.no_deletion_term(),
+            ));
+        };
+        let mut d = self.date_deadline(
             DeadlineKind::Deletion,
             Bound::NoLaterThan,
             due,
-            detail.cite(&self.terms.deletion.source),
+            citation,
             detail.note(|| self.firmness_note()),
-        )
+        )?;
+        d.provenance = self.terms.deletion.provenance.clone();
+        Ok(d)
     }
 
     /// The date by which backups must be free of the client's data, where the
@@ -92,9 +137,24 @@ impl Agreement {
     }
 
     fn backup_deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
+        let mut deadline = self.backup_deletion_on_term(terminated, detail)?;
+        if deadline.provenance.is_stated() {
+            deadline.provenance = self.terms.deletion.provenance.clone();
+        }
+        Ok(deadline)
+    }
+
+    fn backup_deletion_on_term(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
         let d = &self.terms.deletion;
         let citation = detail.cite(&d.source);
-        let main = self.deletion_date(terminated)?;
+        let Some(main) = self.deletion_date(terminated)? else {
+            return Ok(Self::not_stated(
+                DeadlineKind::BackupDeletion,
+                citation,
+                detail,
+                || self.no_deletion_term(),
+            ));
+        };
         match (d.backups, d.backup_cycle) {
             (BackupDeletion::PerBackupCycle, Some(cycle)) => {
                 let due = calendar::add_term(main, cycle, self.rules.month_rule)?;
@@ -113,6 +173,7 @@ impl Agreement {
             }
             (BackupDeletion::PerBackupCycle, None) => Ok(Deadline {
                 kind: DeadlineKind::BackupDeletion,
+                provenance: Provenance::STATED,
                 due: Due::NoFixedTerm,
                 bound: Bound::NoLaterThan,
                 citation,
@@ -129,18 +190,14 @@ impl Agreement {
                 citation,
                 detail.note(|| Some("backups are deleted within the same term".to_owned())),
             ),
-            _ => self.date_deadline(
+            // Backups the agreement does not mention: no deadline, never the
+            // main term taken as a default (issue 15 point 2).
+            _ => Ok(Self::not_stated(
                 DeadlineKind::BackupDeletion,
-                Bound::NoLaterThan,
-                main,
                 citation,
-                detail.note(|| {
-                    Some(
-                        "the agreement does not mention backups; the deletion term is taken to cover them"
-                            .to_owned(),
-                    )
-                }),
-            ),
+                detail,
+                || "the statement does not state how backups are deleted (backups = not-stated); the deletion term is not taken to cover them".to_owned(),
+            )),
         }
     }
 
@@ -156,10 +213,24 @@ impl Agreement {
         let b = &self.terms.breach;
         let citation = citation::cite(&b.source, ["GDPR art. 33(2)"]);
         match b.notice {
-            NoticeTerm::Within { term } => {
+            // A notice term the statement does not state: no deadline,
+            // never a default (issue 15 point 2).
+            None => Ok(Self::not_stated(
+                DeadlineKind::BreachNotice,
+                citation,
+                Detail::Full,
+                || {
+                    not_stated_reason(
+                        "the statement does not state a breach notice term",
+                        &b.source,
+                    )
+                },
+            )),
+            Some(NoticeTerm::Within { term }) => {
                 let due = calendar::add_elapsed(discovered, term)?;
                 Ok(Deadline {
                     kind: DeadlineKind::BreachNotice,
+                    provenance: b.provenance.clone(),
                     due: Due::Instant(due),
                     bound: Bound::NoLaterThan,
                     citation,
@@ -169,6 +240,7 @@ impl Agreement {
             }
             _ => Ok(Deadline {
                 kind: DeadlineKind::BreachNotice,
+                provenance: b.provenance.clone(),
                 due: Due::NoFixedTerm,
                 bound: Bound::NoLaterThan,
                 citation,
@@ -191,6 +263,7 @@ impl Agreement {
         let due = calendar::add_hours(aware, GDPR_AUTHORITY_NOTICE_HOURS)?;
         Ok(Deadline {
             kind: DeadlineKind::AuthorityNotice,
+            provenance: Provenance::STATED,
             due: Due::Instant(due),
             bound: Bound::NoLaterThan,
             citation: "GDPR art. 33(1)".to_owned(),
@@ -245,13 +318,15 @@ impl Agreement {
             None => latest,
         };
         let reading = a.period.describe();
-        self.date_deadline(
+        let mut d = self.date_deadline(
             DeadlineKind::NextAudit,
             Bound::NoEarlierThan,
             due,
             citation,
             detail.note(|| Some(format!("at most {} per {reading}", a.max_count.get()))),
-        )
+        )?;
+        d.provenance = a.provenance.clone();
+        Ok(d)
     }
 
     /// The earliest date of an audit announced in writing on `notice_given`:
@@ -290,6 +365,12 @@ impl Agreement {
     }
 
     fn audit_notice(&self, notice_given: Date, detail: Detail) -> Result<Deadline> {
+        let mut d = self.audit_notice_on_term(notice_given, detail)?;
+        d.provenance = self.terms.audit.provenance.clone();
+        Ok(d)
+    }
+
+    fn audit_notice_on_term(&self, notice_given: Date, detail: Detail) -> Result<Deadline> {
         let a = &self.terms.audit;
         let citation = detail.cite(&a.source);
         match a.notice {
@@ -334,19 +415,35 @@ impl Agreement {
 
     fn termination_window(&self, notified: Date, detail: Detail) -> Result<Deadline> {
         let c = &self.terms.statement_changes;
-        let due = calendar::add_term(notified, c.termination_window, self.rules.month_rule)?;
-        self.date_deadline(
+        // A window the statement does not state: no deadline, never a
+        // default (issue 15 point 2).
+        let Some(window) = c.termination_window else {
+            return Ok(Self::not_stated(
+                DeadlineKind::TerminationWindow,
+                detail.cite(&c.source),
+                detail,
+                || {
+                    not_stated_reason(
+                        "the statement does not state the window to terminate after a change",
+                        &c.source,
+                    )
+                },
+            ));
+        };
+        let due = calendar::add_term(notified, window, self.rules.month_rule)?;
+        let mut d = self.date_deadline(
             DeadlineKind::TerminationWindow,
             Bound::NoLaterThan,
             due,
             detail.cite(&c.source),
             detail.note(|| {
                 Some(format!(
-                    "the client may terminate in writing, with reasons, within {} of the notice",
-                    c.termination_window
+                    "the client may terminate in writing, with reasons, within {window} of the notice"
                 ))
             }),
-        )
+        )?;
+        d.provenance = c.provenance.clone();
+        Ok(d)
     }
 
     /// The deadline of the date-triggered `kind` from `from` (the
@@ -433,6 +530,7 @@ impl Agreement {
         };
         Deadline {
             kind: DeadlineKind::SubProcessorObjection,
+            provenance: Provenance::STATED,
             due: Due::NoFixedTerm,
             bound: Bound::NoLaterThan,
             citation,
@@ -446,3 +544,15 @@ impl Agreement {
 /// another processor only with the controller's authorisation, and the
 /// controller may object to a change.
 const GDPR_ART_28_2: &str = "GDPR art. 28(2)";
+
+/// `what`, with the places where the statement is silent in brackets where
+/// the table names them: the note of a deadline on a term that is not
+/// stated (issue 15 point 2).
+fn not_stated_reason(what: &str, source: &[crate::values::ClauseRef]) -> String {
+    let refs = crate::values::join_refs(source);
+    if refs.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what} ({refs})")
+    }
+}

@@ -487,10 +487,12 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Vec<Change> {
     let termination = Right {
         kind: RightKind::TerminationWindow,
         citation: cite(&new.terms.statement_changes.source, []),
-        note: format!(
-            "the client may terminate the agreement in writing, with reasons, within {} of the notice",
-            new.terms.statement_changes.termination_window
-        ),
+        note: match new.terms.statement_changes.termination_window {
+            Some(window) => format!(
+                "the client may terminate the agreement in writing, with reasons, within {window} of the notice"
+            ),
+            None => "the client may terminate the agreement after the notice; the statement does not state within what window".to_owned(),
+        },
     };
     let objection = new.terms.sub_processors.client_may_object.then(|| Right {
         kind: RightKind::SubProcessorObjection,

@@ -58,16 +58,16 @@ impl<'a> Differ<'a> {
         let k = ChangeKind::DeletionTermChanged;
         let rules = (self.old.rules.month_rule, self.new.rules.month_rule);
         // The row names the key the new file writes the term under.
-        let path = match n.term.as_months() {
-            Some(_) => "terms.deletion.months",
-            None => "terms.deletion.within",
+        let path = match n.term.map(|t| t.as_months().is_some()) {
+            Some(true) => "terms.deletion.months",
+            _ => "terms.deletion.within",
         };
         self.change(k, path)
             .cite(&c)
             .label("deletion term")
-            .field(&o.term, &n.term, |m| Some(m.to_string()))
-            .judge(|a, b| {
-                policy::term_change(
+            .field(&o.term, &n.term, |m| m.map(|m| m.to_string()))
+            .judge(|a, b| match (a, b) {
+                (Some(a), Some(b)) => policy::term_change(
                     policy::compare_terms((*a, rules.0), (*b, rules.1)),
                     true,
                     Reasons::new(
@@ -76,7 +76,18 @@ impl<'a> Differ<'a> {
                     ),
                     *a,
                     *b,
-                )
+                ),
+                // A term the statement no longer states leaves the client
+                // without a date for deletion (GDPR art. 28(3)(g)); one it
+                // now states gives it one (issue 15 point 2).
+                (Some(_), None) => Verdict::new(
+                    Effect::ReducesProtection,
+                    "the statement no longer states a deletion term",
+                ),
+                _ => Verdict::new(
+                    Effect::Favourable,
+                    "the statement now states a deletion term",
+                ),
             });
         self.change(k, "terms.deletion.firmness")
             .cite(&c)
@@ -289,8 +300,26 @@ impl<'a> Differ<'a> {
         self.change(k, "terms.breach.notice")
             .cite(&c)
             .label("breach notice term")
-            .field(&o.notice, &n.notice, |t| Some(t.to_string()))
+            .field(&o.notice, &n.notice, |t| t.map(|t| t.to_string()))
             .judge(|a, b| {
+                // A notice term the statement no longer states leaves the
+                // client without a time for the notice (GDPR art. 28(3)(f),
+                // 33(2)); one it now states gives it one (issue 15 point 2).
+                let (a, b) = match (a, b) {
+                    (Some(a), Some(b)) => (a, b),
+                    (Some(_), None) => {
+                        return Verdict::new(
+                            Effect::ReducesProtection,
+                            "the statement no longer states a breach notice term",
+                        );
+                    }
+                    _ => {
+                        return Verdict::new(
+                            Effect::Favourable,
+                            "the statement now states a breach notice term",
+                        );
+                    }
+                };
                 if policy::notice_hours(*a) == policy::notice_hours(*b) {
                     return Verdict::new(
                         Effect::Editorial,
@@ -755,18 +784,18 @@ impl<'a> Differ<'a> {
                 "significant changes of the statement are now notified",
             )));
         let rules = (self.old.rules.month_rule, self.new.rules.month_rule);
-        let path = match n.termination_window.as_days() {
-            Some(_) => "terms.statement_changes.termination_window_days",
-            None => "terms.statement_changes.termination_window",
+        let path = match n.termination_window.map(|t| t.as_days().is_some()) {
+            Some(true) => "terms.statement_changes.termination_window_days",
+            _ => "terms.statement_changes.termination_window",
         };
         self.change(k, path)
             .cite(&c)
             .label("termination window")
             .field(&o.termination_window, &n.termination_window, |d| {
-                Some(d.to_string())
+                d.map(|d| d.to_string())
             })
-            .judge(|a, b| {
-                policy::term_change(
+            .judge(|a, b| match (a, b) {
+                (Some(a), Some(b)) => policy::term_change(
                     policy::compare_terms((*a, rules.0), (*b, rules.1)),
                     false,
                     Reasons::new(
@@ -775,7 +804,17 @@ impl<'a> Differ<'a> {
                     ),
                     *a,
                     *b,
-                )
+                ),
+                // A window the statement no longer states leaves the client
+                // without a date to terminate by (issue 15 point 2).
+                (Some(_), None) => Verdict::new(
+                    Effect::ReducesProtection,
+                    "the statement no longer states the window to terminate after a change",
+                ),
+                _ => Verdict::new(
+                    Effect::Favourable,
+                    "the statement now states the window to terminate after a change",
+                ),
             });
         self.refs("terms.statement_changes.source", &o.source, &n.source);
     }

@@ -17,8 +17,10 @@ use crate::values::TimeZoneName;
 use crate::values::UndueDelayHours;
 
 mod audit_period;
+mod breach;
 mod clauses;
 mod costs;
+mod provenance;
 mod references;
 mod safeguards;
 mod service_level;
@@ -27,8 +29,10 @@ mod sub_processor;
 mod terms;
 
 pub use audit_period::*;
+pub use breach::*;
 pub use clauses::*;
 pub use costs::*;
+pub use provenance::*;
 pub use safeguards::*;
 pub use service_level::*;
 pub use statement::*;
@@ -53,7 +57,7 @@ pub(crate) fn is_false(b: &bool) -> bool {
 /// ))?;
 /// let a = Agreement::from_toml(&text)?;
 /// assert_eq!(a.statement.processor.name.as_str(), "Belco B.V.");
-/// assert_eq!(a.terms.deletion.term.to_string(), "3 months");
+/// assert_eq!(a.terms.deletion.term.unwrap().to_string(), "3 months");
 /// assert_eq!(a.statement.sub_processors.len(), 14);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -5,10 +5,10 @@
 use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Serialize};
 
-use super::{AuditPeriod, CostTerms, is_false};
+use super::{AuditPeriod, Breach, CostTerms, Provenance, ProvenanceKind, is_false};
 use crate::error::{Error, field_message};
 use crate::macros::spelled_enum;
-use crate::values::{ClauseRef, Count, Days, ElapsedTerm, ElapsedUnit, Hours, Months, Term, Text};
+use crate::values::{ClauseRef, Count, Days, Months, Term, Text};
 
 /// The operative terms that statement and clauses set together. Each cites
 /// the statement item and clause it comes from (`source`).
@@ -63,12 +63,21 @@ pub struct Duration {
 /// (any [`Term`]: days, weeks, months or years), or, as files have always
 /// written it, `months = 3`; the backup cycle `backup_cycle = "2 weeks"` or
 /// `backup_cycle_days = 14`. One key per term: both is an error.
+///
+/// `provenance` says where the term came from ([`Provenance`]); with
+/// `provenance = "not-stated"` the term is absent and no deletion deadline
+/// is computed (issue 15 point 2; GDPR art. 28(3)(g) requires the term to
+/// be agreed, so `check` reports it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "DeletionRepr", into = "DeletionRepr")]
 #[non_exhaustive]
 pub struct Deletion {
-    /// The term after termination (clause 2.6.3 / 6.3).
-    pub term: Term,
+    /// The term after termination (clause 2.6.3 / 6.3); `None` when the
+    /// document does not state it (`provenance` is then
+    /// [`Provenance::NotStated`]).
+    pub term: Option<Term>,
+    /// Where the term came from.
+    pub provenance: Provenance,
     /// How firm the term is.
     pub firmness: Firmness,
     /// Whether the text also says "zo snel mogelijk" (as soon as possible):
@@ -96,6 +105,17 @@ struct DeletionRepr {
     /// both).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     within: Option<Term>,
+    /// Where the term came from: `stated` (the default), `standard`,
+    /// `assumed` (with `reason`) or `not-stated` (then no term is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<ProvenanceKind>,
+    /// Why the file's author assumed the term (required with
+    /// `provenance = "assumed"`, refused otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<Text>,
+    /// The sentence that states the term, where the file quotes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<Text>,
     /// How firm the term is.
     firmness: Firmness,
     /// Whether the text also says "zo snel mogelijk" (as soon as possible):
@@ -120,17 +140,27 @@ struct DeletionRepr {
 impl TryFrom<DeletionRepr> for Deletion {
     type Error = Error;
     fn try_from(r: DeletionRepr) -> Result<Self, Error> {
+        let given_key = if r.months.is_some() {
+            "months"
+        } else {
+            "within"
+        };
         let term = one_term(
             ("months", r.months.map(Term::from_months)),
             ("within", r.within),
             "3 months",
-        )?
-        .ok_or_else(|| {
-            Error::invalid_value(field_message(
-                "within",
-                "the deletion term is missing: give `within`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `months`, a number of months)",
-            ))
-        })?;
+        )?;
+        let provenance = Provenance::from_keys(r.provenance, r.reason, r.quote)?;
+        match (term, provenance.is_not_stated()) {
+            (Some(_), true) => return Err(Provenance::given_but_not_stated(given_key)),
+            (None, false) => {
+                return Err(Error::invalid_value(field_message(
+                    "within",
+                    "the deletion term is missing: give `within`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `months`, a number of months), or `provenance = \"not-stated\"` where the statement does not state one",
+                )));
+            }
+            _ => {}
+        }
         let backup_cycle = one_term(
             (
                 "backup_cycle_days",
@@ -141,6 +171,7 @@ impl TryFrom<DeletionRepr> for Deletion {
         )?;
         Ok(Deletion {
             term,
+            provenance,
             firmness: r.firmness,
             as_soon_as_possible: r.as_soon_as_possible,
             backups: r.backups,
@@ -152,9 +183,13 @@ impl TryFrom<DeletionRepr> for Deletion {
 
 impl From<Deletion> for DeletionRepr {
     fn from(d: Deletion) -> Self {
+        let (provenance, reason, quote) = d.provenance.to_keys();
         DeletionRepr {
-            months: d.term.as_months(),
-            within: d.term.as_months().is_none().then_some(d.term),
+            months: d.term.and_then(Term::as_months),
+            within: d.term.filter(|t| t.as_months().is_none()),
+            provenance,
+            reason,
+            quote,
             firmness: d.firmness,
             as_soon_as_possible: d.as_soon_as_possible,
             backups: d.backups,
@@ -193,11 +228,35 @@ fn one_term_schema(schema: &mut Schema, old: &str, new: &str, required: bool) {
         schema,
         serde_json::json!({ "not": { "allOf": [given(old), given(new)] } }),
     );
+    // A required term is the table's operative value, which its provenance
+    // describes; an optional one (a backup cycle, an audit notice) is not.
     if required {
-        add_rule(
-            schema,
-            serde_json::json!({ "anyOf": [given(old), given(new)] }),
-        );
+        provenance_schema(schema, &[old, new], true);
+    }
+}
+
+/// The schema's side of [`Provenance`] for a term written under `keys`:
+/// with `provenance = "not-stated"` none of them is given (giving one is an
+/// error, docs/rules.md "Provenance"); otherwise, where the term is
+/// `required`, one of them is.
+pub(super) fn provenance_schema(schema: &mut Schema, keys: &[&str], required: bool) {
+    let not_stated = serde_json::json!({
+        "type": "object",
+        "required": ["provenance"],
+        "properties": { "provenance": { "const": "not-stated" } }
+    });
+    let any: Vec<serde_json::Value> = keys.iter().map(|k| given(k)).collect();
+    add_rule(
+        schema,
+        serde_json::json!({
+            "if": not_stated.clone(),
+            "then": { "not": { "anyOf": any.clone() } }
+        }),
+    );
+    if required {
+        let mut one = any;
+        one.push(not_stated);
+        add_rule(schema, serde_json::json!({ "anyOf": one }));
     }
 }
 
@@ -208,9 +267,20 @@ fn deletion_schema(schema: &mut Schema) {
     one_term_schema(schema, "backup_cycle_days", "backup_cycle", false);
 }
 
-/// The audit notice at most once (`notice_days` or `notice`).
+/// The audit notice at most once (`notice_days` or `notice`); the audit
+/// terms are not `not-stated` (the library refuses that, see `Audit`).
 fn audit_schema(schema: &mut Schema) {
     one_term_schema(schema, "notice_days", "notice", false);
+    add_rule(
+        schema,
+        serde_json::json!({
+            "not": {
+                "type": "object",
+                "required": ["provenance"],
+                "properties": { "provenance": { "const": "not-stated" } }
+            }
+        }),
+    );
 }
 
 /// The termination window once (`termination_window_days` or
@@ -227,7 +297,7 @@ fn statement_changes_schema(schema: &mut Schema) {
 /// What each notice kind needs, as `NoticeTerm::try_from` reads it:
 /// `within-hours` takes `hours` and no `term`, `within` takes `term` and no
 /// `hours`, `without-undue-delay` neither.
-fn notice_term_schema(schema: &mut Schema) {
+pub(super) fn notice_term_schema(schema: &mut Schema) {
     for (kind, needs, refuses) in [
         ("within-hours", &["hours"][..], &["term"][..]),
         ("within", &["term"], &["hours"]),
@@ -387,222 +457,6 @@ spelled_enum! {
     }
 }
 
-/// Breach notice to the client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Breach {
-    /// When the client must be told.
-    pub notice: NoticeTerm,
-    /// Whether the text also says "zo snel mogelijk" (as soon as possible):
-    /// the stated aim beside the term, which the term still bounds.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub as_soon_as_possible: bool,
-    /// How: every channel the agreement names for the notice.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub channels: Vec<Channel>,
-    /// The channels as each place in the agreement states them, where they
-    /// say different things (Belco DPS 1.13: by phone, and also a mail;
-    /// clause 2.4.1: by mail, and by phone "indien mogelijk"). Empty: the
-    /// agreement says it once, in `channels`.
-    #[serde(
-        default,
-        deserialize_with = "crate::limits::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub channel_terms: Vec<ChannelTerm>,
-    /// Whether the client must keep the contact details the notice goes to
-    /// reachable and up to date (Belco clause 2.4.1: "Opdrachtgever zorgt er
-    /// zelf voor dat mailadres en telefoonnummer bereikbaar zijn,
-    /// functioneren en up-to-date zijn").
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub client_keeps_contacts_current: bool,
-    /// What information the notice carries.
-    #[serde(deserialize_with = "crate::limits::list", default)]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub information: Vec<Text>,
-    /// Whether the processor itself notifies the supervisory authority or
-    /// data subjects (GDPR art. 33-34 leave that to the controller).
-    pub processor_notifies_authority: bool,
-    /// Whether it helps the controller notify (clause 2.4.2 / 4.3).
-    pub assists_controller: bool,
-    /// Anything else the protocol says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
-    /// Where the agreement says so.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub source: Vec<ClauseRef>,
-}
-
-/// When a breach notice is due. Written as `{ kind = "within-hours", hours = 24 }`,
-/// `{ kind = "within", term = "2 days" }` (a term in hours or days) or
-/// `{ kind = "without-undue-delay" }`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "NoticeTermRepr", into = "NoticeTermRepr")]
-#[non_exhaustive]
-pub enum NoticeTerm {
-    /// At the latest this long after discovery: hours, or days of 24 hours
-    /// from the discovery (docs/rules.md rule 2).
-    Within {
-        /// The term.
-        term: ElapsedTerm,
-    },
-    /// Without undue delay, with no fixed term (GDPR art. 33(2)).
-    WithoutUndueDelay,
-}
-
-impl NoticeTerm {
-    /// The term's hours, where it has a fixed term (a day is 24 hours).
-    pub const fn hours(self) -> Option<u32> {
-        match self {
-            NoticeTerm::Within { term } => Some(term.hours()),
-            NoticeTerm::WithoutUndueDelay => None,
-        }
-    }
-}
-
-spelled_enum! {
-    /// The kind of a [`NoticeTerm`].
-    #[non_exhaustive]
-    pub enum NoticeKind ("notice kind") {
-        /// A fixed number of hours (`hours` required).
-        WithinHours = "within-hours",
-        /// A fixed term in hours or days (`term` required, e.g. `"2 days"`).
-        Within = "within",
-        /// Without undue delay (no `hours` or `term`).
-        WithoutUndueDelay = "without-undue-delay",
-    }
-}
-
-/// The document form of a [`NoticeTerm`]: a plain struct, so that an error
-/// in `hours` or `term` keeps its field path.
-#[derive(Serialize, Deserialize, JsonSchema)]
-#[schemars(transform = notice_term_schema)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a notice term: { kind = \"within-hours\", hours = 24 }, { kind = \"within\", term = \"2 days\" } or { kind = \"without-undue-delay\" }"
-)]
-struct NoticeTermRepr {
-    kind: NoticeKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    hours: Option<Hours>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    term: Option<ElapsedTerm>,
-}
-
-impl TryFrom<NoticeTermRepr> for NoticeTerm {
-    type Error = Error;
-    fn try_from(r: NoticeTermRepr) -> Result<Self, Error> {
-        match (r.kind, r.hours, r.term) {
-            (NoticeKind::WithinHours, Some(hours), None) => Ok(NoticeTerm::Within {
-                term: ElapsedTerm::from_hours(hours),
-            }),
-            (NoticeKind::WithinHours, None, None) => Err(Error::invalid_value(
-                "`hours` is required when kind = \"within-hours\"".to_owned(),
-            )),
-            (NoticeKind::Within, None, Some(term)) => Ok(NoticeTerm::Within { term }),
-            (NoticeKind::Within, None, None) => Err(Error::invalid_value(
-                "`term` is required when kind = \"within\": a term such as `24 hours` or `2 days`"
-                    .to_owned(),
-            )),
-            (NoticeKind::WithoutUndueDelay, None, None) => Ok(NoticeTerm::WithoutUndueDelay),
-            (NoticeKind::WithoutUndueDelay, Some(_), _) => {
-                Err(Error::invalid_value(field_message(
-                    "hours",
-                    "`hours` must not be given when kind = \"without-undue-delay\"",
-                )))
-            }
-            (NoticeKind::WithoutUndueDelay, None, Some(_)) => {
-                Err(Error::invalid_value(field_message(
-                    "term",
-                    "`term` must not be given when kind = \"without-undue-delay\"",
-                )))
-            }
-            (NoticeKind::WithinHours, _, Some(_)) => Err(Error::invalid_value(field_message(
-                "term",
-                "`term` must not be given when kind = \"within-hours\": give `hours = 24`, or kind = \"within\" with `term = \"2 days\"`",
-            ))),
-            (_, Some(_), _) => Err(Error::invalid_value(field_message(
-                "hours",
-                "`hours` must not be given when kind = \"within\": give the term once, e.g. `term = \"24 hours\"`",
-            ))),
-        }
-    }
-}
-
-impl std::fmt::Display for NoticeTerm {
-    /// `within 24 hours`, `within 2 days` or `without undue delay`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NoticeTerm::Within { term } => write!(f, "within {term}"),
-            NoticeTerm::WithoutUndueDelay => f.write_str("without undue delay"),
-        }
-    }
-}
-
-impl From<NoticeTerm> for NoticeTermRepr {
-    fn from(t: NoticeTerm) -> Self {
-        match t {
-            NoticeTerm::Within { term } => match (term.unit(), term.as_hours()) {
-                (ElapsedUnit::Hours, Some(hours)) => NoticeTermRepr {
-                    kind: NoticeKind::WithinHours,
-                    hours: Some(hours),
-                    term: None,
-                },
-                _ => NoticeTermRepr {
-                    kind: NoticeKind::Within,
-                    hours: None,
-                    term: Some(term),
-                },
-            },
-            NoticeTerm::WithoutUndueDelay => NoticeTermRepr {
-                kind: NoticeKind::WithoutUndueDelay,
-                hours: None,
-                term: None,
-            },
-        }
-    }
-}
-
-/// The breach-notice channels as one place in the agreement states them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ChannelTerm {
-    /// The channels the notice always goes through.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub channels: Vec<Channel>,
-    /// The channels it also goes through where possible ("indien mogelijk").
-    #[serde(
-        default,
-        deserialize_with = "crate::limits::list",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub if_possible: Vec<Channel>,
-    /// Where the agreement says so.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub source: Vec<ClauseRef>,
-}
-
-spelled_enum! {
-    /// A channel of notice.
-    #[non_exhaustive]
-    pub enum Channel ("channel") {
-        /// By telephone.
-        Phone = "phone",
-        /// By e-mail.
-        Email = "email",
-        /// Through the known contact person.
-        KnownContact = "known-contact",
-    }
-}
-
 /// Audit rights.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "AuditRepr", into = "AuditRepr")]
@@ -649,6 +503,10 @@ pub struct Audit {
     /// toe dat Verantwoordelijke audits (bijv. een penetration test) laat
     /// uitvoeren").
     pub security_tests_after_consultation: bool,
+    /// Where the audit terms (count, period, notice) came from. An assumed
+    /// notice makes every audit deadline on it say so. `not-stated` is
+    /// refused while the count and the period are required values.
+    pub provenance: Provenance,
     /// Where the agreement says so.
     pub source: Vec<ClauseRef>,
 }
@@ -713,6 +571,17 @@ struct AuditRepr {
     /// uitvoeren").
     #[serde(default, skip_serializing_if = "is_false")]
     security_tests_after_consultation: bool,
+    /// Where the audit terms came from: `stated` (the default), `standard`
+    /// or `assumed` (with `reason`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<ProvenanceKind>,
+    /// Why the file's author assumed the audit terms (required with
+    /// `provenance = "assumed"`, refused otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<Text>,
+    /// The sentence that states the audit terms, where the file quotes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<Text>,
     /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
@@ -727,7 +596,14 @@ impl TryFrom<AuditRepr> for Audit {
             ("notice", r.notice),
             "14 days",
         )?;
+        let provenance = Provenance::from_keys(r.provenance, r.reason, r.quote)?;
+        if provenance.is_not_stated() {
+            // The count is always given (a required key): a value present
+            // with `not-stated` is refused, naming it.
+            return Err(Provenance::given_but_not_stated("max_count"));
+        }
         Ok(Audit {
+            provenance,
             notice,
             max_count: r.max_count,
             period: r.period,
@@ -749,6 +625,7 @@ impl TryFrom<AuditRepr> for Audit {
 
 impl From<Audit> for AuditRepr {
     fn from(a: Audit) -> Self {
+        let (provenance, reason, quote) = a.provenance.to_keys();
         AuditRepr {
             max_count: a.max_count,
             period: a.period,
@@ -765,6 +642,9 @@ impl From<Audit> for AuditRepr {
             client_may_refuse_processor_auditor: a.client_may_refuse_processor_auditor,
             processor_reports_inspection: a.processor_reports_inspection,
             security_tests_after_consultation: a.security_tests_after_consultation,
+            provenance,
+            reason,
+            quote,
             source: a.source,
         }
     }
@@ -790,8 +670,13 @@ spelled_enum! {
 pub struct StatementChanges {
     /// Whether significant changes are notified.
     pub significant_changes_notified: bool,
-    /// The window after the notice within which the client may terminate.
-    pub termination_window: Term,
+    /// The window after the notice within which the client may terminate;
+    /// `None` when the document does not state it (`provenance` is then
+    /// [`Provenance::NotStated`], and no termination-window deadline is
+    /// computed: issue 15 point 2).
+    pub termination_window: Option<Term>,
+    /// Where the window came from.
+    pub provenance: Provenance,
     /// Where the agreement says so.
     pub source: Vec<ClauseRef>,
 }
@@ -812,6 +697,17 @@ struct StatementChangesRepr {
     /// `termination_window_days`, not both).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     termination_window: Option<Term>,
+    /// Where the window came from: `stated` (the default), `standard`,
+    /// `assumed` (with `reason`) or `not-stated` (then no window is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<ProvenanceKind>,
+    /// Why the file's author assumed the window (required with
+    /// `provenance = "assumed"`, refused otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<Text>,
+    /// The sentence that states the window, where the file quotes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<Text>,
     /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
@@ -821,6 +717,11 @@ struct StatementChangesRepr {
 impl TryFrom<StatementChangesRepr> for StatementChanges {
     type Error = Error;
     fn try_from(r: StatementChangesRepr) -> Result<Self, Error> {
+        let given_key = if r.termination_window_days.is_some() {
+            "termination_window_days"
+        } else {
+            "termination_window"
+        };
         let termination_window = one_term(
             (
                 "termination_window_days",
@@ -828,16 +729,18 @@ impl TryFrom<StatementChangesRepr> for StatementChanges {
             ),
             ("termination_window", r.termination_window),
             "30 days",
-        )?
-        .ok_or_else(|| {
+        )?;
+        let provenance = Provenance::from_keys(r.provenance, r.reason, r.quote)?;
+        provenance.check_value(termination_window.is_some(), given_key, || {
             Error::invalid_value(field_message(
                 "termination_window",
-                "the termination window is missing: give `termination_window`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `termination_window_days`, a number of days)",
+                "the termination window is missing: give `termination_window`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `termination_window_days`, a number of days), or `provenance = \"not-stated\"` where the statement does not state one",
             ))
         })?;
         Ok(StatementChanges {
             significant_changes_notified: r.significant_changes_notified,
             termination_window,
+            provenance,
             source: r.source,
         })
     }
@@ -845,14 +748,14 @@ impl TryFrom<StatementChangesRepr> for StatementChanges {
 
 impl From<StatementChanges> for StatementChangesRepr {
     fn from(c: StatementChanges) -> Self {
+        let (provenance, reason, quote) = c.provenance.to_keys();
         StatementChangesRepr {
             significant_changes_notified: c.significant_changes_notified,
-            termination_window_days: c.termination_window.as_days(),
-            termination_window: c
-                .termination_window
-                .as_days()
-                .is_none()
-                .then_some(c.termination_window),
+            termination_window_days: c.termination_window.and_then(Term::as_days),
+            termination_window: c.termination_window.filter(|t| t.as_days().is_none()),
+            provenance,
+            reason,
+            quote,
             source: c.source,
         }
     }

@@ -12,8 +12,8 @@ use crate::model::{
     AdHocClauses, Address, Approval, Assistance, Audit, Breach, Certification, ChannelTerm,
     ClientInformed, CodeOfConduct, Contact, CostBasis, CostContext, CostTerms, Costs, Deletion,
     Described, Deviation, Disclosure, Duration, Fines, FormatVersion, History, Language,
-    LegalRetention, Measures, ProcessingLocations, Processor, Product, ReturnOfData, Rules,
-    Security, ServiceLevel, SpecialCategories, StandardClauses, Statement, StatementChanges,
+    LegalRetention, Measures, ProcessingLocations, Processor, Product, Provenance, ReturnOfData,
+    Rules, Security, ServiceLevel, SpecialCategories, StandardClauses, Statement, StatementChanges,
     SubProcessor, SubProcessorPolicy, SubProcessorsByReference, Terms, TransferCertification,
     VersionRecord,
 };
@@ -500,9 +500,26 @@ pub(super) fn duration() -> impl Strategy<Value = Duration> {
     )
 }
 
+/// A provenance of a value that is given (`stated`, `standard` or
+/// `assumed`).
+pub(super) fn given_provenance() -> impl Strategy<Value = Provenance> {
+    prop_oneof![
+        opt_text().prop_map(|quote| Provenance::Stated { quote }),
+        opt_text().prop_map(|quote| Provenance::Standard { quote }),
+        (text(), opt_text()).prop_map(|(reason, quote)| Provenance::Assumed { reason, quote }),
+    ]
+}
+
 pub(super) fn deletion() -> impl Strategy<Value = Deletion> {
     (
-        prop_oneof![months().prop_map(Term::from_months), term()],
+        prop_oneof![
+            (
+                prop_oneof![months().prop_map(Term::from_months), term()],
+                given_provenance()
+            )
+                .prop_map(|(t, p)| (Some(t), p)),
+            Just((None, Provenance::NotStated)),
+        ],
         select(all_firmnesses()),
         any::<bool>(),
         select(all_backup_deletions()),
@@ -510,13 +527,16 @@ pub(super) fn deletion() -> impl Strategy<Value = Deletion> {
         sources(),
     )
         .prop_map(
-            |(term, firmness, as_soon_as_possible, backups, backup_cycle, source)| Deletion {
-                term,
-                firmness,
-                as_soon_as_possible,
-                backups,
-                backup_cycle,
-                source,
+            |((term, provenance), firmness, as_soon_as_possible, backups, backup_cycle, source)| {
+                Deletion {
+                    term,
+                    provenance,
+                    firmness,
+                    as_soon_as_possible,
+                    backups,
+                    backup_cycle,
+                    source,
+                }
             },
         )
 }
@@ -584,7 +604,13 @@ pub(super) fn channel_term() -> impl Strategy<Value = ChannelTerm> {
 
 pub(super) fn breach() -> impl Strategy<Value = Breach> {
     (
-        (notice_term(), any::<bool>()),
+        (
+            prop_oneof![
+                (notice_term(), given_provenance()).prop_map(|(t, p)| (Some(t), p)),
+                Just((None, Provenance::NotStated)),
+            ],
+            any::<bool>(),
+        ),
         vec(select(all_channels()), 0..4),
         vec(channel_term(), 0..3),
         any::<bool>(),
@@ -596,7 +622,7 @@ pub(super) fn breach() -> impl Strategy<Value = Breach> {
     )
         .prop_map(
             |(
-                (notice, as_soon_as_possible),
+                ((notice, provenance), as_soon_as_possible),
                 channels,
                 channel_terms,
                 client_keeps_contacts_current,
@@ -607,6 +633,7 @@ pub(super) fn breach() -> impl Strategy<Value = Breach> {
                 source,
             )| Breach {
                 notice,
+                provenance,
                 as_soon_as_possible,
                 channels,
                 channel_terms,
@@ -661,7 +688,7 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
         texts(),
         any::<[bool; 7]>(),
         option::of(text()),
-        sources(),
+        (sources(), given_provenance()),
     )
         .prop_map(
             |(
@@ -681,8 +708,9 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
                     security_tests_after_consultation,
                 ],
                 processor_reports_inspection,
-                source,
+                (source, provenance),
             )| Audit {
+                provenance,
                 max_count,
                 period,
                 notice,
@@ -705,14 +733,24 @@ pub(super) fn audit() -> impl Strategy<Value = Audit> {
 pub(super) fn statement_changes() -> impl Strategy<Value = StatementChanges> {
     (
         any::<bool>(),
-        prop_oneof![days().prop_map(Term::from_days), term()],
+        prop_oneof![
+            (
+                prop_oneof![days().prop_map(Term::from_days), term()],
+                given_provenance()
+            )
+                .prop_map(|(t, p)| (Some(t), p)),
+            Just((None, Provenance::NotStated)),
+        ],
         sources(),
     )
         .prop_map(
-            |(significant_changes_notified, termination_window, source)| StatementChanges {
-                significant_changes_notified,
-                termination_window,
-                source,
+            |(significant_changes_notified, (termination_window, provenance), source)| {
+                StatementChanges {
+                    significant_changes_notified,
+                    termination_window,
+                    provenance,
+                    source,
+                }
             },
         )
 }

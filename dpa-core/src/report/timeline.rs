@@ -74,6 +74,10 @@ impl fmt::Display for Obligation {
         if let Some(subject) = &self.subject {
             write!(f, " [{subject}]")?;
         }
+        // A deadline on a term that is not stated says so (issue 15 point 2).
+        if let Some(a) = self.deadline.provenance.annotation() {
+            write!(f, " ({a})")?;
+        }
         if f.alternate() {
             write!(f, "\n      {}", self.deadline.citation)?;
             if let Some(note) = &self.deadline.note {

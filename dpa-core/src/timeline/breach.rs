@@ -26,7 +26,7 @@ pub(super) fn discovered(cx: &mut Ctx<'_>, s: Step<'_>) -> Result<()> {
     let notice = cx.index.client_notice.get(&id).map(|&p| sorted[p]);
     let done = notice.map(|n| (n.0, n.2.when()));
     let (status, late_after) = match a.terms.breach.notice {
-        NoticeTerm::WithoutUndueDelay => {
+        Some(NoticeTerm::WithoutUndueDelay) => {
             let (status, bound) = without_undue_delay(cx, s.t, done)?;
             let hours = a.rules.undue_delay_bound_hours;
             deadline.note = Some(format!(

@@ -599,6 +599,11 @@ impl Timeline {
             if let Some(note) = &o.deadline.note {
                 let _ = write!(desc, "\nNote: {note}.");
             }
+            // A deadline on a term that is not stated says so (issue 15
+            // point 2).
+            if let Some(a) = o.deadline.provenance.annotation() {
+                let _ = write!(desc, "\nProvenance: {a}.");
+            }
             if let Some(shift) = &o.deadline.shift {
                 let _ = write!(desc, "\n{shift}.");
             }

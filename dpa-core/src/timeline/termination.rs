@@ -15,7 +15,7 @@ use crate::citation::cite;
 use crate::deadline::{Bound, Deadline, DeadlineKind, Due, date_ending, end_of_day};
 use crate::error::Result;
 use crate::finding::FindingCode;
-use crate::model::{BackupDeletion, Firmness, ReturnMethod};
+use crate::model::{BackupDeletion, Firmness, Provenance, ReturnMethod};
 use crate::values::iso_date;
 
 /// What the termination events have established so far.
@@ -241,6 +241,7 @@ fn return_obligation(cx: &mut Ctx<'_>, s: Step<'_>, terminated: Option<Date>) ->
         },
         None => Deadline {
             kind: DeadlineKind::Deletion,
+            provenance: Provenance::STATED,
             due: Due::NoFixedTerm,
             bound: Bound::NoLaterThan,
             citation: citation.clone(),

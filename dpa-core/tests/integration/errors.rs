@@ -168,7 +168,10 @@ fn whole_number_floats_are_whole_numbers() {
         assert_eq!(a, expected, "{json_to}");
     }
     let a = Agreement::from_json(&with(&json, "\"months\": 3", "\"months\": 1.2e2")).unwrap();
-    assert_eq!(a.terms.deletion.term.to_string(), "120 months");
+    assert_eq!(
+        a.terms.deletion.term.map(|t| t.to_string()).as_deref(),
+        Some("120 months")
+    );
     for (toml_to, json_to, message) in [
         (
             "months = 3.5\n",
@@ -438,7 +441,7 @@ fn every_missing_field_at_once() {
     for from in [
         "effective_date = 2022-01-04",
         "name = \"Belco B.V.\"\n",
-        "notice = { kind = \"within-hours\", hours = 24 }",
+        "significant_changes_notified = true",
     ] {
         text = with(&text, from, "");
     }
@@ -446,7 +449,7 @@ fn every_missing_field_at_once() {
     assert_eq!(path, "statement.processor");
     assert_eq!(
         message,
-        "missing field `name`; also missing: `statement.effective_date`, `terms.breach.notice`"
+        "missing field `name`; also missing: `statement.effective_date`, `terms.statement_changes.significant_changes_notified`"
     );
     // The same from JSON.
     let mut json: serde_json::Value = serde_json::from_str(&belco_json()).unwrap();
@@ -454,15 +457,15 @@ fn every_missing_field_at_once() {
         .as_object_mut()
         .unwrap()
         .remove("effective_date");
-    json["terms"]["breach"]
+    json["terms"]["statement_changes"]
         .as_object_mut()
         .unwrap()
-        .remove("notice");
+        .remove("significant_changes_notified");
     let (path, message) = invalid(&json.to_string(), Format::Json);
     assert_eq!(path, "statement");
     assert_eq!(
         message,
-        "missing field `effective_date`; also missing: `terms.breach.notice`"
+        "missing field `effective_date`; also missing: `terms.statement_changes.significant_changes_notified`"
     );
     // A deletion term given by neither key (`months` or `within`) names the
     // new key and both ways to write it, once the other fields are there.

@@ -19,6 +19,7 @@ mod errors;
 mod helpers;
 mod ics;
 mod limits;
+mod provenance;
 mod readme;
 mod schema;
 mod schema_mutations;

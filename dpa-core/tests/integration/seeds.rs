@@ -135,15 +135,15 @@ fn belco_terms() {
     let a = load("belco.toml");
     let t = &a.terms;
     // DPS 1.11: "uiterlijk binnen 3 maanden"
-    assert_eq!(t.deletion.term.to_string(), "3 months");
+    assert_eq!(t.deletion.term.unwrap().to_string(), "3 months");
     assert_eq!(t.deletion.firmness, Firmness::AtTheLatest);
     assert_eq!(refs(&t.deletion.source), ["DPS 1.11", "clause 2.6.3"]);
     // DPS 1.13 / clause 2.4.1: within 24 hours, phone and mail, 10 items.
     assert_eq!(
         t.breach.notice,
-        NoticeTerm::Within {
+        Some(NoticeTerm::Within {
             term: "24 hours".parse().unwrap()
-        }
+        })
     );
     assert_eq!(t.breach.channels, [Channel::Phone, Channel::Email]);
     assert_eq!(t.breach.information.len(), 10);
@@ -161,7 +161,7 @@ fn belco_terms() {
     assert!(t.audit.processor_may_refuse_auditor);
     // Clause 2.2.2: 30 days.
     assert_eq!(
-        t.statement_changes.termination_window.to_string(),
+        t.statement_changes.termination_window.unwrap().to_string(),
         "30 days"
     );
     // Clause 2.8.4 (added by Belco) and 2.2.8 (modified).
@@ -325,7 +325,7 @@ fn alles_online_terms() {
     let a = load("alles-online.toml");
     let t = &a.terms;
     // DPS 12: "in principe binnen 3 maanden", backups per regular cycle.
-    assert_eq!(t.deletion.term.to_string(), "3 months");
+    assert_eq!(t.deletion.term.unwrap().to_string(), "3 months");
     assert_eq!(t.deletion.firmness, Firmness::InPrinciple);
     assert_eq!(t.deletion.backups, BackupDeletion::PerBackupCycle);
     assert!(t.deletion.backup_cycle.is_none());
@@ -334,7 +334,7 @@ fn alles_online_terms() {
     assert_eq!(t.return_of_data.method, ReturnMethod::OnRequest);
     assert!(t.return_of_data.before_deletion && t.return_of_data.machine_readable);
     // DPS 17 / clause 4.1: without undue delay via the known contact.
-    assert_eq!(t.breach.notice, NoticeTerm::WithoutUndueDelay);
+    assert_eq!(t.breach.notice, Some(NoticeTerm::WithoutUndueDelay));
     assert_eq!(t.breach.channels, [Channel::KnownContact]);
     // Clause 4.4: breach assistance at current rates, no hourly rate stated.
     let breach = t.costs.get(CostContext::BreachAssistance).unwrap();
@@ -347,7 +347,7 @@ fn alles_online_terms() {
     assert!(!t.audit.processor_may_refuse_auditor);
     assert!(t.audit.processor_may_refuse_unlawful_audit);
     assert_eq!(
-        t.statement_changes.termination_window.to_string(),
+        t.statement_changes.termination_window.unwrap().to_string(),
         "30 days"
     );
     assert_eq!(refs(&t.statement_changes.source), ["clause 2.2"]);

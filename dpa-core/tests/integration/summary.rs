@@ -83,6 +83,18 @@ fn every_field() -> Value {
     let t = &mut doc["terms"];
     t["deletion"]["backup_cycle_days"] = json!(30);
     t["deletion"]["as_soon_as_possible"] = json!(true);
+    // Where the values came from (issue 15 point 2): one table from the
+    // standard clauses, one assumed, each with a quote.
+    t["deletion"]["provenance"] = json!("standard");
+    t["deletion"]["quote"] = json!("binnen de in het Data Pro Statement opgenomen termijn");
+    t["audit"]["provenance"] = json!("assumed");
+    t["audit"]["reason"] = json!("the notice is read from the sales terms");
+    t["audit"]["quote"] = json!("minimaal 14-dagen van tevoren");
+    t["breach"]["provenance"] = json!("assumed");
+    t["breach"]["reason"] = json!("the notice term is read from the sales terms");
+    t["breach"]["quote"] = json!("uiterlijk binnen 24 uur");
+    t["statement_changes"]["provenance"] = json!("standard");
+    t["statement_changes"]["quote"] = json!("binnen 30 dagen na kennisgeving");
     t["return_of_data"]["before_deletion"] = json!(true);
     t["return_of_data"]["costs_announced_in_advance"] = json!(true);
     t["costs"][1]["announced_in_advance"] = json!(true);
@@ -104,11 +116,27 @@ fn every_new_spelling() -> Value {
     d.remove("backup_cycle_days");
     d.insert("within".into(), json!("6 weeks"));
     d.insert("backup_cycle".into(), json!("2 weeks"));
+    d.insert("provenance".into(), json!("assumed"));
+    d.insert(
+        "reason".into(),
+        json!("the term is read from the sales terms"),
+    );
     t["breach"]["notice"] = json!({"kind": "within", "term": "2 days"});
+    let b = t["breach"].as_object_mut().unwrap();
+    b.insert("provenance".into(), json!("standard"));
+    b.remove("reason");
+    let c = t["statement_changes"].as_object_mut().unwrap();
+    c.insert("provenance".into(), json!("assumed"));
+    c.insert(
+        "reason".into(),
+        json!("the window is read from the sales terms"),
+    );
     let a = t["audit"].as_object_mut().unwrap();
     a.remove("notice_days");
     a.insert("notice".into(), json!("2 weeks"));
     a.insert("period".into(), json!({"rolling": "2 years"}));
+    a.insert("provenance".into(), json!("standard"));
+    a.remove("reason");
     let c = t["statement_changes"].as_object_mut().unwrap();
     c.remove("termination_window_days");
     c.insert("termination_window".into(), json!("1 month"));

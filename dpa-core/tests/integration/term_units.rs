@@ -112,7 +112,7 @@ fn breach_notice_within_two_days() {
         .breach_notice_deadline(datetime!(2026-03-28 10:30 +01:00))
         .unwrap();
     assert_eq!(d.due, Due::Instant(datetime!(2026-03-30 09:30 UTC)));
-    assert_eq!(a.terms.breach.notice.to_string(), "within 2 days");
+    assert_eq!(a.terms.breach.notice.unwrap().to_string(), "within 2 days");
     // Hours written with the new kind are the old term.
     let hours = belco_parsed(
         "notice = { kind = \"within-hours\", hours = 24 }",

@@ -48,6 +48,7 @@ pub(crate) fn sentinel() -> dpa_deadline {
             day: 77,
         },
         shifted: true,
+        provenance: dpa_provenance::NotStated,
     }
 }
 

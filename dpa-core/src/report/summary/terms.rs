@@ -25,13 +25,21 @@ pub(super) fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         },
         refs(&t.duration.source)
     )?;
+    match t.deletion.term {
+        Some(term) => write!(
+            f,
+            "  deletion: {} after termination ({})",
+            term, t.deletion.firmness
+        )?,
+        None => write!(f, "  deletion: no term stated")?,
+    }
     writeln!(
         f,
-        "  deletion: {} after termination ({}) — {}",
-        t.deletion.term,
-        t.deletion.firmness,
+        "{} — {}",
+        provenance_suffix(&t.deletion.provenance),
         join_refs(&t.deletion.source)
     )?;
+    quote_line(f, &t.deletion.provenance)?;
     if t.deletion.as_soon_as_possible {
         writeln!(f, "    as soon as possible, within the term")?;
     }
@@ -43,12 +51,21 @@ pub(super) fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     return_and_retention(f, t)?;
     breach(f, &t.breach)?;
     audit(f, &t.audit)?;
+    let c = &t.statement_changes;
+    match c.termination_window {
+        Some(w) => write!(
+            f,
+            "  statement change: client may terminate within {w} of the notice"
+        )?,
+        None => write!(f, "  statement change: no termination window stated")?,
+    }
     writeln!(
         f,
-        "  statement change: client may terminate within {} of the notice — {}",
-        t.statement_changes.termination_window,
-        join_refs(&t.statement_changes.source)
+        "{} — {}",
+        provenance_suffix(&c.provenance),
+        join_refs(&c.source)
     )?;
+    quote_line(f, &c.provenance)?;
     writeln!(
         f,
         "    significant changes notified: {}",
@@ -108,12 +125,17 @@ fn channels(list: &[Channel]) -> String {
 /// The breach notice: term, channels, information, who notifies the
 /// authority, assistance and the protocol's note.
 fn breach(f: &mut fmt::Formatter<'_>, b: &Breach) -> fmt::Result {
+    match b.notice {
+        Some(notice) => write!(f, "  breach notice to client: {notice}")?,
+        None => write!(f, "  breach notice to client: no term stated")?,
+    }
     writeln!(
         f,
-        "  breach notice to client: {} — {}",
-        b.notice,
+        "{} — {}",
+        provenance_suffix(&b.provenance),
         join_refs(&b.source)
     )?;
+    quote_line(f, &b.provenance)?;
     if b.as_soon_as_possible {
         writeln!(f, "    as soon as possible, within the term")?;
     }
@@ -163,7 +185,13 @@ fn audit(f: &mut fmt::Formatter<'_>, a: &Audit) -> fmt::Result {
     if let Some(n) = a.notice {
         write!(audits, ", {n} written notice")?;
     }
-    writeln!(f, "  audits: {audits} — {}", join_refs(&a.source))?;
+    writeln!(
+        f,
+        "  audits: {audits}{} — {}",
+        provenance_suffix(&a.provenance),
+        join_refs(&a.source)
+    )?;
+    quote_line(f, &a.provenance)?;
     writeln!(f, "    paid by: {}", a.cost_bearer)?;
     if !a.auditor_requirements.is_empty() {
         writeln!(f, "    auditor requirements:")?;
@@ -260,4 +288,26 @@ fn sub_processors_and_fines(f: &mut fmt::Formatter<'_>, t: &Terms) -> fmt::Resul
         t.fines.recoverable,
         refs(&t.fines.source)
     )
+}
+
+/// ` (assumed: <reason>)`, ` (from the standard clauses)`, or nothing for a
+/// stated value (issue 15 point 2: an answer on a value that is not stated
+/// says so).
+fn provenance_suffix(p: &crate::model::Provenance) -> String {
+    match p {
+        crate::model::Provenance::Assumed { reason, .. } => {
+            format!(" (assumed: {})", shown(reason))
+        }
+        crate::model::Provenance::Standard { .. } => " (from the standard clauses)".to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The quoted sentence a value rests on, on a line of its own, where the
+/// file quotes one.
+fn quote_line(f: &mut fmt::Formatter<'_>, p: &crate::model::Provenance) -> fmt::Result {
+    match p.quote() {
+        Some(q) => writeln!(f, "    quote: \"{}\"", shown(q)),
+        None => Ok(()),
+    }
 }
