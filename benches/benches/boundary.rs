@@ -254,6 +254,23 @@ mod deletion_deadline {
         });
     }
 
+    /// Diagnostic: the baseline plus libdpa's conversion of the answer to
+    /// a `dpa_deadline` (`dpa::types::deadline_out`), without a crossing.
+    #[divan::bench]
+    fn rust_converted(bencher: Bencher) {
+        let (a, _) = belco();
+        let dates = termination_dates();
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let a = black_box(&a);
+            for &d in black_box(dates.as_slice()) {
+                let r = a
+                    .date_deadline_of(DeadlineKind::Deletion, d, Detail::DueOnly)
+                    .expect("deadline");
+                black_box(dpa::types::deadline_out(&r).expect("converts"));
+            }
+        });
+    }
+
     /// `dpa_agreement_deletion_deadline(belco, y, m, d, &out)`, one call
     /// per date.
     #[divan::bench]
