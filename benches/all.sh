@@ -9,6 +9,7 @@
 #                                                     add-months beside chrono, jiff and time
 #           benches/timeline-memory.sh               1,000,000 events: time and peak memory
 #   C       benches/c/run.sh RUNS                    per call and per batch value against dpa_noop()
+#           benches/boundary.sh RUNS                 what the C boundary adds to dpa-core in Rust
 #   PHP     benches/php/run.sh RUNS                  the same through PHP 8.2 FFI
 #   Python  benches/python/run.sh RUNS               the wheel against dateutil, pandas, numpy,
 #                                                     pydantic and a trivial pyo3 function
@@ -48,6 +49,9 @@ benches/timeline-memory.sh 2>&1 | fenced
 
 section "C: per call against dpa_noop()"
 benches/c/run.sh "$runs" | fenced
+
+section "C: what the boundary adds to the same computation in Rust"
+benches/boundary.sh "$runs" >>"$report"
 
 section "PHP: per call against a dpa_noop() call through FFI"
 benches/php/run.sh "$runs" | fenced

@@ -41,13 +41,64 @@ pub unsafe extern "C" fn dpa_add_months(
     guard(|| {
         out_ptr(out, "out")?;
         let rule = month_rule_in(rule, "rule")?;
-        let date = date_in(year, month, day, "date")?;
-        let r = add_months(date, months, rule, "date")?;
-        let r = date_out(r);
+        let r = add_months_parts(year, month, day, months, rule, "date")?;
         // SAFETY: `out` passed `out_ptr`.
         unsafe { write(out, r) };
         Ok(())
     })
+}
+
+/// `dpa-core`'s month arithmetic on a date given as C's fields, checked
+/// once: [`calendar::checked_add_months_ymd`] checks the date (years
+/// 1..=9999, a real calendar date) and the result, with no `time::Date`
+/// built and taken apart. Only when it answers `None` is the error made, by
+/// the checked path that reports it ([`add_months_error`]).
+#[inline(always)]
+fn add_months_parts(
+    year: i32,
+    month: u32,
+    day: u32,
+    months: i32,
+    rule: calendar::MonthRule,
+    arg: &str,
+) -> FfiResult<dpa_date> {
+    if let Ok(m) = u8::try_from(month)
+        && let Ok(m) = time::Month::try_from(m)
+        && let Ok(d) = u8::try_from(day)
+        && let Some((y, m, d)) = calendar::checked_add_months_ymd(year, m, d, months, rule)
+    {
+        return Ok(dpa_date {
+            year: y,
+            month: u32::from(u8::from(m)),
+            day: u32::from(d),
+        });
+    }
+    Err(add_months_error(year, month, day, months, rule, arg))
+}
+
+/// The error of a failed [`add_months_parts`]: the date's (`date_in`) or
+/// the result's (`add_months`), exactly as the checked path reports them.
+#[cold]
+#[inline(never)]
+fn add_months_error(
+    year: i32,
+    month: u32,
+    day: u32,
+    months: i32,
+    rule: calendar::MonthRule,
+    arg: &str,
+) -> FfiError {
+    match date_in(year, month, day, arg).and_then(|d| add_months(d, months, rule, arg)) {
+        Err(e) => e,
+        // `checked_add_months_ymd` and `add_months` agree (a test checks
+        // it); were they ever not to, this says so instead of guessing.
+        Ok(_) => FfiError::new(
+            dpa_status::Panic,
+            "",
+            "internal error (a bug in libdpa, please report it): the month \
+             arithmetic's fast and checked paths disagree",
+        ),
+    }
 }
 
 /// `dpa_add_months` under `DPA_MONTH_RULE_CLAMP`, by value: the date goes
@@ -133,8 +184,8 @@ fn add_months_ymd(yyyymmdd: i32, months: i32, rule: calendar::MonthRule) -> FfiR
         (yyyymmdd % 100) as u32,
     );
     // A negative number has negative parts: `from_parts` refuses them.
-    let date = date_in(year, month, day, ARG)?;
-    add_months(date, months, rule, ARG).map(ymd_out)
+    add_months_parts(year, month, day, months, rule, ARG)
+        .map(|r| r.year * 10_000 + (r.month * 100 + r.day) as i32)
 }
 
 /// A date as the number `yyyymmdd` (`dpa-core` dates are in years
@@ -177,9 +228,11 @@ pub unsafe extern "C" fn dpa_add_months_batch(
         // SAFETY: valid for `len` reads by the caller's contract.
         let dates = unsafe { array_in(dates, len, "dates") }?;
         out_array(out, out_cap, dates.len(), "out")?;
-        let values = map_dates(dates, |d| {
-            add_months(d, months, rule, "dates").map(date_out)
-        })?;
+        let mut values = Vec::new();
+        for (i, d) in dates.iter().enumerate() {
+            let r = add_months_parts(d.year, d.month, d.day, months, rule, "dates");
+            push_grown(&mut values, r.map_err(|e| at_index(e, "dates", i))?, "out")?;
+        }
         // SAFETY: `out` passed `out_array` for `values.len()` values.
         unsafe { write_array(out, &values) };
         Ok(())

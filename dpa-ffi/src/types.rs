@@ -469,14 +469,25 @@ fn provenance_out(p: ProvenanceKind) -> FfiResult<dpa_provenance> {
 /// `Due`'s text (its `Display`, as `dpa deadline` prints it) in a C buffer.
 #[inline]
 fn due_text(due: &Due) -> [c_char; 24] {
-    let mut text = TextBuf::default();
-    match due {
-        Due::Date { date, .. } => match dpa_core::values::iso_date::to_bytes(*date) {
-            Some(b) => text.push_bytes(&b),
-            None => drop(write!(text, "{due}")),
-        },
-        _ => drop(write!(text, "{due}")),
+    // The common case, a due date: its ten bytes straight into the buffer.
+    if let Due::Date { date, .. } = due
+        && let Some(b) = dpa_core::values::iso_date::to_bytes(*date)
+    {
+        let mut buf = [0 as c_char; 24];
+        for (slot, b) in buf.iter_mut().zip(b) {
+            *slot = b as c_char;
+        }
+        return buf;
     }
+    due_text_formatted(due)
+}
+
+/// `Due`'s text through its `Display` (an instant, `none`).
+#[inline(never)]
+fn due_text_formatted(due: &Due) -> [c_char; 24] {
+    let mut text = TextBuf::default();
+    // `TextBuf` never fails: a longer text is cut off.
+    let _ = write!(text, "{due}");
     let mut buf = [0 as c_char; 24];
     for (slot, &b) in buf.iter_mut().zip(&text.bytes[..text.len]) {
         *slot = b as c_char;

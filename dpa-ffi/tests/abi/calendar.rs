@@ -410,3 +410,119 @@ fn add_months_ymd_text() {
         assert!(last_message().starts_with("date: 2026-02-30 is not a date"));
     }
 }
+
+/// The C month arithmetic works on the date's fields (checked once, by
+/// `checked_add_months_ymd`), and makes its errors through `dpa-core`'s
+/// checked path only when that fails: for valid and invalid dates, month
+/// counts up to the edges of `i32` and every rule, `dpa_add_months`,
+/// `dpa_add_months_ymd_rule` and `dpa_add_months_batch` answer exactly as
+/// `iso_date::from_parts` followed by `calendar::add_months` (result,
+/// status, message and path).
+/// Source: docs/rules.md rule 1 (months as a whole term, clamped: HR 1 Sep
+/// 2017, ECLI:NL:HR:2017:2225); include/dpa.h (`dpa_add_months`).
+#[test]
+fn add_months_fast_path_agrees_with_checked_path() {
+    use dpa::status::FfiError;
+    use dpa_core::calendar::{MonthRule, add_months};
+    use dpa_core::values::iso_date::from_parts;
+
+    let rules = [
+        (MonthRule::Clamp, dpa_month_rule::Clamp),
+        (MonthRule::MonthEndSticky, dpa_month_rule::MonthEndSticky),
+        (MonthRule::ThirtyDays, dpa_month_rule::ThirtyDays),
+    ];
+    let years = [-1, 0, 1, 2, 1900, 2000, 2023, 2024, 9998, 9999, 10_000];
+    let months_in = [0, 1, 2, 3, 12, 13, 255, 257, u32::MAX];
+    let days = [0, 1, 28, 29, 30, 31, 32, 256 + 1];
+    let counts = [0, 1, -1, 3, -13, 119_988, -119_988, i32::MAX, i32::MIN];
+    let mut checked = 0;
+    for (rule, c_rule) in rules {
+        for y in years {
+            for m in months_in {
+                for d in days {
+                    for n in counts {
+                        let want = from_parts(y, m, d)
+                            .and_then(|date| add_months(date, n, rule))
+                            .map_err(|e| FfiError::core(&e, "date"));
+                        let mut out = dpa_date::default();
+                        // SAFETY: `out` is valid for a write.
+                        let st = unsafe { dpa_add_months(y, m, d, n, c_rule as u32, &mut out) };
+                        let case = format!("{y}-{m}-{d} + {n} months, {rule:?}");
+                        match &want {
+                            Ok(r) => {
+                                assert_eq!(st, dpa_status::Ok, "{case}");
+                                let r =
+                                    (r.year(), u32::from(u8::from(r.month())), u32::from(r.day()));
+                                assert_eq!((out.year, out.month, out.day), r, "{case}");
+                            }
+                            Err(e) => {
+                                assert_eq!(st, e.status, "{case}");
+                                assert_eq!(out, dpa_date::default(), "{case}: out written");
+                                assert_eq!(
+                                    (last_message(), last_path()),
+                                    (e.message.clone(), e.path.clone()),
+                                    "{case}"
+                                );
+                            }
+                        }
+                        // The batch: the same answer, the element named.
+                        let input = [dpa_date {
+                            year: y,
+                            month: m,
+                            day: d,
+                        }];
+                        let mut batch = [dpa_date::default()];
+                        // SAFETY: one date in, room for one out.
+                        let st = unsafe {
+                            dpa_add_months_batch(
+                                input.as_ptr(),
+                                1,
+                                n,
+                                c_rule as u32,
+                                batch.as_mut_ptr(),
+                                1,
+                            )
+                        };
+                        match &want {
+                            Ok(_) => assert_eq!((st, batch[0]), (dpa_status::Ok, out), "{case}"),
+                            Err(e) => {
+                                assert_eq!(st, e.status, "{case}");
+                                assert_eq!(
+                                    last_message(),
+                                    e.message.replacen("date", "dates[0]", 1),
+                                    "{case}"
+                                );
+                                assert_eq!(last_path(), "dates[0]", "{case}");
+                            }
+                        }
+                        // `yyyymmdd`, for the fields it can spell.
+                        if (1..=9999).contains(&y) && m <= 99 && d <= 99 {
+                            let ymd = y * 10_000 + (m * 100 + d) as i32;
+                            let r = dpa_add_months_ymd_rule(ymd, n, c_rule as u32);
+                            match &want {
+                                Ok(_) => assert_eq!(
+                                    r,
+                                    out.year * 10_000 + (out.month * 100 + out.day) as i32,
+                                    "{case}"
+                                ),
+                                Err(e) => {
+                                    assert_eq!(r, 0, "{case}");
+                                    assert_eq!(
+                                        last_message(),
+                                        e.message.replacen("date", "yyyymmdd", 1),
+                                        "{case}"
+                                    );
+                                }
+                            }
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(
+        checked,
+        3 * years.len() * months_in.len() * days.len() * counts.len()
+    );
+}

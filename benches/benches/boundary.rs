@@ -1,0 +1,333 @@
+//! What the C boundary adds: each `extern "C"` function of libdpa against
+//! the same computation done in Rust with `dpa-core`, side by side in one
+//! run, on the same inputs.
+//!
+//! The C functions are called through the `dpa` crate (libdpa's rlib, the
+//! same code as `libdpa.so`), each through a function pointer that goes
+//! through [`black_box`]: the compiler can neither inline the function into
+//! the loop nor see its arguments, so every call is a real call under the C
+//! calling convention, with its arguments in registers and its
+//! out-parameter in memory, as from C (a call into `libdpa.so` adds one
+//! indirect jump through the PLT). The inputs and every result go through
+//! `black_box` on both sides.
+//!
+//! Pairs (ours ÷ the Rust baseline, and the difference in ns, are printed by
+//! `benches/boundary.sh`, which runs this several times):
+//!
+//! - one `dpa_add_months` call (and `dpa_add_months_ymd`) per date against
+//!   `dpa_core::calendar::checked_add_months(d, 3, Clamp)`;
+//! - `dpa_add_months_batch` per value against a Rust loop writing
+//!   `checked_add_months` into a slice, stopping at the first failure (all
+//!   or nothing, as the batch);
+//! - one `dpa_agreement_deletion_deadline` call per date, and
+//!   `dpa_agreement_date_deadlines` per value, against
+//!   `Agreement::date_deadline_of(Deletion, d, Detail::DueOnly)` (the
+//!   struct answer carries no citation or note, so neither side builds
+//!   them).
+//!
+//! `cargo bench -p dpa-benches --bench boundary` measures;
+//! `cargo test -p dpa-benches --benches` runs each benchmark once.
+
+use std::ffi::c_char;
+
+use divan::counter::ItemsCount;
+use divan::{Bencher, black_box};
+use dpa::{dpa_agreement, dpa_date, dpa_deadline, dpa_month_rule, dpa_status};
+use dpa_core::Agreement;
+use dpa_core::calendar::{MonthRule, checked_add_months};
+use dpa_core::deadline::{DeadlineKind, Detail};
+use time::{Date, Month};
+
+fn main() {
+    divan::main();
+}
+
+/// Dates per sample: enough for the branch predictor not to learn them
+/// (as the add-months benchmarks of `calendar.rs`), few enough for the
+/// inputs and outputs to stay in the L1/L2 cache.
+const N: usize = 4096;
+
+/// The months added (a typical deletion term; DPS 1.11 of both seeds).
+const MONTHS: i32 = 3;
+
+const BELCO_TOML: &str = include_str!("../../examples/agreements/belco.toml");
+
+/// SplitMix64: a fixed pseudo-random sequence (the same as `calendar.rs`).
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// `N` dates drawn uniformly from `first_year`-01-01 ..= `last_year`-12-31.
+fn random_dates(first_year: i32, last_year: i32) -> Vec<Date> {
+    let first = Date::from_calendar_date(first_year, Month::January, 1)
+        .expect("valid date")
+        .to_julian_day();
+    let last = Date::from_calendar_date(last_year, Month::December, 31)
+        .expect("valid date")
+        .to_julian_day();
+    let span = u64::try_from(last - first + 1).expect("positive span");
+    let mut state = 0x00D9_A2B3_u64;
+    (0..N)
+        .map(|_| {
+            let offset = i32::try_from(splitmix64(&mut state) % span).expect("small offset");
+            Date::from_julian_day(first + offset).expect("in range")
+        })
+        .collect()
+}
+
+/// Dates for the month arithmetic: 1900–2100, every day of the month.
+fn month_dates() -> Vec<Date> {
+    random_dates(1900, 2100)
+}
+
+/// Termination dates for the deletion deadline: 2020–2035.
+fn termination_dates() -> Vec<Date> {
+    random_dates(2020, 2035)
+}
+
+fn to_c(d: Date) -> dpa_date {
+    dpa_date {
+        year: d.year(),
+        month: u32::from(u8::from(d.month())),
+        day: u32::from(d.day()),
+    }
+}
+
+fn to_ymd(d: Date) -> i32 {
+    d.year() * 10_000 + i32::from(u8::from(d.month())) * 100 + i32::from(d.day())
+}
+
+type AddMonths = unsafe extern "C" fn(i32, u32, u32, i32, u32, *mut dpa_date) -> dpa_status;
+type AddMonthsYmd = extern "C" fn(i32, i32) -> i32;
+type AddMonthsBatch =
+    unsafe extern "C" fn(*const dpa_date, usize, i32, u32, *mut dpa_date, usize) -> dpa_status;
+type DeletionDeadline =
+    unsafe extern "C" fn(*const dpa_agreement, i32, u32, u32, *mut dpa_deadline) -> dpa_status;
+type DateDeadlines = unsafe extern "C" fn(
+    *const dpa_agreement,
+    u32,
+    *const dpa_date,
+    usize,
+    *mut dpa_deadline,
+    usize,
+) -> dpa_status;
+
+/// Belco as `dpa-core` reads it, and as a libdpa handle (never freed: the
+/// benchmark process ends).
+fn belco() -> (Agreement, *const dpa_agreement) {
+    let agreement = Agreement::from_toml(BELCO_TOML).expect("Belco parses");
+    let mut handle: *mut dpa_agreement = std::ptr::null_mut();
+    // SAFETY: the text is valid for its length; `handle` for a write.
+    let status = unsafe {
+        dpa::dpa_agreement_from_toml(
+            BELCO_TOML.as_ptr().cast::<c_char>(),
+            BELCO_TOML.len(),
+            &raw mut handle,
+        )
+    };
+    assert_eq!(status, dpa_status::Ok, "libdpa reads Belco");
+    (agreement, handle.cast_const())
+}
+
+/// Adding three months under the clamp rule (docs/rules.md rule 1).
+mod add_months {
+    use super::*;
+
+    /// Baseline: `checked_add_months(d, 3, MonthRule::Clamp)` per date, the
+    /// result to `black_box`.
+    #[divan::bench]
+    fn rust(bencher: Bencher) {
+        let dates = month_dates();
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let months = black_box(MONTHS);
+            for &d in black_box(dates.as_slice()) {
+                black_box(checked_add_months(d, months, MonthRule::Clamp));
+            }
+        });
+    }
+
+    /// `dpa_add_months(y, m, d, 3, DPA_MONTH_RULE_CLAMP, &out)`, one call
+    /// per date.
+    #[divan::bench]
+    fn c_one_call(bencher: Bencher) {
+        let dates: Vec<dpa_date> = month_dates().into_iter().map(to_c).collect();
+        let f: AddMonths = dpa::dpa_add_months;
+        let mut out = dpa_date::default();
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let f = black_box(f);
+            let months = black_box(MONTHS);
+            for d in black_box(dates.as_slice()) {
+                // SAFETY: `out` is valid for a write.
+                let status = unsafe {
+                    f(
+                        d.year,
+                        d.month,
+                        d.day,
+                        months,
+                        dpa_month_rule::Clamp as u32,
+                        &raw mut out,
+                    )
+                };
+                black_box((status, black_box(&out).day));
+            }
+        });
+    }
+
+    /// `dpa_add_months_ymd(yyyymmdd, 3)`, one call per date.
+    #[divan::bench]
+    fn c_one_call_ymd(bencher: Bencher) {
+        let dates: Vec<i32> = month_dates().into_iter().map(to_ymd).collect();
+        let f: AddMonthsYmd = dpa::dpa_add_months_ymd;
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let f = black_box(f);
+            let months = black_box(MONTHS);
+            for &d in black_box(dates.as_slice()) {
+                black_box(f(d, months));
+            }
+        });
+    }
+
+    /// Baseline of the batch: a Rust loop that writes each result to an
+    /// output slice and stops at the first date that fails.
+    #[divan::bench]
+    fn rust_loop(bencher: Bencher) {
+        let dates = month_dates();
+        let mut out = vec![Date::MIN; N];
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let months = black_box(MONTHS);
+            let ok = (|| {
+                for (o, &d) in out.iter_mut().zip(black_box(dates.as_slice())) {
+                    *o = checked_add_months(d, months, MonthRule::Clamp)?;
+                }
+                Some(())
+            })();
+            black_box((ok, black_box(out.as_slice())));
+        });
+    }
+
+    /// `dpa_add_months_batch` over the dates, per value.
+    #[divan::bench]
+    fn c_batch(bencher: Bencher) {
+        let dates: Vec<dpa_date> = month_dates().into_iter().map(to_c).collect();
+        let mut out = vec![dpa_date::default(); N];
+        let f: AddMonthsBatch = dpa::dpa_add_months_batch;
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let f = black_box(f);
+            let dates = black_box(dates.as_slice());
+            // SAFETY: `dates` and `out` are valid for `N` values.
+            let status = unsafe {
+                f(
+                    dates.as_ptr(),
+                    dates.len(),
+                    black_box(MONTHS),
+                    dpa_month_rule::Clamp as u32,
+                    out.as_mut_ptr(),
+                    out.len(),
+                )
+            };
+            black_box((status, black_box(out.as_slice())));
+        });
+    }
+}
+
+/// The deletion deadline of Belco (DPS 1.11 / clause 2.6.3: three months
+/// after termination), as the struct answer.
+mod deletion_deadline {
+    use super::*;
+
+    /// Baseline: `Agreement::date_deadline_of(Deletion, d, Detail::DueOnly)`
+    /// per date, the whole `Result` to `black_box`.
+    #[divan::bench]
+    fn rust(bencher: Bencher) {
+        let (a, _) = belco();
+        let dates = termination_dates();
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let a = black_box(&a);
+            for &d in black_box(dates.as_slice()) {
+                black_box(a.date_deadline_of(DeadlineKind::Deletion, d, Detail::DueOnly))
+                    .expect("deadline");
+            }
+        });
+    }
+
+    /// Diagnostic: the baseline plus libdpa's conversion of the answer to
+    /// a `dpa_deadline` (`dpa::types::deadline_out`), without a crossing.
+    #[divan::bench]
+    fn rust_converted(bencher: Bencher) {
+        let (a, _) = belco();
+        let dates = termination_dates();
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let a = black_box(&a);
+            for &d in black_box(dates.as_slice()) {
+                let r = a
+                    .date_deadline_of(DeadlineKind::Deletion, d, Detail::DueOnly)
+                    .expect("deadline");
+                black_box(dpa::types::deadline_out(&r).expect("converts"));
+            }
+        });
+    }
+
+    /// `dpa_agreement_deletion_deadline(belco, y, m, d, &out)`, one call
+    /// per date.
+    #[divan::bench]
+    fn c_one_call(bencher: Bencher) {
+        let (_, handle) = belco();
+        let dates: Vec<dpa_date> = termination_dates().into_iter().map(to_c).collect();
+        let f: DeletionDeadline = dpa::dpa_agreement_deletion_deadline;
+        let mut out = std::mem::MaybeUninit::<dpa_deadline>::zeroed();
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let f = black_box(f);
+            let handle = black_box(handle);
+            for d in black_box(dates.as_slice()) {
+                // SAFETY: `handle` is live; `out` valid for a write.
+                let status = unsafe { f(handle, d.year, d.month, d.day, out.as_mut_ptr()) };
+                assert_eq!(status, dpa_status::Ok);
+                black_box(&out);
+            }
+        });
+    }
+
+    /// `dpa_agreement_date_deadlines(belco, DELETION, dates, N, out, N)`,
+    /// per value.
+    #[divan::bench]
+    fn c_batch(bencher: Bencher) {
+        let (_, handle) = belco();
+        let dates: Vec<dpa_date> = termination_dates().into_iter().map(to_c).collect();
+        let mut out = vec![std::mem::MaybeUninit::<dpa_deadline>::zeroed(); N];
+        let f: DateDeadlines = dpa::dpa_agreement_date_deadlines;
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let f = black_box(f);
+            let dates = black_box(dates.as_slice());
+            // SAFETY: `handle` is live; `dates` and `out` valid for `N` values.
+            let status = unsafe {
+                f(
+                    black_box(handle),
+                    dpa::dpa_deadline_kind::Deletion as u32,
+                    dates.as_ptr(),
+                    dates.len(),
+                    out.as_mut_ptr().cast::<dpa_deadline>(),
+                    out.len(),
+                )
+            };
+            assert_eq!(status, dpa_status::Ok);
+            black_box(out.as_slice());
+        });
+    }
+}
+
+/// The floor: `dpa_noop()`, a call that does nothing through the same
+/// panic boundary.
+#[divan::bench]
+fn noop(bencher: Bencher) {
+    let f: extern "C" fn() -> dpa_status = dpa::dpa_noop;
+    bencher.counter(ItemsCount::new(N)).bench_local(|| {
+        let f = black_box(f);
+        for _ in 0..N {
+            black_box(f());
+        }
+    });
+}
