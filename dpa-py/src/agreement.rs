@@ -391,15 +391,17 @@ impl PyAgreement {
 
     /// The last day to delete the client's data after the agreement ended on
     /// `terminated` (DPS 1.11 / 12): the agreement's months under its month
-    /// rule, inclusive.
+    /// rule, inclusive; None where the statement does not state a deletion
+    /// term (`provenance = "not-stated"`: `deadline("deletion", ...)` gives
+    /// the reason).
     fn deletion_deadline<'py>(
         &self,
         py: Python<'py>,
         terminated: DateArg<ArgTerminated>,
-    ) -> PyResult<Bound<'py, PyDate>> {
-        let d = guard(|| due_date(&self.inner.deletion_deadline(terminated.0)?))
+    ) -> PyResult<Option<Bound<'py, PyDate>>> {
+        let d = guard(|| Ok(self.inner.deletion_deadline(terminated.0)?))
             .map_err(|e| e.range_at("terminated"))?;
-        py_date(py, d)
+        d.due.date().map(|d| py_date(py, d)).transpose()
     }
 
     /// The last day backups must be free of the data, or None where the
@@ -491,15 +493,16 @@ impl PyAgreement {
     }
 
     /// The last day of the client's window to terminate after a statement
-    /// change notified on `notified`.
+    /// change notified on `notified`; None where the statement does not
+    /// state the window (`provenance = "not-stated"`).
     fn termination_window_end<'py>(
         &self,
         py: Python<'py>,
         notified: DateArg<ArgNotified>,
-    ) -> PyResult<Bound<'py, PyDate>> {
-        let d = guard(|| due_date(&self.inner.termination_window_end(notified.0)?))
+    ) -> PyResult<Option<Bound<'py, PyDate>>> {
+        let d = guard(|| Ok(self.inner.termination_window_end(notified.0)?))
             .map_err(|e| e.range_at("notified"))?;
-        py_date(py, d)
+        d.due.date().map(|d| py_date(py, d)).transpose()
     }
 
     /// One deadline in full (due, bound, citation, business-day shift,

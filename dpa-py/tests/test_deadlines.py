@@ -190,3 +190,23 @@ def test_deadline_provenance(belco: dpa.Agreement, belco_toml: str) -> None:
     assert n.provenance_reason is None
     assert n.note is not None and "does not state a breach notice term" in n.note
     assert silent.breach_hours is None
+
+
+def test_not_stated_terms_give_no_date(belco: dpa.Agreement, belco_toml: str) -> None:
+    """A deletion term or a termination window the statement does not state
+    gives None from the date functions (as a backup cycle of unstated length
+    does), never an error or a default; the full deadline gives the reason.
+    Source: issue 15 point 2; Belco DPS 1.11 (deletion "binnen 3 maanden"),
+    clause 2.2.2 ("binnen 30 dagen na kennisgeving")."""
+    assert belco_toml.count("\nmonths = 3\n") == 1
+    no_term = dpa.Agreement.from_toml(belco_toml.replace("\nmonths = 3\n", '\nprovenance = "not-stated"\n'))
+    assert no_term.deletion_deadline(date(2026, 11, 30)) is None
+    d = no_term.deadline("deletion", date(2026, 11, 30))
+    assert d.due is None and d.provenance == "not-stated"
+    assert belco.deletion_deadline(date(2026, 11, 30)) == date(2027, 2, 28)
+
+    window = "termination_window_days = 30"
+    assert belco_toml.count(window) == 1
+    no_window = dpa.Agreement.from_toml(belco_toml.replace(window, 'provenance = "not-stated"', 1))
+    assert no_window.termination_window_end(date(2022, 1, 4)) is None
+    assert no_window.deadline("termination-window", date(2022, 1, 4)).provenance == "not-stated"
