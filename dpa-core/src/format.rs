@@ -1,7 +1,7 @@
 //! Which format a document is in: [`Format`], the one rule for telling it
 //! from a file's name ([`Format::of_file_name`]) and from the text when the
 //! caller does not say ([`sniff_format`]). A leaf: errors name the format
-//! they were read in, and [`crate::document`] reads with it.
+//! they were read in, and the document reader reads with it.
 
 use std::fmt;
 
@@ -62,16 +62,10 @@ impl fmt::Display for Format {
 
 /// Guesses the format of a document: JSON when it starts (after blanks) with
 /// `{`, or with `[` on a line that is not a TOML table header such as
-/// `[statement]` or `[[events]]`; TOML otherwise.
-///
-/// ```
-/// use dpa_core::{Format, document::sniff_format};
-/// assert_eq!(sniff_format("{\"events\": []}"), Format::Json);
-/// assert_eq!(sniff_format("[[events]]\nkind = \"audit-held\""), Format::Toml);
-/// assert_eq!(sniff_format("[rules]\n"), Format::Toml);
-/// assert_eq!(sniff_format("[[1, 2], []]"), Format::Json);
-/// assert_eq!(sniff_format("dpa_format = 1"), Format::Toml);
-/// ```
+/// `[statement]` or `[[events]]`; TOML otherwise: `{"events": []}` and
+/// `[[1, 2], []]` are JSON, `[[events]]`, `[rules]` and `dpa_format = 1`
+/// TOML (the unit test `sniffs_json_and_toml` below). The document module
+/// re-exports it.
 pub fn sniff_format(text: &str) -> Format {
     let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if t.starts_with('{') {
@@ -100,4 +94,22 @@ pub fn sniff_format(text: &str) -> Format {
         };
     }
     Format::Toml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The examples of [`sniff_format`]'s documentation.
+    #[test]
+    fn sniffs_json_and_toml() {
+        assert_eq!(sniff_format("{\"events\": []}"), Format::Json);
+        assert_eq!(
+            sniff_format("[[events]]\nkind = \"audit-held\""),
+            Format::Toml
+        );
+        assert_eq!(sniff_format("[rules]\n"), Format::Toml);
+        assert_eq!(sniff_format("[[1, 2], []]"), Format::Json);
+        assert_eq!(sniff_format("dpa_format = 1"), Format::Toml);
+    }
 }
