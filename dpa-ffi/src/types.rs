@@ -426,16 +426,33 @@ fn unknown(what: &str) -> FfiError {
 }
 
 /// A deadline for C.
-#[inline]
+#[inline(always)]
 pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
     let kind = deadline_kind_out(d.kind)?;
     let bound = bound_out(d.bound)?;
-    let (due_kind, due_date, due_unix) = match d.due {
+    let (due_kind, due_date, due_unix, due_text) = match d.due {
         Due::Date { date, ends_at } => {
-            (dpa_due_kind::Date, date_out(date), ends_at.unix_timestamp())
+            // The date taken apart once, for its fields and its text.
+            let (year, month, day) = date.to_calendar_date();
+            let month = u8::from(month);
+            let text = match dpa_core::values::iso_date::ymd_to_bytes(year, month, day) {
+                Some(bytes) => text_buf(&bytes),
+                None => due_text_formatted(&d.due),
+            };
+            let due_date = dpa_date {
+                year,
+                month: u32::from(month),
+                day: u32::from(day),
+            };
+            (dpa_due_kind::Date, due_date, ends_at.unix_timestamp(), text)
         }
-        Due::Instant(t) => (dpa_due_kind::Instant, ZERO_DATE, t.unix_timestamp()),
-        Due::NoFixedTerm => (dpa_due_kind::None, ZERO_DATE, 0),
+        Due::Instant(t) => (
+            dpa_due_kind::Instant,
+            ZERO_DATE,
+            t.unix_timestamp(),
+            due_text_formatted(&d.due),
+        ),
+        Due::NoFixedTerm => (dpa_due_kind::None, ZERO_DATE, 0, due_text_formatted(&d.due)),
         _ => return Err(unknown("kind of due time")),
     };
     let (shifted, shifted_from) = match &d.shift {
@@ -448,7 +465,7 @@ pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
         due_kind,
         bound,
         due_date,
-        due_text: due_text(&d.due),
+        due_text,
         shifted_from,
         shifted,
         provenance: provenance_out(d.provenance.kind())?,
@@ -466,20 +483,14 @@ fn provenance_out(p: ProvenanceKind) -> FfiResult<dpa_provenance> {
     }
 }
 
-/// `Due`'s text (its `Display`, as `dpa deadline` prints it) in a C buffer.
-#[inline]
-fn due_text(due: &Due) -> [c_char; 24] {
-    // The common case, a due date: its ten bytes straight into the buffer.
-    if let Due::Date { date, .. } = due
-        && let Some(b) = dpa_core::values::iso_date::to_bytes(*date)
-    {
-        let mut buf = [0 as c_char; 24];
-        for (slot, b) in buf.iter_mut().zip(b) {
-            *slot = b as c_char;
-        }
-        return buf;
+/// A due date's ten bytes (`YYYY-MM-DD`) in a C buffer, the rest NUL.
+#[inline(always)]
+fn text_buf(bytes: &[u8; 10]) -> [c_char; 24] {
+    let mut buf = [0 as c_char; 24];
+    for (slot, &b) in buf.iter_mut().zip(bytes) {
+        *slot = b as c_char;
     }
-    due_text_formatted(due)
+    buf
 }
 
 /// `Due`'s text through its `Display` (an instant, `none`).

@@ -94,10 +94,25 @@ fn not_a_date(s: &str) -> Error {
 #[inline]
 pub fn to_bytes(d: Date) -> Option<[u8; 10]> {
     let (y, m, day) = d.to_calendar_date();
+    ymd_to_bytes(y, u8::from(m), day)
+}
+
+/// `YYYY-MM-DD` as bytes from a date already taken apart (year, month 1–12,
+/// day 1–31, as [`Date::to_calendar_date`] gives them), for a caller that
+/// needs the parts too and so takes the date apart once; `None` for a year
+/// outside 1 to 9999.
+///
+/// ```
+/// use dpa_core::values::iso_date;
+/// assert_eq!(iso_date::ymd_to_bytes(2026, 2, 8), Some(*b"2026-02-08"));
+/// assert_eq!(iso_date::ymd_to_bytes(10_000, 1, 1), None);
+/// ```
+#[inline(always)]
+pub fn ymd_to_bytes(y: i32, m: u8, day: u8) -> Option<[u8; 10]> {
     if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
         return None;
     }
-    let (y, m, day) = (y as u32, u32::from(u8::from(m)), u32::from(day));
+    let (y, m, day) = (y as u32, u32::from(m), u32::from(day));
     let digit = |n: u32| b'0' + (n % 10) as u8;
     Some([
         digit(y / 1000),
