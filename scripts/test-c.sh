@@ -17,16 +17,8 @@ target_dir=${CARGO_TARGET_DIR:-target}
 lib_dir="$root/$target_dir/release"
 case "$target_dir" in /*) lib_dir="$target_dir/release" ;; esac
 
-step() { printf '\n== %s\n' "$*"; }
-# Output is captured before it is searched: with pipefail, `cmd | grep -q`
-# fails when grep stops reading early and cmd dies of SIGPIPE.
-has() { # TEXT PATTERN: whether a line of TEXT matches PATTERN (grep -E)
-  grep -qE -- "$2" <<<"$1"
-}
-fail() {
-  echo "test-c: FAILED: $*" >&2
-  exit 1
-}
+# step, has, fail, apt_install, extract
+. scripts/lib.sh
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -38,16 +30,6 @@ fi
 cbindgen --version
 gcc --version | sed -n 1p
 valgrind --version
-apt_updated=false
-apt_install() { # PACKAGE...: apt-get install, after one apt-get update
-  local sudo=""
-  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
-  if ! $apt_updated; then
-    $sudo apt-get update
-    apt_updated=true
-  fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@"
-}
 command -v pkg-config >/dev/null || apt_install pkg-config
 pkg-config --version
 
@@ -124,13 +106,6 @@ unset PKG_CONFIG_PATH
 
 step "the C examples in README.md and docs/c-and-php.md compile and run"
 # The first ```c block after each file's C heading.
-extract() { # FILE HEADING LANG
-  awk -v heading="$2" -v lang="$3" '
-    index($0, heading) == 1 { seen = 1 }
-    seen && !done && $0 == "```" lang { grab = 1; next }
-    grab && $0 == "```" { grab = 0; done = 1 }
-    grab { print }' "$1"
-}
 for doc in "README.md:## Using dpa from C and PHP" "docs/c-and-php.md:## C in fifteen lines"; do
   file=${doc%%:*}
   heading=${doc#*:}

@@ -29,31 +29,13 @@ case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
 lib_dir="$target_dir/release"
 dpa="$target_dir/debug/dpa"
 
-step() { printf '\n== %s\n' "$*"; }
-# Output is captured before it is searched: with pipefail, `cmd | grep -q`
-# fails when grep stops reading early and cmd dies of SIGPIPE.
-has() { # TEXT PATTERN: whether a line of TEXT matches PATTERN (grep -E)
-  grep -qE -- "$2" <<<"$1"
-}
-fail() {
-  echo "test-php: FAILED: $*" >&2
-  exit 1
-}
+# step, has, fail, apt_install, extract
+. scripts/lib.sh
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 step "tools: php with FFI, composer, phpunit (Debian's packages)"
-apt_updated=false
-apt_install() { # PACKAGE...: apt-get install, after one apt-get update
-  local sudo=""
-  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
-  if ! $apt_updated; then
-    $sudo apt-get update
-    apt_updated=true
-  fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@"
-}
 missing=()
 command -v php >/dev/null || missing+=(php8.2-cli)
 command -v composer >/dev/null || missing+=(composer)
@@ -167,13 +149,6 @@ echo "ok: timeline JSON byte for byte"
 
 step "the PHP examples in README.md and docs/c-and-php.md run"
 # The first ```php block after each file's PHP heading.
-extract() { # FILE HEADING LANG
-  awk -v heading="$2" -v lang="$3" '
-    index($0, heading) == 1 { seen = 1 }
-    seen && !done && $0 == "```" lang { grab = 1; next }
-    grab && $0 == "```" { grab = 0; done = 1 }
-    grab { print }' "$1"
-}
 for doc in "README.md:## Using dpa from C and PHP" "docs/c-and-php.md:## PHP"; do
   file=${doc%%:*}
   heading=${doc#*:}

@@ -20,7 +20,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+# step
+. scripts/lib.sh
 
 python=${PYTHON:-python3}
 venv=.venv

@@ -14,11 +14,10 @@ root=$(pwd)
 AJV_VERSION=8.20.0
 AJV_FORMATS_VERSION=3.0.1
 
+# apt_install
+. scripts/lib.sh
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  sudo=""
-  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y nodejs npm
+  apt_install nodejs npm
 fi
 node --version
 

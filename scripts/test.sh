@@ -12,7 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+# step
+. scripts/lib.sh
 
 step "toolchain"
 cargo --version
