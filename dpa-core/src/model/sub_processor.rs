@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AdHocClauses, CodeOfConduct, TransferCertification, is_false};
 use crate::macros::spelled_enum;
-use crate::values::{ClauseRef, Country, Location, Text};
+use crate::values::{ClauseRef, Country, CountrySet, Location, Text};
 
 /// A sub-processor (subverwerker).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -125,9 +125,10 @@ impl SubProcessor {
     /// the transfer rules assess.
     pub fn third_countries(&self) -> Vec<Country> {
         let mut out: Vec<Country> = Vec::new();
+        let mut seen = CountrySet::default();
         let located = self.locations.iter().filter_map(|l| l.country());
         for c in located.chain(self.access_from.iter().copied()) {
-            if !c.is_eea() && !out.contains(&c) {
+            if !c.is_eea() && seen.insert(c) {
                 out.push(c);
             }
         }

@@ -123,35 +123,43 @@ impl CheckReport {
         }
         // Each finding's lines, indented by four spaces, joined by ",\n".
         let mut pretty = HEAD.len() + TAIL.len() + 2 * (self.findings.len() - 1);
+        let mut one = Vec::new();
         for finding in &self.findings {
-            let one = super::sorted_json(finding).map_err(super::report_error)?;
-            let one = one.trim_end_matches('\n');
-            pretty += one.len() + 4 * (one.matches('\n').count() + 1);
+            one.clear();
+            super::push_element(&mut one, finding).map_err(super::report_error)?;
+            pretty += one.len();
         }
         let compact = pretty > limit;
-        let mut piece = String::from(if compact { "{\"findings\":[" } else { HEAD });
+        let mut piece = if compact {
+            b"{\"findings\":[".to_vec()
+        } else {
+            HEAD.as_bytes().to_vec()
+        };
         for (i, finding) in self.findings.iter().enumerate() {
             if compact {
                 if i > 0 {
-                    piece.push(',');
+                    piece.push(b',');
                 }
-                piece.push_str(&super::sorted_compact_json(finding).map_err(super::report_error)?);
+                piece.extend_from_slice(
+                    super::sorted_compact_json(finding)
+                        .map_err(super::report_error)?
+                        .as_bytes(),
+                );
             } else {
                 if i > 0 {
-                    piece.push_str(",\n");
+                    piece.extend_from_slice(b",\n");
                 }
-                let one = super::sorted_json(finding).map_err(super::report_error)?;
-                super::push_indented(&mut piece, &one, "    ");
+                super::push_element(&mut piece, finding).map_err(super::report_error)?;
             }
             // Findings are small: written in pieces of some kilobytes.
             if piece.len() >= 8 * 1024 {
-                w.write_all(piece.as_bytes())?;
+                w.write_all(&piece)?;
                 piece.clear();
             }
         }
-        piece.push_str(if compact { "]}" } else { TAIL });
-        piece.push('\n');
-        w.write_all(piece.as_bytes())
+        piece.extend_from_slice(if compact { b"]}" } else { TAIL.as_bytes() });
+        piece.push(b'\n');
+        w.write_all(&piece)
     }
 }
 

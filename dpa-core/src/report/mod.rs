@@ -110,18 +110,113 @@ fn sorted_compact_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
         .map_err(|e| crate::Error::invalid_argument("report", e.to_string()))
 }
 
-/// Appends `one` (pretty JSON of one element, as [`sorted_json`] writes
-/// it) to `out`, each line indented by `indent` and without the final
-/// newline: an element of a list written one at a time. JSON strings hold
-/// no raw line breaks, so every line is a line of the structure and can be
-/// indented as a whole.
-fn push_indented(out: &mut String, one: &str, indent: &str) {
-    for (j, line) in one.trim_end_matches('\n').split('\n').enumerate() {
-        if j > 0 {
-            out.push('\n');
+/// Appends `value` to `out` as an element of a list written one at a time:
+/// [`sorted_json`]'s text (pretty, keys sorted; compact past the document
+/// limit) with each line indented by four spaces and without the final
+/// newline. Written straight into `out` with its indentation, not as a
+/// text that is then split into lines and copied again.
+fn push_element<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<()> {
+    const PREFIX: &[u8] = b"    ";
+    let to_error = |e: serde_json::Error| crate::Error::invalid_argument("report", e.to_string());
+    let value = serde_json::to_value(value).map_err(to_error)?;
+    let start = out.len();
+    out.extend_from_slice(PREFIX);
+    let mut newlines = 0;
+    let formatter = Indented {
+        depth: PREFIX.len() / Indented::INDENT.len(),
+        has_value: false,
+        newlines: &mut newlines,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, formatter);
+    value.serialize(&mut ser).map_err(to_error)?;
+    // The text without the indentation, as `sorted_json` measures it.
+    let pretty = out.len() - start - PREFIX.len() * (newlines + 1);
+    if pretty > crate::limits::MAX_DOCUMENT_BYTES {
+        out.truncate(start + PREFIX.len());
+        serde_json::to_writer(&mut *out, &value).map_err(to_error)?;
+    }
+    Ok(())
+}
+
+/// serde_json's pretty layout (two spaces a level) starting `depth`
+/// levels in, counting the line breaks it writes.
+struct Indented<'a> {
+    depth: usize,
+    has_value: bool,
+    newlines: &'a mut usize,
+}
+
+impl Indented<'_> {
+    const INDENT: &'static [u8] = b"  ";
+
+    fn newline<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        *self.newlines += 1;
+        w.write_all(b"\n")?;
+        for _ in 0..self.depth {
+            w.write_all(Self::INDENT)?;
         }
-        out.push_str(indent);
-        out.push_str(line);
+        Ok(())
+    }
+
+    fn open<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Indented<'_> {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -135,4 +230,31 @@ fn sorted_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     let mut s = crate::document::to_json(&value)?;
     s.push('\n');
     Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    /// An element written into its list is `sorted_json`'s text with every
+    /// line indented by four spaces: nested objects and arrays, empty ones,
+    /// keys out of order, a string with an escaped line break.
+    #[test]
+    fn push_element_indents_sorted_json() {
+        let value = serde_json::json!({
+            "z": [1, {"b": [], "a": {}}, [true, null]],
+            "a": "two\nlines",
+            "m": {"y": {"x": [[]]}},
+        });
+        let mut out = b"[\n".to_vec();
+        super::push_element(&mut out, &value).expect("written");
+        let expected: Vec<String> = super::sorted_json(&value)
+            .expect("written")
+            .trim_end_matches('\n')
+            .split('\n')
+            .map(|line| format!("    {line}"))
+            .collect();
+        assert_eq!(
+            String::from_utf8(out).expect("UTF-8"),
+            format!("[\n{}", expected.join("\n"))
+        );
+    }
 }

@@ -113,16 +113,16 @@ impl Report for TransfersReport {
             return w.write_all(json.as_bytes());
         }
         // One assessment's lines, indented, written with one call.
-        let mut piece = String::from("{\n  \"assessments\": [\n");
+        let mut piece = b"{\n  \"assessments\": [\n".to_vec();
         for (i, a) in self.assessments.iter().enumerate() {
             if i > 0 {
-                piece.push_str(",\n");
+                piece.extend_from_slice(b",\n");
             }
-            let one = super::sorted_json(a).map_err(super::report_error)?;
-            super::push_indented(&mut piece, &one, "    ");
-            w.write_all(piece.as_bytes())?;
+            super::push_element(&mut piece, a).map_err(super::report_error)?;
+            w.write_all(&piece)?;
             piece.clear();
         }
+        let mut piece = String::new();
         piece.push_str("\n  ],\n");
         if !self.findings.is_empty() {
             // The list's own findings, at their key's place (alphabetical).

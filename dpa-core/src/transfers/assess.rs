@@ -12,7 +12,7 @@ use crate::sources::show_date;
 use crate::sources::transfer_bases::{
     Instrument, InstrumentKind, InstrumentScope, is_country_specific,
 };
-use crate::values::{Country, Location, iso_date};
+use crate::values::{Country, CountrySet, iso_date};
 
 /// What the date, the table and the recipient say about one basis.
 pub(super) struct Outcome {
@@ -417,9 +417,12 @@ pub(super) fn sub_processor(
 ) -> TransferAssessment {
     let ctx = Ctx { table, sp, on };
     let third = sp.third_countries();
-    let (outside, access_from): (Vec<Country>, Vec<Country>) = third
-        .iter()
-        .partition(|c| sp.locations.contains(&Location::Country(**c)));
+    let mut located = CountrySet::default();
+    for c in sp.locations.iter().filter_map(|l| l.country()) {
+        located.insert(c);
+    }
+    let (outside, access_from): (Vec<Country>, Vec<Country>) =
+        third.iter().partition(|c| located.contains(**c));
     let foreign_seat = sp.seat.filter(|s| !s.is_eea());
     // docs/rules.md "Transfers": a seat outside the EEA whose country is
     // neither a location nor in `access_from` is a finding; the seat alone

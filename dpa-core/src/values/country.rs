@@ -36,8 +36,7 @@ const EEA: [&str; 30] = [
 /// assert!("Nl".parse::<Country>().is_err()); // codes are upper case
 /// assert!("usa".parse::<Country>().is_err()); // alpha-3 is not accepted
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(into = "String")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Country(isocountry::CountryCode);
 
 impl Country {
@@ -91,6 +90,36 @@ impl Country {
 }
 
 /// The place of a two-letter upper-case code in a 26 x 26 table.
+/// A set of countries as one bit per two-letter code (26 x 26): membership
+/// in one lookup, for the rules that ask it of every location of every
+/// sub-processor.
+#[derive(Clone, Default)]
+pub(crate) struct CountrySet([u64; (26 * 26usize).div_ceil(64)]);
+
+impl CountrySet {
+    /// The bit of `c`: its code's place among the 26 x 26 codes.
+    fn bit(c: Country) -> Option<(usize, u64)> {
+        alpha2_index(c.as_str()).map(|i| (i / 64, 1u64 << (i % 64)))
+    }
+
+    /// Adds `c`; whether it was not in the set before.
+    pub(crate) fn insert(&mut self, c: Country) -> bool {
+        match Self::bit(c) {
+            Some((word, mask)) => {
+                let new = self.0[word] & mask == 0;
+                self.0[word] |= mask;
+                new
+            }
+            None => false,
+        }
+    }
+
+    /// Whether `c` is in the set.
+    pub(crate) fn contains(&self, c: Country) -> bool {
+        Self::bit(c).is_some_and(|(word, mask)| self.0[word] & mask != 0)
+    }
+}
+
 fn alpha2_index(s: &str) -> Option<usize> {
     match *s.as_bytes() {
         [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
@@ -271,6 +300,14 @@ impl TryFrom<String> for Country {
     type Error = Error;
     fn try_from(s: String) -> Result<Self, Error> {
         s.parse()
+    }
+}
+
+/// Written as its two-letter code, a `&'static str` (no `String` is made:
+/// a report names each country of each sub-processor).
+impl Serialize for Country {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 

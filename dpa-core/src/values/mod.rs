@@ -199,6 +199,7 @@ mod time_zone;
 mod version;
 
 pub use clause_ref::{ClauseRef, join_refs};
+pub(crate) use country::CountrySet;
 pub use country::{Country, Location, Region};
 pub use money::EurCents;
 pub use month_rule::MonthRule;
