@@ -23,4 +23,5 @@ mod provenance;
 mod readme;
 mod schema;
 mod show;
+mod statements;
 mod transfers;

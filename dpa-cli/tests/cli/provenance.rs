@@ -126,3 +126,32 @@ fn provenance_errors_name_the_path() {
         stderr(&o)
     );
 }
+
+/// An assumed change window cites the edition's clause on the window in the
+/// agreement's own numbering: 2.2.2 in Belco's (part 2 numbered after part
+/// 1), 2.2 in Alles Online's (the articles' own numbers).
+/// Source: Belco clause 2.2.2 and Alles Online clause 2.2 ("binnen 30 dagen
+/// na kennisgeving"); issue 15 point 2.
+#[test]
+fn an_assumed_window_cites_the_clause_in_the_agreements_numbering() {
+    let from = "termination_window_days = 30 ";
+    let assume = "provenance = \"assumed\"\nreason = \"read from a letter\"\n";
+    for (file, clause) in [("belco.toml", "2.2.2"), ("alles-online.toml", "2.2")] {
+        let text = std::fs::read_to_string(crate::helpers::examples().join(file)).unwrap();
+        assert_eq!(text.matches(from).count(), 1, "{file}");
+        let f = Scratch::new(
+            &format!("assumed-window-{file}"),
+            text.replacen(from, &format!("{assume}{from}"), 1)
+                .as_bytes(),
+        );
+        let out = stdout(&dpa(&["check", f.path()]));
+        let line = out
+            .lines()
+            .find(|l| l.contains("info[value-assumed]"))
+            .unwrap_or_else(|| panic!("{file}: {out}"));
+        assert!(
+            line.ends_with(&format!("read from a letter (clause {clause})")),
+            "{file}: {line}"
+        );
+    }
+}

@@ -209,34 +209,39 @@ fn provenance(a: &Agreement, out: &mut Vec<Finding>) {
         ));
     }
     let sc = &a.terms.statement_changes;
+    // The edition's clause on the window (2.2; 2.2.2 where part 2 is
+    // numbered after part 1), in the agreement's numbering; none where the
+    // library does not hold the edition's text.
+    let window_clause = crate::sources::numbering::text_on_file(a.clauses.edition)
+        .then(|| format!("clause {}", a.clauses.numbering.clause(2, Some(2))));
     let assumed = [
         (
             &sc.provenance,
             sc.termination_window
                 .map(|t| format!("the window to terminate after a statement change ({t})")),
             &sc.source,
-            "clause 2.2.2",
+            window_clause.as_deref(),
             "terms.statement_changes.reason",
         ),
         (
             &d.provenance,
             d.term.map(|t| format!("the deletion term ({t})")),
             &d.source,
-            "GDPR art. 28(3)(g)",
+            Some("GDPR art. 28(3)(g)"),
             "terms.deletion.reason",
         ),
         (
             &b.provenance,
             b.notice.map(|t| format!("the breach notice term ({t})")),
             &b.source,
-            "GDPR art. 28(3)(f), 33(2)",
+            Some("GDPR art. 28(3)(f), 33(2)"),
             "terms.breach.reason",
         ),
         (
             &au.provenance,
             Some("the audit terms".to_owned()),
             &au.source,
-            "GDPR art. 28(3)(h)",
+            Some("GDPR art. 28(3)(h)"),
             "terms.audit.reason",
         ),
     ];
@@ -247,7 +252,7 @@ fn provenance(a: &Agreement, out: &mut Vec<Finding>) {
                 format!(
                     "{what}: assumed by the file's author, not stated by the document: {reason}"
                 ),
-                citation::cite(source, [article]),
+                citation::cite(source, article),
                 Some(path.into()),
             ));
         }
