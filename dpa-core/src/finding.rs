@@ -158,6 +158,10 @@ finding_codes! {
     /// clauses cover of GDPR art. 28 is unknown.
     EditionTextNotOnFile = "edition-text-not-on-file", Warning,
         "the library does not hold the text of the agreement's edition of the standard clauses, so what its clauses cover of GDPR art. 28 is unknown";
+    /// The document holds only one part of the Data Pro Code (`document.parts`),
+    /// so what only the other part could say is unknown.
+    DocumentPartAbsent = "document-part-absent", Warning,
+        "the document holds only the Data Pro Statement or only the standard clauses, so what only the other part could say of GDPR art. 28 is unknown";
     /// A clause or term limits the processor's liability for its sub-processors.
     SubProcessorLiabilityLimited = "sub-processor-liability-limited", Warning,
         "a clause or term limits the processor's liability, which GDPR art. 28(4) keeps full towards the controller for its sub-processors";

@@ -71,12 +71,21 @@ impl Art28Coverage {
         self.0.missing.iter().map(|r| r.as_str()).collect()
     }
 
-    /// The ids of the requirements that only the clauses of an edition
-    /// whose text the library does not hold could meet
-    /// (`"confidentiality"`); empty for the editions it holds.
+    /// The ids of the requirements whose coverage is unknown
+    /// (`"confidentiality"`): those only the clauses could meet, when the
+    /// library does not hold the edition's text or the document does not
+    /// hold part 2, and those only the statement states, when it does not
+    /// hold part 1; empty otherwise.
     #[getter]
     fn unknown(&self) -> Vec<&'static str> {
         self.0.unknown.iter().map(|r| r.as_str()).collect()
+    }
+
+    /// Why `unknown` is not empty: `"edition-text-not-on-file"`,
+    /// `"clauses-absent"` or `"statement-absent"`; `None` when it is empty.
+    #[getter]
+    fn unknown_because(&self) -> Option<&'static str> {
+        self.0.unknown_cause.map(|c| c.as_str())
     }
 
     /// Whether the item is covered in full (`verdict == "covered"`).

@@ -30,6 +30,11 @@ def belco_toml() -> str:
 
 
 @pytest.fixture(scope="session")
+def alles_online_toml() -> str:
+    return (AGREEMENTS / "alles-online.toml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
 def belco_events() -> str:
     return (EVENTS / "belco-2027.toml").read_text(encoding="utf-8")
 

@@ -189,9 +189,24 @@ def test_without_the_edition_text_coverage_is_unknown(belco_toml: str) -> None:
     assert cov["28-3-b"].verdict == "unknown"
     assert cov["28-3-b"].unknown == ["confidentiality"]
     assert cov["28-3-b"].missing == [] and not cov["28-3-b"].covered
+    assert cov["28-3-b"].unknown_because == "edition-text-not-on-file"
+    assert cov["28-2"].unknown_because is None
     assert str(cov["28-3-b"]).endswith("UNKNOWN (edition text not on file: confidentiality of the persons processing)")
     codes = [f.code for f in a.check(date(2026, 11, 23))]
     assert codes.count("edition-text-not-on-file") == 1
+
+
+def test_a_statement_alone_leaves_the_clauses_coverage_unknown(alles_online_toml: str) -> None:
+    # Source: issue 15 point 4, issue 16 — a document that holds only the
+    # Data Pro Statement ([document] parts = ["statement"]): what only the
+    # standard clauses could cover (clause 5.1, confidentiality) is unknown.
+    a = dpa.Agreement.from_toml(alles_online_toml + '\n[document]\nparts = ["statement"]\n')
+    cov = {c.id: c for c in a.coverage()}
+    assert cov["28-3-b"].verdict == "unknown"
+    assert cov["28-3-b"].unknown_because == "clauses-absent"
+    assert str(cov["28-3-b"]).endswith("UNKNOWN (part 2 not in the document: confidentiality of the persons processing)")
+    codes = [f.code for f in a.check(date(2026, 12, 5))]
+    assert codes.count("document-part-absent") == 1
 
 
 def test_coverage_str_is_the_words_of_the_dpa_command(belco_toml: str, tmp_path: Path) -> None:

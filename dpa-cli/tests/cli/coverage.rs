@@ -347,3 +347,47 @@ fn editions_without_text_and_clauses_of_another_edition() {
         "{err}"
     );
 }
+
+/// A statement published without the standard clauses: `dpa coverage`
+/// marks what only the clauses could cover unknown, with why, in text and
+/// JSON, and `dpa check` names the absent part.
+/// Source: Alles Online DPS 7 and clause 5.1 (confidentiality, GDPR art.
+/// 28(3)(b)); issue 15 point 4; issue 16 (the verdict "unknown").
+#[test]
+fn coverage_of_a_statement_alone() {
+    let text = std::fs::read_to_string(examples().join("alles-online.toml")).unwrap();
+    let f = Scratch::new(
+        "statement-alone.toml",
+        format!("{text}\n[document]\nparts = [\"statement\"]\n").as_bytes(),
+    );
+    let o = dpa(&["coverage", f.path()]);
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("GDPR art. 28(3)(b)"))
+        .unwrap();
+    assert!(
+        line.ends_with(
+            "UNKNOWN (part 2 not in the document: confidentiality of the persons processing)"
+        ),
+        "{line}"
+    );
+    let o = dpa(&["coverage", f.path(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let b = json["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "28-3-b")
+        .unwrap();
+    assert_eq!(b["verdict"], "unknown");
+    assert_eq!(b["unknown_because"], "clauses-absent");
+    let o = dpa(&["check", f.path(), "--at", "2026-12-05"]);
+    assert!(
+        stdout(&o).contains(
+            "warning[document-part-absent]: the document holds only part 1 (the Data Pro Statement)"
+        ),
+        "{}",
+        stdout(&o)
+    );
+}

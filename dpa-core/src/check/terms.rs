@@ -194,7 +194,7 @@ fn provenance(a: &Agreement, out: &mut Vec<Finding>) {
     if d.provenance.is_not_stated() {
         out.push(Finding::new(
             FindingCode::TermNotStated,
-            "the statement does not state a deletion term, which GDPR art. 28(3)(g) requires (deletion or return of the data at the end of the services); no deletion deadline can be computed".to_owned(),
+            format!("{} a deletion term, which GDPR art. 28(3)(g) requires (deletion or return of the data at the end of the services); no deletion deadline can be computed", a.not_stated_by()),
             citation::cite(&d.source, ["GDPR art. 28(3)(g)"]),
             Some("terms.deletion.provenance".into()),
         ));
@@ -203,7 +203,7 @@ fn provenance(a: &Agreement, out: &mut Vec<Finding>) {
     if b.provenance.is_not_stated() {
         out.push(Finding::new(
             FindingCode::TermNotStated,
-            "the statement does not state a breach notice term, which GDPR art. 28(3)(f) requires with art. 33 (the processor assists the controller, which has 72 hours to notify the authority); no breach-notice deadline can be computed".to_owned(),
+            format!("{} a breach notice term, which GDPR art. 28(3)(f) requires with art. 33 (the processor assists the controller, which has 72 hours to notify the authority); no breach-notice deadline can be computed", a.not_stated_by()),
             citation::cite(&b.source, ["GDPR art. 28(3)(f), 33(2)"]),
             Some("terms.breach.provenance".into()),
         ));

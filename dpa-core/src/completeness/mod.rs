@@ -49,7 +49,9 @@ use serde::Serialize;
 
 use crate::finding::{Finding, FindingCode};
 use crate::macros::spelled_enum;
-use crate::model::{Agreement, Authorisation, ClientInformed, DeviationKind, Edition};
+use crate::model::{
+    Agreement, Authorisation, ClientInformed, DeviationKind, DocumentPart, Edition,
+};
 pub use crate::sources::art28::{Art28Item, ClauseCoverage, ClauseRole, Requirement};
 use crate::sources::{art28, numbering};
 use crate::values::ClauseRef;
@@ -101,6 +103,33 @@ spelled_enum! {
     }
 }
 
+spelled_enum! {
+    /// Why the coverage of some requirements of an item is unknown.
+    #[non_exhaustive]
+    pub enum UnknownCause ("cause of an unknown coverage") {
+        /// The library does not hold the text of the agreement's edition
+        /// (`nederland-ict-2018`).
+        EditionTextNotOnFile = "edition-text-not-on-file",
+        /// The document holds only part 1: the standard clauses are not in
+        /// it (`document.parts = ["statement"]`).
+        ClausesAbsent = "clauses-absent",
+        /// The document holds only part 2: the Data Pro Statement is not in
+        /// it (`document.parts = ["clauses"]`).
+        StatementAbsent = "statement-absent",
+    }
+}
+
+impl UnknownCause {
+    /// The cause in words, as the coverage table prints it.
+    pub const fn text(self) -> &'static str {
+        match self {
+            UnknownCause::EditionTextNotOnFile => "edition text not on file",
+            UnknownCause::ClausesAbsent => "part 2 not in the document",
+            UnknownCause::StatementAbsent => "part 1 not in the document",
+        }
+    }
+}
+
 /// How one art. 28 item is covered in an agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
@@ -114,9 +143,14 @@ pub struct ItemCoverage {
     pub clauses: Vec<String>,
     /// The requirements not met (empty when covered).
     pub missing: Vec<Requirement>,
-    /// The requirements that only the edition's clauses could meet, when
-    /// the library does not hold the edition's text (empty otherwise).
+    /// The requirements whose coverage is unknown: those only the edition's
+    /// clauses could meet, when the library does not hold the edition's text
+    /// or the document does not hold part 2, and those only the statement
+    /// states, when the document does not hold part 1 (empty otherwise).
     pub unknown: Vec<Requirement>,
+    /// Why [`unknown`](ItemCoverage::unknown) is not empty (the first cause
+    /// met, in requirement order); `None` when it is empty.
+    pub unknown_cause: Option<UnknownCause>,
 }
 
 /// What the agreement's statement and typed terms say about a requirement,
@@ -131,6 +165,8 @@ enum Evidence<'a> {
     Confirms(&'a [ClauseRef]),
     /// A typed term says the processor does not do it: the field.
     Denied(&'static str),
+    /// Whether it is met is unknown, for this cause.
+    Unknown(UnknownCause),
 }
 
 /// What `a`'s statement and terms say about `r`.
@@ -203,6 +239,14 @@ fn evidence(a: &Agreement, r: Requirement) -> Evidence<'_> {
         // the clauses delete "binnen de in het Data Pro Statement opgenomen
         // termijn" (clause 2.6.3 / 6.3), so with no term in the statement the
         // item is not covered by it.
+        // Without part 1 in the document, whether the statement states a
+        // term is unknown.
+        Requirement::DeletionOrReturn
+            if t.deletion.provenance.is_not_stated()
+                && !a.document.has(DocumentPart::Statement) =>
+        {
+            Evidence::Unknown(UnknownCause::StatementAbsent)
+        }
         Requirement::DeletionOrReturn if t.deletion.provenance.is_not_stated() => {
             Evidence::Denied("terms.deletion.provenance")
         }
@@ -257,9 +301,13 @@ fn item_coverage(
     let mut clauses = Vec::new();
     let mut missing = Vec::new();
     let mut unknown = Vec::new();
-    // Without the edition's text, a requirement only its clauses could meet
-    // is neither met nor missing.
+    // Without the edition's text, or without part 2 in the document, a
+    // requirement only the clauses could meet is neither met nor missing;
+    // without part 1, neither is one only the statement states.
     let text_on_file = numbering::text_on_file(a.clauses.edition);
+    let clauses_known = text_on_file && a.document.has(DocumentPart::Clauses);
+    let statement_held = a.document.has(DocumentPart::Statement);
+    let mut unknown_cause = None;
     for &r in item.requirements() {
         let rows: Vec<&String> = kept
             .iter()
@@ -268,8 +316,23 @@ fn item_coverage(
             .collect();
         let met = match evidence(a, r) {
             Evidence::Denied(_) => false,
-            Evidence::Silent if !text_on_file => {
+            Evidence::Silent if !clauses_known => {
                 unknown.push(r);
+                unknown_cause.get_or_insert(if text_on_file {
+                    UnknownCause::ClausesAbsent
+                } else {
+                    UnknownCause::EditionTextNotOnFile
+                });
+                continue;
+            }
+            Evidence::Unknown(cause) => {
+                unknown.push(r);
+                unknown_cause.get_or_insert(cause);
+                continue;
+            }
+            Evidence::States(_) if !statement_held => {
+                unknown.push(r);
+                unknown_cause.get_or_insert(UnknownCause::StatementAbsent);
                 continue;
             }
             Evidence::Silent => !rows.is_empty(),
@@ -317,6 +380,7 @@ fn item_coverage(
         clauses,
         missing,
         unknown,
+        unknown_cause,
     }
 }
 
@@ -338,8 +402,9 @@ pub fn coverage(a: &Agreement) -> Vec<ItemCoverage> {
 /// `unknown`), `covered` (whether the verdict is `covered`), `clauses` (what
 /// covers what is met; empty when not covered), `missing` (the requirements
 /// not met, each `{"id", "text"}`) and, only when there are any, `unknown`
-/// (the requirements only the clauses of an edition whose text the library
-/// does not hold could meet, in the same form).
+/// (the requirements whose coverage is unknown, in the same form) with
+/// `unknown_because` (`edition-text-not-on-file`, `clauses-absent`,
+/// `statement-absent`: [`UnknownCause`]).
 ///
 /// ```
 /// use dpa_core::Agreement;
@@ -400,6 +465,8 @@ impl Serialize for CoverageReport {
             missing: Vec<Missing>,
             #[serde(skip_serializing_if = "Vec::is_empty")]
             unknown: Vec<Missing>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            unknown_because: Option<UnknownCause>,
         }
         let listed = |rs: &[Requirement]| -> Vec<Missing> {
             rs.iter()
@@ -421,6 +488,7 @@ impl Serialize for CoverageReport {
                 clauses: &c.clauses,
                 missing: listed(&c.missing),
                 unknown: listed(&c.unknown),
+                unknown_because: c.unknown_cause,
             })
             .collect();
         let mut st = s.serialize_struct("CoverageReport", 1)?;
@@ -432,6 +500,12 @@ impl Serialize for CoverageReport {
 /// The missing requirements of `c` in words, joined.
 fn missing_text(c: &ItemCoverage) -> String {
     let texts: Vec<&str> = c.missing.iter().map(|r| r.text()).collect();
+    texts.join("; ")
+}
+
+/// The requirements of `c` whose coverage is unknown, in words, joined.
+fn unknown_text(c: &ItemCoverage) -> String {
+    let texts: Vec<&str> = c.unknown.iter().map(|r| r.text()).collect();
     texts.join("; ")
 }
 
@@ -474,6 +548,9 @@ fn coverage_findings(a: &Agreement) -> Vec<Finding> {
             Some("clauses.edition".to_owned()),
         ));
     }
+    for part in a.document.absent() {
+        out.push(part_absent(a, part, &unknown));
+    }
     out.extend(items.into_iter().filter_map(|c| {
             let (code, message) = match c.verdict {
                 Coverage::Covered | Coverage::Unknown => return None,
@@ -483,6 +560,16 @@ fn coverage_findings(a: &Agreement) -> Vec<Finding> {
                         "nothing in the agreement (the clauses after its deviations, the statement, the terms) covers {}: {}",
                         c.item,
                         missing_text(&c)
+                    ),
+                ),
+                _ if c.clauses.is_empty() => (
+                    FindingCode::Art28ItemPartlyCovered,
+                    format!(
+                        "{} is at most partly covered: nothing known covers it; missing: {}; unknown ({}): {}",
+                        c.item,
+                        missing_text(&c),
+                        c.unknown_cause.map_or("", UnknownCause::text),
+                        unknown_text(&c)
                     ),
                 ),
                 _ => (
@@ -506,13 +593,52 @@ fn coverage_findings(a: &Agreement) -> Vec<Finding> {
     out
 }
 
+/// `document-part-absent`: the document does not hold `part`, so what only
+/// that part could say is unknown (`unknown`: the ids of the art. 28 items
+/// with a requirement whose coverage is unknown).
+fn part_absent(a: &Agreement, part: DocumentPart, unknown: &[&str]) -> Finding {
+    let edition = a.clauses.edition;
+    let what = match part {
+        DocumentPart::Clauses => format!(
+            "the standard clauses it refers to (the {edition} edition) are not in it, so whether the processor uses them as published or with deviations is unknown"
+        ),
+        _ => "the Data Pro Statement the clauses refer to for the processor's own terms (the deletion term, the security measures, the sub-processors, the breach protocol) is not in it".to_owned(),
+    };
+    let present = a
+        .document
+        .parts
+        .first()
+        .map_or("one part", |p| p.describe());
+    Finding::new(
+        FindingCode::DocumentPartAbsent,
+        format!(
+            "the document holds only {present}: {what}; what only {} could say is unknown for {} item(s) of GDPR art. 28 (coverage ids {})",
+            part.describe(),
+            unknown.len(),
+            if unknown.is_empty() {
+                "none".to_owned()
+            } else {
+                unknown.join(", ")
+            }
+        ),
+        "GDPR art. 28(3)".to_owned(),
+        Some("document.parts".to_owned()),
+    )
+}
+
 /// `sub-processor-liability-limited` for each clause that limits the
 /// processor's liability (the edition's article 9 brings in the main
 /// agreement's limitations of liability) and for a term that makes its
 /// liability for sub-processors subject to them: GDPR art. 28(4), second
 /// sentence, keeps the processor fully liable to the controller.
 fn liability_findings(a: &Agreement) -> Vec<Finding> {
-    let mut out: Vec<Finding> = kept_clauses(a)
+    // Without part 2 in the document, which clauses it keeps is unknown.
+    let kept = if a.document.has(DocumentPart::Clauses) {
+        kept_clauses(a)
+    } else {
+        Vec::new()
+    };
+    let mut out: Vec<Finding> = kept
         .into_iter()
         .filter(|(c, _)| c.role == ClauseRole::LimitsLiability)
         .map(|(_, label)| {

@@ -77,7 +77,7 @@ impl Agreement {
     /// not state the term (the citation names where it is silent).
     fn no_deletion_term(&self) -> String {
         not_stated_reason(
-            "the statement does not state a deletion term",
+            &format!("{} a deletion term", self.not_stated_by()),
             &self.terms.deletion.source,
         )
     }
@@ -196,7 +196,7 @@ impl Agreement {
                 DeadlineKind::BackupDeletion,
                 citation,
                 detail,
-                || "the statement does not state how backups are deleted (backups = not-stated); the deletion term is not taken to cover them".to_owned(),
+                || format!("{} how backups are deleted (backups = not-stated); the deletion term is not taken to cover them", self.not_stated_by()),
             )),
         }
     }
@@ -221,7 +221,7 @@ impl Agreement {
                 Detail::Full,
                 || {
                     not_stated_reason(
-                        "the statement does not state a breach notice term",
+                        &format!("{} a breach notice term", self.not_stated_by()),
                         &b.source,
                     )
                 },
@@ -424,7 +424,10 @@ impl Agreement {
                 detail,
                 || {
                     not_stated_reason(
-                        "the statement does not state the window to terminate after a change",
+                        &format!(
+                            "{} the window to terminate after a change",
+                            self.not_stated_by()
+                        ),
                         &c.source,
                     )
                 },

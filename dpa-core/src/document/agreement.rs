@@ -48,7 +48,11 @@ impl Agreement {
         let agreement: Agreement = document::parse(text, format)?;
         // Every reference to a standard clause names a clause of the
         // edition (docs/rules.md, "Editions and clause numbers").
-        if let Err((path, message)) = numbering::check_references(&agreement) {
+        // A document of one part says nothing only the other part can say
+        // (docs/rules.md, "Documents that hold one part").
+        let checked = numbering::check_references(&agreement)
+            .and_then(|()| crate::model::check_parts(&agreement));
+        if let Err((path, message)) = checked {
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             return Err(Error::from(messages::validation(
                 format, path, None, &message, text,

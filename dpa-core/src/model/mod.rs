@@ -20,6 +20,7 @@ mod audit_period;
 mod breach;
 mod clauses;
 mod costs;
+mod document;
 mod provenance;
 mod references;
 mod safeguards;
@@ -32,6 +33,8 @@ pub use audit_period::*;
 pub use breach::*;
 pub use clauses::*;
 pub use costs::*;
+pub(crate) use document::check_parts;
+pub use document::{Document, DocumentPart};
 pub use provenance::*;
 pub use safeguards::*;
 pub use service_level::*;
@@ -76,6 +79,10 @@ pub struct Agreement {
     pub clauses: StandardClauses,
     /// The operative terms, each citing the statement item and clause it comes from.
     pub terms: Terms,
+    /// Which parts of the Data Pro Code the document holds (`[document]
+    /// parts`); absent, both.
+    #[serde(default, skip_serializing_if = "Document::is_whole")]
+    pub document: Document,
 }
 
 /// The version of the file format. Only `1` exists.

@@ -11,7 +11,7 @@ use crate::Agreement;
 use crate::model::{
     AdHocClauses, Address, Approval, Assistance, Audit, Breach, Certification, ChannelTerm,
     ClientInformed, CodeOfConduct, Contact, CostBasis, CostContext, CostTerms, Costs, Deletion,
-    Described, Deviation, Disclosure, Duration, Fines, FormatVersion, History, Language,
+    Described, Deviation, Disclosure, Document, Duration, Fines, FormatVersion, History, Language,
     LegalRetention, Measures, ProcessingLocations, Processor, Product, Provenance, ReturnOfData,
     Rules, Security, ServiceLevel, SpecialCategories, StandardClauses, Statement, StatementChanges,
     SubProcessor, SubProcessorPolicy, SubProcessorsByReference, Terms, TransferCertification,
@@ -842,6 +842,7 @@ pub(super) fn agreement() -> BoxedStrategy<Agreement> {
                     statement,
                     clauses,
                     terms,
+                    document: Document::default(),
                 })
             },
         )

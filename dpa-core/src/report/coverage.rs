@@ -8,8 +8,9 @@ use crate::completeness::{Coverage, CoverageReport, ItemCoverage};
 impl ItemCoverage {
     /// The verdict in words: the clauses that cover the item (covered),
     /// `PARTLY: <clauses> (missing: <what>)`, `NOT COVERED (missing:
-    /// <what>)`, or `UNKNOWN: <clauses> (edition text not on file: <what>)`
-    /// (`UNKNOWN (...)` when nothing is met);
+    /// <what>)`, or `UNKNOWN: <clauses> (<cause>: <what>)` (`UNKNOWN (...)`
+    /// when nothing is met; the cause `edition text not on file`, `part 2
+    /// not in the document` or `part 1 not in the document`);
     /// a partly covered item with unknown requirements adds `; unknown:
     /// <what>`.
     pub fn clauses_text(&self) -> String {
@@ -17,16 +18,19 @@ impl ItemCoverage {
             rs.iter().map(|r| r.text()).collect::<Vec<_>>().join("; ")
         };
         let (missing, unknown) = (words(&self.missing), words(&self.unknown));
+        let cause = self.unknown_cause.map_or("unknown", |c| c.text());
         match self.verdict {
             Coverage::Covered => self.clauses.join(", "),
             Coverage::NotCovered => format!("NOT COVERED (missing: {missing})"),
             Coverage::Unknown if self.clauses.is_empty() => {
-                format!("UNKNOWN (edition text not on file: {unknown})")
+                format!("UNKNOWN ({cause}: {unknown})")
             }
-            Coverage::Unknown => format!(
-                "UNKNOWN: {} (edition text not on file: {unknown})",
-                self.clauses.join(", ")
-            ),
+            Coverage::Unknown => {
+                format!("UNKNOWN: {} ({cause}: {unknown})", self.clauses.join(", "))
+            }
+            _ if self.clauses.is_empty() && !self.unknown.is_empty() => {
+                format!("PARTLY (missing: {missing}; unknown: {unknown})")
+            }
             _ if !self.unknown.is_empty() => format!(
                 "PARTLY: {} (missing: {missing}; unknown: {unknown})",
                 self.clauses.join(", ")

@@ -221,6 +221,9 @@ fn statement(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
     for d in &a.clauses.deviations {
         writeln!(f, "  {} ({}): {}", d.clause, d.kind, t(&d.summary))?;
     }
+    for part in a.document.absent() {
+        writeln!(f, "Not in the document: {}", part.describe())?;
+    }
     writeln!(f, "Products:")?;
     for pr in &st.products {
         writeln!(f, "  - {}", t(&pr.name))?;

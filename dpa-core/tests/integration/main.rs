@@ -19,6 +19,7 @@ mod errors;
 mod helpers;
 mod ics;
 mod limits;
+mod parts;
 mod provenance;
 mod readme;
 mod schema;

@@ -25,6 +25,10 @@ const NOT_MUTABLE: &[(&str, &str)] = &[
         "the format's version: only 1 exists, so there is no other value to show",
     ),
     (
+        "document.parts[]",
+        "a document of one part refuses what only the other part says (statement references, deviations), which this agreement holds; the summary's `Not in the document` line is tested in tests/integration/parts.rs",
+    ),
+    (
         "terms.breach.notice.kind",
         "the kind follows from `hours` (given exactly for `within-hours`), which is changed on its own and shown as `within 24 hours`",
     ),
@@ -145,6 +149,8 @@ fn every_new_spelling() -> Value {
     // alone (in a 2019 file, changing it makes every reference name a clause
     // the edition does not have, which the reader refuses).
     doc["clauses"]["edition"] = json!("nederland-ict-2018");
+    // Both parts, written out (the default).
+    doc["document"] = json!({"parts": ["statement", "clauses"]});
     doc
 }
 
