@@ -24,6 +24,7 @@ mod readme;
 mod schema;
 mod schema_mutations;
 mod seeds;
+mod schedule;
 mod stated_dates;
 mod summary;
 mod term_units;
