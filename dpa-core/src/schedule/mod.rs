@@ -56,6 +56,7 @@ spelled_enum! {
     /// or the date or instant an obligation was fulfilled. The spelling is
     /// the column's default name; a caller may map another name to it
     /// (`dpa schedule --column terminated_on=end_date`).
+    #[derive(PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum Column ("schedule column") {
         /// The date the agreement ended for this row (a date): starts
