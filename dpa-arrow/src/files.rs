@@ -9,7 +9,7 @@
 //! (Snappy compression).
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Seek};
+use std::io::{BufReader, BufWriter, Seek, Write};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -76,7 +76,8 @@ impl Reader {
     /// format (the message names the path).
     pub fn open(path: &Path, batch_size: usize) -> Result<Reader, Error> {
         let shown = path.display();
-        let file = File::open(path).map_err(|e| Error::Table(format!("{shown}: cannot read: {e}")))?;
+        let file =
+            File::open(path).map_err(|e| Error::Table(format!("{shown}: cannot read: {e}")))?;
         match FileFormat::of_path(path)? {
             FileFormat::Csv => {
                 let mut file = BufReader::new(file);
@@ -133,8 +134,8 @@ impl Iterator for Reader {
 
 /// A table file being written, batch by batch.
 pub enum Writer {
-    /// CSV with a header row.
-    Csv(arrow::csv::Writer<BufWriter<File>>),
+    /// CSV with a header row (to a file, or to any stream: [`Writer::csv_to`]).
+    Csv(arrow::csv::Writer<BufWriter<Box<dyn Write + Send>>>),
     /// Parquet (Snappy).
     Parquet(ArrowWriter<File>),
 }
@@ -157,14 +158,10 @@ impl Writer {
     pub fn create(path: &Path, schema: &SchemaRef) -> Result<Writer, Error> {
         let shown = path.display();
         let format = FileFormat::of_path(path)?;
-        let file = File::create(path)
-            .map_err(|e| Error::Table(format!("{shown}: cannot write: {e}")))?;
+        let file =
+            File::create(path).map_err(|e| Error::Table(format!("{shown}: cannot write: {e}")))?;
         match format {
-            FileFormat::Csv => Ok(Writer::Csv(
-                arrow::csv::WriterBuilder::new()
-                    .with_header(true)
-                    .build(BufWriter::with_capacity(256 * 1024, file)),
-            )),
+            FileFormat::Csv => Ok(Writer::csv_to(Box::new(file))),
             FileFormat::Parquet => {
                 let props = WriterProperties::builder()
                     .set_compression(Compression::SNAPPY)
@@ -176,6 +173,16 @@ impl Writer {
         }
     }
 
+    /// CSV with a header row written to `out` (standard output, for `dpa
+    /// schedule --output -`).
+    pub fn csv_to(out: Box<dyn Write + Send>) -> Writer {
+        Writer::Csv(
+            arrow::csv::WriterBuilder::new()
+                .with_header(true)
+                .build(BufWriter::with_capacity(256 * 1024, out)),
+        )
+    }
+
     /// Writes `batch`.
     ///
     /// # Errors
@@ -183,7 +190,9 @@ impl Writer {
     pub fn write(&mut self, batch: &RecordBatch) -> Result<(), Error> {
         match self {
             Writer::Csv(w) => w.write(&text_dictionaries(batch)?),
-            Writer::Parquet(w) => w.write(batch).map_err(|e| arrow::error::ArrowError::ExternalError(Box::new(e))),
+            Writer::Parquet(w) => w
+                .write(batch)
+                .map_err(|e| arrow::error::ArrowError::ExternalError(Box::new(e))),
         }
         .map_err(|e| Error::Table(format!("cannot write: {e}")))
     }
@@ -194,12 +203,10 @@ impl Writer {
     /// [`Error::Table`] when writing fails.
     pub fn finish(self) -> Result<(), Error> {
         match self {
-            Writer::Csv(w) => {
-                use std::io::Write;
-                w.into_inner()
-                    .flush()
-                    .map_err(|e| Error::Table(format!("cannot write: {e}")))
-            }
+            Writer::Csv(w) => w
+                .into_inner()
+                .flush()
+                .map_err(|e| Error::Table(format!("cannot write: {e}"))),
             Writer::Parquet(w) => w
                 .close()
                 .map(|_| ())

@@ -87,7 +87,9 @@ impl std::str::FromStr for OnError {
         match s {
             "fail" => Ok(OnError::Fail),
             "skip" => Ok(OnError::Skip),
-            _ => Err(format!("unknown on-error `{s}`: expected one of fail, skip")),
+            _ => Err(format!(
+                "unknown on-error `{s}`: expected one of fail, skip"
+            )),
         }
     }
 }
@@ -340,7 +342,14 @@ impl Plan {
         let mut entries: Vec<Option<Entry>> = vec![None; self.kinds.len()];
         let mut details: Vec<Option<String>> = vec![None; self.kinds.len()];
         for row in 0..n {
-            let result = self.row(batch, row, agreements, &schedule, &mut entries, &mut details);
+            let result = self.row(
+                batch,
+                row,
+                agreements,
+                &schedule,
+                &mut entries,
+                &mut details,
+            );
             match result {
                 Ok(()) => {
                     keep.push(true);
@@ -441,7 +450,8 @@ impl Plan {
         }
         let start = match array.data_type() {
             DataType::Date32 => {
-                date_of_days(i64::from(array.as_primitive::<Date32Type>().value(row))).map(Start::Date)
+                date_of_days(i64::from(array.as_primitive::<Date32Type>().value(row)))
+                    .map(Start::Date)
             }
             DataType::Date64 => {
                 let ms = array.as_primitive::<Date64Type>().value(row);
@@ -631,7 +641,10 @@ impl Builders {
                     }
                 })
                 .collect(),
-            status: kinds.iter().map(|_| Int8Builder::with_capacity(n)).collect(),
+            status: kinds
+                .iter()
+                .map(|_| Int8Builder::with_capacity(n))
+                .collect(),
             detail: detail.then(|| kinds.iter().map(|_| StringBuilder::new()).collect()),
         }
     }

@@ -7,6 +7,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use dpa_arrow::arrow::array::{ArrayRef, AsArray, StringArray};
+use dpa_arrow::arrow::compute::cast;
+use dpa_arrow::arrow::datatypes::DataType;
+use dpa_arrow::arrow::error::ArrowError;
+use dpa_arrow::arrow::record_batch::RecordBatch;
 use dpa_arrow::files::{Reader, Writer};
 use dpa_arrow::{Agreements, OnError, Options, Plan};
 use dpa_core::Agreement;
@@ -22,7 +27,10 @@ const BATCH_ROWS: usize = 8192;
 pub(crate) struct Args {
     /// The agreement file (.toml or .json) every row is under; leave it out
     /// with --agreement-column.
-    #[arg(required_unless_present = "agreement_column", conflicts_with = "agreement_column")]
+    #[arg(
+        required_unless_present = "agreement_column",
+        conflicts_with = "agreement_column"
+    )]
     agreement: Option<PathBuf>,
     /// The table to read (.csv with a header row, or .parquet). Event
     /// columns: terminated_on, breach_discovered_at, audit_held_on,
@@ -30,8 +38,8 @@ pub(crate) struct Args {
     /// backups_deleted_on, breach_notified_at, authority_notified_at.
     #[arg(long)]
     input: PathBuf,
-    /// The table to write (.csv or .parquet): the input columns, then each
-    /// deadline's *_due and *_status.
+    /// The table to write (.csv or .parquet, or - for CSV on standard
+    /// output): the input columns, then each deadline's *_due and *_status.
     #[arg(long)]
     output: PathBuf,
     /// The date the statuses are as of (YYYY-MM-DD); default: today (UTC).
@@ -54,6 +62,11 @@ pub(crate) struct Args {
     detail: bool,
 }
 
+/// `--output -`: CSV on standard output.
+fn to_stdout(args: &Args) -> bool {
+    args.output.as_os_str() == "-"
+}
+
 fn parse_on_error(s: &str) -> Result<OnError, String> {
     s.parse()
 }
@@ -62,7 +75,7 @@ fn parse_on_error(s: &str) -> Result<OnError, String> {
 /// half written.
 pub(crate) fn run(args: &Args) -> Result<ExitCode, InputError> {
     let result = schedule(args);
-    if result.is_err() {
+    if result.is_err() && !to_stdout(args) {
         let _ = std::fs::remove_file(&args.output);
     }
     result
@@ -86,7 +99,11 @@ fn schedule(args: &Args) -> Result<ExitCode, InputError> {
     let one = args.agreement.as_deref().map(load).transpose()?;
     let base = args.input.parent().unwrap_or(Path::new("")).to_path_buf();
     let mut cache: HashMap<String, Result<Agreement, String>> = HashMap::new();
-    let mut writer = Writer::create(&args.output, plan.output_schema()).map_err(at_path)?;
+    let mut writer = if to_stdout(args) {
+        Writer::csv_to(Box::new(std::io::stdout()))
+    } else {
+        Writer::create(&args.output, plan.output_schema()).map_err(at_path)?
+    };
     let progress = progress();
     let mut rows: u64 = 0;
     let mut skipped: u64 = 0;
@@ -136,7 +153,7 @@ fn schedule(args: &Args) -> Result<ExitCode, InputError> {
 /// relative to `base`; a file that cannot be read is kept as its message,
 /// for the rows that name it.
 fn load_named(
-    batch: &arrow_batch::RecordBatch,
+    batch: &RecordBatch,
     column: &str,
     base: &Path,
     cache: &mut HashMap<String, Result<Agreement, String>>,
@@ -144,7 +161,7 @@ fn load_named(
     let Some(array) = batch.column_by_name(column) else {
         return;
     };
-    let Ok(text) = arrow_batch::cast(array) else {
+    let Ok(text) = text_column(array) else {
         return;
     };
     for name in text.iter().flatten() {
@@ -155,17 +172,10 @@ fn load_named(
     }
 }
 
-/// The Arrow types the command touches, through dpa-arrow's re-export.
-mod arrow_batch {
-    pub(super) use dpa_arrow::arrow::record_batch::RecordBatch;
-    use dpa_arrow::arrow::array::{ArrayRef, AsArray, StringArray};
-    use dpa_arrow::arrow::datatypes::DataType;
-
-    /// A text column as plain UTF-8.
-    pub(super) fn cast(array: &ArrayRef) -> Result<StringArray, dpa_arrow::arrow::error::ArrowError> {
-        let utf8 = dpa_arrow::arrow::compute::cast(array, &DataType::Utf8)?;
-        Ok(utf8.as_string::<i32>().clone())
-    }
+/// A text column as plain UTF-8.
+fn text_column(array: &ArrayRef) -> Result<StringArray, ArrowError> {
+    let utf8 = cast(array, &DataType::Utf8)?;
+    Ok(utf8.as_string::<i32>().clone())
 }
 
 /// A progress counter on stderr, when stderr is a terminal.
@@ -174,7 +184,9 @@ fn progress() -> Option<indicatif::ProgressBar> {
         return None;
     }
     let p = indicatif::ProgressBar::new_spinner();
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {human_pos} rows ({per_sec})") {
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} {human_pos} rows ({per_sec})")
+    {
         p.set_style(style);
     }
     Some(p)

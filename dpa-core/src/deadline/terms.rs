@@ -279,7 +279,11 @@ impl Agreement {
     }
 
     /// [`Agreement::authority_notice_deadline`] built to `detail`.
-    pub(super) fn authority_notice(&self, aware: OffsetDateTime, detail: Detail) -> Result<Deadline> {
+    pub(super) fn authority_notice(
+        &self,
+        aware: OffsetDateTime,
+        detail: Detail,
+    ) -> Result<Deadline> {
         let due = calendar::add_hours(aware, GDPR_AUTHORITY_NOTICE_HOURS)?;
         Ok(Deadline {
             kind: DeadlineKind::AuthorityNotice,

@@ -188,7 +188,11 @@ pub const KINDS: [KindColumns; 7] = [
         DeadlineKind::AuditNotice,
         Column::AuditNoticeOn,
         None,
-        ["audit_notice_due", "audit_notice_status", "audit_notice_detail"],
+        [
+            "audit_notice_due",
+            "audit_notice_status",
+            "audit_notice_detail",
+        ],
     ),
     kind(
         DeadlineKind::TerminationWindow,
@@ -293,12 +297,12 @@ impl Schedule {
         let columns = columns_of(kind)?;
         let d = agreement
             .deadline_with(kind, event, None, Detail::DueOnly)
-            .map_err(|e| e.in_field(columns.event.as_str()).at_input(columns.event.as_str()))?;
+            .map_err(|e| {
+                e.in_field(columns.event.as_str())
+                    .at_input(columns.event.as_str())
+            })?;
         let status = self.status(agreement, &d, completion, columns)?;
-        Ok(Entry {
-            due: d.due,
-            status,
-        })
+        Ok(Entry { due: d.due, status })
     }
 
     /// The whole deadline of `kind` from `event`, with its citation and note
@@ -315,7 +319,10 @@ impl Schedule {
         let columns = columns_of(kind)?;
         agreement
             .deadline_with(kind, event, None, Detail::Full)
-            .map_err(|e| e.in_field(columns.event.as_str()).at_input(columns.event.as_str()))
+            .map_err(|e| {
+                e.in_field(columns.event.as_str())
+                    .at_input(columns.event.as_str())
+            })
     }
 
     fn status(
@@ -342,13 +349,21 @@ impl Schedule {
                 let Start::Date(done) = done else {
                     return Err(wrong_type(columns.completion.unwrap_or(columns.event)));
                 };
-                Ok(if done <= date { Status::Met } else { Status::Late })
+                Ok(if done <= date {
+                    Status::Met
+                } else {
+                    Status::Late
+                })
             }
             (Due::Instant(due), Some(done), Bound::NoLaterThan) => {
                 let Start::Instant(done) = done else {
                     return Err(wrong_type(columns.completion.unwrap_or(columns.event)));
                 };
-                Ok(if done <= due { Status::Met } else { Status::Late })
+                Ok(if done <= due {
+                    Status::Met
+                } else {
+                    Status::Late
+                })
             }
             (Due::Date { date, .. }, _, Bound::NoEarlierThan) => Ok(if date > self.at {
                 Status::NotYet

@@ -70,7 +70,10 @@ fn not_stated_term_is_none_with_its_reason() {
     let d = s.detail(&a, DeadlineKind::BackupDeletion, start).unwrap();
     assert_eq!(d.provenance.kind().as_str(), "not-stated");
     assert!(
-        d.note.as_deref().unwrap().contains("does not state how backups"),
+        d.note
+            .as_deref()
+            .unwrap()
+            .contains("does not state how backups"),
         "{:?}",
         d.note
     );
@@ -98,9 +101,14 @@ fn breach_notice_instant_statuses() {
     assert_eq!(at(date!(2026 - 03 - 30)).status, Status::Overdue);
     let s = Schedule::new(date!(2026 - 04 - 30));
     let done = |t| {
-        s.entry(&a, DeadlineKind::BreachNotice, start, Some(Start::Instant(t)))
-            .unwrap()
-            .status
+        s.entry(
+            &a,
+            DeadlineKind::BreachNotice,
+            start,
+            Some(Start::Instant(t)),
+        )
+        .unwrap()
+        .status
     };
     assert_eq!(done(datetime!(2026-03-29 11:30 +02:00)), Status::Met);
     assert_eq!(done(datetime!(2026-03-29 09:31 UTC)), Status::Late);
@@ -135,7 +143,10 @@ fn next_audit_not_yet_and_open() {
             .entry(&a, DeadlineKind::NextAudit, start, None)
             .unwrap()
     };
-    assert_eq!(at(date!(2027 - 06 - 14)).due.date(), Some(date!(2027 - 06 - 15)));
+    assert_eq!(
+        at(date!(2027 - 06 - 14)).due.date(),
+        Some(date!(2027 - 06 - 15))
+    );
     assert_eq!(at(date!(2027 - 06 - 14)).status, Status::NotYet);
     assert_eq!(at(date!(2027 - 06 - 15)).status, Status::Open);
 }
@@ -171,6 +182,10 @@ fn columns_read_their_type() {
         .parse("2026-11-30T10:00:00Z")
         .unwrap_err();
     assert_eq!(e.path(), Some("terminated_on"), "{e}");
-    assert!(Column::BreachDiscoveredAt.parse("2026-03-28T10:30:00").is_err());
+    assert!(
+        Column::BreachDiscoveredAt
+            .parse("2026-03-28T10:30:00")
+            .is_err()
+    );
     assert_eq!("deleted_on".parse::<Column>().unwrap(), Column::DeletedOn);
 }
