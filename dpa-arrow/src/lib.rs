@@ -396,11 +396,10 @@ impl Plan {
         let agreement = match (agreements, self.agreement) {
             (Agreements::One(a), _) => *a,
             (Agreements::ByColumn(lookup), Some(index)) => {
-                let name = self.options.agreement_column.clone().unwrap_or_default();
-                let column = batch.column(index);
-                match text_at(column, row) {
-                    None => return Err((name, "no agreement named".to_owned())),
-                    Some(path) => lookup(path).map_err(|m| (name, m))?,
+                let name = || self.options.agreement_column.clone().unwrap_or_default();
+                match text_at(batch.column(index), row) {
+                    None => return Err((name(), "no agreement named".to_owned())),
+                    Some(path) => lookup(path).map_err(|m| (name(), m))?,
                 }
             }
             (Agreements::ByColumn(_), None) => {
