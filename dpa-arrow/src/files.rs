@@ -215,23 +215,32 @@ impl Writer {
     }
 }
 
-/// `batch` with its dictionary columns (the statuses) as plain text, as
-/// CSV writes them.
+/// `batch` as CSV writes it: its dictionary columns (the statuses) as
+/// plain text, and timestamps in a named zone (`UTC`, `Europe/Amsterdam`,
+/// which the CSV writer cannot resolve without a zone database) written in
+/// UTC, the same instants.
 fn text_dictionaries(batch: &RecordBatch) -> Result<RecordBatch, arrow::error::ArrowError> {
-    if !batch
-        .schema()
+    let for_csv = |t: &DataType| match t {
+        DataType::Dictionary(_, value) => Some((**value).clone()),
+        DataType::Timestamp(unit, Some(tz)) if !tz.starts_with(['+', '-']) => {
+            Some(DataType::Timestamp(*unit, Some("+00:00".into())))
+        }
+        _ => None,
+    };
+    let schema = batch.schema();
+    if !schema
         .fields()
         .iter()
-        .any(|f| matches!(f.data_type(), DataType::Dictionary(..)))
+        .any(|f| for_csv(f.data_type()).is_some())
     {
         return Ok(batch.clone());
     }
     let mut fields = Vec::new();
     let mut columns = Vec::new();
-    for (f, c) in batch.schema().fields().iter().zip(batch.columns()) {
-        if let DataType::Dictionary(_, value) = f.data_type() {
-            fields.push(Field::new(f.name(), (**value).clone(), true));
-            columns.push(arrow::compute::cast(c, value)?);
+    for (f, c) in schema.fields().iter().zip(batch.columns()) {
+        if let Some(t) = for_csv(f.data_type()) {
+            fields.push(Field::new(f.name(), t.clone(), true));
+            columns.push(arrow::compute::cast(c, &t)?);
         } else {
             fields.push((**f).clone());
             columns.push(c.clone());

@@ -398,3 +398,43 @@ fn column_mapping() {
         stderr(&o)
     );
 }
+
+/// Parquet in, CSV out, with an instant column in a named zone (`UTC`, as
+/// pandas writes it): the input instants are written in UTC, the deadlines
+/// computed from them.
+///
+/// Source: Belco DPS 1.13 / clause 2.4.1 (24 hours); docs/rules.md rule 2.
+#[test]
+fn parquet_named_zone_to_csv() {
+    let dir = scratch_dir("named-zone");
+    let input = dir.join("breaches.parquet");
+    let schema = Arc::new(Schema::new(vec![Field::new(
+        "breach_discovered_at",
+        DataType::Timestamp(TimeUnit::Second, Some("UTC".into())),
+        true,
+    )]));
+    let batch = RecordBatch::try_new(
+        schema,
+        vec![Arc::new(
+            TimestampSecondArray::from(vec![Some(1_803_807_000)]).with_timezone("UTC"),
+        )],
+    )
+    .unwrap();
+    write_parquet(&input, &batch);
+    let o = dpa(&[
+        "schedule",
+        &belco(),
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        "-",
+        "--at",
+        "2027-03-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "breach_discovered_at,breach_notice_due,breach_notice_status,authority_notice_due,authority_notice_status\n\
+         2027-02-28T09:30:00Z,2027-03-01T09:30:00Z,due-today,2027-03-03T09:30:00Z,pending\n"
+    );
+}
