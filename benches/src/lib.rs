@@ -6,7 +6,9 @@ use dpa_core::model::TransferBasis;
 use dpa_core::timeline::Events;
 use dpa_core::values::Country;
 
+mod schedule;
 mod worst;
+pub use schedule::{copy_table, schedule_table, write_customer_table};
 pub use worst::{worst_transfers_fitting, worst_transfers_toml};
 
 /// The seed agreements, as bundled.

@@ -14,6 +14,8 @@ use dpa_core::timeline::{IcsOptions, Reminder, UidDomain};
 use dpa_core::values::iso_date;
 use dpa_core::{Agreement, Error, Format};
 
+mod schedule;
+
 /// Turn a Dutch data processing agreement (NLdigital Data Pro Statement +
 /// standard clauses) into answers.
 ///
@@ -159,6 +161,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Compute the deadlines of every row of a table (CSV or Parquet) and
+    /// their status as of a date, and write the table with them
+    /// (docs/rules.md, "Schedule statuses"; README, "dpa schedule").
+    Schedule(schedule::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -435,6 +441,7 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             output(out, &report, format)?;
             Ok(exit_code(&report))
         }
+        Command::Schedule(args) => schedule::run(&args),
         Command::Schema => {
             let schema = dpa_core::schema::json_schema();
             let text =

@@ -54,6 +54,8 @@
 //!   notice, audits, termination window, service level).
 //! - [`timeline`]: obligations and their status from a list of dated events;
 //!   iCalendar export.
+//! - [`schedule`]: the deadlines of a whole table of rows (customers,
+//!   vendors) and their status as of a date, one event value at a time.
 //! - [`transfers`]: transfers outside the EEA against the bases valid on a date.
 //! - [`completeness`]: coverage of GDPR art. 28 by the standard clauses.
 //! - [`diff`]: what changed between two versions, and the rights it opens.
@@ -76,6 +78,7 @@ pub mod limits;
 mod macros;
 pub mod model;
 pub mod report;
+pub mod schedule;
 pub mod schema;
 mod sources;
 pub mod timeline;

@@ -21,6 +21,7 @@ mod limits;
 mod output;
 mod provenance;
 mod readme;
+mod schedule;
 mod schema;
 mod show;
 mod statements;

@@ -453,8 +453,9 @@ impl Agreement {
     }
 
     /// [`Agreement::deadline`] built to `detail` ([`Detail::DueOnly`] leaves
-    /// out the citation and note of the date kinds, for callers that show
-    /// only when it falls).
+    /// out the citation and note of the date kinds, of the breach notice and
+    /// of the authority notice, for callers that show only when it falls:
+    /// the C API's structs and `dpa schedule`'s rows).
     ///
     /// # Errors
     /// As [`Agreement::deadline`].
@@ -468,8 +469,8 @@ impl Agreement {
         match (kind.trigger(), start) {
             (Trigger::Date, Start::Date(d)) => self.date_deadline_of(kind, d, detail),
             (Trigger::Instant, Start::Instant(t)) => match kind {
-                DeadlineKind::BreachNotice => self.breach_notice_deadline(t),
-                DeadlineKind::AuthorityNotice => self.authority_notice_deadline(t),
+                DeadlineKind::BreachNotice => self.breach_notice(t, detail),
+                DeadlineKind::AuthorityNotice => self.authority_notice(t, detail),
                 _ => match impact {
                     Some(i) => self.service_response(t, i),
                     None => Err(Error::invalid_argument(

@@ -210,15 +210,27 @@ impl Agreement {
     /// # Errors
     /// [`Error::OutOfRange`] when the instant would leave the supported range.
     pub fn breach_notice_deadline(&self, discovered: OffsetDateTime) -> Result<Deadline> {
+        self.breach_notice(discovered, Detail::Full)
+    }
+
+    /// [`Agreement::breach_notice_deadline`] built to `detail`.
+    pub(super) fn breach_notice(
+        &self,
+        discovered: OffsetDateTime,
+        detail: Detail,
+    ) -> Result<Deadline> {
         let b = &self.terms.breach;
-        let citation = citation::cite(&b.source, ["GDPR art. 33(2)"]);
+        let citation = match detail {
+            Detail::Full => citation::cite(&b.source, ["GDPR art. 33(2)"]),
+            Detail::DueOnly => String::new(),
+        };
         match b.notice {
             // A notice term the statement does not state: no deadline,
             // never a default (issue 15 point 2).
             None => Ok(Self::not_stated(
                 DeadlineKind::BreachNotice,
                 citation,
-                Detail::Full,
+                detail,
                 || {
                     not_stated_reason(
                         &format!("{} a breach notice term", self.not_stated_by()),
@@ -245,9 +257,12 @@ impl Agreement {
                 bound: Bound::NoLaterThan,
                 citation,
                 shift: None,
-                note: Some(
-                    "without undue delay: the agreement sets no fixed number of hours".to_owned(),
-                ),
+                note: detail.note(|| {
+                    Some(
+                        "without undue delay: the agreement sets no fixed number of hours"
+                            .to_owned(),
+                    )
+                }),
             }),
         }
     }
@@ -260,17 +275,32 @@ impl Agreement {
     /// # Errors
     /// [`Error::OutOfRange`] when the instant would leave the supported range.
     pub fn authority_notice_deadline(&self, aware: OffsetDateTime) -> Result<Deadline> {
+        self.authority_notice(aware, Detail::Full)
+    }
+
+    /// [`Agreement::authority_notice_deadline`] built to `detail`.
+    pub(super) fn authority_notice(
+        &self,
+        aware: OffsetDateTime,
+        detail: Detail,
+    ) -> Result<Deadline> {
         let due = calendar::add_hours(aware, GDPR_AUTHORITY_NOTICE_HOURS)?;
         Ok(Deadline {
             kind: DeadlineKind::AuthorityNotice,
             provenance: Provenance::STATED,
             due: Due::Instant(due),
             bound: Bound::NoLaterThan,
-            citation: "GDPR art. 33(1)".to_owned(),
+            citation: match detail {
+                Detail::Full => "GDPR art. 33(1)".to_owned(),
+                Detail::DueOnly => String::new(),
+            },
             shift: None,
-            note: Some(
-                "the controller's duty, where the breach is likely to result in a risk".to_owned(),
-            ),
+            note: detail.note(|| {
+                Some(
+                    "the controller's duty, where the breach is likely to result in a risk"
+                        .to_owned(),
+                )
+            }),
         })
     }
 

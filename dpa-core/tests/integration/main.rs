@@ -22,6 +22,7 @@ mod limits;
 mod parts;
 mod provenance;
 mod readme;
+mod schedule;
 mod schema;
 mod schema_mutations;
 mod seeds;

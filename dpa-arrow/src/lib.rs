@@ -1,0 +1,722 @@
+//! Deadlines for a whole table, on Arrow record batches: the input columns
+//! name events ([`dpa_core::schedule::Column`]: `terminated_on`,
+//! `breach_discovered_at`, ...), and [`Plan::run`] returns the input
+//! columns followed by each deadline's due date or instant and its status
+//! ([`dpa_core::schedule::KINDS`] names them: `deletion_due`,
+//! `deletion_status`, ...). Every decision is dpa-core's
+//! ([`dpa_core::schedule::Schedule::entry`]); this crate converts Arrow
+//! values in and out. With the `files` feature (default) it also reads and
+//! writes CSV and Parquet files batch by batch ([`files`]).
+//!
+//! Input types: a date column is `Date32`, `Date64` or UTF-8 text
+//! `YYYY-MM-DD`; an instant column is a `Timestamp` with a time zone or UTF-8
+//! text with a UTC offset (`2026-03-28T10:30:00+01:00`; a timestamp without
+//! a zone is refused, never guessed: docs/rules.md rule 2). A null (an
+//! empty CSV cell) is no event. Output types: `Date32` for a date deadline,
+//! `Timestamp(Microsecond, "+00:00")` for an instant, the status as a
+//! dictionary of its spellings (`Dictionary(Int8, Utf8)`), the optional
+//! detail as UTF-8; null where the row has no event.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use arrow::array::{Array, AsArray, StringArray};
+//! use arrow::datatypes::{DataType, Field, Schema};
+//! use arrow::record_batch::RecordBatch;
+//! use dpa_arrow::{Agreements, Options, Plan};
+//! use time::macros::date;
+//!
+//! let text = std::fs::read_to_string(concat!(
+//!     env!("CARGO_MANIFEST_DIR"),
+//!     "/../examples/agreements/belco.toml"
+//! ))?;
+//! let belco = dpa_core::Agreement::from_toml(&text)?;
+//! let schema = Arc::new(Schema::new(vec![Field::new("terminated_on", DataType::Utf8, true)]));
+//! let batch = RecordBatch::try_new(
+//!     schema.clone(),
+//!     vec![Arc::new(StringArray::from(vec![Some("2026-11-30"), None]))],
+//! )?;
+//! let plan = Plan::new(&schema, &Options::new(date!(2027 - 03 - 01)))?;
+//! let out = plan.run(&batch, &Agreements::One(&belco), 0)?;
+//! let status = out.batch.column_by_name("deletion_status").unwrap();
+//! let status = arrow::compute::cast(status, &DataType::Utf8)?;
+//! assert_eq!(status.as_string::<i32>().value(0), "overdue");
+//! assert!(status.is_null(1));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::{Arc, LazyLock};
+
+use arrow::array::{
+    Array, ArrayRef, AsArray, Date32Builder, DictionaryArray, Int8Builder, StringArray,
+    StringBuilder, TimestampMicrosecondBuilder,
+};
+use arrow::datatypes::{
+    DataType, Date32Type, Date64Type, Field, Int8Type, Schema, SchemaRef, TimeUnit,
+};
+use arrow::error::ArrowError;
+use arrow::record_batch::RecordBatch;
+use dpa_core::Agreement;
+use dpa_core::deadline::{Due, Start};
+use dpa_core::schedule::{Column, Entry, KINDS, KindColumns, Schedule, Status};
+use dpa_core::values::{iso_date, iso_instant};
+use time::{Date, OffsetDateTime};
+
+#[cfg(feature = "files")]
+pub mod files;
+
+/// The `arrow` crate this one is built on, for callers that build or read
+/// its batches.
+pub use arrow;
+
+/// What a schedule does with a row it cannot compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnError {
+    /// Stop at the first bad row (the default).
+    #[default]
+    Fail,
+    /// Leave the row out of the output and report it ([`Scheduled::skipped`]).
+    Skip,
+}
+
+impl std::str::FromStr for OnError {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "fail" => Ok(OnError::Fail),
+            "skip" => Ok(OnError::Skip),
+            _ => Err(format!(
+                "unknown on-error `{s}`: expected one of fail, skip"
+            )),
+        }
+    }
+}
+
+/// How a table is scheduled.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Options {
+    /// The date statuses are as of.
+    pub at: Date,
+    /// Input column names given for [`Column`]s in place of their default
+    /// names (`end_date` for `terminated_on`).
+    pub names: BTreeMap<Column, String>,
+    /// What to do with a bad row.
+    pub on_error: OnError,
+    /// Whether to add each deadline's citation and note (`*_detail`), per
+    /// row.
+    pub detail: bool,
+    /// The column that names each row's agreement ([`Agreements::ByColumn`]),
+    /// if any.
+    pub agreement_column: Option<String>,
+}
+
+impl Options {
+    /// Statuses as of `at`; default column names, `fail` on a bad row, no
+    /// detail, one agreement.
+    pub fn new(at: Date) -> Options {
+        Options {
+            at,
+            names: BTreeMap::new(),
+            on_error: OnError::Fail,
+            detail: false,
+            agreement_column: None,
+        }
+    }
+
+    /// The input name of `column`.
+    pub fn name_of(&self, column: Column) -> &str {
+        self.names
+            .get(&column)
+            .map_or(column.as_str(), String::as_str)
+    }
+
+    /// Reads a mapping `EVENT=NAME` (`terminated_on=end_date`) into
+    /// [`Options::names`].
+    ///
+    /// # Errors
+    /// Text without `=`, a column name that is not a [`Column`] (the message
+    /// lists them), an empty name, or a column mapped twice.
+    pub fn map_column(&mut self, mapping: &str) -> Result<(), String> {
+        let (column, name) = mapping
+            .split_once('=')
+            .ok_or_else(|| format!("`{mapping}` is not COLUMN=NAME (terminated_on=end_date)"))?;
+        let column: Column = column.parse().map_err(|e: dpa_core::Error| e.to_string())?;
+        if name.is_empty() {
+            return Err(format!("`{mapping}`: the name is empty"));
+        }
+        if self.names.insert(column, name.to_owned()).is_some() {
+            return Err(format!("{column} is mapped twice"));
+        }
+        Ok(())
+    }
+}
+
+/// The agreements a batch's rows are under.
+#[derive(Clone, Copy)]
+pub enum Agreements<'a> {
+    /// Every row under one agreement.
+    One(&'a Agreement),
+    /// Each row under the agreement its [`Options::agreement_column`] names,
+    /// as `lookup` finds it (an error message for a name that names none).
+    ByColumn(&'a dyn Fn(&str) -> Result<&'a Agreement, String>),
+}
+
+impl fmt::Debug for Agreements<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Agreements::One(_) => f.write_str("Agreements::One"),
+            Agreements::ByColumn(_) => f.write_str("Agreements::ByColumn"),
+        }
+    }
+}
+
+/// A row that could not be scheduled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RowError {
+    /// The row's number in the table, from 1 (the first row after a CSV
+    /// header is row 1).
+    pub row: u64,
+    /// The input column the error is about, as the table names it.
+    pub column: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for RowError {
+    /// `row 3: terminated_on: ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "row {}: {}: {}", self.row, self.column, self.message)
+    }
+}
+
+/// Why a table cannot be scheduled.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The table's columns do not fit (none of the event columns, a mapped
+    /// name that is no column, a column of a type that is no date).
+    #[error("{0}")]
+    Table(String),
+    /// A bad row under [`OnError::Fail`].
+    #[error("{0}")]
+    Row(RowError),
+    /// Arrow refused a batch (not expected: the batches are built to the
+    /// plan's schema).
+    #[error("{0}")]
+    Arrow(#[from] ArrowError),
+}
+
+/// A scheduled batch: the rows with their results, and the rows left out.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Scheduled {
+    /// The input columns and the result columns of the rows scheduled.
+    pub batch: RecordBatch,
+    /// The rows left out under [`OnError::Skip`], in row order.
+    pub skipped: Vec<RowError>,
+}
+
+/// An input column the plan reads: which [`Column`], and where.
+#[derive(Debug, Clone, Copy)]
+struct Input {
+    column: Column,
+    index: usize,
+}
+
+/// The schedule of a table of one schema: which columns are read, which
+/// deadlines computed, and the output schema. Built once, run on every
+/// batch.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    options: Options,
+    inputs: Vec<Input>,
+    kinds: Vec<&'static KindColumns>,
+    agreement: Option<usize>,
+    output: SchemaRef,
+}
+
+/// The status dictionary's values: every spelling, in [`Status::ALL`] order.
+static STATUS_VALUES: LazyLock<ArrayRef> = LazyLock::new(|| {
+    Arc::new(StringArray::from_iter_values(
+        Status::ALL.iter().map(|s| s.as_str()),
+    ))
+});
+
+impl Plan {
+    /// The plan for batches of `schema`.
+    ///
+    /// # Errors
+    /// [`Error::Table`]: a mapped name or the agreement column not in the
+    /// schema, none of the event columns, a completion column without its
+    /// event, a column of a type that holds no date or instant, or a result
+    /// column's name already in the input.
+    pub fn new(schema: &Schema, options: &Options) -> Result<Plan, Error> {
+        for (column, name) in &options.names {
+            if schema.index_of(name).is_err() {
+                return Err(Error::Table(format!(
+                    "no column `{name}` in the table (given for {column})"
+                )));
+            }
+        }
+        let mut inputs = Vec::new();
+        for &column in Column::ALL {
+            let name = options.name_of(column);
+            if let Ok(index) = schema.index_of(name) {
+                check_type(column, name, schema.field(index).data_type())?;
+                inputs.push(Input { column, index });
+            }
+        }
+        let has = |c: Column| inputs.iter().any(|i| i.column == c);
+        let kinds: Vec<&'static KindColumns> = KINDS.iter().filter(|k| has(k.event)).collect();
+        if kinds.is_empty() {
+            return Err(Error::Table(format!(
+                "the table has none of the event columns {} (map another name with COLUMN=NAME)",
+                event_columns().join(", ")
+            )));
+        }
+        for k in &KINDS {
+            if let Some(c) = k.completion
+                && has(c)
+                && !has(k.event)
+            {
+                return Err(Error::Table(format!(
+                    "column `{}` ({c}) needs the event column `{}` ({})",
+                    options.name_of(c),
+                    options.name_of(k.event),
+                    k.event
+                )));
+            }
+        }
+        let agreement = match &options.agreement_column {
+            None => None,
+            Some(name) => {
+                let index = schema.index_of(name).map_err(|_| {
+                    Error::Table(format!("no agreement column `{name}` in the table"))
+                })?;
+                if !is_text(schema.field(index).data_type()) {
+                    return Err(Error::Table(format!(
+                        "agreement column `{name}` is {}, not text",
+                        schema.field(index).data_type()
+                    )));
+                }
+                Some(index)
+            }
+        };
+        let output = output_schema(schema, &kinds, options.detail)?;
+        Ok(Plan {
+            options: options.clone(),
+            inputs,
+            kinds,
+            agreement,
+            output,
+        })
+    }
+
+    /// The schema of every batch [`Plan::run`] returns.
+    pub fn output_schema(&self) -> &SchemaRef {
+        &self.output
+    }
+
+    /// Schedules `batch` (of the plan's schema) under `agreements`;
+    /// `first_row` is the number of rows before it in the table (row
+    /// numbers in errors count from 1 over the whole table).
+    ///
+    /// # Errors
+    /// [`Error::Row`] for the first bad row under [`OnError::Fail`];
+    /// [`Error::Arrow`] if a batch cannot be built.
+    pub fn run(
+        &self,
+        batch: &RecordBatch,
+        agreements: &Agreements<'_>,
+        first_row: u64,
+    ) -> Result<Scheduled, Error> {
+        let schedule = Schedule::new(self.options.at);
+        let n = batch.num_rows();
+        let mut out = Builders::new(&self.kinds, n, self.options.detail);
+        let mut keep = Vec::with_capacity(n);
+        let mut skipped = Vec::new();
+        let mut entries: Vec<Option<Entry>> = vec![None; self.kinds.len()];
+        let mut details: Vec<Option<String>> = vec![None; self.kinds.len()];
+        for row in 0..n {
+            let result = self.row(
+                batch,
+                row,
+                agreements,
+                &schedule,
+                &mut entries,
+                &mut details,
+            );
+            match result {
+                Ok(()) => {
+                    keep.push(true);
+                    out.push(&self.kinds, &entries, &mut details);
+                }
+                Err((column, message)) => {
+                    let e = RowError {
+                        row: first_row + row as u64 + 1,
+                        column,
+                        message,
+                    };
+                    match self.options.on_error {
+                        OnError::Fail => return Err(Error::Row(e)),
+                        OnError::Skip => {
+                            keep.push(false);
+                            skipped.push(e);
+                        }
+                    }
+                }
+            }
+        }
+        let input = if skipped.is_empty() {
+            batch.clone()
+        } else {
+            arrow::compute::filter_record_batch(batch, &keep.into())?
+        };
+        let mut columns = input.columns().to_vec();
+        columns.extend(out.finish());
+        let batch = RecordBatch::try_new(self.output.clone(), columns)?;
+        Ok(Scheduled { batch, skipped })
+    }
+
+    /// One row's entries (and details), or the input column and message of
+    /// what is wrong with it.
+    fn row(
+        &self,
+        batch: &RecordBatch,
+        row: usize,
+        agreements: &Agreements<'_>,
+        schedule: &Schedule,
+        entries: &mut [Option<Entry>],
+        details: &mut [Option<String>],
+    ) -> Result<(), (String, String)> {
+        let agreement = match (agreements, self.agreement) {
+            (Agreements::One(a), _) => *a,
+            (Agreements::ByColumn(lookup), Some(index)) => {
+                let name = || self.options.agreement_column.clone().unwrap_or_default();
+                match text_at(batch.column(index), row) {
+                    None => return Err((name(), "no agreement named".to_owned())),
+                    Some(path) => lookup(path).map_err(|m| (name(), m))?,
+                }
+            }
+            (Agreements::ByColumn(_), None) => {
+                return Err((
+                    String::new(),
+                    "agreements by column, but the plan has no agreement column".to_owned(),
+                ));
+            }
+        };
+        const _: () = assert!(Column::ALL.len() <= 16);
+        let mut values: [Option<Start>; 16] = [None; 16];
+        for input in &self.inputs {
+            values[input.column as usize] = self
+                .value(batch.column(input.index), row, input.column)
+                .map_err(|m| (self.options.name_of(input.column).to_owned(), m))?;
+        }
+        for (slot, k) in self.kinds.iter().enumerate() {
+            entries[slot] = None;
+            let Some(event) = values[k.event as usize] else {
+                continue;
+            };
+            let completion = k.completion.and_then(|c| values[c as usize]);
+            let named = |e: dpa_core::Error| {
+                let column = e
+                    .path()
+                    .and_then(|p| p.parse::<Column>().ok())
+                    .unwrap_or(k.event);
+                (self.options.name_of(column).to_owned(), message(&e, column))
+            };
+            entries[slot] = Some(
+                schedule
+                    .entry(agreement, k.kind, event, completion)
+                    .map_err(named)?,
+            );
+            if self.options.detail {
+                let d = schedule.detail(agreement, k.kind, event).map_err(named)?;
+                details[slot] = Some(detail_text(&d));
+            }
+        }
+        Ok(())
+    }
+
+    /// The value of `column` at `row`: `None` for a null.
+    fn value(&self, array: &ArrayRef, row: usize, column: Column) -> Result<Option<Start>, String> {
+        if array.is_null(row) {
+            return Ok(None);
+        }
+        let start = match array.data_type() {
+            DataType::Date32 => {
+                date_of_days(i64::from(array.as_primitive::<Date32Type>().value(row)))
+                    .map(Start::Date)
+            }
+            DataType::Date64 => {
+                let ms = array.as_primitive::<Date64Type>().value(row);
+                date_of_days(ms.div_euclid(86_400_000)).map(Start::Date)
+            }
+            DataType::Timestamp(unit, Some(_)) => {
+                use arrow::datatypes::{
+                    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+                    TimestampSecondType,
+                };
+                let v = match unit {
+                    TimeUnit::Second => array.as_primitive::<TimestampSecondType>().value(row),
+                    TimeUnit::Millisecond => {
+                        array.as_primitive::<TimestampMillisecondType>().value(row)
+                    }
+                    TimeUnit::Microsecond => {
+                        array.as_primitive::<TimestampMicrosecondType>().value(row)
+                    }
+                    TimeUnit::Nanosecond => {
+                        array.as_primitive::<TimestampNanosecondType>().value(row)
+                    }
+                };
+                instant_of(v, *unit).map(Start::Instant)
+            }
+            _ => match text_at(array, row) {
+                Some(text) => column.parse(text).map_err(|e| message(&e, column)),
+                None => return Ok(None),
+            },
+        };
+        start.map(Some)
+    }
+}
+
+/// The message of `e` without the column name dpa-core puts in front of it
+/// (the caller names the column as the table names it).
+fn message(e: &dpa_core::Error, column: Column) -> String {
+    let text = e.to_string();
+    let prefix = format!("{}: ", column.as_str());
+    match text.strip_prefix(&prefix) {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
+/// The citation, the provenance and the note of a deadline on one line:
+/// `DPS 1.11, clause 2.6.3 (not stated): the statement does not state ...`.
+fn detail_text(d: &dpa_core::deadline::Deadline) -> String {
+    let mut s = d.citation.clone();
+    if let Some(a) = d.provenance.annotation() {
+        s.push_str(&format!(" ({a})"));
+    }
+    if let Some(note) = &d.note {
+        s.push_str(": ");
+        s.push_str(note);
+    }
+    s
+}
+
+/// The date `days` after 1970-01-01, in the years 1 to 9999.
+fn date_of_days(days: i64) -> Result<Date, String> {
+    const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+    let julian = i32::try_from(days + UNIX_EPOCH_JULIAN_DAY)
+        .map_err(|_| format!("{days} days from 1970-01-01 is outside the years 1 to 9999"))?;
+    let d = Date::from_julian_day(julian)
+        .map_err(|_| format!("{days} days from 1970-01-01 is outside the years 1 to 9999"))?;
+    iso_date::from_parts(d.year(), u32::from(u8::from(d.month())), u32::from(d.day()))
+        .map_err(|e| e.to_string())
+}
+
+/// The instant `v` units after 1970-01-01T00:00:00Z.
+fn instant_of(v: i64, unit: TimeUnit) -> Result<OffsetDateTime, String> {
+    let per_second: i64 = match unit {
+        TimeUnit::Second => 1,
+        TimeUnit::Millisecond => 1_000,
+        TimeUnit::Microsecond => 1_000_000,
+        TimeUnit::Nanosecond => 1_000_000_000,
+    };
+    let secs = v.div_euclid(per_second);
+    let nanos = v.rem_euclid(per_second) * (1_000_000_000 / per_second);
+    let t = iso_instant::from_unix(secs).map_err(|e| e.to_string())?;
+    Ok(t + time::Duration::nanoseconds(nanos))
+}
+
+/// The text at `row` of a UTF-8 column (`None` for a null or a column that
+/// is no text).
+fn text_at(array: &ArrayRef, row: usize) -> Option<&str> {
+    if array.is_null(row) {
+        return None;
+    }
+    match array.data_type() {
+        DataType::Utf8 => Some(array.as_string::<i32>().value(row)),
+        DataType::LargeUtf8 => Some(array.as_string::<i64>().value(row)),
+        DataType::Utf8View => Some(array.as_string_view().value(row)),
+        _ => None,
+    }
+}
+
+fn is_text(t: &DataType) -> bool {
+    matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View)
+}
+
+/// Refuses a column whose type holds no value of `column`'s kind.
+fn check_type(column: Column, name: &str, t: &DataType) -> Result<(), Error> {
+    let ok = is_text(t)
+        || if column.holds_instants() {
+            matches!(t, DataType::Timestamp(_, Some(_)))
+        } else {
+            matches!(t, DataType::Date32 | DataType::Date64)
+        };
+    if ok {
+        return Ok(());
+    }
+    let expected = if column.holds_instants() {
+        "a timestamp with a time zone or text with a UTC offset (a timestamp without a zone is not guessed)"
+    } else {
+        "a date (Date32, Date64) or text YYYY-MM-DD"
+    };
+    Err(Error::Table(format!(
+        "column `{name}` ({column}) is {t}: expected {expected}"
+    )))
+}
+
+fn event_columns() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = KINDS.iter().map(|k| k.event.as_str()).collect();
+    names.dedup();
+    names
+}
+
+/// The output schema: the input's fields, then each kind's result fields.
+fn output_schema(
+    input: &Schema,
+    kinds: &[&'static KindColumns],
+    detail: bool,
+) -> Result<SchemaRef, Error> {
+    let mut fields: Vec<Arc<Field>> = input.fields().iter().cloned().collect();
+    for k in kinds {
+        let due = if k.event.holds_instants() {
+            DataType::Timestamp(TimeUnit::Microsecond, Some("+00:00".into()))
+        } else {
+            DataType::Date32
+        };
+        fields.push(Arc::new(Field::new(k.due_column, due, true)));
+        fields.push(Arc::new(Field::new(
+            k.status_column,
+            DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8)),
+            true,
+        )));
+        if detail {
+            fields.push(Arc::new(Field::new(k.detail_column, DataType::Utf8, true)));
+        }
+    }
+    for f in &fields[input.fields().len()..] {
+        if input.index_of(f.name()).is_ok() {
+            return Err(Error::Table(format!(
+                "the table already has a column `{}`, which the schedule writes",
+                f.name()
+            )));
+        }
+    }
+    Ok(Arc::new(Schema::new(fields)))
+}
+
+/// The result columns being built.
+struct Builders {
+    due: Vec<Due32OrInstant>,
+    status: Vec<Int8Builder>,
+    detail: Option<Vec<StringBuilder>>,
+}
+
+enum Due32OrInstant {
+    Date(Date32Builder),
+    Instant(TimestampMicrosecondBuilder),
+}
+
+impl Builders {
+    fn new(kinds: &[&'static KindColumns], n: usize, detail: bool) -> Builders {
+        Builders {
+            due: kinds
+                .iter()
+                .map(|k| {
+                    if k.event.holds_instants() {
+                        Due32OrInstant::Instant(
+                            TimestampMicrosecondBuilder::with_capacity(n).with_timezone("+00:00"),
+                        )
+                    } else {
+                        Due32OrInstant::Date(Date32Builder::with_capacity(n))
+                    }
+                })
+                .collect(),
+            status: kinds
+                .iter()
+                .map(|_| Int8Builder::with_capacity(n))
+                .collect(),
+            detail: detail.then(|| kinds.iter().map(|_| StringBuilder::new()).collect()),
+        }
+    }
+
+    fn push(
+        &mut self,
+        kinds: &[&'static KindColumns],
+        entries: &[Option<Entry>],
+        details: &mut [Option<String>],
+    ) {
+        for slot in 0..kinds.len() {
+            let entry = entries[slot];
+            match (&mut self.due[slot], entry.map(|e| e.due)) {
+                (Due32OrInstant::Date(b), Some(Due::Date { date, .. })) => {
+                    b.append_value(days_of(date));
+                }
+                (Due32OrInstant::Instant(b), Some(Due::Instant(t))) => {
+                    b.append_value(micros_of(t));
+                }
+                // The date kinds are dates and the instant kinds instants
+                // (dpa-core's `Trigger`); no term, or no event: null.
+                (Due32OrInstant::Date(b), _) => b.append_null(),
+                (Due32OrInstant::Instant(b), _) => b.append_null(),
+            }
+            match entry {
+                Some(e) => self.status[slot].append_value(status_key(e.status)),
+                None => self.status[slot].append_null(),
+            }
+            if let Some(d) = &mut self.detail {
+                d[slot].append_option(details[slot].take());
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<ArrayRef> {
+        let mut out: Vec<ArrayRef> = Vec::new();
+        let mut detail = self.detail.map(|d| d.into_iter());
+        for (mut due, mut status) in self.due.into_iter().zip(self.status) {
+            out.push(match &mut due {
+                Due32OrInstant::Date(b) => Arc::new(b.finish()),
+                Due32OrInstant::Instant(b) => Arc::new(b.finish()),
+            });
+            let keys = status.finish();
+            out.push(Arc::new(DictionaryArray::<Int8Type>::new(
+                keys,
+                STATUS_VALUES.clone(),
+            )));
+            if let Some(d) = detail.as_mut().and_then(Iterator::next) {
+                let mut d = d;
+                out.push(Arc::new(d.finish()));
+            }
+        }
+        out
+    }
+}
+
+/// The index of `s` in [`Status::ALL`] (the dictionary key).
+fn status_key(s: Status) -> i8 {
+    Status::ALL
+        .iter()
+        .position(|x| *x == s)
+        .and_then(|i| i8::try_from(i).ok())
+        .unwrap_or(0)
+}
+
+/// Days since 1970-01-01.
+fn days_of(d: Date) -> i32 {
+    const UNIX_EPOCH_JULIAN_DAY: i32 = 2_440_588;
+    d.to_julian_day() - UNIX_EPOCH_JULIAN_DAY
+}
+
+/// Microseconds since 1970-01-01T00:00:00Z.
+fn micros_of(t: OffsetDateTime) -> i64 {
+    let micros = t.unix_timestamp_nanos().div_euclid(1_000);
+    i64::try_from(micros).unwrap_or(i64::MAX)
+}
