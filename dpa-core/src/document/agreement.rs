@@ -48,7 +48,11 @@ impl Agreement {
         let agreement: Agreement = document::parse(text, format)?;
         // Every reference to a standard clause names a clause of the
         // edition (docs/rules.md, "Editions and clause numbers").
-        if let Err((path, message)) = numbering::check_references(&agreement) {
+        // A list the statement does not state has no entries
+        // (docs/rules.md, "Provenance").
+        let checked = numbering::check_references(&agreement)
+            .and_then(|()| agreement.statement.check_sub_processor_list());
+        if let Err((path, message)) = checked {
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             return Err(Error::from(messages::validation(
                 format, path, None, &message, text,

@@ -20,6 +20,7 @@ mod helpers;
 mod ics;
 mod limits;
 mod provenance;
+mod provenance_lists;
 mod readme;
 mod schema;
 mod schema_mutations;
