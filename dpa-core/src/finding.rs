@@ -87,6 +87,10 @@ finding_codes! {
     /// The sub-processor list is kept by reference (an address outside the agreement).
     SubProcessorsByReference = "sub-processors-by-reference", Warning,
         "the statement keeps its sub-processor list by reference (a website, a URL), so transfers of the sub-processors only on that list cannot be checked";
+    /// The statement does not state its sub-processors
+    /// (`[statement.sub_processor_list] provenance = "not-stated"`).
+    SubProcessorsNotStated = "sub-processors-not-stated", Warning,
+        "the statement does not state its sub-processors, so transfers cannot be checked and the GDPR art. 28(2) and 28(4) items rest on an unknown list";
     /// Two sub-processors have the same name.
     DuplicateSubProcessor = "duplicate-sub-processor", Warning,
         "two sub-processors have the same name";

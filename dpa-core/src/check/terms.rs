@@ -84,7 +84,7 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
     warranty(a, out);
     provenance(a, out);
     let r = &a.terms.return_of_data;
-    if r.method == ReturnMethod::None {
+    if r.method == Some(ReturnMethod::None) {
         out.push(Finding::new(
             FindingCode::DeletionWithoutReturn,
             match a.terms.deletion.term {
@@ -208,12 +208,31 @@ fn provenance(a: &Agreement, out: &mut Vec<Finding>) {
             Some("terms.breach.provenance".into()),
         ));
     }
+    let r = &a.terms.return_of_data;
+    if r.provenance.is_not_stated() {
+        out.push(Finding::new(
+            FindingCode::TermNotStated,
+            "the statement does not state how the data is returned, which GDPR art. 28(3)(g) requires (deletion or return at the choice of the controller; clause 2.6.3 / 6.3 returns it only \"indien overeengekomen\")".to_owned(),
+            citation::cite(&r.source, ["GDPR art. 28(3)(g)"]),
+            Some("terms.return_of_data.provenance".into()),
+        ));
+    }
+    let sp = &a.terms.sub_processors;
+    if sp.provenance.is_not_stated() {
+        out.push(Finding::new(
+            FindingCode::TermNotStated,
+            "the statement does not state whether changes of sub-processors are notified or whether the client may object, which GDPR art. 28(2) requires for a general authorisation; the right to object has no stated basis in the file".to_owned(),
+            citation::cite(&sp.source, ["GDPR art. 28(2)"]),
+            Some("terms.sub_processors.provenance".into()),
+        ));
+    }
     let sc = &a.terms.statement_changes;
     // The edition's clause on the window (2.2; 2.2.2 where part 2 is
     // numbered after part 1), in the agreement's numbering; none where the
     // library does not hold the edition's text.
     let window_clause = crate::sources::numbering::text_on_file(a.clauses.edition)
         .then(|| format!("clause {}", a.clauses.numbering.clause(2, Some(2))));
+    let no_refs = Vec::new();
     let assumed = [
         (
             &sc.provenance,
@@ -236,6 +255,33 @@ fn provenance(a: &Agreement, out: &mut Vec<Finding>) {
             &b.source,
             Some("GDPR art. 28(3)(f), 33(2)"),
             "terms.breach.reason",
+        ),
+        (
+            &r.provenance,
+            r.method.map(|m| format!("the method of return ({m})")),
+            &r.source,
+            Some("GDPR art. 28(3)(g)"),
+            "terms.return_of_data.reason",
+        ),
+        (
+            &sp.provenance,
+            Some("the terms on changes of sub-processors".to_owned()),
+            &sp.source,
+            Some("GDPR art. 28(2)"),
+            "terms.sub_processors.reason",
+        ),
+        (
+            a.statement
+                .sub_processor_list
+                .as_ref()
+                .map_or(&Provenance::STATED, |l| &l.provenance),
+            Some("the sub-processor list".to_owned()),
+            a.statement
+                .sub_processor_list
+                .as_ref()
+                .map_or(&no_refs, |l| &l.source),
+            Some("GDPR art. 28(2)"),
+            "statement.sub_processor_list.reason",
         ),
         (
             &au.provenance,

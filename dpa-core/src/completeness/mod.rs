@@ -184,16 +184,21 @@ fn evidence(a: &Agreement, r: Requirement) -> Evidence<'_> {
         Requirement::SubProcessorAuthorisation => Evidence::Confirms(&sp.source),
         // A specific authorisation of each sub-processor needs no notice of
         // changes and no objection: each new one is authorised anew.
-        Requirement::SubProcessorChangesNotified => flag(
-            sp.changes_notified || sp.authorisation == Authorisation::Specific,
-            "terms.sub_processors.changes_notified",
-            &sp.source,
-        ),
-        Requirement::SubProcessorObjection => flag(
-            sp.client_may_object || sp.authorisation == Authorisation::Specific,
-            "terms.sub_processors.client_may_object",
-            &sp.source,
-        ),
+        // Terms on changes the statement does not state (issue 15 point
+        // 2): the clauses decide, since clause 2.8.3 / 8.3 itself has the
+        // processor inform the client of a change and gives the right to
+        // object ("Data Processor zal Opdrachtgever informeren over een
+        // wijziging ... Opdrachtgever heeft het recht bezwaar te maken").
+        Requirement::SubProcessorChangesNotified => match sp.changes_notified {
+            _ if sp.authorisation == Authorisation::Specific => Evidence::Confirms(&sp.source),
+            None => Evidence::Silent,
+            Some(on) => flag(on, "terms.sub_processors.changes_notified", &sp.source),
+        },
+        Requirement::SubProcessorObjection => match sp.client_may_object {
+            _ if sp.authorisation == Authorisation::Specific => Evidence::Confirms(&sp.source),
+            None => Evidence::Silent,
+            Some(on) => flag(on, "terms.sub_processors.client_may_object", &sp.source),
+        },
         Requirement::FlowDownSecurity => flag(
             sp.same_security_level,
             "terms.sub_processors.same_security_level",
@@ -251,6 +256,19 @@ fn evidence(a: &Agreement, r: Requirement) -> Evidence<'_> {
             Evidence::Denied("terms.deletion.provenance")
         }
         Requirement::DeletionOrReturn => Evidence::Confirms(&t.deletion.source),
+        // A return the statement does not state (issue 15 point 2): clause
+        // 2.6.3 / 6.3 returns the data only "indien overeengekomen", so with
+        // no stated return the controller's choice of art. 28(3)(g) rests on
+        // nothing agreed.
+        Requirement::DataReturn if t.return_of_data.provenance.is_not_stated() => {
+            Evidence::Denied("terms.return_of_data.provenance")
+        }
+        Requirement::DataReturn => Evidence::Confirms(&t.return_of_data.source),
+        // A breach notice term the statement does not state leaves
+        // `breach-assistance` to the clauses: clause 2.4.1 / 4.1 itself has
+        // the processor inform the client "zonder onredelijke vertraging"
+        // (GDPR art. 33(2)) and leaves only the way ("op welke wijze") to the
+        // statement; `check` reports the term as not stated.
         Requirement::Audits => Evidence::Confirms(&t.audit.source),
         _ => Evidence::Silent,
     }

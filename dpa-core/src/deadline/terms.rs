@@ -556,14 +556,21 @@ impl Agreement {
             Some(r) => citation::join(r.as_str(), [GDPR_ART_28_2]),
             None => citation::cite(&p.source, [GDPR_ART_28_2]),
         };
-        let note = if p.client_may_object {
-            "the client may object to the change of sub-processors; the agreement sets no term for it"
-        } else {
-            "the agreement gives no right to object"
+        let note = match p.client_may_object {
+            Some(true) => {
+                "the client may object to the change of sub-processors; the agreement sets no term for it"
+            }
+            Some(false) => "the agreement gives no right to object",
+            // Issue 15 point 2: never a default; the edition's clause 8.3
+            // gives the right, but the file does not record whether the
+            // agreement keeps it.
+            None => {
+                "the statement does not state whether the client may object to a change of sub-processors"
+            }
         };
         Deadline {
             kind: DeadlineKind::SubProcessorObjection,
-            provenance: Provenance::STATED,
+            provenance: p.provenance.clone(),
             due: Due::NoFixedTerm,
             bound: Bound::NoLaterThan,
             citation,

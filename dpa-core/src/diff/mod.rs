@@ -494,7 +494,7 @@ pub fn diff(old: &Agreement, new: &Agreement) -> Vec<Change> {
             None => "the client may terminate the agreement after the notice; the statement does not state within what window".to_owned(),
         },
     };
-    let objection = new.terms.sub_processors.client_may_object.then(|| Right {
+    let objection = (new.terms.sub_processors.client_may_object == Some(true)).then(|| Right {
         kind: RightKind::SubProcessorObjection,
         citation: new.sub_processor_objection().citation,
         note: "the client may object to the change of sub-processors".to_owned(),

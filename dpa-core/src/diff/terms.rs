@@ -161,17 +161,30 @@ impl<'a> Differ<'a> {
         self.change(k, "terms.return_of_data.method")
             .cite(&c)
             .label("method of return")
-            .field(&o.method, &n.method, |m| Some(m.as_str().to_owned()))
-            .judge(policy::ranked(
-                policy::return_method_rank,
-                Reasons::new(
-                    "the client is less sure to get its data back",
-                    "the client is surer to get its data back",
-                )
-                .or_unordered(
-                    "how the client gets its data back changed; neither way is plainly better",
+            .field(&o.method, &n.method, |m| m.map(|m| m.as_str().to_owned()))
+            .judge(|a, b| match (a, b) {
+                (Some(a), Some(b)) => policy::ranked(
+                    policy::return_method_rank,
+                    Reasons::new(
+                        "the client is less sure to get its data back",
+                        "the client is surer to get its data back",
+                    )
+                    .or_unordered(
+                        "how the client gets its data back changed; neither way is plainly better",
+                    ),
+                )(a, b),
+                // A return the statement no longer states leaves the client
+                // without a stated way to get its data back (GDPR art.
+                // 28(3)(g)); issue 15 point 2.
+                (Some(_), None) => Verdict::new(
+                    Effect::ReducesProtection,
+                    "the statement no longer states how the data is returned",
                 ),
-            ));
+                _ => Verdict::new(
+                    Effect::Favourable,
+                    "the statement now states how the data is returned",
+                ),
+            });
         for (field, label, a, b, worse, better) in [
             (
                 "machine_readable",
@@ -855,6 +868,27 @@ impl<'a> Differ<'a> {
                 "the client may no longer object to a change of sub-processors",
                 "the client may now object to a change of sub-processors",
             ),
+        ] {
+            self.change(k, format!("terms.sub_processors.{field}"))
+                .cite(&c)
+                .label(label)
+                .field(a, b, |x| x.map(|x| x.to_string()))
+                .judge(|a, b| match (a, b) {
+                    (Some(a), Some(b)) => {
+                        policy::duty_or_right(Reasons::new(worse, better))(&a, &b)
+                    }
+                    // Issue 15 point 2: a term no longer stated reduces the
+                    // client's protection; one now stated is judged by what
+                    // it says.
+                    (Some(_), None) => Verdict::new(
+                        Effect::ReducesProtection,
+                        "the statement no longer states it (provenance not-stated)",
+                    ),
+                    (None, Some(true)) => Verdict::new(Effect::Favourable, better),
+                    _ => Verdict::new(Effect::ReducesProtection, worse),
+                });
+        }
+        for (field, label, a, b, worse, better) in [
             (
                 "same_security_level",
                 "same security level for sub-processors",

@@ -49,9 +49,12 @@ impl Agreement {
         // Every reference to a standard clause names a clause of the
         // edition (docs/rules.md, "Editions and clause numbers").
         // A document of one part says nothing only the other part can say
-        // (docs/rules.md, "Documents that hold one part").
+        // (docs/rules.md, "Documents that hold one part"), and a list the
+        // statement does not state has no entries (docs/rules.md,
+        // "Provenance").
         let checked = numbering::check_references(&agreement)
-            .and_then(|()| crate::model::check_parts(&agreement));
+            .and_then(|()| crate::model::check_parts(&agreement))
+            .and_then(|()| agreement.statement.check_sub_processor_list());
         if let Err((path, message)) = checked {
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             return Err(Error::from(messages::validation(

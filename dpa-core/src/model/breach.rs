@@ -126,8 +126,8 @@ struct BreachRepr {
 impl TryFrom<BreachRepr> for Breach {
     type Error = Error;
     fn try_from(r: BreachRepr) -> Result<Self, Error> {
-        let provenance = Provenance::from_keys(r.provenance, r.reason, r.quote)?;
-        provenance.check_value(r.notice.is_some(), "notice", || {
+        let given = Provenance::given_key(&[("notice", r.notice.is_some())]);
+        let provenance = Provenance::read(r.provenance, r.reason, r.quote, given, || {
             Error::invalid_value(field_message(
                 "notice",
                 "the breach notice term is missing: give `notice`, e.g. `{ kind = \"within-hours\", hours = 24 }`, or `provenance = \"not-stated\"` where the statement does not state one",

@@ -27,6 +27,7 @@ mod safeguards;
 mod service_level;
 mod statement;
 mod sub_processor;
+mod sub_processor_policy;
 mod terms;
 
 pub use audit_period::*;
@@ -40,6 +41,7 @@ pub use safeguards::*;
 pub use service_level::*;
 pub use statement::*;
 pub use sub_processor::*;
+pub use sub_processor_policy::*;
 pub use terms::*;
 
 pub(crate) fn is_false(b: &bool) -> bool {

@@ -170,6 +170,35 @@ impl Provenance {
         }
     }
 
+    /// Reads a table's provenance keys and checks its value against them,
+    /// in one step: [`Provenance::from_keys`], then
+    /// [`Provenance::check_value`] with `given`, the key the table gives its
+    /// value under (`None`: no value is given). The one reader every term
+    /// table with a provenance uses (docs/rules.md, "Provenance").
+    ///
+    /// # Errors
+    /// As [`Provenance::from_keys`] and [`Provenance::check_value`].
+    pub(crate) fn read(
+        kind: Option<ProvenanceKind>,
+        reason: Option<Text>,
+        quote: Option<Text>,
+        given: Option<&str>,
+        missing: impl FnOnce() -> Error,
+    ) -> Result<Provenance, Error> {
+        let provenance = Provenance::from_keys(kind, reason, quote)?;
+        match given {
+            Some(key) => provenance.check_value(true, key, missing)?,
+            None => provenance.check_value(false, "", missing)?,
+        }
+        Ok(provenance)
+    }
+
+    /// The first key of `keys` whose value is given: what
+    /// [`Provenance::read`] names when a value is given with `not-stated`.
+    pub(crate) fn given_key<'k>(keys: &[(&'k str, bool)]) -> Option<&'k str> {
+        keys.iter().find(|(_, given)| *given).map(|(k, _)| *k)
+    }
+
     /// Checks a table's value against its provenance: a value given with
     /// `not-stated` is refused naming `key` (issue 15 point 2: the value is
     /// then absent); no value without `not-stated` is `missing()`.

@@ -2,7 +2,7 @@
 //! processor states about itself, its versions, products, declarations,
 //! assistance, security and certifications.
 
-use super::{ServiceLevel, SubProcessor, SubProcessorsByReference, is_false};
+use super::{ServiceLevel, SubProcessor, SubProcessorList, SubProcessorsByReference, is_false};
 use crate::error::Error;
 use crate::limits::MAX_LIST_ITEMS;
 use crate::macros::spelled_enum;
@@ -61,6 +61,12 @@ pub struct Statement {
     /// transfers of sub-processors named only there cannot be checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_processors_by_reference: Option<SubProcessorsByReference>,
+    /// Where the sub-processor list came from, where the file says so
+    /// ([`SubProcessorList`]; absent: stated). With `not-stated` the
+    /// statement names no sub-processors: `sub_processors` is empty and no
+    /// list is kept by reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_processor_list: Option<SubProcessorList>,
     /// How the processor helps with data-subject requests.
     pub data_subject_requests: Assistance,
     /// How the processor cooperates with a DPIA (GDPR art. 35-36).
@@ -74,6 +80,40 @@ pub struct Statement {
     /// Service level and reachability, where the statement sets one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_level: Option<ServiceLevel>,
+}
+
+impl Statement {
+    /// Whether the statement does not state its sub-processors
+    /// (`[statement.sub_processor_list] provenance = "not-stated"`).
+    pub fn sub_processors_not_stated(&self) -> bool {
+        self.sub_processor_list
+            .as_ref()
+            .is_some_and(|l| l.provenance.is_not_stated())
+    }
+
+    /// The check that a list the statement does not state has no entries:
+    /// `Err((path, message))` naming the key at fault.
+    pub(crate) fn check_sub_processor_list(&self) -> Result<(), (String, String)> {
+        if !self.sub_processors_not_stated() {
+            return Ok(());
+        }
+        if !self.sub_processors.is_empty() {
+            return Err((
+                "statement.sub_processors".to_owned(),
+                format!(
+                    "`statement.sub_processor_list` says the statement does not state its sub-processors, but {} are listed here: remove them or give the list's provenance",
+                    self.sub_processors.len()
+                ),
+            ));
+        }
+        if self.sub_processors_by_reference.is_some() {
+            return Err((
+                "statement.sub_processors_by_reference".to_owned(),
+                "`statement.sub_processor_list` says the statement does not state its sub-processors, but a list kept by reference is given: remove one of them".to_owned(),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// One version of the statement.

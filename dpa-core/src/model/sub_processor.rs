@@ -4,7 +4,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{AdHocClauses, CodeOfConduct, TransferCertification, is_false};
+use super::{
+    AdHocClauses, CodeOfConduct, Provenance, ProvenanceKind, TransferCertification, is_false,
+};
+use crate::error::{Error, field_message};
 use crate::macros::spelled_enum;
 use crate::values::{ClauseRef, Country, CountrySet, Location, Text};
 
@@ -111,6 +114,104 @@ pub struct SubProcessorsByReference {
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
     pub source: Vec<ClauseRef>,
+}
+
+/// Where the statement's sub-processor list came from, where the file says
+/// so: `[statement.sub_processor_list]` with `provenance`, `reason`,
+/// `quote` and `source` (docs/rules.md, "Provenance"). Absent: the list in
+/// `statement.sub_processors` (and any list kept by reference) is stated.
+///
+/// - `not-stated`: the statement names no sub-processors and does not say
+///   it engages none, nor where a list is kept; `statement.sub_processors`
+///   must then be empty and `statement.sub_processors_by_reference` absent.
+///   Transfers cannot be checked and the GDPR art. 28(2) and 28(4) items
+///   rest on an unknown list (finding `sub-processors-not-stated`).
+/// - `assumed` (with `reason`): the file's author wrote the list, e.g.
+///   from a website; `check` reports `value-assumed`.
+/// - `stated`, with a `quote`: the sentence that states the list.
+///
+/// `standard` is refused: the standard clauses hold no list.
+///
+/// ```
+/// use dpa_core::model::SubProcessorList;
+/// let l: SubProcessorList = serde_json::from_str(
+///     r#"{"provenance": "not-stated", "source": ["DPS 1.9"]}"#,
+/// )?;
+/// assert!(l.provenance.is_not_stated());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "SubProcessorListRepr", into = "SubProcessorListRepr")]
+#[non_exhaustive]
+pub struct SubProcessorList {
+    /// Where the list came from.
+    pub provenance: Provenance,
+    /// Where the statement would state the list (or states it).
+    pub source: Vec<ClauseRef>,
+}
+
+/// The document form of [`SubProcessorList`].
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct SubProcessorListRepr {
+    /// Where the list came from: `stated` (the default), `assumed` (with
+    /// `reason`) or `not-stated` (then no sub-processors are listed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<ListProvenanceKind>")]
+    provenance: Option<ProvenanceKind>,
+    /// Why the file's author assumed the list (required with
+    /// `provenance = "assumed"`, refused otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<Text>,
+    /// The sentence that states the list, where the file quotes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<Text>,
+    /// Where the statement would state the list (or states it).
+    #[serde(deserialize_with = "crate::limits::list")]
+    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
+    source: Vec<ClauseRef>,
+}
+
+/// The provenances a sub-processor list may have, for the JSON Schema
+/// (`standard` is refused: the standard clauses hold no list).
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)] // only its schema is used
+enum ListProvenanceKind {
+    /// The statement states the list.
+    Stated,
+    /// The file's author assumed the list (`reason` says why).
+    Assumed,
+    /// The statement does not state it.
+    NotStated,
+}
+
+impl TryFrom<SubProcessorListRepr> for SubProcessorList {
+    type Error = Error;
+    fn try_from(r: SubProcessorListRepr) -> Result<Self, Error> {
+        if r.provenance == Some(ProvenanceKind::Standard) {
+            return Err(Error::invalid_value(field_message(
+                "provenance",
+                "the standard clauses hold no sub-processor list: write `stated`, `assumed` (with `reason`) or `not-stated`",
+            )));
+        }
+        Ok(SubProcessorList {
+            provenance: Provenance::from_keys(r.provenance, r.reason, r.quote)?,
+            source: r.source,
+        })
+    }
+}
+
+impl From<SubProcessorList> for SubProcessorListRepr {
+    fn from(l: SubProcessorList) -> Self {
+        let (provenance, reason, quote) = l.provenance.to_keys();
+        SubProcessorListRepr {
+            provenance,
+            reason,
+            quote,
+            source: l.source,
+        }
+    }
 }
 
 impl SubProcessor {

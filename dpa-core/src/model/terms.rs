@@ -5,7 +5,9 @@
 use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Serialize};
 
-use super::{AuditPeriod, Breach, CostTerms, Provenance, ProvenanceKind, is_false};
+use super::{
+    AuditPeriod, Breach, CostTerms, Provenance, ProvenanceKind, SubProcessorPolicy, is_false,
+};
 use crate::error::{Error, field_message};
 use crate::macros::spelled_enum;
 use crate::values::{ClauseRef, Count, Days, Months, Term, Text};
@@ -140,27 +142,21 @@ struct DeletionRepr {
 impl TryFrom<DeletionRepr> for Deletion {
     type Error = Error;
     fn try_from(r: DeletionRepr) -> Result<Self, Error> {
-        let given_key = if r.months.is_some() {
-            "months"
-        } else {
-            "within"
-        };
+        let given = Provenance::given_key(&[
+            ("months", r.months.is_some()),
+            ("within", r.within.is_some()),
+        ]);
         let term = one_term(
             ("months", r.months.map(Term::from_months)),
             ("within", r.within),
             "3 months",
         )?;
-        let provenance = Provenance::from_keys(r.provenance, r.reason, r.quote)?;
-        match (term, provenance.is_not_stated()) {
-            (Some(_), true) => return Err(Provenance::given_but_not_stated(given_key)),
-            (None, false) => {
-                return Err(Error::invalid_value(field_message(
-                    "within",
-                    "the deletion term is missing: give `within`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `months`, a number of months), or `provenance = \"not-stated\"` where the statement does not state one",
-                )));
-            }
-            _ => {}
-        }
+        let provenance = Provenance::read(r.provenance, r.reason, r.quote, given, || {
+            Error::invalid_value(field_message(
+                "within",
+                "the deletion term is missing: give `within`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `months`, a number of months), or `provenance = \"not-stated\"` where the statement does not state one",
+            ))
+        })?;
         let backup_cycle = one_term(
             (
                 "backup_cycle_days",
@@ -367,27 +363,151 @@ spelled_enum! {
     }
 }
 
-/// Return of data.
+/// Return of data (clause 2.6 / 6; GDPR art. 28(3)(g)).
+///
+/// `provenance` says where the method of return came from
+/// ([`Provenance`]); with `provenance = "not-stated"` the statement does not
+/// say how the data is returned: `method` and `machine_readable` are then
+/// absent (giving one is an error naming it), and `check` reports
+/// `term-not-stated` (GDPR art. 28(3)(g) requires deletion or return at the
+/// choice of the controller).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "ReturnOfDataRepr", into = "ReturnOfDataRepr")]
 #[non_exhaustive]
 pub struct ReturnOfData {
-    /// How the client gets its data back.
-    pub method: ReturnMethod,
-    /// Whether the format is machine-readable.
+    /// How the client gets its data back; `None` when the document does not
+    /// state it (`provenance` is then [`Provenance::NotStated`]).
+    pub method: Option<ReturnMethod>,
+    /// Where the method of return came from.
+    pub provenance: Provenance,
+    /// Whether the format is machine-readable (`false` where the return is
+    /// not stated: read `method` first).
     pub machine_readable: bool,
     /// Whether the return happens before deletion.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub before_deletion: bool,
     /// Whether costs are announced before the work is done.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub costs_announced_in_advance: bool,
     /// The agreement's words.
     pub description: Text,
     /// Where the agreement says so.
+    pub source: Vec<ClauseRef>,
+}
+
+/// The document form of [`ReturnOfData`].
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = return_of_data_schema)]
+#[serde(deny_unknown_fields)]
+struct ReturnOfDataRepr {
+    /// How the client gets its data back (absent only with
+    /// `provenance = "not-stated"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    method: Option<ReturnMethod>,
+    /// Where the method of return came from: `stated` (the default),
+    /// `standard`, `assumed` (with `reason`) or `not-stated` (then no
+    /// `method` and no `machine_readable`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<ProvenanceKind>,
+    /// Why the file's author assumed the method (required with
+    /// `provenance = "assumed"`, refused otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<Text>,
+    /// The sentence that states the method, where the file quotes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<Text>,
+    /// Whether the format is machine-readable (absent only with
+    /// `provenance = "not-stated"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    machine_readable: Option<bool>,
+    /// Whether the return happens before deletion.
+    #[serde(default, skip_serializing_if = "is_false")]
+    before_deletion: bool,
+    /// Whether costs are announced before the work is done.
+    #[serde(default, skip_serializing_if = "is_false")]
+    costs_announced_in_advance: bool,
+    /// The agreement's words.
+    description: Text,
+    /// Where the agreement says so.
     #[serde(deserialize_with = "crate::limits::list")]
     #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub source: Vec<ClauseRef>,
+    source: Vec<ClauseRef>,
+}
+
+impl TryFrom<ReturnOfDataRepr> for ReturnOfData {
+    type Error = Error;
+    fn try_from(r: ReturnOfDataRepr) -> Result<Self, Error> {
+        let given = Provenance::given_key(&[
+            ("method", r.method.is_some()),
+            ("machine_readable", r.machine_readable.is_some()),
+        ]);
+        let missing = |key: &str| {
+            Error::invalid_value(field_message(
+                key,
+                format!(
+                    "`{key}` is missing: give how the data is returned (`method`) and whether in a machine-readable format (`machine_readable`), or `provenance = \"not-stated\"` where the statement does not say"
+                ),
+            ))
+        };
+        let provenance =
+            Provenance::read(r.provenance, r.reason, r.quote, given, || missing("method"))?;
+        let (method, machine_readable) = match (r.method, r.machine_readable) {
+            (Some(m), Some(b)) => (Some(m), b),
+            (None, None) => (None, false),
+            (None, Some(_)) => return Err(missing("method")),
+            (Some(_), None) => return Err(missing("machine_readable")),
+        };
+        Ok(ReturnOfData {
+            method,
+            provenance,
+            machine_readable,
+            before_deletion: r.before_deletion,
+            costs_announced_in_advance: r.costs_announced_in_advance,
+            description: r.description,
+            source: r.source,
+        })
+    }
+}
+
+impl From<ReturnOfData> for ReturnOfDataRepr {
+    fn from(r: ReturnOfData) -> Self {
+        let (provenance, reason, quote) = r.provenance.to_keys();
+        ReturnOfDataRepr {
+            method: r.method,
+            provenance,
+            reason,
+            quote,
+            machine_readable: r.method.map(|_| r.machine_readable),
+            before_deletion: r.before_deletion,
+            costs_announced_in_advance: r.costs_announced_in_advance,
+            description: r.description,
+            source: r.source,
+        }
+    }
+}
+
+/// The schema's side of a table whose value is written under every one of
+/// `keys`: with `provenance = "not-stated"` none of them is given, and
+/// otherwise all are (docs/rules.md, "Provenance").
+pub(super) fn provenance_schema_all(schema: &mut Schema, keys: &[&str]) {
+    provenance_schema(schema, keys, false);
+    let all: Vec<serde_json::Value> = keys.iter().map(|k| given(k)).collect();
+    add_rule(
+        schema,
+        serde_json::json!({
+            "if": {
+                "not": {
+                    "type": "object",
+                    "required": ["provenance"],
+                    "properties": { "provenance": { "const": "not-stated" } }
+                }
+            },
+            "then": { "allOf": all }
+        }),
+    );
+}
+
+/// `method` and `machine_readable` both, unless not stated.
+fn return_of_data_schema(schema: &mut Schema) {
+    provenance_schema_all(schema, &["method", "machine_readable"]);
 }
 
 spelled_enum! {
@@ -717,11 +837,13 @@ struct StatementChangesRepr {
 impl TryFrom<StatementChangesRepr> for StatementChanges {
     type Error = Error;
     fn try_from(r: StatementChangesRepr) -> Result<Self, Error> {
-        let given_key = if r.termination_window_days.is_some() {
-            "termination_window_days"
-        } else {
-            "termination_window"
-        };
+        let given = Provenance::given_key(&[
+            (
+                "termination_window_days",
+                r.termination_window_days.is_some(),
+            ),
+            ("termination_window", r.termination_window.is_some()),
+        ]);
         let termination_window = one_term(
             (
                 "termination_window_days",
@@ -730,8 +852,7 @@ impl TryFrom<StatementChangesRepr> for StatementChanges {
             ("termination_window", r.termination_window),
             "30 days",
         )?;
-        let provenance = Provenance::from_keys(r.provenance, r.reason, r.quote)?;
-        provenance.check_value(termination_window.is_some(), given_key, || {
+        let provenance = Provenance::read(r.provenance, r.reason, r.quote, given, || {
             Error::invalid_value(field_message(
                 "termination_window",
                 "the termination window is missing: give `termination_window`, a term such as `30 days`, `6 weeks`, `3 months`, `1 year` (or `termination_window_days`, a number of days), or `provenance = \"not-stated\"` where the statement does not state one",
@@ -758,46 +879,6 @@ impl From<StatementChanges> for StatementChangesRepr {
             quote,
             source: c.source,
         }
-    }
-}
-
-/// Engaging and changing sub-processors (clause 2.8 / 8; GDPR art. 28(2), 28(4)).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct SubProcessorPolicy {
-    /// General or specific prior written authorisation.
-    pub authorisation: Authorisation,
-    /// Whether changes are notified.
-    pub changes_notified: bool,
-    /// Whether the client may object to a change.
-    pub client_may_object: bool,
-    /// Whether sub-processors commit to the same security level.
-    pub same_security_level: bool,
-    /// Whether the agreement states that the processor stays liable for its
-    /// sub-processors (GDPR art. 28(4) makes it liable in any case).
-    pub processor_remains_liable: bool,
-    /// Whether the agreement makes that liability subject to the agreed
-    /// limitation of liability (Belco's added clause 2.8.4: "met inachtneming
-    /// van de tussen partijen overeengekomen beperking van de
-    /// aansprakelijkheid"), which GDPR art. 28(4), second sentence, does not
-    /// allow towards the controller: a finding.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub liability_subject_to_limits: bool,
-    /// Where the agreement says so.
-    #[serde(deserialize_with = "crate::limits::list")]
-    #[schemars(length(max = crate::limits::MAX_LIST_ITEMS))]
-    pub source: Vec<ClauseRef>,
-}
-
-spelled_enum! {
-    /// The kind of authorisation for sub-processors (GDPR art. 28(2)).
-    #[non_exhaustive]
-    pub enum Authorisation ("authorisation") {
-        /// General written authorisation.
-        General = "general",
-        /// Specific prior written authorisation for each sub-processor.
-        Specific = "specific",
     }
 }
 

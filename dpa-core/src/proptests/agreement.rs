@@ -432,6 +432,7 @@ pub(super) fn statement() -> BoxedStrategy<Statement> {
                 client_chosen_services,
                 sub_processors,
                 sub_processors_by_reference,
+                sub_processor_list: None,
                 data_subject_requests,
                 dpia,
                 security,
@@ -543,8 +544,15 @@ pub(super) fn deletion() -> impl Strategy<Value = Deletion> {
 
 pub(super) fn return_of_data() -> impl Strategy<Value = ReturnOfData> {
     (
-        select(all_return_methods()),
-        any::<bool>(),
+        prop_oneof![
+            (
+                select(all_return_methods()),
+                any::<bool>(),
+                given_provenance()
+            )
+                .prop_map(|(m, b, p)| (Some(m), b, p)),
+            Just((None, false, Provenance::NotStated)),
+        ],
         any::<bool>(),
         any::<bool>(),
         text(),
@@ -552,14 +560,14 @@ pub(super) fn return_of_data() -> impl Strategy<Value = ReturnOfData> {
     )
         .prop_map(
             |(
-                method,
-                machine_readable,
+                (method, machine_readable, provenance),
                 before_deletion,
                 costs_announced_in_advance,
                 description,
                 source,
             )| ReturnOfData {
                 method,
+                provenance,
                 machine_readable,
                 before_deletion,
                 costs_announced_in_advance,
@@ -756,27 +764,36 @@ pub(super) fn statement_changes() -> impl Strategy<Value = StatementChanges> {
 }
 
 pub(super) fn sub_processor_policy() -> impl Strategy<Value = SubProcessorPolicy> {
-    (select(all_authorisations()), any::<[bool; 5]>(), sources()).prop_map(
-        |(
-            authorisation,
-            [
+    (
+        select(all_authorisations()),
+        prop_oneof![
+            (any::<[bool; 2]>(), given_provenance()).prop_map(|([c, o], p)| (Some(c), Some(o), p)),
+            Just((None, None, Provenance::NotStated)),
+        ],
+        any::<[bool; 3]>(),
+        sources(),
+    )
+        .prop_map(
+            |(
+                authorisation,
+                (changes_notified, client_may_object, provenance),
+                [
+                    same_security_level,
+                    processor_remains_liable,
+                    liability_subject_to_limits,
+                ],
+                source,
+            )| SubProcessorPolicy {
+                authorisation,
                 changes_notified,
                 client_may_object,
+                provenance,
                 same_security_level,
                 processor_remains_liable,
                 liability_subject_to_limits,
-            ],
-            source,
-        )| SubProcessorPolicy {
-            authorisation,
-            changes_notified,
-            client_may_object,
-            same_security_level,
-            processor_remains_liable,
-            liability_subject_to_limits,
-            source,
-        },
-    )
+                source,
+            },
+        )
 }
 
 pub(super) fn fines() -> impl Strategy<Value = Fines> {

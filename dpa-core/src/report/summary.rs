@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 use std::fmt::{self, Write};
 
-use crate::model::{Agreement, Assistance, Described, Engagement, Measures, SubProcessor};
+use crate::model::{
+    Agreement, Assistance, Described, Engagement, Measures, Provenance, SubProcessor,
+};
 use crate::values::{ClauseRef, StatedDate, iso_date, join_refs};
 
 mod terms;
@@ -314,6 +316,22 @@ fn sub_processors(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
         )?;
         if let Some(note) = &r.note {
             writeln!(f, "    note: {}", t(note))?;
+        }
+    }
+    if let Some(l) = &st.sub_processor_list {
+        match &l.provenance {
+            Provenance::NotStated => writeln!(
+                f,
+                "  not stated by the statement{} (transfers cannot be checked)",
+                refs(&l.source)
+            )?,
+            p => {
+                let how = p.annotation().unwrap_or_else(|| "stated".to_owned());
+                writeln!(f, "  list {}{}", t(&how), refs(&l.source))?;
+            }
+        }
+        if let Some(q) = l.provenance.quote() {
+            writeln!(f, "    quote: \"{}\"", t(q))?;
         }
     }
     Ok(())

@@ -211,7 +211,7 @@ impl Art28Item {
                 R::BreachAssistance,
                 R::DpiaAssistance,
             ],
-            Art28Item::DeletionOrReturn => &[R::DeletionOrReturn],
+            Art28Item::DeletionOrReturn => &[R::DeletionOrReturn, R::DataReturn],
             Art28Item::InformationAndAudits => &[R::ComplianceInformation, R::Audits],
             Art28Item::InfringingInstruction => &[R::InfringingInstructionNotice],
             Art28Item::SubProcessorFlowDown => &[R::FlowDownSecurity, R::FlowDownObligations],
@@ -276,6 +276,11 @@ crate::macros::spelled_enum! {
         DpiaAssistance = "dpia-assistance",
         /// Art. 28(3)(g): deletion or return of the data at the end.
         DeletionOrReturn = "deletion-or-return",
+        /// Art. 28(3)(g): the return of the data, where the controller
+        /// chooses it ("at the choice of the controller, deletes or
+        /// returns"); the clauses return it "indien overeengekomen" (clause
+        /// 2.6.3 / 6.3), so the statement's method of return decides.
+        DataReturn = "data-return",
         /// Art. 28(3)(h): the information needed to demonstrate compliance.
         ComplianceInformation = "compliance-information",
         /// Art. 28(3)(h): audits and inspections by the controller or its auditor.
@@ -320,6 +325,7 @@ impl Requirement {
             Requirement::BreachAssistance => "assistance with breach notices (art. 33-34)",
             Requirement::DpiaAssistance => "assistance with DPIAs (art. 35-36)",
             Requirement::DeletionOrReturn => "deletion or return of the data at the end",
+            Requirement::DataReturn => "the return of the data, at the controller's choice",
             Requirement::ComplianceInformation => "information to demonstrate compliance",
             Requirement::Audits => "audits by the controller or its auditor",
             Requirement::InfringingInstructionNotice => {

@@ -15,7 +15,7 @@ use crate::citation::cite;
 use crate::deadline::{Bound, Deadline, DeadlineKind, Due, date_ending, end_of_day};
 use crate::error::Result;
 use crate::finding::FindingCode;
-use crate::model::{BackupDeletion, Firmness, Provenance, ReturnMethod};
+use crate::model::{BackupDeletion, Firmness, ReturnMethod};
 use crate::values::iso_date;
 
 /// What the termination events have established so far.
@@ -241,13 +241,15 @@ fn return_obligation(cx: &mut Ctx<'_>, s: Step<'_>, terminated: Option<Date>) ->
         },
         None => Deadline {
             kind: DeadlineKind::Deletion,
-            provenance: Provenance::STATED,
+            provenance: r.provenance.clone(),
             due: Due::NoFixedTerm,
             bound: Bound::NoLaterThan,
             citation: citation.clone(),
             shift: None,
             note: Some(match r.method {
-                ReturnMethod::SelfServiceExport => {
+                // Issue 15 point 2: never a default.
+                None => "the statement does not state how the data is returned".to_owned(),
+                Some(ReturnMethod::SelfServiceExport) => {
                     "the client can export the data itself; the agreement sets no term for a return"
                         .to_owned()
                 }

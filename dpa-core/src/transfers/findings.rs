@@ -377,6 +377,22 @@ fn covering(bs: &[&BasisAssessment]) -> Vec<String> {
 /// address outside the agreement; see [`super::by_reference_finding`].
 pub(super) fn by_reference(agreement: &crate::Agreement) -> Option<Finding> {
     let s = &agreement.statement;
+    // A list the statement does not state (issue 15 point 2): nothing to
+    // check transfers against, and clause 2.8.1 / 8.1 ("heeft in het Data
+    // Pro Statement vermeld of, en zo ja welke derde partijen") is not
+    // followed.
+    if let Some(l) = s
+        .sub_processor_list
+        .as_ref()
+        .filter(|l| l.provenance.is_not_stated())
+    {
+        return Some(Finding::new(
+            FindingCode::SubProcessorsNotStated,
+            "the statement does not state its sub-processors (whether it engages any, who, where they process, on what basis): transfers outside the EEA cannot be checked, and the GDPR art. 28(2) and 28(4) items (authorisation, notice of changes, the same obligations for sub-processors) rest on an unknown list".to_owned(),
+            cite(&l.source, ["GDPR art. 28(2), 28(4), 44-46"]),
+            Some("statement.sub_processor_list.provenance".to_owned()),
+        ));
+    }
     let r = s.sub_processors_by_reference.as_ref()?;
     let message = match s.sub_processors.len() {
         0 => format!(

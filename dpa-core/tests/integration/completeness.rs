@@ -176,7 +176,8 @@ fn removing_a_clause_changes_the_verdict() {
     assert!(u[0].1.contains("confidentiality"));
     assert_eq!(u[0].2, "GDPR art. 28(3)(b)");
     // Alles Online without clause 6.3: the deletion term still records the
-    // duty (terms.deletion, DPS 12), so 28(3)(g) stays covered, citing the
+    // duty (terms.deletion, DPS 12) and the return term the return
+    // (terms.return_of_data, DPS 13), so 28(3)(g) stays covered, citing the
     // statement, not the removed clause.
     let a = with_removed("alles-online.toml", "clause 6.3");
     assert!(added("alles-online.toml", &a).is_empty());
@@ -185,7 +186,7 @@ fn removing_a_clause_changes_the_verdict() {
         .iter()
         .find(|c| c.item == Art28Item::DeletionOrReturn)
         .unwrap();
-    assert_eq!(g.clauses, ["DPS 12"]);
+    assert_eq!(g.clauses, ["DPS 12", "DPS 13"]);
     // Both audit clauses removed: the information of 28(3)(h) is missing,
     // the audit term remains: partly.
     let t = text("alles-online.toml");

@@ -21,6 +21,7 @@ mod ics;
 mod limits;
 mod parts;
 mod provenance;
+mod provenance_lists;
 mod readme;
 mod schedule;
 mod schema;

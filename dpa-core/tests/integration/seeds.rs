@@ -171,7 +171,10 @@ fn belco_terms() {
         FineRecovery::IntentOrDeliberateRecklessness
     );
     assert!(t.legal_retention.suspends_deletion);
-    assert_eq!(t.return_of_data.method, ReturnMethod::SelfServiceExport);
+    assert_eq!(
+        t.return_of_data.method,
+        Some(ReturnMethod::SelfServiceExport)
+    );
     // DPS 1.5: not designed for special categories or criminal data.
     let sc = &a.statement.special_categories;
     assert_eq!(sc.art9, Declaration::NotDesignedFor);
@@ -331,7 +334,7 @@ fn alles_online_terms() {
     assert!(t.deletion.backup_cycle.is_none());
     assert_eq!(refs(&t.deletion.source), ["DPS 12", "clause 6.3"]);
     // DPS 13: on request, before deletion, machine-readable.
-    assert_eq!(t.return_of_data.method, ReturnMethod::OnRequest);
+    assert_eq!(t.return_of_data.method, Some(ReturnMethod::OnRequest));
     assert!(t.return_of_data.before_deletion && t.return_of_data.machine_readable);
     // DPS 17 / clause 4.1: without undue delay via the known contact.
     assert_eq!(t.breach.notice, Some(NoticeTerm::WithoutUndueDelay));

@@ -42,6 +42,11 @@ fn every_field() -> Value {
     st["template"] = json!("NLdigital Data Pro Statement, template 2019");
     doc["clauses"]["language"] = json!("en");
     let st = &mut doc["statement"];
+    st["sub_processor_list"] = json!({
+        "provenance": "stated",
+        "quote": "Wij werken met de volgende subverwerkers:",
+        "source": ["DPS 1.9"]
+    });
     let p = &mut st["processor"];
     p["trade_name"] = json!("Belco");
     p["chamber_of_commerce"] = json!("12345678");
@@ -99,6 +104,10 @@ fn every_field() -> Value {
     t["breach"]["quote"] = json!("uiterlijk binnen 24 uur");
     t["statement_changes"]["provenance"] = json!("standard");
     t["statement_changes"]["quote"] = json!("binnen 30 dagen na kennisgeving");
+    t["return_of_data"]["provenance"] = json!("standard");
+    t["return_of_data"]["quote"] = json!("in een machine leesbaar formaat terugbezorgen");
+    t["sub_processors"]["provenance"] = json!("standard");
+    t["sub_processors"]["quote"] = json!("Data Processor zal Opdrachtgever informeren");
     t["return_of_data"]["before_deletion"] = json!(true);
     t["return_of_data"]["costs_announced_in_advance"] = json!(true);
     t["costs"][1]["announced_in_advance"] = json!(true);
@@ -141,6 +150,17 @@ fn every_new_spelling() -> Value {
     a.insert("period".into(), json!({"rolling": "2 years"}));
     a.insert("provenance".into(), json!("standard"));
     a.remove("reason");
+    let r = t["return_of_data"].as_object_mut().unwrap();
+    r.insert("provenance".into(), json!("assumed"));
+    r.insert("reason".into(), json!("the method is read from the FAQ"));
+    r.insert("quote".into(), json!("U kunt uw gegevens zelf exporteren."));
+    let p = t["sub_processors"].as_object_mut().unwrap();
+    p.insert("provenance".into(), json!("assumed"));
+    p.insert(
+        "reason".into(),
+        json!("the notice is read from the website"),
+    );
+    p.insert("quote".into(), json!("Wij melden wijzigingen vooraf."));
     let c = t["statement_changes"].as_object_mut().unwrap();
     c.remove("termination_window_days");
     c.insert("termination_window".into(), json!("1 month"));
@@ -151,6 +171,12 @@ fn every_new_spelling() -> Value {
     doc["clauses"]["edition"] = json!("nederland-ict-2018");
     // Both parts, written out (the default).
     doc["document"] = json!({"parts": ["statement", "clauses"]});
+    doc["statement"]["sub_processor_list"] = json!({
+        "provenance": "assumed",
+        "reason": "the list is read from the website",
+        "quote": "Wij werken met de volgende subverwerkers.",
+        "source": ["DPS 1.9"]
+    });
     doc
 }
 

@@ -78,12 +78,15 @@ pub(super) fn terms(f: &mut fmt::Formatter<'_>, a: &Agreement) -> fmt::Result {
 /// Return of data and the legal-retention exception.
 fn return_and_retention(f: &mut fmt::Formatter<'_>, t: &Terms) -> fmt::Result {
     let r = &t.return_of_data;
-    write!(
-        f,
-        "  return of data: {}, machine-readable: {}",
-        r.method,
-        yes_no(r.machine_readable)
-    )?;
+    match r.method {
+        Some(method) => write!(
+            f,
+            "  return of data: {method}, machine-readable: {}{}",
+            yes_no(r.machine_readable),
+            provenance_suffix(&r.provenance)
+        )?,
+        None => write!(f, "  return of data: not stated")?,
+    }
     if r.before_deletion {
         write!(f, ", before deletion")?;
     }
@@ -91,6 +94,7 @@ fn return_and_retention(f: &mut fmt::Formatter<'_>, t: &Terms) -> fmt::Result {
         write!(f, ", costs announced in advance")?;
     }
     writeln!(f, "{}", refs(&r.source))?;
+    quote_line(f, &r.provenance)?;
     writeln!(f, "    {}", shown(&r.description))?;
     writeln!(
         f,
@@ -269,12 +273,14 @@ fn costs(f: &mut fmt::Formatter<'_>, t: &Terms) -> fmt::Result {
 /// The sub-processor policy and the fines.
 fn sub_processors_and_fines(f: &mut fmt::Formatter<'_>, t: &Terms) -> fmt::Result {
     let p = &t.sub_processors;
+    let stated = |b: Option<bool>| b.map_or("not stated", yes_no);
     write!(
         f,
-        "  sub-processors: {} authorisation; changes notified: {}; client may object: {}; same security level: {}; processor remains liable: {}",
+        "  sub-processors: {} authorisation; changes notified: {}; client may object: {}{}; same security level: {}; processor remains liable: {}",
         p.authorisation,
-        yes_no(p.changes_notified),
-        yes_no(p.client_may_object),
+        stated(p.changes_notified),
+        stated(p.client_may_object),
+        provenance_suffix(&p.provenance),
         yes_no(p.same_security_level),
         yes_no(p.processor_remains_liable)
     )?;
@@ -282,6 +288,7 @@ fn sub_processors_and_fines(f: &mut fmt::Formatter<'_>, t: &Terms) -> fmt::Resul
         write!(f, ", subject to the agreed limitation of liability")?;
     }
     writeln!(f, "{}", refs(&p.source))?;
+    quote_line(f, &p.provenance)?;
     writeln!(
         f,
         "  fines imposed on the client recoverable: {}{}",

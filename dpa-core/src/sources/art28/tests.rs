@@ -68,6 +68,7 @@ fn clauses_per_requirement() {
         ("security-assistance", "3.1"),
         ("dpia-assistance", "7.2"),
         ("deletion-or-return", "6.3"),
+        ("data-return", "6.3"),
         ("infringing-instruction-notice", ""),
         ("flow-down-security", "8.3"),
         ("flow-down-obligations", ""),
