@@ -32,6 +32,10 @@ const NOT_MUTABLE: &[(&str, &str)] = &[
         "terms.breach.notice.kind",
         "the kind follows from `hours` (given exactly for `within-hours`), which is changed on its own and shown as `within 24 hours`",
     ),
+    (
+        "statement.sub_processor_list.provenance",
+        "a list's provenance changes only with the keys that go with it (`reason` for `assumed`; no listed sub-processors for `not-stated`); the two documents hold `stated` and `assumed`, each shown, and `not-stated` is shown by provenance_lists",
+    ),
 ];
 
 /// Belco's agreement with every optional field of the format filled in
