@@ -874,9 +874,7 @@ impl<'a> Differ<'a> {
                 .label(label)
                 .field(a, b, |x| x.map(|x| x.to_string()))
                 .judge(|a, b| match (a, b) {
-                    (Some(a), Some(b)) => {
-                        policy::duty_or_right(Reasons::new(worse, better))(&a, &b)
-                    }
+                    (Some(a), Some(b)) => policy::duty_or_right(Reasons::new(worse, better))(a, b),
                     // Issue 15 point 2: a term no longer stated reduces the
                     // client's protection; one now stated is judged by what
                     // it says.

@@ -176,7 +176,7 @@ struct SubProcessorListRepr {
 /// (`standard` is refused: the standard clauses hold no list).
 #[derive(JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-#[allow(dead_code)] // only its schema is used
+#[allow(dead_code, reason = "only its schema is used")]
 enum ListProvenanceKind {
     /// The statement states the list.
     Stated,
