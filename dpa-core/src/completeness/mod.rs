@@ -260,6 +260,14 @@ fn evidence(a: &Agreement, r: Requirement) -> Evidence<'_> {
         // 2.6.3 / 6.3 returns the data only "indien overeengekomen", so with
         // no stated return the controller's choice of art. 28(3)(g) rests on
         // nothing agreed.
+        // Without part 1 in the document, whether the statement states a
+        // return is unknown.
+        Requirement::DataReturn
+            if t.return_of_data.provenance.is_not_stated()
+                && !a.document.has(DocumentPart::Statement) =>
+        {
+            Evidence::Unknown(UnknownCause::StatementAbsent)
+        }
         Requirement::DataReturn if t.return_of_data.provenance.is_not_stated() => {
             Evidence::Denied("terms.return_of_data.provenance")
         }

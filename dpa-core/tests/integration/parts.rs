@@ -131,6 +131,30 @@ fn the_clauses_alone_leave_the_statements_terms_unknown() {
     assert_eq!(get(Art28Item::Security).verdict, Coverage::Unknown);
     // What the clauses cover is judged as usual.
     assert_eq!(get(Art28Item::Confidentiality).verdict, Coverage::Covered);
+    // A return the document does not state is unknown too, not missing:
+    // only the statement could state it (clause 6.3 returns "indien
+    // overeengekomen").
+    let t = a.to_toml().unwrap();
+    let start = t.find("[terms.return_of_data]\n").unwrap();
+    let end = start + 1 + t[start + 1..].find("\n[").unwrap();
+    let t = format!(
+        "{}[terms.return_of_data]\nprovenance = \"not-stated\"\ndescription = \"De retourtermijn staat in het Data Pro Statement.\"\nsource = [\"clause 6.3\"]\n{}",
+        &t[..start],
+        &t[end..]
+    );
+    let b = Agreement::from_toml(&t).unwrap();
+    let cov = coverage(&b);
+    let g = cov
+        .iter()
+        .find(|c| c.item == Art28Item::DeletionOrReturn)
+        .unwrap();
+    assert_eq!(g.verdict, Coverage::Unknown);
+    assert!(g.missing.is_empty(), "{:?}", g.missing);
+    assert!(
+        g.unknown.contains(&Requirement::DataReturn),
+        "{:?}",
+        g.unknown
+    );
     let d = a
         .deadline(
             DeadlineKind::Deletion,
