@@ -15,6 +15,10 @@ cd "$(dirname "$0")/.."
 # step
 . scripts/lib.sh
 
+# One pass over the tree: an incremental cache would only take disk
+# (several GB); set CARGO_INCREMENTAL=1 to keep it.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
 step "toolchain"
 cargo --version
 cargo fmt --version
