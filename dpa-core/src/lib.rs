@@ -74,6 +74,7 @@ pub mod document;
 pub mod error;
 pub mod finding;
 mod format;
+pub mod import;
 pub mod limits;
 mod macros;
 pub mod model;

@@ -36,6 +36,7 @@ mod coverage;
 mod deadline;
 mod diff;
 mod holidays;
+mod import;
 mod summary;
 mod timeline;
 mod transfers;

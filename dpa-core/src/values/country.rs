@@ -288,11 +288,70 @@ mod names {
         found
     }
 
+    /// Every country's CLDR names in Dutch and English, long and short, and
+    /// the [`ALIASES`], each as [`fold`] folds it, for a caller that looks
+    /// up many names at once (`dpa import`): built when asked, not kept.
+    pub(super) fn all_names() -> Vec<(String, Country)> {
+        let mut out = Vec::new();
+        for c in Country::all() {
+            for name in [cldr(c, true), cldr(c, false)]
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                out.push((fold(&name), c));
+            }
+        }
+        for (name, code) in ALIASES {
+            if let Some(c) = Country::for_alpha2(code) {
+                out.push((fold(name), c));
+            }
+        }
+        out
+    }
+
+    /// `s` folded as the names of [`all_names`] are.
+    pub(super) fn key(s: &str) -> String {
+        fold(s)
+    }
+
     /// The English CLDR name of `c` (ISO 3166-1's short name where CLDR
     /// has none).
     pub(super) fn english_name(c: Country) -> String {
         let [long, _] = cldr(c, false);
         long.unwrap_or_else(|| c.name().to_owned())
+    }
+}
+
+/// Countries by their Dutch and English names (CLDR, through
+/// `icu_locale`, and the few aliases CLDR lacks): the table of names is built
+/// once for a caller that looks up many (`dpa import`), and dropped with it.
+#[derive(Debug, Clone)]
+pub struct CountryNames(Vec<(String, Country)>);
+
+impl CountryNames {
+    /// Builds the table.
+    pub fn new() -> CountryNames {
+        CountryNames(names::all_names())
+    }
+
+    /// The country `s` names (`Nederland`, `Verenigde Staten`, `VS`,
+    /// `Germany`, `Amerika`), compared without case, accents, spaces or
+    /// punctuation; `None` for no country or more than one.
+    pub fn find(&self, s: &str) -> Option<Country> {
+        let k = names::key(s);
+        if k.is_empty() {
+            return None;
+        }
+        let mut found = self.0.iter().filter(|(n, _)| *n == k).map(|(_, c)| *c);
+        let first = found.next()?;
+        found.all(|c| c == first).then_some(first)
+    }
+}
+
+impl Default for CountryNames {
+    fn default() -> Self {
+        CountryNames::new()
     }
 }
 

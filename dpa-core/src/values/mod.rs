@@ -200,7 +200,7 @@ mod version;
 
 pub use clause_ref::{ClauseRef, join_refs};
 pub(crate) use country::CountrySet;
-pub use country::{Country, Location, Region};
+pub use country::{Country, CountryNames, Location, Region};
 pub use money::EurCents;
 pub use month_rule::MonthRule;
 pub use stated_date::{DateOrder, DatePrecision, StatedDate};

@@ -1,0 +1,289 @@
+//! The draft agreement file an import writes (issue 18 point 5): the
+//! project's TOML format, written with `toml_edit` (its escaping, not ours),
+//! each stated value with the quoted sentence as a comment beside it, each
+//! ambiguous one with a `REVIEW` comment naming the readings, and the terms
+//! the statement does not state marked `not-stated`. A person finishes it;
+//! it is not a valid agreement until the review items are settled and the
+//! parts the import does not read yet are filled in.
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use super::extract::ImportedStatement;
+use super::{Evidence, Read};
+use crate::model::AuditPeriod;
+use crate::values::DatePrecision;
+
+/// The comment beside a value: its citation and quote, one line.
+fn comment(e: &Evidence) -> String {
+    let mut q: String = e.quote.chars().filter(|c| !c.is_control()).collect();
+    if q.chars().count() > 110 {
+        q = q.chars().take(109).collect::<String>() + "…";
+    }
+    format!("  # {}, line {}: \"{}\"", e.clause, e.lines.0, q)
+}
+
+/// Sets `key` to `v` with `e`'s comment.
+fn set(t: &mut Table, key: &str, v: impl Into<Value>, e: &Evidence) {
+    let mut v: Value = v.into();
+    v.decor_mut().set_suffix(comment(e));
+    t.insert(key, Item::Value(v));
+}
+
+/// Sets `key` from `read`: the value (by `to`), or a comment saying it is
+/// not stated or must be chosen.
+fn put<T>(t: &mut Table, key: &str, read: &Read<T>, to: impl Fn(&T) -> Value) {
+    match read {
+        Read::Stated { value, evidence } => set(t, key, to(value), evidence),
+        Read::NotStated => {}
+        Read::Ambiguous(a) => {
+            let note = format!(
+                "# REVIEW {}: {} ({}, line {}). Readings: {}.\n",
+                a.setting,
+                a.evidence.quote.chars().take(100).collect::<String>(),
+                a.evidence.clause,
+                a.evidence.lines.0,
+                a.readings.join(" | ")
+            );
+            let prefix = t
+                .decor()
+                .suffix()
+                .and_then(|s| s.as_str())
+                .unwrap_or("")
+                .to_owned();
+            t.decor_mut().set_suffix(format!("{prefix}\n{note}"));
+        }
+    }
+}
+
+/// A table with a leading comment line.
+fn table(comment: &str) -> Table {
+    let mut t = Table::new();
+    if !comment.is_empty() {
+        t.decor_mut().set_prefix(format!("\n# {comment}\n"));
+    }
+    t
+}
+
+/// The `source` list of one citation.
+fn source(e: &Evidence) -> Value {
+    let mut a = Array::new();
+    a.push(e.clause.as_str());
+    Value::Array(a)
+}
+
+/// A date: a TOML date for a day, a string (`"2023-03"`, `"2020"`) for a
+/// month or a year.
+fn date(d: &crate::values::StatedDate) -> Value {
+    let text = d.to_string();
+    if d.precision() == DatePrecision::Day
+        && let Ok(dt) = text.parse::<toml_edit::Datetime>()
+    {
+        return Value::from(dt);
+    }
+    Value::from(text)
+}
+
+/// The draft of `s`.
+pub(crate) fn draft(s: &ImportedStatement) -> String {
+    let mut doc = DocumentMut::new();
+    doc.decor_mut().set_prefix(
+        "# Draft written by `dpa import` from the text of a Data Pro Statement.\n\
+         # Each value cites the item it was read from and quotes the sentence; lines\n\
+         # marked REVIEW need a person's choice; values the statement does not state\n\
+         # are absent or `not-stated`. Complete the file and run `dpa check`.\n",
+    );
+    doc.insert("dpa_format", toml_edit::value(1));
+    let mut st = table("The Data Pro Statement (part 1)");
+    put(&mut st, "version", &s.version, |v| Value::from(v.as_str()));
+    put(&mut st, "effective_date", &s.effective_date, date);
+    put(&mut st, "template", &s.template, |v| {
+        Value::from(v.as_str())
+    });
+    let mut history = ArrayOfTables::new();
+    for h in &s.history {
+        let mut t = Table::new();
+        set(&mut t, "version", h.version.as_str(), &h.evidence);
+        set(&mut t, "date", date(&h.date), &h.evidence);
+        if !h.changes.is_empty() {
+            let mut a = Array::new();
+            for c in &h.changes {
+                a.push(c.as_str());
+            }
+            t.insert("changes", Item::Value(Value::Array(a)));
+        }
+        history.push(t);
+    }
+    st.insert("history", Item::ArrayOfTables(history));
+    st.insert("processor", Item::Table(processor(s)));
+    if let Read::Stated { value, evidence } = &s.products {
+        let mut products = ArrayOfTables::new();
+        for p in value {
+            let mut t = Table::new();
+            set(&mut t, "name", p.as_str(), evidence);
+            products.push(t);
+        }
+        st.insert("products", Item::ArrayOfTables(products));
+    }
+    st.insert("sub_processors", sub_processors(s));
+    if let Read::Stated { value, evidence } = &s.certifications {
+        let mut certs = ArrayOfTables::new();
+        for c in value {
+            let mut t = Table::new();
+            set(&mut t, "name", c.name.as_str(), evidence);
+            t.insert("status", toml_edit::value(c.status.as_str()));
+            t.insert("source", Item::Value(source(evidence)));
+            certs.push(t);
+        }
+        st.insert("certifications", Item::ArrayOfTables(certs));
+    }
+    doc.insert("statement", Item::Table(st));
+    let mut clauses = table("The standard clauses (part 2)");
+    put(&mut clauses, "edition", &s.edition, |e| {
+        Value::from(e.as_str())
+    });
+    doc.insert("clauses", Item::Table(clauses));
+    doc.insert("terms", Item::Table(terms(s)));
+    doc.to_string()
+}
+
+/// `[statement.processor]` with its address and contact.
+fn processor(s: &ImportedStatement) -> Table {
+    let p = &s.processor;
+    let str_ = |v: &String| Value::from(v.as_str());
+    let mut t = table("The processor (DPS item 1)");
+    put(&mut t, "name", &p.name, str_);
+    put(&mut t, "website", &p.website, str_);
+    put(&mut t, "chamber_of_commerce", &p.chamber_of_commerce, str_);
+    put(&mut t, "vat_number", &p.vat_number, str_);
+    let mut a = Table::new();
+    put(&mut a, "street", &p.street, str_);
+    put(&mut a, "postal_code", &p.postal_code, str_);
+    put(&mut a, "city", &p.city, str_);
+    put(&mut a, "country", &p.country, |c| Value::from(c.as_str()));
+    t.insert("address", Item::Table(a));
+    let mut c = Table::new();
+    put(&mut c, "name", &p.contact_name, str_);
+    put(&mut c, "email", &p.email, str_);
+    put(&mut c, "phone", &p.phone, str_);
+    t.insert("privacy_contact", Item::Table(c));
+    t
+}
+
+/// `[[statement.sub_processors]]`.
+fn sub_processors(s: &ImportedStatement) -> Item {
+    let mut list = ArrayOfTables::new();
+    if let Read::Stated { value, .. } = &s.sub_processors {
+        for sp in value {
+            let mut t = Table::new();
+            set(&mut t, "name", sp.name.as_str(), &sp.evidence);
+            if let Some(p) = &sp.purpose {
+                t.insert("purpose", toml_edit::value(p.as_str()));
+            }
+            put(&mut t, "seat", &sp.seat, |c| Value::from(c.as_str()));
+            put(&mut t, "locations", &sp.locations, |l| {
+                Value::Array(l.iter().map(|l| l.as_str()).collect())
+            });
+            if !sp.transfer_bases.is_empty() {
+                t.insert(
+                    "transfer_bases",
+                    Item::Value(Value::Array(
+                        sp.transfer_bases.iter().map(|b| b.as_str()).collect(),
+                    )),
+                );
+            }
+            put(&mut t, "engagement", &sp.engagement, |e| {
+                Value::from(e.as_str())
+            });
+            t.insert("source", Item::Value(source(&sp.evidence)));
+            list.push(t);
+        }
+    }
+    Item::ArrayOfTables(list)
+}
+
+/// A term table's provenance: `source` and `quote` where stated,
+/// `provenance = "not-stated"` where not.
+fn provenance<T>(t: &mut Table, read: &Read<T>) {
+    match read {
+        Read::Stated { evidence, .. } => {
+            t.insert("quote", toml_edit::value(evidence.quote.as_str()));
+            t.insert("source", Item::Value(source(evidence)));
+        }
+        Read::NotStated => {
+            t.insert("provenance", toml_edit::value("not-stated"));
+        }
+        Read::Ambiguous(_) => {}
+    }
+}
+
+/// `[terms]`: deletion, breach, audit, statement changes.
+fn terms(s: &ImportedStatement) -> Table {
+    let mut terms = Table::new();
+    terms.set_implicit(true);
+    let mut d = table("Deletion after termination (DPS; clause 6.3 / 2.6.3)");
+    put(&mut d, "within", &s.deletion_term, |t| {
+        Value::from(t.to_string())
+    });
+    put(&mut d, "firmness", &s.deletion_firmness, |f| {
+        Value::from(f.as_str())
+    });
+    if s.deletion_asap {
+        d.insert("as_soon_as_possible", toml_edit::value(true));
+    }
+    match &s.backups {
+        Read::NotStated => {
+            d.insert("backups", toml_edit::value("not-stated"));
+        }
+        other => put(&mut d, "backups", other, |b| Value::from(b.as_str())),
+    }
+    provenance(&mut d, &s.deletion_term);
+    terms.insert("deletion", Item::Table(d));
+    let mut b = table("Breach notice to the client (DPS; clause 4.1 / 2.4.1)");
+    put(&mut b, "notice", &s.breach_notice, |n| {
+        let mut t = toml_edit::InlineTable::new();
+        match n.hours() {
+            Some(h) => {
+                t.insert("kind", "within-hours".into());
+                t.insert("hours", i64::from(h).into());
+            }
+            None => {
+                t.insert("kind", "without-undue-delay".into());
+            }
+        }
+        Value::InlineTable(t)
+    });
+    if s.breach_asap {
+        b.insert("as_soon_as_possible", toml_edit::value(true));
+    }
+    provenance(&mut b, &s.breach_notice);
+    terms.insert("breach", Item::Table(b));
+    let mut a = table("Audits (clause 7.5 / 2.7.4)");
+    put(&mut a, "max_count", &s.audit_count, |n| {
+        Value::from(i64::from(*n))
+    });
+    put(&mut a, "period", &s.audit_period, |p| {
+        if *p == AuditPeriod::CALENDAR_YEAR {
+            Value::from("calendar-year")
+        } else if *p == AuditPeriod::ROLLING_12_MONTHS {
+            Value::from("rolling-12-months")
+        } else {
+            let mut t = toml_edit::InlineTable::new();
+            t.insert(p.reading().as_str(), p.length().to_string().into());
+            Value::InlineTable(t)
+        }
+    });
+    put(&mut a, "notice", &s.audit_notice, |t| {
+        Value::from(t.to_string())
+    });
+    if let Read::Stated { evidence, .. } = &s.audit_count {
+        a.insert("source", Item::Value(source(evidence)));
+    }
+    terms.insert("audit", Item::Table(a));
+    let mut c = table("Termination after a notice of changes (clause 2.2 / 2.2.2)");
+    put(&mut c, "termination_window", &s.change_window, |t| {
+        Value::from(t.to_string())
+    });
+    provenance(&mut c, &s.change_window);
+    terms.insert("statement_changes", Item::Table(c));
+    terms
+}

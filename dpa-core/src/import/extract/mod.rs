@@ -1,0 +1,290 @@
+//! The values of a statement, each with its evidence (issue 18 point 3):
+//! stated (the item's number as the clause, the line range, the quoted
+//! sentence), not stated, or ambiguous with the readings and the setting a
+//! person must choose (point 4). One file per part: the processor, version
+//! and products (`identity.rs`), the operative terms (`terms.rs`), the
+//! sub-processors (`sub_processors.rs`).
+
+mod identity;
+mod sub_processors;
+mod terms;
+
+use super::structure::{Clause, Item, Structure};
+use super::words::{Folded, Passage};
+use super::{Evidence, Read};
+use crate::model::{
+    AuditPeriod, BackupDeletion, CertificationStatus, Edition, Engagement, Firmness, NoticeTerm,
+    TransferBasis,
+};
+use crate::values::{Country, Location, StatedDate, Term};
+
+/// The processor's identity (DPS item 1 of the template).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ImportedProcessor {
+    /// The legal name.
+    pub name: Read<String>,
+    /// Street and number.
+    pub street: Read<String>,
+    /// Postal code, written `1234 AB` for a Dutch one.
+    pub postal_code: Read<String>,
+    /// City.
+    pub city: Read<String>,
+    /// Country, by its Dutch or English name.
+    pub country: Read<Country>,
+    /// Website.
+    pub website: Read<String>,
+    /// Chamber of commerce (KvK) number.
+    pub chamber_of_commerce: Read<String>,
+    /// VAT (btw) number.
+    pub vat_number: Read<String>,
+    /// The contact person's name.
+    pub contact_name: Read<String>,
+    /// The contact's e-mail address.
+    pub email: Read<String>,
+    /// The contact's telephone number.
+    pub phone: Read<String>,
+}
+
+/// An entry of the statement's version history.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct HistoryEntry {
+    /// The version.
+    pub version: String,
+    /// Its date.
+    pub date: StatedDate,
+    /// Its change notes.
+    pub changes: Vec<String>,
+    /// Where.
+    pub evidence: Evidence,
+}
+
+/// A sub-processor as the statement lists it.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ImportedSubProcessor {
+    /// Its name.
+    pub name: String,
+    /// What it does, as written.
+    pub purpose: Option<String>,
+    /// The country of its seat (a table's "Land vestiging", "established in").
+    pub seat: Read<Country>,
+    /// Where it processes.
+    pub locations: Read<Vec<Location>>,
+    /// The transfer bases the statement names for it.
+    pub transfer_bases: Vec<TransferBasis>,
+    /// Whether it is always engaged.
+    pub engagement: Read<Engagement>,
+    /// The row or entry.
+    pub evidence: Evidence,
+}
+
+/// A certification the statement names.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Certified {
+    /// Its name.
+    pub name: String,
+    /// Held or pending.
+    pub status: CertificationStatus,
+}
+
+/// Everything the import read.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ImportedStatement {
+    /// The template items found, each with the statement's citation, in the
+    /// template's order (`None`: not found).
+    pub items: Vec<(&'static str, Option<String>)>,
+    /// The processor.
+    pub processor: ImportedProcessor,
+    /// The statement's version.
+    pub version: Read<String>,
+    /// The date it applies from.
+    pub effective_date: Read<StatedDate>,
+    /// The version history.
+    pub history: Vec<HistoryEntry>,
+    /// The products and services it applies to.
+    pub products: Read<Vec<String>>,
+    /// The edition line of the standard clauses, as written.
+    pub template: Read<String>,
+    /// The edition of the standard clauses.
+    pub edition: Read<Edition>,
+    /// The sub-processors.
+    pub sub_processors: Read<Vec<ImportedSubProcessor>>,
+    /// The deletion term after termination.
+    pub deletion_term: Read<Term>,
+    /// Whether the deletion term is firm or "in principe".
+    pub deletion_firmness: Read<Firmness>,
+    /// "zo snel mogelijk" before the deletion term.
+    pub deletion_asap: bool,
+    /// How backups are deleted.
+    pub backups: Read<BackupDeletion>,
+    /// The breach notice term.
+    pub breach_notice: Read<NoticeTerm>,
+    /// "zo snel mogelijk" before the breach notice term.
+    pub breach_asap: bool,
+    /// At most this many audits per period.
+    pub audit_count: Read<u16>,
+    /// The audit period and its reading.
+    pub audit_period: Read<AuditPeriod>,
+    /// The notice an audit is announced with.
+    pub audit_notice: Read<Term>,
+    /// The window to terminate after a notice of changes.
+    pub change_window: Read<Term>,
+    /// The certifications.
+    pub certifications: Read<Vec<Certified>>,
+    /// Placeholders and redactions left in the text.
+    pub placeholders: Vec<Evidence>,
+}
+
+/// Reads every value from the structure.
+pub(crate) fn extract(s: &Structure) -> ImportedStatement {
+    let names = crate::values::CountryNames::new();
+    let items = crate::sources::template::ITEMS
+        .iter()
+        .map(|k| (*k, s.item(k).map(Item::clause)))
+        .collect();
+    let (version, effective_date, history) = identity::version(s);
+    let (deletion_term, deletion_firmness, deletion_asap, backups) = terms::deletion(s);
+    let (breach_notice, breach_asap) = terms::breach(s);
+    let (audit_count, audit_period, audit_notice) = terms::audit(s);
+    let (template, edition) = identity::edition(s);
+    ImportedStatement {
+        items,
+        processor: identity::processor(s, &names),
+        version,
+        effective_date,
+        history,
+        products: identity::products(s),
+        template,
+        edition,
+        sub_processors: sub_processors::read(s, &names),
+        deletion_term,
+        deletion_firmness,
+        deletion_asap,
+        backups,
+        breach_notice,
+        breach_asap,
+        audit_count,
+        audit_period,
+        audit_notice,
+        change_window: terms::change_window(s),
+        certifications: terms::certifications(s),
+        placeholders: placeholders(s),
+    }
+}
+
+/// A passage to read values from, with its citation.
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    /// `DPS 1.11`, `clause 2.2.2`.
+    pub(crate) clause: String,
+    /// The text.
+    pub(crate) passage: Passage,
+    /// The text folded.
+    pub(crate) folded: Folded,
+}
+
+impl Source {
+    /// The source of an item of part 1.
+    pub(crate) fn item(item: &Item) -> Source {
+        Source::new(item.clause(), Passage::of(&item.lines))
+    }
+
+    /// The source of a clause of part 2.
+    pub(crate) fn clause(c: &Clause) -> Source {
+        Source::new(format!("clause {}", c.number), Passage::of(&c.lines))
+    }
+
+    /// The source of the lines before the first item.
+    pub(crate) fn front(s: &Structure) -> Source {
+        Source::new("DPS".to_owned(), Passage::of(&s.front))
+    }
+
+    fn new(clause: String, passage: Passage) -> Source {
+        let folded = Folded::new(&passage.text);
+        Source {
+            clause,
+            passage,
+            folded,
+        }
+    }
+
+    /// The text.
+    pub(crate) fn text(&self) -> &str {
+        &self.passage.text
+    }
+
+    /// The evidence of the sentence around byte `at`.
+    pub(crate) fn evidence_at(&self, at: usize) -> Evidence {
+        let (s, e) = self.passage.sentence_at(at);
+        self.evidence(s, e)
+    }
+
+    /// The evidence of bytes `s..e`.
+    pub(crate) fn evidence(&self, s: usize, e: usize) -> Evidence {
+        let mut quote: String = self.passage.text[s..e]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if quote.chars().count() > 400 {
+            quote = quote.chars().take(399).collect::<String>() + "…";
+        }
+        Evidence {
+            clause: self.clause.clone(),
+            lines: self.passage.lines_of(s, e),
+            quote,
+        }
+    }
+
+    /// The sentence containing the earliest of `phrases`: its byte range.
+    pub(crate) fn sentence_with(&self, phrases: &[&str]) -> Option<(usize, usize)> {
+        let (at, _) = self.folded.find(phrases)?;
+        Some(self.passage.sentence_at(at))
+    }
+}
+
+/// The sources to search for a term: the item answering `key`, then the
+/// clauses of part 2 (in order), then the other items.
+pub(crate) fn sources_for(s: &Structure, key: &str) -> Vec<Source> {
+    let mut out = Vec::new();
+    if let Some(i) = s.item(key) {
+        out.push(Source::item(i));
+    }
+    out.extend(s.clauses.iter().map(Source::clause));
+    out.extend(
+        s.items
+            .iter()
+            .filter(|i| i.key != Some(key))
+            .map(Source::item),
+    );
+    out
+}
+
+/// Placeholders and redactions left in a published statement (issue 18
+/// point 4): `xxxx`, `[naam]` / `[name]`, `product/dienst A`,
+/// `product/service A`, `<...>`, `…` standing alone.
+fn placeholders(s: &Structure) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    let mut sources: Vec<Source> = vec![Source::front(s)];
+    sources.extend(s.items.iter().map(Source::item));
+    for src in &sources {
+        for (a, b) in src.passage.sentences() {
+            let sentence = &src.text()[a..b];
+            let f = super::words::fold(sentence);
+            let bracketed = f.contains('[') && f.contains(']') && !f.contains("](");
+            let hit = f.contains("xxx")
+                || bracketed
+                || f.contains("product/dienst a")
+                || f.contains("product/service a")
+                || f.contains("dienst/product a")
+                || (f.contains('<') && f.contains('>'));
+            if hit {
+                out.push(src.evidence(a, b));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,543 @@
+//! The sub-processors (DPS 9 / 1.9): from a table ("Bedrijf Omschrijving
+//! Land vestiging", flattened to text or Markdown), a bullet list, or
+//! semicolon-separated prose ("Sentry (error monitoring – VS, DPF/SCC's;
+//! standaard ingezet)"), with seats and locations from Dutch and English
+//! country names (CLDR, [`CountryNames`]), transfer bases and engagement.
+
+use super::identity::COMPANY_FORMS;
+use super::{ImportedSubProcessor, Source};
+use crate::import::structure::Structure;
+use crate::import::words::fold;
+use crate::import::{Evidence, Read};
+use crate::model::{Engagement, TransferBasis};
+use crate::values::{Country, CountryNames, Location, Region};
+
+/// What a table's country column means, from its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    /// "Land vestiging", "Country of establishment", "Seat".
+    Seat,
+    /// "Locatie", "Location", "Land van verwerking".
+    Location,
+    /// "Land", "Country": seat or location, a person chooses.
+    Open,
+}
+
+/// The sub-processors of the item answering the template's question.
+pub(crate) fn read(s: &Structure, names: &CountryNames) -> Read<Vec<ImportedSubProcessor>> {
+    let Some(item) = s.item("sub-processors") else {
+        return Read::NotStated;
+    };
+    let src = Source::item(item);
+    let mut subs = table(&src, names);
+    if subs.is_empty() {
+        subs = bullets(&src, item, names);
+    }
+    if subs.is_empty() {
+        subs = prose(&src, names);
+    }
+    if subs.is_empty() {
+        return Read::NotStated;
+    }
+    let mut sources = vec![src.clone()];
+    sources.extend(s.item("locations").map(Source::item));
+    bases_from_sentences(&mut subs, &sources, names);
+    let evidence = sources[0].evidence_at(0);
+    Read::stated(subs, evidence)
+}
+
+/// Whether `line` is a table header: a name column and a country column.
+fn header(line: &str) -> Option<Column> {
+    let f = fold(line);
+    let named = [
+        "bedrijf",
+        "naam",
+        "name",
+        "company",
+        "sub-processor",
+        "subverwerker",
+        "partij",
+    ]
+    .iter()
+    .any(|w| f.contains(w));
+    if !named || f.len() > 80 {
+        return None;
+    }
+    if ["vestiging", "seat", "established", "registered", "zetel"]
+        .iter()
+        .any(|w| f.contains(w))
+    {
+        Some(Column::Seat)
+    } else if [
+        "locatie",
+        "location",
+        "verwerking",
+        "processing",
+        "datacenter",
+        "opslag",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
+    {
+        Some(Column::Location)
+    } else if f.contains("land") || f.contains("country") {
+        Some(Column::Open)
+    } else {
+        None
+    }
+}
+
+/// The country at the end of a flattened row: the last three, two or one
+/// words.
+fn trailing_country(row: &str, names: &CountryNames) -> Option<(Country, usize)> {
+    let words: Vec<(usize, &str)> = row
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - row.as_ptr() as usize, w))
+        .collect();
+    for k in (1..=3).rev() {
+        if words.len() <= k {
+            continue;
+        }
+        let (at, _) = words[words.len() - k];
+        if let Some(c) = names.find(&row[at..]) {
+            return Some((c, at));
+        }
+    }
+    None
+}
+
+/// The rows of tables in the item.
+fn table(src: &Source, names: &CountryNames) -> Vec<ImportedSubProcessor> {
+    let text = src.text();
+    let mut out = Vec::new();
+    let mut column: Option<Column> = None;
+    for (a, b) in src.passage.line_ranges() {
+        let line = text[a..b].trim();
+        if let Some(c) = header(line) {
+            column = Some(c);
+            continue;
+        }
+        let Some(col) = column else { continue };
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let (name, purpose, country) = if cells.len() >= 3 {
+            match names.find(cells[cells.len() - 1]) {
+                Some(c) => (
+                    cells[0].to_owned(),
+                    Some(cells[1..cells.len() - 1].join(" ")),
+                    c,
+                ),
+                None => {
+                    column = None;
+                    continue;
+                }
+            }
+        } else {
+            let Some((c, at)) = trailing_country(line, names) else {
+                column = None;
+                continue;
+            };
+            let (name, purpose) = split_name(line[..at].trim());
+            (name, purpose, c)
+        };
+        let evidence = src.evidence(a, b);
+        let (seat, locations) = match col {
+            Column::Seat => (Read::stated(country, evidence.clone()), Read::NotStated),
+            Column::Location => (
+                Read::NotStated,
+                Read::stated(vec![Location::Country(country)], evidence.clone()),
+            ),
+            Column::Open => (
+                Read::ambiguous(
+                    evidence.clone(),
+                    &["the sub-processor's seat", "where it processes (locations)"],
+                    "statement.sub_processors[].seat",
+                ),
+                Read::NotStated,
+            ),
+        };
+        out.push(ImportedSubProcessor {
+            name,
+            purpose,
+            seat,
+            locations,
+            transfer_bases: Vec::new(),
+            engagement: Read::NotStated,
+            evidence,
+        });
+    }
+    out
+}
+
+/// A flattened row's name and purpose: the name ends at a company form
+/// within its first five words (`Mollie B.V.`, `Amazon, Inc.`), else it is
+/// the first word (`Scalingo Alle applicaties/databases`).
+fn split_name(row: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = row.split_whitespace().collect();
+    let end = words
+        .iter()
+        .take(5)
+        .position(|w| COMPANY_FORMS.contains(&w.trim_end_matches(',')))
+        .map_or(1, |i| i + 1);
+    let name = words[..end.min(words.len())].join(" ");
+    let purpose = words[end.min(words.len())..].join(" ");
+    (name, (!purpose.is_empty()).then_some(purpose))
+}
+
+/// Bullet entries: "Name — purpose — established in X, processing in Y".
+fn bullets(
+    src: &Source,
+    item: &crate::import::structure::Item,
+    names: &CountryNames,
+) -> Vec<ImportedSubProcessor> {
+    let ranges = src.passage.line_ranges();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < item.lines.len() {
+        if !item.lines[i].bullet {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < item.lines.len() && !item.lines[j].bullet && !item.lines[j].after_blank {
+            j += 1;
+        }
+        let (a, b) = (ranges[i].0, ranges[j - 1].1);
+        let entry = src.text()[a..b].to_owned();
+        let stop = [" — ", " – ", " - ", ": ", " ("]
+            .iter()
+            .filter_map(|d| entry.find(d))
+            .min()
+            .unwrap_or(entry.len());
+        let name = entry[..stop].trim().to_owned();
+        let rest = entry[stop..].trim_start_matches([' ', '—', '–', '-', ':']);
+        let (purpose, details) = match [" — ", " – ", " - "]
+            .iter()
+            .filter_map(|d| rest.find(d))
+            .min()
+        {
+            Some(k) => (Some(rest[..k].trim().to_owned()), &rest[k..]),
+            None => (None, rest),
+        };
+        if !name.is_empty() {
+            out.push(entry_details(
+                name,
+                purpose,
+                details,
+                src.evidence(a, b),
+                names,
+            ));
+        }
+        i = j;
+    }
+    out
+}
+
+/// Semicolon-separated prose: `Name (purpose – location, bases; engagement); ...`.
+fn prose(src: &Source, names: &CountryNames) -> Vec<ImportedSubProcessor> {
+    let text = src.text();
+    let start = src.passage.line_ranges().get(1).map_or(0, |r| r.0);
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut entry_start = start;
+    let mut open: Option<usize> = None;
+    for (i, c) in text[start..].char_indices().map(|(i, c)| (i + start, c)) {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            ')' => {
+                depth -= 1;
+                if depth == 0
+                    && let Some(o) = open.take()
+                {
+                    let name = text[entry_start..o]
+                        .trim()
+                        .trim_start_matches([';', ' '])
+                        .trim();
+                    let inner = &text[o + 1..i];
+                    let evidence = src.evidence(entry_start, i + 1);
+                    push_entries(&mut out, name, inner, evidence, names);
+                }
+            }
+            ';' if depth == 0 => entry_start = i + 1,
+            '.' if depth == 0 && text[i + 1..].starts_with(' ') => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One prose entry; "A en B (x respectievelijk y – ...)" is two.
+fn push_entries(
+    out: &mut Vec<ImportedSubProcessor>,
+    name: &str,
+    inner: &str,
+    evidence: Evidence,
+    names: &CountryNames,
+) {
+    if name.is_empty() || name.len() > 60 {
+        return;
+    }
+    let (purpose, details) = match [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|d| inner.find(d))
+        .min()
+    {
+        Some(k) => (inner[..k].trim(), &inner[k..]),
+        None => (inner.trim(), ""),
+    };
+    let split_names: Vec<&str> = name.split(" en ").flat_map(|n| n.split(" and ")).collect();
+    let split_purposes: Vec<&str> = purpose
+        .split(" respectievelijk ")
+        .flat_map(|p| p.split(" respectively "))
+        .collect();
+    if split_names.len() > 1 && split_names.len() == split_purposes.len() {
+        for (n, p) in split_names.iter().zip(split_purposes) {
+            out.push(entry_details(
+                n.trim().to_owned(),
+                Some(capitalise(p)),
+                details,
+                evidence.clone(),
+                names,
+            ));
+        }
+    } else {
+        out.push(entry_details(
+            name.to_owned(),
+            Some(capitalise(purpose)),
+            details,
+            evidence,
+            names,
+        ));
+    }
+}
+
+/// `s` with its first letter a capital.
+fn capitalise(s: &str) -> String {
+    let mut c = s.trim().chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Seat, locations, bases and engagement from an entry's details.
+fn entry_details(
+    name: String,
+    purpose: Option<String>,
+    details: &str,
+    evidence: Evidence,
+    names: &CountryNames,
+) -> ImportedSubProcessor {
+    let f = fold(details);
+    let mut seat = Read::NotStated;
+    let mut loc_text = details.to_owned();
+    for marker in [
+        "established in ",
+        "gevestigd in ",
+        "seated in ",
+        "headquartered in ",
+    ] {
+        if let Some(k) = f.find(marker) {
+            let after = &details[k + marker.len()..];
+            let end = after.find([',', ';', '.']).unwrap_or(after.len());
+            let place = after[..end].trim();
+            let place = place.strip_prefix("the ").unwrap_or(place);
+            let place = place.split(" and processing").next().unwrap_or(place);
+            if let Some(c) = names.find(place) {
+                seat = Read::stated(c, evidence.clone());
+            }
+            loc_text = details[..k].to_owned() + &after[end..];
+            if f[k..].contains("established in and processing in")
+                || f[k..].contains("gevestigd en verwerkt in")
+            {
+                loc_text = details.to_owned();
+            }
+        }
+    }
+    let locations = locations(&loc_text, &evidence, names);
+    let engagement = if [
+        "standaard ingezet",
+        "altijd ingezet",
+        "always used",
+        "always engaged",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
+    {
+        Read::stated(Engagement::Always, evidence.clone())
+    } else if [
+        "afhankelijk van de opdracht",
+        "depending on the assignment",
+        "optioneel",
+        "optional",
+        "op verzoek",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
+    {
+        Read::stated(Engagement::DependingOnAssignment, evidence.clone())
+    } else {
+        Read::NotStated
+    };
+    ImportedSubProcessor {
+        name,
+        purpose,
+        seat,
+        locations,
+        transfer_bases: bases(&f),
+        engagement,
+        evidence,
+    }
+}
+
+/// The transfer bases a folded text names: DPF, SCCs (the 2021 edition where
+/// the year is written), an adequacy decision, BCRs.
+fn bases(f: &str) -> Vec<TransferBasis> {
+    let mut out = Vec::new();
+    if f.contains("dpf") || f.contains("data privacy framework") {
+        out.push(TransferBasis::EuUsDpf);
+    }
+    if f.contains("scc")
+        || f.contains("standard contractual clauses")
+        || f.contains("standaardcontract")
+        || f.contains("modelcontract")
+    {
+        out.push(if f.contains("2021") {
+            TransferBasis::Scc2021
+        } else {
+            TransferBasis::SccEditionNotStated
+        });
+    }
+    if f.contains("adequacy") || f.contains("adequaatheid") {
+        out.push(TransferBasis::Adequacy);
+    }
+    if f.contains("bcr") || f.contains("binding corporate rules") {
+        out.push(TransferBasis::Bcr);
+    }
+    out
+}
+
+/// The countries of `s` (words starting with a capital: a name or a
+/// two-letter code) and the EU / EEA. The EU is dropped where a country in
+/// the EEA is named (it is the more exact place); a region named by a place
+/// that is no country ("regio Amsterdam") makes the locations a choice for a
+/// person.
+fn locations(s: &str, evidence: &Evidence, names: &CountryNames) -> Read<Vec<Location>> {
+    let tokens: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut countries: Vec<Country> = Vec::new();
+    let mut region: Option<Region> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if matches!(t, "EU") {
+            region.get_or_insert(Region::Eu);
+        } else if matches!(t, "EER" | "EEA") {
+            region.get_or_insert(Region::Eea);
+        } else if t.starts_with(char::is_uppercase) {
+            let pair = tokens.get(i + 1).map(|n| format!("{t} {n}"));
+            let found = pair
+                .as_deref()
+                .and_then(|p| names.find(p))
+                .map(|c| (c, 2))
+                .or_else(|| names.find(t).map(|c| (c, 1)))
+                .or_else(|| {
+                    (t.len() == 2 && t.chars().all(|c| c.is_ascii_uppercase()))
+                        .then(|| t.parse::<Country>().ok())
+                        .flatten()
+                        .map(|c| (c, 1))
+                });
+            if let Some((c, n)) = found {
+                if !countries.contains(&c) {
+                    countries.push(c);
+                }
+                i += n;
+                continue;
+            }
+        } else if matches!(t, "regio" | "region")
+            && let Some(next) = tokens.get(i + 1)
+            && next.starts_with(char::is_uppercase)
+            && names.find(next).is_none()
+            && !matches!(*next, "EU" | "EER" | "EEA")
+        {
+            return Read::ambiguous(
+                evidence.clone(),
+                &[
+                    &format!("the country of `{next}`"),
+                    "the EU, as the entry also says",
+                ],
+                "statement.sub_processors[].locations",
+            );
+        }
+        i += 1;
+    }
+    let all_eea = !countries.is_empty() && countries.iter().all(|c| c.is_eea());
+    let mut out: Vec<Location> = Vec::new();
+    if let Some(r) = region
+        && !all_eea
+    {
+        out.push(Location::Region(r));
+    }
+    out.extend(countries.into_iter().map(Location::Country));
+    if out.is_empty() {
+        Read::NotStated
+    } else {
+        Read::stated(out, evidence.clone())
+    }
+}
+
+/// Bases stated outside the list: a sentence naming one sub-processor and
+/// a basis ("(Mailgun) ... dezelfde waarborg (SCC's/DPF)"), or naming a
+/// country and a basis ("Bij Subprocessors uit Amerika hebben wij een
+/// SCC's"), for the sub-processors without a basis seated or located there.
+fn bases_from_sentences(
+    subs: &mut [ImportedSubProcessor],
+    sources: &[Source],
+    names: &CountryNames,
+) {
+    for src in sources {
+        for (a, b) in src.passage.sentences() {
+            let sentence = &src.text()[a..b];
+            let found = bases(&fold(sentence));
+            if found.is_empty() || sentence.contains('\t') {
+                continue;
+            }
+            let named: Vec<usize> = subs
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| sentence.contains(&s.name))
+                .map(|(i, _)| i)
+                .collect();
+            if named.len() == 1 {
+                let s = &mut subs[named[0]];
+                if s.transfer_bases.is_empty() && s.evidence.lines != src.evidence(a, b).lines {
+                    s.transfer_bases.clone_from(&found);
+                }
+                continue;
+            }
+            if !named.is_empty() {
+                continue;
+            }
+            let countries: Vec<Country> = sentence
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| t.starts_with(char::is_uppercase))
+                .filter_map(|t| names.find(t))
+                .filter(|c| !c.is_eea())
+                .collect();
+            for s in subs.iter_mut().filter(|s| s.transfer_bases.is_empty()) {
+                let seat = s.seat.value().copied();
+                let located = s.locations.value().is_some_and(|l| {
+                    l.iter()
+                        .any(|l| l.country().is_some_and(|c| countries.contains(&c)))
+                });
+                if seat.is_some_and(|c| countries.contains(&c)) || located {
+                    s.transfer_bases.clone_from(&found);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,406 @@
+//! The operative terms: deletion after termination (DPS 12 / 1.11, clause
+//! 6.3 / 2.6.3), the breach notice (DPS 17 / 1.13, clause 4.1 / 2.4.1), audits
+//! (clause 7.5 / 2.7.4, a processor's audit item), the window to terminate
+//! after a notice of changes (clause 2.2 / 2.2.2), and certifications
+//! (DPS 16).
+
+use super::{Certified, Source, sources_for};
+use crate::import::Read;
+use crate::import::structure::Structure;
+use crate::import::words::{UnitWord, fold, number, terms, words};
+use crate::model::{
+    AuditPeriod, AuditReading, BackupDeletion, CertificationStatus, Firmness, NoticeTerm,
+};
+use crate::values::{ElapsedTerm, ElapsedUnit, Term, TermUnit};
+
+/// Words that make a term firm: "uiterlijk", "at the latest".
+const FIRM: [&str; 6] = [
+    "uiterlijk",
+    "ten laatste",
+    "at the latest",
+    "in any case within",
+    "no later than",
+    "at the very latest",
+];
+/// Words that make a term a rule with exceptions: "in principe".
+const IN_PRINCIPLE: [&str; 5] = [
+    "in principe",
+    "in beginsel",
+    "in principle",
+    "as a rule",
+    "normaliter",
+];
+/// "zo snel mogelijk".
+const ASAP: [&str; 3] = [
+    "zo snel mogelijk",
+    "zo spoedig mogelijk",
+    "as soon as possible",
+];
+
+/// The first calendar term in `src` (days, weeks, months, years) with the
+/// byte range of its sentence.
+fn calendar_term(src: &Source, only_in: impl Fn(&str) -> bool) -> Option<(Term, (usize, usize))> {
+    for (a, b) in src.passage.sentences() {
+        let sentence = &src.text()[a..b];
+        if !only_in(&fold(sentence)) {
+            continue;
+        }
+        for (n, u, _) in terms(sentence) {
+            if let UnitWord::Calendar(unit) = u
+                && let Ok(t) = Term::new(i64::from(n), unit)
+            {
+                return Some((t, (a, b)));
+            }
+        }
+    }
+    None
+}
+
+/// The deletion term, its firmness, "zo snel mogelijk", and the backups,
+/// from the item answering "Na beëindiging van de Overeenkomst ...
+/// verwijdert" (the standard clause refers to the statement's term, so no
+/// other place is read).
+pub(crate) fn deletion(s: &Structure) -> (Read<Term>, Read<Firmness>, bool, Read<BackupDeletion>) {
+    let Some(item) = s.item("deletion") else {
+        return (Read::NotStated, Read::NotStated, false, Read::NotStated);
+    };
+    let src = Source::item(item);
+    let Some((term, (a, b))) = calendar_term(&src, |_| true) else {
+        return (Read::NotStated, Read::NotStated, false, backups(&src));
+    };
+    let evidence = src.evidence(a, b);
+    let sentence = fold(&src.text()[a..b]);
+    let has = |ws: &[&str]| ws.iter().any(|w| sentence.contains(w));
+    let firmness = match (has(&FIRM), has(&IN_PRINCIPLE)) {
+        (true, false) => Read::stated(Firmness::AtTheLatest, evidence.clone()),
+        (false, true) => Read::stated(Firmness::InPrinciple, evidence.clone()),
+        _ => Read::ambiguous(
+            evidence.clone(),
+            &[
+                "at-the-latest: a firm deadline",
+                "in-principle: a rule the processor may exceed with reason",
+            ],
+            "terms.deletion.firmness",
+        ),
+    };
+    (
+        Read::stated(term, evidence),
+        firmness,
+        has(&ASAP),
+        backups(&src),
+    )
+}
+
+/// How backups are deleted: "volgens de reguliere back-upcyclus" is per
+/// backup cycle; backups named otherwise are a choice for a person; not
+/// named, not stated.
+fn backups(src: &Source) -> Read<BackupDeletion> {
+    let Some((a, b)) = src.sentence_with(&["back-up", "backup", "back up"]) else {
+        return Read::NotStated;
+    };
+    let evidence = src.evidence(a, b);
+    if fold(&src.text()[a..b]).contains("cycl") {
+        Read::stated(BackupDeletion::PerBackupCycle, evidence)
+    } else {
+        Read::ambiguous(
+            evidence,
+            &[
+                "within-term: backups within the deletion term",
+                "per-backup-cycle: as backups are overwritten",
+            ],
+            "terms.deletion.backups",
+        )
+    }
+}
+
+/// The breach notice term and "zo snel mogelijk": from the breach protocol
+/// item, else a standard clause saying "zonder onredelijke vertraging".
+pub(crate) fn breach(s: &Structure) -> (Read<NoticeTerm>, bool) {
+    let mut sources: Vec<Source> = s.item("breach").map(Source::item).into_iter().collect();
+    sources.extend(s.clauses.iter().map(Source::clause).filter(|c| {
+        let f = fold(c.text());
+        (f.contains("inbreuk") || f.contains("breach"))
+            && (f.contains("op de hoogte") || f.contains("inform") || f.contains("notif"))
+    }));
+    for src in &sources {
+        for (a, b) in src.passage.sentences() {
+            let sentence = &src.text()[a..b];
+            let f = fold(sentence);
+            let about_notice = [
+                "op de hoogte",
+                "informeren",
+                "inform",
+                "notify",
+                "notif",
+                "melden",
+            ]
+            .iter()
+            .any(|w| f.contains(w));
+            if !about_notice {
+                continue;
+            }
+            let asap = ASAP.iter().any(|w| f.contains(w));
+            for (n, u, _) in terms(sentence) {
+                let unit = match u {
+                    UnitWord::Hours => ElapsedUnit::Hours,
+                    UnitWord::Calendar(TermUnit::Days) => ElapsedUnit::Days,
+                    UnitWord::Calendar(_) => continue,
+                };
+                if let Ok(term) = ElapsedTerm::new(i64::from(n), unit) {
+                    return (
+                        Read::stated(NoticeTerm::Within { term }, src.evidence(a, b)),
+                        asap,
+                    );
+                }
+            }
+            if f.contains("zonder onredelijke vertraging") || f.contains("without undue delay") {
+                return (
+                    Read::stated(NoticeTerm::WithoutUndueDelay, src.evidence(a, b)),
+                    asap,
+                );
+            }
+        }
+    }
+    (Read::NotStated, false)
+}
+
+/// At most how many audits per which period, and the notice: from the
+/// processor's audit item, then the standard clauses, then any item.
+/// "per jaar" is ambiguous (docs/rules.md rule 6): per calendar year or per
+/// rolling twelve months; the review names the setting.
+pub(crate) fn audit(s: &Structure) -> (Read<u16>, Read<AuditPeriod>, Read<Term>) {
+    let mut count = Read::NotStated;
+    let mut period = Read::NotStated;
+    let sources = sources_for(s, "audits");
+    'outer: for src in &sources {
+        for (a, b) in src.passage.sentences() {
+            let sentence = &src.text()[a..b];
+            if !fold(sentence).contains("audit") {
+                continue;
+            }
+            if let Some((n, p)) = frequency(sentence) {
+                let evidence = src.evidence(a, b);
+                count = Read::stated(n, evidence.clone());
+                period = match p {
+                    Period::CalendarYear => Read::stated(AuditPeriod::CALENDAR_YEAR, evidence),
+                    Period::Rolling(t) => AuditPeriod::new(AuditReading::Rolling, t)
+                        .map_or(Read::NotStated, |p| Read::stated(p, evidence)),
+                    Period::Open(t) => Read::ambiguous(
+                        evidence,
+                        &[
+                            &format!("rolling: {t} from the previous audit"),
+                            &format!(
+                                "calendar: per calendar {}",
+                                if t.unit() == TermUnit::Years {
+                                    "year(s)"
+                                } else {
+                                    "month(s)"
+                                }
+                            ),
+                        ],
+                        "terms.audit.period",
+                    ),
+                };
+                break 'outer;
+            }
+        }
+    }
+    let notice = sources
+        .iter()
+        .filter(|src| {
+            src.clause.starts_with("clause")
+                || s.item("audits").is_some_and(|i| i.clause() == src.clause)
+        })
+        .find_map(|src| {
+            calendar_term(src, |f| {
+                f.contains("audit")
+                    && [
+                        "van tevoren",
+                        "vooraf",
+                        "in advance",
+                        "voorafgaand",
+                        "prior notice",
+                        "beforehand",
+                    ]
+                    .iter()
+                    .any(|w| f.contains(w))
+            })
+            .map(|(t, (a, b))| Read::stated(t, src.evidence(a, b)))
+        })
+        .unwrap_or(Read::NotStated);
+    (count, period, notice)
+}
+
+/// An audit period as written.
+enum Period {
+    /// "per kalenderjaar", "per calendar year".
+    CalendarYear,
+    /// "per twaalf maanden", "in any 12 months".
+    Rolling(Term),
+    /// "per jaar", "per twee jaar": the reading is open.
+    Open(Term),
+}
+
+/// "maximaal éénmaal per jaar", "at most once per calendar year", "twee keer
+/// per jaar", "once every two years".
+fn frequency(sentence: &str) -> Option<(u16, Period)> {
+    let w = words(sentence);
+    for i in 0..w.len() {
+        let n = match w[i].as_str() {
+            "eenmaal" | "once" => 1,
+            "tweemaal" | "twice" => 2,
+            "maal" | "keer" | "times" => number(w.get(i.checked_sub(1)?)?)?,
+            _ => continue,
+        };
+        let rest: Vec<&str> = w[i + 1..].iter().take(4).map(String::as_str).collect();
+        let [per, tail @ ..] = rest.as_slice() else {
+            continue;
+        };
+        if !matches!(
+            *per,
+            "per" | "a" | "every" | "each" | "in" | "elk" | "ieder"
+        ) {
+            continue;
+        }
+        let n = u16::try_from(n).ok()?;
+        let tail: Vec<&str> = tail
+            .iter()
+            .copied()
+            .filter(|t| !matches!(*t, "any" | "a"))
+            .collect();
+        return match tail.as_slice() {
+            ["kalenderjaar", ..] | ["calendar", "year", ..] => Some((n, Period::CalendarYear)),
+            ["jaar" | "year", ..] => Some((n, Period::Open(Term::YEAR))),
+            [k, unit, ..] => {
+                let k = number(k)?;
+                let u = match crate::import::words::unit(unit)? {
+                    UnitWord::Calendar(u @ (TermUnit::Months | TermUnit::Years)) => u,
+                    _ => return None,
+                };
+                let t = Term::new(i64::from(k), u).ok()?;
+                Some((
+                    n,
+                    if u == TermUnit::Months {
+                        Period::Rolling(t)
+                    } else {
+                        Period::Open(t)
+                    },
+                ))
+            }
+            _ => None,
+        };
+    }
+    None
+}
+
+/// The window to terminate after a notice of changes: "binnen 30 dagen na
+/// kennisgeving ... op te zeggen" (clause 2.2 / 2.2.2).
+pub(crate) fn change_window(s: &Structure) -> Read<Term> {
+    let mut sources: Vec<Source> = s.clauses.iter().map(Source::clause).collect();
+    sources.extend(s.items.iter().map(Source::item));
+    for src in &sources {
+        let found = calendar_term(src, |f| {
+            let notice = [
+                "na kennisgeving",
+                "after notice",
+                "after notification",
+                "of the notice",
+                "of notification",
+                "after being notified",
+                "of being notified",
+            ]
+            .iter()
+            .any(|w| f.contains(w));
+            let end = [
+                "op te zeggen",
+                "opzeggen",
+                "beeindigen",
+                "ontbinden",
+                "terminate",
+                "termination",
+                "cancel",
+            ]
+            .iter()
+            .any(|w| f.contains(w));
+            notice && end
+        });
+        if let Some((t, (a, b))) = found {
+            return Read::stated(t, src.evidence(a, b));
+        }
+    }
+    Read::NotStated
+}
+
+/// Certifications the certification item names: held, or pending where the
+/// sentence says an application is in progress; a sentence that denies one
+/// ("beschikt ... niet over") names none.
+pub(crate) fn certifications(s: &Structure) -> Read<Vec<Certified>> {
+    const NAMES: [(&str, &str); 12] = [
+        ("iso/iec 27001", "ISO/IEC 27001"),
+        ("iso 27001", "ISO/IEC 27001"),
+        ("iso 27701", "ISO/IEC 27701"),
+        ("iso 9001", "ISO 9001"),
+        ("nen 7510", "NEN 7510"),
+        ("nen-7510", "NEN 7510"),
+        ("data pro verified", "Data Pro Verified"),
+        ("data pro certificaat", "Data Pro Certificaat"),
+        ("data pro certificate", "Data Pro Certificaat"),
+        ("soc 2", "SOC 2"),
+        ("isae 3402", "ISAE 3402"),
+        ("isae 3000", "ISAE 3000"),
+    ];
+    let Some(item) = s.item("certifications") else {
+        return Read::NotStated;
+    };
+    let src = Source::item(item);
+    let mut found: Vec<Certified> = Vec::new();
+    let mut first = None;
+    let mut denied = None;
+    for (a, b) in src.passage.sentences() {
+        let f = fold(&src.text()[a..b]);
+        let pending = [
+            "aanvraag",
+            "aangevraagd",
+            "in behandeling",
+            "applied for",
+            "pending",
+            "in progress",
+        ]
+        .iter()
+        .any(|w| f.contains(w));
+        let negated = [
+            "niet over",
+            "geen ",
+            "does not hold",
+            "not certified",
+            "no certif",
+        ]
+        .iter()
+        .any(|w| f.contains(w));
+        if negated && denied.is_none() {
+            denied = Some((a, b));
+        }
+        for (pattern, name) in NAMES {
+            if f.contains(pattern) && !found.iter().any(|c| c.name == name) {
+                if negated && !pending {
+                    continue;
+                }
+                let status = if pending {
+                    CertificationStatus::Pending
+                } else {
+                    CertificationStatus::Held
+                };
+                found.push(Certified {
+                    name: name.to_owned(),
+                    status,
+                });
+                first.get_or_insert((a, b));
+            }
+        }
+    }
+    match (first, denied) {
+        (Some((a, b)), _) => Read::stated(found, src.evidence(a, b)),
+        (None, Some((a, b))) => Read::stated(Vec::new(), src.evidence(a, b)),
+        (None, None) => Read::NotStated,
+    }
+}

@@ -1,0 +1,257 @@
+//! The review list of an import (issue 18 point 4): per template item
+//! found or not found, per operative value stated, not stated or ambiguous
+//! (with the readings and the setting a person must choose), and the
+//! placeholders left in the text. Its text and JSON are in
+//! `report/import.rs`.
+
+use serde::Serialize;
+
+use super::extract::ImportedStatement;
+use super::{Evidence, Read};
+use crate::macros::spelled_enum;
+
+spelled_enum! {
+    /// Whether a template item was found.
+    #[non_exhaustive]
+    pub enum ItemStatus ("item status") {
+        /// The statement has the item.
+        Found = "found",
+        /// It does not.
+        NotFound = "not-found",
+    }
+}
+
+spelled_enum! {
+    /// What the import made of a value.
+    #[non_exhaustive]
+    pub enum ReviewStatus ("review status") {
+        /// Stated; the draft has it with its quote.
+        Stated = "stated",
+        /// Not stated; the draft says `not-stated` or leaves it out.
+        NotStated = "not-stated",
+        /// Ambiguous: a person chooses a reading.
+        Ambiguous = "ambiguous",
+        /// A placeholder or redaction left in the text.
+        Placeholder = "placeholder",
+    }
+}
+
+/// One line of the review list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ReviewEntry {
+    /// The value's key in the agreement file (`terms.deletion`), or the
+    /// template item (`item sub-processors`).
+    pub field: String,
+    /// Its status.
+    pub status: ReviewStatus,
+    /// The value as the draft writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The statement's citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// The original lines, first and last.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<(usize, usize)>,
+    /// The quoted sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// The candidate readings of an ambiguous value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<String>,
+    /// The setting a person must choose.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setting: Option<String>,
+    /// Whether a person must act: ambiguous, a placeholder, or an operative
+    /// term (deletion, breach notice, the sub-processor list) not stated.
+    pub needs_review: bool,
+}
+
+/// A template item and whether the statement has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ItemEntry {
+    /// The template item.
+    pub item: String,
+    /// Found or not.
+    pub status: ItemStatus,
+    /// The statement's citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+/// The review list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ImportReport {
+    /// The template's items.
+    pub items: Vec<ItemEntry>,
+    /// The values.
+    pub values: Vec<ReviewEntry>,
+}
+
+impl ImportReport {
+    /// Whether something needs a person: an ambiguous value, a placeholder,
+    /// an operative term not stated.
+    pub fn needs_review(&self) -> bool {
+        self.values.iter().any(|v| v.needs_review)
+    }
+}
+
+/// An entry of `read` under `field`, the value written by `show`.
+fn entry<T>(field: &str, read: &Read<T>, show: impl Fn(&T) -> String) -> ReviewEntry {
+    let (status, value, readings, setting) = match read {
+        Read::Stated { value, .. } => (ReviewStatus::Stated, Some(show(value)), Vec::new(), None),
+        Read::NotStated => (ReviewStatus::NotStated, None, Vec::new(), None),
+        Read::Ambiguous(a) => (
+            ReviewStatus::Ambiguous,
+            None,
+            a.readings.clone(),
+            Some(a.setting.clone()),
+        ),
+    };
+    let ev = read.evidence();
+    let operative = [
+        "terms.deletion",
+        "terms.breach.notice",
+        "statement.sub_processors",
+    ]
+    .contains(&field);
+    let needs_review =
+        status == ReviewStatus::Ambiguous || (status == ReviewStatus::NotStated && operative);
+    ReviewEntry {
+        needs_review,
+        field: field.to_owned(),
+        status,
+        value,
+        clause: ev.map(|e| e.clause.clone()),
+        lines: ev.map(|e| e.lines),
+        quote: ev.map(|e| e.quote.clone()),
+        readings,
+        setting,
+    }
+}
+
+/// A placeholder's entry.
+fn placeholder(e: &Evidence) -> ReviewEntry {
+    ReviewEntry {
+        field: "placeholder".to_owned(),
+        status: ReviewStatus::Placeholder,
+        value: None,
+        clause: Some(e.clause.clone()),
+        lines: Some(e.lines),
+        quote: Some(e.quote.clone()),
+        readings: Vec::new(),
+        setting: Some("replace the placeholder with the statement's value".to_owned()),
+        needs_review: true,
+    }
+}
+
+/// The review list of `s`.
+pub(crate) fn report(s: &ImportedStatement) -> ImportReport {
+    let items = s
+        .items
+        .iter()
+        .map(|(k, c)| ItemEntry {
+            item: (*k).to_owned(),
+            status: if c.is_some() {
+                ItemStatus::Found
+            } else {
+                ItemStatus::NotFound
+            },
+            clause: c.clone(),
+        })
+        .collect();
+    let p = &s.processor;
+    let string = |v: &String| v.clone();
+    let mut values = vec![
+        entry("statement.processor.name", &p.name, string),
+        entry("statement.processor.address.street", &p.street, string),
+        entry(
+            "statement.processor.address.postal_code",
+            &p.postal_code,
+            string,
+        ),
+        entry("statement.processor.address.city", &p.city, string),
+        entry(
+            "statement.processor.address.country",
+            &p.country,
+            ToString::to_string,
+        ),
+        entry(
+            "statement.processor.privacy_contact.email",
+            &p.email,
+            string,
+        ),
+        entry("statement.version", &s.version, string),
+        entry(
+            "statement.effective_date",
+            &s.effective_date,
+            ToString::to_string,
+        ),
+        entry("clauses.edition", &s.edition, ToString::to_string),
+        entry("statement.products", &s.products, |v| v.join("; ")),
+    ];
+    match &s.sub_processors {
+        Read::Stated { value, .. } => {
+            for (i, sp) in value.iter().enumerate() {
+                let field = format!("statement.sub_processors[{i}]");
+                values.push(entry(
+                    &format!("{field}.seat ({})", sp.name),
+                    &sp.seat,
+                    ToString::to_string,
+                ));
+                values.push(entry(
+                    &format!("{field}.locations ({})", sp.name),
+                    &sp.locations,
+                    |l| {
+                        l.iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    },
+                ));
+                values.push(entry(
+                    &format!("{field}.engagement ({})", sp.name),
+                    &sp.engagement,
+                    ToString::to_string,
+                ));
+            }
+        }
+        other => values.push(entry("statement.sub_processors", other, |_| String::new())),
+    }
+    values.extend([
+        entry("terms.deletion", &s.deletion_term, ToString::to_string),
+        entry(
+            "terms.deletion.firmness",
+            &s.deletion_firmness,
+            ToString::to_string,
+        ),
+        entry("terms.deletion.backups", &s.backups, ToString::to_string),
+        entry("terms.breach.notice", &s.breach_notice, |n| {
+            match n.hours() {
+                Some(h) => format!("within {h} hours"),
+                None => "without undue delay".to_owned(),
+            }
+        }),
+        entry("terms.audit.max_count", &s.audit_count, ToString::to_string),
+        entry("terms.audit.period", &s.audit_period, |p| {
+            format!("{} {}", p.reading(), p.length())
+        }),
+        entry("terms.audit.notice", &s.audit_notice, ToString::to_string),
+        entry(
+            "terms.statement_changes.termination_window",
+            &s.change_window,
+            ToString::to_string,
+        ),
+        entry("statement.certifications", &s.certifications, |c| {
+            c.iter()
+                .map(|c| format!("{} ({})", c.name, c.status))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+    ]);
+    values.extend(s.placeholders.iter().map(placeholder));
+    ImportReport { items, values }
+}

@@ -1,0 +1,395 @@
+//! The template in a statement's lines (issue 18 point 2): the part
+//! headings (`Deel 1` / `Deel I` / `Part 1` / `PART 2`), the items of part 1
+//! in their own numbering ("1.1"-style, plain 1–17, from 0; the unnumbered
+//! bullets of the 2025 template's "Algemene informatie" as `bullet 1` to
+//! `bullet 5`), which template question each item answers
+//! (`data/template-questions.tsv`), the clauses of part 2 (`Artikel 6` with
+//! `6.3`, or `2.6.` with paragraphs `1.`, `2.`, …) and the edition line of
+//! the standard clauses (`versie maart 2025`, `Version: January 2018`).
+
+use super::normalize::Line;
+use super::words::{fold, month, words};
+use crate::error::{Error, Result};
+use crate::model::Edition;
+use crate::sources::template;
+
+/// An item of part 1.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    /// Its number as the statement prints it (`1.11`, `12`), or `bullet 3`.
+    pub(crate) number: String,
+    /// The template item it answers, where one of its questions is found.
+    pub(crate) key: Option<&'static str>,
+    /// Its lines, the numbered one first (its number removed).
+    pub(crate) lines: Vec<Line>,
+}
+
+impl Item {
+    /// The citation of the item: `DPS 1.11`, `DPS bullet 3`.
+    pub(crate) fn clause(&self) -> String {
+        format!("DPS {}", self.number)
+    }
+}
+
+/// A clause of part 2.
+#[derive(Debug, Clone)]
+pub(crate) struct Clause {
+    /// Its number as the document prints it (`2.2.2`, `6.3`).
+    pub(crate) number: String,
+    /// Its lines.
+    pub(crate) lines: Vec<Line>,
+}
+
+/// The edition line of the standard clauses.
+#[derive(Debug, Clone)]
+pub(crate) struct EditionLine {
+    /// The edition it names.
+    pub(crate) edition: Edition,
+    /// The line.
+    pub(crate) line: Line,
+}
+
+/// A statement's structure.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Structure {
+    /// The lines before the first item: the title page, the version
+    /// history, the introduction.
+    pub(crate) front: Vec<Line>,
+    /// The items of part 1.
+    pub(crate) items: Vec<Item>,
+    /// The clauses of part 2.
+    pub(crate) clauses: Vec<Clause>,
+    /// The edition line, where there is one.
+    pub(crate) edition: Option<EditionLine>,
+}
+
+impl Structure {
+    /// The item answering template item `key`.
+    pub(crate) fn item(&self, key: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.key == Some(key))
+    }
+}
+
+/// Which part a heading line opens: `Deel 1`, `Deel I`, `Part 1`, `PART
+/// 2`, `Deel 2.` (followed by nothing, punctuation or a space).
+fn part_heading(text: &str) -> Option<u8> {
+    let t = fold(text);
+    for word in ["deel ", "part "] {
+        if let Some(rest) = t.strip_prefix(word) {
+            let n: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let after = rest[n.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            return match n.as_str() {
+                "1" | "i" => Some(1),
+                "2" | "ii" => Some(2),
+                _ => None,
+            };
+        }
+    }
+    None
+}
+
+/// The number a line starts with (`1.11`, `12`, `2.6.`) and the text after
+/// it, where the number is followed by `.`, `)` or a space.
+fn leading_number(text: &str) -> Option<(String, &str)> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let number = text[..end].trim_end_matches('.');
+    if number.is_empty()
+        || !number.starts_with(|c: char| c.is_ascii_digit())
+        || number.contains("..")
+    {
+        return None;
+    }
+    let rest = &text[end..];
+    let rest = rest.strip_prefix(')').unwrap_or(rest);
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    // "2026 ..." or "24 uur" are no item numbers: a plain number stops at 99.
+    if !number.contains('.') && (number.len() > 2 || !text[..end].ends_with('.')) {
+        return None;
+    }
+    Some((number.to_owned(), rest.trim_start()))
+}
+
+/// Reads the structure of `lines`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] naming `statement` and saying why the text is
+/// not a Data Pro Statement: no part heading and no mention of one, no item
+/// numbering, no template question.
+pub(crate) fn read(lines: &[Line]) -> Result<Structure> {
+    let heading = |part: u8| {
+        lines
+            .iter()
+            .enumerate()
+            .filter(move |(_, l)| part_heading(&l.text) == Some(part))
+            .map(|(i, _)| i)
+    };
+    let p2 = heading(2).next_back();
+    let p1 = heading(1).rfind(|&i| p2.is_none_or(|p| i < p));
+    let names_statement = lines
+        .iter()
+        .any(|l| fold(&l.text).contains("data pro statement"));
+    if p1.is_none() && !names_statement {
+        return Err(not_a_statement(
+            "it has no part heading (`Deel 1`, `Deel I`, `Part 1`) and never names a Data Pro Statement",
+        ));
+    }
+    let start = p1.map_or(0, |i| i + 1);
+    let end = p2.unwrap_or(lines.len()).max(start);
+    let (front, mut items) = items(&lines[start..end]);
+    if items.is_empty() {
+        return Err(not_a_statement(
+            "part 1 has no numbered items (`1.1`, `1.2`, ... or `1.`, `2.`, ...)",
+        ));
+    }
+    assign_questions(&mut items)?;
+    if items.iter().all(|i| i.key.is_none()) {
+        return Err(not_a_statement(
+            "none of its items asks a question of the Data Pro Statement template (who drew it up, the sub-processors, deletion after termination, the data breach protocol, ...)",
+        ));
+    }
+    let mut all_front = lines[..start].to_vec();
+    all_front.extend(front);
+    Ok(Structure {
+        front: all_front,
+        items,
+        clauses: p2.map(|p| clauses(&lines[p + 1..])).unwrap_or_default(),
+        edition: edition_line(lines),
+    })
+}
+
+/// The error for a text that is not a Data Pro Statement.
+fn not_a_statement(why: &str) -> Error {
+    Error::invalid_argument(
+        "statement",
+        format!("the text is not a Data Pro Statement: {why}"),
+    )
+}
+
+/// The items of part 1 and the lines before the first one.
+fn items(lines: &[Line]) -> (Vec<Line>, Vec<Item>) {
+    // "1.1"-style when three or more lines start with the same "P.N".
+    let mut prefixes: Vec<(String, usize)> = Vec::new();
+    for l in lines {
+        if let Some((n, _)) = leading_number(&l.text)
+            && let Some((p, _)) = n.split_once('.')
+            && n.matches('.').count() == 1
+        {
+            match prefixes.iter_mut().find(|(q, _)| q == p) {
+                Some((_, c)) => *c += 1,
+                None => prefixes.push((p.to_owned(), 1)),
+            }
+        }
+    }
+    let dotted = prefixes
+        .into_iter()
+        .filter(|(_, c)| *c >= 3)
+        .max_by_key(|(_, c)| *c)
+        .map(|(p, _)| p);
+    let mut front = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    let mut last_plain: Option<u32> = None;
+    let mut bullets = 0;
+    for l in lines {
+        let number = leading_number(&l.text).filter(|(n, _)| match &dotted {
+            Some(p) => n
+                .split_once('.')
+                .is_some_and(|(q, r)| q == p && !r.contains('.')),
+            None => {
+                let v: Option<u32> = n.parse().ok();
+                v.is_some_and(|v| match last_plain {
+                    None => v <= 10,
+                    Some(last) => v > last && v <= last + 2,
+                })
+            }
+        });
+        if let Some((n, rest)) = number {
+            if dotted.is_none() {
+                last_plain = n.parse().ok();
+            }
+            let mut first = l.clone();
+            first.text = rest.to_owned();
+            items.push(Item {
+                number: n,
+                key: None,
+                lines: vec![first],
+            });
+        } else if dotted.is_none() && last_plain.is_none() && l.bullet {
+            bullets += 1;
+            items.push(Item {
+                number: format!("bullet {bullets}"),
+                key: None,
+                lines: vec![l.clone()],
+            });
+        } else if let Some(item) = items.last_mut() {
+            item.lines.push(l.clone());
+        } else {
+            front.push(l.clone());
+        }
+    }
+    (front, items)
+}
+
+/// Gives each item the template item whose question it asks: the first row
+/// of the table that matches and whose item no earlier item took.
+fn assign_questions(items: &mut [Item]) -> Result<()> {
+    let questions = template::questions()?;
+    let mut taken: Vec<&str> = Vec::new();
+    for item in items.iter_mut() {
+        let heading = item
+            .lines
+            .first()
+            .map(|l| fold(&l.text))
+            .unwrap_or_default();
+        let text = fold(
+            &item
+                .lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let found = questions.iter().find(|q| {
+            !taken.contains(&q.item)
+                && if q.heading_only {
+                    heading.contains(q.phrase)
+                } else {
+                    text.contains(q.phrase)
+                }
+        });
+        if let Some(q) = found {
+            item.key = Some(q.item);
+            taken.push(q.item);
+        }
+    }
+    Ok(())
+}
+
+/// The clauses of part 2.
+fn clauses(lines: &[Line]) -> Vec<Clause> {
+    let mut out: Vec<Clause> = Vec::new();
+    let mut article: Option<String> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let w = words(&l.text);
+        if matches!(
+            w.first().map(String::as_str),
+            Some("artikel" | "article" | "art")
+        ) && w
+            .get(1)
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        {
+            article = w.get(1).cloned();
+            continue;
+        }
+        if let Some((n, rest)) = leading_number(&l.text) {
+            let next_is_paragraph = lines
+                .get(i + 1)
+                .and_then(|m| leading_number(&m.text))
+                .is_some_and(|(m, _)| m == "1");
+            if n.contains('.') && next_is_paragraph {
+                article = Some(n);
+                continue;
+            }
+            let number = match (&article, n.contains('.')) {
+                (_, true) => Some(n),
+                (Some(a), false) => Some(format!("{a}.{n}")),
+                (None, false) => None,
+            };
+            if let Some(number) = number {
+                let mut first = l.clone();
+                first.text = rest.to_owned();
+                out.push(Clause {
+                    number,
+                    lines: vec![first],
+                });
+                continue;
+            }
+        }
+        if let Some(c) = out.last_mut() {
+            c.lines.push(l.clone());
+        }
+    }
+    out
+}
+
+/// The line naming the edition of the standard clauses: `versie` or
+/// `version`, then a month and a year (`versie maart 2025`, `Version:
+/// January 2018`) or a year alone, of an edition the library knows.
+fn edition_line(lines: &[Line]) -> Option<EditionLine> {
+    lines.iter().find_map(|l| {
+        let w = words(&l.text);
+        let at = w.iter().position(|x| x == "versie" || x == "version")?;
+        let mut rest = &w[at + 1..];
+        if rest.first().is_some_and(|x| month(x).is_some()) {
+            rest = &rest[1..];
+        }
+        let edition = match rest.first().map(String::as_str)? {
+            "2025" => Edition::Nldigital2025,
+            "2019" => Edition::NederlandIct2019,
+            "2018" => Edition::NederlandIct2018,
+            _ => return None,
+        };
+        Some(EditionLine {
+            edition,
+            line: l.clone(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::normalize::normalize;
+
+    /// Source: issue 18 point 2: the part headings of the editions.
+    #[test]
+    fn part_headings() {
+        for (t, p) in [
+            ("Deel 1: Data Pro Statement", 1),
+            ("Deel I. Data Pro Statement", 1),
+            ("PART 2: STANDARD CLAUSES", 2),
+            ("Part 1", 1),
+            ("Deel 2. Standaardclausules", 2),
+        ] {
+            assert_eq!(part_heading(t), Some(p), "{t}");
+        }
+        assert_eq!(part_heading("Deelnemers 1"), None);
+        assert_eq!(part_heading("Partij 2"), None);
+    }
+
+    /// Source: issue 18 point 4: a text that is not a statement is refused
+    /// with the reason.
+    #[test]
+    fn not_a_statement_says_why() {
+        let e = read(&normalize(
+            "Algemene voorwaarden\n1. Definities\n2. Prijzen\n",
+        ))
+        .unwrap_err();
+        assert!(e.to_string().contains("no part heading"), "{e}");
+        let e = read(&normalize(
+            "Deel 1: Data Pro Statement\n1. Wij leveren koffie.\n2. Prijzen zijn vast.\n",
+        ))
+        .unwrap_err();
+        assert!(e.to_string().contains("template"), "{e}");
+    }
+
+    /// Source: the NLdigital 2025 template (seed 004): bullets 1-5, then
+    /// plain numbers from 6; part 2 with `Artikel n` and `n.m`.
+    #[test]
+    fn plain_numbering_bullets_and_articles() {
+        let text = "Deel 1: Data Pro Statement\nAlgemene informatie\n- Dit Data Pro Statement is opgesteld door de volgende data processor: X B.V.\n- Dit Data Pro Statement geldt vanaf 1 mei 2025.\n6. Privacy by design\nTekst.\n1. geen item\n7. Data processor gebruikt de Standaardclausules voor verwerkingen.\nDeel 2: Standaardclausules\nVersie: maart 2025\nArtikel 2. Algemeen\n- 2.2 Binnen 30 dagen na kennisgeving.\n";
+        let s = read(&normalize(text)).unwrap();
+        let numbers: Vec<&str> = s.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["bullet 1", "bullet 2", "6", "7"]);
+        assert_eq!(s.items[0].key, Some("processor"));
+        assert_eq!(s.items[2].lines.len(), 3);
+        assert_eq!(s.clauses[0].number, "2.2");
+        assert_eq!(s.edition.map(|e| e.edition), Some(Edition::Nldigital2025));
+    }
+}

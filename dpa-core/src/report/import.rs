@@ -1,0 +1,60 @@
+//! The review list of `dpa import` as a report: its text, and its verdict
+//! (something needs a person: the command's exit code 1).
+
+use std::fmt;
+
+use super::Report;
+use super::summary::terminal_safe;
+use crate::import::{ImportReport, ReviewStatus};
+
+/// Text: the template's items (found with the statement's citation, or not
+/// found), then each value with its status, citation, lines and quote, the
+/// readings and the setting to choose of an ambiguous one, and the
+/// placeholders; last a line saying whether anything needs review.
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "Template items:")?;
+        for i in &self.items {
+            match &i.clause {
+                Some(c) => writeln!(f, "  {:<22} found      {}", i.item, c)?,
+                None => writeln!(f, "  {:<22} not found", i.item)?,
+            }
+        }
+        writeln!(f, "Values:")?;
+        for v in &self.values {
+            let mark = if v.needs_review { "!" } else { " " };
+            write!(f, "{mark} {} {}", v.status, v.field)?;
+            if let Some(value) = &v.value {
+                write!(f, " = {}", terminal_safe(value))?;
+            }
+            if let (Some(c), Some((a, b))) = (&v.clause, v.lines) {
+                write!(f, " ({c}, lines {a}-{b})")?;
+            }
+            writeln!(f)?;
+            if let Some(q) = &v.quote {
+                writeln!(f, "      \"{}\"", terminal_safe(q))?;
+            }
+            for r in &v.readings {
+                writeln!(f, "      reading: {}", terminal_safe(r))?;
+            }
+            if let Some(s) = &v.setting
+                && v.status != ReviewStatus::Stated
+            {
+                writeln!(f, "      choose: {}", terminal_safe(s))?;
+            }
+        }
+        let n = self.values.iter().filter(|v| v.needs_review).count();
+        if n == 0 {
+            writeln!(f, "Nothing needs review.")
+        } else {
+            writeln!(f, "{n} item(s) need review (marked !).")
+        }
+    }
+}
+
+impl Report for ImportReport {
+    /// Fails when a person must settle something before the draft is used.
+    fn fails(&self) -> bool {
+        self.needs_review()
+    }
+}
