@@ -174,7 +174,7 @@ fn not_a_statement(why: &str) -> Error {
 
 /// The items of part 1 and the lines before the first one.
 fn items(lines: &[Line]) -> (Vec<Line>, Vec<Item>) {
-    // "1.1"-style when three or more lines start with the same "P.N".
+    // "1.1"-style when two or more lines start with the same "P.N".
     let mut prefixes: Vec<(String, usize)> = Vec::new();
     for l in lines {
         if let Some((n, _)) = leading_number(&l.text)
@@ -189,7 +189,7 @@ fn items(lines: &[Line]) -> (Vec<Line>, Vec<Item>) {
     }
     let dotted = prefixes
         .into_iter()
-        .filter(|(_, c)| *c >= 3)
+        .filter(|(_, c)| *c >= 2)
         .max_by_key(|(_, c)| *c)
         .map(|(p, _)| p);
     let mut front = Vec::new();

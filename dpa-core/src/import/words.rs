@@ -220,12 +220,12 @@ impl Passage {
         let mut p = Passage::default();
         for l in lines {
             if !p.text.is_empty() {
-                p.text
-                    .push(if l.bullet || l.text.contains('\t') || l.after_blank {
-                        '\n'
-                    } else {
-                        ' '
-                    });
+                // A note ("N.B.") starts a sentence of its own.
+                let note = ["N.B.", "NB:", "Note:", "Let op:"]
+                    .iter()
+                    .any(|n| l.text.starts_with(n));
+                let new_line = l.bullet || l.text.contains('\t') || l.after_blank || note;
+                p.text.push(if new_line { '\n' } else { ' ' });
             }
             p.spans.push((p.text.len(), l.first, l.last));
             p.text.push_str(&l.text);

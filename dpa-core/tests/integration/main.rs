@@ -18,6 +18,7 @@ mod editions;
 mod errors;
 mod helpers;
 mod ics;
+mod import;
 mod limits;
 mod parts;
 mod provenance;

@@ -333,14 +333,15 @@ fn entry_details(
     let f = fold(details);
     let mut seat = Read::NotStated;
     let mut loc_text = details.to_owned();
+    let folded = crate::import::words::Folded::new(details);
     for marker in [
         "established in ",
         "gevestigd in ",
         "seated in ",
         "headquartered in ",
     ] {
-        if let Some(k) = f.find(marker) {
-            let after = &details[k + marker.len()..];
+        if let Some((k, m)) = folded.find(&[marker]) {
+            let after = &details[m..];
             let end = after.find([',', ';', '.']).unwrap_or(after.len());
             let place = after[..end].trim();
             let place = place.strip_prefix("the ").unwrap_or(place);
@@ -349,14 +350,20 @@ fn entry_details(
                 seat = Read::stated(c, evidence.clone());
             }
             loc_text = details[..k].to_owned() + &after[end..];
-            if f[k..].contains("established in and processing in")
-                || f[k..].contains("gevestigd en verwerkt in")
+            if f.contains("established in and processing in")
+                || f.contains("gevestigd en verwerkt in")
             {
                 loc_text = details.to_owned();
             }
         }
     }
-    let locations = locations(&loc_text, &evidence, names);
+    // The parts that name a transfer basis are not places ("EU-U.S. Data
+    // Privacy Framework", "DPF/SCC's").
+    let places: Vec<&str> = loc_text
+        .split([',', ';'])
+        .filter(|part| bases(&fold(part)).is_empty() && !fold(part).contains("transfer"))
+        .collect();
+    let locations = locations(&places.join(", "), &evidence, names);
     let engagement = if [
         "standaard ingezet",
         "altijd ingezet",
