@@ -39,6 +39,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Read the text (plain or Markdown) of a Data Pro Statement: print the
+    /// review list (per template item found or not, per value stated, not
+    /// stated or ambiguous, placeholders) and, with -o, write the draft
+    /// agreement file. Exit 1 when something needs review, 2 when the text
+    /// is not a Data Pro Statement (saying why) or cannot be read.
+    Import {
+        /// The statement's text (.txt or .md).
+        file: PathBuf,
+        /// Where to write the draft agreement file (TOML); not written
+        /// without it.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// Output format of the review list.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
     /// Validate an agreement and print every consistency finding.
     Check {
         /// The agreement file (.toml or .json).
@@ -353,6 +369,11 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            file,
+            output,
+            format,
+        } => import(&file, output.as_deref(), format, out),
         Command::Check { file, at, format } => {
             let report = CheckReport::new(&load(&file)?, at.unwrap_or_else(today));
             match format {
@@ -495,6 +516,30 @@ impl std::fmt::Write for TerminalSafe<'_> {
 }
 
 /// 1 when the report's answer is a failure ([`Report::fails`]), else 0.
+/// `dpa import`: the review list on standard output, the draft in `output`.
+fn import(
+    file: &Path,
+    output: Option<&Path>,
+    format: OutputFormat,
+    out: &Out,
+) -> Result<ExitCode, InputError> {
+    let (bytes, _) = read(file)?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| InputError(format!("{}: not UTF-8 text: {e}", file.display())))?;
+    let import = dpa_core::import::import_text(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| InputError(describe(file, &e)))?;
+    if let Some(path) = output {
+        std::fs::write(path, import.draft_toml())
+            .map_err(|e| InputError(format!("{}: cannot write: {e}", path.display())))?;
+    }
+    let report = import.review();
+    match format {
+        OutputFormat::Json => out.json(&report)?,
+        OutputFormat::Text => out.display(&report)?,
+    }
+    Ok(exit_code(&report))
+}
+
 fn exit_code(report: &impl Report) -> ExitCode {
     if report.fails() {
         ExitCode::from(1)

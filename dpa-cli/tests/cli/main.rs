@@ -17,6 +17,7 @@ mod diff;
 mod errors;
 mod helpers;
 mod holidays;
+mod import;
 mod limits;
 mod output;
 mod provenance;

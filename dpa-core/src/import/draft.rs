@@ -10,8 +10,9 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use super::extract::ImportedStatement;
 use super::{Evidence, Read};
-use crate::model::AuditPeriod;
+use crate::model::{AuditPeriod, NoticeTerm};
 use crate::values::DatePrecision;
+use crate::values::ElapsedUnit;
 
 /// The comment beside a value: its citation and quote, one line.
 fn comment(e: &Evidence) -> String {
@@ -241,12 +242,16 @@ fn terms(s: &ImportedStatement) -> Table {
     let mut b = table("Breach notice to the client (DPS; clause 4.1 / 2.4.1)");
     put(&mut b, "notice", &s.breach_notice, |n| {
         let mut t = toml_edit::InlineTable::new();
-        match n.hours() {
-            Some(h) => {
-                t.insert("kind", "within-hours".into());
-                t.insert("hours", i64::from(h).into());
+        match n {
+            NoticeTerm::Within { term } if term.unit() == ElapsedUnit::Days => {
+                t.insert("kind", "within".into());
+                t.insert("term", term.to_string().into());
             }
-            None => {
+            NoticeTerm::Within { term } => {
+                t.insert("kind", "within-hours".into());
+                t.insert("hours", i64::from(term.hours()).into());
+            }
+            _ => {
                 t.insert("kind", "without-undue-delay".into());
             }
         }

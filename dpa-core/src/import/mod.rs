@@ -24,7 +24,7 @@
 //! let import = import_text(&text)?;
 //! let deletion = import.statement.deletion_term.value().map(ToString::to_string);
 //! assert_eq!(deletion.as_deref(), Some("30 days"));
-//! assert!(import.review().fails()); // a person still settles some items
+//! assert!(!import.review().fails()); // every operative term stated, nothing ambiguous
 //! assert!(import.draft_toml().contains("[terms.deletion]"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

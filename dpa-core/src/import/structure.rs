@@ -13,6 +13,9 @@ use crate::error::{Error, Result};
 use crate::model::Edition;
 use crate::sources::template;
 
+/// How many of the template's questions a statement asks at the least.
+const MIN_QUESTIONS: usize = 3;
+
 /// An item of part 1.
 #[derive(Debug, Clone)]
 pub(crate) struct Item {
@@ -143,15 +146,20 @@ pub(crate) fn read(lines: &[Line]) -> Result<Structure> {
     let start = p1.map_or(0, |i| i + 1);
     let end = p2.unwrap_or(lines.len()).max(start);
     let (front, mut items) = items(&lines[start..end]);
+    // Bullets are items only beside numbered ones (the 2025 template's
+    // "Algemene informatie" before item 6).
+    if items.iter().all(|i| i.number.starts_with("bullet")) {
+        items.clear();
+    }
     if items.is_empty() {
         return Err(not_a_statement(
             "part 1 has no numbered items (`1.1`, `1.2`, ... or `1.`, `2.`, ...)",
         ));
     }
     assign_questions(&mut items)?;
-    if items.iter().all(|i| i.key.is_none()) {
+    if items.iter().filter(|i| i.key.is_some()).count() < MIN_QUESTIONS {
         return Err(not_a_statement(
-            "none of its items asks a question of the Data Pro Statement template (who drew it up, the sub-processors, deletion after termination, the data breach protocol, ...)",
+            "fewer than three of its items ask a question of the Data Pro Statement template (who drew it up, the sub-processors, deletion after termination, the data breach protocol, ...)",
         ));
     }
     let mut all_front = lines[..start].to_vec();
@@ -227,6 +235,9 @@ fn items(lines: &[Line]) -> (Vec<Line>, Vec<Item>) {
                 key: None,
                 lines: vec![l.clone()],
             });
+        } else if section_heading(l) {
+            // "Beveiligingsbeleid", "DATA BREACH PROTOCOL": the template's
+            // section headings belong to no item.
         } else if let Some(item) = items.last_mut() {
             item.lines.push(l.clone());
         } else {
@@ -234,6 +245,19 @@ fn items(lines: &[Line]) -> (Vec<Line>, Vec<Item>) {
         }
     }
     (front, items)
+}
+
+/// A section heading of the template: after a blank line, short, no
+/// sentence punctuation, no number.
+fn section_heading(l: &Line) -> bool {
+    let t = l.text.trim();
+    l.after_blank
+        && !l.bullet
+        && t.chars().count() <= 40
+        && !t.ends_with(['.', ':', ';', ','])
+        && !t.contains('\t')
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && t.split_whitespace().count() <= 4
 }
 
 /// Gives each item the template item whose question it asks: the first row

@@ -440,7 +440,7 @@ fn a_text_that_is_not_a_statement_says_why() {
 /// address is no value.
 #[test]
 fn placeholders_are_flagged() {
-    let text = "Deel 1: Data Pro Statement\n\n1.1 Dit Data Pro Statement is opgesteld door de volgende data processor (verwerker): Voorbeeld B.V., Straat 1, 1234 AB Stad. Contact: xxxx@xxxx.xxx.\n1.2 Dit Data Pro Statement is van toepassing op de volgende producten en diensten van data processor: product/dienst A.\n";
+    let text = "Deel 1: Data Pro Statement\n\n1.1 Dit Data Pro Statement is opgesteld door de volgende data processor (verwerker): Voorbeeld B.V., Straat 1, 1234 AB Stad. Contact: xxxx@xxxx.xxx.\n1.2 Dit Data Pro Statement is van toepassing op de volgende producten en diensten van data processor: product/dienst A.\n1.3 Na beëindiging van de Overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 30 dagen.\n";
     let i = import_text(text).unwrap();
     assert_eq!(
         i.statement.placeholders.len(),
@@ -480,4 +480,99 @@ fn the_draft_is_toml_with_quotes() {
     );
     assert!(draft.contains("# REVIEW terms.audit.period"), "{draft}");
     let _ = ElapsedTerm::new(1, ElapsedUnit::Hours);
+}
+
+/// Source: examples/statements/northwind-analytics-en.txt (our own English
+/// statement in the NLdigital template's structure with other wording:
+/// items from 0, a Markdown table, "in principle within six weeks", "at the
+/// latest within 48 hours", "once per calendar year ... at least 30 days in
+/// advance", "within 60 days of the notice", a redacted address).
+#[test]
+fn own_english_statement_imports() {
+    use dpa_core::model::{AuditPeriod, CertificationStatus, Edition, Firmness};
+    use dpa_core::values::Country;
+    let i = import_text(&statement("northwind-analytics-en.txt")).unwrap();
+    let s = &i.statement;
+    let p = &s.processor;
+    assert_eq!(
+        p.name.value().map(String::as_str),
+        Some("Northwind Analytics Ltd")
+    );
+    assert_eq!(p.name.evidence().unwrap().clause, "DPS 0");
+    assert_eq!(p.street.value().map(String::as_str), Some("Havenstraat 7"));
+    assert_eq!(p.postal_code.value().map(String::as_str), Some("3011 AA"));
+    assert_eq!(p.city.value().map(String::as_str), Some("Rotterdam"));
+    assert_eq!(p.country.value(), Some(&"NL".parse::<Country>().unwrap()));
+    assert_eq!(
+        p.chamber_of_commerce.value().map(String::as_str),
+        Some("87654321")
+    );
+    assert_eq!(
+        p.vat_number.value().map(String::as_str),
+        Some("NL987654321B01")
+    );
+    assert_eq!(
+        p.contact_name.value().map(String::as_str),
+        Some("Maria de Vries")
+    );
+    assert_eq!(p.phone.value().map(String::as_str), Some("+31 10 123 4567"));
+    // The redacted address is flagged, not taken.
+    assert!(p.email.value().is_none());
+    assert_eq!(s.placeholders.len(), 1, "{:?}", s.placeholders);
+    assert_eq!(s.version.value().map(String::as_str), Some("2.1"));
+    assert_eq!(
+        s.effective_date.value().map(ToString::to_string).as_deref(),
+        Some("2025-03-15")
+    );
+    assert_eq!(
+        s.products.value().unwrap(),
+        &["Web Analytics", "Consent Manager"]
+    );
+    assert_eq!(s.edition.value(), Some(&Edition::Nldigital2025));
+    let subs = s.sub_processors.value().unwrap();
+    let seats: Vec<(&str, Option<&str>)> = subs
+        .iter()
+        .map(|x| (x.name.as_str(), x.seat.value().map(|c| c.as_str())))
+        .collect();
+    assert_eq!(
+        seats,
+        [
+            ("Hetzner Online GmbH", Some("DE")),
+            ("Postmark", Some("US"))
+        ]
+    );
+    assert_eq!(
+        subs[1].transfer_bases,
+        [dpa_core::model::TransferBasis::SccEditionNotStated]
+    );
+    assert!(subs[0].transfer_bases.is_empty());
+    assert_eq!(
+        s.deletion_term.value(),
+        Some(&Term::new(6, TermUnit::Weeks).unwrap())
+    );
+    assert_eq!(s.deletion_term.evidence().unwrap().clause, "DPS 9");
+    assert_eq!(s.deletion_firmness.value(), Some(&Firmness::InPrinciple));
+    assert_eq!(
+        s.backups.value().map(|b| b.as_str()),
+        Some("per-backup-cycle")
+    );
+    assert_eq!(s.breach_notice.value().and_then(|n| n.hours()), Some(48));
+    assert!(s.breach_asap);
+    assert_eq!(s.audit_count.value(), Some(&1));
+    assert_eq!(s.audit_period.value(), Some(&AuditPeriod::CALENDAR_YEAR));
+    assert_eq!(
+        s.audit_notice.value(),
+        Some(&Term::new(30, TermUnit::Days).unwrap())
+    );
+    assert_eq!(
+        s.change_window.value(),
+        Some(&Term::new(60, TermUnit::Days).unwrap())
+    );
+    let certs = s.certifications.value().unwrap();
+    assert_eq!(
+        (certs[0].name.as_str(), certs[0].status),
+        ("ISO/IEC 27001", CertificationStatus::Held)
+    );
+    // The placeholder needs a person.
+    assert!(i.review().fails());
 }

@@ -264,7 +264,7 @@ pub(crate) fn sources_for(s: &Structure, key: &str) -> Vec<Source> {
 }
 
 /// Placeholders and redactions left in a published statement (issue 18
-/// point 4): `xxxx`, `[naam]` / `[name]`, `product/dienst A`,
+/// point 4): `xxxx`, `[naam]` / `[name]` / `[datum]` / `[...]`, `product/dienst A`,
 /// `product/service A`, `<...>`, `…` standing alone.
 fn placeholders(s: &Structure) -> Vec<Evidence> {
     let mut out = Vec::new();
@@ -274,7 +274,22 @@ fn placeholders(s: &Structure) -> Vec<Evidence> {
         for (a, b) in src.passage.sentences() {
             let sentence = &src.text()[a..b];
             let f = super::words::fold(sentence);
-            let bracketed = f.contains('[') && f.contains(']') && !f.contains("](");
+            let bracketed = [
+                "[naam",
+                "[name",
+                "[datum",
+                "[date",
+                "[adres",
+                "[address",
+                "[bedrijf",
+                "[company",
+                "[...]",
+                "[…]",
+                "[invullen",
+                "[fill in",
+            ]
+            .iter()
+            .any(|p| f.contains(p));
             let hit = f.contains("xxx")
                 || bracketed
                 || f.contains("product/dienst a")

@@ -63,7 +63,7 @@ fn header(line: &str) -> Option<Column> {
     if !named || f.len() > 80 {
         return None;
     }
-    if ["vestiging", "seat", "established", "registered", "zetel"]
+    if ["vestiging", "seat", "establish", "registered", "zetel"]
         .iter()
         .any(|w| f.contains(w))
     {
@@ -529,10 +529,8 @@ fn bases_from_sentences(
             if !named.is_empty() {
                 continue;
             }
-            let countries: Vec<Country> = sentence
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|t| t.starts_with(char::is_uppercase))
-                .filter_map(|t| names.find(t))
+            let countries: Vec<Country> = countries_in(sentence, names)
+                .into_iter()
                 .filter(|c| !c.is_eea())
                 .collect();
             for s in subs.iter_mut().filter(|s| s.transfer_bases.is_empty()) {
@@ -547,4 +545,34 @@ fn bases_from_sentences(
             }
         }
     }
+}
+
+/// The countries `s` names in words starting with a capital: three, two or
+/// one words at a time (`United States`, `Verenigde Staten`, `Amerika`).
+fn countries_in(s: &str, names: &CountryNames) -> Vec<Country> {
+    let tokens: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = (1..=3).rev().find_map(|k| {
+            let words = tokens.get(i..i + k)?;
+            if !words[0].starts_with(char::is_uppercase) {
+                return None;
+            }
+            names.find(&words.join(" ")).map(|c| (c, k))
+        });
+        match found {
+            Some((c, k)) => {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+                i += k;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
