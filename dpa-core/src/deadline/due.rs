@@ -82,23 +82,31 @@ pub enum DueDay {
     NoFixedTerm,
 }
 
+/// A due date as a rule hands it to its builder: after the business-day
+/// rule, with the move and the instant the date ends ([`Agreement::due_on`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct OnDay {
+    date: Date,
+    shift: Option<BusinessDayShift>,
+    ends_unix: i64,
+}
+
 /// What a rule of `terms.rs` makes of its answer. The rule decides the
-/// date (or that there is none), the bound and where the term came from;
-/// the builder makes a [`Deadline`] ([`Detail`]) or [`DueFields`]
-/// ([`Fields`]) of it, with the business-day rule and the end of the day
-/// applied by [`Agreement::due_on`] for both.
+/// date (or that there is none, applying the business-day rule and the
+/// end of the day through [`Agreement::due_on`]), the bound and where the
+/// term came from; the builder makes a [`Deadline`] ([`Detail`]) or
+/// [`DueFields`] ([`Fields`]) of it.
 pub(super) trait Build: Copy {
     /// The answer.
     type Out;
 
-    /// A deadline on `date` (before the business-day rule), resting on the
-    /// clauses `refs`, with the note `note` makes.
+    /// A deadline on `day`, resting on the clauses `refs`, with the note
+    /// `note` makes.
     fn dated(
         self,
-        a: &Agreement,
         kind: DeadlineKind,
         bound: Bound,
-        date: Date,
+        day: OnDay,
         provenance: &Provenance,
         refs: &[ClauseRef],
         note: impl FnOnce() -> Option<String>,
@@ -121,28 +129,24 @@ impl Build for Detail {
     #[inline]
     fn dated(
         self,
-        a: &Agreement,
         kind: DeadlineKind,
         bound: Bound,
-        date: Date,
+        day: OnDay,
         provenance: &Provenance,
         refs: &[ClauseRef],
         note: impl FnOnce() -> Option<String>,
     ) -> Result<Deadline> {
-        let citation = self.cite(refs);
-        let note = self.note(note);
-        let (date, shift, ends_unix) = a.due_on(date)?;
         Ok(Deadline {
             kind,
             provenance: provenance.clone(),
             due: Due::Date {
-                date,
-                ends_at: instant_of_unix(ends_unix)?,
+                date: day.date,
+                ends_at: instant_of_unix(day.ends_unix)?,
             },
             bound,
-            citation,
-            shift,
-            note,
+            citation: self.cite(refs),
+            shift: day.shift,
+            note: self.note(note),
         })
     }
 
@@ -176,26 +180,24 @@ impl Build for Fields {
     #[inline]
     fn dated(
         self,
-        a: &Agreement,
         kind: DeadlineKind,
         bound: Bound,
-        date: Date,
+        day: OnDay,
         provenance: &Provenance,
         _: &[ClauseRef],
         _: impl FnOnce() -> Option<String>,
     ) -> Result<DueFields> {
-        let (date, shift, ends_unix) = a.due_on(date)?;
-        let (year, month, day) = date.to_calendar_date();
+        let (year, month, d) = day.date.to_calendar_date();
         Ok(DueFields {
             kind,
             due: DueDay::Date {
                 year,
                 month: u8::from(month),
-                day,
-                ends_unix,
+                day: d,
+                ends_unix: day.ends_unix,
             },
             bound,
-            shift,
+            shift: day.shift,
             provenance: provenance.kind(),
         })
     }
@@ -224,13 +226,17 @@ impl Agreement {
     /// the move, and the instant the due date ends in the processor's time
     /// zone (rule 4) in Unix seconds.
     #[inline]
-    fn due_on(&self, date: Date) -> Result<(Date, Option<BusinessDayShift>, i64)> {
+    pub(super) fn due_on(&self, date: Date) -> Result<OnDay> {
         let shift = match self.rules.business_days {
             BusinessDayRule::NlAtw => calendar::shift_to_business_day(date)?,
             _ => None,
         };
         let date = shift.map_or(date, |s| s.shifted());
-        let ends = end_of_day_unix(date, &self.rules.time_zone)?;
-        Ok((date, shift, ends))
+        let ends_unix = end_of_day_unix(date, &self.rules.time_zone)?;
+        Ok(OnDay {
+            date,
+            shift,
+            ends_unix,
+        })
     }
 }

@@ -65,10 +65,9 @@ impl Agreement {
             ));
         };
         b.dated(
-            self,
             DeadlineKind::Deletion,
             Bound::NoLaterThan,
-            due,
+            self.due_on(due)?,
             &d.provenance,
             &d.source,
             || self.firmness_note(),
@@ -104,10 +103,9 @@ impl Agreement {
             (BackupDeletion::PerBackupCycle, Some(cycle)) => {
                 let due = calendar::add_term(main, cycle, self.rules.month_rule)?;
                 b.dated(
-                    self,
                     DeadlineKind::BackupDeletion,
                     Bound::NoLaterThan,
-                    due,
+                    self.due_on(due)?,
                     &d.provenance,
                     &d.source,
                     || {
@@ -128,10 +126,9 @@ impl Agreement {
                 )),
             )),
             (BackupDeletion::WithinTerm, _) => b.dated(
-                self,
                 DeadlineKind::BackupDeletion,
                 Bound::NoLaterThan,
-                main,
+                self.due_on(main)?,
                 &d.provenance,
                 &d.source,
                 || Some("backups are deleted within the same term".to_owned()),
@@ -296,10 +293,9 @@ impl Agreement {
             None => latest,
         };
         b.dated(
-            self,
             DeadlineKind::NextAudit,
             Bound::NoEarlierThan,
-            due,
+            self.due_on(due)?,
             &a.provenance,
             &a.source,
             || {
@@ -353,10 +349,9 @@ impl Agreement {
             Some(days) => {
                 let due = calendar::add_term(notice_given, days, self.rules.month_rule)?;
                 b.dated(
-                    self,
                     DeadlineKind::AuditNotice,
                     Bound::NoEarlierThan,
-                    due,
+                    self.due_on(due)?,
                     &a.provenance,
                     &a.source,
                     || {
@@ -371,10 +366,9 @@ impl Agreement {
                 )
             }
             None => b.dated(
-                self,
                 DeadlineKind::AuditNotice,
                 Bound::NoEarlierThan,
-                notice_given,
+                self.due_on(notice_given)?,
                 &a.provenance,
                 &a.source,
                 || Some("the agreement states no notice period for audits".to_owned()),
@@ -415,10 +409,9 @@ impl Agreement {
         };
         let due = calendar::add_term(notified, window, self.rules.month_rule)?;
         b.dated(
-            self,
             DeadlineKind::TerminationWindow,
             Bound::NoLaterThan,
-            due,
+            self.due_on(due)?,
             &c.provenance,
             &c.source,
             || {

@@ -276,9 +276,7 @@ mod tests {
             day = day.next_day().unwrap();
         }
         // Every year's digits.
-        dates.extend(
-            (1..=9999).map(|y| Date::from_calendar_date(y, time::Month::October, 7).unwrap()),
-        );
+        dates.extend((1..=9999).map(|y| Date::from_calendar_date(y, Month::October, 7).unwrap()));
         for d in dates {
             let text = d.format(FORMAT).unwrap();
             assert_eq!(format(d), text);

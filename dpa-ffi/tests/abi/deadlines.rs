@@ -171,7 +171,6 @@ fn date_structs_equal_the_deadline_conversion() {
             let core = dpa_core::Agreement::from_toml(&text).unwrap();
             let handle = load(&text);
             for &(c_kind, kind, f, arg) in &kinds {
-                let mut many = vec![sentinel(); c_dates.len()];
                 let mut all_ok = true;
                 for (&date, c) in dates.iter().zip(&c_dates) {
                     let want =
@@ -196,20 +195,9 @@ fn date_structs_equal_the_deadline_conversion() {
                     }
                 }
                 // The batch over the dates that compute: the same structs.
-                let ok = &c_dates[..520];
-                // SAFETY: arrays valid for the lengths given; live handle.
-                let st = unsafe {
-                    dpa_agreement_date_deadlines(
-                        handle,
-                        c_kind as u32,
-                        ok.as_ptr(),
-                        ok.len(),
-                        many.as_mut_ptr(),
-                        many.len(),
-                    )
-                };
+                let (st, many) = date_batch(handle, c_kind, &c_dates[..520]);
                 assert_eq!(st, dpa_status::Ok, "{kind}");
-                for (&date, got) in dates.iter().zip(&many[..ok.len()]) {
+                for (&date, got) in dates.iter().zip(&many) {
                     let w = core
                         .date_deadline_of(kind, date, dpa_core::deadline::Detail::DueOnly)
                         .unwrap();
@@ -217,18 +205,7 @@ fn date_structs_equal_the_deadline_conversion() {
                 }
                 // Over all of them, with a date that fails: nothing written.
                 if !all_ok {
-                    let mut untouched = vec![sentinel(); c_dates.len()];
-                    // SAFETY: as above.
-                    let st = unsafe {
-                        dpa_agreement_date_deadlines(
-                            handle,
-                            c_kind as u32,
-                            c_dates.as_ptr(),
-                            c_dates.len(),
-                            untouched.as_mut_ptr(),
-                            untouched.len(),
-                        )
-                    };
+                    let (st, untouched) = date_batch(handle, c_kind, &c_dates);
                     assert_ne!(st, dpa_status::Ok, "{kind}");
                     assert!(last_path().starts_with("from["), "{}", last_path());
                     assert!(untouched.iter().all(|d| *d == sentinel()), "{kind}");
@@ -238,6 +215,28 @@ fn date_structs_equal_the_deadline_conversion() {
         }
     }
     assert!(compared > 20_000, "{compared}");
+}
+
+/// `dpa_agreement_date_deadlines` of `kind` over `from`, into an array of
+/// sentinels as long as `from`: the status and the array.
+fn date_batch(
+    handle: *mut dpa_agreement,
+    kind: dpa_deadline_kind,
+    from: &[dpa_date],
+) -> (dpa_status, Vec<dpa_deadline>) {
+    let mut out = vec![sentinel(); from.len()];
+    // SAFETY: arrays valid for the lengths given; `handle` is live.
+    let st = unsafe {
+        dpa_agreement_date_deadlines(
+            handle,
+            kind as u32,
+            from.as_ptr(),
+            from.len(),
+            out.as_mut_ptr(),
+            out.len(),
+        )
+    };
+    (st, out)
 }
 
 /// A batch with one bad element writes nothing and names the element.
