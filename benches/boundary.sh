@@ -61,7 +61,10 @@ PAIRS = [
     ("add_months/c_batch", "add_months/rust_loop", "dpa_add_months_batch, per value"),
     ("deletion_deadline/c_one_call", "deletion_deadline/rust", "dpa_agreement_deletion_deadline, one call"),
     ("deletion_deadline/c_batch", "deletion_deadline/rust", "dpa_agreement_date_deadlines, per value"),
-    ("deletion_deadline/rust_converted", "deletion_deadline/rust", "(diagnostic) Rust + deadline_out, no crossing"),
+    ("deletion_deadline/c_one_call", "deletion_deadline/rust_deadline", "dpa_agreement_deletion_deadline, one call, against the Deadline"),
+    ("deletion_deadline/c_batch", "deletion_deadline/rust_deadline", "dpa_agreement_date_deadlines, per value, against the Deadline"),
+    ("deletion_deadline/rust", "deletion_deadline/rust_deadline", "(Rust) date_due_of against date_deadline_of"),
+    ("deletion_deadline/rust_converted", "deletion_deadline/rust", "(diagnostic) Rust + the conversion to dpa_deadline, no crossing"),
 ]
 med = lambda xs: statistics.median(xs)
 print(f"median of {len(runs)} runs; floor dpa_noop: {med([r['noop'] for r in runs]):.2f} ns")

@@ -21,9 +21,12 @@
 //!   or nothing, as the batch);
 //! - one `dpa_agreement_deletion_deadline` call per date, and
 //!   `dpa_agreement_date_deadlines` per value, against
-//!   `Agreement::date_deadline_of(Deletion, d, Detail::DueOnly)` (the
-//!   struct answer carries no citation or note, so neither side builds
-//!   them).
+//!   `Agreement::date_due_of(Deletion, d)`, the fastest `dpa-core` call for
+//!   the same answer (the due date, the instant it ends, the shift and the
+//!   provenance as plain fields; no citation or note, which the struct does
+//!   not carry). Beside it, `rust_deadline`: the same deadline as a
+//!   `Deadline`, `Agreement::date_deadline_of(Deletion, d, Detail::DueOnly)`,
+//!   the baseline before `date_due_of` existed.
 //!
 //! `cargo bench -p dpa-benches --bench boundary` measures;
 //! `cargo test -p dpa-benches --benches` runs each benchmark once.
@@ -239,10 +242,27 @@ mod add_months {
 mod deletion_deadline {
     use super::*;
 
-    /// Baseline: `Agreement::date_deadline_of(Deletion, d, Detail::DueOnly)`
-    /// per date, the whole `Result` to `black_box`.
+    /// Baseline: `Agreement::date_due_of(Deletion, d)` per date, the
+    /// fastest `dpa-core` call for the struct's answer, the whole `Result`
+    /// to `black_box`.
     #[divan::bench]
     fn rust(bencher: Bencher) {
+        let (a, _) = belco();
+        let dates = termination_dates();
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let a = black_box(&a);
+            for &d in black_box(dates.as_slice()) {
+                black_box(a.date_due_of(DeadlineKind::Deletion, d)).expect("deadline");
+            }
+        });
+    }
+
+    /// The same deadline as a `Deadline`:
+    /// `Agreement::date_deadline_of(Deletion, d, Detail::DueOnly)` per date
+    /// (the baseline before `date_due_of`), the whole `Result` to
+    /// `black_box`.
+    #[divan::bench]
+    fn rust_deadline(bencher: Bencher) {
         let (a, _) = belco();
         let dates = termination_dates();
         bencher.counter(ItemsCount::new(N)).bench_local(|| {
@@ -255,7 +275,7 @@ mod deletion_deadline {
     }
 
     /// Diagnostic: the baseline plus libdpa's conversion of the answer to
-    /// a `dpa_deadline` (`dpa::types::deadline_out`), without a crossing.
+    /// a `dpa_deadline` (`dpa::types::due_fields_out`), without a crossing.
     #[divan::bench]
     fn rust_converted(bencher: Bencher) {
         let (a, _) = belco();
@@ -263,10 +283,8 @@ mod deletion_deadline {
         bencher.counter(ItemsCount::new(N)).bench_local(|| {
             let a = black_box(&a);
             for &d in black_box(dates.as_slice()) {
-                let r = a
-                    .date_deadline_of(DeadlineKind::Deletion, d, Detail::DueOnly)
-                    .expect("deadline");
-                black_box(dpa::types::deadline_out(&r).expect("converts"));
+                let r = a.date_due_of(DeadlineKind::Deletion, d).expect("deadline");
+                black_box(dpa::types::due_fields_out(&r).expect("converts"));
             }
         });
     }

@@ -8,7 +8,7 @@ use dpa_core::report::{CheckReport, Report, TransfersReport};
 use dpa_core::timeline::{Events, IcsOptions, Reminder};
 use dpa_core::values::iso_instant;
 use dpa_core::{Agreement, Format};
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::boundary::{
     array_in, batch_lines, document_in, grow, guard, guard_or, out_array, out_ptr, push_date,
@@ -17,7 +17,7 @@ use crate::boundary::{
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
     date_from, date_in, date_out, deadline_kind_in, deadline_out, dpa_date, dpa_deadline,
-    dpa_stated_date, format_in, impact_in, instant_in, stated_date_out,
+    dpa_stated_date, due_fields_out, format_in, impact_in, instant_in, stated_date_out,
 };
 
 /// A data processing agreement read from TOML or JSON: opaque, immutable
@@ -240,7 +240,9 @@ pub unsafe extern "C" fn dpa_agreement_to_json(
 // ---------------------------------------------------------------------------
 // Deadlines, one at a time
 
-/// Computes a deadline from a date trigger and writes it to `out`.
+/// Computes the deadline of the date kind `kind` from a date trigger (as
+/// `DueFields`: the struct carries no citation or note) and writes it to
+/// `out`.
 ///
 /// # Safety
 /// `a` live or NULL; `out` valid for a write or NULL.
@@ -252,15 +254,17 @@ unsafe fn date_deadline(
     day: u32,
     out: *mut dpa_deadline,
     arg: &str,
-    f: impl FnOnce(&Agreement, Date) -> dpa_core::Result<Deadline>,
+    kind: DeadlineKind,
 ) -> dpa_status {
     guard(|| {
         // SAFETY: forwarded from the exported function's contract.
         let a = unsafe { agreement(a) }?;
         out_ptr(out, "out")?;
         let from = date_in(year, month, day, arg)?;
-        let d = f(a, from).map_err(|e| FfiError::core(&e, arg))?;
-        let d = deadline_out(&d)?;
+        let d = a
+            .date_due_of(kind, from)
+            .map_err(|e| FfiError::core(&e, arg))?;
+        let d = due_fields_out(&d)?;
         // SAFETY: `out` passed `out_ptr`.
         unsafe { write(out, d) };
         Ok(())
@@ -314,9 +318,15 @@ pub unsafe extern "C" fn dpa_agreement_deletion_deadline(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(agreement, year, month, day, out, "terminated", |a, d| {
-            a.date_deadline_of(DeadlineKind::Deletion, d, Detail::DueOnly)
-        })
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "terminated",
+            DeadlineKind::Deletion,
+        )
     }
 }
 
@@ -339,9 +349,15 @@ pub unsafe extern "C" fn dpa_agreement_backup_deletion_deadline(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(agreement, year, month, day, out, "terminated", |a, d| {
-            a.date_deadline_of(DeadlineKind::BackupDeletion, d, Detail::DueOnly)
-        })
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "terminated",
+            DeadlineKind::BackupDeletion,
+        )
     }
 }
 
@@ -417,9 +433,15 @@ pub unsafe extern "C" fn dpa_agreement_next_audit_allowed(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(agreement, year, month, day, out, "last_audit", |a, d| {
-            a.date_deadline_of(DeadlineKind::NextAudit, d, Detail::DueOnly)
-        })
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "last_audit",
+            DeadlineKind::NextAudit,
+        )
     }
 }
 
@@ -481,9 +503,15 @@ pub unsafe extern "C" fn dpa_agreement_earliest_audit_date(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(agreement, year, month, day, out, "notice_given", |a, d| {
-            a.date_deadline_of(DeadlineKind::AuditNotice, d, Detail::DueOnly)
-        })
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "notice_given",
+            DeadlineKind::AuditNotice,
+        )
     }
 }
 
@@ -503,9 +531,15 @@ pub unsafe extern "C" fn dpa_agreement_termination_window_end(
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
     unsafe {
-        date_deadline(agreement, year, month, day, out, "notified", |a, d| {
-            a.date_deadline_of(DeadlineKind::TerminationWindow, d, Detail::DueOnly)
-        })
+        date_deadline(
+            agreement,
+            year,
+            month,
+            day,
+            out,
+            "notified",
+            DeadlineKind::TerminationWindow,
+        )
     }
 }
 
@@ -653,10 +687,10 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
         for (i, d) in from.iter().enumerate() {
             let r = date_from(*d, "from")
                 .and_then(|date| {
-                    a.deadline_with(kind, Start::Date(date), None, Detail::DueOnly)
+                    a.date_due_of(kind, date)
                         .map_err(|e| FfiError::core(&e, "from"))
                 })
-                .and_then(|d| deadline_out(&d));
+                .and_then(|d| due_fields_out(&d));
             push_grown(&mut values, r.map_err(|e| at_index(e, "from", i))?, "out")?;
         }
         // SAFETY: `out` passed `out_array` for `values.len()` values.

@@ -8,8 +8,8 @@
 use std::ffi::c_char;
 use std::fmt::Write as _;
 
-use dpa_core::calendar::{MonthRule, NlHoliday};
-use dpa_core::deadline::{Bound, Deadline, DeadlineKind, Due, Impact};
+use dpa_core::calendar::{BusinessDayShift, MonthRule, NlHoliday};
+use dpa_core::deadline::{Bound, Deadline, DeadlineKind, Due, DueDay, DueFields, Impact};
 use dpa_core::model::ProvenanceKind;
 
 use time::{Date, OffsetDateTime};
@@ -428,22 +428,10 @@ fn unknown(what: &str) -> FfiError {
 /// A deadline for C.
 #[inline(always)]
 pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
-    let kind = deadline_kind_out(d.kind)?;
-    let bound = bound_out(d.bound)?;
     let (due_kind, due_date, due_unix, due_text) = match d.due {
         Due::Date { date, ends_at } => {
-            // The date taken apart once, for its fields and its text.
             let (year, month, day) = date.to_calendar_date();
-            let month = u8::from(month);
-            let text = match dpa_core::values::iso_date::ymd_to_bytes(year, month, day) {
-                Some(bytes) => text_buf(&bytes),
-                None => due_text_formatted(&d.due),
-            };
-            let due_date = dpa_date {
-                year,
-                month: u32::from(month),
-                day: u32::from(day),
-            };
+            let (due_date, text) = due_date_out(year, u8::from(month), day);
             (dpa_due_kind::Date, due_date, ends_at.unix_timestamp(), text)
         }
         Due::Instant(t) => (
@@ -455,21 +443,75 @@ pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
         Due::NoFixedTerm => (dpa_due_kind::None, ZERO_DATE, 0, due_text_formatted(&d.due)),
         _ => return Err(unknown("kind of due time")),
     };
-    let (shifted, shifted_from) = match &d.shift {
-        Some(s) => (true, date_out(s.original())),
-        None => (false, ZERO_DATE),
+    Ok(dpa_deadline {
+        due_unix,
+        kind: deadline_kind_out(d.kind)?,
+        due_kind,
+        bound: bound_out(d.bound)?,
+        due_date,
+        due_text,
+        shifted_from: shifted_from_out(d.shift),
+        shifted: d.shift.is_some(),
+        provenance: provenance_out(d.provenance.kind())?,
+    })
+}
+
+/// A date deadline's [`DueFields`] for C: the same struct [`deadline_out`]
+/// makes of the [`Deadline`] they equal, from the fields `dpa-core` hands
+/// out (no `time` value taken apart, no Unix seconds computed here).
+#[inline(always)]
+pub fn due_fields_out(d: &DueFields) -> FfiResult<dpa_deadline> {
+    let (due_kind, due_date, due_unix, due_text) = match d.due {
+        DueDay::Date {
+            year,
+            month,
+            day,
+            ends_unix,
+        } => {
+            let (due_date, text) = due_date_out(year, month, day);
+            (dpa_due_kind::Date, due_date, ends_unix, text)
+        }
+        DueDay::NoFixedTerm => (
+            dpa_due_kind::None,
+            ZERO_DATE,
+            0,
+            due_text_formatted(&Due::NoFixedTerm),
+        ),
+        _ => return Err(unknown("kind of due time")),
     };
     Ok(dpa_deadline {
         due_unix,
-        kind,
+        kind: deadline_kind_out(d.kind)?,
         due_kind,
-        bound,
+        bound: bound_out(d.bound)?,
         due_date,
         due_text,
-        shifted_from,
-        shifted,
-        provenance: provenance_out(d.provenance.kind())?,
+        shifted_from: shifted_from_out(d.shift),
+        shifted: d.shift.is_some(),
+        provenance: provenance_out(d.provenance)?,
     })
+}
+
+/// A due date's fields and its text (`YYYY-MM-DD`), from its year, month
+/// and day.
+#[inline(always)]
+fn due_date_out(year: i32, month: u8, day: u8) -> (dpa_date, [c_char; 24]) {
+    let text = match dpa_core::values::iso_date::ymd_to_bytes(year, month, day) {
+        Some(bytes) => text_buf(&bytes),
+        None => date_text_formatted(year, month, day),
+    };
+    let date = dpa_date {
+        year,
+        month: u32::from(month),
+        day: u32::from(day),
+    };
+    (date, text)
+}
+
+/// The date a business-day shift moved the due date from, or all zeros.
+#[inline(always)]
+fn shifted_from_out(shift: Option<BusinessDayShift>) -> dpa_date {
+    shift.map_or(ZERO_DATE, |s| date_out(s.original()))
 }
 
 /// A provenance for C.
@@ -488,6 +530,23 @@ fn provenance_out(p: ProvenanceKind) -> FfiResult<dpa_provenance> {
 fn text_buf(bytes: &[u8; 10]) -> [c_char; 24] {
     let mut buf = [0 as c_char; 24];
     for (slot, &b) in buf.iter_mut().zip(bytes) {
+        *slot = b as c_char;
+    }
+    buf
+}
+
+/// A date's text through `dpa-core`'s writer, where
+/// [`ymd_to_bytes`](dpa_core::values::iso_date::ymd_to_bytes) has no ten
+/// bytes for it (never for the years 1 to 9999 `dpa-core` computes).
+#[inline(never)]
+fn date_text_formatted(year: i32, month: u8, day: u8) -> [c_char; 24] {
+    use dpa_core::values::iso_date;
+    let text = iso_date::from_parts(year, u32::from(month), u32::from(day))
+        .map(iso_date::format)
+        .unwrap_or_default();
+    let mut buf = [0 as c_char; 24];
+    // At most 23 bytes, the last stays NUL.
+    for (slot, &b) in buf[..23].iter_mut().zip(text.as_bytes()) {
         *slot = b as c_char;
     }
     buf

@@ -5,45 +5,16 @@
 
 use time::{Date, OffsetDateTime};
 
-use super::zone::end_of_day;
+use super::due::{Build, DueFields, Fields};
 use super::{Bound, Deadline, DeadlineKind, Detail, Due, GDPR_AUTHORITY_NOTICE_HOURS};
 use crate::calendar;
 use crate::citation;
 use crate::error::{Error, Result};
-use crate::model::{
-    Agreement, AuditReading, BackupDeletion, BusinessDayRule, Firmness, NoticeTerm, Provenance,
-};
+use crate::model::{Agreement, AuditReading, BackupDeletion, Firmness, NoticeTerm, Provenance};
 use crate::values::iso_date;
 use crate::values::{MonthRule, TermUnit};
 
 impl Agreement {
-    /// A date deadline of `kind` on `date`, moved by the business-day rule
-    /// when the agreement opts in.
-    fn date_deadline(
-        &self,
-        kind: DeadlineKind,
-        bound: Bound,
-        date: Date,
-        citation: String,
-        note: Option<String>,
-    ) -> Result<Deadline> {
-        let shift = match self.rules.business_days {
-            BusinessDayRule::NlAtw => calendar::shift_to_business_day(date)?,
-            _ => None,
-        };
-        let date = shift.map_or(date, |s| s.shifted());
-        let ends_at = end_of_day(date, &self.rules.time_zone)?;
-        Ok(Deadline {
-            kind,
-            provenance: Provenance::STATED,
-            due: Due::Date { date, ends_at },
-            bound,
-            citation,
-            shift,
-            note,
-        })
-    }
-
     /// The deletion date, or `None` where the statement states no deletion
     /// term (`provenance = "not-stated"`): never a default.
     fn deletion_date(&self, terminated: Date) -> Result<Option<Date>> {
@@ -52,25 +23,6 @@ impl Agreement {
             .term
             .map(|term| calendar::add_term(terminated, term, self.rules.month_rule))
             .transpose()
-    }
-
-    /// A deadline of `kind` with no date because the term it rests on is not
-    /// stated (issue 15 point 2): `none`, the reason in the note.
-    fn not_stated(
-        kind: DeadlineKind,
-        citation: String,
-        detail: Detail,
-        reason: impl FnOnce() -> String,
-    ) -> Deadline {
-        Deadline {
-            kind,
-            provenance: Provenance::NotStated,
-            due: Due::NoFixedTerm,
-            bound: Bound::NoLaterThan,
-            citation,
-            shift: None,
-            note: detail.note(|| Some(reason())),
-        }
     }
 
     /// Why a deadline on the deletion term has no date: the statement does
@@ -102,25 +54,24 @@ impl Agreement {
         self.deletion(terminated, Detail::Full)
     }
 
-    fn deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
-        let citation = detail.cite(&self.terms.deletion.source);
+    fn deletion<B: Build>(&self, terminated: Date, b: B) -> Result<B::Out> {
+        let d = &self.terms.deletion;
         let Some(due) = self.deletion_date(terminated)? else {
-            return Ok(Self::not_stated(
+            return Ok(b.undated(
                 DeadlineKind::Deletion,
-                citation,
-                detail,
-                || self.no_deletion_term(),
+                &Provenance::NotStated,
+                &d.source,
+                || Some(self.no_deletion_term()),
             ));
         };
-        let mut d = self.date_deadline(
+        b.dated(
             DeadlineKind::Deletion,
             Bound::NoLaterThan,
-            due,
-            citation,
-            detail.note(|| self.firmness_note()),
-        )?;
-        d.provenance = self.terms.deletion.provenance.clone();
-        Ok(d)
+            self.due_on(due)?,
+            &d.provenance,
+            &d.source,
+            || self.firmness_note(),
+        )
     }
 
     /// The date by which backups must be free of the client's data, where the
@@ -136,67 +87,59 @@ impl Agreement {
         self.backup_deletion(terminated, Detail::Full)
     }
 
-    fn backup_deletion(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
-        let mut deadline = self.backup_deletion_on_term(terminated, detail)?;
-        if deadline.provenance.is_stated() {
-            deadline.provenance = self.terms.deletion.provenance.clone();
-        }
-        Ok(deadline)
-    }
-
-    fn backup_deletion_on_term(&self, terminated: Date, detail: Detail) -> Result<Deadline> {
+    /// The deadline of backup deletion; where it has a date or rests on a
+    /// stated backup rule, its provenance is the deletion term's.
+    fn backup_deletion<B: Build>(&self, terminated: Date, b: B) -> Result<B::Out> {
         let d = &self.terms.deletion;
-        let citation = detail.cite(&d.source);
         let Some(main) = self.deletion_date(terminated)? else {
-            return Ok(Self::not_stated(
+            return Ok(b.undated(
                 DeadlineKind::BackupDeletion,
-                citation,
-                detail,
-                || self.no_deletion_term(),
+                &Provenance::NotStated,
+                &d.source,
+                || Some(self.no_deletion_term()),
             ));
         };
         match (d.backups, d.backup_cycle) {
             (BackupDeletion::PerBackupCycle, Some(cycle)) => {
                 let due = calendar::add_term(main, cycle, self.rules.month_rule)?;
-                self.date_deadline(
+                b.dated(
                     DeadlineKind::BackupDeletion,
                     Bound::NoLaterThan,
-                    due,
-                    citation,
-                    detail.note(|| {
+                    self.due_on(due)?,
+                    &d.provenance,
+                    &d.source,
+                    || {
                         Some(format!(
                             "deletion date {} plus one backup cycle of {cycle}",
                             iso_date::format(main)
                         ))
-                    }),
+                    },
                 )
             }
-            (BackupDeletion::PerBackupCycle, None) => Ok(Deadline {
-                kind: DeadlineKind::BackupDeletion,
-                provenance: Provenance::STATED,
-                due: Due::NoFixedTerm,
-                bound: Bound::NoLaterThan,
-                citation,
-                shift: None,
-                note: detail.note(|| Some(format!(
+            (BackupDeletion::PerBackupCycle, None) => Ok(b.undated(
+                DeadlineKind::BackupDeletion,
+                &d.provenance,
+                &d.source,
+                || Some(format!(
                     "backups are deleted as the regular backup cycle rotates them out, after the deletion date {}; the agreement does not state the cycle's length",
                     iso_date::format(main)
-                ))),
-            }),
-            (BackupDeletion::WithinTerm, _) => self.date_deadline(
+                )),
+            )),
+            (BackupDeletion::WithinTerm, _) => b.dated(
                 DeadlineKind::BackupDeletion,
                 Bound::NoLaterThan,
-                main,
-                citation,
-                detail.note(|| Some("backups are deleted within the same term".to_owned())),
+                self.due_on(main)?,
+                &d.provenance,
+                &d.source,
+                || Some("backups are deleted within the same term".to_owned()),
             ),
             // Backups the agreement does not mention: no deadline, never the
             // main term taken as a default (issue 15 point 2).
-            _ => Ok(Self::not_stated(
+            _ => Ok(b.undated(
                 DeadlineKind::BackupDeletion,
-                citation,
-                detail,
-                || format!("{} how backups are deleted (backups = not-stated); the deletion term is not taken to cover them", self.not_stated_by()),
+                &Provenance::NotStated,
+                &d.source,
+                || Some(format!("{} how backups are deleted (backups = not-stated); the deletion term is not taken to cover them", self.not_stated_by())),
             )),
         }
     }
@@ -227,17 +170,20 @@ impl Agreement {
         match b.notice {
             // A notice term the statement does not state: no deadline,
             // never a default (issue 15 point 2).
-            None => Ok(Self::not_stated(
-                DeadlineKind::BreachNotice,
+            None => Ok(Deadline {
+                kind: DeadlineKind::BreachNotice,
+                provenance: Provenance::NotStated,
+                due: Due::NoFixedTerm,
+                bound: Bound::NoLaterThan,
                 citation,
-                detail,
-                || {
-                    not_stated_reason(
+                shift: None,
+                note: detail.note(|| {
+                    Some(not_stated_reason(
                         &format!("{} a breach notice term", self.not_stated_by()),
                         &b.source,
-                    )
-                },
-            )),
+                    ))
+                }),
+            }),
             Some(NoticeTerm::Within { term }) => {
                 let due = calendar::add_elapsed(discovered, term)?;
                 Ok(Deadline {
@@ -329,9 +275,8 @@ impl Agreement {
         self.next_audit(audits, Detail::Full)
     }
 
-    fn next_audit(&self, audits: &[Date], detail: Detail) -> Result<Deadline> {
+    fn next_audit<B: Build>(&self, audits: &[Date], b: B) -> Result<B::Out> {
         let a = &self.terms.audit;
-        let citation = detail.cite(&a.source);
         let mut held: Vec<Date> = audits.to_vec();
         held.sort_unstable();
         let Some(&latest) = held.last() else {
@@ -347,16 +292,20 @@ impl Agreement {
             Some(from) => self.audit_period_end(from)?.max(latest),
             None => latest,
         };
-        let reading = a.period.describe();
-        let mut d = self.date_deadline(
+        b.dated(
             DeadlineKind::NextAudit,
             Bound::NoEarlierThan,
-            due,
-            citation,
-            detail.note(|| Some(format!("at most {} per {reading}", a.max_count.get()))),
-        )?;
-        d.provenance = a.provenance.clone();
-        Ok(d)
+            self.due_on(due)?,
+            &a.provenance,
+            &a.source,
+            || {
+                Some(format!(
+                    "at most {} per {}",
+                    a.max_count.get(),
+                    a.period.describe()
+                ))
+            },
+        )
     }
 
     /// The earliest date of an audit announced in writing on `notice_given`:
@@ -394,24 +343,18 @@ impl Agreement {
         }
     }
 
-    fn audit_notice(&self, notice_given: Date, detail: Detail) -> Result<Deadline> {
-        let mut d = self.audit_notice_on_term(notice_given, detail)?;
-        d.provenance = self.terms.audit.provenance.clone();
-        Ok(d)
-    }
-
-    fn audit_notice_on_term(&self, notice_given: Date, detail: Detail) -> Result<Deadline> {
+    fn audit_notice<B: Build>(&self, notice_given: Date, b: B) -> Result<B::Out> {
         let a = &self.terms.audit;
-        let citation = detail.cite(&a.source);
         match a.notice {
             Some(days) => {
                 let due = calendar::add_term(notice_given, days, self.rules.month_rule)?;
-                self.date_deadline(
+                b.dated(
                     DeadlineKind::AuditNotice,
                     Bound::NoEarlierThan,
-                    due,
-                    citation,
-                    detail.note(|| {
+                    self.due_on(due)?,
+                    &a.provenance,
+                    &a.source,
+                    || {
                         Some(if a.processor_may_move_date {
                             format!(
                                 "{days} written notice; the date is not fixed: the processor may propose another for any reason"
@@ -419,15 +362,16 @@ impl Agreement {
                         } else {
                             format!("{days} written notice")
                         })
-                    }),
+                    },
                 )
             }
-            None => self.date_deadline(
+            None => b.dated(
                 DeadlineKind::AuditNotice,
                 Bound::NoEarlierThan,
-                notice_given,
-                citation,
-                detail.note(|| Some("the agreement states no notice period for audits".to_owned())),
+                self.due_on(notice_given)?,
+                &a.provenance,
+                &a.source,
+                || Some("the agreement states no notice period for audits".to_owned()),
             ),
         }
     }
@@ -443,40 +387,39 @@ impl Agreement {
         self.termination_window(notified, Detail::Full)
     }
 
-    fn termination_window(&self, notified: Date, detail: Detail) -> Result<Deadline> {
+    fn termination_window<B: Build>(&self, notified: Date, b: B) -> Result<B::Out> {
         let c = &self.terms.statement_changes;
         // A window the statement does not state: no deadline, never a
         // default (issue 15 point 2).
         let Some(window) = c.termination_window else {
-            return Ok(Self::not_stated(
+            return Ok(b.undated(
                 DeadlineKind::TerminationWindow,
-                detail.cite(&c.source),
-                detail,
+                &Provenance::NotStated,
+                &c.source,
                 || {
-                    not_stated_reason(
+                    Some(not_stated_reason(
                         &format!(
                             "{} the window to terminate after a change",
                             self.not_stated_by()
                         ),
                         &c.source,
-                    )
+                    ))
                 },
             ));
         };
         let due = calendar::add_term(notified, window, self.rules.month_rule)?;
-        let mut d = self.date_deadline(
+        b.dated(
             DeadlineKind::TerminationWindow,
             Bound::NoLaterThan,
-            due,
-            detail.cite(&c.source),
-            detail.note(|| {
+            self.due_on(due)?,
+            &c.provenance,
+            &c.source,
+            || {
                 Some(format!(
                     "the client may terminate in writing, with reasons, within {window} of the notice"
                 ))
-            }),
-        )?;
-        d.provenance = c.provenance.clone();
-        Ok(d)
+            },
+        )
     }
 
     /// The deadline of the date-triggered `kind` from `from` (the
@@ -513,12 +456,49 @@ impl Agreement {
         from: Date,
         detail: Detail,
     ) -> Result<Deadline> {
+        self.date_kind(kind, from, detail)
+    }
+
+    /// The deadline of the date-triggered `kind` from `from` as
+    /// [`DueFields`]: when it falls, its bound, the business-day shift and
+    /// where its term came from, from the same rules as
+    /// [`Agreement::date_deadline_of`] (whose [`Deadline`] it equals, field
+    /// for field), without the citation and note and without `time`
+    /// values to take apart: the fastest way to the due date alone, which
+    /// the C API's deadline structs use.
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// use dpa_core::deadline::{DeadlineKind, DueDay};
+    /// use time::macros::date;
+    ///
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/../examples/agreements/belco.toml"
+    /// ))?;
+    /// let belco = Agreement::from_toml(&text)?;
+    /// let d = belco.date_due_of(DeadlineKind::Deletion, date!(2024 - 02 - 29))?;
+    /// assert!(matches!(d.due, DueDay::Date { year: 2024, month: 5, day: 29, .. }));
+    /// assert!(belco.date_due_of(DeadlineKind::BreachNotice, date!(2024 - 02 - 29)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Agreement::date_deadline_of`], the same error for the same
+    /// arguments.
+    pub fn date_due_of(&self, kind: DeadlineKind, from: Date) -> Result<DueFields> {
+        self.date_kind(kind, from, Fields)
+    }
+
+    /// The one dispatcher of the date-triggered kinds, for either builder.
+    #[inline]
+    fn date_kind<B: Build>(&self, kind: DeadlineKind, from: Date, b: B) -> Result<B::Out> {
         match kind {
-            DeadlineKind::Deletion => self.deletion(from, detail),
-            DeadlineKind::BackupDeletion => self.backup_deletion(from, detail),
-            DeadlineKind::NextAudit => self.next_audit(&[from], detail),
-            DeadlineKind::AuditNotice => self.audit_notice(from, detail),
-            DeadlineKind::TerminationWindow => self.termination_window(from, detail),
+            DeadlineKind::Deletion => self.deletion(from, b),
+            DeadlineKind::BackupDeletion => self.backup_deletion(from, b),
+            DeadlineKind::NextAudit => self.next_audit(&[from], b),
+            DeadlineKind::AuditNotice => self.audit_notice(from, b),
+            DeadlineKind::TerminationWindow => self.termination_window(from, b),
             _ => Err(Error::invalid_argument(
                 "kind",
                 format!("`{kind}` is not triggered by a date"),

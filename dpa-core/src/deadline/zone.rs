@@ -18,11 +18,38 @@ use crate::values::{TimeZoneName, iso_date, iso_instant};
 
 /// The instant `date` ends (24:00, i.e. the start of the next day) in `tz`, in UTC.
 pub(crate) fn end_of_day(date: Date, tz: &TimeZoneName) -> Result<OffsetDateTime> {
+    end_of_day_unix(date, tz).and_then(instant_of_unix)
+}
+
+/// [`end_of_day`] in Unix seconds: the zone's table of midnights where it
+/// has the day (no `OffsetDateTime` made or taken apart), else `jiff`.
+#[inline]
+pub(crate) fn end_of_day_unix(date: Date, tz: &TimeZoneName) -> Result<i64> {
+    match date
+        .next_day()
+        .and_then(|next| tz.cached_start_of_day(next))
+    {
+        Some(t) => Ok(t),
+        None => end_of_day_uncached(date, tz).map(OffsetDateTime::unix_timestamp),
+    }
+}
+
+/// The instant of `seconds` since 1970 (UTC), which [`end_of_day_unix`]
+/// gives inside the supported range.
+pub(crate) fn instant_of_unix(seconds: i64) -> Result<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp(seconds).map_err(|_| {
+        Error::out_of_range(format!(
+            "{seconds} seconds since 1970-01-01T00:00:00Z are outside the years 1 to 9999"
+        ))
+    })
+}
+
+/// [`end_of_day`] through `jiff`: a day outside the zone's table of
+/// midnights, or one the table has no midnight for.
+#[cold]
+fn end_of_day_uncached(date: Date, tz: &TimeZoneName) -> Result<OffsetDateTime> {
     match date.next_day() {
-        Some(next) => match tz.cached_start_of_day(next) {
-            Some(t) => Ok(t),
-            None => start_of_local(civil_date(next)?.at(0, 0, 0, 0), tz.time_zone()),
-        },
+        Some(next) => start_of_local(civil_date(next)?.at(0, 0, 0, 0), tz.time_zone()),
         // 9999-12-31: its last second, plus one.
         None => {
             let last = instant_of_local(civil_date(date)?.at(23, 59, 59, 0), tz.time_zone(), 1);

@@ -112,21 +112,28 @@ pub fn ymd_to_bytes(y: i32, m: u8, day: u8) -> Option<[u8; 10]> {
     if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
         return None;
     }
-    let (y, m, day) = (y as u32, u32::from(m), u32::from(day));
-    let digit = |n: u32| b'0' + (n % 10) as u8;
-    Some([
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(day / 10),
-        digit(day),
-    ])
+    // Two digits at a time from a table: a tenth of the instructions of
+    // ten divisions by constants, which were most of a C deadline's
+    // conversion (`% 100` keeps a month or day above 99, which no date
+    // has, in the table).
+    let y = y as usize;
+    let [y0, y1] = DIGIT_PAIRS[y / 100 % 100];
+    let [y2, y3] = DIGIT_PAIRS[y % 100];
+    let [m0, m1] = DIGIT_PAIRS[usize::from(m) % 100];
+    let [d0, d1] = DIGIT_PAIRS[usize::from(day) % 100];
+    Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
 }
+
+/// `00` to `99` as ASCII digits.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0u8; 2]; 100];
+    let mut i = 0;
+    while i < 100 {
+        pairs[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+        i += 1;
+    }
+    pairs
+};
 
 /// Appends `d` as `YYYY-MM-DD` to text being built as bytes (the same text
 /// as [`format()`], without its allocation).
@@ -268,6 +275,8 @@ mod tests {
             dates.push(day);
             day = day.next_day().unwrap();
         }
+        // Every year's digits.
+        dates.extend((1..=9999).map(|y| Date::from_calendar_date(y, Month::October, 7).unwrap()));
         for d in dates {
             let text = d.format(FORMAT).unwrap();
             assert_eq!(format(d), text);

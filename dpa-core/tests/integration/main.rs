@@ -14,6 +14,7 @@ mod calendar;
 mod completeness;
 mod deadlines;
 mod diff;
+mod due_fields;
 mod editions;
 mod errors;
 mod helpers;

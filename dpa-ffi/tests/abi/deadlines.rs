@@ -97,6 +97,148 @@ fn struct_answers_agree_with_dpa_core() {
     free(belco);
 }
 
+/// The date deadline functions and the date batch answer, byte for byte,
+/// what libdpa made of `dpa-core`'s `Deadline` before they were made from
+/// `DueFields` (`deadline_out` of `date_deadline_of(.., Detail::DueOnly)`),
+/// and fail with the same status, path and message: for every example
+/// agreement, with and without the business-day rule, every date kind,
+/// dates across month ends, a leap day and the changes to and from summer
+/// time, and dates near the end of 9999 that fail.
+/// Source: docs/architecture.md ("the bindings translate; they decide
+/// nothing"); include/dpa.h (`dpa_agreement_date_deadlines`: "as the
+/// single-value functions compute it").
+#[test]
+fn date_structs_equal_the_deadline_conversion() {
+    type DateFn =
+        unsafe extern "C" fn(*const dpa_agreement, i32, u32, u32, *mut dpa_deadline) -> dpa_status;
+    let kinds: [(
+        dpa_deadline_kind,
+        dpa_core::deadline::DeadlineKind,
+        DateFn,
+        &str,
+    ); 5] = {
+        use dpa_core::deadline::DeadlineKind as K;
+        [
+            (
+                dpa_deadline_kind::Deletion,
+                K::Deletion,
+                dpa_agreement_deletion_deadline,
+                "terminated",
+            ),
+            (
+                dpa_deadline_kind::BackupDeletion,
+                K::BackupDeletion,
+                dpa_agreement_backup_deletion_deadline,
+                "terminated",
+            ),
+            (
+                dpa_deadline_kind::NextAudit,
+                K::NextAudit,
+                dpa_agreement_next_audit_allowed,
+                "last_audit",
+            ),
+            (
+                dpa_deadline_kind::AuditNotice,
+                K::AuditNotice,
+                dpa_agreement_earliest_audit_date,
+                "notice_given",
+            ),
+            (
+                dpa_deadline_kind::TerminationWindow,
+                K::TerminationWindow,
+                dpa_agreement_termination_window_end,
+                "notified",
+            ),
+        ]
+    };
+    let first = time::macros::date!(2023 - 11 - 01);
+    let mut dates: Vec<time::Date> = std::iter::successors(Some(first), |d| d.next_day())
+        .take(520)
+        .collect();
+    dates.extend(std::iter::successors(
+        Some(time::macros::date!(9999 - 09 - 20)),
+        |d| d.next_day(),
+    ));
+    let c_dates: Vec<dpa_date> = dates.iter().map(|&d| types::date_out(d)).collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/agreements");
+    let mut compared = 0usize;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for text in [
+            text.clone(),
+            text.replace("business_days = \"off\"", "business_days = \"nl-atw\""),
+        ] {
+            let core = dpa_core::Agreement::from_toml(&text).unwrap();
+            let handle = load(&text);
+            for &(c_kind, kind, f, arg) in &kinds {
+                let mut all_ok = true;
+                for (&date, c) in dates.iter().zip(&c_dates) {
+                    let want =
+                        core.date_deadline_of(kind, date, dpa_core::deadline::Detail::DueOnly);
+                    let mut got = sentinel();
+                    // SAFETY: live handle, valid out-pointer.
+                    let st = unsafe { f(handle, c.year, c.month, c.day, &mut got) };
+                    match want {
+                        Ok(w) => {
+                            assert_eq!(st, dpa_status::Ok, "{kind} {date}");
+                            assert_eq!(got, types::deadline_out(&w).unwrap(), "{kind} {date}");
+                            compared += 1;
+                        }
+                        Err(e) => {
+                            all_ok = false;
+                            let e = status::FfiError::core(&e, arg);
+                            assert_eq!(st, e.status, "{kind} {date}");
+                            assert_eq!(last_path(), e.path, "{kind} {date}");
+                            assert_eq!(last_message(), e.message, "{kind} {date}");
+                            assert_eq!(got, sentinel(), "{kind} {date}: written on an error");
+                        }
+                    }
+                }
+                // The batch over the dates that compute: the same structs.
+                let (st, many) = date_batch(handle, c_kind, &c_dates[..520]);
+                assert_eq!(st, dpa_status::Ok, "{kind}");
+                for (&date, got) in dates.iter().zip(&many) {
+                    let w = core
+                        .date_deadline_of(kind, date, dpa_core::deadline::Detail::DueOnly)
+                        .unwrap();
+                    assert_eq!(*got, types::deadline_out(&w).unwrap(), "{kind} {date}");
+                }
+                // Over all of them, with a date that fails: nothing written.
+                if !all_ok {
+                    let (st, untouched) = date_batch(handle, c_kind, &c_dates);
+                    assert_ne!(st, dpa_status::Ok, "{kind}");
+                    assert!(last_path().starts_with("from["), "{}", last_path());
+                    assert!(untouched.iter().all(|d| *d == sentinel()), "{kind}");
+                }
+            }
+            free(handle);
+        }
+    }
+    assert!(compared > 20_000, "{compared}");
+}
+
+/// `dpa_agreement_date_deadlines` of `kind` over `from`, into an array of
+/// sentinels as long as `from`: the status and the array.
+fn date_batch(
+    handle: *mut dpa_agreement,
+    kind: dpa_deadline_kind,
+    from: &[dpa_date],
+) -> (dpa_status, Vec<dpa_deadline>) {
+    let mut out = vec![sentinel(); from.len()];
+    // SAFETY: arrays valid for the lengths given; `handle` is live.
+    let st = unsafe {
+        dpa_agreement_date_deadlines(
+            handle,
+            kind as u32,
+            from.as_ptr(),
+            from.len(),
+            out.as_mut_ptr(),
+            out.len(),
+        )
+    };
+    (st, out)
+}
+
 /// A batch with one bad element writes nothing and names the element.
 /// Source: include/dpa.h (the batch functions: "All or nothing").
 #[test]
