@@ -21,15 +21,15 @@ for dpa, a pandas ``datetime64[s]`` Series for pandas, both built outside the
 timing) and is timed once per run, the methods in turn, for ``--runs`` runs;
 the table gives the medians and the ratio of the medians. The results are
 compared outside the timing (every row). Peak memory: each method runs once
-more in a child process of its own, which reports its peak resident set
-(``ru_maxrss``) before and after the call.
+more in a child process of its own (Linux), which resets its peak resident
+set after building its input (``/proc/self/clear_refs``) and reports the
+resident set before the call and its peak during it (``VmRSS``, ``VmHWM``).
 """
 
 from __future__ import annotations
 
 import argparse
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -72,16 +72,26 @@ def run_pandas(series: Any) -> Any:
     return series + pd.DateOffset(months=3)
 
 
+def status_kib(field: str) -> int:
+    """A field of /proc/self/status, in KiB (`VmRSS`, `VmHWM`)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise SystemExit(f"no {field} in /proc/self/status")
+
+
 def child(method: str, n: int, seed: int) -> None:
-    """One call of `method` in this process; prints the peak RSS (KiB)
-    before and after it."""
+    """One call of `method` in this process; prints the resident set (KiB)
+    before it and the peak during it."""
     d = days(n, seed)
     belco = dpa.Agreement.from_file(BELCO)
     data = arrow_table(d) if method == "dpa" else pandas_series(d)
     del d
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Resets VmHWM to the current resident set (Linux 4.0 and later).
+    Path("/proc/self/clear_refs").write_text("5")
+    before = status_kib("VmRSS")
     out = run_dpa(belco, data) if method == "dpa" else run_pandas(data)
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    after = status_kib("VmHWM")
     del out
     print(before, after)
 
@@ -140,7 +150,7 @@ def main() -> None:
     print(f"# {args.n:,} deletion dates, median of {args.runs} runs; "
           f"Python {platform.python_version()}, pyarrow {pa.__version__}, "
           f"pandas {pd.__version__}, numpy {np.__version__}")
-    print("| method | median (ms) | ns per row | vs dpa | peak RSS before → after the call (MiB) |")
+    print("| method | median (ms) | ns per row | vs dpa | resident set before → peak during the call (MiB) |")
     print("|---|---:|---:|---:|---|")
     for k, label in (("dpa", "dpa `Agreement.schedule` (pyarrow date32 in, table out)"),
                      ("pandas", "pandas `Series + DateOffset(months=3)` (datetime64[s])")):
