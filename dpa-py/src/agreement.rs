@@ -79,6 +79,31 @@ pub(crate) fn agreement_arg<'a, 'py>(
     })
 }
 
+/// The agreements of `dpa.schedule`'s `agreements` mapping, by name.
+pub(crate) fn agreements_by_name<'py>(
+    mapping: &Bound<'py, PyAny>,
+) -> Result<Vec<(String, Bound<'py, PyAgreement>)>> {
+    let items = mapping.call_method0("items").map_err(|_| {
+        Error::Type(format!(
+            "agreements: expected a mapping of names to dpa.Agreement, got {}",
+            crate::convert::type_name(mapping)
+        ))
+    })?;
+    let mut out = Vec::new();
+    for item in items.try_iter()? {
+        let (name, agreement): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item?.extract()?;
+        let name: String = name.extract().map_err(|_| {
+            Error::Type(format!(
+                "agreements: expected str names, got {}",
+                crate::convert::type_name(&name)
+            ))
+        })?;
+        let agreement = agreement_arg(&agreement, &format!("agreements[{name:?}]"))?;
+        out.push((name, agreement.clone()));
+    }
+    Ok(out)
+}
+
 /// A date deadline's date (every date kind has one).
 fn due_date(d: &CoreDeadline) -> Result<Date> {
     d.due

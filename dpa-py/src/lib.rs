@@ -119,8 +119,13 @@ fn schedule_by_column<'py>(
     on_error: &str,
     detail: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
+    // The agreements stay referenced by `held` for the whole call.
+    let held = agreement::agreements_by_name(agreements)?;
     let source = schedule::Source::ByName {
-        agreements: schedule::agreements_by_name(agreements)?,
+        agreements: held
+            .iter()
+            .map(|(name, a)| (name.clone(), a.get().inner()))
+            .collect(),
         column: agreement_column.as_str().to_owned(),
     };
     let call = schedule::Call {

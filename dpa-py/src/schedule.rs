@@ -31,7 +31,6 @@ use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyCapsuleMethods, PyString};
 
-use crate::agreement::{PyAgreement, agreement_arg};
 use crate::convert::type_name;
 use crate::errors::{Error, Result, guard_detached};
 
@@ -50,7 +49,7 @@ pub(crate) enum Source<'a> {
     /// Each row under the agreement its `agreement_column` names.
     ByName {
         /// The agreements by the names the column holds.
-        agreements: HashMap<String, Py<PyAgreement>>,
+        agreements: HashMap<String, &'a Agreement>,
         /// The column.
         column: String,
     },
@@ -243,17 +242,14 @@ fn run(input: Input, options: &Options, source: &Source<'_>) -> Result<Output> {
     let lookup = |name: &str| -> std::result::Result<&Agreement, String> {
         match source {
             Source::One(a) => Ok(a),
-            Source::ByName { agreements, .. } => agreements
-                .get(name)
-                .map(|a| a.get().inner())
-                .ok_or_else(|| {
-                    let mut known: Vec<&str> = agreements.keys().map(String::as_str).collect();
-                    known.sort_unstable();
-                    format!(
-                        "no agreement named `{name}` in agreements (named: {})",
-                        known.join(", ")
-                    )
-                }),
+            Source::ByName { agreements, .. } => agreements.get(name).copied().ok_or_else(|| {
+                let mut known: Vec<&str> = agreements.keys().map(String::as_str).collect();
+                known.sort_unstable();
+                format!(
+                    "no agreement named `{name}` in agreements (named: {})",
+                    known.join(", ")
+                )
+            }),
         }
     };
     let agreements = match source {
@@ -389,29 +385,4 @@ impl ArrowData {
             PyCapsule::new_with_value(py, array, c"arrow_array")?,
         ))
     }
-}
-
-/// The agreements of `dpa.schedule`'s `agreements` mapping, by name.
-pub(crate) fn agreements_by_name(
-    mapping: &Bound<'_, PyAny>,
-) -> Result<HashMap<String, Py<PyAgreement>>> {
-    let items = mapping.call_method0("items").map_err(|_| {
-        Error::Type(format!(
-            "agreements: expected a mapping of names to dpa.Agreement, got {}",
-            type_name(mapping)
-        ))
-    })?;
-    let mut out = HashMap::new();
-    for item in items.try_iter()? {
-        let (name, agreement): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
-        let name: String = name.extract().map_err(|_| {
-            Error::Type(format!(
-                "agreements: expected str names, got {}",
-                type_name(&name)
-            ))
-        })?;
-        let agreement = agreement_arg(&agreement, &format!("agreements[{name:?}]"))?;
-        out.insert(name, agreement.clone().unbind());
-    }
-    Ok(out)
 }
