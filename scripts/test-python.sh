@@ -12,7 +12,8 @@
 #     each, against pandas and pydantic, which are installed for that;
 #     pyarrow and polars are installed for the tests of Agreement.schedule
 #     (the `arrow` extra; test_schedule.py also checks `import dpa` without
-#     pyarrow);
+#     pyarrow), pyspark and Java 17 (Debian's openjdk-17-jre-headless, when
+#     `java` is missing) for dpa.spark (test_spark.py, Spark in local mode);
 #   - a wheel built with `maturin build --release`, installed from the file
 #     alone (pip --no-index) into a fresh virtual environment whose PATH has
 #     no cargo or rustc, imported there and used (a bundled agreement, a
@@ -43,8 +44,16 @@ fi
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet "maturin>=1.9.4,<2" pytest hypothesis python-dateutil \
   types-python-dateutil mypy numpy pandas pydantic icalendar jsonschema types-jsonschema \
-  pyarrow polars
+  pyarrow polars "pyspark>=4,<5"
 "$py" -m pip --version
+
+step "Java for pyspark (dpa-py/tests/test_spark.py runs Spark in local mode)"
+if ! command -v java >/dev/null 2>&1; then
+  # Debian's Java 17, which pyspark 4 runs on.
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless
+fi
+java -version 2>&1 | head -1
 
 step "build and install the package: pip install ./dpa-py"
 "$py" -m pip install --force-reinstall --no-deps ./dpa-py
