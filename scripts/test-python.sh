@@ -10,6 +10,10 @@
 #   - the example examples/python/portfolio.py on the seed agreements,
 #   - the Python benchmarks (benches/python) in smoke mode: one short run
 #     each, against pandas and pydantic, which are installed for that;
+#     pyarrow and polars are installed for the tests of Agreement.schedule
+#     (the `arrow` extra; test_schedule.py also checks `import dpa` without
+#     pyarrow), pyspark and Java 17 (Debian's openjdk-17-jre-headless, when
+#     `java` is missing) for dpa.spark (test_spark.py, Spark in local mode);
 #   - a wheel built with `maturin build --release`, installed from the file
 #     alone (pip --no-index) into a fresh virtual environment whose PATH has
 #     no cargo or rustc, imported there and used (a bundled agreement, a
@@ -39,8 +43,17 @@ if [ ! -x "$py" ]; then
 fi
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet "maturin>=1.9.4,<2" pytest hypothesis python-dateutil \
-  types-python-dateutil mypy numpy pandas pydantic icalendar jsonschema types-jsonschema
+  types-python-dateutil mypy numpy pandas pydantic icalendar jsonschema types-jsonschema \
+  pyarrow polars "pyspark>=4,<5"
 "$py" -m pip --version
+
+step "Java for pyspark (dpa-py/tests/test_spark.py runs Spark in local mode)"
+if ! command -v java >/dev/null 2>&1; then
+  # Debian's Java 17, which pyspark 4 runs on.
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless
+fi
+java -version 2>&1 | head -1
 
 step "build and install the package: pip install ./dpa-py"
 "$py" -m pip install --force-reinstall --no-deps ./dpa-py
@@ -81,6 +94,7 @@ step "benchmarks, smoke mode (benches/python: one short run each, no timing)"
 "$py" benches/python/bench_dates.py --smoke >/dev/null
 "$py" benches/python/bench_parse.py --smoke >/dev/null
 "$py" benches/python/bench_threads.py --smoke >/dev/null
+"$py" benches/python/bench_schedule.py --smoke >/dev/null
 echo "ok"
 
 step "a wheel without a Rust toolchain: maturin build --release, then a fresh venv with no cargo"

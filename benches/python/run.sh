@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks of the Python wheel (dpa-py): adding months to 1,000,000 dates
-# against dateutil, pandas and numpy, and Agreement.from_json against
-# pydantic v2. Runs each benchmark on the default per-version wheel and on
-# an abi3 wheel (`--features abi3`), for the abi3 decision in docs/python.md.
+# against dateutil, pandas and numpy, Agreement.from_json against
+# pydantic v2, and the deletion dates of a 1,000,000-row table on Arrow
+# (Agreement.schedule) against pandas DateOffset. Runs each benchmark on the
+# default per-version wheel and on an abi3 wheel (`--features abi3`), for
+# the abi3 decision in docs/python.md.
 #
 #   benches/python/run.sh [RUNS]      # RUNS per benchmark, default 7 (at least 5)
 #
@@ -24,7 +26,8 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install --quiet --upgrade pip
-"$venv/bin/python" -m pip install --quiet "maturin>=1.9.4,<2" numpy pandas pydantic python-dateutil
+"$venv/bin/python" -m pip install --quiet "maturin>=1.9.4,<2" numpy pandas pydantic python-dateutil \
+  pyarrow
 
 for flavour in per-version abi3; do
   step "build the $flavour wheel"
@@ -43,4 +46,6 @@ for flavour in per-version abi3; do
   "$venv/bin/python" benches/python/bench_parse.py --runs "$runs"
   step "calls that release the interpreter, at its thresholds ($flavour wheel)"
   "$venv/bin/python" benches/python/bench_threads.py --runs "$runs"
+  step "a table's deletion dates on Arrow, against pandas DateOffset ($flavour wheel)"
+  "$venv/bin/python" benches/python/bench_schedule.py --runs "$runs"
 done

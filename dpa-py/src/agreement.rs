@@ -21,6 +21,7 @@ use crate::convert::{
 use crate::coverage::{Art28Coverage, coverage_of};
 use crate::errors::{Error, Origin, Result, guard, guard_detached};
 use crate::results::{Deadline, Finding, StatedDate};
+use crate::schedule::{Call, Source, schedule};
 use crate::timeline::{DETACH_AT_EVENTS, Obligation, Timeline, events_of};
 use crate::transfers::Transfer;
 
@@ -76,6 +77,31 @@ pub(crate) fn agreement_arg<'a, 'py>(
             crate::convert::type_name(ob)
         ))
     })
+}
+
+/// The agreements of `dpa.schedule`'s `agreements` mapping, by name.
+pub(crate) fn agreements_by_name<'py>(
+    mapping: &Bound<'py, PyAny>,
+) -> Result<Vec<(String, Bound<'py, PyAgreement>)>> {
+    let items = mapping.call_method0("items").map_err(|_| {
+        Error::Type(format!(
+            "agreements: expected a mapping of names to dpa.Agreement, got {}",
+            crate::convert::type_name(mapping)
+        ))
+    })?;
+    let mut out = Vec::new();
+    for item in items.try_iter()? {
+        let (name, agreement): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item?.extract()?;
+        let name: String = name.extract().map_err(|_| {
+            Error::Type(format!(
+                "agreements: expected str names, got {}",
+                crate::convert::type_name(&name)
+            ))
+        })?;
+        let agreement = agreement_arg(&agreement, &format!("agreements[{name:?}]"))?;
+        out.push((name, agreement.clone()));
+    }
+    Ok(out)
 }
 
 /// A date deadline's date (every date kind has one).
@@ -616,6 +642,43 @@ impl PyAgreement {
         Ok(guard_detached(py, detach, || {
             Ok(t.to_ics_with(inner, &options)?)
         })?)
+    }
+
+    /// The deadlines of a whole table under this agreement, as `dpa
+    /// schedule` computes them: `data` is a `pyarrow.RecordBatch` or
+    /// `Table`, a polars or pandas `DataFrame`, or any object with
+    /// `__arrow_c_stream__` or `__arrow_c_array__` (the Arrow PyCapsule
+    /// interface), taken without a copy. Event columns (`terminated_on`,
+    /// `breach_discovered_at`, `audit_held_on`, `audit_notice_on`,
+    /// `change_notified_on`) and completions (`deleted_on`, ...) hold dates
+    /// (`date32`, `date64`, text `YYYY-MM-DD`) or instants (a timestamp with
+    /// a time zone, text with a UTC offset); `columns` maps an event column
+    /// to the table's name for it (`{"terminated_on": "end_date"}`). The
+    /// answer is the input columns (sharing the input's buffers) followed by
+    /// each deadline's `*_due` and `*_status` (and `*_detail` with
+    /// `detail=True`), statuses as of `at` (default: today, UTC): a
+    /// `pyarrow.RecordBatch` for a record batch, a `pyarrow.Table` for
+    /// anything else. A bad row raises `RowError` naming its row (from 1)
+    /// and column under `on_error="fail"`; under `"skip"` it is left out and
+    /// reported by a `SkippedRowsWarning`. Needs pyarrow (`dpa[arrow]`);
+    /// computed with the interpreter released.
+    #[pyo3(signature = (data, *, at = None, columns = None, on_error = "fail", detail = false))]
+    fn schedule<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'py, PyAny>,
+        at: Option<DateArg<ArgAt>>,
+        columns: Option<Bound<'py, PyAny>>,
+        on_error: &str,
+        detail: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let call = Call {
+            at: at.map_or_else(today_utc, |d| d.0),
+            columns: columns.as_ref(),
+            on_error,
+            detail,
+        };
+        schedule(py, data, &Source::One(&self.inner), &call)
     }
 
     /// For each item GDPR art. 28 requires of a processing agreement (art.

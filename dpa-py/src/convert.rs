@@ -63,6 +63,7 @@ macro_rules! arg_names {
 }
 
 arg_names!(
+    ArgAgreementColumn = "agreement_column",
     ArgAt = "at",
     ArgAware = "aware",
     ArgD = "d",

@@ -17,6 +17,7 @@
 //! | any other `dpa_core::Error`, [`Error::Internal`] | `DpaError` |
 //! | [`Error::Parse`] (a `str` document with a lone surrogate) | `ParseError` |
 //! | [`Error::Type`] | `TypeError` |
+//! | [`Error::Row`] (a bad row of a scheduled table) | `RowError` (an `InvalidInput`: `row`, `path` the column) |
 //!
 //! The messages of `dpa-core`'s errors are its own (`Display`); the
 //! bindings add only where the error came from: the file (`path: ...`) or
@@ -89,6 +90,10 @@ pub(crate) enum Error {
     /// An exception raised by Python code the bindings called (a `tzinfo`'s
     /// `utcoffset`, an iterator): passed on as it is.
     Python(PyErr),
+    /// A row of a table that cannot be scheduled (`Agreement.schedule`
+    /// with `on_error="fail"`): raised as `RowError`, whose message is the
+    /// one `dpa schedule` prints (`row 3: terminated_on: ...`).
+    Row(dpa_arrow::RowError),
     /// A bug: a panic caught at the boundary, or an impossible state.
     Internal(String),
 }
@@ -217,6 +222,7 @@ enum Class {
     ValidationError,
     InvalidInput,
     OutOfRange,
+    RowError,
 }
 
 impl Class {
@@ -227,12 +233,14 @@ impl Class {
         static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
         static INVALID_INPUT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
         static OUT_OF_RANGE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+        static ROW_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
         let (cell, name) = match self {
             Class::DpaError => (&DPA_ERROR, "DpaError"),
             Class::ParseError => (&PARSE_ERROR, "ParseError"),
             Class::ValidationError => (&VALIDATION_ERROR, "ValidationError"),
             Class::InvalidInput => (&INVALID_INPUT, "InvalidInput"),
             Class::OutOfRange => (&OUT_OF_RANGE, "OutOfRange"),
+            Class::RowError => (&ROW_ERROR, "RowError"),
         };
         cell.import(py, "dpa.exceptions", name).cloned()
     }
@@ -352,6 +360,19 @@ impl From<Error> for PyErr {
                 Class::OutOfRange.raise(py, message, path, None, None)
             }
             Error::Element { path, error } => element_error(py, path, error),
+            Error::Row(e) => match Class::RowError.type_object(py) {
+                Ok(ty) => PyErr::from_type(
+                    ty,
+                    (
+                        e.to_string(),
+                        e.column.clone(),
+                        None::<usize>,
+                        None::<usize>,
+                        e.row,
+                    ),
+                ),
+                Err(err) => err,
+            },
             Error::Python(e) => e,
             Error::Internal(what) => Class::DpaError.raise(
                 py,

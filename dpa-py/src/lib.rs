@@ -12,8 +12,9 @@
 //!
 //! Unsafe code is denied except for the batch path of `add_months_many`
 //! (`calendar.rs`: it reads a list's items in place, fills a new list's
-//! slots and advises the kernel on a buffer) and the type-checked date read
-//! it uses (`convert.rs`); each block says why it is sound.
+//! slots and advises the kernel on a buffer), the type-checked date read
+//! it uses (`convert.rs`) and the import of Arrow C structures from their
+//! capsules (`schedule.rs`); each block says why it is sound.
 #![deny(unsafe_code)]
 
 mod agreement;
@@ -23,6 +24,11 @@ mod coverage;
 mod diff;
 mod errors;
 mod results;
+#[allow(
+    unsafe_code,
+    reason = "Arrow C structures imported from capsules; see SAFETY"
+)]
+mod schedule;
 mod timeline;
 mod transfers;
 
@@ -61,6 +67,8 @@ mod native {
 
     #[pymodule_export]
     use crate::json_schema;
+    #[pymodule_export]
+    use crate::schedule_by_column as schedule;
 
     /// Adds `__version__`, the package version from Cargo.toml (its single
     /// source), and keeps the benchmark hook `_noop` out of `__all__`: it is
@@ -88,4 +96,43 @@ fn json_schema() -> PyResult<String> {
             .map_err(|e| errors::Error::Internal(e.to_string()))
     })
     .map_err(PyErr::from)
+}
+
+/// The deadlines of a table whose rows are under several agreements: the
+/// column `agreement_column` names each row's agreement, a key of
+/// `agreements` (a mapping of names to `Agreement`s). Otherwise as
+/// `Agreement.schedule`; a row naming no agreement of the mapping is a bad
+/// row (`RowError`, or skipped).
+#[pyfunction]
+#[pyo3(name = "schedule", signature = (data, agreements, *, agreement_column, at = None, columns = None, on_error = "fail", detail = false))]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the keyword arguments of a Python function"
+)]
+fn schedule_by_column<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    agreements: &Bound<'py, PyAny>,
+    agreement_column: convert::TextArg<convert::ArgAgreementColumn>,
+    at: Option<convert::DateArg<convert::ArgAt>>,
+    columns: Option<Bound<'py, PyAny>>,
+    on_error: &str,
+    detail: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    // The agreements stay referenced by `held` for the whole call.
+    let held = agreement::agreements_by_name(agreements)?;
+    let source = schedule::Source::ByName {
+        agreements: held
+            .iter()
+            .map(|(name, a)| (name.clone(), a.get().inner()))
+            .collect(),
+        column: agreement_column.as_str().to_owned(),
+    };
+    let call = schedule::Call {
+        at: at.map_or_else(convert::today_utc, |d| d.0),
+        columns: columns.as_ref(),
+        on_error,
+        detail,
+    };
+    schedule::schedule(py, data, &source, &call)
 }

@@ -11,8 +11,10 @@ deadlines, its consistency findings and the status of its obligations::
     belco.deletion_deadline(date(2026, 11, 30))   # date(2027, 2, 28)
 
 The calendar functions (:func:`add_months`, :func:`add_months_many`, the
-Dutch public holidays) stand on their own. Everything is computed by the
-Rust library ``dpa-core``; see ``docs/python.md``.
+Dutch public holidays) stand on their own. :meth:`Agreement.schedule`
+computes the deadlines of a whole table on Arrow data (pyarrow, polars,
+pandas; ``pip install 'dpa[arrow]'``), as ``dpa schedule`` does.
+Everything is computed by the Rust library ``dpa-core``; see ``docs/python.md``.
 """
 
 from dpa._dpa import (
@@ -39,8 +41,18 @@ from dpa._dpa import (
     next_business_day,
     nl_public_holiday_name,
     nl_public_holidays,
+    schedule,
 )
-from dpa.exceptions import DpaError, InvalidInput, OutOfRange, ParseError, ValidationError
+from dpa.exceptions import (
+    DpaError,
+    InvalidInput,
+    OutOfRange,
+    ParseError,
+    RowError,
+    SkippedRow,
+    SkippedRowsWarning,
+    ValidationError,
+)
 
 __all__ = [
     "Agreement",
@@ -55,6 +67,9 @@ __all__ = [
     "Obligation",
     "OutOfRange",
     "ParseError",
+    "RowError",
+    "SkippedRow",
+    "SkippedRowsWarning",
     "StatedDate",
     "SubProcessor",
     "Timeline",
@@ -71,4 +86,5 @@ __all__ = [
     "next_business_day",
     "nl_public_holiday_name",
     "nl_public_holidays",
+    "schedule",
 ]

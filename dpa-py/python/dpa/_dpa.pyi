@@ -3,7 +3,7 @@
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any, Final, Literal, Optional, Union, final, overload
+from typing import Any, Final, Literal, Optional, Protocol, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -32,6 +32,7 @@ __all__ = [
     "next_business_day",
     "nl_public_holiday_name",
     "nl_public_holidays",
+    "schedule",
 ]
 
 __version__: Final[str]
@@ -96,6 +97,42 @@ _BasisStatus = Literal[
 _Event = Mapping[str, object]
 # An events document (TOML or JSON text), a list of events, or {"events": [...]}.
 _Events = Union[str, bytes, Iterable[_Event], Mapping[str, object]]
+
+# A table through the Arrow PyCapsule interface: a pyarrow RecordBatch (the
+# answer is a pyarrow.RecordBatch), or a pyarrow Table or RecordBatchReader, a
+# polars or pandas DataFrame (the answer is a pyarrow.Table). pyarrow ships no
+# type information, so the answer is typed Any.
+class _ArrowArrayExportable(Protocol):
+    def __arrow_c_array__(self, requested_schema: Any = None) -> tuple[Any, Any]: ...
+
+class _ArrowStreamExportable(Protocol):
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
+
+_ArrowTable = Union[_ArrowArrayExportable, _ArrowStreamExportable]
+# The input columns of a schedule (an event column to the table's name for it).
+_ScheduleColumn = Literal[
+    "terminated_on",
+    "breach_discovered_at",
+    "audit_held_on",
+    "audit_notice_on",
+    "change_notified_on",
+    "deleted_on",
+    "backups_deleted_on",
+    "breach_notified_at",
+    "authority_notified_at",
+]
+
+# Needs pyarrow (`pip install 'dpa[arrow]'`); releases the interpreter.
+def schedule(
+    data: _ArrowTable,
+    agreements: Mapping[str, Agreement],
+    *,
+    agreement_column: str,
+    at: Optional[date] = None,
+    columns: Optional[Mapping[_ScheduleColumn, str]] = None,
+    on_error: Literal["fail", "skip"] = "fail",
+    detail: bool = False,
+) -> Any: ...
 
 # `rule=None` is dpa's default month rule, "clamp" (the agreement file's default).
 def add_months(d: date, n: int, *, rule: Optional[_MonthRule] = None) -> date: ...
@@ -433,5 +470,15 @@ class Agreement:
     ) -> str: ...
     def coverage(self) -> list[Art28Coverage]: ...
     def assess_transfers(self, on: date) -> list[Transfer]: ...
+    # Needs pyarrow (`pip install 'dpa[arrow]'`); releases the interpreter.
+    def schedule(
+        self,
+        data: _ArrowTable,
+        *,
+        at: Optional[date] = None,
+        columns: Optional[Mapping[_ScheduleColumn, str]] = None,
+        on_error: Literal["fail", "skip"] = "fail",
+        detail: bool = False,
+    ) -> Any: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...

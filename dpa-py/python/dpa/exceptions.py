@@ -11,7 +11,10 @@ also a ``ValueError``, and ``OutOfRange`` is also an ``OverflowError``, as
     ├── ParseError(DpaError, ValueError)        .path .line .column
     ├── ValidationError(DpaError, ValueError)   .path .line .column
     └── InvalidInput(DpaError, ValueError)      .path
-        └── OutOfRange(InvalidInput, OverflowError)
+        ├── OutOfRange(InvalidInput, OverflowError)
+        └── RowError(InvalidInput)              .row .path (the column)
+
+    SkippedRowsWarning(UserWarning)             .rows: list[SkippedRow]
 
 A wrong type (a ``str`` where a ``date`` is expected) raises ``TypeError``; a
 file that cannot be read raises ``OSError``.
@@ -19,9 +22,18 @@ file that cannot be read raises ``OSError``.
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple
+from typing import Any, List, NamedTuple, Optional, Tuple
 
-__all__ = ["DpaError", "InvalidInput", "OutOfRange", "ParseError", "ValidationError"]
+__all__ = [
+    "DpaError",
+    "InvalidInput",
+    "OutOfRange",
+    "ParseError",
+    "RowError",
+    "SkippedRow",
+    "SkippedRowsWarning",
+    "ValidationError",
+]
 
 
 class DpaError(Exception):
@@ -88,3 +100,54 @@ class OutOfRange(InvalidInput, OverflowError):
     """A date or instant that would leave the supported range (years 1 to
     9999), or an int argument beyond what it can be (``n`` beyond 32 bits).
     ``path`` names the argument or element it concerns."""
+
+
+class RowError(InvalidInput):
+    """A row of a table that ``Agreement.schedule`` cannot compute (under
+    ``on_error="fail"``): ``row`` is its number, from 1 over the whole table
+    (the first row after a CSV header is row 1), ``path`` the input column
+    as the table names it. The message is the one ``dpa schedule`` prints:
+    ``row 3: terminated_on: ...``."""
+
+    row: Optional[int]
+
+    def __init__(
+        self,
+        message: str,
+        path: Optional[str] = None,
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+        row: Optional[int] = None,
+    ) -> None:
+        super().__init__(message, path, line, column)
+        self.row = row
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self.message, self.path, self.line, self.column, self.row))
+
+
+class SkippedRow(NamedTuple):
+    """A row ``on_error="skip"`` left out: its number (from 1), the input
+    column, and what is wrong (``str()`` of the ``RowError`` it would
+    raise is ``row {row}: {column}: {message}``)."""
+
+    row: int
+    column: str
+    message: str
+
+
+class SkippedRowsWarning(UserWarning):
+    """Rows ``Agreement.schedule(..., on_error="skip")`` left out of its
+    answer: never a silent drop. The message names the first few; ``rows``
+    holds every one, in row order. Turn it into an error with
+    ``warnings.simplefilter("error", dpa.SkippedRowsWarning)``, or collect
+    it with ``warnings.catch_warnings(record=True)``."""
+
+    rows: List[SkippedRow]
+
+    def __init__(self, message: str, rows: Optional[List[SkippedRow]] = None) -> None:
+        super().__init__(message)
+        self.rows = list(rows or [])
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (str(self.args[0]) if self.args else "", self.rows))
