@@ -50,8 +50,8 @@ use std::fmt;
 use std::sync::{Arc, LazyLock};
 
 use arrow::array::{
-    Array, ArrayRef, AsArray, Date32Builder, DictionaryArray, Int8Builder, StringArray,
-    StringBuilder, TimestampMicrosecondBuilder,
+    Array, ArrayRef, AsArray, Date32Builder, DictionaryArray, Int8Builder, PrimitiveArray,
+    StringArray, StringBuilder, TimestampMicrosecondBuilder,
 };
 use arrow::datatypes::{
     DataType, Date32Type, Date64Type, Field, Int8Type, Schema, SchemaRef, TimeUnit,
@@ -60,7 +60,7 @@ use arrow::error::ArrowError;
 use arrow::record_batch::RecordBatch;
 use dpa_core::Agreement;
 use dpa_core::deadline::{Due, Start};
-use dpa_core::schedule::{Column, Entry, KINDS, KindColumns, Schedule, Status};
+use dpa_core::schedule::{Column, KINDS, KindColumns, Schedule, Status};
 use dpa_core::values::{iso_date, iso_instant};
 use time::{Date, OffsetDateTime};
 
@@ -339,11 +339,18 @@ impl Plan {
         let mut out = Builders::new(&self.kinds, n, self.options.detail);
         let mut keep = Vec::with_capacity(n);
         let mut skipped = Vec::new();
-        let mut entries: Vec<Option<Entry>> = vec![None; self.kinds.len()];
+        let mut entries: Vec<Option<Cell>> = vec![None; self.kinds.len()];
         let mut details: Vec<Option<String>> = vec![None; self.kinds.len()];
+        // Each input column's array, its type looked up once per batch.
+        let inputs: Vec<(Input, Values<'_>)> = self
+            .inputs
+            .iter()
+            .map(|i| (*i, Values::of(batch.column(i.index))))
+            .collect();
         for row in 0..n {
             let result = self.row(
                 batch,
+                &inputs,
                 row,
                 agreements,
                 &schedule,
@@ -384,13 +391,15 @@ impl Plan {
 
     /// One row's entries (and details), or the input column and message of
     /// what is wrong with it.
+    #[allow(clippy::too_many_arguments)] // the per-batch state of one loop
     fn row(
         &self,
         batch: &RecordBatch,
+        inputs: &[(Input, Values<'_>)],
         row: usize,
         agreements: &Agreements<'_>,
         schedule: &Schedule,
-        entries: &mut [Option<Entry>],
+        entries: &mut [Option<Cell>],
         details: &mut [Option<String>],
     ) -> Result<(), (String, String)> {
         let agreement = match (agreements, self.agreement) {
@@ -411,9 +420,9 @@ impl Plan {
         };
         const _: () = assert!(Column::ALL.len() <= 16);
         let mut values: [Option<Start>; 16] = [None; 16];
-        for input in &self.inputs {
-            values[input.column as usize] = self
-                .value(batch.column(input.index), row, input.column)
+        for (input, array) in inputs {
+            values[input.column as usize] = array
+                .value(row, input.column)
                 .map_err(|m| (self.options.name_of(input.column).to_owned(), m))?;
         }
         for (slot, k) in self.kinds.iter().enumerate() {
@@ -429,11 +438,32 @@ impl Plan {
                     .unwrap_or(k.event);
                 (self.options.name_of(column).to_owned(), message(&e, column))
             };
-            entries[slot] = Some(
-                schedule
-                    .entry(agreement, k.kind, event, completion)
-                    .map_err(named)?,
-            );
+            entries[slot] = Some(match event {
+                // Only the date is written: the date-only path, which
+                // skips the instant the day ends.
+                Start::Date(from) => {
+                    let e = schedule
+                        .date_entry(agreement, k.kind, from, completion)
+                        .map_err(named)?;
+                    Cell {
+                        due: e.due.map(|d| i64::from(days_of(d))),
+                        status: e.status,
+                    }
+                }
+                _ => {
+                    let e = schedule
+                        .entry(agreement, k.kind, event, completion)
+                        .map_err(named)?;
+                    Cell {
+                        due: match e.due {
+                            Due::Date { date, .. } => Some(i64::from(days_of(date))),
+                            Due::Instant(t) => Some(micros_of(t)),
+                            _ => None,
+                        },
+                        status: e.status,
+                    }
+                }
+            });
             if self.options.detail {
                 let d = schedule.detail(agreement, k.kind, event).map_err(named)?;
                 details[slot] = Some(detail_text(&d));
@@ -441,26 +471,49 @@ impl Plan {
         }
         Ok(())
     }
+}
+
+/// An input column's array, downcast once per batch.
+enum Values<'a> {
+    Date32(&'a PrimitiveArray<Date32Type>),
+    Date64(&'a PrimitiveArray<Date64Type>),
+    Timestamp(&'a ArrayRef, TimeUnit),
+    Other(&'a ArrayRef),
+}
+
+impl<'a> Values<'a> {
+    fn of(array: &'a ArrayRef) -> Values<'a> {
+        match array.data_type() {
+            DataType::Date32 => Values::Date32(array.as_primitive::<Date32Type>()),
+            DataType::Date64 => Values::Date64(array.as_primitive::<Date64Type>()),
+            DataType::Timestamp(unit, Some(_)) => Values::Timestamp(array, *unit),
+            _ => Values::Other(array),
+        }
+    }
 
     /// The value of `column` at `row`: `None` for a null.
-    fn value(&self, array: &ArrayRef, row: usize, column: Column) -> Result<Option<Start>, String> {
-        if array.is_null(row) {
-            return Ok(None);
-        }
-        let start = match array.data_type() {
-            DataType::Date32 => {
-                date_of_days(i64::from(array.as_primitive::<Date32Type>().value(row)))
-                    .map(Start::Date)
+    fn value(&self, row: usize, column: Column) -> Result<Option<Start>, String> {
+        let start = match self {
+            Values::Date32(a) => {
+                if a.is_null(row) {
+                    return Ok(None);
+                }
+                date_of_days(i64::from(a.value(row))).map(Start::Date)
             }
-            DataType::Date64 => {
-                let ms = array.as_primitive::<Date64Type>().value(row);
-                date_of_days(ms.div_euclid(86_400_000)).map(Start::Date)
+            Values::Date64(a) => {
+                if a.is_null(row) {
+                    return Ok(None);
+                }
+                date_of_days(a.value(row).div_euclid(86_400_000)).map(Start::Date)
             }
-            DataType::Timestamp(unit, Some(_)) => {
+            Values::Timestamp(array, unit) => {
                 use arrow::datatypes::{
                     TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
                     TimestampSecondType,
                 };
+                if array.is_null(row) {
+                    return Ok(None);
+                }
                 let v = match unit {
                     TimeUnit::Second => array.as_primitive::<TimestampSecondType>().value(row),
                     TimeUnit::Millisecond => {
@@ -475,7 +528,7 @@ impl Plan {
                 };
                 instant_of(v, *unit).map(Start::Instant)
             }
-            _ => match text_at(array, row) {
+            Values::Other(array) => match text_at(array, row) {
                 Some(text) => column.parse(text).map_err(|e| message(&e, column)),
                 None => return Ok(None),
             },
@@ -509,9 +562,19 @@ fn detail_text(d: &dpa_core::deadline::Deadline) -> String {
     s
 }
 
+/// Days from 1970-01-01 to 0001-01-01 and to 9999-12-31: the supported
+/// range (dpa-core's years 1 to 9999).
+const FIRST_DAY: i64 = -719_162;
+const LAST_DAY: i64 = 2_932_896;
+
 /// The date `days` after 1970-01-01, in the years 1 to 9999.
 fn date_of_days(days: i64) -> Result<Date, String> {
     const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+    if (FIRST_DAY..=LAST_DAY).contains(&days)
+        && let Ok(d) = Date::from_julian_day((days + UNIX_EPOCH_JULIAN_DAY) as i32)
+    {
+        return Ok(d);
+    }
     let julian = i32::try_from(days + UNIX_EPOCH_JULIAN_DAY)
         .map_err(|_| format!("{days} days from 1970-01-01 is outside the years 1 to 9999"))?;
     let d = Date::from_julian_day(julian)
@@ -651,22 +714,20 @@ impl Builders {
     fn push(
         &mut self,
         kinds: &[&'static KindColumns],
-        entries: &[Option<Entry>],
+        entries: &[Option<Cell>],
         details: &mut [Option<String>],
     ) {
         for slot in 0..kinds.len() {
             let entry = entries[slot];
-            match (&mut self.due[slot], entry.map(|e| e.due)) {
-                (Due32OrInstant::Date(b), Some(Due::Date { date, .. })) => {
-                    b.append_value(days_of(date));
+            // The date kinds are dates and the instant kinds instants
+            // (dpa-core's `Trigger`); no term, or no event: null.
+            match (&mut self.due[slot], entry.and_then(|e| e.due)) {
+                (Due32OrInstant::Date(b), Some(days)) => {
+                    b.append_option(i32::try_from(days).ok());
                 }
-                (Due32OrInstant::Instant(b), Some(Due::Instant(t))) => {
-                    b.append_value(micros_of(t));
-                }
-                // The date kinds are dates and the instant kinds instants
-                // (dpa-core's `Trigger`); no term, or no event: null.
-                (Due32OrInstant::Date(b), _) => b.append_null(),
-                (Due32OrInstant::Instant(b), _) => b.append_null(),
+                (Due32OrInstant::Instant(b), Some(micros)) => b.append_value(micros),
+                (Due32OrInstant::Date(b), None) => b.append_null(),
+                (Due32OrInstant::Instant(b), None) => b.append_null(),
             }
             match entry {
                 Some(e) => self.status[slot].append_value(status_key(e.status)),
@@ -698,6 +759,16 @@ impl Builders {
         }
         out
     }
+}
+
+/// A row's result of one kind: the due value as the output column holds
+/// it (days since 1970-01-01 for a date, microseconds since
+/// 1970-01-01T00:00:00Z for an instant; `None` without a term), and the
+/// status.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    due: Option<i64>,
+    status: Status,
 }
 
 /// The index of `s` in [`Status::ALL`] (the dictionary key).

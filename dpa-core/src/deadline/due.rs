@@ -220,6 +220,39 @@ impl Build for Fields {
     }
 }
 
+/// The builder of the due date alone, with its bound (`None` where there
+/// is no date): what a schedule's row writes ([`Agreement::due_day_of`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DayOnly;
+
+impl Build for DayOnly {
+    type Out = (Option<Date>, Bound);
+
+    #[inline]
+    fn dated(
+        self,
+        _: DeadlineKind,
+        bound: Bound,
+        day: OnDay,
+        _: &Provenance,
+        _: &[ClauseRef],
+        _: impl FnOnce() -> Option<String>,
+    ) -> Result<(Option<Date>, Bound)> {
+        Ok((Some(day.date), bound))
+    }
+
+    #[inline]
+    fn undated(
+        self,
+        _: DeadlineKind,
+        _: &Provenance,
+        _: &[ClauseRef],
+        _: impl FnOnce() -> Option<String>,
+    ) -> (Option<Date>, Bound) {
+        (None, Bound::NoLaterThan)
+    }
+}
+
 impl Agreement {
     /// The due date of a deadline whose term ends on `date`, moved by the
     /// business-day rule when the agreement opts in (docs/rules.md rule 3),

@@ -5,7 +5,7 @@
 
 use time::{Date, OffsetDateTime};
 
-use super::due::{Build, DueFields, Fields};
+use super::due::{Build, DayOnly, DueFields, Fields};
 use super::{Bound, Deadline, DeadlineKind, Detail, Due, GDPR_AUTHORITY_NOTICE_HOURS};
 use crate::calendar;
 use crate::citation;
@@ -490,7 +490,23 @@ impl Agreement {
         self.date_kind(kind, from, Fields)
     }
 
-    /// The one dispatcher of the date-triggered kinds, for either builder.
+    /// The due date of the date-triggered `kind` from `from` and its bound,
+    /// `None` where there is no date: [`Agreement::date_due_of`] without
+    /// the fields a schedule's row does not write, from the same rules.
+    /// The schedule's date-only path.
+    ///
+    /// # Errors
+    /// As [`Agreement::date_deadline_of`], the same error for the same
+    /// arguments.
+    pub(crate) fn due_day_of(
+        &self,
+        kind: DeadlineKind,
+        from: Date,
+    ) -> Result<(Option<Date>, Bound)> {
+        self.date_kind(kind, from, DayOnly)
+    }
+
+    /// The one dispatcher of the date-triggered kinds, for any builder.
     #[inline]
     fn date_kind<B: Build>(&self, kind: DeadlineKind, from: Date, b: B) -> Result<B::Out> {
         match kind {

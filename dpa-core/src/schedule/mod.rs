@@ -261,6 +261,17 @@ pub struct Entry {
     pub status: Status,
 }
 
+/// A row's date deadline ([`Schedule::date_entry`]): its due date and where
+/// it stands, without the instant the day ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DateEntry {
+    /// The due date; `None` where there is no term ([`Status::None`]).
+    pub due: Option<Date>,
+    /// Where it stands as of the schedule's date.
+    pub status: Status,
+}
+
 /// The status as of one date: the per-table part of a schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -305,6 +316,30 @@ impl Schedule {
         Ok(Entry { due: d.due, status })
     }
 
+    /// [`Schedule::entry`] for a kind started by a date, as a date only
+    /// (the agreement's date-only path, which shares every rule with
+    /// [`Agreement::date_deadline_of`]): the same due date and status, without
+    /// the instant the due day ends in the processor's zone. For a caller
+    /// that writes only the date (`dpa schedule`'s rows).
+    ///
+    /// # Errors
+    /// As [`Schedule::entry`], with the same messages.
+    pub fn date_entry(
+        &self,
+        agreement: &Agreement,
+        kind: DeadlineKind,
+        event: Date,
+        completion: Option<Start>,
+    ) -> Result<DateEntry> {
+        let columns = columns_of(kind)?;
+        let (due, bound) = agreement.due_day_of(kind, event).map_err(|e| {
+            e.in_field(columns.event.as_str())
+                .at_input(columns.event.as_str())
+        })?;
+        let status = self.date_status(due, bound, completion, columns)?;
+        Ok(DateEntry { due, status })
+    }
+
     /// The whole deadline of `kind` from `event`, with its citation and note
     /// (for a caller that asks for the detail of each row).
     ///
@@ -332,28 +367,11 @@ impl Schedule {
         completion: Option<Start>,
         columns: &KindColumns,
     ) -> Result<Status> {
-        let wrong_type = |column: Column| {
-            Error::invalid_argument(
-                column.as_str(),
-                if column.holds_instants() {
-                    "expected an instant with a UTC offset, not a date"
-                } else {
-                    "expected a date, not an instant"
-                },
-            )
-        };
         let tz = &agreement.rules.time_zone;
         match (d.due, completion, d.bound) {
-            (Due::NoFixedTerm, _, _) => Ok(Status::None),
-            (Due::Date { date, .. }, Some(done), Bound::NoLaterThan) => {
-                let Start::Date(done) = done else {
-                    return Err(wrong_type(columns.completion.unwrap_or(columns.event)));
-                };
-                Ok(if done <= date {
-                    Status::Met
-                } else {
-                    Status::Late
-                })
+            (Due::NoFixedTerm, _, bound) => self.date_status(None, bound, completion, columns),
+            (Due::Date { date, .. }, _, bound) => {
+                self.date_status(Some(date), bound, completion, columns)
             }
             (Due::Instant(due), Some(done), Bound::NoLaterThan) => {
                 let Start::Instant(done) = done else {
@@ -365,11 +383,6 @@ impl Schedule {
                     Status::Late
                 })
             }
-            (Due::Date { date, .. }, _, Bound::NoEarlierThan) => Ok(if date > self.at {
-                Status::NotYet
-            } else {
-                Status::Open
-            }),
             (Due::Instant(t), _, Bound::NoEarlierThan) => {
                 let date = date_ending(t, tz)?;
                 Ok(if date > self.at {
@@ -378,8 +391,39 @@ impl Schedule {
                     Status::Open
                 })
             }
-            (Due::Date { date, .. }, None, _) => Ok(self.latest(date)),
             (Due::Instant(t), None, _) => Ok(self.latest(date_ending(t, tz)?)),
+        }
+    }
+
+    /// The status of a date deadline (or of one with no term): the one
+    /// rule [`Schedule::entry`] and [`Schedule::date_entry`] share.
+    fn date_status(
+        &self,
+        due: Option<Date>,
+        bound: Bound,
+        completion: Option<Start>,
+        columns: &KindColumns,
+    ) -> Result<Status> {
+        let Some(date) = due else {
+            return Ok(Status::None);
+        };
+        match (completion, bound) {
+            (Some(done), Bound::NoLaterThan) => {
+                let Start::Date(done) = done else {
+                    return Err(wrong_type(columns.completion.unwrap_or(columns.event)));
+                };
+                Ok(if done <= date {
+                    Status::Met
+                } else {
+                    Status::Late
+                })
+            }
+            (_, Bound::NoEarlierThan) => Ok(if date > self.at {
+                Status::NotYet
+            } else {
+                Status::Open
+            }),
+            (None, _) => Ok(self.latest(date)),
         }
     }
 
@@ -391,6 +435,18 @@ impl Schedule {
             std::cmp::Ordering::Less => Status::Overdue,
         }
     }
+}
+
+/// The error for a completion of the wrong type in `column`.
+fn wrong_type(column: Column) -> Error {
+    Error::invalid_argument(
+        column.as_str(),
+        if column.holds_instants() {
+            "expected an instant with a UTC offset, not a date"
+        } else {
+            "expected a date, not an instant"
+        },
+    )
 }
 
 /// The columns of `kind`, for a kind a schedule computes.

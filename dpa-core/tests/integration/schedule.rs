@@ -189,3 +189,193 @@ fn columns_read_their_type() {
     );
     assert_eq!("deleted_on".parse::<Column>().unwrap(), Column::DeletedOn);
 }
+
+/// The bundled agreements and variants of them that exercise every branch
+/// of the date rules: the business-day rule, each month rule, a stated
+/// backup cycle and backups within the term, a calendar audit period, and
+/// zones east and west of UTC (the end of 9999-12-31 is outside the range
+/// west of UTC).
+fn agreements_for_the_date_paths() -> Vec<(String, dpa_core::Agreement)> {
+    let mut out = Vec::new();
+    for name in [
+        "belco.toml",
+        "belco-1.2.2.toml",
+        "alles-online.toml",
+        "example-hosting-en.toml",
+        "voorbeeld-webdiensten.toml",
+    ] {
+        out.push((name.to_owned(), crate::helpers::load(name)));
+    }
+    let belco = crate::helpers::text("belco.toml");
+    let alles = crate::helpers::text("alles-online.toml");
+    let variants = [
+        (
+            "belco nl-atw",
+            belco.replace("business_days = \"off\"", "business_days = \"nl-atw\""),
+        ),
+        (
+            "belco sticky, Los Angeles",
+            belco
+                .replace(
+                    "month_rule = \"clamp\"",
+                    "month_rule = \"month-end-sticky\"",
+                )
+                .replace(
+                    "time_zone = \"Europe/Amsterdam\"",
+                    "time_zone = \"America/Los_Angeles\"",
+                ),
+        ),
+        (
+            "belco thirty-days, Kiritimati",
+            belco
+                .replace("month_rule = \"clamp\"", "month_rule = \"thirty-days\"")
+                .replace(
+                    "time_zone = \"Europe/Amsterdam\"",
+                    "time_zone = \"Pacific/Kiritimati\"",
+                ),
+        ),
+        (
+            "belco within term, calendar year",
+            belco
+                .replace("backups = \"not-stated\"", "backups = \"within-term\"")
+                .replace(
+                    "period = \"rolling-12-months\"",
+                    "period = \"calendar-year\"",
+                ),
+        ),
+        (
+            "alles cycle, nl-atw, Honolulu",
+            alles
+                .replace(
+                    "backups = \"per-backup-cycle\"",
+                    "backups = \"per-backup-cycle\"\nbackup_cycle = \"5 weeks\"",
+                )
+                .replace("business_days = \"off\"", "business_days = \"nl-atw\"")
+                .replace(
+                    "time_zone = \"Europe/Amsterdam\"",
+                    "time_zone = \"Pacific/Honolulu\"",
+                ),
+        ),
+    ];
+    for (name, text) in variants {
+        let a = dpa_core::Agreement::from_toml(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        out.push((name.to_owned(), a));
+    }
+    out
+}
+
+/// Dates over the whole supported range (every 397th day from 0001-01-01),
+/// and every day of the first and last 400 days of it.
+fn dates_over_the_range() -> Vec<time::Date> {
+    let first = time::Date::from_calendar_date(1, time::Month::January, 1).unwrap();
+    let last = date!(9999 - 12 - 31);
+    let mut dates = Vec::new();
+    let mut d = first;
+    while d < last {
+        dates.push(d);
+        d = d.saturating_add(time::Duration::days(397));
+    }
+    for i in 0..400 {
+        dates.push(first + time::Duration::days(i));
+        dates.push(last - time::Duration::days(i));
+    }
+    dates
+}
+
+/// The date-only path (`Schedule::date_entry`),
+/// which `dpa schedule` takes for a date it writes, gives the full path's
+/// date, status and error message for every date kind, over the
+/// whole range of dates, under every bundled agreement and variants that
+/// reach each rule (month rules, business days, backup cycle, calendar
+/// audit period, zones west of UTC where 9999-12-31 has no end).
+///
+/// Source: docs/rules.md rules 1–5 and "Schedule statuses"; DPS 1.11 /
+/// clause 2.6.3, DPS 12 / clause 6.3 (deletion and backups), clause 2.7.4 /
+/// 7.5 (audits), clause 2.2.2 / 2.2 (termination window).
+#[test]
+fn date_only_path_equals_the_full_path() {
+    let kinds = [
+        DeadlineKind::Deletion,
+        DeadlineKind::BackupDeletion,
+        DeadlineKind::NextAudit,
+        DeadlineKind::AuditNotice,
+        DeadlineKind::TerminationWindow,
+    ];
+    let dates = dates_over_the_range();
+    let mut compared = 0;
+    let mut errors = 0;
+    let mut with_date = 0;
+    for (name, a) in agreements_for_the_date_paths() {
+        for &kind in &kinds {
+            for (i, &d) in dates.iter().enumerate() {
+                // The full path (`Schedule::entry`, through
+                // `date_deadline_of`) against the date-only path.
+                let s = Schedule::new(d);
+                let full = s.entry(&a, kind, Start::Date(d), None);
+                let fast = s.date_entry(&a, kind, d, None);
+                match (&full, &fast) {
+                    (Ok(full), Ok(fast)) => {
+                        assert_eq!(full.due.date(), fast.due, "{name} {kind} {d}");
+                        assert_eq!(full.status, fast.status, "{name} {kind} {d}");
+                        if fast.due.is_some() {
+                            with_date += 1;
+                        }
+                    }
+                    (Err(f), Err(g)) => {
+                        assert_eq!(f.to_string(), g.to_string(), "{name} {kind} {d}");
+                        assert_eq!(f.path(), g.path(), "{name} {kind} {d}");
+                        errors += 1;
+                    }
+                    _ => panic!("{name} {kind} {d}: {full:?} against {fast:?}"),
+                }
+                // The schedule's entries, as of a date near the due date,
+                // with and without a completion.
+                if i % 7 == 0 {
+                    let at = d.saturating_add(time::Duration::days(60));
+                    let s = Schedule::new(at);
+                    for done in [None, Some(Start::Date(at)), Some(Start::Date(d))] {
+                        let e = s.entry(&a, kind, Start::Date(d), done);
+                        let f = s.date_entry(&a, kind, d, done);
+                        match (e, f) {
+                            (Ok(e), Ok(f)) => {
+                                assert_eq!(e.due.date(), f.due, "{name} {kind} {d}");
+                                assert_eq!(e.status, f.status, "{name} {kind} {d} {done:?}");
+                            }
+                            (Err(e), Err(f)) => assert_eq!(e.to_string(), f.to_string()),
+                            (e, f) => panic!("{name} {kind} {d}: {e:?} against {f:?}"),
+                        }
+                    }
+                }
+                compared += 1;
+            }
+        }
+    }
+    // The comparison reached dates, empty terms and errors alike.
+    assert!(compared > 400_000, "{compared}");
+    assert!(with_date > 300_000, "{with_date}");
+    assert!(errors > 100, "{errors}");
+}
+
+/// A completion of the wrong type is refused the same way on the
+/// date-only path, naming the completion column.
+///
+/// Source: docs/rules.md rule 2 (dates and instants are not mixed).
+#[test]
+fn date_only_path_refuses_an_instant_completion() {
+    let a = belco();
+    let s = Schedule::new(date!(2027 - 03 - 01));
+    let done = Some(Start::Instant(datetime!(2027-02-01 10:00 UTC)));
+    let e = s
+        .entry(
+            &a,
+            DeadlineKind::Deletion,
+            Start::Date(date!(2026 - 11 - 30)),
+            done,
+        )
+        .unwrap_err();
+    let f = s
+        .date_entry(&a, DeadlineKind::Deletion, date!(2026 - 11 - 30), done)
+        .unwrap_err();
+    assert_eq!(e.to_string(), f.to_string());
+    assert_eq!(f.path(), Some("deleted_on"));
+}
