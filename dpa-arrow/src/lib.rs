@@ -391,7 +391,10 @@ impl Plan {
 
     /// One row's entries (and details), or the input column and message of
     /// what is wrong with it.
-    #[allow(clippy::too_many_arguments)] // the per-batch state of one loop
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the per-batch state of one row loop"
+    )]
     fn row(
         &self,
         batch: &RecordBatch,
