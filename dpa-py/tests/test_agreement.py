@@ -231,3 +231,29 @@ def test_sub_processors_by_reference(belco: dpa.Agreement, belco_toml: str) -> N
     assert found[0].path == "statement.sub_processors_by_reference"
     assert address in found[0].message
     assert "cannot be checked" in found[0].message
+
+
+def test_not_stated_return_policy_and_list_reach_python() -> None:
+    """A statement that leaves out the return of data, its terms on changes
+    of sub-processors and its sub-processor list: each is a finding naming its
+    key, and the art. 28(3)(g) coverage lacks the return.
+
+    Source: issue 15 point 2; Belco clause 2.6.3 ("of, indien overeengekomen,
+    ... terugbezorgen"), clause 2.8.1 ("heeft in het Data Pro Statement vermeld
+    of, en zo ja welke derde partijen"), clause 2.8.3; GDPR art. 28(2),
+    28(3)(g), 28(4).
+    """
+    text = (AGREEMENTS.parent / "fixtures" / "not-stated-lists.json").read_text(encoding="utf-8")
+    a = dpa.Agreement.from_json(text)
+    found = {(f.code, f.path): f for f in a.check(date(2026, 6, 1))}
+    assert ("term-not-stated", "terms.return_of_data.provenance") in found
+    assert ("term-not-stated", "terms.sub_processors.provenance") in found
+    listed = found[("sub-processors-not-stated", "statement.sub_processor_list.provenance")]
+    assert listed.citation == "DPS 1.9; GDPR art. 28(2), 28(4), 44-46"
+    assert "cannot be checked" in listed.message
+    g = next(c for c in a.coverage() if c.id == "28-3-g")
+    assert g.verdict == "partly" and g.missing == ["data-return"]
+    # The same agreement with its return, policy and list (Belco) covers it.
+    belco = dpa.Agreement.from_file(AGREEMENTS / "belco.toml")
+    assert next(c for c in belco.coverage() if c.id == "28-3-g").verdict == "covered"
+    assert not any(f.code == "sub-processors-not-stated" for f in belco.check(date(2026, 6, 1)))
