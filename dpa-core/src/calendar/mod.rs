@@ -43,6 +43,16 @@
 //! assert_eq!(shift.shifted(), date!(2016-05-30));
 //! # Ok::<(), dpa_core::Error>(())
 //! ```
+//!
+//! Each designated day carries the decree that designated it:
+//!
+//! ```
+//! use dpa_core::calendar::designated_days;
+//! use time::macros::date;
+//!
+//! let day = designated_days().iter().find(|d| d.date() == date!(2026-05-15)).unwrap();
+//! assert!(day.source().contains("Stcrt. 2025, 24713"));
+//! ```
 
 mod atw;
 mod easter;

@@ -3,9 +3,9 @@
 //! with the Staatscourant number of its decree in the `source` column.
 //!
 //! Unlike the tables read at run time, this one is parsed at compile time (the
-//! holiday look-up in [`crate::calendar`] is a `const` bit table built from
+//! holiday look-up of the calendar module is a `const` bit table built from
 //! it): a malformed row stops the build, so a library that compiles has a
-//! table that parses. [`crate::calendar`] re-exports [`DesignatedDay`],
+//! table that parses. The calendar module re-exports [`DesignatedDay`],
 //! [`designated_days`] and [`DESIGNATED_DAYS_KNOWN_THROUGH`].
 
 use time::{Date, Month};
@@ -50,16 +50,9 @@ impl DesignatedDay {
 ///
 /// The table covers 2023 to [`DESIGNATED_DAYS_KNOWN_THROUGH`] (2028). For later
 /// years no decree had been published when this version was released, so
-/// [`public_holidays`](crate::calendar::public_holidays) gives only the statutory days
-/// there; for years before 2023 the table has no rows either.
-///
-/// ```
-/// use dpa_core::calendar::designated_days;
-/// use time::macros::date;
-///
-/// let day = designated_days().iter().find(|d| d.date() == date!(2026-05-15)).unwrap();
-/// assert!(day.source().contains("Stcrt. 2025, 24713"));
-/// ```
+/// the calendar module's `public_holidays` gives only the statutory days
+/// there; for years before 2023 the table has no rows either. An example is
+/// in the calendar module's documentation.
 pub fn designated_days() -> &'static [DesignatedDay] {
     &DESIGNATED
 }

@@ -13,7 +13,7 @@
 //!
 //! The modules whose rules use a table re-export its public types:
 //! [`crate::transfers`] (the transfer bases), [`crate::completeness`] (the
-//! art. 28 coverage) and [`crate::calendar`] (the designated days).
+//! art. 28 coverage) and the calendar module (the designated days).
 //!
 //! # Reading a table
 //! The tables read at run time share one reader, [`Table::read`]: UTF-8, one
