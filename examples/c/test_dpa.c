@@ -1670,6 +1670,81 @@ static void test_stated_dates(void) {
     free(belco);
 }
 
+/* Whether the JSON object that holds `"<key>": "<value>"` also holds
+ * `"<key2>": "<value2>"` (objects of the pretty-printed check and coverage
+ * JSON, which nest no braces before the key). */
+static int object_has(const char *json, const char *key, const char *value, const char *key2,
+                      const char *value2) {
+    char want[256];
+    char also[256];
+    snprintf(want, sizeof want, "\"%s\": \"%s\"", key, value);
+    snprintf(also, sizeof also, "\"%s\": \"%s\"", key2, value2);
+    for (const char *at = strstr(json, want); at != NULL; at = strstr(at + 1, want)) {
+        const char *open = at;
+        while (open > json && *open != '{') {
+            open--;
+        }
+        const char *close = strchr(at, '}');
+        const char *hit = strstr(open, also);
+        if (hit != NULL && (close == NULL || hit < close)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A statement that leaves out the return of data, the terms on changes of
+ * sub-processors and the sub-processor list (issue 15 point 2; the fixture
+ * examples/fixtures/not-stated-lists.json is Belco's agreement with those
+ * three items `not-stated`): check reports each item GDPR art. 28 requires
+ * with its key, and coverage finds art. 28(3)(g) only partly covered,
+ * lacking the return (clause 2.6.3 returns the data only "indien
+ * overeengekomen"). */
+static void test_not_stated_lists(void) {
+    size_t len = 0;
+    char *json = read_repo_file("examples/fixtures/not-stated-lists.json", &len);
+    dpa_agreement *a = NULL;
+    CHECK_STATUS(dpa_agreement_from_json(json, len, &a), DPA_STATUS_OK);
+    free(json);
+    if (a == NULL) {
+        return;
+    }
+    char *out = NULL;
+    size_t out_len = 0;
+    CHECK_STATUS(dpa_agreement_check_json(a, 2026, 11, 23, &out, &out_len), DPA_STATUS_OK);
+    if (out != NULL) {
+        CHECK(object_has(out, "path", "terms.return_of_data.provenance", "code", "term-not-stated"));
+        CHECK(object_has(out, "path", "terms.return_of_data.provenance", "citation",
+                         "DPS 1.12, clause 2.6.3; GDPR art. 28(3)(g)"));
+        CHECK(object_has(out, "path", "terms.sub_processors.provenance", "code", "term-not-stated"));
+        CHECK(object_has(out, "path", "statement.sub_processor_list.provenance", "code",
+                         "sub-processors-not-stated"));
+        /* The same key never with another code: the helper is not vacuous. */
+        CHECK(!object_has(out, "path", "terms.return_of_data.provenance", "code",
+                          "sub-processors-not-stated"));
+        dpa_string_free(out);
+    }
+    out = NULL;
+    CHECK_STATUS(dpa_agreement_coverage_json(a, &out, &out_len), DPA_STATUS_OK);
+    if (out != NULL) {
+        CHECK(object_has(out, "id", "28-3-g", "verdict", "partly"));
+        CHECK(object_has(out, "id", "data-return", "text",
+                         "the return of the data, at the controller's choice"));
+        dpa_string_free(out);
+    }
+    dpa_agreement_free(a);
+
+    /* Belco as published states all three: none of these findings. */
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    CHECK_STATUS(dpa_agreement_check_json(belco, 2026, 11, 23, &out, &out_len), DPA_STATUS_OK);
+    if (out != NULL) {
+        CHECK(strstr(out, "terms.return_of_data.provenance") == NULL);
+        CHECK(strstr(out, "sub-processors-not-stated") == NULL);
+        dpa_string_free(out);
+    }
+    dpa_agreement_free(belco);
+}
+
 /*
  * The calendar with options (dpa_agreement_timeline_ics_with): the UID domain,
  * a fixed DTSTAMP and reminders as VALARMs (RFC 5545 §3.8.4.7, §3.8.7.2,
@@ -1797,6 +1872,7 @@ int main(int argc, char **argv) {
     test_documented_statuses();
     test_transfer_certification();
     test_stated_dates();
+    test_not_stated_lists();
     test_editions();
     test_ics_options();
     test_small_stack();
