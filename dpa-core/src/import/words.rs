@@ -13,17 +13,9 @@ pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
-            'à'..='å' => 'a',
-            'ç' => 'c',
-            'è'..='ë' => 'e',
-            'ì'..='ï' => 'i',
-            'ñ' => 'n',
-            'ò'..='ö' | 'ø' => 'o',
-            'ù'..='ü' => 'u',
-            'ý' | 'ÿ' => 'y',
             '’' | '‘' => '\'',
             '–' | '—' => '-',
-            other => other,
+            other => crate::values::fold_letter(other),
         })
         .collect()
 }

@@ -207,6 +207,7 @@ pub use stated_date::{DateOrder, DatePrecision, StatedDate};
 pub use term::{ElapsedTerm, ElapsedUnit, Term, TermUnit};
 pub use terms::{Count, Days, Hours, Months, UndueDelayHours};
 pub use text::Text;
+pub(crate) use text::fold_letter;
 pub(crate) use text::steers_display;
 pub use time_zone::{TimeZoneName, time_zone_names};
 pub use version::Version;

@@ -100,3 +100,21 @@ pub(crate) fn steers_display(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
+
+/// `c` without its accent, for comparing names and words written with or
+/// without diacritics (`België` and `belgie`, `één` and `een`): the
+/// lowercase Latin-1 letters with a diacritic map to their base letter;
+/// every other character is itself. Callers lowercase first.
+pub(crate) fn fold_letter(c: char) -> char {
+    match c {
+        'à'..='å' => 'a',
+        'ç' => 'c',
+        'è'..='ë' => 'e',
+        'ì'..='ï' => 'i',
+        'ñ' => 'n',
+        'ò'..='ö' | 'ø' => 'o',
+        'ù'..='ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
+}
