@@ -8,6 +8,7 @@
 //!
 //! | step | file | does |
 //! |---|---|---|
+//! | read | `documents.rs` | a file's bytes to its text: plain text or Markdown as it is, a PDF's or a DOCX's text extracted (the `documents` feature); the kind told by the content |
 //! | normalize | `normalize.rs` | text (plain or Markdown) to lines with their original line numbers, without the noise of PDF and web text |
 //! | structure | `structure.rs` | the part headings, the items of part 1 and the template question each answers (`data/template-questions.tsv`), the clauses of part 2, the edition line; a text that is not a statement is an error saying why |
 //! | extract | `extract/` | each value with its evidence (the item's number as the clause, the line range, the quoted sentence): stated, not stated, or ambiguous with the readings and the setting a person must choose |
@@ -29,6 +30,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod documents;
 mod draft;
 mod extract;
 mod normalize;
@@ -36,6 +38,7 @@ mod review;
 mod structure;
 mod words;
 
+pub use documents::{DocumentKind, document_kind, document_text, import_document};
 pub use extract::{
     Certified, HistoryEntry, ImportedProcessor, ImportedStatement, ImportedSubProcessor,
 };
