@@ -55,6 +55,7 @@ const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// The first bytes of a zip archive's local file header.
 const ZIP: &[u8] = b"PK\x03\x04";
 /// A DOCX's main part.
+#[cfg(feature = "documents")]
 const DOCX_BODY: &str = "word/document.xml";
 /// How far into the file a PDF's header may be.
 const PDF_HEADER_WINDOW: usize = 1024;
