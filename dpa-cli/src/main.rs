@@ -39,19 +39,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// Read the text (plain or Markdown) of a Data Pro Statement: print the
+    /// Read a Data Pro Statement (text, Markdown, PDF or DOCX): print the
     /// review list (per template item found or not, per value stated, not
     /// stated or ambiguous, placeholders) and, with -o, write the draft
-    /// agreement file. Exit 1 when something needs review, 2 when the text
-    /// is not a Data Pro Statement (saying why) or cannot be read.
+    /// agreement file. With --update OLD, print instead the diff of the old
+    /// agreement against the new version (the old file with the values the
+    /// new text states). Exit 1 when something needs review, 2 when the
+    /// file is not a Data Pro Statement (saying why) or cannot be read.
     Import {
-        /// The statement's text (.txt or .md).
+        /// The statement: text (.txt, .md), PDF or DOCX, told apart by the
+        /// content.
         file: PathBuf,
         /// Where to write the draft agreement file (TOML); not written
         /// without it.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
-        /// Output format of the review list.
+        /// The agreement file (.toml or .json) of the statement's previous
+        /// version: print what changed (as `dpa diff`) instead of the
+        /// review list.
+        #[arg(long, value_name = "OLD")]
+        update: Option<PathBuf>,
+        /// With --update: the date the change was notified (YYYY-MM-DD);
+        /// default: the new statement's effective date, where it is a day.
+        #[arg(long, value_parser = parse_date, requires = "update")]
+        notified: Option<time::Date>,
+        /// Output format of the review list (or of the diff).
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
@@ -372,8 +384,18 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
         Command::Import {
             file,
             output,
+            update,
+            notified,
             format,
-        } => import(&file, output.as_deref(), format, out),
+        } => {
+            let how = ImportOutput {
+                draft: output.as_deref(),
+                update: update.as_deref(),
+                notified,
+                format,
+            };
+            import(&file, &how, out)
+        }
         Command::Check { file, at, format } => {
             let report = CheckReport::new(&load(&file)?, at.unwrap_or_else(today));
             match format {
@@ -515,31 +537,71 @@ impl std::fmt::Write for TerminalSafe<'_> {
     }
 }
 
-/// 1 when the report's answer is a failure ([`Report::fails`]), else 0.
-/// `dpa import`: the review list on standard output, the draft in `output`.
-fn import(
-    file: &Path,
-    output: Option<&Path>,
+/// What `dpa import` writes: the draft where asked, and the review list or,
+/// with `--update`, the diff against the old agreement.
+struct ImportOutput<'a> {
+    draft: Option<&'a Path>,
+    update: Option<&'a Path>,
+    notified: Option<time::Date>,
     format: OutputFormat,
-    out: &Out,
-) -> Result<ExitCode, InputError> {
+}
+
+/// `dpa import`: the review list (or with `--update` the diff) on standard
+/// output, the draft in `how.draft`. Exit 1 when the import needs review
+/// (with `--update` too: a value read wrong or not at all may hide a
+/// change), 2 when the file cannot be read or is not a statement, or the
+/// new version over the old agreement is not a valid agreement.
+fn import(file: &Path, how: &ImportOutput<'_>, out: &Out) -> Result<ExitCode, InputError> {
     let (bytes, _) = read(file)?;
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|e| InputError(format!("{}: not UTF-8 text: {e}", file.display())))?;
-    let import = dpa_core::import::import_text(text.trim_start_matches('\u{feff}'))
+    let name = file.to_string_lossy();
+    let import = dpa_core::import::import_document(&bytes, &name)
         .map_err(|e| InputError(describe(file, &e)))?;
-    if let Some(path) = output {
+    if let Some(path) = how.draft {
         std::fs::write(path, import.draft_toml())
             .map_err(|e| InputError(format!("{}: cannot write: {e}", path.display())))?;
     }
-    let report = import.review();
-    match format {
-        OutputFormat::Json => out.json(&report)?,
-        OutputFormat::Text => out.display(&report)?,
+    let review = import.review();
+    let Some(old_path) = how.update else {
+        output(out, &review, how.format)?;
+        return Ok(exit_code(&review));
+    };
+    let old = load(old_path)?;
+    let new = import
+        .update(&old)
+        .map_err(|e| InputError(describe(file, &e)))?;
+    let notified = match how.notified {
+        Some(d) => d,
+        None => dpa_core::diff::default_notified(&new)
+            .map_err(|e| InputError(format!("{e} with --notified DATE")))?,
+    };
+    let report = dpa_core::diff::DiffReport::new(&old, &new, notified)?;
+    output(out, &report, how.format)?;
+    let pending: Vec<&str> = review
+        .values
+        .iter()
+        .filter(|v| v.needs_review)
+        .map(|v| v.field.as_str())
+        .collect();
+    if pending.is_empty() {
+        return Ok(ExitCode::SUCCESS);
     }
-    Ok(exit_code(&report))
+    let note = format!(
+        "dpa: note: {} of {} need{} review, so the diff may miss or misread a change (`dpa import {}` lists them): {}",
+        pending.len(),
+        file.display(),
+        if pending.len() == 1 { "s" } else { "" },
+        file.display(),
+        pending.join(", ")
+    );
+    let _ = writeln!(
+        io::stderr().lock(),
+        "{}",
+        dpa_core::report::terminal_safe(&note)
+    );
+    Ok(ExitCode::from(1))
 }
 
+/// 1 when the report's answer is a failure ([`Report::fails`]), else 0.
 fn exit_code(report: &impl Report) -> ExitCode {
     if report.fails() {
         ExitCode::from(1)

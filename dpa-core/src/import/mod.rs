@@ -8,6 +8,7 @@
 //!
 //! | step | file | does |
 //! |---|---|---|
+//! | read | `documents.rs` | a file's bytes to its text: plain text or Markdown as it is, a PDF's or a DOCX's text extracted (the `documents` feature); the kind told by the content |
 //! | normalize | `normalize.rs` | text (plain or Markdown) to lines with their original line numbers, without the noise of PDF and web text |
 //! | structure | `structure.rs` | the part headings, the items of part 1 and the template question each answers (`data/template-questions.tsv`), the clauses of part 2, the edition line; a text that is not a statement is an error saying why |
 //! | extract | `extract/` | each value with its evidence (the item's number as the clause, the line range, the quoted sentence): stated, not stated, or ambiguous with the readings and the setting a person must choose |
@@ -29,13 +30,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod documents;
 mod draft;
 mod extract;
 mod normalize;
 mod review;
 mod structure;
+mod update;
 mod words;
 
+pub use documents::{DocumentKind, document_kind, document_text, import_document};
 pub use extract::{
     Certified, HistoryEntry, ImportedProcessor, ImportedStatement, ImportedSubProcessor,
 };
@@ -140,6 +144,37 @@ impl Import {
     /// not say is `not-stated` or missing with a comment saying so.
     pub fn draft_toml(&self) -> String {
         draft::draft(&self.statement)
+    }
+
+    /// The agreement `old` (of an earlier version of the statement) with
+    /// the values this import states laid over it: the new version as far
+    /// as the text says, for [`crate::diff::DiffReport`] against `old`
+    /// (`dpa import --update`). What the text does not state, or states
+    /// ambiguously, is kept from `old` (the review list says which); the
+    /// sub-processors, products and certifications are the text's lists,
+    /// matched to the old entries by name; `source` lists stay the old
+    /// file's.
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// use dpa_core::import::import_text;
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+    /// let old = Agreement::from_toml(&std::fs::read_to_string(format!("{dir}/agreements/example-hosting-en.toml"))?)?;
+    /// let text = std::fs::read_to_string(format!("{dir}/statements/example-hosting-en.txt"))?
+    ///     .replace("within 30 days", "within 60 days");
+    /// let new = import_text(&text)?.update(&old)?;
+    /// assert_eq!(new.terms.deletion.term.map(|t| t.to_string()).as_deref(), Some("60 days"));
+    /// assert_eq!(new.statement.processor.name, old.statement.processor.name);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidArgument`] naming the field when the result
+    /// is not a valid agreement (a sub-processor the old file does not have
+    /// whose engagement the text does not state, for one): the draft is
+    /// then to be completed by hand.
+    pub fn update(&self, old: &crate::Agreement) -> Result<crate::Agreement> {
+        update::update(old, &self.draft_toml())
     }
 }
 

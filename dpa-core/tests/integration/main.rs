@@ -14,6 +14,10 @@ mod calendar;
 mod completeness;
 mod deadlines;
 mod diff;
+#[cfg(feature = "documents")]
+mod documents;
+#[cfg(feature = "documents")]
+mod documents_fixture;
 mod due_fields;
 mod editions;
 mod errors;
