@@ -291,8 +291,8 @@ impl DateKind for TerminationWindow {
 /// [`date_deadline_status`] in registers and gets its status back in one:
 /// with the work inside the boundary's closure, every argument and the
 /// whole result went through memory, which cost more than the checks and
-/// the conversion together (`BENCHMARKS.md`, "C boundary against the same
-/// computation in Rust").
+/// the conversion together (`BENCHMARKS.md`, "The C boundary's own cost:
+/// the date deadlines").
 ///
 /// # Safety
 /// `a` live or NULL; `out` valid for a write or NULL.
