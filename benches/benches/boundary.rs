@@ -24,9 +24,11 @@
 //!   `Agreement::date_due_of(Deletion, d)`, the fastest `dpa-core` call for
 //!   the same answer (the due date, the instant it ends, the shift and the
 //!   provenance as plain fields; no citation or note, which the struct does
-//!   not carry). Beside it, `rust_deadline`: the same deadline as a
-//!   `Deadline`, `Agreement::date_deadline_of(Deletion, d, Detail::DueOnly)`,
-//!   the baseline before `date_due_of` existed.
+//!   not carry). Beside it, `rust_from_parts`: the same call from the C
+//!   call's inputs, the date as year, month and day checked by `dpa-core`
+//!   (`iso_date::from_parts`) first; and `rust_deadline`: the same deadline
+//!   as a `Deadline`, `Agreement::date_deadline_of(Deletion, d,
+//!   Detail::DueOnly)`, the baseline before `date_due_of` existed.
 //!
 //! `cargo bench -p dpa-benches --bench boundary` measures;
 //! `cargo test -p dpa-benches --benches` runs each benchmark once.
@@ -39,6 +41,7 @@ use dpa::{dpa_agreement, dpa_date, dpa_deadline, dpa_month_rule, dpa_status};
 use dpa_core::Agreement;
 use dpa_core::calendar::{MonthRule, checked_add_months};
 use dpa_core::deadline::{DeadlineKind, Detail};
+use dpa_core::values::iso_date;
 use time::{Date, Month};
 
 fn main() {
@@ -253,6 +256,25 @@ mod deletion_deadline {
             let a = black_box(&a);
             for &d in black_box(dates.as_slice()) {
                 black_box(a.date_due_of(DeadlineKind::Deletion, d)).expect("deadline");
+            }
+        });
+    }
+
+    /// The baseline from the C call's own inputs: the date as year, month
+    /// and day, checked and made a `Date` by `dpa-core`
+    /// (`iso_date::from_parts`, as libdpa does), then
+    /// `Agreement::date_due_of(Deletion, d)`, the whole `Result` to
+    /// `black_box`: the same inputs and work as the C call but for the
+    /// conversion to the C struct.
+    #[divan::bench]
+    fn rust_from_parts(bencher: Bencher) {
+        let (a, _) = belco();
+        let dates: Vec<dpa_date> = termination_dates().into_iter().map(to_c).collect();
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let a = black_box(&a);
+            for d in black_box(dates.as_slice()) {
+                let from = iso_date::from_parts(d.year, d.month, d.day).expect("a date");
+                black_box(a.date_due_of(DeadlineKind::Deletion, from)).expect("deadline");
             }
         });
     }

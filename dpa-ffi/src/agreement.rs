@@ -11,8 +11,8 @@ use dpa_core::{Agreement, Format};
 use time::OffsetDateTime;
 
 use crate::boundary::{
-    array_in, batch_lines, document_in, grow, guard, guard_or, out_array, out_ptr, push_date,
-    push_grown, string_out, text_in, write, write_array,
+    array_in, batch_lines, document_in, grow, guard, guard_or, guard_status, out_array, out_ptr,
+    push_date, push_grown, status_of, string_out, text_in, write, write_array,
 };
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
@@ -240,35 +240,115 @@ pub unsafe extern "C" fn dpa_agreement_to_json(
 // ---------------------------------------------------------------------------
 // Deadlines, one at a time
 
-/// Computes the deadline of the date kind `kind` from a date trigger (as
-/// `DueFields`: the struct carries no citation or note) and writes it to
-/// `out`.
+/// A kind of deadline triggered by a date, as its single-date function
+/// takes it: the kind, and the name of the trigger date in errors (the
+/// argument `dpa_last_error_path` names). One type per function, so that
+/// [`date_deadline`] is written once and each copy of it knows its kind
+/// and name as constants.
+trait DateKind {
+    /// The kind computed.
+    const KIND: DeadlineKind;
+    /// The trigger date's name in errors.
+    const ARG: &'static str;
+}
+
+/// `dpa_agreement_deletion_deadline`.
+struct Deletion;
+/// `dpa_agreement_backup_deletion_deadline`.
+struct BackupDeletion;
+/// `dpa_agreement_next_audit_allowed`.
+struct NextAudit;
+/// `dpa_agreement_earliest_audit_date`.
+struct AuditNotice;
+/// `dpa_agreement_termination_window_end`.
+struct TerminationWindow;
+
+impl DateKind for Deletion {
+    const KIND: DeadlineKind = DeadlineKind::Deletion;
+    const ARG: &'static str = "terminated";
+}
+impl DateKind for BackupDeletion {
+    const KIND: DeadlineKind = DeadlineKind::BackupDeletion;
+    const ARG: &'static str = "terminated";
+}
+impl DateKind for NextAudit {
+    const KIND: DeadlineKind = DeadlineKind::NextAudit;
+    const ARG: &'static str = "last_audit";
+}
+impl DateKind for AuditNotice {
+    const KIND: DeadlineKind = DeadlineKind::AuditNotice;
+    const ARG: &'static str = "notice_given";
+}
+impl DateKind for TerminationWindow {
+    const KIND: DeadlineKind = DeadlineKind::TerminationWindow;
+    const ARG: &'static str = "notified";
+}
+
+/// The body of the five single-date deadline functions: the deadline of
+/// `K` from `year-month-day`, written to `out`.
+///
+/// The panic boundary ([`guard_status`]) hands the five arguments to
+/// [`date_deadline_status`] in registers and gets its status back in one:
+/// with the work inside the boundary's closure, every argument and the
+/// whole result went through memory, which cost more than the checks and
+/// the conversion together (`BENCHMARKS.md`, "The C boundary's own cost:
+/// the date deadlines").
 ///
 /// # Safety
 /// `a` live or NULL; `out` valid for a write or NULL.
 #[inline(always)]
-unsafe fn date_deadline(
+unsafe fn date_deadline<K: DateKind>(
     a: *const dpa_agreement,
     year: i32,
     month: u32,
     day: u32,
     out: *mut dpa_deadline,
-    arg: &str,
-    kind: DeadlineKind,
 ) -> dpa_status {
-    guard(|| {
+    // SAFETY: forwarded from the exported function's contract.
+    guard_status(move || unsafe { date_deadline_status::<K>(a, year, month, day, out) })
+}
+
+/// [`date_deadline`] inside the panic boundary: NULL pointers refused in
+/// the order agreement, out; the date checked; the deadline computed
+/// ([`due_struct`]) and written to `out` on success only.
+///
+/// # Safety
+/// As [`date_deadline`].
+#[inline(never)]
+unsafe fn date_deadline_status<K: DateKind>(
+    a: *const dpa_agreement,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_deadline,
+) -> dpa_status {
+    status_of((|| {
         // SAFETY: forwarded from the exported function's contract.
         let a = unsafe { agreement(a) }?;
         out_ptr(out, "out")?;
-        let from = date_in(year, month, day, arg)?;
-        let d = a
-            .date_due_of(kind, from)
-            .map_err(|e| FfiError::core(&e, arg))?;
-        let d = due_fields_out(&d)?;
+        let d = due_struct(a, K::KIND, (year, month, day), K::ARG)?;
         // SAFETY: `out` passed `out_ptr`.
         unsafe { write(out, d) };
         Ok(())
-    })
+    })())
+}
+
+/// The deadline of the date kind `kind` from the C date `(year, month,
+/// day)` as the C struct, from `DueFields` (the struct carries no citation
+/// or note): the one conversion of the single-date functions and of
+/// `dpa_agreement_date_deadlines`. Errors name `arg`.
+#[inline(always)]
+fn due_struct(
+    a: &Agreement,
+    kind: DeadlineKind,
+    (year, month, day): (i32, u32, u32),
+    arg: &str,
+) -> FfiResult<dpa_deadline> {
+    let from = date_in(year, month, day, arg)?;
+    let d = a
+        .date_due_of(kind, from)
+        .map_err(|e| FfiError::core(&e, arg))?;
+    due_fields_out(&d)
 }
 
 /// Computes a deadline from an instant trigger and writes it to `out`.
@@ -317,17 +397,7 @@ pub unsafe extern "C" fn dpa_agreement_deletion_deadline(
     out: *mut dpa_deadline,
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
-    unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "terminated",
-            DeadlineKind::Deletion,
-        )
-    }
+    unsafe { date_deadline::<Deletion>(agreement, year, month, day, out) }
 }
 
 /// The date by which backups must be free of the client's data after the
@@ -348,17 +418,7 @@ pub unsafe extern "C" fn dpa_agreement_backup_deletion_deadline(
     out: *mut dpa_deadline,
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
-    unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "terminated",
-            DeadlineKind::BackupDeletion,
-        )
-    }
+    unsafe { date_deadline::<BackupDeletion>(agreement, year, month, day, out) }
 }
 
 /// When the processor must notify the client of a breach it discovered at
@@ -432,17 +492,7 @@ pub unsafe extern "C" fn dpa_agreement_next_audit_allowed(
     out: *mut dpa_deadline,
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
-    unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "last_audit",
-            DeadlineKind::NextAudit,
-        )
-    }
+    unsafe { date_deadline::<NextAudit>(agreement, year, month, day, out) }
 }
 
 /// The earliest date of the next audit given the dates of all audits held,
@@ -502,17 +552,7 @@ pub unsafe extern "C" fn dpa_agreement_earliest_audit_date(
     out: *mut dpa_deadline,
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
-    unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "notice_given",
-            DeadlineKind::AuditNotice,
-        )
-    }
+    unsafe { date_deadline::<AuditNotice>(agreement, year, month, day, out) }
 }
 
 /// The last day of the client's window to terminate after a significant
@@ -530,17 +570,7 @@ pub unsafe extern "C" fn dpa_agreement_termination_window_end(
     out: *mut dpa_deadline,
 ) -> dpa_status {
     // SAFETY: the caller's contract is the one `date_deadline` needs.
-    unsafe {
-        date_deadline(
-            agreement,
-            year,
-            month,
-            day,
-            out,
-            "notified",
-            DeadlineKind::TerminationWindow,
-        )
-    }
+    unsafe { date_deadline::<TerminationWindow>(agreement, year, month, day, out) }
 }
 
 /// When the processor starts working on an incident reported at
@@ -685,12 +715,7 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
         out_array(out, out_cap, from.len(), "out")?;
         let mut values = Vec::new();
         for (i, d) in from.iter().enumerate() {
-            let r = date_from(*d, "from")
-                .and_then(|date| {
-                    a.date_due_of(kind, date)
-                        .map_err(|e| FfiError::core(&e, "from"))
-                })
-                .and_then(|d| due_fields_out(&d));
+            let r = due_struct(a, kind, (d.year, d.month, d.day), "from");
             push_grown(&mut values, r.map_err(|e| at_index(e, "from", i))?, "out")?;
         }
         // SAFETY: `out` passed `out_array` for `values.len()` values.

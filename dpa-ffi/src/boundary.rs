@@ -36,6 +36,40 @@ pub fn guard(f: impl FnOnce() -> FfiResult) -> dpa_status {
     }
 }
 
+/// Runs `f`, which returns its own status, at the boundary: a panic
+/// becomes `DPA_STATUS_PANIC`. For a hot path that makes its status with
+/// [`status_of`] inside a function of its own, so that the panic boundary
+/// hands it only registers (what [`guard`] hands through memory, a whole
+/// [`FfiResult`], costs more than a short call does).
+///
+/// ```
+/// use dpa::boundary::{guard_status, status_of};
+/// use dpa::status::{dpa_status, FfiError};
+///
+/// assert_eq!(guard_status(|| status_of(Ok(()))), dpa_status::Ok);
+/// assert_eq!(guard_status(|| status_of(Err(FfiError::null("out")))), dpa_status::NullArgument);
+/// assert_eq!(dpa::status::last_error_path(), "out");
+/// assert_eq!(guard_status(|| panic!("boom")), dpa_status::Panic);
+/// assert!(dpa::status::last_error_message().contains("boom"));
+/// ```
+#[inline(always)]
+pub fn guard_status(f: impl FnOnce() -> dpa_status) -> dpa_status {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(status) => status,
+        Err(payload) => fail_panic(payload),
+    }
+}
+
+/// The status of `r`: `DPA_STATUS_OK`, or the error's status, recorded as
+/// this thread's last error (as [`guard`] does with its closure's result).
+#[inline(always)]
+pub fn status_of(r: FfiResult) -> dpa_status {
+    match r {
+        Ok(()) => dpa_status::Ok,
+        Err(e) => fail(e),
+    }
+}
+
 /// Runs `f` at the boundary for a function that returns a plain value:
 /// a panic gives `default` (and sets the last error).
 #[inline(always)]

@@ -384,6 +384,7 @@ pub fn deadline_kind_in(kind: u32, arg: &str) -> FfiResult<DeadlineKind> {
 /// `INVALID_VALUE`.
 ///
 /// [`Trigger::NotComputable`]: dpa_core::deadline::Trigger::NotComputable
+#[inline]
 pub fn deadline_kind_out(kind: DeadlineKind) -> FfiResult<dpa_deadline_kind> {
     Ok(match kind {
         DeadlineKind::Deletion => dpa_deadline_kind::Deletion,
@@ -394,21 +395,27 @@ pub fn deadline_kind_out(kind: DeadlineKind) -> FfiResult<dpa_deadline_kind> {
         DeadlineKind::AuditNotice => dpa_deadline_kind::AuditNotice,
         DeadlineKind::TerminationWindow => dpa_deadline_kind::TerminationWindow,
         DeadlineKind::ServiceResponse => dpa_deadline_kind::ServiceResponse,
-        DeadlineKind::SubProcessorObjection => {
-            return Err(FfiError::new(
-                dpa_status::InvalidValue,
-                "",
-                format!(
-                    "`{kind}` is a right a change opens, not a deadline computed \
-                     from a start: it has no dpa_deadline_kind"
-                ),
-            ));
-        }
+        DeadlineKind::SubProcessorObjection => return Err(not_computable(kind)),
         _ => return Err(unknown("deadline kind")),
     })
 }
 
+/// The error of a kind that has no `dpa_deadline_kind`.
+#[cold]
+#[inline(never)]
+fn not_computable(kind: DeadlineKind) -> FfiError {
+    FfiError::new(
+        dpa_status::InvalidValue,
+        "",
+        format!(
+            "`{kind}` is a right a change opens, not a deadline computed \
+             from a start: it has no dpa_deadline_kind"
+        ),
+    )
+}
+
 /// The C value of a bound.
+#[inline]
 pub fn bound_out(bound: Bound) -> FfiResult<dpa_bound> {
     match bound {
         Bound::NoLaterThan => Ok(dpa_bound::NoLaterThan),
@@ -417,6 +424,8 @@ pub fn bound_out(bound: Bound) -> FfiResult<dpa_bound> {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn unknown(what: &str) -> FfiError {
     FfiError::new(
         dpa_status::InvalidValue,
@@ -515,6 +524,7 @@ fn shifted_from_out(shift: Option<BusinessDayShift>) -> dpa_date {
 }
 
 /// A provenance for C.
+#[inline]
 fn provenance_out(p: ProvenanceKind) -> FfiResult<dpa_provenance> {
     match p {
         ProvenanceKind::Stated => Ok(dpa_provenance::Stated),
@@ -526,13 +536,23 @@ fn provenance_out(p: ProvenanceKind) -> FfiResult<dpa_provenance> {
 }
 
 /// A due date's ten bytes (`YYYY-MM-DD`) in a C buffer, the rest NUL.
+///
+/// Made as three words, so that the buffer is written to the struct as
+/// three word stores: made byte by byte, the compiler built it on the
+/// stack and read it back as words, and each read waited for the byte
+/// stores it overlapped (a failed store-to-load forward, three per call).
 #[inline(always)]
 fn text_buf(bytes: &[u8; 10]) -> [c_char; 24] {
-    let mut buf = [0 as c_char; 24];
-    for (slot, &b) in buf.iter_mut().zip(bytes) {
-        *slot = b as c_char;
-    }
-    buf
+    let [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9] = *bytes;
+    let words: [u64; 3] = [
+        u64::from_ne_bytes([b0, b1, b2, b3, b4, b5, b6, b7]),
+        u64::from_ne_bytes([b8, b9, 0, 0, 0, 0, 0, 0]),
+        0,
+    ];
+    // SAFETY: `[u64; 3]` and `[c_char; 24]` have the same size, every bit
+    // pattern is a valid `c_char`, and the bytes are in memory order
+    // (`from_ne_bytes`), so the text reads the same on any byte order.
+    unsafe { std::mem::transmute::<[u64; 3], [c_char; 24]>(words) }
 }
 
 /// A date's text through `dpa-core`'s writer, where
