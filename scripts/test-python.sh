@@ -95,6 +95,8 @@ step "benchmarks, smoke mode (benches/python: one short run each, no timing)"
 "$py" benches/python/bench_parse.py --smoke >/dev/null
 "$py" benches/python/bench_threads.py --smoke >/dev/null
 "$py" benches/python/bench_schedule.py --smoke >/dev/null
+PYSPARK_PYTHON="$py" "$py" benches/python/bench_spark.py --smoke >/dev/null 2>&1 \
+  || { PYSPARK_PYTHON="$py" "$py" benches/python/bench_spark.py --smoke; exit 1; }
 echo "ok"
 
 step "a wheel without a Rust toolchain: maturin build --release, then a fresh venv with no cargo"

@@ -27,7 +27,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --upgrade pip
 "$venv/bin/python" -m pip install --quiet "maturin>=1.9.4,<2" numpy pandas pydantic python-dateutil \
-  pyarrow
+  pyarrow "pyspark>=4,<5"
 
 for flavour in per-version abi3; do
   step "build the $flavour wheel"
@@ -48,4 +48,8 @@ for flavour in per-version abi3; do
   "$venv/bin/python" benches/python/bench_threads.py --runs "$runs"
   step "a table's deletion dates on Arrow, against pandas DateOffset ($flavour wheel)"
   "$venv/bin/python" benches/python/bench_schedule.py --runs "$runs"
+  if [ "$flavour" = per-version ] && command -v java >/dev/null; then
+    step "the same on Spark local[2]: mapInArrow against a pandas_udf ($flavour wheel; needs Java 17)"
+    PYSPARK_PYTHON="$venv/bin/python" "$venv/bin/python" benches/python/bench_spark.py --runs "$runs"
+  fi
 done
