@@ -49,5 +49,5 @@ fn schedule_parquet(bencher: Bencher) {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn floor_parquet(bencher: Bencher) {
     let (input, output) = files("copy");
-    bencher.bench_local(|| black_box(copy_table(&input, &output).ok()));
+    bencher.bench_local(|| black_box(copy_table(&input, &output, 1).ok()));
 }

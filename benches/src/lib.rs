@@ -8,7 +8,9 @@ use dpa_core::values::Country;
 
 mod schedule;
 mod worst;
-pub use schedule::{copy_table, schedule_table, write_customer_table};
+pub use schedule::{
+    copy_table, schedule_table, time_arrow_schedule, write_customer_table, write_edge_tables,
+};
 pub use worst::{worst_transfers_fitting, worst_transfers_toml};
 
 /// The seed agreements, as bundled.

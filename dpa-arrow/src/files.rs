@@ -6,7 +6,9 @@
 //! and instants are read by dpa-core's one reader of ISO text, so the input
 //! columns are written back as they were); an empty cell is null. Parquet is
 //! read and written through the `parquet` crate's Arrow reader and writer
-//! (Snappy compression).
+//! (Snappy compression); [`Writer::create`] encodes a Parquet file's
+//! columns on worker threads ([`ParallelParquet`]), the same bytes as the
+//! `parquet` crate's `ArrowWriter` writes on one thread.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Seek, Write};
@@ -21,6 +23,7 @@ use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
 use crate::Error;
+pub use crate::parallel::ParallelParquet;
 
 /// A table file's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,8 +139,11 @@ impl Iterator for Reader {
 pub enum Writer {
     /// CSV with a header row (to a file, or to any stream: [`Writer::csv_to`]).
     Csv(arrow::csv::Writer<BufWriter<Box<dyn Write + Send>>>),
-    /// Parquet (Snappy).
+    /// Parquet (Snappy), encoded on the calling thread.
     Parquet(ArrowWriter<File>),
+    /// Parquet (Snappy), its columns encoded on worker threads: the same
+    /// bytes as [`Writer::Parquet`].
+    ParallelParquet(ParallelParquet),
 }
 
 impl std::fmt::Debug for Writer {
@@ -145,28 +151,52 @@ impl std::fmt::Debug for Writer {
         f.write_str(match self {
             Writer::Csv(_) => "Writer::Csv",
             Writer::Parquet(_) => "Writer::Parquet",
+            Writer::ParallelParquet(_) => "Writer::ParallelParquet",
         })
     }
 }
 
 impl Writer {
-    /// Creates `path` (its format from its name) for batches of `schema`.
+    /// Creates `path` (its format from its name) for batches of `schema`;
+    /// a Parquet file's columns are encoded on as many worker threads as
+    /// the machine runs at once (at most [`ENCODER_THREADS`]), on the
+    /// calling thread where it runs one.
     ///
     /// # Errors
     /// [`Error::Table`]: the file cannot be created (the message names the
     /// path).
     pub fn create(path: &Path, schema: &SchemaRef) -> Result<Writer, Error> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(ENCODER_THREADS);
+        Writer::create_with_threads(path, schema, threads)
+    }
+
+    /// [`Writer::create`] with a Parquet file's columns encoded on
+    /// `threads` worker threads (on the calling thread for 0 or 1: the
+    /// `parquet` crate's `ArrowWriter`). CSV is written on the calling
+    /// thread.
+    ///
+    /// # Errors
+    /// As [`Writer::create`].
+    pub fn create_with_threads(
+        path: &Path,
+        schema: &SchemaRef,
+        threads: usize,
+    ) -> Result<Writer, Error> {
         let shown = path.display();
         let format = FileFormat::of_path(path)?;
         let file =
             File::create(path).map_err(|e| Error::Table(format!("{shown}: cannot write: {e}")))?;
         match format {
             FileFormat::Csv => Ok(Writer::csv_to(Box::new(file))),
+            FileFormat::Parquet if threads > 1 => {
+                ParallelParquet::try_new(file, schema, parquet_properties(), threads)
+                    .map(Writer::ParallelParquet)
+                    .map_err(|e| Error::Table(format!("{shown}: {e}")))
+            }
             FileFormat::Parquet => {
-                let props = WriterProperties::builder()
-                    .set_compression(Compression::SNAPPY)
-                    .build();
-                ArrowWriter::try_new(file, schema.clone(), Some(props))
+                ArrowWriter::try_new(file, schema.clone(), Some(parquet_properties()))
                     .map(Writer::Parquet)
                     .map_err(|e| Error::Table(format!("{shown}: {e}")))
             }
@@ -193,6 +223,9 @@ impl Writer {
             Writer::Parquet(w) => w
                 .write(batch)
                 .map_err(|e| arrow::error::ArrowError::ExternalError(Box::new(e))),
+            Writer::ParallelParquet(w) => w
+                .write(batch)
+                .map_err(|e| arrow::error::ArrowError::ExternalError(Box::new(e))),
         }
         .map_err(|e| Error::Table(format!("cannot write: {e}")))
     }
@@ -211,8 +244,23 @@ impl Writer {
                 .close()
                 .map(|_| ())
                 .map_err(|e| Error::Table(format!("cannot write: {e}"))),
+            Writer::ParallelParquet(w) => w
+                .finish()
+                .map_err(|e| Error::Table(format!("cannot write: {e}"))),
         }
     }
+}
+
+/// The most worker threads [`Writer::create`] encodes a Parquet file's
+/// columns on.
+pub const ENCODER_THREADS: usize = 4;
+
+/// How every Parquet file is written: Snappy, the `parquet` crate's other
+/// defaults.
+fn parquet_properties() -> WriterProperties {
+    WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .build()
 }
 
 /// `batch` as CSV writes it: its dictionary columns (the statuses) as

@@ -47,25 +47,28 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex};
 
-use arrow::array::{
-    Array, ArrayRef, AsArray, Date32Builder, DictionaryArray, Int8Builder, PrimitiveArray,
-    StringArray, StringBuilder, TimestampMicrosecondBuilder,
-};
-use arrow::datatypes::{
-    DataType, Date32Type, Date64Type, Field, Int8Type, Schema, SchemaRef, TimeUnit,
-};
+use arrow::array::{ArrayRef, AsArray, StringArray};
+use arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
 use arrow::error::ArrowError;
 use arrow::record_batch::RecordBatch;
 use dpa_core::Agreement;
-use dpa_core::deadline::{Due, Start};
 use dpa_core::schedule::{Column, KINDS, KindColumns, Schedule, Status};
 use dpa_core::values::{iso_date, iso_instant};
 use time::{Date, OffsetDateTime};
 
 #[cfg(feature = "files")]
 pub mod files;
+mod kinds;
+mod memo;
+#[cfg(feature = "files")]
+mod parallel;
+mod read;
+
+use kinds::{Batch, kind_index};
+use memo::{DayMemo, Memos};
+use read::{Failures, Read, RowAgreements, read_column};
 
 /// The `arrow` crate this one is built on, for callers that build or read
 /// its batches.
@@ -229,18 +232,34 @@ struct Input {
 
 /// The schedule of a table of one schema: which columns are read, which
 /// deadlines computed, and the output schema. Built once, run on every
-/// batch.
-#[derive(Debug, Clone)]
+/// batch; it keeps the due dates it computed per event day from batch to
+/// batch ([`Plan::run`]).
+#[derive(Debug)]
 pub struct Plan {
     options: Options,
     inputs: Vec<Input>,
     kinds: Vec<&'static KindColumns>,
     agreement: Option<usize>,
     output: SchemaRef,
+    memos: Mutex<Memos>,
+}
+
+impl Clone for Plan {
+    /// The same plan, with memos of its own (empty).
+    fn clone(&self) -> Plan {
+        Plan {
+            options: self.options.clone(),
+            inputs: self.inputs.clone(),
+            kinds: self.kinds.clone(),
+            agreement: self.agreement,
+            output: self.output.clone(),
+            memos: Mutex::default(),
+        }
+    }
 }
 
 /// The status dictionary's values: every spelling, in [`Status::ALL`] order.
-static STATUS_VALUES: LazyLock<ArrayRef> = LazyLock::new(|| {
+pub(crate) static STATUS_VALUES: LazyLock<ArrayRef> = LazyLock::new(|| {
     Arc::new(StringArray::from_iter_values(
         Status::ALL.iter().map(|s| s.as_str()),
     ))
@@ -313,6 +332,7 @@ impl Plan {
             kinds,
             agreement,
             output,
+            memos: Mutex::default(),
         })
     }
 
@@ -325,6 +345,13 @@ impl Plan {
     /// `first_row` is the number of rows before it in the table (row
     /// numbers in errors count from 1 over the whole table).
     ///
+    /// The input columns are read once each; a date kind's due date is
+    /// computed once per distinct event day and agreement, and kept from
+    /// batch to batch (under a copy of the agreement, so that an agreement
+    /// that differs never shares it); the result columns are built from
+    /// plain buffers. Every row's values, statuses and errors are those of
+    /// [`Schedule::entry`] on that row.
+    ///
     /// # Errors
     /// [`Error::Row`] for the first bad row under [`OnError::Fail`];
     /// [`Error::Arrow`] if a batch cannot be built.
@@ -334,215 +361,102 @@ impl Plan {
         agreements: &Agreements<'_>,
         first_row: u64,
     ) -> Result<Scheduled, Error> {
-        let schedule = Schedule::new(self.options.at);
         let n = batch.num_rows();
-        let mut out = Builders::new(&self.kinds, n, self.options.detail);
-        let mut keep = Vec::with_capacity(n);
-        let mut skipped = Vec::new();
-        let mut entries: Vec<Option<Cell>> = vec![None; self.kinds.len()];
-        let mut details: Vec<Option<String>> = vec![None; self.kinds.len()];
-        // Each input column's array, its type looked up once per batch.
-        let inputs: Vec<(Input, Values<'_>)> = self
-            .inputs
+        let mut failures = Failures::new(n);
+        let rows = RowAgreements::read(
+            batch,
+            agreements,
+            self.agreement,
+            &self.options,
+            &mut failures,
+        );
+        let mut reads: Vec<Option<Read<'_>>> = (0..Column::ALL.len()).map(|_| None).collect();
+        for i in &self.inputs {
+            let name = self.options.name_of(i.column);
+            reads[i.column as usize] = Some(read_column(
+                batch.column(i.index),
+                i.column,
+                name,
+                &mut failures,
+            ));
+        }
+        let mut held = self.memos.try_lock();
+        let mut own = Memos::default();
+        let memos = match &mut held {
+            Ok(guard) => &mut **guard,
+            // Another thread runs this plan: a memo of this batch's own.
+            Err(_) => &mut own,
+        };
+        memos.trim();
+        // The memos' index of each of the batch's agreements; agreements
+        // equal in value share one.
+        let indices: Vec<usize> = match &rows {
+            RowAgreements::One(a) => vec![memos.of(a)],
+            RowAgreements::PerRow { distinct, .. } => {
+                distinct.iter().map(|a| memos.of(a)).collect()
+            }
+        };
+        let mut unique = indices.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        let memo_of: Vec<usize> = indices
             .iter()
-            .map(|i| (*i, Values::of(batch.column(i.index))))
+            .map(|i| unique.binary_search(i).unwrap_or(0))
             .collect();
-        for row in 0..n {
-            let result = self.row(
-                batch,
-                &inputs,
-                row,
-                agreements,
-                &schedule,
-                &mut entries,
-                &mut details,
-            );
-            match result {
-                Ok(()) => {
-                    keep.push(true);
-                    out.push(&self.kinds, &entries, &mut details);
-                }
-                Err((column, message)) => {
-                    let e = RowError {
-                        row: first_row + row as u64 + 1,
-                        column,
-                        message,
-                    };
-                    match self.options.on_error {
-                        OnError::Fail => return Err(Error::Row(e)),
-                        OnError::Skip => {
-                            keep.push(false);
-                            skipped.push(e);
-                        }
-                    }
-                }
+        let computing = Batch {
+            n,
+            schedule: Schedule::new(self.options.at),
+            options: &self.options,
+            agreements: &rows,
+            reads: &reads,
+        };
+        let mut columns = batch.columns().to_vec();
+        for k in &self.kinds {
+            let kind = kind_index(k);
+            let mut kind_memos: Vec<DayMemo> = unique
+                .iter()
+                .map(|&i| std::mem::take(memos.memo(i, kind)))
+                .collect();
+            columns.extend(computing.kind(k, &mut kind_memos, &memo_of, &mut failures));
+            for (&i, m) in unique.iter().zip(kind_memos) {
+                *memos.memo(i, kind) = m;
             }
         }
-        let input = if skipped.is_empty() {
-            batch.clone()
-        } else {
-            arrow::compute::filter_record_batch(batch, &keep.into())?
-        };
-        let mut columns = input.columns().to_vec();
-        columns.extend(out.finish());
-        let batch = RecordBatch::try_new(self.output.clone(), columns)?;
-        Ok(Scheduled { batch, skipped })
-    }
-
-    /// One row's entries (and details), or the input column and message of
-    /// what is wrong with it.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the per-batch state of one row loop"
-    )]
-    fn row(
-        &self,
-        batch: &RecordBatch,
-        inputs: &[(Input, Values<'_>)],
-        row: usize,
-        agreements: &Agreements<'_>,
-        schedule: &Schedule,
-        entries: &mut [Option<Cell>],
-        details: &mut [Option<String>],
-    ) -> Result<(), (String, String)> {
-        let agreement = match (agreements, self.agreement) {
-            (Agreements::One(a), _) => *a,
-            (Agreements::ByColumn(lookup), Some(index)) => {
-                let name = || self.options.agreement_column.clone().unwrap_or_default();
-                match text_at(batch.column(index), row) {
-                    None => return Err((name(), "no agreement named".to_owned())),
-                    Some(path) => lookup(path).map_err(|m| (name(), m))?,
-                }
-            }
-            (Agreements::ByColumn(_), None) => {
-                return Err((
-                    String::new(),
-                    "agreements by column, but the plan has no agreement column".to_owned(),
-                ));
-            }
-        };
-        const _: () = assert!(Column::ALL.len() <= 16);
-        let mut values: [Option<Start>; 16] = [None; 16];
-        for (input, array) in inputs {
-            values[input.column as usize] = array
-                .value(row, input.column)
-                .map_err(|m| (self.options.name_of(input.column).to_owned(), m))?;
-        }
-        for (slot, k) in self.kinds.iter().enumerate() {
-            entries[slot] = None;
-            let Some(event) = values[k.event as usize] else {
-                continue;
-            };
-            let completion = k.completion.and_then(|c| values[c as usize]);
-            let named = |e: dpa_core::Error| {
-                let column = e
-                    .path()
-                    .and_then(|p| p.parse::<Column>().ok())
-                    .unwrap_or(k.event);
-                (self.options.name_of(column).to_owned(), message(&e, column))
-            };
-            entries[slot] = Some(match event {
-                // Only the date is written: the date-only path, which
-                // skips the instant the day ends.
-                Start::Date(from) => {
-                    let e = schedule
-                        .date_entry(agreement, k.kind, from, completion)
-                        .map_err(named)?;
-                    Cell {
-                        due: e.due.map(|d| i64::from(days_of(d))),
-                        status: e.status,
-                    }
-                }
-                _ => {
-                    let e = schedule
-                        .entry(agreement, k.kind, event, completion)
-                        .map_err(named)?;
-                    Cell {
-                        due: match e.due {
-                            Due::Date { date, .. } => Some(i64::from(days_of(date))),
-                            Due::Instant(t) => Some(micros_of(t)),
-                            _ => None,
-                        },
-                        status: e.status,
-                    }
-                }
+        drop(held);
+        let out = RecordBatch::try_new(self.output.clone(), columns)?;
+        if !failures.any() {
+            return Ok(Scheduled {
+                batch: out,
+                skipped: Vec::new(),
             });
-            if self.options.detail {
-                let d = schedule.detail(agreement, k.kind, event).map_err(named)?;
-                details[slot] = Some(detail_text(&d));
-            }
         }
-        Ok(())
-    }
-}
-
-/// An input column's array, downcast once per batch.
-enum Values<'a> {
-    Date32(&'a PrimitiveArray<Date32Type>),
-    Date64(&'a PrimitiveArray<Date64Type>),
-    Timestamp(&'a ArrayRef, TimeUnit),
-    Other(&'a ArrayRef),
-}
-
-impl<'a> Values<'a> {
-    fn of(array: &'a ArrayRef) -> Values<'a> {
-        match array.data_type() {
-            DataType::Date32 => Values::Date32(array.as_primitive::<Date32Type>()),
-            DataType::Date64 => Values::Date64(array.as_primitive::<Date64Type>()),
-            DataType::Timestamp(unit, Some(_)) => Values::Timestamp(array, *unit),
-            _ => Values::Other(array),
-        }
-    }
-
-    /// The value of `column` at `row`: `None` for a null.
-    fn value(&self, row: usize, column: Column) -> Result<Option<Start>, String> {
-        let start = match self {
-            Values::Date32(a) => {
-                if a.is_null(row) {
-                    return Ok(None);
-                }
-                date_of_days(i64::from(a.value(row))).map(Start::Date)
-            }
-            Values::Date64(a) => {
-                if a.is_null(row) {
-                    return Ok(None);
-                }
-                date_of_days(a.value(row).div_euclid(86_400_000)).map(Start::Date)
-            }
-            Values::Timestamp(array, unit) => {
-                use arrow::datatypes::{
-                    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
-                    TimestampSecondType,
-                };
-                if array.is_null(row) {
-                    return Ok(None);
-                }
-                let v = match unit {
-                    TimeUnit::Second => array.as_primitive::<TimestampSecondType>().value(row),
-                    TimeUnit::Millisecond => {
-                        array.as_primitive::<TimestampMillisecondType>().value(row)
-                    }
-                    TimeUnit::Microsecond => {
-                        array.as_primitive::<TimestampMicrosecondType>().value(row)
-                    }
-                    TimeUnit::Nanosecond => {
-                        array.as_primitive::<TimestampNanosecondType>().value(row)
-                    }
-                };
-                instant_of(v, *unit).map(Start::Instant)
-            }
-            Values::Other(array) => match text_at(array, row) {
-                Some(text) => column.parse(text).map_err(|e| message(&e, column)),
-                None => return Ok(None),
+        let keep = failures.kept();
+        let mut skipped = failures
+            .into_rows()
+            .map(|(row, (column, message))| RowError {
+                row: first_row + row as u64 + 1,
+                column,
+                message,
+            });
+        match self.options.on_error {
+            OnError::Fail => match skipped.next() {
+                Some(e) => Err(Error::Row(e)),
+                None => Ok(Scheduled {
+                    batch: out,
+                    skipped: Vec::new(),
+                }),
             },
-        };
-        start.map(Some)
+            OnError::Skip => Ok(Scheduled {
+                batch: arrow::compute::filter_record_batch(&out, &keep)?,
+                skipped: skipped.collect(),
+            }),
+        }
     }
 }
 
 /// The message of `e` without the column name dpa-core puts in front of it
 /// (the caller names the column as the table names it).
-fn message(e: &dpa_core::Error, column: Column) -> String {
+pub(crate) fn message(e: &dpa_core::Error, column: Column) -> String {
     let text = e.to_string();
     let prefix = format!("{}: ", column.as_str());
     match text.strip_prefix(&prefix) {
@@ -553,7 +467,7 @@ fn message(e: &dpa_core::Error, column: Column) -> String {
 
 /// The citation, the provenance and the note of a deadline on one line:
 /// `DPS 1.11, clause 2.6.3 (not stated): the statement does not state ...`.
-fn detail_text(d: &dpa_core::deadline::Deadline) -> String {
+pub(crate) fn detail_text(d: &dpa_core::deadline::Deadline) -> String {
     let mut s = d.citation.clone();
     if let Some(a) = d.provenance.annotation() {
         s.push_str(&format!(" ({a})"));
@@ -567,11 +481,11 @@ fn detail_text(d: &dpa_core::deadline::Deadline) -> String {
 
 /// Days from 1970-01-01 to 0001-01-01 and to 9999-12-31: the supported
 /// range (dpa-core's years 1 to 9999).
-const FIRST_DAY: i64 = -719_162;
-const LAST_DAY: i64 = 2_932_896;
+pub(crate) const FIRST_DAY: i64 = -719_162;
+pub(crate) const LAST_DAY: i64 = 2_932_896;
 
 /// The date `days` after 1970-01-01, in the years 1 to 9999.
-fn date_of_days(days: i64) -> Result<Date, String> {
+pub(crate) fn date_of_days(days: i64) -> Result<Date, String> {
     const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
     if (FIRST_DAY..=LAST_DAY).contains(&days)
         && let Ok(d) = Date::from_julian_day((days + UNIX_EPOCH_JULIAN_DAY) as i32)
@@ -587,7 +501,7 @@ fn date_of_days(days: i64) -> Result<Date, String> {
 }
 
 /// The instant `v` units after 1970-01-01T00:00:00Z.
-fn instant_of(v: i64, unit: TimeUnit) -> Result<OffsetDateTime, String> {
+pub(crate) fn instant_of(v: i64, unit: TimeUnit) -> Result<OffsetDateTime, String> {
     let per_second: i64 = match unit {
         TimeUnit::Second => 1,
         TimeUnit::Millisecond => 1_000,
@@ -602,7 +516,7 @@ fn instant_of(v: i64, unit: TimeUnit) -> Result<OffsetDateTime, String> {
 
 /// The text at `row` of a UTF-8 column (`None` for a null or a column that
 /// is no text).
-fn text_at(array: &ArrayRef, row: usize) -> Option<&str> {
+pub(crate) fn text_at(array: &ArrayRef, row: usize) -> Option<&str> {
     if array.is_null(row) {
         return None;
     }
@@ -679,103 +593,8 @@ fn output_schema(
     Ok(Arc::new(Schema::new(fields)))
 }
 
-/// The result columns being built.
-struct Builders {
-    due: Vec<Due32OrInstant>,
-    status: Vec<Int8Builder>,
-    detail: Option<Vec<StringBuilder>>,
-}
-
-enum Due32OrInstant {
-    Date(Date32Builder),
-    Instant(TimestampMicrosecondBuilder),
-}
-
-impl Builders {
-    fn new(kinds: &[&'static KindColumns], n: usize, detail: bool) -> Builders {
-        Builders {
-            due: kinds
-                .iter()
-                .map(|k| {
-                    if k.event.holds_instants() {
-                        Due32OrInstant::Instant(
-                            TimestampMicrosecondBuilder::with_capacity(n).with_timezone("+00:00"),
-                        )
-                    } else {
-                        Due32OrInstant::Date(Date32Builder::with_capacity(n))
-                    }
-                })
-                .collect(),
-            status: kinds
-                .iter()
-                .map(|_| Int8Builder::with_capacity(n))
-                .collect(),
-            detail: detail.then(|| kinds.iter().map(|_| StringBuilder::new()).collect()),
-        }
-    }
-
-    fn push(
-        &mut self,
-        kinds: &[&'static KindColumns],
-        entries: &[Option<Cell>],
-        details: &mut [Option<String>],
-    ) {
-        for slot in 0..kinds.len() {
-            let entry = entries[slot];
-            // The date kinds are dates and the instant kinds instants
-            // (dpa-core's `Trigger`); no term, or no event: null.
-            match (&mut self.due[slot], entry.and_then(|e| e.due)) {
-                (Due32OrInstant::Date(b), Some(days)) => {
-                    b.append_option(i32::try_from(days).ok());
-                }
-                (Due32OrInstant::Instant(b), Some(micros)) => b.append_value(micros),
-                (Due32OrInstant::Date(b), None) => b.append_null(),
-                (Due32OrInstant::Instant(b), None) => b.append_null(),
-            }
-            match entry {
-                Some(e) => self.status[slot].append_value(status_key(e.status)),
-                None => self.status[slot].append_null(),
-            }
-            if let Some(d) = &mut self.detail {
-                d[slot].append_option(details[slot].take());
-            }
-        }
-    }
-
-    fn finish(self) -> Vec<ArrayRef> {
-        let mut out: Vec<ArrayRef> = Vec::new();
-        let mut detail = self.detail.map(|d| d.into_iter());
-        for (mut due, mut status) in self.due.into_iter().zip(self.status) {
-            out.push(match &mut due {
-                Due32OrInstant::Date(b) => Arc::new(b.finish()),
-                Due32OrInstant::Instant(b) => Arc::new(b.finish()),
-            });
-            let keys = status.finish();
-            out.push(Arc::new(DictionaryArray::<Int8Type>::new(
-                keys,
-                STATUS_VALUES.clone(),
-            )));
-            if let Some(d) = detail.as_mut().and_then(Iterator::next) {
-                let mut d = d;
-                out.push(Arc::new(d.finish()));
-            }
-        }
-        out
-    }
-}
-
-/// A row's result of one kind: the due value as the output column holds
-/// it (days since 1970-01-01 for a date, microseconds since
-/// 1970-01-01T00:00:00Z for an instant; `None` without a term), and the
-/// status.
-#[derive(Debug, Clone, Copy)]
-struct Cell {
-    due: Option<i64>,
-    status: Status,
-}
-
 /// The index of `s` in [`Status::ALL`] (the dictionary key).
-fn status_key(s: Status) -> i8 {
+pub(crate) fn status_key(s: Status) -> i8 {
     Status::ALL
         .iter()
         .position(|x| *x == s)
@@ -784,13 +603,13 @@ fn status_key(s: Status) -> i8 {
 }
 
 /// Days since 1970-01-01.
-fn days_of(d: Date) -> i32 {
+pub(crate) fn days_of(d: Date) -> i32 {
     const UNIX_EPOCH_JULIAN_DAY: i32 = 2_440_588;
     d.to_julian_day() - UNIX_EPOCH_JULIAN_DAY
 }
 
 /// Microseconds since 1970-01-01T00:00:00Z.
-fn micros_of(t: OffsetDateTime) -> i64 {
+pub(crate) fn micros_of(t: OffsetDateTime) -> i64 {
     let micros = t.unix_timestamp_nanos().div_euclid(1_000);
     i64::try_from(micros).unwrap_or(i64::MAX)
 }

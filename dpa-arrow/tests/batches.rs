@@ -8,7 +8,8 @@
 use std::sync::Arc;
 
 use arrow::array::{
-    Array, ArrayRef, AsArray, Date64Array, RecordBatch, StringArray, TimestampMillisecondArray,
+    Array, ArrayRef, AsArray, Date32Array, Date64Array, Int64Array, RecordBatch, StringArray,
+    TimestampMillisecondArray, TimestampSecondArray,
 };
 use arrow::datatypes::{DataType, Date32Type, Field, Schema};
 use dpa_arrow::{Agreements, Error, OnError, Options, Plan};
@@ -168,4 +169,486 @@ fn table_errors_name_the_column() {
             .contains("column `deleted_on` (deleted_on) needs the event column `terminated_on`"),
         "{e}"
     );
+}
+
+/// The bundled agreements, and variants that reach other date rules: the
+/// business-day rule with a stated backup cycle, a sticky month end west
+/// of UTC (where 9999-12-31 has no end), a calendar-year audit period.
+fn agreements() -> Vec<(String, Agreement)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/agreements/");
+    let text = |name: &str| std::fs::read_to_string(format!("{dir}{name}")).unwrap();
+    let mut out: Vec<(String, Agreement)> = [
+        "belco.toml",
+        "belco-1.2.2.toml",
+        "alles-online.toml",
+        "example-hosting-en.toml",
+        "voorbeeld-webdiensten.toml",
+    ]
+    .iter()
+    .map(|n| ((*n).to_owned(), Agreement::from_toml(&text(n)).unwrap()))
+    .collect();
+    let variants = [
+        (
+            "alles cycle, nl-atw",
+            text("alles-online.toml")
+                .replace(
+                    "backups = \"per-backup-cycle\"",
+                    "backups = \"per-backup-cycle\"\nbackup_cycle = \"5 weeks\"",
+                )
+                .replace("business_days = \"off\"", "business_days = \"nl-atw\""),
+        ),
+        (
+            "belco sticky, Los Angeles, calendar year",
+            text("belco.toml")
+                .replace(
+                    "month_rule = \"clamp\"",
+                    "month_rule = \"month-end-sticky\"",
+                )
+                .replace(
+                    "time_zone = \"Europe/Amsterdam\"",
+                    "time_zone = \"America/Los_Angeles\"",
+                )
+                .replace(
+                    "period = \"rolling-12-months\"",
+                    "period = \"calendar-year\"",
+                ),
+        ),
+    ];
+    for (name, t) in variants {
+        out.push((name.to_owned(), Agreement::from_toml(&t).unwrap()));
+    }
+    out
+}
+
+/// Days from 1970-01-01 to 0001-01-01 and to 9999-12-31.
+const FIRST_DAY: i32 = -719_162;
+const LAST_DAY: i32 = 2_932_896;
+
+/// A day for the memo test: mostly 2025–2028 (days repeat), some over the
+/// whole range and near its ends, a few outside it, some nulls.
+fn day(r: u64) -> Option<i32> {
+    let wide = (r >> 8) as i32 & 0x7fff_ffff;
+    match r % 32 {
+        0..=3 => None,
+        4 | 5 => Some(FIRST_DAY + wide % (LAST_DAY - FIRST_DAY + 1)),
+        6 => Some(FIRST_DAY + wide % 400),
+        7 => Some(LAST_DAY - wide % 400),
+        8 => Some(if r.is_multiple_of(2) {
+            FIRST_DAY - 1 - wide % 50
+        } else {
+            LAST_DAY + 1 + wide % 50
+        }),
+        _ => Some(20_089 + wide % 1_400),
+    }
+}
+
+/// The date `days` after 1970-01-01.
+fn date_of(days: i32) -> time::Date {
+    time::Date::from_julian_day(days + 2_440_588).unwrap()
+}
+
+/// Days since 1970-01-01.
+fn days_of(d: time::Date) -> i64 {
+    i64::from(d.to_julian_day() - 2_440_588)
+}
+
+/// The date columns of the memo test, in `Column::ALL` order, and which
+/// are completions (of the deletion and of the backup deletion).
+const DATE_COLUMNS: [&str; 6] = [
+    "terminated_on",
+    "audit_held_on",
+    "audit_notice_on",
+    "change_notified_on",
+    "deleted_on",
+    "backups_deleted_on",
+];
+
+/// A batch of `n` rows with every date column, a breach column on some
+/// rows, and a row number column.
+fn memo_batch(n: usize, seed: u64) -> RecordBatch {
+    let mut state = seed | 1;
+    let mut next = move || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    };
+    let mut columns: Vec<(&str, ArrayRef)> = Vec::new();
+    let mut terminated: Vec<Option<i32>> = Vec::new();
+    for (i, name) in DATE_COLUMNS.iter().enumerate() {
+        let values: Vec<Option<i32>> = (0..n)
+            .map(|row| {
+                let r = next();
+                match i {
+                    // A completion near the event, or none.
+                    4 | 5 => terminated[row]
+                        .filter(|_| r % 3 != 0)
+                        .map(|d: i32| d.saturating_add((r >> 9) as i32 % 200 - 20)),
+                    _ => day(r),
+                }
+            })
+            .collect();
+        if i == 0 {
+            terminated.clone_from(&values);
+        }
+        columns.push((name, Arc::new(Date32Array::from(values))));
+    }
+    let breach: Vec<Option<i64>> = (0..n)
+        .map(|_| {
+            let r = next();
+            (r % 7 == 0).then(|| 1_700_000_000 + (r >> 20) as i64 % 400_000_000)
+        })
+        .collect();
+    columns.push((
+        "breach_discovered_at",
+        Arc::new(TimestampSecondArray::from(breach).with_timezone("+01:00")),
+    ));
+    columns.insert(
+        0,
+        ("n", Arc::new(Int64Array::from_iter_values(0..n as i64))),
+    );
+    batch(columns)
+}
+
+/// What `row` of `b` gives under `a` as of `at`, from dpa-core row by row
+/// (`Schedule::entry`, the full path, without any memo): per kind of the
+/// output, the due value as the column holds it and the status; or the
+/// row's first error (the column and the start of its message).
+#[expect(clippy::type_complexity, reason = "a test's expected row")]
+fn expected_row(
+    a: &Agreement,
+    at: time::Date,
+    b: &RecordBatch,
+    row: usize,
+) -> Result<Vec<(Option<i64>, Option<&'static str>)>, (String, String)> {
+    use dpa_core::deadline::{Due, Start};
+    use dpa_core::schedule::{Column, KINDS, Schedule};
+    let date = |name: &str| -> Result<Option<time::Date>, (String, String)> {
+        let c = b.column_by_name(name).unwrap().as_primitive::<Date32Type>();
+        if c.is_null(row) {
+            return Ok(None);
+        }
+        let d = c.value(row);
+        if (FIRST_DAY..=LAST_DAY).contains(&d) {
+            Ok(Some(date_of(d)))
+        } else {
+            Err((name.to_owned(), String::new()))
+        }
+    };
+    // The input columns in the order they are read.
+    let mut starts: Vec<(Column, Option<Start>)> = Vec::new();
+    for c in Column::ALL {
+        let value = match c.as_str() {
+            "breach_discovered_at" => {
+                let t = b
+                    .column_by_name("breach_discovered_at")
+                    .unwrap()
+                    .as_primitive::<arrow::datatypes::TimestampSecondType>();
+                (!t.is_null(row)).then(|| {
+                    Start::Instant(time::OffsetDateTime::from_unix_timestamp(t.value(row)).unwrap())
+                })
+            }
+            name if DATE_COLUMNS.contains(&name) => date(name)?.map(Start::Date),
+            _ => continue,
+        };
+        starts.push((*c, value));
+    }
+    let value = |c: Column| starts.iter().find(|(x, _)| *x == c).and_then(|(_, v)| *v);
+    let s = Schedule::new(at);
+    let mut out = Vec::new();
+    for k in &KINDS {
+        let Some(event) = value(k.event) else {
+            out.push((None, None));
+            continue;
+        };
+        let e = s
+            .entry(a, k.kind, event, k.completion.and_then(value))
+            .map_err(|e| {
+                let column = e.path().unwrap_or_default().to_owned();
+                let text = e.to_string();
+                let message = text
+                    .strip_prefix(&format!("{column}: "))
+                    .unwrap_or(&text)
+                    .to_owned();
+                (column, message)
+            })?;
+        let due = match e.due {
+            Due::Date { date, .. } => Some(days_of(date)),
+            Due::Instant(t) => Some((t.unix_timestamp_nanos() / 1_000) as i64),
+            _ => None,
+        };
+        out.push((due, Some(e.status.as_str())));
+    }
+    Ok(out)
+}
+
+/// A kind's result columns: the due values as numbers and the statuses.
+type DueAndStatus = (Vec<Option<i64>>, Vec<Option<String>>);
+
+/// The due values of the result column `name` as numbers (days or
+/// microseconds).
+fn due_values(b: &RecordBatch, name: &str) -> Vec<Option<i64>> {
+    let c = b.column_by_name(name).unwrap();
+    let c = arrow::compute::cast(c, &DataType::Int64).unwrap();
+    c.as_primitive::<arrow::datatypes::Int64Type>()
+        .iter()
+        .collect()
+}
+
+/// Every row's due dates, statuses and errors through the memo per event
+/// day equal dpa-core's, row by row without a memo: under every bundled
+/// agreement and variants, for dates repeated, over the whole range, near
+/// its ends and outside it, with completions; one plan run on batch after
+/// batch (the memo kept between them) under agreements in turn (a memo
+/// never answers for another agreement); the row numbers of the errors
+/// counted over the table.
+///
+/// Source: docs/rules.md rules 1–5 and "Schedule statuses"; Belco DPS 1.11
+/// / clause 2.6.3, Alles Online DPS 12 / clause 6.3 (deletion and
+/// backups); clause 2.7.4 / 7.5 (audits); clause 2.2.2 / 2.2 (termination
+/// window); DPS 1.13 / clause 2.4.1 (breach notice).
+#[test]
+fn memoised_rows_equal_each_rows_own_entry() {
+    use dpa_core::schedule::KINDS;
+    let at = date!(2027 - 03 - 01);
+    let all = agreements();
+    let mut o = Options::new(at);
+    o.on_error = OnError::Skip;
+    let schema = memo_batch(1, 1).schema();
+    let plan = Plan::new(&schema, &o).unwrap();
+    let mut first_row = 0_u64;
+    let (mut rows_compared, mut errors, mut dates) = (0, 0, 0);
+    // Each agreement twice, the batches in turn, so that every memo is met
+    // again after others.
+    for round in 0..2 {
+        for (i, (name, a)) in all.iter().enumerate() {
+            let b = memo_batch(3_000, 7 + (round * all.len() + i) as u64);
+            let out = plan.run(&b, &Agreements::One(a), first_row).unwrap();
+            // Each kind's due values and statuses.
+            let columns: Vec<DueAndStatus> = KINDS
+                .iter()
+                .map(|k| {
+                    (
+                        due_values(&out.batch, k.due_column),
+                        text(&out.batch, k.status_column),
+                    )
+                })
+                .collect();
+            let mut kept = 0;
+            let mut skipped = out.skipped.iter();
+            for row in 0..b.num_rows() {
+                let number = first_row + row as u64 + 1;
+                match expected_row(a, at, &b, row) {
+                    Err((column, message)) => {
+                        let e = skipped.next().unwrap();
+                        assert_eq!((e.row, &e.column), (number, &column), "{name}: {e}");
+                        assert!(e.message.starts_with(&message), "{name}: {e}");
+                        errors += 1;
+                    }
+                    Ok(expected) => {
+                        for ((k, (due, status)), (dues, statuses)) in
+                            KINDS.iter().zip(expected).zip(&columns)
+                        {
+                            assert_eq!(dues[kept], due, "{name} row {number} {}", k.kind);
+                            let s = statuses[kept].as_deref();
+                            assert_eq!(s, status, "{name} row {number} {}", k.kind);
+                            dates += usize::from(due.is_some());
+                        }
+                        kept += 1;
+                    }
+                }
+                rows_compared += 1;
+            }
+            assert!(skipped.next().is_none(), "{name}");
+            assert_eq!(out.batch.num_rows(), kept, "{name}");
+            first_row += b.num_rows() as u64;
+        }
+    }
+    assert!(rows_compared >= 40_000, "{rows_compared}");
+    assert!(errors > 1_000, "{errors}");
+    assert!(dates > 100_000, "{dates}");
+}
+
+/// Under `--on-error fail` the error is the first bad row's, numbered over
+/// the table, as row-by-row reading gives it: here a row whose termination
+/// date has no deletion date in the years 1 to 9999 (9999-12-01 + 3
+/// months), after rows whose day is the same but good ones before it.
+///
+/// Source: issue 19 ("a bad row is reported with its row number and
+/// column"); Belco DPS 1.11 (3 months).
+#[test]
+fn fail_names_the_first_bad_row_with_a_memoised_day() {
+    let last = days_of(date!(9999 - 12 - 01)) as i32;
+    let ok = days_of(date!(2026 - 11 - 30)) as i32;
+    let days = vec![Some(ok), None, Some(ok), Some(last), Some(ok), Some(last)];
+    let b = batch(vec![("terminated_on", Arc::new(Date32Array::from(days)))]);
+    let plan = Plan::new(&b.schema(), &Options::new(date!(2027 - 03 - 01))).unwrap();
+    let belco = belco();
+    // The first batch computes the day; the second meets it in the memo.
+    for first_row in [0, 6] {
+        let Err(Error::Row(e)) = plan.run(&b, &Agreements::One(&belco), first_row) else {
+            panic!("no error");
+        };
+        assert_eq!(
+            (e.row, e.column.as_str()),
+            (first_row + 4, "terminated_on"),
+            "{e}"
+        );
+        assert!(e.message.contains("9999"), "{e}");
+    }
+}
+
+/// Rows under agreements named in a column, two of them equal in value but
+/// separate values (they share a memo), give each agreement's own dates.
+///
+/// Source: Belco DPS 1.11 / clause 2.6.3 (3 months); Alles Online DPS 12 /
+/// clause 6.3 (3 months, backups per regular backup cycle).
+#[test]
+fn agreements_by_column_each_give_their_own_dates() {
+    let all = agreements();
+    let b = memo_batch(2_000, 99);
+    let names: Vec<&str> = (0..b.num_rows())
+        .map(|row| ["belco.toml", "alles-online.toml", "copy of belco"][row % 3])
+        .collect();
+    let schema = b.schema();
+    let mut columns: Vec<(&str, ArrayRef)> = schema
+        .fields()
+        .iter()
+        .map(|f| f.name().as_str())
+        .zip(b.columns().iter().cloned())
+        .collect();
+    columns.push(("agreement", Arc::new(StringArray::from(names.clone()))));
+    let b = batch(columns);
+    let copy = all[0].1.clone();
+    let lookup = |name: &str| -> Result<&Agreement, String> {
+        match name {
+            "copy of belco" => Ok(&copy),
+            _ => all
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, a)| a)
+                .ok_or_else(|| format!("no {name}")),
+        }
+    };
+    let at = date!(2027 - 03 - 01);
+    let mut o = Options::new(at);
+    o.on_error = OnError::Skip;
+    o.agreement_column = Some("agreement".to_owned());
+    let plan = Plan::new(&b.schema(), &o).unwrap();
+    let out = plan.run(&b, &Agreements::ByColumn(&lookup), 0).unwrap();
+    let deletion_due = due_values(&out.batch, "deletion_due");
+    let deletion_status = text(&out.batch, "deletion_status");
+    let backup_due = due_values(&out.batch, "backup_deletion_due");
+    let mut kept = 0;
+    let mut skipped = out.skipped.iter();
+    for (row, name) in names.iter().enumerate() {
+        let a = lookup(name).unwrap();
+        match expected_row(a, at, &b, row) {
+            Err((column, _)) => assert_eq!(skipped.next().unwrap().column, column),
+            Ok(expected) => {
+                let (due, status) = expected[0];
+                assert_eq!(deletion_due[kept], due, "row {row}");
+                assert_eq!(deletion_status[kept].as_deref(), status, "row {row}");
+                assert_eq!(backup_due[kept], expected[1].0, "row {row}");
+                kept += 1;
+            }
+        }
+    }
+    assert!(kept > 1_000, "{kept}");
+}
+
+/// The Parquet writer that encodes the columns on worker threads writes the
+/// bytes the `parquet` crate's `ArrowWriter` writes on one thread: several
+/// row groups, a batch split over two of them, text, dates, timestamps,
+/// dictionaries and nulls, for one to four threads.
+///
+/// Source: issue 19 point 4 (the same output file, written faster).
+#[test]
+fn threaded_parquet_equals_arrow_writer() {
+    use dpa_arrow::files::ParallelParquet;
+    use parquet::arrow::ArrowWriter;
+    use parquet::file::properties::WriterProperties;
+    let b = memo_batch(5_000, 3);
+    let mut o = Options::new(date!(2027 - 03 - 01));
+    o.on_error = OnError::Skip;
+    let out = Plan::new(&b.schema(), &o)
+        .unwrap()
+        .run(&b, &Agreements::One(&belco()), 0)
+        .unwrap()
+        .batch;
+    let props = || {
+        WriterProperties::builder()
+            .set_compression(parquet::basic::Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(1_500))
+            .build()
+    };
+    let dir = std::env::temp_dir().join(format!("dpa-arrow-threaded-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let batches = || {
+        (0..out.num_rows())
+            .step_by(700)
+            .map(|s| out.slice(s, 700.min(out.num_rows() - s)))
+    };
+    let one = dir.join("one.parquet");
+    let mut w = ArrowWriter::try_new(
+        std::fs::File::create(&one).unwrap(),
+        out.schema(),
+        Some(props()),
+    )
+    .unwrap();
+    for part in batches() {
+        w.write(&part).unwrap();
+    }
+    w.close().unwrap();
+    let expected = std::fs::read(&one).unwrap();
+    assert!(expected.len() > 10_000);
+    for threads in 1..=4 {
+        let path = dir.join(format!("threads-{threads}.parquet"));
+        let file = std::fs::File::create(&path).unwrap();
+        let mut w = ParallelParquet::try_new(file, &out.schema(), props(), threads).unwrap();
+        for part in batches() {
+            w.write(&part).unwrap();
+        }
+        w.finish().unwrap();
+        assert!(
+            std::fs::read(&path).unwrap() == expected,
+            "{threads} threads"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// With `--detail` and `skip`, a skipped row's detail never lands on the
+/// next row: the first row's deletion is computed and then its next audit
+/// fails (9999-06-15 + 12 months); the second row, without a termination
+/// date, has no deletion detail.
+///
+/// Source: docs/rules.md, "Schedule statuses" (a row without the event has
+/// no deadline of that kind); Belco DPS 1.11 / clause 2.6.3, clause 2.7.4.
+#[test]
+fn skipped_rows_leave_no_detail_behind() {
+    let b = batch(vec![
+        (
+            "terminated_on",
+            Arc::new(StringArray::from(vec![Some("2026-11-30"), None])),
+        ),
+        (
+            "audit_held_on",
+            Arc::new(StringArray::from(vec![
+                Some("9999-06-15"),
+                Some("2026-06-15"),
+            ])),
+        ),
+    ]);
+    let mut o = Options::new(date!(2027 - 03 - 01));
+    o.on_error = OnError::Skip;
+    o.detail = true;
+    let out = Plan::new(&b.schema(), &o)
+        .unwrap()
+        .run(&b, &Agreements::One(&belco()), 0)
+        .unwrap();
+    assert_eq!(out.skipped.len(), 1);
+    assert_eq!(out.skipped[0].column, "audit_held_on");
+    assert_eq!(text(&out.batch, "deletion_detail"), [None]);
+    assert!(text(&out.batch, "next_audit_detail")[0].is_some());
 }

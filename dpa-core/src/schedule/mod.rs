@@ -272,6 +272,18 @@ pub struct DateEntry {
     pub status: Status,
 }
 
+/// A date deadline's due date and bound ([`Schedule::due_date`]): what a
+/// row's event alone decides, before the completion and the schedule's date
+/// give the status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DueDate {
+    /// The due date; `None` where there is no term.
+    pub due: Option<Date>,
+    /// Whether it is a latest or an earliest date.
+    pub bound: Bound,
+}
+
 /// The status as of one date: the per-table part of a schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -332,12 +344,54 @@ impl Schedule {
         completion: Option<Start>,
     ) -> Result<DateEntry> {
         let columns = columns_of(kind)?;
+        let DueDate { due, bound } = self.due_date(agreement, kind, event)?;
+        let status = self.date_status(due, bound, completion, columns)?;
+        Ok(DateEntry { due, status })
+    }
+
+    /// The part of [`Schedule::date_entry`] that the event alone decides:
+    /// the due date of the date kind `kind` from `event` under `agreement`,
+    /// and its bound. A caller that meets the same event day on many rows
+    /// may keep it per day and apply [`Status::of_date`] to each row's
+    /// completion (`dpa-arrow` does); the status is then the one
+    /// [`Schedule::date_entry`] gives.
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// use dpa_core::deadline::{Bound, DeadlineKind};
+    /// use dpa_core::schedule::{Schedule, Status};
+    /// use time::macros::date;
+    ///
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/../examples/agreements/belco.toml"
+    /// ))?;
+    /// let belco = Agreement::from_toml(&text)?;
+    /// let schedule = Schedule::new(date!(2027 - 03 - 01));
+    /// // Terminated 30 November 2026: delete by 28 February 2027 (DPS 1.11).
+    /// let d = schedule.due_date(&belco, DeadlineKind::Deletion, date!(2026 - 11 - 30))?;
+    /// assert_eq!((d.due, d.bound), (Some(date!(2027 - 02 - 28)), Bound::NoLaterThan));
+    /// let deleted = Some(date!(2027 - 02 - 27));
+    /// assert_eq!(Status::of_date(d.due, d.bound, deleted, schedule.at), Status::Met);
+    /// assert_eq!(Status::of_date(d.due, d.bound, None, schedule.at), Status::Overdue);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Schedule::date_entry`] for the event (the completion is not
+    /// read here), with the same messages.
+    pub fn due_date(
+        &self,
+        agreement: &Agreement,
+        kind: DeadlineKind,
+        event: Date,
+    ) -> Result<DueDate> {
+        let columns = columns_of(kind)?;
         let (due, bound) = agreement.due_day_of(kind, event).map_err(|e| {
             e.in_field(columns.event.as_str())
                 .at_input(columns.event.as_str())
         })?;
-        let status = self.date_status(due, bound, completion, columns)?;
-        Ok(DateEntry { due, status })
+        Ok(DueDate { due, bound })
     }
 
     /// The whole deadline of `kind` from `event`, with its citation and note
@@ -396,7 +450,8 @@ impl Schedule {
     }
 
     /// The status of a date deadline (or of one with no term): the one
-    /// rule [`Schedule::entry`] and [`Schedule::date_entry`] share.
+    /// rule [`Schedule::entry`] and [`Schedule::date_entry`] share, after
+    /// the completion's type is checked.
     fn date_status(
         &self,
         due: Option<Date>,
@@ -404,32 +459,73 @@ impl Schedule {
         completion: Option<Start>,
         columns: &KindColumns,
     ) -> Result<Status> {
-        let Some(date) = due else {
-            return Ok(Status::None);
-        };
-        match (completion, bound) {
-            (Some(done), Bound::NoLaterThan) => {
+        let done = match completion {
+            // A completion is compared only with a latest date.
+            Some(done) if due.is_some() && bound == Bound::NoLaterThan => {
                 let Start::Date(done) = done else {
                     return Err(wrong_type(columns.completion.unwrap_or(columns.event)));
                 };
-                Ok(if done <= date {
-                    Status::Met
-                } else {
-                    Status::Late
-                })
+                Some(done)
             }
-            (_, Bound::NoEarlierThan) => Ok(if date > self.at {
-                Status::NotYet
-            } else {
-                Status::Open
-            }),
-            (None, _) => Ok(self.latest(date)),
-        }
+            _ => None,
+        };
+        Ok(Status::of_date(due, bound, done, self.at))
     }
 
     /// The status of a latest date with no completion recorded.
     fn latest(&self, due: Date) -> Status {
-        match due.cmp(&self.at) {
+        Status::latest(due, self.at)
+    }
+}
+
+impl Status {
+    /// The status of a date deadline as of `at`: `due` (`None` where there
+    /// is no term: [`Status::None`]) with its `bound`, and the date the
+    /// obligation was fulfilled, if one is recorded (compared only with a
+    /// latest date: `met` on or before it, `late` after it). The one rule
+    /// of docs/rules.md, "Schedule statuses", for a date. It takes any type
+    /// that orders as the dates do: a [`Date`], or the number of days since
+    /// an epoch as a table holds it (`dpa-arrow` passes Arrow's `Date32`
+    /// days).
+    ///
+    /// ```
+    /// use dpa_core::deadline::Bound;
+    /// use dpa_core::schedule::Status;
+    ///
+    /// // Days since 1970-01-01: due on day 20_512, as of day 20_513.
+    /// assert_eq!(Status::of_date(Some(20_512), Bound::NoLaterThan, None, 20_513), Status::Overdue);
+    /// assert_eq!(Status::of_date(Some(20_512), Bound::NoLaterThan, Some(20_512), 20_513), Status::Met);
+    /// assert_eq!(Status::of_date(Some(20_512), Bound::NoEarlierThan, None, 20_511), Status::NotYet);
+    /// assert_eq!(Status::of_date(None::<i32>, Bound::NoLaterThan, None, 20_513), Status::None);
+    /// ```
+    #[inline]
+    pub fn of_date<D: Ord>(due: Option<D>, bound: Bound, completion: Option<D>, at: D) -> Status {
+        let Some(due) = due else {
+            return Status::None;
+        };
+        match (completion, bound) {
+            (Some(done), Bound::NoLaterThan) => {
+                if done <= due {
+                    Status::Met
+                } else {
+                    Status::Late
+                }
+            }
+            (_, Bound::NoEarlierThan) => {
+                if due > at {
+                    Status::NotYet
+                } else {
+                    Status::Open
+                }
+            }
+            (None, _) => Status::latest(due, at),
+        }
+    }
+
+    /// The status of a latest date with no completion recorded, as of `at`.
+    #[inline]
+    fn latest<D: Ord>(due: D, at: D) -> Status {
+        match due.cmp(&at) {
             std::cmp::Ordering::Greater => Status::Pending,
             std::cmp::Ordering::Equal => Status::DueToday,
             std::cmp::Ordering::Less => Status::Overdue,
