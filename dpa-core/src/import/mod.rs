@@ -37,10 +37,11 @@ mod structure;
 mod words;
 
 pub use extract::{
-    Certified, HistoryEntry, ImportedProcessor, ImportedStatement, ImportedSubProcessor,
+    Certified, HistoryEntry, ImportedDuration, ImportedProcessor, ImportedReturn,
+    ImportedSpecialCategories, ImportedStatement, ImportedSubProcessor, TemplateItem,
 };
 pub use normalize::{Line, normalize};
-pub use review::{ImportReport, ItemStatus, ReviewEntry, ReviewStatus};
+pub use review::{ImportReport, ItemEntry, ItemStatus, ReviewEntry, ReviewStatus};
 
 use crate::error::Result;
 
@@ -140,6 +141,26 @@ impl Import {
     /// not say is `not-stated` or missing with a comment saying so.
     pub fn draft_toml(&self) -> String {
         draft::draft(&self.statement)
+    }
+}
+
+/// The reason a text is not a Data Pro Statement, where `error` is the
+/// error [`import_text`] gives for such a text (`None` for any other
+/// error): what a binding raises as its own exception.
+///
+/// ```
+/// use dpa_core::import::{import_text, not_a_statement};
+///
+/// let e = import_text("Algemene voorwaarden\n\n1. Prijzen\n2. Levering\n").unwrap_err();
+/// let reason = not_a_statement(&e).unwrap();
+/// assert!(reason.starts_with("it has no part heading"), "{reason}");
+/// ```
+pub fn not_a_statement(error: &crate::Error) -> Option<&str> {
+    match error {
+        crate::Error::InvalidArgument(a) if a.field() == "statement" => {
+            a.message().strip_prefix(structure::NOT_A_STATEMENT)
+        }
+        _ => None,
     }
 }
 
