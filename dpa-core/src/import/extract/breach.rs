@@ -168,7 +168,8 @@ fn listed(item: &crate::import::structure::Item) -> Option<Read<Vec<String>>> {
         f.ends_with("informatie:") || f.ends_with("information:")
     })?;
     let mut entries: Vec<(String, usize, usize)> = Vec::new();
-    for l in &lines[start + 1..] {
+    let mut end = start;
+    for (k, l) in lines.iter().enumerate().skip(start + 1) {
         let numbered = l
             .text
             .split_once(['.', ')'])
@@ -191,10 +192,14 @@ fn listed(item: &crate::import::structure::Item) -> Option<Read<Vec<String>>> {
                 _ => break,
             },
         }
+        end = k;
     }
     let (first, last) = (entries.first()?.1, entries.last()?.2);
-    let quote = std::iter::once(lines[start].text.as_str())
-        .chain(entries.iter().map(|(t, _, _)| t.as_str()))
+    // The quote is the text as written: the line that opens the list and
+    // the list's lines, numbers and bullets as the lines keep them.
+    let quote = lines[start..=end]
+        .iter()
+        .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     let mut quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
