@@ -7,8 +7,10 @@ use dpa_core::timeline::Events;
 use dpa_core::values::Country;
 
 mod schedule;
+mod statement;
 mod worst;
 pub use schedule::{copy_table, schedule_table, write_customer_table};
+pub use statement::{long_statement, statement_with};
 pub use worst::{worst_transfers_fitting, worst_transfers_toml};
 
 /// The seed agreements, as bundled.
