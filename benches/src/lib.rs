@@ -7,10 +7,12 @@ use dpa_core::timeline::Events;
 use dpa_core::values::Country;
 
 mod schedule;
+mod statement;
 mod worst;
 pub use schedule::{
     copy_table, schedule_table, time_arrow_schedule, write_customer_table, write_edge_tables,
 };
+pub use statement::{long_statement, statement_with};
 pub use worst::{worst_transfers_fitting, worst_transfers_toml};
 
 /// The seed agreements, as bundled.

@@ -112,6 +112,11 @@ fn due_date(d: &CoreDeadline) -> Result<Date> {
 }
 
 impl PyAgreement {
+    /// The Python object of an agreement of `dpa-core`.
+    pub(crate) fn from_core(inner: Agreement) -> PyAgreement {
+        PyAgreement { inner }
+    }
+
     /// The agreement of `dpa-core`.
     pub(crate) fn inner(&self) -> &Agreement {
         &self.inner

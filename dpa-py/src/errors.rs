@@ -18,6 +18,7 @@
 //! | [`Error::Parse`] (a `str` document with a lone surrogate) | `ParseError` |
 //! | [`Error::Type`] | `TypeError` |
 //! | [`Error::Row`] (a bad row of a scheduled table) | `RowError` (an `InvalidInput`: `row`, `path` the column) |
+//! | [`Error::NotAStatement`] (`import_statement` on a text that is no Data Pro Statement) | `NotAStatement` (an `InvalidInput`: `reason`, `path` `"statement"`) |
 //!
 //! The messages of `dpa-core`'s errors are its own (`Display`); the
 //! bindings add only where the error came from: the file (`path: ...`) or
@@ -94,6 +95,14 @@ pub(crate) enum Error {
     /// with `on_error="fail"`): raised as `RowError`, whose message is the
     /// one `dpa schedule` prints (`row 3: terminated_on: ...`).
     Row(dpa_arrow::RowError),
+    /// A text `import_statement` was given that is not a Data Pro
+    /// Statement: raised as `NotAStatement`, with the reason.
+    NotAStatement {
+        /// The whole message (the file, where one was read).
+        message: String,
+        /// Why it is not one (`dpa_core::import::not_a_statement`).
+        reason: String,
+    },
     /// A bug: a panic caught at the boundary, or an impossible state.
     Internal(String),
 }
@@ -223,6 +232,7 @@ enum Class {
     InvalidInput,
     OutOfRange,
     RowError,
+    NotAStatement,
 }
 
 impl Class {
@@ -234,6 +244,7 @@ impl Class {
         static INVALID_INPUT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
         static OUT_OF_RANGE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
         static ROW_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+        static NOT_A_STATEMENT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
         let (cell, name) = match self {
             Class::DpaError => (&DPA_ERROR, "DpaError"),
             Class::ParseError => (&PARSE_ERROR, "ParseError"),
@@ -241,6 +252,7 @@ impl Class {
             Class::InvalidInput => (&INVALID_INPUT, "InvalidInput"),
             Class::OutOfRange => (&OUT_OF_RANGE, "OutOfRange"),
             Class::RowError => (&ROW_ERROR, "RowError"),
+            Class::NotAStatement => (&NOT_A_STATEMENT, "NotAStatement"),
         };
         cell.import(py, "dpa.exceptions", name).cloned()
     }
@@ -373,6 +385,15 @@ impl From<Error> for PyErr {
                 ),
                 Err(err) => err,
             },
+            Error::NotAStatement { message, reason } => {
+                match Class::NotAStatement.type_object(py) {
+                    Ok(ty) => PyErr::from_type(
+                        ty,
+                        (message, "statement", None::<usize>, None::<usize>, reason),
+                    ),
+                    Err(err) => err,
+                }
+            }
             Error::Python(e) => e,
             Error::Internal(what) => Class::DpaError.raise(
                 py,

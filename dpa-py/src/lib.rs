@@ -23,6 +23,7 @@ mod convert;
 mod coverage;
 mod diff;
 mod errors;
+mod import;
 mod results;
 #[allow(
     unsafe_code,
@@ -58,6 +59,8 @@ mod native {
     use crate::coverage::Art28Coverage;
     #[pymodule_export]
     use crate::diff::{Change, DiffReport, diff, diff_report};
+    #[pymodule_export]
+    use crate::import::{ImportDraft, ImportReview, ReviewItem, ReviewValue, import_statement};
     #[pymodule_export]
     use crate::results::{Deadline, Finding, StatedDate};
     #[pymodule_export]

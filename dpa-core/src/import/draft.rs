@@ -125,6 +125,13 @@ pub(crate) fn draft(s: &ImportedStatement) -> String {
         }
         st.insert("products", Item::ArrayOfTables(products));
     }
+    if let Read::Stated { value, evidence } = &s.intended_use {
+        let mut t = table("Intended use");
+        set(&mut t, "text", value.as_str(), evidence);
+        t.insert("source", Item::Value(source(evidence)));
+        st.insert("intended_use", Item::Table(t));
+    }
+    st.insert("special_categories", Item::Table(special_categories(s)));
     st.insert("sub_processors", sub_processors(s));
     if let Read::Stated { value, evidence } = &s.certifications {
         let mut certs = ArrayOfTables::new();
@@ -167,6 +174,37 @@ fn processor(s: &ImportedStatement) -> Table {
     put(&mut c, "email", &p.email, str_);
     put(&mut c, "phone", &p.phone, str_);
     t.insert("privacy_contact", Item::Table(c));
+    t
+}
+
+/// `[statement.special_categories]`: each declaration stated, ambiguous
+/// (a `REVIEW` comment) or `not-stated`.
+fn special_categories(s: &ImportedStatement) -> Table {
+    let c = &s.special_categories;
+    let mut t = table("Special categories of personal data (GDPR art. 9, 10)");
+    let mut sources: Vec<&Evidence> = Vec::new();
+    for (key, read) in [
+        ("art9", &c.art9),
+        ("art10", &c.art10),
+        ("government_identifiers", &c.government_identifiers),
+    ] {
+        match read {
+            Read::NotStated => {
+                t.insert(key, toml_edit::value("not-stated"));
+            }
+            other => put(&mut t, key, other, |d| Value::from(d.as_str())),
+        }
+        if let Some(e) = read.evidence()
+            && !sources.iter().any(|s| s.clause == e.clause)
+        {
+            sources.push(e);
+        }
+    }
+    let mut a = Array::new();
+    for e in sources {
+        a.push(e.clause.as_str());
+    }
+    t.insert("source", Item::Value(Value::Array(a)));
     t
 }
 
@@ -238,7 +276,35 @@ fn terms(s: &ImportedStatement) -> Table {
         other => put(&mut d, "backups", other, |b| Value::from(b.as_str())),
     }
     provenance(&mut d, &s.deletion_term);
+    let mut du = table("Duration (clause 6.1-6.2 / 2.6.1-2.6.2)");
+    let duration = &s.duration;
+    put(&mut du, "indefinite", &duration.indefinite, |b| {
+        Value::from(*b)
+    });
+    put(
+        &mut du,
+        "ends_with_main_agreement",
+        &duration.ends_with_main_agreement,
+        |b| Value::from(*b),
+    );
+    let mut du_sources = Array::new();
+    for e in [&duration.indefinite, &duration.ends_with_main_agreement]
+        .into_iter()
+        .filter_map(Read::evidence)
+    {
+        if !du_sources
+            .iter()
+            .any(|v| v.as_str() == Some(e.clause.as_str()))
+        {
+            du_sources.push(e.clause.as_str());
+        }
+    }
+    if !du_sources.is_empty() {
+        du.insert("source", Item::Value(Value::Array(du_sources)));
+    }
+    terms.insert("duration", Item::Table(du));
     terms.insert("deletion", Item::Table(d));
+    terms.insert("return_of_data", Item::Table(return_of_data(s)));
     let mut b = table("Breach notice to the client (DPS; clause 4.1 / 2.4.1)");
     put(&mut b, "notice", &s.breach_notice, |n| {
         let mut t = toml_edit::InlineTable::new();
@@ -260,6 +326,12 @@ fn terms(s: &ImportedStatement) -> Table {
     if s.breach_asap {
         b.insert("as_soon_as_possible", toml_edit::value(true));
     }
+    put(&mut b, "channels", &s.breach_channels, |c| {
+        Value::Array(c.iter().map(|c| c.as_str()).collect())
+    });
+    put(&mut b, "information", &s.breach_information, |i| {
+        Value::Array(i.iter().map(String::as_str).collect())
+    });
     provenance(&mut b, &s.breach_notice);
     terms.insert("breach", Item::Table(b));
     let mut a = table("Audits (clause 7.5 / 2.7.4)");
@@ -291,4 +363,31 @@ fn terms(s: &ImportedStatement) -> Table {
     provenance(&mut c, &s.change_window);
     terms.insert("statement_changes", Item::Table(c));
     terms
+}
+
+/// `[terms.return_of_data]`: the method and what the sentence says of it,
+/// the sentence as the description; `provenance = "not-stated"` where the
+/// statement does not say how the data is returned.
+fn return_of_data(s: &ImportedStatement) -> Table {
+    let r = &s.return_of_data;
+    let mut t = table("Return of data (clause 6.3 / 2.6.3; GDPR art. 28(3)(g))");
+    put(&mut t, "method", &r.method, |m| Value::from(m.as_str()));
+    for (key, read) in [
+        ("machine_readable", &r.machine_readable),
+        ("before_deletion", &r.before_deletion),
+        ("costs_announced_in_advance", &r.costs_announced_in_advance),
+    ] {
+        put(&mut t, key, read, |b| Value::from(*b));
+    }
+    match &r.method {
+        Read::Stated { evidence, .. } => {
+            t.insert("description", toml_edit::value(evidence.quote.as_str()));
+            t.insert("source", Item::Value(source(evidence)));
+        }
+        Read::NotStated => {
+            t.insert("provenance", toml_edit::value("not-stated"));
+        }
+        Read::Ambiguous(_) => {}
+    }
+    t
 }

@@ -41,10 +41,11 @@ mod words;
 
 pub use documents::{DocumentKind, document_kind, document_text, import_document};
 pub use extract::{
-    Certified, HistoryEntry, ImportedProcessor, ImportedStatement, ImportedSubProcessor,
+    Certified, HistoryEntry, ImportedDuration, ImportedProcessor, ImportedReturn,
+    ImportedSpecialCategories, ImportedStatement, ImportedSubProcessor, TemplateItem,
 };
 pub use normalize::{Line, normalize};
-pub use review::{ImportReport, ItemStatus, ReviewEntry, ReviewStatus};
+pub use review::{ImportReport, ItemEntry, ItemStatus, ReviewEntry, ReviewStatus};
 
 use crate::error::Result;
 
@@ -175,6 +176,26 @@ impl Import {
     /// then to be completed by hand.
     pub fn update(&self, old: &crate::Agreement) -> Result<crate::Agreement> {
         update::update(old, &self.draft_toml())
+    }
+}
+
+/// The reason a text is not a Data Pro Statement, where `error` is the
+/// error [`import_text`] gives for such a text (`None` for any other
+/// error): what a binding raises as its own exception.
+///
+/// ```
+/// use dpa_core::import::{import_text, not_a_statement};
+///
+/// let e = import_text("Algemene voorwaarden\n\n1. Prijzen\n2. Levering\n").unwrap_err();
+/// let reason = not_a_statement(&e).unwrap();
+/// assert!(reason.starts_with("it has no part heading"), "{reason}");
+/// ```
+pub fn not_a_statement(error: &crate::Error) -> Option<&str> {
+    match error {
+        crate::Error::InvalidArgument(a) if a.field() == "statement" => {
+            a.message().strip_prefix(structure::NOT_A_STATEMENT)
+        }
+        _ => None,
     }
 }
 

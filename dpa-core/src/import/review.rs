@@ -79,6 +79,9 @@ pub struct ItemEntry {
     /// The statement's citation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
+    /// The item's original lines, first and last.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<(usize, usize)>,
 }
 
 /// The review list.
@@ -153,19 +156,30 @@ pub(crate) fn report(s: &ImportedStatement) -> ImportReport {
     let items = s
         .items
         .iter()
-        .map(|(k, c)| ItemEntry {
-            item: (*k).to_owned(),
-            status: if c.is_some() {
+        .map(|i| ItemEntry {
+            item: i.key.to_owned(),
+            status: if i.clause.is_some() {
                 ItemStatus::Found
             } else {
                 ItemStatus::NotFound
             },
-            clause: c.clone(),
+            clause: i.clause.clone(),
+            lines: i.lines,
         })
         .collect();
+    let mut values = statement_values(s);
+    sub_processor_values(s, &mut values);
+    term_values(s, &mut values);
+    values.extend(s.placeholders.iter().map(placeholder));
+    ImportReport { items, values }
+}
+
+/// The processor, the version and date, the products, the intended use and
+/// the special-categories declaration.
+fn statement_values(s: &ImportedStatement) -> Vec<ReviewEntry> {
     let p = &s.processor;
     let string = |v: &String| v.clone();
-    let mut values = vec![
+    vec![
         entry("statement.processor.name", &p.name, string),
         entry("statement.processor.address.street", &p.street, string),
         entry(
@@ -192,7 +206,28 @@ pub(crate) fn report(s: &ImportedStatement) -> ImportReport {
         ),
         entry("clauses.edition", &s.edition, ToString::to_string),
         entry("statement.products", &s.products, |v| v.join("; ")),
-    ];
+        entry("statement.intended_use", &s.intended_use, string),
+        entry(
+            "statement.special_categories.art9",
+            &s.special_categories.art9,
+            ToString::to_string,
+        ),
+        entry(
+            "statement.special_categories.art10",
+            &s.special_categories.art10,
+            ToString::to_string,
+        ),
+        entry(
+            "statement.special_categories.government_identifiers",
+            &s.special_categories.government_identifiers,
+            ToString::to_string,
+        ),
+    ]
+}
+
+/// Each sub-processor's seat, locations and engagement, or the list's
+/// status where it is not stated.
+fn sub_processor_values(s: &ImportedStatement, values: &mut Vec<ReviewEntry>) {
     match &s.sub_processors {
         Read::Stated { value, .. } => {
             for (i, sp) in value.iter().enumerate() {
@@ -221,6 +256,11 @@ pub(crate) fn report(s: &ImportedStatement) -> ImportReport {
         }
         other => values.push(entry("statement.sub_processors", other, |_| String::new())),
     }
+}
+
+/// The operative terms, the duration, the return of data and the
+/// certifications.
+fn term_values(s: &ImportedStatement, values: &mut Vec<ReviewEntry>) {
     values.extend([
         entry("terms.deletion", &s.deletion_term, ToString::to_string),
         entry(
@@ -229,11 +269,50 @@ pub(crate) fn report(s: &ImportedStatement) -> ImportReport {
             ToString::to_string,
         ),
         entry("terms.deletion.backups", &s.backups, ToString::to_string),
+        entry(
+            "terms.duration.indefinite",
+            &s.duration.indefinite,
+            ToString::to_string,
+        ),
+        entry(
+            "terms.duration.ends_with_main_agreement",
+            &s.duration.ends_with_main_agreement,
+            ToString::to_string,
+        ),
+        entry(
+            "terms.return_of_data.method",
+            &s.return_of_data.method,
+            ToString::to_string,
+        ),
+        entry(
+            "terms.return_of_data.machine_readable",
+            &s.return_of_data.machine_readable,
+            ToString::to_string,
+        ),
+        entry(
+            "terms.return_of_data.before_deletion",
+            &s.return_of_data.before_deletion,
+            ToString::to_string,
+        ),
+        entry(
+            "terms.return_of_data.costs_announced_in_advance",
+            &s.return_of_data.costs_announced_in_advance,
+            ToString::to_string,
+        ),
         entry("terms.breach.notice", &s.breach_notice, |n| {
             match n.hours() {
                 Some(h) => format!("within {h} hours"),
                 None => "without undue delay".to_owned(),
             }
+        }),
+        entry("terms.breach.channels", &s.breach_channels, |c| {
+            c.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+        entry("terms.breach.information", &s.breach_information, |i| {
+            i.join("; ")
         }),
         entry("terms.audit.max_count", &s.audit_count, ToString::to_string),
         entry("terms.audit.period", &s.audit_period, |p| {
@@ -252,6 +331,4 @@ pub(crate) fn report(s: &ImportedStatement) -> ImportReport {
                 .join(", ")
         }),
     ]);
-    values.extend(s.placeholders.iter().map(placeholder));
-    ImportReport { items, values }
 }

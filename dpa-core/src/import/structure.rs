@@ -172,12 +172,13 @@ pub(crate) fn read(lines: &[Line]) -> Result<Structure> {
     })
 }
 
+/// The start of the message of the error for a text that is not a Data
+/// Pro Statement; the reason follows it.
+pub(crate) const NOT_A_STATEMENT: &str = "the text is not a Data Pro Statement: ";
+
 /// The error for a text that is not a Data Pro Statement.
 fn not_a_statement(why: &str) -> Error {
-    Error::invalid_argument(
-        "statement",
-        format!("the text is not a Data Pro Statement: {why}"),
-    )
+    Error::invalid_argument("statement", format!("{NOT_A_STATEMENT}{why}"))
 }
 
 /// The items of part 1 and the lines before the first one.

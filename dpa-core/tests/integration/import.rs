@@ -131,6 +131,8 @@ fn compare(i: &Import, a: &Agreement) -> Tally {
         }
     }
     compare_sub_processors(&mut t, i, a);
+    compare_declarations(&mut t, i, a);
+    compare_ending(&mut t, i, a);
     let d = &a.terms.deletion;
     t.field("terms.deletion.term", &s.deletion_term, d.term);
     t.field(
@@ -175,6 +177,131 @@ fn compare(i: &Import, a: &Agreement) -> Tally {
     };
     t.field("statement.certifications", &imported, Some(certs));
     t
+}
+
+/// The hand-encoded value of a boolean the import only ever reads as
+/// `true` (what a text does not say is not stated, never `false`).
+fn stated_true(b: bool) -> Option<bool> {
+    b.then_some(true)
+}
+
+/// The citation of a value the import read, as the value to compare where
+/// the file paraphrases the text (the intended use).
+fn cited<T>(read: &Read<T>) -> Read<String> {
+    match read.evidence() {
+        Some(evidence) if read.value().is_some() => Read::Stated {
+            value: evidence.clause.clone(),
+            evidence: evidence.clone(),
+        },
+        _ => Read::NotStated,
+    }
+}
+
+/// The intended use and the special-categories declaration.
+fn compare_declarations(t: &mut Tally, i: &Import, a: &Agreement) {
+    use dpa_core::model::Declaration;
+    let s = &i.statement;
+    let hand_use = a.statement.intended_use.as_ref();
+    let use_sources: Vec<String> = hand_use
+        .map(|u| u.source.iter().map(ToString::to_string).collect())
+        .unwrap_or_default();
+    // The file paraphrases the use: the import is right where it read it
+    // from an item the file cites.
+    let imported_clause = cited(&s.intended_use);
+    let hand_clause = imported_clause
+        .value()
+        .filter(|c| use_sources.contains(c))
+        .cloned()
+        .or_else(|| use_sources.first().cloned());
+    t.field(
+        "statement.intended_use (item)",
+        &imported_clause,
+        hand_clause,
+    );
+    let sc = &a.statement.special_categories;
+    let stated = |d: Declaration| (d != Declaration::NotStated).then_some(d);
+    let c = &s.special_categories;
+    t.field(
+        "statement.special_categories.art9",
+        &c.art9,
+        stated(sc.art9),
+    );
+    t.field(
+        "statement.special_categories.art10",
+        &c.art10,
+        stated(sc.art10),
+    );
+    t.field(
+        "statement.special_categories.government_identifiers",
+        &c.government_identifiers,
+        stated(sc.government_identifiers),
+    );
+}
+
+/// The duration, the return of data, the breach notice's channels and its
+/// items (their number: the file paraphrases each one).
+fn compare_ending(t: &mut Tally, i: &Import, a: &Agreement) {
+    let s = &i.statement;
+    let du = &a.terms.duration;
+    t.field(
+        "terms.duration.indefinite",
+        &s.duration.indefinite,
+        stated_true(du.indefinite),
+    );
+    t.field(
+        "terms.duration.ends_with_main_agreement",
+        &s.duration.ends_with_main_agreement,
+        stated_true(du.ends_with_main_agreement),
+    );
+    let r = &a.terms.return_of_data;
+    let ir = &s.return_of_data;
+    t.field("terms.return_of_data.method", &ir.method, r.method);
+    t.field(
+        "terms.return_of_data.machine_readable",
+        &ir.machine_readable,
+        stated_true(r.machine_readable),
+    );
+    t.field(
+        "terms.return_of_data.before_deletion",
+        &ir.before_deletion,
+        stated_true(r.before_deletion),
+    );
+    t.field(
+        "terms.return_of_data.costs_announced_in_advance",
+        &ir.costs_announced_in_advance,
+        stated_true(r.costs_announced_in_advance),
+    );
+    let b = &a.terms.breach;
+    let mut hand_channels = b.channels.clone();
+    hand_channels.sort_by_key(|c| c.as_str());
+    let channels = match &s.breach_channels {
+        Read::Stated { value, evidence } => {
+            let mut v = value.clone();
+            v.sort_by_key(|c| c.as_str());
+            Read::Stated {
+                value: v,
+                evidence: evidence.clone(),
+            }
+        }
+        _ => Read::NotStated,
+    };
+    t.field(
+        "terms.breach.channels",
+        &channels,
+        (!hand_channels.is_empty()).then_some(hand_channels),
+    );
+    let count = match &s.breach_information {
+        Read::Stated { value, evidence } => Read::Stated {
+            value: value.len(),
+            evidence: evidence.clone(),
+        },
+        _ => Read::NotStated,
+    };
+    t.field(
+        "terms.breach.information (entries)",
+        &count,
+        (!b.information.is_empty()).then_some(b.information.len()),
+    );
 }
 
 /// The processor's identity.
@@ -574,5 +701,144 @@ fn own_english_statement_imports() {
         ("ISO/IEC 27001", CertificationStatus::Held)
     );
     // The placeholder needs a person.
+    assert!(i.review().fails());
+}
+
+/// Source: seed 000 (Belco): DPS 1.5 "Beoogd gebruik van Belco" (the use,
+/// then "N.B. ... geen rekening gehouden met de verwerking van bijzondere
+/// persoonsgegevens, of gegevens betreffende strafrechtelijke veroordelingen",
+/// BSN not named), DPS 1.13 ("telefonisch op de hoogte stellen. Daarnaast zal
+/// er ook een mail ... worden verstuurd, met daarin de volgende informatie:"
+/// and items 1-10), DPS 1.12 ("kan in gangbaar formaat geëxporteerd worden
+/// vanuit Belco via de API"), clauses 2.6.1-2.6.2.
+#[test]
+fn belco_declarations_breach_protocol_and_return() {
+    use dpa_core::model::{Channel, Declaration, ReturnMethod};
+    let i = import_text(&seed("000")).unwrap();
+    let s = &i.statement;
+    let use_ = s.intended_use.value().unwrap();
+    assert!(
+        use_.starts_with("Belco is ontworpen en ingericht"),
+        "{use_}"
+    );
+    assert!(!use_.contains("bijzondere"), "{use_}");
+    assert_eq!(s.intended_use.evidence().unwrap().clause, "DPS 1.5");
+    let sc = &s.special_categories;
+    assert_eq!(sc.art9.value(), Some(&Declaration::NotDesignedFor));
+    assert_eq!(sc.art10.value(), Some(&Declaration::NotDesignedFor));
+    assert!(matches!(sc.government_identifiers, Read::NotStated));
+    // In the order the item names them.
+    assert_eq!(
+        s.breach_channels.value().unwrap(),
+        &[Channel::Phone, Channel::Email]
+    );
+    let info = s.breach_information.value().unwrap();
+    assert_eq!(info.len(), 10);
+    assert_eq!(info[0], "Soort incident");
+    // An entry that runs over two lines is one entry.
+    assert_eq!(
+        info[2],
+        "Indien bekend en het incident plaatsvond bij een subverwerker, de naam van de subverwerker"
+    );
+    assert_eq!(
+        s.return_of_data.method.value(),
+        Some(&ReturnMethod::SelfServiceExport)
+    );
+    assert_eq!(
+        s.return_of_data.method.evidence().unwrap().clause,
+        "DPS 1.12"
+    );
+    assert_eq!(
+        s.duration.indefinite.evidence().unwrap().clause,
+        "clause 2.6.1"
+    );
+    assert_eq!(
+        s.duration
+            .ends_with_main_agreement
+            .evidence()
+            .unwrap()
+            .clause,
+        "clause 2.6.2"
+    );
+    let draft = i.draft_toml();
+    let v: toml::Value = toml::from_str(&draft).unwrap_or_else(|e| panic!("{e}\n{draft}"));
+    assert_eq!(
+        v["terms"]["breach"]["channels"].as_array().unwrap().len(),
+        2
+    );
+    assert_eq!(
+        v["statement"]["special_categories"]["government_identifiers"].as_str(),
+        Some("not-stated")
+    );
+    assert_eq!(
+        v["terms"]["return_of_data"]["method"].as_str(),
+        Some("self-service-export")
+    );
+}
+
+/// Source: seed 004 (Alles Online): DPS 17 lists the notice's information in
+/// a sentence ("relevante informatie aan: omschrijving en aard van het
+/// incident, ..., mogelijke gevolgen en de getroffen en te nemen
+/// maatregelen"): which "en" ends the list is not for the import to guess,
+/// so both readings are given, the hand-encoded file's among them.
+#[test]
+fn alles_online_breach_items_are_ambiguous() {
+    let i = import_text(&seed("004")).unwrap();
+    let Read::Ambiguous(a) = &i.statement.breach_information else {
+        panic!("{:?}", i.statement.breach_information)
+    };
+    assert_eq!(a.setting, "terms.breach.information");
+    assert_eq!(a.readings.len(), 2, "{:?}", a.readings);
+    let file = load("alles-online.toml");
+    let hand: Vec<String> = file
+        .terms
+        .breach
+        .information
+        .iter()
+        .map(|t| t.as_str().to_lowercase())
+        .collect();
+    assert_eq!(
+        a.readings
+            .iter()
+            .filter(|r| r
+                .to_lowercase()
+                .split("; ")
+                .eq(hand.iter().map(String::as_str)))
+            .count(),
+        1,
+        "{:?}",
+        a.readings
+    );
+    let review = i.review();
+    let entry = review
+        .values
+        .iter()
+        .find(|v| v.field == "terms.breach.information")
+        .unwrap();
+    assert!(entry.needs_review && entry.readings == a.readings);
+}
+
+/// Source: issue 18 point 4 (never a silent guess): a declaration on
+/// special categories in words that are none of the template's is
+/// ambiguous with the three readings; channel words inside other words
+/// ("e-mailadressen", "telefoonnummers") are no channels.
+#[test]
+fn unrecognised_wording_is_ambiguous_and_words_are_whole() {
+    let text = "Deel 1: Data Pro Statement\n\n1.1 Dit Data Pro Statement is opgesteld door de volgende data processor: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n1.2 Het product kan met aanvullende afspraken bijzondere persoonsgegevens verwerken.\n1.3 Na beëindiging van de Overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 30 dagen.\n1.4 Datalekprotocol. Indien data processor een datalek ontdekt, stelt hij opdrachtgever uiterlijk binnen 24 uur op de hoogte met de betrokken telefoonnummers en e-mailadressen.\n";
+    let i = import_text(text).unwrap();
+    let s = &i.statement;
+    let Read::Ambiguous(a) = &s.special_categories.art9 else {
+        panic!("{:?}", s.special_categories.art9)
+    };
+    assert_eq!(a.readings.len(), 3);
+    assert_eq!(a.evidence.clause, "DPS 1.2");
+    assert!(matches!(s.special_categories.art10, Read::NotStated));
+    assert_eq!(s.breach_notice.value().and_then(|n| n.hours()), Some(24));
+    assert!(
+        matches!(s.breach_channels, Read::NotStated),
+        "{:?}",
+        s.breach_channels
+    );
+    assert!(matches!(s.return_of_data.method, Read::NotStated));
     assert!(i.review().fails());
 }

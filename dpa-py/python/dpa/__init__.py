@@ -14,6 +14,8 @@ The calendar functions (:func:`add_months`, :func:`add_months_many`, the
 Dutch public holidays) stand on their own. :meth:`Agreement.schedule`
 computes the deadlines of a whole table on Arrow data (pyarrow, polars,
 pandas; ``pip install 'dpa[arrow]'``), as ``dpa schedule`` does.
+:func:`import_statement` reads the text of a Data Pro Statement into a
+draft agreement file and a review list, as ``dpa import`` does.
 Everything is computed by the Rust library ``dpa-core``; see ``docs/python.md``.
 """
 
@@ -25,7 +27,11 @@ from dpa._dpa import (
     Deadline,
     DiffReport,
     Finding,
+    ImportDraft,
+    ImportReview,
     Obligation,
+    ReviewItem,
+    ReviewValue,
     StatedDate,
     SubProcessor,
     Timeline,
@@ -35,6 +41,7 @@ from dpa._dpa import (
     add_months_many,
     diff,
     diff_report,
+    import_statement,
     is_nl_business_day,
     is_nl_public_holiday,
     json_schema,
@@ -46,6 +53,7 @@ from dpa._dpa import (
 from dpa.exceptions import (
     DpaError,
     InvalidInput,
+    NotAStatement,
     OutOfRange,
     ParseError,
     RowError,
@@ -63,10 +71,15 @@ __all__ = [
     "DiffReport",
     "DpaError",
     "Finding",
+    "ImportDraft",
+    "ImportReview",
     "InvalidInput",
+    "NotAStatement",
     "Obligation",
     "OutOfRange",
     "ParseError",
+    "ReviewItem",
+    "ReviewValue",
     "RowError",
     "SkippedRow",
     "SkippedRowsWarning",
@@ -80,6 +93,7 @@ __all__ = [
     "add_months_many",
     "diff",
     "diff_report",
+    "import_statement",
     "is_nl_business_day",
     "is_nl_public_holiday",
     "json_schema",

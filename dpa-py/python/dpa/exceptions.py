@@ -12,7 +12,8 @@ also a ``ValueError``, and ``OutOfRange`` is also an ``OverflowError``, as
     ├── ValidationError(DpaError, ValueError)   .path .line .column
     └── InvalidInput(DpaError, ValueError)      .path
         ├── OutOfRange(InvalidInput, OverflowError)
-        └── RowError(InvalidInput)              .row .path (the column)
+        ├── RowError(InvalidInput)              .row .path (the column)
+        └── NotAStatement(InvalidInput)         .reason
 
     SkippedRowsWarning(UserWarning)             .rows: list[SkippedRow]
 
@@ -27,6 +28,7 @@ from typing import Any, List, NamedTuple, Optional, Tuple
 __all__ = [
     "DpaError",
     "InvalidInput",
+    "NotAStatement",
     "OutOfRange",
     "ParseError",
     "RowError",
@@ -124,6 +126,30 @@ class RowError(InvalidInput):
 
     def __reduce__(self) -> Tuple[Any, ...]:
         return (type(self), (self.message, self.path, self.line, self.column, self.row))
+
+
+class NotAStatement(InvalidInput):
+    """A text ``import_statement`` was given that is not a Data Pro
+    Statement (``dpa import`` exits 2 on it). ``reason`` says why: no part
+    heading and no mention of a Data Pro Statement, no numbered items in
+    part 1, or fewer than three of the template's questions asked. ``path``
+    is ``"statement"``; the message names the file, where one was read."""
+
+    reason: Optional[str]
+
+    def __init__(
+        self,
+        message: str,
+        path: Optional[str] = None,
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+        reason: Optional[str] = None,
+    ) -> None:
+        super().__init__(message, path, line, column)
+        self.reason = reason
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self.message, self.path, self.line, self.column, self.reason))
 
 
 class SkippedRow(NamedTuple):

@@ -2,19 +2,27 @@
 //! stated (the item's number as the clause, the line range, the quoted
 //! sentence), not stated, or ambiguous with the readings and the setting a
 //! person must choose (point 4). One file per part: the processor, version
-//! and products (`identity.rs`), the operative terms (`terms.rs`), the
-//! sub-processors (`sub_processors.rs`).
+//! and products (`identity.rs`), the intended use and the special-categories
+//! declaration (`scope.rs`), the operative terms (`terms.rs`), the breach
+//! notice's channels and items (`breach.rs`), the duration and the return of
+//! data (`ending.rs`), the sub-processors (`sub_processors.rs`).
 
+mod breach;
+mod ending;
 mod identity;
+mod scope;
 mod sub_processors;
 mod terms;
+
+pub use ending::{ImportedDuration, ImportedReturn};
+pub use scope::ImportedSpecialCategories;
 
 use super::structure::{Clause, Item, Structure};
 use super::words::{Folded, Passage};
 use super::{Evidence, Read};
 use crate::model::{
-    AuditPeriod, BackupDeletion, CertificationStatus, Edition, Engagement, Firmness, NoticeTerm,
-    TransferBasis,
+    AuditPeriod, BackupDeletion, CertificationStatus, Channel, Edition, Engagement, Firmness,
+    NoticeTerm, TransferBasis,
 };
 use crate::values::{Country, Location, StatedDate, Term};
 
@@ -90,13 +98,27 @@ pub struct Certified {
     pub status: CertificationStatus,
 }
 
+/// A template item and where the statement answers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TemplateItem {
+    /// The template item (`deletion`, `sub-processors`; the keys of
+    /// `data/template-questions.tsv`).
+    pub key: &'static str,
+    /// The statement's citation of the item answering it (`DPS 1.11`),
+    /// `None` where no item does.
+    pub clause: Option<String>,
+    /// That item's original lines, first and last.
+    pub lines: Option<(usize, usize)>,
+}
+
 /// Everything the import read.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ImportedStatement {
-    /// The template items found, each with the statement's citation, in the
-    /// template's order (`None`: not found).
-    pub items: Vec<(&'static str, Option<String>)>,
+    /// The template's items in its order, each found (with the
+    /// statement's citation and lines) or not.
+    pub items: Vec<TemplateItem>,
     /// The processor.
     pub processor: ImportedProcessor,
     /// The statement's version.
@@ -107,6 +129,12 @@ pub struct ImportedStatement {
     pub history: Vec<HistoryEntry>,
     /// The products and services it applies to.
     pub products: Read<Vec<String>>,
+    /// What the products are designed and intended for (an item headed
+    /// "Beoogd gebruik" / "Intended use").
+    pub intended_use: Read<String>,
+    /// The declaration on special categories of personal data, criminal
+    /// data and government identification numbers.
+    pub special_categories: ImportedSpecialCategories,
     /// The edition line of the standard clauses, as written.
     pub template: Read<String>,
     /// The edition of the standard clauses.
@@ -125,6 +153,15 @@ pub struct ImportedStatement {
     pub breach_notice: Read<NoticeTerm>,
     /// "zo snel mogelijk" before the breach notice term.
     pub breach_asap: bool,
+    /// The channels the breach notice goes by, in the order the statement
+    /// names them.
+    pub breach_channels: Read<Vec<Channel>>,
+    /// The information the breach notice carries, each entry as written.
+    pub breach_information: Read<Vec<String>>,
+    /// How long the agreement runs.
+    pub duration: ImportedDuration,
+    /// The return of data at the end.
+    pub return_of_data: ImportedReturn,
     /// At most this many audits per period.
     pub audit_count: Read<u16>,
     /// The audit period and its reading.
@@ -144,7 +181,14 @@ pub(crate) fn extract(s: &Structure) -> ImportedStatement {
     let names = crate::values::CountryNames::new();
     let items = crate::sources::template::ITEMS
         .iter()
-        .map(|k| (*k, s.item(k).map(Item::clause)))
+        .map(|k| {
+            let item = s.item(k);
+            TemplateItem {
+                key: k,
+                clause: item.map(Item::clause),
+                lines: item.and_then(|i| Some((i.lines.first()?.first, i.lines.last()?.last))),
+            }
+        })
         .collect();
     let (version, effective_date, history) = identity::version(s);
     let (deletion_term, deletion_firmness, deletion_asap, backups) = terms::deletion(s);
@@ -158,6 +202,8 @@ pub(crate) fn extract(s: &Structure) -> ImportedStatement {
         effective_date,
         history,
         products: identity::products(s),
+        intended_use: scope::intended_use(s),
+        special_categories: scope::special_categories(s),
         template,
         edition,
         sub_processors: sub_processors::read(s, &names),
@@ -167,6 +213,10 @@ pub(crate) fn extract(s: &Structure) -> ImportedStatement {
         backups,
         breach_notice,
         breach_asap,
+        breach_channels: breach::channels(s),
+        breach_information: breach::information(s),
+        duration: ending::duration(s),
+        return_of_data: ending::return_of_data(s),
         audit_count,
         audit_period,
         audit_notice,
@@ -261,6 +311,29 @@ pub(crate) fn sources_for(s: &Structure, key: &str) -> Vec<Source> {
             .map(Source::item),
     );
     out
+}
+
+/// Where `w` stands as a word in the folded text `f`: not inside another
+/// word, nor joined to one by a hyphen (`e-mailadressen` holds no `mail`,
+/// `telefoonnummer` no `telefoon`).
+pub(crate) fn word_at(f: &str, w: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = f.get(from..).and_then(|rest| rest.find(w)) {
+        let at = from + i;
+        let before = f[..at].chars().next_back();
+        let after = f[at + w.len()..].chars().next();
+        let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        if !joined(before) && !joined(after) {
+            return Some(at);
+        }
+        from = at + w.len();
+    }
+    None
+}
+
+/// Whether `w` stands as a word in the folded text `f` ([`word_at`]).
+pub(crate) fn contains_word(f: &str, w: &str) -> bool {
+    word_at(f, w).is_some()
 }
 
 /// Placeholders and redactions left in a published statement (issue 18

@@ -1,0 +1,409 @@
+//! `dpa.import_statement`: the text of a Data Pro Statement to a draft
+//! agreement file and a review list, as `dpa import` gives them
+//! (`dpa_core::import`). The draft is `ImportDraft` (its TOML, and the
+//! agreement it reads as once a person has settled the review); the review
+//! is `ImportReview`, with a `ReviewItem` per template item and a
+//! `ReviewValue` per value.
+
+use std::path::Path;
+
+use dpa_core::import::{ImportReport, ItemEntry, ReviewEntry, import_text, not_a_statement};
+use dpa_core::report::Report;
+use dpa_core::{Agreement, Format};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::agreement::PyAgreement;
+use crate::convert::{PathArg, document_text, quote, type_name};
+use crate::errors::{Error, Origin, Result, guard};
+
+/// File names of the formats a later version reads and this one does not:
+/// the error says so, rather than reading their bytes as text.
+const LATER: [(&str, &str); 5] = [
+    (".pdf", "a PDF file"),
+    (".docx", "a Word (DOCX) file"),
+    (".doc", "a Word file"),
+    (".odt", "an OpenDocument file"),
+    (".rtf", "an RTF file"),
+];
+
+/// What the input is: a PDF (`%PDF-`), a ZIP container (DOCX, ODT) or an
+/// OLE compound file (DOC) by its first bytes, else by its name's ending.
+fn unsupported(path: &Path, bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        return Some("a PDF file");
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some("a Word (DOCX) or other ZIP file");
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Some("a Word file");
+    }
+    let name = path.to_string_lossy().to_lowercase();
+    LATER
+        .iter()
+        .find(|(ext, _)| name.ends_with(ext))
+        .map(|(_, what)| *what)
+}
+
+/// What `import_statement` reads, for the errors that name it.
+const SUPPORTED: &str = "import_statement reads the text of a statement: a str, UTF-8 \
+                         bytes, or the path (pathlib.Path, os.PathLike) of a plain-text or \
+                         Markdown file in UTF-8";
+
+/// The import of `text`; a text that is not a statement is
+/// `Error::NotAStatement` with its reason, and `hint` is added to the
+/// message (a `str` that looks like a file name).
+fn run(text: &str, origin: &Origin, hint: &str) -> Result<dpa_core::import::Import> {
+    let text = text.trim_start_matches('\u{feff}');
+    import_text(text).map_err(|error| match not_a_statement(&error) {
+        Some(reason) => {
+            let prefix = match origin {
+                Origin::File(f) => format!("{f}: "),
+                _ => String::new(),
+            };
+            Error::NotAStatement {
+                message: format!("{prefix}{error}{hint}"),
+                reason: reason.to_owned(),
+            }
+        }
+        None => Error::Core {
+            error,
+            origin: match origin {
+                Origin::File(f) => Origin::File(f.clone()),
+                _ => Origin::Text,
+            },
+        },
+    })
+}
+
+/// Imports a Data Pro Statement (issue 18): `text_or_path` is its text (a
+/// `str`, or UTF-8 `bytes`), or the path of a plain-text or Markdown file
+/// (a `pathlib.Path` or other `os.PathLike`; a `str` is always text).
+/// Returns `(draft, review)`: the draft agreement file and the review list,
+/// as `dpa import` writes and prints them. The work is done with the
+/// interpreter released.
+///
+/// A text that is not a Data Pro Statement raises `NotAStatement` (its
+/// `reason` says why); a PDF or Word file raises `InvalidInput` naming the
+/// file and what is read; a file that cannot be read, `OSError`; bytes that
+/// are not UTF-8, `ParseError`.
+#[pyfunction]
+pub(crate) fn import_statement(
+    py: Python<'_>,
+    text_or_path: &Bound<'_, PyAny>,
+) -> PyResult<(ImportDraft, ImportReview)> {
+    let import = if let Ok(s) = text_or_path.cast::<PyString>() {
+        let text = document_text(s, "text_or_path")?;
+        let text: &str = &text;
+        let hint = if looks_like_a_file_name(text) {
+            format!(
+                " (a str is the statement's text: to read the file {}, pass pathlib.Path({}))",
+                quote(text.trim()),
+                quote(text.trim())
+            )
+        } else {
+            String::new()
+        };
+        py.detach(|| guard(|| run(text, &Origin::Text, &hint)))?
+    } else if let Ok(b) = text_or_path.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        py.detach(|| {
+            guard(|| {
+                let text = dpa_core::document::text_from_bytes(bytes)?;
+                run(text, &Origin::Text, "")
+            })
+        })?
+    } else if text_or_path.hasattr("__fspath__")? {
+        let path = text_or_path.extract::<PathArg>()?.0;
+        let shown = path.display().to_string();
+        py.detach(|| {
+            guard(|| {
+                let in_file = |error| Error::Core {
+                    error,
+                    origin: Origin::File(shown.clone()),
+                };
+                let file =
+                    std::fs::File::open(&path).map_err(|e| in_file(dpa_core::Error::from(e)))?;
+                let bytes = dpa_core::document::read_file(file).map_err(in_file)?;
+                if let Some(what) = unsupported(&path, &bytes) {
+                    return Err(Error::input(
+                        Some("text_or_path"),
+                        format!(
+                            "{shown}: {what} cannot be imported yet (PDF and Word input \
+                             come later); {SUPPORTED}"
+                        ),
+                    ));
+                }
+                let text = dpa_core::document::text_from_bytes(&bytes).map_err(in_file)?;
+                run(text, &Origin::File(shown.clone()), "")
+            })
+        })?
+    } else {
+        return Err(Error::Type(format!(
+            "text_or_path: expected str, bytes or os.PathLike, got {}",
+            type_name(text_or_path)
+        ))
+        .into());
+    };
+    let draft = ImportDraft {
+        toml: import.draft_toml(),
+    };
+    let review = ImportReview(import.review());
+    Ok((draft, review))
+}
+
+/// Whether a `str` handed over as text is one line ending like a file name
+/// (`statement.txt`, `dps.pdf`).
+fn looks_like_a_file_name(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains('\n')
+        && t.len() < 4096
+        && [".txt", ".md", ".markdown", ".pdf", ".docx", ".doc", ".odt"]
+            .iter()
+            .any(|ext| t.to_lowercase().ends_with(ext))
+}
+
+/// The draft agreement file an import writes: TOML in the project's
+/// format, each value with the sentence it was read from as a comment,
+/// each ambiguous value with a `REVIEW` comment naming the readings. A
+/// person settles the review (edits the TOML) and reads it with
+/// `Agreement.from_toml`; `agreement()` reads the draft as it is.
+#[pyclass(frozen, eq, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ImportDraft {
+    toml: String,
+}
+
+#[pymethods]
+impl ImportDraft {
+    /// The draft as TOML text (what `dpa import -o FILE` writes).
+    #[getter]
+    fn toml(&self) -> &str {
+        &self.toml
+    }
+
+    /// The draft read as an agreement: `Agreement.from_toml(draft.toml)`.
+    /// A draft whose review is not settled, or that lacks what the
+    /// statement does not say, raises `ValidationError` naming the field
+    /// (or `ParseError`).
+    fn agreement(&self, py: Python<'_>) -> PyResult<PyAgreement> {
+        let toml = self.toml.as_str();
+        let inner = py.detach(|| guard(|| Ok(Agreement::from_text(toml, Format::Toml)?)))?;
+        Ok(PyAgreement::from_core(inner))
+    }
+
+    /// The TOML text.
+    fn __str__(&self) -> &str {
+        &self.toml
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<dpa.ImportDraft: {} lines of TOML>",
+            self.toml.lines().count()
+        )
+    }
+}
+
+/// The review list of an import: per template item found or not found,
+/// per value stated, not stated or ambiguous (with the candidate readings
+/// and the setting a person chooses), and the placeholders left in the
+/// text; `to_json()` and `str()` are what `dpa import --format json` and
+/// `dpa import` print.
+#[pyclass(frozen, eq, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ImportReview(ImportReport);
+
+#[pymethods]
+impl ImportReview {
+    /// The template's items, in its order, each found or not.
+    #[getter]
+    fn items(&self) -> Vec<ReviewItem> {
+        self.0.items.iter().cloned().map(ReviewItem).collect()
+    }
+
+    /// Every value, in the order `dpa import` lists them.
+    #[getter]
+    fn values(&self) -> Vec<ReviewValue> {
+        self.0.values.iter().cloned().map(ReviewValue).collect()
+    }
+
+    /// The values a person must look at (`needs_review`): ambiguous ones,
+    /// placeholders, and the operative terms not stated.
+    #[getter]
+    fn flagged(&self) -> Vec<ReviewValue> {
+        self.0
+            .values
+            .iter()
+            .filter(|v| v.needs_review)
+            .cloned()
+            .map(ReviewValue)
+            .collect()
+    }
+
+    /// Whether anything needs a person (`dpa import` exits 1 then).
+    #[getter]
+    fn needs_review(&self) -> bool {
+        self.0.needs_review()
+    }
+
+    /// The value of `field` (`"terms.deletion"`), or None where the review
+    /// has no such entry.
+    fn value(&self, field: &str) -> Option<ReviewValue> {
+        self.0
+            .values
+            .iter()
+            .find(|v| v.field == field)
+            .cloned()
+            .map(ReviewValue)
+    }
+
+    /// The review as JSON: what `dpa import --format json` prints.
+    fn to_json(&self) -> PyResult<String> {
+        Ok(guard(|| Ok(self.0.to_json()?))?)
+    }
+
+    /// The review as `dpa import` prints it (several lines, each ending in
+    /// a newline).
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        let found = self.0.items.iter().filter(|i| i.clause.is_some()).count();
+        format!(
+            "<dpa.ImportReview items found={}/{} values={} needs_review={}>",
+            found,
+            self.0.items.len(),
+            self.0.values.len(),
+            if self.0.needs_review() {
+                "True"
+            } else {
+                "False"
+            }
+        )
+    }
+}
+
+/// A template item and whether the statement has it.
+#[pyclass(frozen, eq, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ReviewItem(ItemEntry);
+
+#[pymethods]
+impl ReviewItem {
+    /// The template item (`"deletion"`, `"sub-processors"`).
+    #[getter]
+    fn item(&self) -> &str {
+        &self.0.item
+    }
+
+    /// `"found"` or `"not-found"`.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.0.status.as_str()
+    }
+
+    /// Whether the statement has the item.
+    #[getter]
+    fn found(&self) -> bool {
+        self.0.clause.is_some()
+    }
+
+    /// The statement's number of the item (`"DPS 1.11"`), or None.
+    #[getter]
+    fn clause(&self) -> Option<&str> {
+        self.0.clause.as_deref()
+    }
+
+    /// The item's lines in the text, first and last (from 1), or None.
+    #[getter]
+    fn lines(&self) -> Option<(usize, usize)> {
+        self.0.lines
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ReviewItem(item={}, status={}, clause={})",
+            quote(&self.0.item),
+            quote(self.0.status.as_str()),
+            self.0.clause.as_deref().map_or("None".to_owned(), quote)
+        )
+    }
+}
+
+/// One value of the review: its field in the agreement file, whether it
+/// is stated, not stated, ambiguous or a placeholder, and where the text
+/// says it.
+#[pyclass(frozen, eq, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ReviewValue(ReviewEntry);
+
+#[pymethods]
+impl ReviewValue {
+    /// The value's key in the agreement file (`"terms.deletion"`), or
+    /// `"placeholder"`.
+    #[getter]
+    fn field(&self) -> &str {
+        &self.0.field
+    }
+
+    /// `"stated"`, `"not-stated"`, `"ambiguous"` or `"placeholder"`.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.0.status.as_str()
+    }
+
+    /// The value as the draft writes it (`"3 months"`), where stated.
+    #[getter]
+    fn value(&self) -> Option<&str> {
+        self.0.value.as_deref()
+    }
+
+    /// The statement's citation (`"DPS 1.11"`, `"clause 2.2.2"`).
+    #[getter]
+    fn clause(&self) -> Option<&str> {
+        self.0.clause.as_deref()
+    }
+
+    /// The lines of the text, first and last (from 1).
+    #[getter]
+    fn lines(&self) -> Option<(usize, usize)> {
+        self.0.lines
+    }
+
+    /// The quoted sentence.
+    #[getter]
+    fn quote(&self) -> Option<&str> {
+        self.0.quote.as_deref()
+    }
+
+    /// The candidate readings of an ambiguous value (empty otherwise).
+    #[getter]
+    fn readings(&self) -> Vec<String> {
+        self.0.readings.clone()
+    }
+
+    /// The setting a person chooses (an ambiguous value: the key of the
+    /// agreement file), or what to do (a placeholder).
+    #[getter]
+    fn setting(&self) -> Option<&str> {
+        self.0.setting.as_deref()
+    }
+
+    /// Whether a person must act on it.
+    #[getter]
+    fn needs_review(&self) -> bool {
+        self.0.needs_review
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ReviewValue(field={}, status={}, value={})",
+            quote(&self.0.field),
+            quote(self.0.status.as_str()),
+            self.0.value.as_deref().map_or("None".to_owned(), quote)
+        )
+    }
+}
