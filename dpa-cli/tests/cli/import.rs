@@ -95,11 +95,14 @@ fn without_lines(draft: &str) -> String {
     out
 }
 
-/// The JSON review list without line numbers.
+/// The JSON review list without line numbers (of the items and of the
+/// values).
 fn review_json(o: &std::process::Output) -> serde_json::Value {
     let mut v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
-    for e in v["values"].as_array_mut().unwrap() {
-        e.as_object_mut().unwrap().remove("lines");
+    for key in ["items", "values"] {
+        for e in v[key].as_array_mut().unwrap() {
+            e.as_object_mut().unwrap().remove("lines");
+        }
     }
     v
 }
