@@ -85,7 +85,7 @@ pub enum Trigger {
     Instant,
     /// Nothing: the deadline is a right a change opens, with no term to
     /// compute from a start ([`DeadlineKind::SubProcessorObjection`]; see
-    /// [`crate::diff::rights_opened`] and the timeline).
+    /// the differ's `rights_opened` and the timeline).
     NotComputable,
 }
 

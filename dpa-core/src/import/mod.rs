@@ -12,7 +12,7 @@
 //! | normalize | `normalize.rs` | text (plain or Markdown) to lines with their original line numbers, without the noise of PDF and web text |
 //! | structure | `structure.rs` | the part headings, the items of part 1 and the template question each answers (`data/template-questions.tsv`), the clauses of part 2, the edition line; a text that is not a statement is an error saying why |
 //! | extract | `extract/` | each value with its evidence (the item's number as the clause, the line range, the quoted sentence): stated, not stated, or ambiguous with the readings and the setting a person must choose |
-//! | review, draft | `review.rs`, `draft.rs` | the review list (a [`crate::report::Report`]) and the TOML draft in the project's format, a comment with the quoted sentence beside each value |
+//! | review, draft | `review.rs`, `draft.rs` | the review list (a report, as the report module prints it) and the TOML draft in the project's format, a comment with the quoted sentence beside each value |
 //!
 //! ```
 //! use dpa_core::import::import_text;

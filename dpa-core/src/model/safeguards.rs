@@ -6,7 +6,7 @@
 //! claims one of these bases (`code-of-conduct`, `certification`,
 //! `ad-hoc-clauses`) says here which code, certificate or authorisation it
 //! is; whether that is valid on a date is decided by the transfer rules
-//! ([`crate::transfers`]), not here.
+//! (the transfers module), not here.
 
 use std::fmt;
 

@@ -9,7 +9,7 @@
 //! The article's items ([`Art28Item`]) are broken into the
 //! [`Requirement`]s each needs (art. 28(3)(f), assistance with art. 32-36,
 //! is three: security, breaches, DPIAs), so that an item can be *partly*
-//! covered. [`crate::completeness`] re-exports these types and applies the
+//! covered. The completeness module re-exports these types and applies the
 //! table, with what the agreement's statement and terms state, to an
 //! agreement. Besides the row checks of [`Table::read`], the rows of one
 //! edition must be together and in clause order (so no clause is listed

@@ -12,7 +12,7 @@
 //! | [`designated_days`] | `nl-atw-designated-days.tsv` | a day the Crown designated under art. 3(3) of the Algemene termijnenwet | `source`: the royal decree and its Staatscourant number |
 //!
 //! The modules whose rules use a table re-export its public types:
-//! [`crate::transfers`] (the transfer bases), [`crate::completeness`] (the
+//! the transfers module (the transfer bases), the completeness module (the
 //! art. 28 coverage) and the calendar module (the designated days).
 //!
 //! # Reading a table

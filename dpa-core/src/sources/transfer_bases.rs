@@ -1,5 +1,5 @@
 //! The transfer-bases table, `data/transfer-bases.tsv`: the facts behind
-//! the transfer rules of [`crate::transfers`] (GDPR chapter V, art. 44-49).
+//! the transfer rules of the transfers module (GDPR chapter V, art. 44-49).
 //! One row per fact: a member of the EEA, an adequacy decision (with the
 //! ended EU-US frameworks), a set of standard contractual clauses, binding
 //! corporate rules, an art. 49 derogation, or one of the tools that rest on
@@ -8,7 +8,7 @@
 //! in the `source` column, where it is published (EUR-Lex CELEX number,
 //! Official Journal, CJEU case).
 //!
-//! [`crate::transfers`] re-exports [`Instrument`], [`InstrumentKind`],
+//! The transfers module re-exports [`Instrument`], [`InstrumentKind`],
 //! [`InstrumentScope`] and [`instruments`]. Besides the row checks of
 //! [`Table::read`], the rows must be consistent: unique ids, no adequacy
 //! decision for an EEA member, no two adequacy rows for the same basis and

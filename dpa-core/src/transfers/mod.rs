@@ -419,7 +419,7 @@ impl Agreement {
 /// sub-processors named only at that address cannot be checked, since the
 /// agreement does not say who they are, where they process or on what basis
 /// (GDPR art. 28(2), 44-46). Reported first by [`Agreement::check`] among
-/// the transfer findings and by [`crate::report::TransfersReport`].
+/// the transfer findings and by the report module's `TransfersReport`.
 ///
 /// ```
 /// use dpa_core::{Agreement, FindingCode};

@@ -94,8 +94,8 @@ impl JsonSchema for Text {
 /// Whether `c` steers how text is displayed rather than being shown: a
 /// control character other than the line break and the tab, or a
 /// bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069) that
-/// reorders a line. The one definition behind
-/// [`terminal_safe`](crate::report::terminal_safe) and the iCalendar export.
+/// reorders a line. The one definition behind the report module's
+/// `terminal_safe` and the iCalendar export.
 pub(crate) fn steers_display(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
