@@ -18,6 +18,7 @@ mod errors;
 mod helpers;
 mod holidays;
 mod import;
+mod import_settled;
 mod limits;
 mod output;
 mod provenance;
