@@ -128,4 +128,55 @@ mod tests {
             );
         }
     }
+
+    /// The item the table gives a statement item's text (its first line
+    /// `heading`, all of it `text`), as the import assigns it: the first
+    /// row whose phrase the text contains. The samples are ASCII, so
+    /// lowercasing is the whole fold.
+    fn item_of(heading: &str, text: &str) -> Option<&'static str> {
+        let (heading, text) = (heading.to_lowercase(), text.to_lowercase());
+        questions().unwrap().iter().find_map(|q| {
+            let found = if q.heading_only {
+                heading.contains(q.phrase)
+            } else {
+                text.contains(q.phrase)
+            };
+            found.then_some(q.item)
+        })
+    }
+
+    /// Source: the template's questions as published statements word them:
+    /// Logic Vision B.V.'s Data Pro Statement of 1 May 2018 (Dutch,
+    /// logicvision.nl/nl/verwerkersovereenkomst-avg) and CDD Solutions
+    /// B.V.'s of March 2023 (English, raemonda.com/processing_agreement),
+    /// items 1 to 3; the rows of data/template-questions.tsv cite them.
+    #[test]
+    fn published_wordings_of_the_first_items_are_recognised() {
+        for (text, item) in [
+            ("Dit Data Pro Statement is opgesteld door", "processor"),
+            (
+                "Dit Data Pro Statement geldt vanaf 1 mei 2018",
+                "effective-date",
+            ),
+            (
+                "Dit Data Pro Statement is van toepassing op de door Data Processor geleverde producten en diensten",
+                "products",
+            ),
+            (
+                "This Data Pro Statement was drawn up by the following Data Processor:",
+                "processor",
+            ),
+            (
+                "This Data Pro Statement shall enter into force on March 2023",
+                "effective-date",
+            ),
+            (
+                "This Data Pro Statement applies to the following products and services provided by data processor",
+                "products",
+            ),
+        ] {
+            assert_eq!(item_of(text, text), Some(item), "{text}");
+        }
+        assert_eq!(item_of("Prices", "Our prices are fixed."), None);
+    }
 }
