@@ -31,6 +31,25 @@ use crate::transfers::Transfer;
 /// another thread holds it; BENCHMARKS.md, "Python").
 pub(crate) const DETACH_AT_SUB_PROCESSORS: usize = 256;
 
+/// The error of `dpa-core` about the file shown as `shown` (its messages
+/// start with the file's name; a failed read is an `OSError` with it as
+/// `filename`).
+pub(crate) fn in_file(shown: &str) -> impl Fn(dpa_core::Error) -> Error + '_ {
+    move |error| Error::Core {
+        error,
+        origin: Origin::File(shown.to_owned()),
+    }
+}
+
+/// The bytes of the file at `path` (`shown` in the errors), read as the
+/// `dpa` command reads a file: a regular file above 16 MiB is refused
+/// unread, anything else (a pipe, a device) is read up to the limit. It
+/// may block: call it with the interpreter released.
+pub(crate) fn read_path(path: &std::path::Path, shown: &str) -> Result<Vec<u8>> {
+    let file = std::fs::File::open(path).map_err(|e| in_file(shown)(dpa_core::Error::from(e)))?;
+    dpa_core::document::read_file(file).map_err(in_file(shown))
+}
+
 /// A data processing agreement: the Data Pro Statement, the standard
 /// clauses with their deviations, and the operative terms. Immutable; read
 /// it with `from_file`, `from_toml` or `from_json`.
@@ -189,16 +208,8 @@ impl PyAgreement {
         // and `read` release it; the cost is one release per file.
         let inner = py.detach(|| {
             guard(|| {
-                let in_file = |error| Error::Core {
-                    error,
-                    origin: Origin::File(shown.clone()),
-                };
-                let file =
-                    std::fs::File::open(&path).map_err(|e| in_file(dpa_core::Error::from(e)))?;
-                // A regular file above the limit is refused unread; anything
-                // else is read up to the limit.
-                let bytes = dpa_core::document::read_file(file).map_err(in_file)?;
-                Agreement::from_bytes(&bytes, format).map_err(in_file)
+                let bytes = read_path(&path, &shown)?;
+                Agreement::from_bytes(&bytes, format).map_err(in_file(&shown))
             })
         })?;
         Ok(PyAgreement { inner })

@@ -1,55 +1,31 @@
-//! `dpa.import_statement`: the text of a Data Pro Statement to a draft
-//! agreement file and a review list, as `dpa import` gives them
-//! (`dpa_core::import`). The draft is `ImportDraft` (its TOML, and the
-//! agreement it reads as once a person has settled the review); the review
-//! is `ImportReview`, with a `ReviewItem` per template item and a
-//! `ReviewValue` per value.
+//! `dpa.import_statement`: a Data Pro Statement (its text, or a plain-text,
+//! Markdown, PDF or DOCX file) to a draft agreement file and a review list,
+//! as `dpa import` gives them (`dpa_core::import`). The draft is
+//! `ImportDraft` (its TOML, and the agreement it reads as once a person has
+//! settled the review); the review is `ImportReview`, with a `ReviewItem`
+//! per template item and a `ReviewValue` per value.
 
-use std::path::Path;
-
-use dpa_core::import::{ImportReport, ItemEntry, ReviewEntry, import_text, not_a_statement};
+use dpa_core::import::{
+    ImportReport, ItemEntry, ReviewEntry, document_text as file_text, import_text, not_a_statement,
+};
 use dpa_core::report::Report;
 use dpa_core::{Agreement, Format};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use crate::agreement::PyAgreement;
+use crate::agreement::{PyAgreement, in_file, read_path};
 use crate::convert::{PathArg, document_text, quote, type_name};
 use crate::errors::{Error, Origin, Result, guard};
 
-/// File names of the formats a later version reads and this one does not:
-/// the error says so, rather than reading their bytes as text.
-const LATER: [(&str, &str); 5] = [
-    (".pdf", "a PDF file"),
-    (".docx", "a Word (DOCX) file"),
-    (".doc", "a Word file"),
-    (".odt", "an OpenDocument file"),
-    (".rtf", "an RTF file"),
-];
+/// What `import_statement` reads, for the error that names it.
+const SUPPORTED: &str = "import_statement reads a statement as a str (its text), as bytes \
+                         (the content of a plain-text, Markdown, PDF or DOCX file, told by \
+                         the content) or from the path (pathlib.Path, os.PathLike) of such \
+                         a file";
 
-/// What the input is: a PDF (`%PDF-`), a ZIP container (DOCX, ODT) or an
-/// OLE compound file (DOC) by its first bytes, else by its name's ending.
-fn unsupported(path: &Path, bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"%PDF-") {
-        return Some("a PDF file");
-    }
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Some("a Word (DOCX) or other ZIP file");
-    }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Some("a Word file");
-    }
-    let name = path.to_string_lossy().to_lowercase();
-    LATER
-        .iter()
-        .find(|(ext, _)| name.ends_with(ext))
-        .map(|(_, what)| *what)
-}
-
-/// What `import_statement` reads, for the errors that name it.
-const SUPPORTED: &str = "import_statement reads the text of a statement: a str, UTF-8 \
-                         bytes, or the path (pathlib.Path, os.PathLike) of a plain-text or \
-                         Markdown file in UTF-8";
+/// The name `document_text` is given for bytes handed over: it has no
+/// extension, so the kind is told by the content alone.
+const BYTES_NAME: &str = "statement";
 
 /// The import of `text`; a text that is not a statement is
 /// `Error::NotAStatement` with its reason, and `hint` is added to the
@@ -77,17 +53,23 @@ fn run(text: &str, origin: &Origin, hint: &str) -> Result<dpa_core::import::Impo
     })
 }
 
-/// Imports a Data Pro Statement (issue 18): `text_or_path` is its text (a
-/// `str`, or UTF-8 `bytes`), or the path of a plain-text or Markdown file
-/// (a `pathlib.Path` or other `os.PathLike`; a `str` is always text).
-/// Returns `(draft, review)`: the draft agreement file and the review list,
-/// as `dpa import` writes and prints them. The work is done with the
-/// interpreter released.
+/// Imports a Data Pro Statement (issue 18 point 1): `text_or_path` is its
+/// text (a `str`), the content of its file (`bytes`: plain text or Markdown
+/// in UTF-8, a PDF or a DOCX, told by the content as `dpa import` tells
+/// it), or the path of its file (a `pathlib.Path` or other `os.PathLike`;
+/// a `str` is always text). A PDF's or DOCX's text is extracted as `dpa
+/// import` extracts it (`dpa_core::import::document_text`). Returns
+/// `(draft, review)`: the draft agreement file and the review list, as
+/// `dpa import` writes and prints them. The file is read, its text
+/// extracted and imported with the interpreter released.
 ///
 /// A text that is not a Data Pro Statement raises `NotAStatement` (its
-/// `reason` says why); a PDF or Word file raises `InvalidInput` naming the
-/// file and what is read; a file that cannot be read, `OSError`; bytes that
-/// are not UTF-8, `ParseError`.
+/// `reason` says why); a file the import cannot read raises `InvalidInput`
+/// naming the file and saying why and what to do (a name that promises a
+/// PDF or DOCX the content is not, an old Word `.doc` or RTF, a damaged,
+/// encrypted or scanned PDF, a zip archive that is no Word document); a
+/// file that cannot be opened, `OSError`; text that is not UTF-8 or a file
+/// above 16 MiB, `ParseError`.
 #[pyfunction]
 pub(crate) fn import_statement(
     py: Python<'_>,
@@ -110,8 +92,8 @@ pub(crate) fn import_statement(
         let bytes = b.as_bytes();
         py.detach(|| {
             guard(|| {
-                let text = dpa_core::document::text_from_bytes(bytes)?;
-                run(text, &Origin::Text, "")
+                let text = file_text(bytes, BYTES_NAME)?;
+                run(&text, &Origin::Text, "")
             })
         })?
     } else if text_or_path.hasattr("__fspath__")? {
@@ -119,29 +101,16 @@ pub(crate) fn import_statement(
         let shown = path.display().to_string();
         py.detach(|| {
             guard(|| {
-                let in_file = |error| Error::Core {
-                    error,
-                    origin: Origin::File(shown.clone()),
-                };
-                let file =
-                    std::fs::File::open(&path).map_err(|e| in_file(dpa_core::Error::from(e)))?;
-                let bytes = dpa_core::document::read_file(file).map_err(in_file)?;
-                if let Some(what) = unsupported(&path, &bytes) {
-                    return Err(Error::input(
-                        Some("text_or_path"),
-                        format!(
-                            "{shown}: {what} cannot be imported yet (PDF and Word input \
-                             come later); {SUPPORTED}"
-                        ),
-                    ));
-                }
-                let text = dpa_core::document::text_from_bytes(&bytes).map_err(in_file)?;
-                run(text, &Origin::File(shown.clone()), "")
+                let bytes = read_path(&path, &shown)?;
+                // The name checks the kind the content shows (a `.pdf`
+                // holding text is refused), as `dpa import FILE` does.
+                let text = file_text(&bytes, &shown).map_err(in_file(&shown))?;
+                run(&text, &Origin::File(shown.clone()), "")
             })
         })?
     } else {
         return Err(Error::Type(format!(
-            "text_or_path: expected str, bytes or os.PathLike, got {}",
+            "text_or_path: expected str, bytes or os.PathLike, got {}; {SUPPORTED}",
             type_name(text_or_path)
         ))
         .into());

@@ -252,6 +252,27 @@ def test_exceptions_pickle() -> None:
     err = dpa.ValidationError("x: bad", "x", 3, 4)
     back = pickle.loads(pickle.dumps(err))
     assert (type(back), str(back), back.path, back.line, back.column) == (dpa.ValidationError, "x: bad", "x", 3, 4)
+    # The classes with an attribute more keep it, given by position or by
+    # name, and stay what they were.
+    row = pickle.loads(pickle.dumps(dpa.RowError("row 3: terminated_on: bad", "terminated_on", row=3)))
+    assert (type(row), str(row), row.path, row.line, row.column, row.row) == (
+        dpa.RowError,
+        "row 3: terminated_on: bad",
+        "terminated_on",
+        None,
+        None,
+        3,
+    )
+    not_one = dpa.NotAStatement("not a Data Pro Statement", "statement", None, None, "no part heading")
+    back_not = pickle.loads(pickle.dumps(not_one))
+    assert (type(back_not), str(back_not), back_not.path, back_not.reason) == (
+        dpa.NotAStatement,
+        "not a Data Pro Statement",
+        "statement",
+        "no part heading",
+    )
+    for e in (row, back_not):
+        assert isinstance(e, dpa.InvalidInput) and isinstance(e, ValueError)
 
 
 def test_utc_offset_with_seconds_is_fine(belco: dpa.Agreement) -> None:

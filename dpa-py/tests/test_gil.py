@@ -14,6 +14,7 @@ import json
 import sys
 import threading
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any, Callable
 
 import dpa
@@ -105,6 +106,19 @@ def test_parsing_a_large_text_lets_other_threads_run(belco: dpa.Agreement) -> No
     parsed without the interpreter)."""
     text = large_agreement(belco, 10_000).to_json()
     assert progress_during(lambda: dpa.Agreement.from_json(text)) > 0
+
+
+def test_importing_a_pdf_lets_other_threads_run(tmp_path: Path, make_pdf: Callable[[str, str], bytes]) -> None:
+    """Source: docs/python.md ("Importing a statement": the file is read,
+    its text extracted and imported with the interpreter released): a PDF
+    of the Belco seed (14 pages), as bytes and by path."""
+    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    text = next(iter(sorted(seeds.glob("000_*.txt")))).read_text(encoding="utf-8")
+    pdf = make_pdf(text, "Belco B.V. | Data Pro Statement")
+    assert progress_during(lambda: dpa.import_statement(pdf)) > 0
+    file = tmp_path / "belco.pdf"
+    file.write_bytes(pdf)
+    assert progress_during(lambda: dpa.import_statement(file)) > 0
 
 
 def test_small_calls_keep_the_interpreter(belco: dpa.Agreement) -> None:

@@ -1,13 +1,15 @@
 """dpa.import_statement: a Data Pro Statement's text to a draft agreement
 file and a review list (issue 18), checked against the hand-encoded agreement
-files of the two seed statements and the example statements."""
+files of the two seed statements and the example statements; PDF and DOCX
+files of them (made in the tests: conftest.py) import as their text does."""
 
 from __future__ import annotations
 
 import json
 import pickle
+import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import pytest
 
@@ -237,23 +239,162 @@ def test_not_a_statement_is_its_own_exception(tmp_path: Path) -> None:
     assert "pathlib.Path('statement.txt')" in str(e.value)
 
 
-def test_pdf_and_word_files_are_refused_with_what_is_read(tmp_path: Path) -> None:
-    pdf = tmp_path / "dps.pdf"
-    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+# The statements of the PDF and DOCX tests, each with the running header
+# its pages carry.
+DOCUMENTS: List[Tuple[str, Path, str]] = [
+    ("voorbeeld-webdiensten", STATEMENTS / "voorbeeld-webdiensten.txt", "Voorbeeld Webdiensten B.V. - Data Pro Statement"),
+    ("example-hosting-en", STATEMENTS / "example-hosting-en.txt", "Example Hosting - Data Pro Statement"),
+    ("northwind-analytics-en", STATEMENTS / "northwind-analytics-en.txt", "Northwind Analytics - Data Pro Statement"),
+    ("belco", seed("000"), "Belco B.V. | Data Pro Statement"),
+    ("alles-online", seed("004"), "Alles Online B.V. - Verwerkersovereenkomst"),
+]
+
+Import = Tuple[dpa.ImportDraft, dpa.ImportReview]
+
+
+def without_lines(result: Import) -> Tuple[str, List[Any], List[Any]]:
+    """An import without its line numbers (a PDF's or a Word table's lines
+    are not the text file's): the draft with `line N` in its comments, the
+    template items and every value of the review."""
+    draft, review = result
+    toml = re.sub(r"\bline \d+", "line N", draft.toml)
+    items = [(i.item, i.status, i.found, i.clause) for i in review.items]
+    values = [
+        (v.field, v.status, v.value, v.clause, v.quote, v.readings, v.setting, v.needs_review)
+        for v in review.values
+    ]
+    return toml, items, values
+
+
+@pytest.mark.parametrize(("name", "path", "header"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_a_pdf_imports_as_its_text(
+    name: str, path: Path, header: str, tmp_path: Path, make_pdf: Callable[[str, str], bytes]
+) -> None:
+    """Source: issue 18 point 1 (PDF input, as `dpa import` reads it): a PDF
+    of pages with a running header and "Pagina N van M" footers gives the
+    values, review and draft of its text, by path and as bytes."""
+    text = path.read_text(encoding="utf-8")
+    pdf = make_pdf(text, header)
+    assert pdf.startswith(b"%PDF-")
+    file = tmp_path / f"{name}.pdf"
+    file.write_bytes(pdf)
+    by_path = dpa.import_statement(file)
+    by_text = dpa.import_statement(text)
+    assert without_lines(by_path) == without_lines(by_text)
+    # The header is not a value of the draft, and a stated value's lines
+    # are within the PDF's text.
+    assert header not in by_path[0].toml
+    for v in by_path[1].values:
+        if v.status == "stated":
+            assert v.lines is not None and 1 <= v.lines[0] <= v.lines[1], v
+    # Bytes are told by their content: the same import.
+    assert dpa.import_statement(pdf) == by_path
+    # The kind is the content's, not the name's: a PDF named .txt is a PDF.
+    renamed = tmp_path / f"{name}.txt"
+    renamed.write_bytes(pdf)
+    assert dpa.import_statement(renamed) == by_path
+
+
+@pytest.mark.parametrize(("name", "path", "header"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_a_docx_imports_as_its_text(
+    name: str, path: Path, header: str, tmp_path: Path, make_docx: Callable[[str, str], bytes]
+) -> None:
+    """Source: issue 18 point 1 (DOCX input: "the template is distributed
+    as Word"): a paragraph per line in split runs, Markdown tables as Word
+    tables, a page header part; the values, review and draft of the text."""
+    text = path.read_text(encoding="utf-8")
+    docx = make_docx(text, header)
+    file = tmp_path / f"{name}.docx"
+    file.write_bytes(docx)
+    by_path = dpa.import_statement(file)
+    by_text = dpa.import_statement(text)
+    assert without_lines(by_path) == without_lines(by_text)
+    if not any(line.lstrip().startswith("|") for line in text.splitlines()):
+        # A paragraph per line and no table: the same lines too.
+        assert by_path == by_text
+    assert dpa.import_statement(docx) == by_path
+
+
+def test_the_seeds_pdf_keeps_the_operative_terms(tmp_path: Path, make_pdf: Callable[[str, str], bytes]) -> None:
+    """Source: Belco DPS 1.11 ("uiterlijk binnen 3 maanden") and DPS 1.13:
+    read from a PDF of the seed, the terms and their citations are the
+    text's."""
+    file = tmp_path / "belco.pdf"
+    file.write_bytes(make_pdf(seed("000").read_text(encoding="utf-8"), "Belco B.V. | Data Pro Statement"))
+    draft, review = dpa.import_statement(file)
+    assert stated(review, "terms.deletion") == "3 months"
+    v = review.value("terms.deletion")
+    assert v is not None and v.clause == "DPS 1.11" and "uiterlijk binnen 3 maanden" in (v.quote or "")
+    assert stated(review, "terms.breach.channels") == "phone, email"
+    period = review.value("terms.audit.period")
+    assert period is not None and period.status == "ambiguous" and period.setting == "terms.audit.period"
+    assert "# REVIEW terms.audit.period" in draft.toml
+
+
+def refused(target: Any) -> dpa.InvalidInput:
+    """The `InvalidInput` `import_statement(target)` raises: never a
+    `NotAStatement` (the file was not read as text), its `path` the
+    statement."""
     with pytest.raises(dpa.InvalidInput) as e:
-        dpa.import_statement(pdf)
-    assert str(pdf) in str(e.value) and "a PDF file" in str(e.value)
-    assert "plain-text or Markdown" in str(e.value)
-    assert not isinstance(e.value, dpa.NotAStatement)
-    docx = tmp_path / "dps.docx"
-    docx.write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
-    with pytest.raises(dpa.InvalidInput, match="DOCX"):
-        dpa.import_statement(docx)
-    # By its bytes, whatever its name.
-    renamed = tmp_path / "dps.txt"
-    renamed.write_bytes(b"%PDF-1.4\n")
-    with pytest.raises(dpa.InvalidInput, match="a PDF file"):
-        dpa.import_statement(renamed)
+        dpa.import_statement(target)
+    assert not isinstance(e.value, dpa.NotAStatement), e.value
+    assert e.value.path == "statement", e.value
+    return e.value
+
+
+def test_files_the_import_cannot_read_are_refused_with_why(
+    tmp_path: Path,
+    make_pdf: Callable[[str, str], bytes],
+    make_docx: Callable[[str, str], bytes],
+    make_zip: Callable[[Dict[str, str]], bytes],
+) -> None:
+    """Source: issue 18 point 4 ("never a silent guess"): a file whose name
+    promises another kind, an old Word file, RTF, a damaged PDF and a zip
+    archive that is no Word document each raise `InvalidInput` naming the
+    file and saying what to do, as `dpa import` refuses them."""
+    text = (STATEMENTS / "example-hosting-en.txt").read_text(encoding="utf-8")
+    # A text file named .pdf or .docx: the name says one kind, the content another.
+    fake_pdf = tmp_path / "dps.pdf"
+    fake_pdf.write_text(text, encoding="utf-8")
+    e = refused(fake_pdf)
+    assert str(e).startswith(f"{fake_pdf}: "), e
+    assert "says PDF, but the content is not a PDF" in str(e)
+    fake_docx = tmp_path / "dps.docx"
+    fake_docx.write_text(text, encoding="utf-8")
+    assert "says DOCX, but the content is not a Word document" in str(refused(fake_docx))
+    # An old Word file (an OLE2 compound file), whatever its name; a .doc
+    # holding text.
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    doc = tmp_path / "dps.doc"
+    doc.write_bytes(ole2)
+    e = refused(doc)
+    assert str(doc) in str(e) and "old Word document (.doc" in str(e)
+    assert "save it as .docx or PDF" in str(e)
+    assert "Office 97-2003" in str(refused(ole2))
+    text_doc = tmp_path / "text.doc"
+    text_doc.write_text(text, encoding="utf-8")
+    assert "says an old Word document (.doc), but the content is not one" in str(refused(text_doc))
+    rtf = tmp_path / "dps.rtf"
+    rtf.write_bytes(b"{\\rtf1\\ansi Data Pro Statement}")
+    assert "RTF document is not read" in str(refused(rtf))
+    # A truncated PDF: damaged, by path and as bytes.
+    pdf = make_pdf(text, "Example Hosting - Data Pro Statement")
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(pdf[: len(pdf) // 2])
+    e = refused(truncated)
+    assert str(e).startswith(f"{truncated}: ") and "PDF" in str(e), e
+    assert "PDF" in str(refused(pdf[: len(pdf) // 2]))
+    # A truncated DOCX: a zip archive that cannot be read.
+    docx = make_docx(text, "Example Hosting - Data Pro Statement")
+    cut = tmp_path / "truncated.docx"
+    cut.write_bytes(docx[: len(docx) // 2])
+    e = refused(cut)
+    assert str(e).startswith(f"{cut}: ") and "zip archive cannot be read" in str(e), e
+    # A zip archive without a Word body (an OpenDocument file, say).
+    odt = tmp_path / "dps.odt"
+    odt.write_bytes(make_zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office/>"}))
+    e = refused(odt)
+    assert str(odt) in str(e) and "not a Word document" in str(e)
 
 
 def test_bad_input(tmp_path: Path) -> None:

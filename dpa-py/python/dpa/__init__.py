@@ -14,8 +14,9 @@ The calendar functions (:func:`add_months`, :func:`add_months_many`, the
 Dutch public holidays) stand on their own. :meth:`Agreement.schedule`
 computes the deadlines of a whole table on Arrow data (pyarrow, polars,
 pandas; ``pip install 'dpa[arrow]'``), as ``dpa schedule`` does.
-:func:`import_statement` reads the text of a Data Pro Statement into a
-draft agreement file and a review list, as ``dpa import`` does.
+:func:`import_statement` reads a Data Pro Statement (its text, or its
+plain-text, Markdown, PDF or DOCX file) into a draft agreement file and a
+review list, as ``dpa import`` does.
 Everything is computed by the Rust library ``dpa-core``; see ``docs/python.md``.
 """
 

@@ -488,8 +488,9 @@ class Agreement:
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
-# `import_statement`: a statement's text (str, UTF-8 bytes) or the path of a
-# plain-text or Markdown file (os.PathLike; a str is always text).
+# `import_statement`: a statement's text (str), or the content (bytes) or
+# path (os.PathLike) of its plain-text, Markdown, PDF or DOCX file, the kind
+# told by the content as `dpa import` tells it (a str is always text).
 def import_statement(
     text_or_path: Union[str, bytes, os.PathLike[str], os.PathLike[bytes]],
 ) -> tuple[ImportDraft, ImportReview]: ...

@@ -23,7 +23,7 @@ file that cannot be read raises ``OSError``.
 
 from __future__ import annotations
 
-from typing import Any, List, NamedTuple, Optional, Tuple
+from typing import Any, ClassVar, List, NamedTuple, Optional, Tuple
 
 __all__ = [
     "DpaError",
@@ -48,6 +48,9 @@ class DpaError(Exception):
     path: Optional[str]
     line: Optional[int]
     column: Optional[int]
+    # The attributes a subclass adds, in the order its constructor takes
+    # them after ``column``: pickling passes them back in that order.
+    _details: ClassVar[Tuple[str, ...]] = ()
 
     def __init__(
         self,
@@ -67,7 +70,8 @@ class DpaError(Exception):
         return str(self.args[0]) if self.args else ""
 
     def __reduce__(self) -> Tuple[Any, ...]:
-        return (type(self), (self.message, self.path, self.line, self.column))
+        details = tuple(getattr(self, name) for name in self._details)
+        return (type(self), (self.message, self.path, self.line, self.column, *details))
 
 
 class ParseError(DpaError, ValueError):
@@ -111,6 +115,7 @@ class RowError(InvalidInput):
     as the table names it. The message is the one ``dpa schedule`` prints:
     ``row 3: terminated_on: ...``."""
 
+    _details = ("row",)
     row: Optional[int]
 
     def __init__(
@@ -124,9 +129,6 @@ class RowError(InvalidInput):
         super().__init__(message, path, line, column)
         self.row = row
 
-    def __reduce__(self) -> Tuple[Any, ...]:
-        return (type(self), (self.message, self.path, self.line, self.column, self.row))
-
 
 class NotAStatement(InvalidInput):
     """A text ``import_statement`` was given that is not a Data Pro
@@ -135,6 +137,7 @@ class NotAStatement(InvalidInput):
     part 1, or fewer than three of the template's questions asked. ``path``
     is ``"statement"``; the message names the file, where one was read."""
 
+    _details = ("reason",)
     reason: Optional[str]
 
     def __init__(
@@ -147,9 +150,6 @@ class NotAStatement(InvalidInput):
     ) -> None:
         super().__init__(message, path, line, column)
         self.reason = reason
-
-    def __reduce__(self) -> Tuple[Any, ...]:
-        return (type(self), (self.message, self.path, self.line, self.column, self.reason))
 
 
 class SkippedRow(NamedTuple):
