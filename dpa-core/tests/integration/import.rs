@@ -888,6 +888,21 @@ fn the_unmodified_2025_clauses_have_no_deviations() {
     );
     let doubled = seed("004").replace('\n', "\n\n");
     assert_eq!(deviations(&import_text(&doubled).unwrap()), []);
+    // Numbered after the statement, as Belco numbers its part 2 (`2.6.3`
+    // for the edition's 6.3): read in the edition's numbers.
+    let text = seed("004");
+    let at = text.rfind("Deel 2:").unwrap();
+    let mut prefixed = text[..at].to_owned();
+    for line in text[at..].lines() {
+        let (bullet, rest) = line.strip_prefix("- ").map_or(("", line), |r| ("- ", r));
+        if rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains('.') {
+            prefixed.push_str(&format!("{bullet}2.{rest}\n"));
+        } else {
+            prefixed.push_str(&format!("{line}\n"));
+        }
+    }
+    assert!(prefixed.contains("- 2.6.3 Data Processor zal"));
+    assert_eq!(deviations(&import_text(&prefixed).unwrap()), []);
 }
 
 /// Source: examples/statements/voorbeeld-afwijkingen.txt, our own statement

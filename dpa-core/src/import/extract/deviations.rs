@@ -19,6 +19,8 @@
 use super::super::Evidence;
 use super::super::structure::{Clause, Structure};
 use super::super::words::fold;
+use std::collections::HashSet;
+
 use super::Source;
 use crate::error::Result;
 use crate::model::{DeviationKind, Edition};
@@ -122,27 +124,29 @@ pub(crate) fn compare(s: &Structure) -> Result<ClauseComparison> {
 /// The deviations of `clauses` from `reference`, in clause-number order.
 fn deviations(clauses: &[Clause], reference: &[ReferenceClause]) -> Vec<ClauseDeviation> {
     // A part 2 numbered after the statement (`2.6.3`) is read in the
-    // edition's numbers (`6.3`).
-    let prefixed = clauses.iter().all(|c| {
-        let parts: Vec<&str> = c.number.split('.').collect();
-        parts.first() == Some(&"2") && parts.len() >= 2
-    }) && clauses.iter().any(|c| c.number.split('.').count() == 3);
+    // edition's numbers (`6.3`): where every three-part number starts with
+    // `2.` (an article's own text keeps the article's number, `9`).
+    let three = |c: &&Clause| c.number.split('.').count() == 3;
+    let prefixed = clauses.iter().any(|c| three(&c))
+        && clauses
+            .iter()
+            .filter(three)
+            .all(|c| c.number.starts_with("2."));
     let number = |c: &Clause| -> String {
         match c.number.strip_prefix("2.") {
-            Some(rest) if prefixed => rest.to_owned(),
+            Some(rest) if prefixed && three(&c) => rest.to_owned(),
             _ => c.number.clone(),
         }
     };
     let mut out = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for c in clauses {
         let n = number(c);
         let source = Source::clause(c);
-        if seen.contains(&n) {
+        if !seen.insert(n.clone()) {
             out.push(added(n, &source, "a second clause with this number"));
             continue;
         }
-        seen.push(n.clone());
         match reference.iter().find(|r| r.number == n) {
             Some(r) => {
                 if let Some(d) = modified(&n, r, &source) {
@@ -153,7 +157,7 @@ fn deviations(clauses: &[Clause], reference: &[ReferenceClause]) -> Vec<ClauseDe
         }
     }
     for r in reference {
-        if !seen.iter().any(|n| n == r.number) {
+        if !seen.contains(r.number) {
             let words = shown(
                 &words(r.text)
                     .iter()
@@ -337,7 +341,7 @@ struct Hunk {
 /// The most cells a longest-common-subsequence table may have; beyond it
 /// the differing middle is one change (a clause of the edition has at most
 /// a few hundred words, so only a rewritten clause reaches this).
-const MAX_CELLS: usize = 1 << 22;
+const MAX_CELLS: usize = 1 << 20;
 
 /// The changes that turn `a` into `b`: the common start and end trimmed,
 /// the middle aligned by a longest common subsequence of words.
