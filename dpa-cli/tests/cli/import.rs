@@ -277,3 +277,88 @@ fn import_update_exit_codes() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Source: examples/statements/voorbeeld-afwijkingen.txt (part 2, versie
+/// maart 2025, with clause 4.4 modified, 5.3 removed and 8.4 added): the
+/// review's section of the standard clauses lists the three deviations,
+/// each needing review (exit 1), in text and JSON, and the draft has them
+/// as REVIEW comments; the PDF made from the text gives the same three.
+#[test]
+fn import_lists_the_standard_clauses_deviations() {
+    let o = dpa(&["import", &statement("voorbeeld-afwijkingen.txt")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("Standard clauses (part 2):\n  compared with the unmodified text of the nldigital-2025 edition: 3 deviations\n! modified clause 4.4 (lines "),
+        "{text}"
+    );
+    assert!(text.contains("\n! removed clause 5.3\n"), "{text}");
+    assert!(text.contains("\n! added clause 8.4 (lines "), "{text}");
+    let kinds = |o: &std::process::Output| -> Vec<(String, String)> {
+        let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        v["clauses"]["deviations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                assert_eq!(d["needs_review"], true);
+                (
+                    d["clause"].as_str().unwrap().to_owned(),
+                    d["kind"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let three: Vec<(String, String)> = [("4.4", "modified"), ("5.3", "removed"), ("8.4", "added")]
+        .iter()
+        .map(|(c, k)| ((*c).to_owned(), (*k).to_owned()))
+        .collect();
+    let draft = Scratch::new("afwijkingen-draft.toml", b"");
+    let o = dpa(&[
+        "import",
+        &statement("voorbeeld-afwijkingen.txt"),
+        "--format",
+        "json",
+        "-o",
+        draft.path(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(kinds(&o), three);
+    let d = std::fs::read_to_string(draft.path()).unwrap();
+    assert!(
+        d.contains("# REVIEW clauses.deviations: clause 8.4 added (line "),
+        "{d}"
+    );
+    let text = std::fs::read_to_string(statement("voorbeeld-afwijkingen.txt")).unwrap();
+    let pdf = Scratch::new(
+        "afwijkingen.pdf",
+        &fixture::pdf(&text, "Voorbeeld Boekhoudsoftware"),
+    );
+    let o = dpa(&["import", pdf.path(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(kinds(&o), three, "PDF");
+}
+
+/// Source: issue 18 point 4 (never a silent pass): a part 2 that names the
+/// 2018 edition, whose unmodified text is not on file, is reported as not
+/// compared, with the reason; it needs no review by itself (exit 0).
+#[test]
+fn import_says_when_the_standard_clauses_are_not_compared() {
+    let o = dpa(&["import", &statement("example-hosting-en.txt")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Standard clauses (part 2):\n  not compared: the unmodified text of the nederland-ict-2018 edition is not on file (on file: nldigital-2025)\nNothing needs review.\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = dpa(&[
+        "import",
+        &statement("example-hosting-en.txt"),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["clauses"]["status"], "not-compared");
+    assert_eq!(v["clauses"]["edition"], "nederland-ict-2018");
+    assert_eq!(v["clauses"]["deviations"], serde_json::json!([]));
+}

@@ -8,7 +8,7 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use super::extract::ImportedStatement;
+use super::extract::{ClauseComparison, ImportedStatement};
 use super::{Evidence, Read};
 use crate::model::{AuditPeriod, NoticeTerm};
 use crate::values::DatePrecision;
@@ -146,12 +146,59 @@ pub(crate) fn draft(s: &ImportedStatement) -> String {
     }
     doc.insert("statement", Item::Table(st));
     let mut clauses = table("The standard clauses (part 2)");
+    deviation_notes(&mut clauses, &s.clause_comparison);
     put(&mut clauses, "edition", &s.edition, |e| {
         Value::from(e.as_str())
     });
     doc.insert("clauses", Item::Table(clauses));
     doc.insert("terms", Item::Table(terms(s)));
     doc.to_string()
+}
+
+/// The deviations of part 2 from its edition, as `REVIEW` comments above
+/// `[clauses]`: each clause modified, removed or added with its
+/// difference, for a person to record in `[[clauses.deviations]]`. Nothing
+/// where part 2 was not compared or has no deviations (the review list
+/// says which).
+fn deviation_notes(t: &mut Table, c: &ClauseComparison) {
+    let ClauseComparison::Compared {
+        edition,
+        deviations,
+    } = c
+    else {
+        return;
+    };
+    if deviations.is_empty() {
+        return;
+    }
+    let plain = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
+    let mut notes = format!(
+        "# Compared with the unmodified text of the {edition} edition: {} deviation(s).\n",
+        deviations.len()
+    );
+    for d in deviations {
+        let lines = d
+            .evidence
+            .as_ref()
+            .map(|e| format!(" (line {})", e.lines.0))
+            .unwrap_or_default();
+        notes.push_str(&format!(
+            "# REVIEW clauses.deviations: clause {} {}{lines}: {}\n",
+            d.clause,
+            d.kind,
+            plain(&d.difference)
+        ));
+    }
+    notes.push_str(
+        "# Record each in [[clauses.deviations]]: clause, kind and a summary of what it changes.\n",
+    );
+    let prefix = t
+        .decor()
+        .prefix()
+        .and_then(|s| s.as_str())
+        .unwrap_or("")
+        .to_owned();
+    t.decor_mut().set_prefix(format!("{prefix}{notes}"));
 }
 
 /// `[statement.processor]` with its address and contact.

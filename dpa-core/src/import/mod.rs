@@ -41,11 +41,15 @@ mod words;
 
 pub use documents::{DocumentKind, document_kind, document_text, import_document};
 pub use extract::{
-    Certified, HistoryEntry, ImportedDuration, ImportedProcessor, ImportedReturn,
-    ImportedSpecialCategories, ImportedStatement, ImportedSubProcessor, TemplateItem,
+    Certified, ClauseComparison, ClauseDeviation, HistoryEntry, ImportedDuration,
+    ImportedProcessor, ImportedReturn, ImportedSpecialCategories, ImportedStatement,
+    ImportedSubProcessor, TemplateItem,
 };
 pub use normalize::{Line, normalize};
-pub use review::{ImportReport, ItemEntry, ItemStatus, ReviewEntry, ReviewStatus};
+pub use review::{
+    ClausesEntry, ComparisonStatus, DeviationEntry, ImportReport, ItemEntry, ItemStatus,
+    ReviewEntry, ReviewStatus,
+};
 
 use crate::error::Result;
 
@@ -210,6 +214,6 @@ pub fn import_text(text: &str) -> Result<Import> {
     let lines = normalize(text);
     let structure = structure::read(&lines)?;
     Ok(Import {
-        statement: extract::extract(&structure),
+        statement: extract::extract(&structure)?,
     })
 }

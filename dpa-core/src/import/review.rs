@@ -1,14 +1,16 @@
 //! The review list of an import (issue 18 point 4): per template item
 //! found or not found, per operative value stated, not stated or ambiguous
-//! (with the readings and the setting a person must choose), and the
-//! placeholders left in the text. Its text and JSON are in
+//! (with the readings and the setting a person must choose), the
+//! placeholders left in the text, and the standard clauses' deviations
+//! from their edition (or why part 2 was not compared). Its text and JSON are in
 //! `report/import.rs`.
 
 use serde::Serialize;
 
-use super::extract::ImportedStatement;
+use super::extract::{ClauseComparison, ImportedStatement};
 use super::{Evidence, Read};
 use crate::macros::spelled_enum;
+use crate::model::DeviationKind;
 
 spelled_enum! {
     /// Whether a template item was found.
@@ -84,6 +86,59 @@ pub struct ItemEntry {
     pub lines: Option<(usize, usize)>,
 }
 
+spelled_enum! {
+    /// Whether part 2 was compared with its edition's text.
+    #[non_exhaustive]
+    pub enum ComparisonStatus ("comparison status") {
+        /// Compared clause by clause.
+        Compared = "compared",
+        /// Not compared; the reason says why.
+        NotCompared = "not-compared",
+    }
+}
+
+/// The standard clauses (part 2) against the unmodified text of their
+/// edition: compared, with the deviations, or not compared and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ClausesEntry {
+    /// Compared or not.
+    pub status: ComparisonStatus,
+    /// The edition part 2 names (`nldigital-2025`), where it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    /// Why it was not compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The deviations found (each needs review: a person records it in
+    /// `clauses.deviations` with what it changes).
+    pub deviations: Vec<DeviationEntry>,
+}
+
+/// A clause of part 2 that deviates from its edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DeviationEntry {
+    /// The clause's number in the edition's numbering (`5.3`).
+    pub clause: String,
+    /// `modified`, `removed` or `added`.
+    pub kind: DeviationKind,
+    /// The short word-level difference: `[-edition's words-]`,
+    /// `{+statement's words+}`, with a few words of context.
+    pub difference: String,
+    /// The original lines of the clause in the statement (a modified or
+    /// added one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<(usize, usize)>,
+    /// The statement's sentence with the first change (a modified or added
+    /// clause).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Always true: a deviation changes what the clauses say, so a person
+    /// reads it.
+    pub needs_review: bool,
+}
+
 /// The review list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -92,13 +147,48 @@ pub struct ImportReport {
     pub items: Vec<ItemEntry>,
     /// The values.
     pub values: Vec<ReviewEntry>,
+    /// The standard clauses against their edition's text.
+    pub clauses: ClausesEntry,
 }
 
 impl ImportReport {
     /// Whether something needs a person: an ambiguous value, a placeholder,
-    /// an operative term not stated.
+    /// an operative term not stated, a deviation of the standard clauses
+    /// from their edition.
     pub fn needs_review(&self) -> bool {
         self.values.iter().any(|v| v.needs_review)
+            || self.clauses.deviations.iter().any(|d| d.needs_review)
+    }
+}
+
+/// The entry of the comparison of part 2 with its edition.
+fn clauses_entry(c: &ClauseComparison) -> ClausesEntry {
+    match c {
+        ClauseComparison::Compared {
+            edition,
+            deviations,
+        } => ClausesEntry {
+            status: ComparisonStatus::Compared,
+            edition: Some(edition.as_str().to_owned()),
+            reason: None,
+            deviations: deviations
+                .iter()
+                .map(|d| DeviationEntry {
+                    clause: d.clause.clone(),
+                    kind: d.kind,
+                    difference: d.difference.clone(),
+                    lines: d.evidence.as_ref().map(|e| e.lines),
+                    quote: d.evidence.as_ref().map(|e| e.quote.clone()),
+                    needs_review: true,
+                })
+                .collect(),
+        },
+        ClauseComparison::NotCompared { edition, reason } => ClausesEntry {
+            status: ComparisonStatus::NotCompared,
+            edition: edition.map(|e| e.as_str().to_owned()),
+            reason: Some(reason.clone()),
+            deviations: Vec::new(),
+        },
     }
 }
 
@@ -171,7 +261,11 @@ pub(crate) fn report(s: &ImportedStatement) -> ImportReport {
     sub_processor_values(s, &mut values);
     term_values(s, &mut values);
     values.extend(s.placeholders.iter().map(placeholder));
-    ImportReport { items, values }
+    ImportReport {
+        items,
+        values,
+        clauses: clauses_entry(&s.clause_comparison),
+    }
 }
 
 /// The processor, the version and date, the products, the intended use and

@@ -37,7 +37,10 @@ impl Item {
 /// A clause of part 2.
 #[derive(Debug, Clone)]
 pub(crate) struct Clause {
-    /// Its number as the document prints it (`2.2.2`, `6.3`).
+    /// Its number as the document prints it (`2.2.2`, `6.3`), or the
+    /// article's number alone (`9`) for the text between an `Artikel 9`
+    /// heading and its first numbered paragraph (all of it where there is
+    /// none).
     pub(crate) number: String,
     /// Its lines.
     pub(crate) lines: Vec<Line>,
@@ -62,6 +65,9 @@ pub(crate) struct Structure {
     pub(crate) items: Vec<Item>,
     /// The clauses of part 2.
     pub(crate) clauses: Vec<Clause>,
+    /// The heading of part 2 (`Deel 2: Standaardclausules voor
+    /// verwerkingen`, `PART 2: STANDARD CLAUSES`), where there is one.
+    pub(crate) part2: Option<Line>,
     /// The edition line, where there is one.
     pub(crate) edition: Option<EditionLine>,
 }
@@ -168,6 +174,7 @@ pub(crate) fn read(lines: &[Line]) -> Result<Structure> {
         front: all_front,
         items,
         clauses: p2.map(|p| clauses(&lines[p + 1..])).unwrap_or_default(),
+        part2: p2.map(|p| lines[p].clone()),
         edition: edition_line(lines),
     })
 }
@@ -300,6 +307,10 @@ fn assign_questions(items: &mut [Item]) -> Result<()> {
 fn clauses(lines: &[Line]) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     let mut article: Option<String> = None;
+    // After an `Artikel N` heading, until its first numbered paragraph:
+    // the article's own text (article 1's opening sentence, the one
+    // paragraph of article 9 in the 2025 edition).
+    let mut opening: Option<String> = None;
     for (i, l) in lines.iter().enumerate() {
         let w = words(&l.text);
         if matches!(
@@ -310,9 +321,11 @@ fn clauses(lines: &[Line]) -> Vec<Clause> {
             .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
         {
             article = w.get(1).cloned();
+            opening = article.clone();
             continue;
         }
         if let Some((n, rest)) = leading_number(&l.text) {
+            opening = None;
             let next_is_paragraph = lines
                 .get(i + 1)
                 .and_then(|m| leading_number(&m.text))
@@ -336,7 +349,12 @@ fn clauses(lines: &[Line]) -> Vec<Clause> {
                 continue;
             }
         }
-        if let Some(c) = out.last_mut() {
+        if let Some(number) = opening.take() {
+            out.push(Clause {
+                number,
+                lines: vec![l.clone()],
+            });
+        } else if let Some(c) = out.last_mut() {
             c.lines.push(l.clone());
         }
     }

@@ -5,12 +5,14 @@ use std::fmt;
 
 use super::Report;
 use super::summary::terminal_safe;
-use crate::import::{ImportReport, ReviewStatus};
+use crate::import::{ClausesEntry, ComparisonStatus, ImportReport, ReviewStatus};
 
 /// Text: the template's items (found with the statement's citation, or not
 /// found), then each value with its status, citation, lines and quote, the
 /// readings and the setting to choose of an ambiguous one, and the
-/// placeholders; last a line saying whether anything needs review.
+/// placeholders; then the standard clauses against their edition (the
+/// deviations, or why part 2 was not compared); last a line saying whether
+/// anything needs review.
 impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "Template items:")?;
@@ -43,13 +45,60 @@ impl fmt::Display for ImportReport {
                 writeln!(f, "      choose: {}", terminal_safe(s))?;
             }
         }
-        let n = self.values.iter().filter(|v| v.needs_review).count();
+        write_clauses(f, &self.clauses)?;
+        let n = self.values.iter().filter(|v| v.needs_review).count()
+            + self
+                .clauses
+                .deviations
+                .iter()
+                .filter(|d| d.needs_review)
+                .count();
         if n == 0 {
             writeln!(f, "Nothing needs review.")
         } else {
             writeln!(f, "{n} item(s) need review (marked !).")
         }
     }
+}
+
+/// The standard clauses' section: compared with the edition and the
+/// deviations (each marked `!`, with its difference and the statement's
+/// lines and sentence), or not compared and why.
+fn write_clauses(f: &mut fmt::Formatter<'_>, c: &ClausesEntry) -> fmt::Result {
+    writeln!(f, "Standard clauses (part 2):")?;
+    let edition = c.edition.as_deref().unwrap_or("no edition named");
+    match c.status {
+        ComparisonStatus::Compared => {
+            let n = c.deviations.len();
+            writeln!(
+                f,
+                "  compared with the unmodified text of the {edition} edition: {}",
+                match n {
+                    0 => "no deviations".to_owned(),
+                    1 => "1 deviation".to_owned(),
+                    n => format!("{n} deviations"),
+                }
+            )?;
+        }
+        _ => writeln!(
+            f,
+            "  not compared: {}",
+            terminal_safe(c.reason.as_deref().unwrap_or(""))
+        )?,
+    }
+    for d in &c.deviations {
+        let mark = if d.needs_review { "!" } else { " " };
+        write!(f, "{mark} {} clause {}", d.kind, d.clause)?;
+        if let Some((a, b)) = d.lines {
+            write!(f, " (lines {a}-{b})")?;
+        }
+        writeln!(f)?;
+        writeln!(f, "      {}", terminal_safe(&d.difference))?;
+        if let Some(q) = &d.quote {
+            writeln!(f, "      \"{}\"", terminal_safe(q))?;
+        }
+    }
+    Ok(())
 }
 
 impl Report for ImportReport {

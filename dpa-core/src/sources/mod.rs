@@ -8,6 +8,7 @@
 //! | [`transfer_bases`] | `transfer-bases.tsv` | a member of the EEA, an adequacy decision, a set of standard contractual clauses, binding corporate rules or an art. 49 derogation, with its dates and scope | `source`: the publication (EUR-Lex CELEX number, Official Journal, CJEU case) |
 //! | [`art28`] | `art28-coverage.tsv` | a clause of an edition of the standard clauses and the GDPR art. 28 items it satisfies | `source`: where the clause text is (document, clause number, seed file) |
 //! | [`numbering`] | `clause-numbering.tsv` | an article of an edition of the standard clauses and how many numbered paragraphs it has | `source`: where the text was counted (document, numbers, seed file) |
+//! | [`standard_clauses`] | `standard-clauses.tsv` | a clause of an edition of the standard clauses whose unmodified text is on file, and its text as published, normalised | `source`: the document and the seed file line the text was read from |
 //! | [`template`] | `template-questions.tsv` | a wording (Dutch or English, by template edition) of a fixed question of the Data Pro Statement template, the item it opens | `source`: the statement or template the wording was read in |
 //! | [`designated_days`] | `nl-atw-designated-days.tsv` | a day the Crown designated under art. 3(3) of the Algemene termijnenwet | `source`: the royal decree and its Staatscourant number |
 //!
@@ -38,6 +39,7 @@ use crate::values::iso_date;
 pub(crate) mod art28;
 pub(crate) mod designated_days;
 pub(crate) mod numbering;
+pub(crate) mod standard_clauses;
 pub(crate) mod template;
 pub(crate) mod transfer_bases;
 

@@ -56,24 +56,30 @@ fn a_2025_clause_in_a_2019_file_is_an_error_with_a_hint() {
     citing("belco.toml", "clause 2.4.3").unwrap();
 }
 
-/// And the other way: the 2025 edition's article 5 has two paragraphs, the
-/// 2019 edition's three. Its article 9 is one unnumbered paragraph, cited
-/// as `clause 9`.
-/// Source: NLdigital standard clauses, versie maart 2025, art. 5 and 9
-/// (Alles Online's seed); Belco, clause 2.5.3 and 2.9.1.
+/// And the other way: the 2025 edition's article 1 has nine definitions,
+/// the 2019 edition's ten. Its article 5 has three paragraphs (5.3 is
+/// printed without the bullet of 5.1 and 5.2). Its article 9 is one
+/// unnumbered paragraph, cited as `clause 9`.
+/// Source: NLdigital standard clauses, versie maart 2025, art. 1, 5 and 9
+/// (Alles Online's seed, Deel 2); Belco, clause 2.1.10, 2.5.3 and 2.9.1.
 #[test]
 fn a_2019_clause_in_a_2025_file_is_an_error_with_a_hint() {
-    let (path, message) = invalid(citing("alles-online.toml", "clause 5.3"));
+    let (path, message) = invalid(citing("alles-online.toml", "clause 1.10"));
     assert_eq!(path, "terms.deletion.source[0]");
     assert!(
-        message.contains("article 5 (Geheimhouding) has clauses 5.1-5.2"),
+        message.contains("article 1 (Definities) has clauses 1.1-1.9"),
         "{message}"
     );
     assert!(
-        message.contains("the nederland-ict-2019 edition has a clause 5.3"),
+        message.contains("the nederland-ict-2019 edition has a clause 1.10"),
         "{message}"
     );
-    citing("alles-online.toml", "clause 5.2").unwrap();
+    citing("alles-online.toml", "clause 5.3").unwrap();
+    let (_, message) = invalid(citing("alles-online.toml", "clause 5.4"));
+    assert!(
+        message.contains("article 5 (Geheimhouding) has clauses 5.1-5.3"),
+        "{message}"
+    );
     citing("alles-online.toml", "clause 9").unwrap();
     let (_, message) = invalid(citing("alles-online.toml", "clause 9.1"));
     assert!(

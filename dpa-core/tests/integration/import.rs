@@ -8,7 +8,8 @@ use std::fmt::Debug;
 use std::path::PathBuf;
 
 use dpa_core::Agreement;
-use dpa_core::import::{Import, Read, import_text};
+use dpa_core::import::{ClauseComparison, ComparisonStatus, Import, Read, import_text};
+use dpa_core::model::DeviationKind;
 use dpa_core::report::Report;
 use dpa_core::values::{ElapsedTerm, ElapsedUnit, Term, TermUnit};
 
@@ -841,4 +842,189 @@ fn unrecognised_wording_is_ambiguous_and_words_are_whole() {
     );
     assert!(matches!(s.return_of_data.method, Read::NotStated));
     assert!(i.review().fails());
+}
+
+/// The deviations found: each clause's number and kind.
+fn deviations(i: &Import) -> Vec<(String, DeviationKind)> {
+    match &i.statement.clause_comparison {
+        ClauseComparison::Compared { deviations, .. } => deviations
+            .iter()
+            .map(|d| (d.clause.clone(), d.kind))
+            .collect(),
+        other => panic!("part 2 was not compared: {other:?}"),
+    }
+}
+
+/// Why part 2 was not compared.
+fn not_compared(i: &Import) -> String {
+    match &i.statement.clause_comparison {
+        ClauseComparison::NotCompared { reason, .. } => reason.clone(),
+        other => panic!("part 2 was compared: {other:?}"),
+    }
+}
+
+/// Source: seed 004 (Alles Online), Deel 2: the NLdigital
+/// Standaardclausules voor verwerkingen, versie maart 2025, unmodified
+/// (DESIGN.md): compared clause by clause with the edition's text, no
+/// deviation; so too with a blank line between every line (text extracted
+/// from a PDF, as seed 000 is).
+#[test]
+fn the_unmodified_2025_clauses_have_no_deviations() {
+    let i = import_text(&seed("004")).unwrap();
+    assert_eq!(deviations(&i), []);
+    match &i.statement.clause_comparison {
+        ClauseComparison::Compared { edition, .. } => {
+            assert_eq!(*edition, dpa_core::model::Edition::Nldigital2025);
+        }
+        other => panic!("{other:?}"),
+    }
+    let r = i.review();
+    assert_eq!(r.clauses.status, ComparisonStatus::Compared);
+    assert!(
+        r.to_string().contains(
+            "Standard clauses (part 2):\n  compared with the unmodified text of the nldigital-2025 edition: no deviations\n"
+        ),
+        "{r}"
+    );
+    let doubled = seed("004").replace('\n', "\n\n");
+    assert_eq!(deviations(&import_text(&doubled).unwrap()), []);
+    // Numbered after the statement, as Belco numbers its part 2 (`2.6.3`
+    // for the edition's 6.3): read in the edition's numbers.
+    let text = seed("004");
+    let at = text.rfind("Deel 2:").unwrap();
+    let mut prefixed = text[..at].to_owned();
+    for line in text[at..].lines() {
+        let (bullet, rest) = line.strip_prefix("- ").map_or(("", line), |r| ("- ", r));
+        if rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains('.') {
+            prefixed.push_str(&format!("{bullet}2.{rest}\n"));
+        } else {
+            prefixed.push_str(&format!("{line}\n"));
+        }
+    }
+    assert!(prefixed.contains("- 2.6.3 Data Processor zal"));
+    assert_eq!(deviations(&import_text(&prefixed).unwrap()), []);
+}
+
+/// Source: examples/statements/voorbeeld-afwijkingen.txt, our own statement
+/// whose part 2 ("Versie: maart 2025", laid out as a PDF gives it: running
+/// footers, page numbers, hyphenated words, bullets and emphasis) changes
+/// the edition in three places: clause 4.4 modified (an hourly rate instead
+/// of "zijn dan geldende tarieven"), clause 5.3 removed, clause 8.4 added.
+/// Exactly those three are found, each needs review (exit 1), in the text
+/// and JSON review and as REVIEW comments above `[clauses]` in the draft.
+#[test]
+fn three_deviations_from_the_2025_clauses_are_found() {
+    let i = import_text(&statement("voorbeeld-afwijkingen.txt")).unwrap();
+    assert_eq!(
+        deviations(&i),
+        [
+            ("4.4".to_owned(), DeviationKind::Modified),
+            ("5.3".to_owned(), DeviationKind::Removed),
+            ("8.4".to_owned(), DeviationKind::Added),
+        ]
+    );
+    let ClauseComparison::Compared { deviations, .. } = &i.statement.clause_comparison else {
+        unreachable!()
+    };
+    assert_eq!(
+        deviations[0].difference,
+        "… bij Opdrachtgever tegen [-zijn dan geldende tarieven.-] {+een uurtarief van EUR 95, tenzij de inbreuk aan Data Processor te …+}"
+    );
+    let e = deviations[0].evidence.as_ref().unwrap();
+    assert_eq!(e.clause, "clause 4.4");
+    assert!(
+        e.quote.ends_with(
+            "tegen een uurtarief van EUR 95, tenzij de inbreuk aan Data Processor te wijten is."
+        ),
+        "{}",
+        e.quote
+    );
+    assert!(
+        deviations[1]
+            .difference
+            .starts_with("[-Alle door Data Processor aan Opdrachtgever verstrekte")
+    );
+    assert!(deviations[1].evidence.is_none());
+    assert!(
+        deviations[2]
+            .difference
+            .starts_with("{+Data Processor blijft jegens Opdrachtgever volledig aansprakelijk")
+    );
+    let r = i.review();
+    assert!(r.fails());
+    assert!(r.clauses.deviations.iter().all(|d| d.needs_review));
+    let text = r.to_string();
+    assert!(
+        text.contains("compared with the unmodified text of the nldigital-2025 edition: 3 deviations\n! modified clause 4.4 (lines "),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n! removed clause 5.3\n      [-Alle door"),
+        "{text}"
+    );
+    assert!(text.contains("\n! added clause 8.4 (lines "), "{text}");
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["clauses"]["status"], "compared");
+    assert_eq!(json["clauses"]["edition"], "nldigital-2025");
+    let kinds: Vec<&str> = json["clauses"]["deviations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["modified", "removed", "added"]);
+    let draft = i.draft_toml();
+    assert!(
+        draft.contains("# REVIEW clauses.deviations: clause 5.3 removed: [-Alle door"),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("# REVIEW clauses.deviations: clause 4.4 modified (line "),
+        "{draft}"
+    );
+    let v: toml::Value = toml::from_str(&draft).unwrap();
+    assert_eq!(v["clauses"]["edition"].as_str(), Some("nldigital-2025"));
+}
+
+/// Source: issue 18 point 4 (never a silent guess): where there is no
+/// unmodified text to compare with, the review says so and why. Belco's
+/// part 2 (seed 000, a modified copy of the 2019 clauses) names no edition;
+/// example-hosting-en names the 2018 edition, whose text is not on file;
+/// voorbeeld-webdiensten and northwind name the 2025 edition without
+/// reproducing its clauses; a part 2 in English is not compared with the
+/// Dutch text.
+#[test]
+fn a_part_2_that_cannot_be_compared_says_why() {
+    let belco = import_text(&seed("000")).unwrap();
+    let reason = not_compared(&belco);
+    assert!(reason.contains("not on file"), "{reason}");
+    let r = belco.review();
+    assert_eq!(r.clauses.status, ComparisonStatus::NotCompared);
+    assert!(r.to_string().contains("\n  not compared: "), "{r}");
+    let reason = not_compared(&import_text(&statement("example-hosting-en.txt")).unwrap());
+    assert!(
+        reason.starts_with("the unmodified text of the nederland-ict-2018 edition is not on file"),
+        "{reason}"
+    );
+    for name in ["voorbeeld-webdiensten.txt", "northwind-analytics-en.txt"] {
+        let reason = not_compared(&import_text(&statement(name)).unwrap());
+        assert!(
+            reason.starts_with("part 2 does not reproduce the clauses' text"),
+            "{name}: {reason}"
+        );
+    }
+    let english = seed("004").replace(
+        "Deel 2: Standaardclausules voor verwerkingen",
+        "Part 2: Standard Clauses for Data Processing",
+    );
+    let reason = not_compared(&import_text(&english).unwrap());
+    assert!(reason.contains("in English"), "{reason}");
+    let text = statement("voorbeeld-afwijkingen.txt");
+    let only_part1 = text[..text.find("Deel 2: Standaardclausules").unwrap()]
+        .replace("Deel 2. Standaardclausules voor verwerkingen", "");
+    let reason = not_compared(&import_text(&only_part1).unwrap());
+    assert!(
+        reason.starts_with("the statement has no part 2"),
+        "{reason}"
+    );
 }

@@ -5,15 +5,18 @@
 //! and products (`identity.rs`), the intended use and the special-categories
 //! declaration (`scope.rs`), the operative terms (`terms.rs`), the breach
 //! notice's channels and items (`breach.rs`), the duration and the return of
-//! data (`ending.rs`), the sub-processors (`sub_processors.rs`).
+//! data (`ending.rs`), the sub-processors (`sub_processors.rs`), the
+//! standard clauses' deviations from their edition (`deviations.rs`).
 
 mod breach;
+mod deviations;
 mod ending;
 mod identity;
 mod scope;
 mod sub_processors;
 mod terms;
 
+pub use deviations::{ClauseComparison, ClauseDeviation};
 pub use ending::{ImportedDuration, ImportedReturn};
 pub use scope::ImportedSpecialCategories;
 
@@ -139,6 +142,9 @@ pub struct ImportedStatement {
     pub template: Read<String>,
     /// The edition of the standard clauses.
     pub edition: Read<Edition>,
+    /// Part 2 compared clause by clause with the unmodified text of its
+    /// edition: the deviations, or why no comparison could be made.
+    pub clause_comparison: ClauseComparison,
     /// The sub-processors.
     pub sub_processors: Read<Vec<ImportedSubProcessor>>,
     /// The deletion term after termination.
@@ -177,7 +183,10 @@ pub struct ImportedStatement {
 }
 
 /// Reads every value from the structure.
-pub(crate) fn extract(s: &Structure) -> ImportedStatement {
+///
+/// # Errors
+/// [`crate::Error::Internal`] if a built-in table is malformed.
+pub(crate) fn extract(s: &Structure) -> crate::error::Result<ImportedStatement> {
     let names = crate::values::CountryNames::new();
     let items = crate::sources::template::ITEMS
         .iter()
@@ -195,7 +204,7 @@ pub(crate) fn extract(s: &Structure) -> ImportedStatement {
     let (breach_notice, breach_asap) = terms::breach(s);
     let (audit_count, audit_period, audit_notice) = terms::audit(s);
     let (template, edition) = identity::edition(s);
-    ImportedStatement {
+    Ok(ImportedStatement {
         items,
         processor: identity::processor(s, &names),
         version,
@@ -206,6 +215,7 @@ pub(crate) fn extract(s: &Structure) -> ImportedStatement {
         special_categories: scope::special_categories(s),
         template,
         edition,
+        clause_comparison: deviations::compare(s)?,
         sub_processors: sub_processors::read(s, &names),
         deletion_term,
         deletion_firmness,
@@ -223,7 +233,7 @@ pub(crate) fn extract(s: &Structure) -> ImportedStatement {
         change_window: terms::change_window(s),
         certifications: terms::certifications(s),
         placeholders: placeholders(s),
-    }
+    })
 }
 
 /// A passage to read values from, with its citation.
