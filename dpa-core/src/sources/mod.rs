@@ -34,6 +34,7 @@
 use time::Date;
 
 use crate::error::Error;
+use crate::model::Edition;
 use crate::values::iso_date;
 
 pub(crate) mod art28;
@@ -91,6 +92,36 @@ impl<const N: usize> Table<N> {
             line,
             message: message.into(),
         }
+    }
+
+    /// Groups `rows` (line, edition, row) by edition, in the table's order:
+    /// an edition's rows must be together, and `add` checks each row
+    /// against those of its edition before it (its message becomes the
+    /// error of the row's line).
+    pub(crate) fn by_edition<T>(
+        &self,
+        rows: Vec<(usize, Edition, T)>,
+        mut add: impl FnMut(&[T], &T, Edition) -> Result<(), String>,
+    ) -> Result<Vec<(Edition, Vec<T>)>, TableError> {
+        let mut editions: Vec<(Edition, Vec<T>)> = Vec::new();
+        for (line, edition, row) in rows {
+            let same = editions.last().is_some_and(|(e, _)| *e == edition);
+            if !same && editions.iter().any(|(e, _)| *e == edition) {
+                return Err(self.error(
+                    line,
+                    format!("the rows of edition `{edition}` are not together"),
+                ));
+            }
+            if !same {
+                editions.push((edition, Vec::new()));
+            }
+            let Some((_, list)) = editions.last_mut() else {
+                continue;
+            };
+            add(list, &row, edition).map_err(|m| self.error(line, m))?;
+            list.push(row);
+        }
+        Ok(editions)
     }
 
     /// Reads the rows in file order, giving `parse` each row's line number

@@ -216,34 +216,16 @@ fn numbered(x: &Article, numbering: Numbering) -> String {
 
 fn parse_table(table: &Table<5>) -> Result<Editions, TableError> {
     let rows = table.read(parse_row)?;
-    let mut editions: Vec<(Edition, Vec<Article>)> = Vec::new();
-    for (line, edition, article) in rows {
-        let same = editions.last().is_some_and(|(e, _)| *e == edition);
-        if !same && editions.iter().any(|(e, _)| *e == edition) {
-            return Err(table.error(
-                line,
-                format!("the rows of edition `{edition}` are not together"),
-            ));
-        }
-        if !same {
-            editions.push((edition, Vec::new()));
-        }
-        let Some((_, articles)) = editions.last_mut() else {
-            continue;
-        };
+    table.by_edition(rows, |articles, article, edition| {
         let expected = articles.last().map_or(1, |a| a.number + 1);
         if article.number != expected {
-            return Err(table.error(
-                line,
-                format!(
-                    "article {} of `{edition}` comes where article {expected} should: an edition lists its articles 1, 2, 3, ... in order",
-                    article.number
-                ),
+            return Err(format!(
+                "article {} of `{edition}` comes where article {expected} should: an edition lists its articles 1, 2, 3, ... in order",
+                article.number
             ));
         }
-        articles.push(article);
-    }
-    Ok(editions)
+        Ok(())
+    })
 }
 
 /// One row: its line, its edition and the article.

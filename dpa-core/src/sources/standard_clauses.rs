@@ -95,30 +95,15 @@ fn parse_table(table: &Table<4>) -> std::result::Result<Editions, TableError> {
             },
         ))
     })?;
-    let mut editions: Editions = Vec::new();
-    for (line, edition, clause) in rows {
-        let same = editions.last().is_some_and(|(e, _)| *e == edition);
-        if !same && editions.iter().any(|(e, _)| *e == edition) {
-            return Err(table.error(
-                line,
-                format!("the rows of edition `{edition}` are not together"),
-            ));
-        }
-        if !same {
-            editions.push((edition, Vec::new()));
-        }
-        let Some((_, clauses)) = editions.last_mut() else {
-            continue;
-        };
+    table.by_edition(rows, |clauses, clause, edition| {
         if clauses.iter().any(|c| c.number == clause.number) {
-            return Err(table.error(
-                line,
-                format!("clause {} of `{edition}` is listed twice", clause.number),
+            return Err(format!(
+                "clause {} of `{edition}` is listed twice",
+                clause.number
             ));
         }
-        clauses.push(clause);
-    }
-    Ok(editions)
+        Ok(())
+    })
 }
 
 #[cfg(test)]
