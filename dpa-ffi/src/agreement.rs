@@ -750,9 +750,10 @@ fn overlaps(from: &[dpa_date], out: *mut dpa_deadline) -> bool {
 /// computes. Then the deadline of every element computes too, so the
 /// second pass cannot fail after writing part of `out`:
 ///
-/// - each element's date is checked here, as the second pass checks it
-///   (`date_in`, the same function on the same values: the caller may not
-///   change `from` during the call);
+/// - each element's date is checked here by [`date_key`], which takes
+///   exactly the dates the second pass's `date_in` takes (tested on every
+///   year, month and day that decides it), on the same values (the caller
+///   may not change `from` during the call);
 /// - `dpa-core` guarantees that where the deadline of a date-triggered
 ///   kind computes from a date it computes from every earlier date as well
 ///   (`Agreement::date_due_of`, "Errors"; tested there by
