@@ -61,6 +61,8 @@ PAIRS = [
     ("add_months/c_batch", "add_months/rust_loop", "dpa_add_months_batch, per value"),
     ("deletion_deadline/c_one_call", "deletion_deadline/rust", "dpa_agreement_deletion_deadline, one call"),
     ("deletion_deadline/c_batch", "deletion_deadline/rust", "dpa_agreement_date_deadlines, per value"),
+    ("deletion_deadline/c_batch", "deletion_deadline/rust_loop", "dpa_agreement_date_deadlines, per value, against the Rust loop into a slice"),
+    ("deletion_deadline/rust_loop", "deletion_deadline/rust", "(Rust) the loop into a slice against date_due_of per date"),
     ("deletion_deadline/c_one_call", "deletion_deadline/rust_from_parts", "dpa_agreement_deletion_deadline, one call, against Rust from year, month, day"),
     ("deletion_deadline/c_batch", "deletion_deadline/rust_from_parts", "dpa_agreement_date_deadlines, per value, against Rust from year, month, day"),
     ("deletion_deadline/rust_from_parts", "deletion_deadline/rust", "(Rust) from year, month, day against from a Date"),

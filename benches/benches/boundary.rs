@@ -26,7 +26,9 @@
 //!   provenance as plain fields; no citation or note, which the struct does
 //!   not carry). Beside it, `rust_from_parts`: the same call from the C
 //!   call's inputs, the date as year, month and day checked by `dpa-core`
-//!   (`iso_date::from_parts`) first; and `rust_deadline`: the same deadline
+//!   (`iso_date::from_parts`) first; `rust_loop`: the batch's analogue of
+//!   `add_months::rust_loop`, `date_due_of` into a slice, stopping at the
+//!   first failure; and `rust_deadline`: the same deadline
 //!   as a `Deadline`, `Agreement::date_deadline_of(Deletion, d,
 //!   Detail::DueOnly)`, the baseline before `date_due_of` existed.
 //!
@@ -257,6 +259,30 @@ mod deletion_deadline {
             for &d in black_box(dates.as_slice()) {
                 black_box(a.date_due_of(DeadlineKind::Deletion, d)).expect("deadline");
             }
+        });
+    }
+
+    /// Baseline of the batch, as `add_months::rust_loop` is for the months:
+    /// a Rust loop that writes each `date_due_of(Deletion, d)` into an
+    /// output slice of `DueFields` and stops at the first date that fails.
+    #[divan::bench]
+    fn rust_loop(bencher: Bencher) {
+        let (a, _) = belco();
+        let dates = termination_dates();
+        let first = a
+            .date_due_of(DeadlineKind::Deletion, dates[0])
+            .expect("deadline");
+        let mut out = vec![first; N];
+        bencher.counter(ItemsCount::new(N)).bench_local(|| {
+            let a = black_box(&a);
+            let ok = (|| {
+                for (o, &d) in out.iter_mut().zip(black_box(dates.as_slice())) {
+                    *o = a.date_due_of(DeadlineKind::Deletion, d)?;
+                }
+                Ok::<(), dpa_core::Error>(())
+            })();
+            black_box(ok).expect("deadlines");
+            black_box(out.as_slice());
         });
     }
 

@@ -16,8 +16,9 @@ use crate::boundary::{
 };
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
-    date_from, date_in, date_out, deadline_kind_in, deadline_out, dpa_date, dpa_deadline,
-    dpa_stated_date, due_fields_out, format_in, impact_in, instant_in, stated_date_out,
+    date_from, date_in, date_out, deadline_kind_in, deadline_kind_out, deadline_out, dpa_date,
+    dpa_deadline, dpa_deadline_kind, dpa_stated_date, due_fields_of_kind, format_in, impact_in,
+    instant_in, stated_date_out,
 };
 
 /// A data processing agreement read from TOML or JSON: opaque, immutable
@@ -326,7 +327,12 @@ unsafe fn date_deadline_status<K: DateKind>(
         // SAFETY: forwarded from the exported function's contract.
         let a = unsafe { agreement(a) }?;
         out_ptr(out, "out")?;
-        let d = due_struct(a, K::KIND, (year, month, day), K::ARG)?;
+        let d = due_struct(
+            a,
+            (K::KIND, deadline_kind_out(K::KIND)?),
+            (year, month, day),
+            K::ARG,
+        )?;
         // SAFETY: `out` passed `out_ptr`.
         unsafe { write(out, d) };
         Ok(())
@@ -337,10 +343,14 @@ unsafe fn date_deadline_status<K: DateKind>(
 /// day)` as the C struct, from `DueFields` (the struct carries no citation
 /// or note): the one conversion of the single-date functions and of
 /// `dpa_agreement_date_deadlines`. Errors name `arg`.
+///
+/// `c_kind` is the C value of `kind` (`deadline_kind_out`), which the
+/// struct carries: a constant in the single-date functions, converted once
+/// per call in the batch.
 #[inline(always)]
 fn due_struct(
     a: &Agreement,
-    kind: DeadlineKind,
+    (kind, c_kind): (DeadlineKind, dpa_deadline_kind),
     (year, month, day): (i32, u32, u32),
     arg: &str,
 ) -> FfiResult<dpa_deadline> {
@@ -348,7 +358,7 @@ fn due_struct(
     let d = a
         .date_due_of(kind, from)
         .map_err(|e| FfiError::core(&e, arg))?;
-    due_fields_out(&d)
+    due_fields_of_kind(&d, c_kind)
 }
 
 /// Computes a deadline from an instant trigger and writes it to `out`.
@@ -713,15 +723,146 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
         // SAFETY: `from` is valid for `len` reads by the caller's contract.
         let from = unsafe { array_in(from, len, "from") }?;
         out_array(out, out_cap, from.len(), "out")?;
-        let mut values = Vec::new();
-        for (i, d) in from.iter().enumerate() {
-            let r = due_struct(a, kind, (d.year, d.month, d.day), "from");
-            push_grown(&mut values, r.map_err(|e| at_index(e, "from", i))?, "out")?;
+        let kinds = (kind, deadline_kind_out(kind)?);
+        if from.len() > 1 && !overlaps(from, out) && every_date_computes(a, kind, from) {
+            // SAFETY: `out` passed `out_array` for `from.len()` values and
+            // does not overlap `from`.
+            unsafe { date_deadlines_into(a, kinds, from, out) }
+        } else {
+            date_deadlines_buffered(a, kinds, from, out)
         }
-        // SAFETY: `out` passed `out_array` for `values.len()` values.
-        unsafe { write_array(out, &values) };
-        Ok(())
     })
+}
+
+/// Whether the `len` values written to `out` would overlap the input
+/// `from` (the header lets a batch work in place; the two arrays' element
+/// types differ here, so only the buffered path may serve that).
+fn overlaps(from: &[dpa_date], out: *mut dpa_deadline) -> bool {
+    let (from_start, from_end) = (from.as_ptr() as usize, from.as_ptr_range().end as usize);
+    let out_start = out as usize;
+    let out_end = out_start.saturating_add(from.len().saturating_mul(size_of::<dpa_deadline>()));
+    from_start < out_end && out_start < from_end
+}
+
+/// The first pass of `dpa_agreement_date_deadlines`, which decides whether
+/// the second can write each answer straight into `out`: true when every
+/// element of `from` is a date and the deadline of the latest of them
+/// computes. Then the deadline of every element computes too, so the
+/// second pass cannot fail after writing part of `out`:
+///
+/// - each element's date is checked here by [`date_key`], which takes
+///   exactly the dates the second pass's `date_in` takes (tested on every
+///   year, month and day that decides it), on the same values (the caller
+///   may not change `from` during the call);
+/// - `dpa-core` guarantees that where the deadline of a date-triggered
+///   kind computes from a date it computes from every earlier date as well
+///   (`Agreement::date_due_of`, "Errors"; tested there by
+///   `an_error_from_a_date_is_an_error_from_every_later_date`), and the
+///   kind was checked before this pass;
+/// - the conversion to the C struct fails only for a value of `dpa-core`'s
+///   enumerations that this libdpa does not know, and libdpa is built with
+///   the `dpa-core` whose every kind, bound, provenance and due day it maps
+///   (`abi::deadlines::date_structs_equal_the_deadline_conversion`).
+///
+/// It stops at the first element that is no date: the buffered path then
+/// names the first element that fails, as it always has. Its cost: one
+/// date check per element ([`date_key`], which makes no `Date`) and one
+/// deadline.
+fn every_date_computes(a: &Agreement, kind: DeadlineKind, from: &[dpa_date]) -> bool {
+    let mut latest = 0;
+    for d in from {
+        match date_key(d) {
+            Some(key) => latest = latest.max(key),
+            None => return false,
+        }
+    }
+    let (year, month, day) = (latest >> 9, (latest >> 5) & 0xF, latest & 0x1F);
+    date_in(year as i32, month, day, "from").is_ok_and(|d| a.date_due_of(kind, d).is_ok())
+}
+
+/// `Some` where `d` is a date that `date_in` takes (years 1 to 9999, a
+/// real calendar date), with a key that orders dates as time does
+/// (`year << 9 | month << 5 | day`); `None` where `date_in` refuses it. The
+/// two agree on every year, month and day
+/// (`date_key_agrees_with_date_in`).
+#[inline(always)]
+fn date_key(d: &dpa_date) -> Option<u32> {
+    let (year, month, day) = (d.year, d.month, d.day);
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+        return None;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let last = match month {
+        2 => 28 + u32::from(leap),
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (day <= last).then_some((year as u32) << 9 | month << 5 | day)
+}
+
+/// The second pass of `dpa_agreement_date_deadlines`: each deadline
+/// written straight into `out`, once [`every_date_computes`] has said that
+/// none can fail. Should one fail all the same (a bug: the first pass's
+/// reasoning no longer holds), the call is `DPA_STATUS_PANIC`, saying that
+/// `out` may be partly written, never a silent partial answer.
+///
+/// # Safety
+/// `out` must have passed `out_array` for `from.len()` values, be valid
+/// for that many writes, and not overlap `from`.
+#[inline(never)]
+unsafe fn date_deadlines_into(
+    a: &Agreement,
+    kind: (DeadlineKind, dpa_deadline_kind),
+    from: &[dpa_date],
+    out: *mut dpa_deadline,
+) -> FfiResult {
+    for (i, d) in from.iter().enumerate() {
+        match due_struct(a, kind, (d.year, d.month, d.day), "from") {
+            // SAFETY: `i < from.len()`, for which `out` is valid (the
+            // caller's contract).
+            Ok(v) => unsafe { write(out.add(i), v) },
+            Err(e) => return Err(second_pass_failed(at_index(e, "from", i))),
+        }
+    }
+    Ok(())
+}
+
+/// The error of a second pass that failed after its first said it could
+/// not: `DPA_STATUS_PANIC` (a bug in libdpa), with the element's own error.
+#[cold]
+#[inline(never)]
+fn second_pass_failed(e: FfiError) -> FfiError {
+    FfiError::new(
+        dpa_status::Panic,
+        e.path,
+        format!(
+            "libdpa bug: a deadline failed after the batch's first pass found that none can \
+             ({}); `out` may be partly written",
+            e.message
+        ),
+    )
+}
+
+/// `dpa_agreement_date_deadlines` through a buffer of its own, copied to
+/// `out` when every element has succeeded: for one element, for arrays
+/// that overlap, and for a batch with an element that fails (whose first
+/// failing element it names, `from[i]`).
+fn date_deadlines_buffered(
+    a: &Agreement,
+    kind: (DeadlineKind, dpa_deadline_kind),
+    from: &[dpa_date],
+    out: *mut dpa_deadline,
+) -> FfiResult {
+    let mut values = Vec::new();
+    for (i, d) in from.iter().enumerate() {
+        let r = due_struct(a, kind, (d.year, d.month, d.day), "from");
+        push_grown(&mut values, r.map_err(|e| at_index(e, "from", i))?, "out")?;
+    }
+    // SAFETY: `out` passed `out_array` for `values.len()` values (the
+    // caller's); `values` is a separate allocation, so `out` may overlap
+    // `from`.
+    unsafe { write_array(out, &values) };
+    Ok(())
 }
 
 /// One deadline of instant kind `kind` per trigger instant (Unix seconds):
@@ -1312,4 +1453,69 @@ unsafe fn ics_options(o: Option<&dpa_ics_options>) -> FfiResult<IcsOptions> {
         opts.reminders = Reminder::parse_list(s).map_err(|e| FfiError::core(&e, arg))?;
     }
     Ok(opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The batch's first pass checks dates with `date_key`, the second
+    /// with `date_in`: they must agree on every input, or the second pass
+    /// could fail after writing part of `out`. Every month (and the
+    /// numbers around 1..=12 and past `u8`) and day (likewise) of years
+    /// that decide the calendar: the edges of 1..=9999, leap years by 4,
+    /// 100 and 400 and years that are none, and the extremes of `i32`.
+    /// The keys order the dates as `time` does.
+    /// Source: docs/rules.md (dates are proleptic Gregorian, years 1 to
+    /// 9999); include/dpa.h (`dpa_date`: "a date that does not exist
+    /// (month 13, 2026-02-30, year 0) is DPA_STATUS_OUT_OF_RANGE").
+    #[test]
+    fn date_key_agrees_with_date_in() {
+        let years = [
+            i32::MIN,
+            -400,
+            -1,
+            0,
+            1,
+            2,
+            3,
+            4,
+            100,
+            200,
+            400,
+            1600,
+            1700,
+            1900,
+            2000,
+            2023,
+            2024,
+            2025,
+            2100,
+            2400,
+            9996,
+            9997,
+            9999,
+            10_000,
+            10_400,
+            i32::MAX,
+        ];
+        let months = (0..=14).chain([255, 256, 257, 268, u32::MAX]);
+        let days = || (0..=33).chain([255, 256, 257, 285, u32::MAX]);
+        let mut keyed: Vec<(u32, time::Date)> = Vec::new();
+        for year in years {
+            for month in months.clone() {
+                for day in days() {
+                    let d = dpa_date { year, month, day };
+                    let want = date_in(year, month, day, "from").ok();
+                    assert_eq!(date_key(&d).is_some(), want.is_some(), "{d:?}");
+                    if let (Some(k), Some(date)) = (date_key(&d), want) {
+                        keyed.push((k, date));
+                    }
+                }
+            }
+        }
+        assert!(keyed.len() > 5_000, "{}", keyed.len());
+        keyed.sort_unstable();
+        assert!(keyed.windows(2).all(|w| w[0].1 < w[1].1));
+    }
 }

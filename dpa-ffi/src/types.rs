@@ -470,6 +470,16 @@ pub fn deadline_out(d: &Deadline) -> FfiResult<dpa_deadline> {
 /// out (no `time` value taken apart, no Unix seconds computed here).
 #[inline(always)]
 pub fn due_fields_out(d: &DueFields) -> FfiResult<dpa_deadline> {
+    due_fields_of_kind(d, deadline_kind_out(d.kind)?)
+}
+
+/// [`due_fields_out`] for a caller that has the C value of `d.kind`
+/// already (the kind it asked `dpa-core` for, which the answer carries:
+/// `Agreement::date_due_of`), so that it is converted once, or, for a kind
+/// known when the code is compiled, not at all.
+#[inline(always)]
+pub fn due_fields_of_kind(d: &DueFields, kind: dpa_deadline_kind) -> FfiResult<dpa_deadline> {
+    debug_assert_eq!(deadline_kind_out(d.kind).ok(), Some(kind), "{d:?}");
     let (due_kind, due_date, due_unix, due_text) = match d.due {
         DueDay::Date {
             year,
@@ -490,7 +500,7 @@ pub fn due_fields_out(d: &DueFields) -> FfiResult<dpa_deadline> {
     };
     Ok(dpa_deadline {
         due_unix,
-        kind: deadline_kind_out(d.kind)?,
+        kind,
         due_kind,
         bound: bound_out(d.bound)?,
         due_date,

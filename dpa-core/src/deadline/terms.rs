@@ -485,7 +485,16 @@ impl Agreement {
     ///
     /// # Errors
     /// As [`Agreement::date_deadline_of`], the same error for the same
-    /// arguments.
+    /// arguments. For a date-triggered `kind`, an error from `from` is an
+    /// error from every later date too; put the other way, where the
+    /// deadline computes from a date it computes from every earlier one,
+    /// so a caller with many dates may check the latest alone (libdpa's
+    /// batch does, before it writes into the caller's array). It holds
+    /// because every rule's due date never falls as its trigger date rises
+    /// (adding a term under each month rule, the start of an audit period,
+    /// the next business day, the later of two dates), and past the check
+    /// of `kind` the only error is a due date, or the end of its day,
+    /// after the end of the supported range (years 1 to 9999).
     pub fn date_due_of(&self, kind: DeadlineKind, from: Date) -> Result<DueFields> {
         self.date_kind(kind, from, Fields)
     }

@@ -114,22 +114,24 @@ pub fn ymd_to_bytes(y: i32, m: u8, day: u8) -> Option<[u8; 10]> {
     }
     // Two digits at a time from a table: a tenth of the instructions of
     // ten divisions by constants, which were most of a C deadline's
-    // conversion (`% 100` keeps a month or day above 99, which no date
-    // has, in the table).
+    // conversion. The table has a pair for every `u8`, so a month or a day
+    // indexes it as it is (no `% 100`, no bounds check; a month or day
+    // above 99, which no date has, gives its last two digits).
     let y = y as usize;
     let [y0, y1] = DIGIT_PAIRS[y / 100 % 100];
     let [y2, y3] = DIGIT_PAIRS[y % 100];
-    let [m0, m1] = DIGIT_PAIRS[usize::from(m) % 100];
-    let [d0, d1] = DIGIT_PAIRS[usize::from(day) % 100];
+    let [m0, m1] = DIGIT_PAIRS[usize::from(m)];
+    let [d0, d1] = DIGIT_PAIRS[usize::from(day)];
     Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
 }
 
-/// `00` to `99` as ASCII digits.
-const DIGIT_PAIRS: [[u8; 2]; 100] = {
-    let mut pairs = [[0u8; 2]; 100];
+/// The last two decimal digits of `0` to `255` as ASCII (`00` to `99`,
+/// then again from `00` at 100 and 200).
+const DIGIT_PAIRS: [[u8; 2]; 256] = {
+    let mut pairs = [[0u8; 2]; 256];
     let mut i = 0;
-    while i < 100 {
-        pairs[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+    while i < 256 {
+        pairs[i] = [b'0' + (i / 10 % 10) as u8, b'0' + (i % 10) as u8];
         i += 1;
     }
     pairs

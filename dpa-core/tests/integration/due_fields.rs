@@ -223,3 +223,53 @@ fn shift_and_not_stated_as_fields() {
     assert_eq!(b.due, DueDay::NoFixedTerm);
     assert_eq!(b.provenance, dpa_core::model::ProvenanceKind::NotStated);
 }
+
+/// Where a date deadline computes from a date, it computes from every
+/// earlier date (`Agreement::date_due_of`, "Errors"): for every example
+/// agreement and its variants and every date kind, over the trigger dates
+/// in order (from year 1 to the end of 9999, where the deadlines of some
+/// terms fall outside the supported range), no date that computes follows
+/// one that fails. libdpa's batch of date deadlines checks the latest date
+/// alone before it writes into the caller's array, on this guarantee.
+///
+/// Source: DPS 1.11 / clause 2.6.3 and DPS 12 / clause 6.3 (deletion and
+/// backups), clause 2.7.4 / 7.5 (audits), clause 2.2.2 / 2.2 (the
+/// termination window), docs/rules.md rules 1, 3 and 4: each of these
+/// rules moves a later trigger to a due date no earlier.
+#[test]
+fn an_error_from_a_date_is_an_error_from_every_later_date() {
+    let mut dates = trigger_dates();
+    // And the last day of each of the last 40 years, and the last days of
+    // 9999 that some terms reach from them.
+    dates.extend(
+        (9960..=9999).map(|y| Date::from_calendar_date(y, time::Month::December, 31).unwrap()),
+    );
+    dates.extend(days(date!(9998 - 01 - 01), date!(9998 - 03 - 31)));
+    dates.sort_unstable();
+    dates.dedup();
+    let (mut kinds_that_fail, mut checked) = (0usize, 0usize);
+    for (name, a) in agreements() {
+        for &kind in DeadlineKind::ALL {
+            if kind.trigger() != dpa_core::deadline::Trigger::Date {
+                continue;
+            }
+            let mut first_error: Option<Date> = None;
+            for &d in &dates {
+                match (a.date_due_of(kind, d), first_error) {
+                    (Ok(f), Some(e)) => {
+                        panic!(
+                            "{name}, {kind}: fails from {e} but computes from the later {d}: {f:?}"
+                        )
+                    }
+                    (Err(_), None) => first_error = Some(d),
+                    _ => {}
+                }
+                checked += 1;
+            }
+            kinds_that_fail += usize::from(first_error.is_some());
+        }
+    }
+    // The edge was reached, by many agreements and kinds.
+    assert!(kinds_that_fail > 50, "{kinds_that_fail}");
+    assert!(checked > 100_000, "{checked}");
+}

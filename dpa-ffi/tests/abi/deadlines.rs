@@ -239,6 +239,110 @@ fn date_batch(
     (st, out)
 }
 
+/// The batch of date deadlines writes straight into `out` only after a
+/// first pass has found that no element can fail; an element that fails
+/// last of many, whether it is no date or its deadline leaves the
+/// supported range, still leaves `out` untouched and is named; and arrays
+/// that overlap (working in place) give what separate arrays give.
+/// Source: include/dpa.h ("batch calls are all or nothing and may work in
+/// place"; `dpa_agreement_date_deadlines`: "the first bad element, named
+/// `from[i]`"); Belco DPS 1.11 / clause 2.6.3 (deletion three months after
+/// termination: from 9999-10-01 on, after 9999-12-31).
+#[test]
+fn date_batch_fails_last_without_writing_and_works_in_place() {
+    let belco = load(BELCO);
+    let good: Vec<dpa_date> = (1..=28)
+        .flat_map(|day| {
+            [2024, 2026, 9999].map(|year| dpa_date {
+                year,
+                month: if year == 9999 { 9 } else { 11 },
+                day,
+            })
+        })
+        .collect();
+    let (st, want) = date_batch(belco, dpa_deadline_kind::Deletion, &good);
+    assert_eq!(st, dpa_status::Ok);
+    assert!(want.iter().all(|d| *d != sentinel()));
+    // The deadline of each element equals the single call's.
+    for (f, w) in good.iter().zip(&want) {
+        let mut one = sentinel();
+        // SAFETY: live handle, valid out-pointer.
+        let st =
+            unsafe { dpa_agreement_deletion_deadline(belco, f.year, f.month, f.day, &mut one) };
+        assert_eq!((st, &one), (dpa_status::Ok, w));
+    }
+    let bad_last = [
+        // No such date.
+        (
+            dpa_date {
+                year: 2026,
+                month: 2,
+                day: 30,
+            },
+            "from[84]: 2026-02-30",
+        ),
+        // A date whose deadline is after 9999-12-31, the latest of all.
+        (
+            dpa_date {
+                year: 9999,
+                month: 10,
+                day: 1,
+            },
+            "from[84]: ",
+        ),
+    ];
+    for (bad, message) in bad_last {
+        let mut from = good.clone();
+        from.push(bad);
+        let (st, out) = date_batch(belco, dpa_deadline_kind::Deletion, &from);
+        assert_eq!(st, dpa_status::OutOfRange, "{bad:?}: {}", last_message());
+        assert_eq!(last_path(), "from[84]");
+        assert!(last_message().starts_with(message), "{}", last_message());
+        assert!(
+            out.iter().all(|d| *d == sentinel()),
+            "{bad:?}: written on an error"
+        );
+    }
+    // In place: the dates at the start of the array the deadlines go to.
+    let mut buf = vec![sentinel(); good.len()];
+    let dates = buf.as_mut_ptr().cast::<dpa_date>();
+    // SAFETY: `good.len()` dates (12 bytes each) fit in as many deadlines
+    // (80 bytes each); the buffer is aligned for both.
+    let st = unsafe {
+        ptr::copy_nonoverlapping(good.as_ptr(), dates, good.len());
+        dpa_agreement_date_deadlines(
+            belco,
+            dpa_deadline_kind::Deletion as u32,
+            dates,
+            good.len(),
+            buf.as_mut_ptr(),
+            buf.len(),
+        )
+    };
+    assert_eq!(st, dpa_status::Ok, "{}", last_message());
+    assert_eq!(buf, want);
+    // Overlapping the other way: the deadlines' array starts before the
+    // dates, which lie in its second half.
+    let mut buf = vec![sentinel(); 2 * good.len()];
+    // SAFETY: as above; the dates take the bytes of `good.len()` deadlines
+    // from the middle on.
+    let st = unsafe {
+        let dates = buf.as_mut_ptr().add(good.len()).cast::<dpa_date>();
+        ptr::copy_nonoverlapping(good.as_ptr(), dates, good.len());
+        dpa_agreement_date_deadlines(
+            belco,
+            dpa_deadline_kind::Deletion as u32,
+            dates,
+            good.len(),
+            buf.as_mut_ptr().add(good.len() / 8),
+            good.len(),
+        )
+    };
+    assert_eq!(st, dpa_status::Ok, "{}", last_message());
+    assert_eq!(&buf[good.len() / 8..good.len() / 8 + good.len()], &want[..]);
+    free(belco);
+}
+
 /// A batch with one bad element writes nothing and names the element.
 /// Source: include/dpa.h (the batch functions: "All or nothing").
 #[test]
