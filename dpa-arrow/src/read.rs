@@ -29,6 +29,8 @@ use crate::{
 /// The first failure of each row, in the order described above.
 #[derive(Debug)]
 pub(crate) struct Failures {
+    rows: usize,
+    /// Whether each row failed; empty until a row does.
     failed: Vec<bool>,
     first: BTreeMap<usize, (String, String)>,
 }
@@ -36,7 +38,8 @@ pub(crate) struct Failures {
 impl Failures {
     pub(crate) fn new(rows: usize) -> Failures {
         Failures {
-            failed: vec![false; rows],
+            rows,
+            failed: Vec::new(),
             first: BTreeMap::new(),
         }
     }
@@ -44,7 +47,7 @@ impl Failures {
     /// Whether `row` has failed.
     #[inline]
     pub(crate) fn has(&self, row: usize) -> bool {
-        self.failed[row]
+        self.failed.get(row).copied().unwrap_or(false)
     }
 
     /// Whether any row has failed.
@@ -54,15 +57,20 @@ impl Failures {
 
     /// Records the failure of `row` in `column`, unless it failed before.
     pub(crate) fn record(&mut self, row: usize, column: String, message: String) {
-        if !self.failed[row] {
-            self.failed[row] = true;
+        if self.failed.is_empty() {
+            self.failed = vec![false; self.rows];
+        }
+        if let Some(failed) = self.failed.get_mut(row)
+            && !*failed
+        {
+            *failed = true;
             self.first.insert(row, (column, message));
         }
     }
 
     /// The rows that did not fail, as a filter mask.
     pub(crate) fn kept(&self) -> arrow::array::BooleanArray {
-        self.failed.iter().map(|f| Some(!f)).collect()
+        (0..self.rows).map(|row| Some(!self.has(row))).collect()
     }
 
     /// The failures, in row order.
