@@ -252,18 +252,19 @@ impl Batch<'_, '_> {
         let n = self.n;
         let window = memo.window(lo, hi, n, |d| self.due_slot(agreement, k, d))?;
         let values = events.values();
-        let mut due = Vec::with_capacity(n);
-        let mut keys = Vec::with_capacity(n);
+        // Written in place (no capacity check per row).
+        let mut due = vec![0_i32; n];
+        let mut keys = vec![0_i8; n];
         let mut dated = true;
-        for &day in values {
+        for ((&day, due), key) in values.iter().zip(&mut due).zip(&mut keys) {
             // A row with no value may hold any day: outside the window it
             // reads as not known, and its validity hides it below.
             let a = window
                 .get(day.wrapping_sub(lo) as usize)
                 .copied()
                 .unwrap_or(Answer::UNKNOWN);
-            due.push(a.due);
-            keys.push(a.key);
+            *due = a.due;
+            *key = a.key;
             dated &= a.state == State::Dated;
         }
         let valid = events.valid().filter(|v| v.null_count() > 0);
