@@ -653,6 +653,79 @@ fn skipped_rows_leave_no_detail_behind() {
     assert!(text(&out.batch, "next_audit_detail")[0].is_some());
 }
 
+/// The event columns of the gathered-rows test (none has a completion
+/// column), and its rows per batch.
+const DATED: [&str; 3] = ["terminated_on", "audit_held_on", "change_notified_on"];
+const ROWS: usize = 3_000;
+
+/// A batch of [`DATED`] columns of [`ROWS`] days from `base..base + span`,
+/// one in 16 a null over any value.
+fn dated_batch(next: &mut impl FnMut() -> u64, base: i32, span: u64) -> RecordBatch {
+    use arrow::buffer::{NullBuffer, ScalarBuffer};
+    let columns: Vec<(&str, ArrayRef)> = DATED
+        .iter()
+        .map(|n| {
+            let (values, valid): (Vec<i32>, Vec<bool>) = (0..ROWS)
+                .map(|_| {
+                    let r = next();
+                    if r.is_multiple_of(16) {
+                        // A null over any value.
+                        ((r >> 16) as i32, false)
+                    } else {
+                        (base + ((r >> 8) % span) as i32, true)
+                    }
+                })
+                .unzip();
+            let a = Date32Array::new(ScalarBuffer::from(values), Some(NullBuffer::from(valid)));
+            (*n, Arc::new(a) as ArrayRef)
+        })
+        .collect();
+    batch(columns)
+}
+
+/// What `row` of a [`dated_batch`] gives under `a` for `kinds`, from
+/// dpa-core row by row (`Schedule::entry`, without a memo): the due day and
+/// status of each kind (none for a null), and the row's first error (its
+/// column and message) if any.
+#[expect(clippy::type_complexity, reason = "a test's expected row")]
+fn expected_dated_row(
+    a: &Agreement,
+    s: &dpa_core::schedule::Schedule,
+    b: &RecordBatch,
+    kinds: &[&dpa_core::schedule::KindColumns],
+    row: usize,
+) -> (
+    Vec<(Option<i64>, Option<&'static str>)>,
+    Option<(String, String)>,
+) {
+    use dpa_core::deadline::{Due, Start};
+    let mut expected = Vec::new();
+    for k in kinds {
+        let c = b
+            .column_by_name(k.event.as_str())
+            .unwrap()
+            .as_primitive::<Date32Type>();
+        if c.is_null(row) {
+            expected.push((None, None));
+            continue;
+        }
+        match s.entry(a, k.kind, Start::Date(date_of(c.value(row))), None) {
+            Ok(e) => {
+                let due = match e.due {
+                    Due::Date { date, .. } => Some(days_of(date)),
+                    _ => None,
+                };
+                expected.push((due, Some(e.status.as_str())));
+            }
+            Err(e) => {
+                let column = e.path().unwrap_or_default().to_owned();
+                return (expected, Some((column, e.to_string())));
+            }
+        }
+    }
+    (expected, None)
+}
+
 /// A batch of date columns with no completion column, every row under one
 /// agreement, whose days lie within fewer days than it has rows: each row's
 /// due day and status come from the memo's window over the batch's days in
@@ -669,11 +742,7 @@ fn skipped_rows_leave_no_detail_behind() {
 /// an earliest date); clause 2.2.2 / 2.2 (termination window).
 #[test]
 fn gathered_rows_equal_each_rows_own_entry() {
-    use arrow::buffer::{NullBuffer, ScalarBuffer};
-    use dpa_core::deadline::{Due, Start};
     use dpa_core::schedule::{KINDS, Schedule};
-    const NAMES: [&str; 3] = ["terminated_on", "audit_held_on", "change_notified_on"];
-    const ROWS: usize = 3_000;
     let at = date!(2027 - 03 - 01);
     let s = Schedule::new(at);
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
@@ -694,31 +763,12 @@ fn gathered_rows_equal_each_rows_own_entry() {
         let mut plan = None;
         let mut first_row = 0_u64;
         for (base, span) in ranges {
-            let columns: Vec<(&str, ArrayRef)> = NAMES
-                .iter()
-                .map(|n| {
-                    let (values, valid): (Vec<i32>, Vec<bool>) = (0..ROWS)
-                        .map(|_| {
-                            let r = next();
-                            if r % 16 == 0 {
-                                // A null over any value.
-                                ((r >> 16) as i32, false)
-                            } else {
-                                (base + ((r >> 8) % span) as i32, true)
-                            }
-                        })
-                        .unzip();
-                    let a =
-                        Date32Array::new(ScalarBuffer::from(values), Some(NullBuffer::from(valid)));
-                    (*n, Arc::new(a) as ArrayRef)
-                })
-                .collect();
-            let b = batch(columns);
+            let b = dated_batch(&mut next, base, span);
             let plan = plan.get_or_insert_with(|| Plan::new(&b.schema(), &o).unwrap());
             let out = plan.run(&b, &Agreements::One(&a), first_row).unwrap();
             let kinds: Vec<_> = KINDS
                 .iter()
-                .filter(|k| NAMES.contains(&k.event.as_str()))
+                .filter(|k| DATED.contains(&k.event.as_str()))
                 .collect();
             let got: Vec<DueAndStatus> = kinds
                 .iter()
@@ -734,32 +784,8 @@ fn gathered_rows_equal_each_rows_own_entry() {
             let mut kept = 0;
             for row in 0..ROWS {
                 let number = first_row + row as u64 + 1;
-                let mut expected = Vec::new();
-                let mut error = None;
-                for k in &kinds {
-                    let c = b
-                        .column_by_name(k.event.as_str())
-                        .unwrap()
-                        .as_primitive::<Date32Type>();
-                    if c.is_null(row) {
-                        expected.push((None, None));
-                        nulls += 1;
-                        continue;
-                    }
-                    match s.entry(&a, k.kind, Start::Date(date_of(c.value(row))), None) {
-                        Ok(e) => {
-                            let due = match e.due {
-                                Due::Date { date, .. } => Some(days_of(date)),
-                                _ => None,
-                            };
-                            expected.push((due, Some(e.status.as_str())));
-                        }
-                        Err(e) => {
-                            error = Some((e.path().unwrap_or_default().to_owned(), e.to_string()));
-                            break;
-                        }
-                    }
-                }
+                let (expected, error) = expected_dated_row(&a, &s, &b, &kinds, row);
+                nulls += expected.iter().filter(|(_, s)| s.is_none()).count();
                 match error {
                     Some((column, message)) => {
                         let e = skipped.next().unwrap();
