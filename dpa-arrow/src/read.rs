@@ -8,6 +8,7 @@
 //! names the same first error).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
 
 use arrow::array::{Array, ArrayRef, AsArray, BooleanBufferBuilder};
@@ -151,6 +152,9 @@ pub(crate) struct Days<'a> {
     values: Cow<'a, [i32]>,
     /// Where a value is (`None`: everywhere).
     valid: Option<NullBuffer>,
+    /// The least and the greatest day with a value, once known (each kind
+    /// of the column asks for it).
+    range: OnceCell<Option<(i32, i32)>>,
 }
 
 impl Days<'_> {
@@ -176,6 +180,10 @@ impl Days<'_> {
 
     /// The least and the greatest day with a value, if any.
     pub(crate) fn range(&self) -> Option<(i32, i32)> {
+        *self.range.get_or_init(|| self.find_range())
+    }
+
+    fn find_range(&self) -> Option<(i32, i32)> {
         let mut range: Option<(i32, i32)> = None;
         let mut take = |d: i32| {
             range = Some(range.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
@@ -221,7 +229,17 @@ pub(crate) fn read_column<'a>(
             let a = array.as_primitive::<Date32Type>();
             let values = a.values();
             let in_range = |d: i32| (FIRST_DAY..=LAST_DAY).contains(&i64::from(d));
-            if !values.iter().all(|&d| in_range(d)) {
+            // One pass for the least and the greatest value (every value in
+            // the range when both are), which is also the column's range of
+            // days where every row has a value.
+            let (lo, hi) = values
+                .iter()
+                .fold((i32::MAX, i32::MIN), |(lo, hi), &d| (lo.min(d), hi.max(d)));
+            let range = OnceCell::new();
+            if a.null_count() == 0 {
+                let _ = range.set((lo <= hi).then_some((lo, hi)));
+            }
+            if !values.is_empty() && !(in_range(lo) && in_range(hi)) {
                 for row in 0..n {
                     if a.is_valid(row)
                         && let Err(m) = date_of_days(i64::from(values[row]))
@@ -233,6 +251,7 @@ pub(crate) fn read_column<'a>(
             Read::Days(Days {
                 values: Cow::Borrowed(values),
                 valid: a.nulls().cloned(),
+                range,
             })
         }
         DataType::Date64 => {
@@ -316,5 +335,6 @@ fn days_from<'a>(n: usize, mut day: impl FnMut(usize) -> Option<i32>) -> Read<'a
     Read::Days(Days {
         values: Cow::Owned(values),
         valid: (valid.null_count() > 0).then_some(valid),
+        range: OnceCell::new(),
     })
 }
