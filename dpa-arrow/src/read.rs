@@ -239,7 +239,8 @@ pub(crate) fn read_column<'a>(
             if a.null_count() == 0 {
                 let _ = range.set((lo <= hi).then_some((lo, hi)));
             }
-            if !values.is_empty() && !(in_range(lo) && in_range(hi)) {
+            let all_in_range = values.is_empty() || (in_range(lo) && in_range(hi));
+            if !all_in_range {
                 for row in 0..n {
                     if a.is_valid(row)
                         && let Err(m) = date_of_days(i64::from(values[row]))
