@@ -19,7 +19,13 @@ input column with the results.
 Each method starts from its own form of the same dates (pyarrow ``date32``
 for dpa, a pandas ``datetime64[s]`` Series for pandas, both built outside the
 timing) and is timed once per run, the methods in turn, for ``--runs`` runs;
-the table gives the medians and the ratio of the medians. The results are
+the table gives the medians and the ratio of the medians. dpa is timed
+twice per run: on the one ``Agreement`` of the whole benchmark, which keeps
+its plan and the due dates it computed per event day from call to call
+(its first call is made before the timing, with the comparison of the
+answers), and on an ``Agreement`` read afresh before each call (outside the
+timing), whose call computes every event day again: a program's first
+call. The results are
 compared outside the timing (every row). Peak memory: each method runs once
 more in a child process of its own (Linux), which resets its peak resident
 set after building its input (``/proc/self/clear_refs``) and reports the
@@ -134,11 +140,15 @@ def main() -> None:
         bad = int(np.flatnonzero(ours != theirs)[0])
         raise SystemExit(f"dpa and pandas differ at row {bad}: {ours[bad]} != {theirs[bad]}")
 
-    times: dict[str, list[float]] = {"dpa": [], "pandas": []}
+    times: dict[str, list[float]] = {"dpa": [], "dpa-first": [], "pandas": []}
     for _ in range(args.runs):
         t = time.perf_counter()
         run_dpa(belco, table)
         times["dpa"].append(time.perf_counter() - t)
+        fresh = dpa.Agreement.from_file(BELCO)
+        t = time.perf_counter()
+        run_dpa(fresh, table)
+        times["dpa-first"].append(time.perf_counter() - t)
         t = time.perf_counter()
         run_pandas(series)
         times["pandas"].append(time.perf_counter() - t)
@@ -152,11 +162,15 @@ def main() -> None:
           f"pandas {pd.__version__}, numpy {np.__version__}")
     print("| method | median (ms) | ns per row | vs dpa | resident set before → peak during the call (MiB) |")
     print("|---|---:|---:|---:|---|")
-    for k, label in (("dpa", "dpa `Agreement.schedule` (pyarrow date32 in, table out)"),
+    for k, label in (("dpa", "dpa `Agreement.schedule` (pyarrow date32 in, table out), "
+                             "the agreement's next calls"),
+                     ("dpa-first", "the same, an agreement's first call"),
                      ("pandas", "pandas `Series + DateOffset(months=3)` (datetime64[s])")):
-        before, after = peak(k, args.n, args.seed)
-        print(f"| {label} | {med[k] * 1e3:.1f} | {med[k] / args.n * 1e9:.0f} "
-              f"| {med[k] / med['dpa']:.1f}× | {before / 1024:.0f} → {after / 1024:.0f} |")
+        # The child process makes one call: an agreement's first.
+        mem = "" if k == "dpa-first" else "{} → {}".format(
+            *(round(v / 1024) for v in peak(k, args.n, args.seed)))
+        print(f"| {label} | {med[k] * 1e3:.1f} | {med[k] / args.n * 1e9:.1f} "
+              f"| {med[k] / med['dpa']:.1f}× | {mem} |")
 
 
 if __name__ == "__main__":

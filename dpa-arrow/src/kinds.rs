@@ -6,8 +6,12 @@
 //! (the memo module), computed once per distinct event day by
 //! [`Schedule::due_date`]; each row's status is [`Status::of_date`] of that
 //! due date, the row's completion and the schedule's date, all as days
-//! since 1970-01-01 (the order of the days is the order of the dates). An
-//! instant kind is computed row by row ([`Schedule::entry`]).
+//! since 1970-01-01 (the order of the days is the order of the dates).
+//! Where every row is under one agreement and the kind has no completion
+//! column, a row's status depends on its event day alone: the memo keeps it
+//! per day, and each row's due day and status are one load from the memo's
+//! window over the batch's days (`Batch::gather`). An instant kind is
+//! computed row by row ([`Schedule::entry`]).
 
 use std::sync::Arc;
 
@@ -21,7 +25,7 @@ use dpa_core::Agreement;
 use dpa_core::deadline::{Due, Start};
 use dpa_core::schedule::{Column, KINDS, KindColumns, Schedule, Status};
 
-use crate::memo::{DayMemo, Slot};
+use crate::memo::{Answer, DayMemo, Slot, State};
 use crate::read::{Days, Failures, Read, RowAgreements};
 use crate::{
     Options, STATUS_VALUES, date_of_days, days_of, detail_text, message, micros_of, status_key,
@@ -144,71 +148,207 @@ impl Batch<'_, '_> {
             return self.instant_kind(k, failures);
         }
         let n = self.n;
-        let mut due = vec![0_i32; n];
-        let mut out = Out::new(n, self.options.detail);
-        if let Some(events) = self.days(k.event) {
-            if let Some((lo, hi)) = events.range() {
-                for m in memos.iter_mut() {
-                    m.cover(lo, hi);
-                }
-            }
-            let completion = k.completion.and_then(|c| self.days(c));
-            let at = days_of(self.schedule.at);
-            let mut row_of = |row: usize, failures: &mut Failures| {
-                if failures.has(row) {
-                    return;
-                }
-                let Some((i, agreement)) = self.agreement(row) else {
-                    return;
-                };
-                let day = events.values()[row];
-                let slot = memos[memo_of[i]].get(day, |d| self.due_slot(agreement, k, d));
-                match slot {
-                    Slot::Known { due: d, bound } => {
-                        let done = completion.and_then(|c| c.get(row));
-                        out.set(row, d.is_some(), Status::of_date(d, bound, done, at));
-                        due[row] = d.unwrap_or(0);
-                    }
-                    Slot::Failed | Slot::Unknown => {
-                        let (column, m) = self.due_error(agreement, k, day);
-                        failures.record(row, column, m);
-                    }
-                }
-            };
-            match events.valid() {
-                None => (0..n).for_each(|row| row_of(row, failures)),
-                Some(v) => v.valid_indices().for_each(|row| row_of(row, failures)),
-            }
-            if let Some(detail) = &mut out.detail {
-                for (row, cell) in detail.iter_mut().enumerate() {
-                    let Some(day) = events.get(row) else { continue };
-                    if failures.has(row) {
-                        continue;
-                    }
-                    let Some((_, agreement)) = self.agreement(row) else {
-                        continue;
-                    };
-                    let d = date_of_days(i64::from(day))
-                        .map_err(|m| (self.options.name_of(k.event).to_owned(), m))
-                        .and_then(|from| {
-                            self.schedule
-                                .detail(agreement, k.kind, Start::Date(from))
-                                .map_err(|e| named(self.options, k, &e))
-                        });
-                    match d {
-                        Ok(d) => *cell = Some(detail_text(&d)),
-                        Err((column, m)) => failures.record(row, column, m),
-                    }
-                }
+        let Some(events) = self.days(k.event) else {
+            let (due, status, detail) = Out::new(n, self.options.detail).finish();
+            let mut columns: Vec<ArrayRef> = vec![
+                Arc::new(Date32Array::new(ScalarBuffer::from(vec![0_i32; n]), due)),
+                status,
+            ];
+            columns.extend(detail);
+            return columns;
+        };
+        let range = events.range();
+        if let Some((lo, hi)) = range {
+            for m in memos.iter_mut() {
+                m.cover(lo, hi);
             }
         }
-        let (valid, status, detail) = out.finish();
+        let gathered = match (range, self.agreements) {
+            (Some((lo, hi)), RowAgreements::One(agreement))
+                if k.completion.and_then(|c| self.days(c)).is_none() =>
+            {
+                memos
+                    .get_mut(memo_of.first().copied().unwrap_or(0))
+                    .and_then(|memo| self.gather(k, agreement, events, memo, (lo, hi), failures))
+            }
+            _ => None,
+        };
+        let (due, due_valid, status) = match gathered {
+            Some(g) => g,
+            None => self.row_by_row(k, events, memos, memo_of, failures),
+        };
+        let detail = self
+            .options
+            .detail
+            .then(|| self.detail(k, events, failures));
         let mut columns: Vec<ArrayRef> = vec![
-            Arc::new(Date32Array::new(ScalarBuffer::from(due), valid)),
+            Arc::new(Date32Array::new(ScalarBuffer::from(due), due_valid)),
             status,
         ];
         columns.extend(detail);
         columns
+    }
+
+    /// A date kind's due days and statuses row by row, each row's day from
+    /// its agreement's memo and its status from its own completion.
+    fn row_by_row(
+        &self,
+        k: &KindColumns,
+        events: &Days<'_>,
+        memos: &mut [DayMemo],
+        memo_of: &[usize],
+        failures: &mut Failures,
+    ) -> (Vec<i32>, Option<NullBuffer>, ArrayRef) {
+        let n = self.n;
+        let mut due = vec![0_i32; n];
+        let mut out = Out::new(n, false);
+        let completion = k.completion.and_then(|c| self.days(c));
+        let at = days_of(self.schedule.at);
+        let mut row_of = |row: usize, failures: &mut Failures| {
+            if failures.has(row) {
+                return;
+            }
+            let Some((i, agreement)) = self.agreement(row) else {
+                return;
+            };
+            let day = events.values()[row];
+            let slot = memos[memo_of[i]].get(day, |d| self.due_slot(agreement, k, d));
+            match slot {
+                Slot::Known { due: d, bound } => {
+                    let done = completion.and_then(|c| c.get(row));
+                    out.set(row, d.is_some(), Status::of_date(d, bound, done, at));
+                    due[row] = d.unwrap_or(0);
+                }
+                Slot::Failed | Slot::Unknown => {
+                    let (column, m) = self.due_error(agreement, k, day);
+                    failures.record(row, column, m);
+                }
+            }
+        };
+        match events.valid() {
+            None => (0..n).for_each(|row| row_of(row, failures)),
+            Some(v) => v.valid_indices().for_each(|row| row_of(row, failures)),
+        }
+        let (due_valid, status, _) = out.finish();
+        (due, due_valid, status)
+    }
+
+    /// A date kind's due days and statuses, every row under `agreement` and
+    /// none with a completion: each row's due day and status (as of the
+    /// schedule's date) read from the memo's window over the batch's days
+    /// `lo..=hi` in one pass, with no branch on the row's own data; the rows
+    /// whose day has no due day, or failed, are then set apart. `None`
+    /// where the window does not cover the batch's days or would compute
+    /// more days than the batch has rows (the caller goes row by row).
+    fn gather(
+        &self,
+        k: &KindColumns,
+        agreement: &Agreement,
+        events: &Days<'_>,
+        memo: &mut DayMemo,
+        (lo, hi): (i32, i32),
+        failures: &mut Failures,
+    ) -> Option<(Vec<i32>, Option<NullBuffer>, ArrayRef)> {
+        let n = self.n;
+        let window = memo.window(lo, hi, n, |d| self.due_slot(agreement, k, d))?;
+        let values = events.values();
+        // Written in place (no capacity check per row).
+        let mut due = vec![0_i32; n];
+        let mut keys = vec![0_i8; n];
+        let mut dated = true;
+        for ((&day, due), key) in values.iter().zip(&mut due).zip(&mut keys) {
+            // A row with no value may hold any day: outside the window it
+            // reads as not known, and its validity hides it below.
+            let a = window
+                .get(day.wrapping_sub(lo) as usize)
+                .copied()
+                .unwrap_or(Answer::UNKNOWN);
+            *due = a.due;
+            *key = a.key;
+            dated &= a.state == State::Dated;
+        }
+        let valid = events.valid().filter(|v| v.null_count() > 0);
+        if let Some(v) = valid {
+            // The values under a null as row by row leaves them.
+            for row in (0..n).filter(|&row| v.is_null(row)) {
+                due[row] = 0;
+                keys[row] = 0;
+            }
+        }
+        let (due_valid, status_valid) = if dated {
+            (valid.cloned(), valid.cloned())
+        } else {
+            // Some row's day has no due day (a null due, the status
+            // `none`) or failed (no value; the row fails).
+            let mut due_valid = BooleanBufferBuilder::new(n);
+            let mut status_valid = BooleanBufferBuilder::new(n);
+            match valid {
+                Some(v) => {
+                    due_valid.append_buffer(v.inner());
+                    status_valid.append_buffer(v.inner());
+                }
+                None => {
+                    due_valid.append_n(n, true);
+                    status_valid.append_n(n, true);
+                }
+            }
+            let mut set_apart = |row: usize, failures: &mut Failures| {
+                let day = values[row];
+                let state = window
+                    .get(day.wrapping_sub(lo) as usize)
+                    .map_or(State::Unknown, |a| a.state);
+                match state {
+                    State::Dated => {}
+                    State::Undated => due_valid.set_bit(row, false),
+                    State::Failed | State::Unknown => {
+                        due_valid.set_bit(row, false);
+                        status_valid.set_bit(row, false);
+                        if !failures.has(row) {
+                            let (column, m) = self.due_error(agreement, k, day);
+                            failures.record(row, column, m);
+                        }
+                    }
+                }
+            };
+            match valid {
+                None => (0..n).for_each(|row| set_apart(row, failures)),
+                Some(v) => v.valid_indices().for_each(|row| set_apart(row, failures)),
+            }
+            (nulls(&mut due_valid), nulls(&mut status_valid))
+        };
+        let keys = Int8Array::new(ScalarBuffer::from(keys), status_valid);
+        let status: ArrayRef = Arc::new(DictionaryArray::<Int8Type>::new(
+            keys,
+            STATUS_VALUES.clone(),
+        ));
+        Some((due, due_valid, status))
+    }
+
+    /// The detail column of a date kind: each scheduled row's citation and
+    /// note (a row that failed has none).
+    fn detail(&self, k: &KindColumns, events: &Days<'_>, failures: &mut Failures) -> ArrayRef {
+        let mut detail: Vec<Option<String>> = vec![None; self.n];
+        for (row, cell) in detail.iter_mut().enumerate() {
+            let Some(day) = events.get(row) else { continue };
+            if failures.has(row) {
+                continue;
+            }
+            let Some((_, agreement)) = self.agreement(row) else {
+                continue;
+            };
+            let d = date_of_days(i64::from(day))
+                .map_err(|m| (self.options.name_of(k.event).to_owned(), m))
+                .and_then(|from| {
+                    self.schedule
+                        .detail(agreement, k.kind, Start::Date(from))
+                        .map_err(|e| named(self.options, k, &e))
+                });
+            match d {
+                Ok(d) => *cell = Some(detail_text(&d)),
+                Err((column, m)) => failures.record(row, column, m),
+            }
+        }
+        Arc::new(StringArray::from(detail))
     }
 
     /// The memo's slot for `day`: the due day and bound, or a failure.

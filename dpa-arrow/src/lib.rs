@@ -98,7 +98,7 @@ impl std::str::FromStr for OnError {
 }
 
 /// How a table is scheduled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
     /// The date statuses are as of.
@@ -388,12 +388,13 @@ impl Plan {
             Err(_) => &mut own,
         };
         memos.trim();
+        let at = days_of(self.options.at);
         // The memos' index of each of the batch's agreements; agreements
         // equal in value share one.
         let indices: Vec<usize> = match &rows {
-            RowAgreements::One(a) => vec![memos.of(a)],
+            RowAgreements::One(a) => vec![memos.of(a, at)],
             RowAgreements::PerRow { distinct, .. } => {
-                distinct.iter().map(|a| memos.of(a)).collect()
+                distinct.iter().map(|a| memos.of(a, at)).collect()
             }
         };
         let mut unique = indices.clone();

@@ -4,7 +4,10 @@
 //! and the event day alone ([`dpa_core::schedule::Schedule::due_date`]).
 //! Each day is computed once per agreement and kind; every row of that day
 //! takes the memo's answer and applies its own completion
-//! ([`dpa_core::schedule::Status::of_date`]).
+//! ([`dpa_core::schedule::Status::of_date`]). The dense window also keeps
+//! each day's status for a row with no completion as of the plan's date
+//! ([`Answer`]), so that a batch with no completion column takes each row's
+//! due day and status from the window in one load ([`DayMemo::window`]).
 //!
 //! A [`Plan`](crate::Plan) keeps its memos from batch to batch, each under
 //! a copy of the agreement it was computed for: a batch's agreement that is
@@ -15,7 +18,9 @@ use std::collections::HashMap;
 
 use dpa_core::Agreement;
 use dpa_core::deadline::Bound;
-use dpa_core::schedule::KINDS;
+use dpa_core::schedule::{KINDS, Status};
+
+use crate::status_key;
 
 /// The most days a dense memo covers (about 180 years); a day outside it is
 /// kept in a hash map.
@@ -46,17 +51,104 @@ pub(crate) enum Slot {
     },
 }
 
+/// What the memo keeps of a day in its dense window, in the form the row
+/// loop reads it (8 bytes): the due day, the status of a row with no
+/// completion as of the plan's date, and the state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Answer {
+    /// The due day (days since 1970-01-01; 0 where there is none).
+    pub(crate) due: i32,
+    /// The status key ([`Status::ALL`] index) of a row with this event day
+    /// and no completion, as of the memo's date.
+    pub(crate) key: i8,
+    /// Whether the day is known, and how.
+    pub(crate) state: State,
+    /// Latest or earliest (where the state is dated or undated).
+    pub(crate) bound: Bound,
+}
+
+/// The state of an [`Answer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum State {
+    /// Not computed yet.
+    Unknown,
+    /// The computation failed.
+    Failed,
+    /// A due day.
+    Dated,
+    /// No term: no due day (the status is [`Status::None`]).
+    Undated,
+}
+
+impl Answer {
+    /// A day not computed yet.
+    pub(crate) const UNKNOWN: Answer = Answer {
+        due: 0,
+        key: 0,
+        state: State::Unknown,
+        bound: Bound::NoLaterThan,
+    };
+
+    /// The answer of `slot` for a row with no completion as of day `at`.
+    fn of(slot: Slot, at: i32) -> Answer {
+        match slot {
+            Slot::Unknown => Answer::UNKNOWN,
+            Slot::Failed => Answer {
+                state: State::Failed,
+                ..Answer::UNKNOWN
+            },
+            Slot::Known { due, bound } => Answer {
+                due: due.unwrap_or(0),
+                key: status_key(Status::of_date(due, bound, None, at)),
+                state: if due.is_some() {
+                    State::Dated
+                } else {
+                    State::Undated
+                },
+                bound,
+            },
+        }
+    }
+
+    /// The slot this answer keeps.
+    fn slot(self) -> Slot {
+        match self.state {
+            State::Unknown => Slot::Unknown,
+            State::Failed => Slot::Failed,
+            State::Dated => Slot::Known {
+                due: Some(self.due),
+                bound: self.bound,
+            },
+            State::Undated => Slot::Known {
+                due: None,
+                bound: self.bound,
+            },
+        }
+    }
+}
+
 /// The slots of one agreement and kind: a dense window of days, and a hash
 /// map for the days outside it.
 #[derive(Debug, Default)]
 pub(crate) struct DayMemo {
+    /// The date the statuses of the answers are as of (days since
+    /// 1970-01-01).
+    at: i32,
     /// The day of `dense[0]`.
     base: i32,
-    dense: Vec<Slot>,
+    dense: Vec<Answer>,
     sparse: HashMap<i32, Slot>,
 }
 
 impl DayMemo {
+    /// An empty memo whose answers' statuses are as of day `at`.
+    pub(crate) fn new(at: i32) -> DayMemo {
+        DayMemo {
+            at,
+            ..DayMemo::default()
+        }
+    }
+
     /// Makes the dense window cover `min..=max` (a batch's event days) when
     /// the window, grown to cover them, stays within [`DENSE_DAYS`].
     pub(crate) fn cover(&mut self, min: i32, max: i32) {
@@ -76,7 +168,7 @@ impl DayMemo {
         {
             return;
         }
-        let mut dense = vec![Slot::Unknown; span as usize];
+        let mut dense = vec![Answer::UNKNOWN; span as usize];
         let offset = (i64::from(self.base) - lo) as usize;
         if !self.dense.is_empty() {
             dense[offset..offset + self.dense.len()].copy_from_slice(&self.dense);
@@ -89,11 +181,11 @@ impl DayMemo {
     #[inline]
     pub(crate) fn get(&mut self, day: i32, compute: impl FnOnce(i32) -> Slot) -> Slot {
         let i = i64::from(day) - i64::from(self.base);
-        if let Some(slot) = usize::try_from(i).ok().and_then(|i| self.dense.get_mut(i)) {
-            if *slot == Slot::Unknown {
-                *slot = compute(day);
+        if let Some(answer) = usize::try_from(i).ok().and_then(|i| self.dense.get_mut(i)) {
+            if answer.state == State::Unknown {
+                *answer = Answer::of(compute(day), self.at);
             }
-            return *slot;
+            return answer.slot();
         }
         if let Some(slot) = self.sparse.get(&day) {
             return *slot;
@@ -104,6 +196,37 @@ impl DayMemo {
         }
         self.sparse.insert(day, slot);
         slot
+    }
+
+    /// The answers of the days `lo..=hi`, every one computed (by `compute`
+    /// where it was not yet), when the dense window covers them and at most
+    /// `limit` of them are still to compute; `None` otherwise (the caller
+    /// goes day by day). A day of the range that no row has is computed
+    /// too: the limit keeps that to no more computations than the caller's
+    /// rows would make.
+    pub(crate) fn window(
+        &mut self,
+        lo: i32,
+        hi: i32,
+        limit: usize,
+        mut compute: impl FnMut(i32) -> Slot,
+    ) -> Option<&[Answer]> {
+        let start = usize::try_from(i64::from(lo) - i64::from(self.base)).ok()?;
+        let end = usize::try_from(i64::from(hi) - i64::from(self.base)).ok()?;
+        let at = self.at;
+        let window = self.dense.get_mut(start..=end)?;
+        let unknown = window.iter().filter(|a| a.state == State::Unknown).count();
+        if unknown > limit {
+            return None;
+        }
+        if unknown > 0 {
+            for (day, answer) in (lo..=hi).zip(window.iter_mut()) {
+                if answer.state == State::Unknown {
+                    *answer = Answer::of(compute(day), at);
+                }
+            }
+        }
+        Some(window)
     }
 }
 
@@ -124,12 +247,13 @@ impl Memos {
     }
 
     /// The index of the memos of `agreement`, made (with a copy of it) if
-    /// no kept agreement is equal to it.
-    pub(crate) fn of(&mut self, agreement: &Agreement) -> usize {
+    /// no kept agreement is equal to it; a new memo's statuses are as of day
+    /// `at` (a plan's memos all share its date).
+    pub(crate) fn of(&mut self, agreement: &Agreement, at: i32) -> usize {
         if let Some(i) = self.entries.iter().position(|(a, _)| a == agreement) {
             return i;
         }
-        let memos = KINDS.iter().map(|_| DayMemo::default()).collect();
+        let memos = KINDS.iter().map(|_| DayMemo::new(at)).collect();
         self.entries.push((agreement.clone(), memos));
         self.entries.len() - 1
     }

@@ -8,6 +8,7 @@
 //! names the same first error).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
 
 use arrow::array::{Array, ArrayRef, AsArray, BooleanBufferBuilder};
@@ -29,6 +30,8 @@ use crate::{
 /// The first failure of each row, in the order described above.
 #[derive(Debug)]
 pub(crate) struct Failures {
+    rows: usize,
+    /// Whether each row failed; empty until a row does.
     failed: Vec<bool>,
     first: BTreeMap<usize, (String, String)>,
 }
@@ -36,7 +39,8 @@ pub(crate) struct Failures {
 impl Failures {
     pub(crate) fn new(rows: usize) -> Failures {
         Failures {
-            failed: vec![false; rows],
+            rows,
+            failed: Vec::new(),
             first: BTreeMap::new(),
         }
     }
@@ -44,7 +48,7 @@ impl Failures {
     /// Whether `row` has failed.
     #[inline]
     pub(crate) fn has(&self, row: usize) -> bool {
-        self.failed[row]
+        self.failed.get(row).copied().unwrap_or(false)
     }
 
     /// Whether any row has failed.
@@ -54,15 +58,20 @@ impl Failures {
 
     /// Records the failure of `row` in `column`, unless it failed before.
     pub(crate) fn record(&mut self, row: usize, column: String, message: String) {
-        if !self.failed[row] {
-            self.failed[row] = true;
+        if self.failed.is_empty() {
+            self.failed = vec![false; self.rows];
+        }
+        if let Some(failed) = self.failed.get_mut(row)
+            && !*failed
+        {
+            *failed = true;
             self.first.insert(row, (column, message));
         }
     }
 
     /// The rows that did not fail, as a filter mask.
     pub(crate) fn kept(&self) -> arrow::array::BooleanArray {
-        self.failed.iter().map(|f| Some(!f)).collect()
+        (0..self.rows).map(|row| Some(!self.has(row))).collect()
     }
 
     /// The failures, in row order.
@@ -143,6 +152,9 @@ pub(crate) struct Days<'a> {
     values: Cow<'a, [i32]>,
     /// Where a value is (`None`: everywhere).
     valid: Option<NullBuffer>,
+    /// The least and the greatest day with a value, once known (each kind
+    /// of the column asks for it).
+    range: OnceCell<Option<(i32, i32)>>,
 }
 
 impl Days<'_> {
@@ -168,6 +180,10 @@ impl Days<'_> {
 
     /// The least and the greatest day with a value, if any.
     pub(crate) fn range(&self) -> Option<(i32, i32)> {
+        *self.range.get_or_init(|| self.find_range())
+    }
+
+    fn find_range(&self) -> Option<(i32, i32)> {
         let mut range: Option<(i32, i32)> = None;
         let mut take = |d: i32| {
             range = Some(range.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
@@ -213,7 +229,18 @@ pub(crate) fn read_column<'a>(
             let a = array.as_primitive::<Date32Type>();
             let values = a.values();
             let in_range = |d: i32| (FIRST_DAY..=LAST_DAY).contains(&i64::from(d));
-            if !values.iter().all(|&d| in_range(d)) {
+            // One pass for the least and the greatest value (every value in
+            // the range when both are), which is also the column's range of
+            // days where every row has a value.
+            let (lo, hi) = values
+                .iter()
+                .fold((i32::MAX, i32::MIN), |(lo, hi), &d| (lo.min(d), hi.max(d)));
+            let range = OnceCell::new();
+            if a.null_count() == 0 {
+                let _ = range.set((lo <= hi).then_some((lo, hi)));
+            }
+            let all_in_range = values.is_empty() || (in_range(lo) && in_range(hi));
+            if !all_in_range {
                 for row in 0..n {
                     if a.is_valid(row)
                         && let Err(m) = date_of_days(i64::from(values[row]))
@@ -225,6 +252,7 @@ pub(crate) fn read_column<'a>(
             Read::Days(Days {
                 values: Cow::Borrowed(values),
                 valid: a.nulls().cloned(),
+                range,
             })
         }
         DataType::Date64 => {
@@ -308,5 +336,6 @@ fn days_from<'a>(n: usize, mut day: impl FnMut(usize) -> Option<i32>) -> Read<'a
     Read::Days(Days {
         values: Cow::Owned(values),
         valid: (valid.null_count() > 0).then_some(valid),
+        range: OnceCell::new(),
     })
 }

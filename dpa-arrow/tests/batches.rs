@@ -652,3 +652,184 @@ fn skipped_rows_leave_no_detail_behind() {
     assert_eq!(text(&out.batch, "deletion_detail"), [None]);
     assert!(text(&out.batch, "next_audit_detail")[0].is_some());
 }
+
+/// The event columns of the gathered-rows test (none has a completion
+/// column), and its rows per batch.
+const DATED: [&str; 3] = ["terminated_on", "audit_held_on", "change_notified_on"];
+const ROWS: usize = 3_000;
+
+/// A batch of [`DATED`] columns of [`ROWS`] days from `base..base + span`,
+/// one in 16 a null over any value.
+fn dated_batch(next: &mut impl FnMut() -> u64, base: i32, span: u64) -> RecordBatch {
+    use arrow::buffer::{NullBuffer, ScalarBuffer};
+    let columns: Vec<(&str, ArrayRef)> = DATED
+        .iter()
+        .map(|n| {
+            let (values, valid): (Vec<i32>, Vec<bool>) = (0..ROWS)
+                .map(|_| {
+                    let r = next();
+                    if r.is_multiple_of(16) {
+                        // A null over any value.
+                        ((r >> 16) as i32, false)
+                    } else {
+                        (base + ((r >> 8) % span) as i32, true)
+                    }
+                })
+                .unzip();
+            let a = Date32Array::new(ScalarBuffer::from(values), Some(NullBuffer::from(valid)));
+            (*n, Arc::new(a) as ArrayRef)
+        })
+        .collect();
+    batch(columns)
+}
+
+/// What `row` of a [`dated_batch`] gives under `a` for `kinds`, from
+/// dpa-core row by row (`Schedule::entry`, without a memo): the due day and
+/// status of each kind (none for a null), and the row's first error (its
+/// column and message) if any.
+#[expect(clippy::type_complexity, reason = "a test's expected row")]
+fn expected_dated_row(
+    a: &Agreement,
+    s: &dpa_core::schedule::Schedule,
+    b: &RecordBatch,
+    kinds: &[&dpa_core::schedule::KindColumns],
+    row: usize,
+) -> (
+    Vec<(Option<i64>, Option<&'static str>)>,
+    Option<(String, String)>,
+) {
+    use dpa_core::deadline::{Due, Start};
+    let mut expected = Vec::new();
+    for k in kinds {
+        let c = b
+            .column_by_name(k.event.as_str())
+            .unwrap()
+            .as_primitive::<Date32Type>();
+        if c.is_null(row) {
+            expected.push((None, None));
+            continue;
+        }
+        match s.entry(a, k.kind, Start::Date(date_of(c.value(row))), None) {
+            Ok(e) => {
+                let due = match e.due {
+                    Due::Date { date, .. } => Some(days_of(date)),
+                    _ => None,
+                };
+                expected.push((due, Some(e.status.as_str())));
+            }
+            Err(e) => {
+                let column = e.path().unwrap_or_default().to_owned();
+                return (expected, Some((column, e.to_string())));
+            }
+        }
+    }
+    (expected, None)
+}
+
+/// A batch of date columns with no completion column, every row under one
+/// agreement, whose days lie within fewer days than it has rows: each row's
+/// due day and status come from the memo's window over the batch's days in
+/// one pass. Every row equals dpa-core's, row by row without a memo: with
+/// nulls over any value (a day far outside the window among them), days
+/// whose deadline leaves the years 1 to 9999 (the row fails, under `skip`
+/// and, as the first bad row, under `fail`), earliest dates (`not-yet`,
+/// `open`) and deadlines with no term (`none`); the window kept and grown
+/// from batch to batch, under every bundled agreement and variants.
+///
+/// Source: docs/rules.md "Schedule statuses"; Belco DPS 1.11 / clause
+/// 2.6.3 (3 months), Alles Online DPS 12 / clause 6.3 (backups per regular
+/// backup cycle, no length stated: no date); clause 2.7.4 / 7.5 (audits,
+/// an earliest date); clause 2.2.2 / 2.2 (termination window).
+#[test]
+fn gathered_rows_equal_each_rows_own_entry() {
+    use dpa_core::schedule::{KINDS, Schedule};
+    let at = date!(2027 - 03 - 01);
+    let s = Schedule::new(at);
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    };
+    // Mid-range days; days at the end of the range (a deadline months
+    // later leaves it); a wider mid range (the window grows).
+    let ranges = [(20_089, 1_400), (LAST_DAY - 1_500, 1_501), (19_000, 2_500)];
+    let (mut compared, mut errors, mut dated, mut none, mut nulls) = (0, 0, 0, 0, 0);
+    let mut statuses = std::collections::BTreeSet::new();
+    for (name, a) in agreements() {
+        let mut o = Options::new(at);
+        o.on_error = OnError::Skip;
+        let mut plan = None;
+        let mut first_row = 0_u64;
+        for (base, span) in ranges {
+            let b = dated_batch(&mut next, base, span);
+            let plan = plan.get_or_insert_with(|| Plan::new(&b.schema(), &o).unwrap());
+            let out = plan.run(&b, &Agreements::One(&a), first_row).unwrap();
+            let kinds: Vec<_> = KINDS
+                .iter()
+                .filter(|k| DATED.contains(&k.event.as_str()))
+                .collect();
+            let got: Vec<DueAndStatus> = kinds
+                .iter()
+                .map(|k| {
+                    (
+                        due_values(&out.batch, k.due_column),
+                        text(&out.batch, k.status_column),
+                    )
+                })
+                .collect();
+            let mut skipped = out.skipped.iter();
+            let mut first_error = None;
+            let mut kept = 0;
+            for row in 0..ROWS {
+                let number = first_row + row as u64 + 1;
+                let (expected, error) = expected_dated_row(&a, &s, &b, &kinds, row);
+                nulls += expected.iter().filter(|(_, s)| s.is_none()).count();
+                match error {
+                    Some((column, message)) => {
+                        let e = skipped.next().unwrap();
+                        assert_eq!((e.row, &e.column), (number, &column), "{name}: {e}");
+                        assert!(message.ends_with(&e.message), "{name}: {e} / {message}");
+                        first_error.get_or_insert(number);
+                        errors += 1;
+                    }
+                    None => {
+                        for ((k, (due, status)), (dues, got_statuses)) in
+                            kinds.iter().zip(expected).zip(&got)
+                        {
+                            assert_eq!(dues[kept], due, "{name} row {number} {}", k.kind);
+                            let g = got_statuses[kept].as_deref();
+                            assert_eq!(g, status, "{name} row {number} {}", k.kind);
+                            dated += usize::from(due.is_some());
+                            none += usize::from(status == Some("none"));
+                            statuses.extend(status);
+                        }
+                        kept += 1;
+                    }
+                }
+                compared += 1;
+            }
+            assert!(skipped.next().is_none(), "{name}");
+            assert_eq!(out.batch.num_rows(), kept, "{name}");
+            // Under `fail`, the first bad row of the batch, as numbered
+            // over the table.
+            if let Some(number) = first_error {
+                let fail = Plan::new(&b.schema(), &Options::new(at)).unwrap();
+                let Err(Error::Row(e)) = fail.run(&b, &Agreements::One(&a), first_row) else {
+                    panic!("{name}: no error under fail");
+                };
+                assert_eq!(e.row, number, "{name}: {e}");
+            }
+            first_row += ROWS as u64;
+        }
+    }
+    assert!(compared >= 3 * 7 * ROWS, "{compared}");
+    assert!(errors > 100, "{errors}");
+    assert!(dated > 50_000, "{dated}");
+    assert!(none > 1_000, "{none}");
+    assert!(nulls > 1_000, "{nulls}");
+    for s in ["pending", "due-today", "overdue", "not-yet", "open", "none"] {
+        assert!(statuses.contains(s), "no row {s}: {statuses:?}");
+    }
+}

@@ -21,7 +21,7 @@ use crate::convert::{
 use crate::coverage::{Art28Coverage, coverage_of};
 use crate::errors::{Error, Origin, Result, guard, guard_detached};
 use crate::results::{Deadline, Finding, StatedDate};
-use crate::schedule::{Call, Source, schedule};
+use crate::schedule::{Call, KeptPlan, Source, schedule};
 use crate::timeline::{DETACH_AT_EVENTS, Obligation, Timeline, events_of};
 use crate::transfers::Transfer;
 
@@ -54,9 +54,20 @@ pub(crate) fn read_path(path: &std::path::Path, shown: &str) -> Result<Vec<u8>> 
 /// clauses with their deviations, and the operative terms. Immutable; read
 /// it with `from_file`, `from_toml` or `from_json`.
 #[pyclass(frozen, eq, module = "dpa", name = "Agreement")]
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub(crate) struct PyAgreement {
     inner: Agreement,
+    /// The plan of its last `schedule` call, with the due dates it computed
+    /// per event day (a next call on a table of the same schema with the
+    /// same settings takes them up).
+    kept: KeptPlan,
+}
+
+impl PartialEq for PyAgreement {
+    /// Equal agreements (the kept plan is no part of the value).
+    fn eq(&self, other: &PyAgreement) -> bool {
+        self.inner == other.inner
+    }
 }
 
 /// The text of a `str` or `bytes` argument, parsed by `parse` (with the
@@ -81,7 +92,7 @@ fn parse_text(py: Python<'_>, text: &Bound<'_, PyAny>, format: Format) -> PyResu
             crate::convert::type_name(text)
         )))
     }?;
-    Ok(PyAgreement { inner: parsed })
+    Ok(PyAgreement::from_core(parsed))
 }
 
 /// The `dpa.Agreement` argument `name`; anything else raises `TypeError`
@@ -133,7 +144,10 @@ fn due_date(d: &CoreDeadline) -> Result<Date> {
 impl PyAgreement {
     /// The Python object of an agreement of `dpa-core`.
     pub(crate) fn from_core(inner: Agreement) -> PyAgreement {
-        PyAgreement { inner }
+        PyAgreement {
+            inner,
+            kept: KeptPlan::default(),
+        }
     }
 
     /// The agreement of `dpa-core`.
@@ -212,7 +226,7 @@ impl PyAgreement {
                 Agreement::from_bytes(&bytes, format).map_err(in_file(&shown))
             })
         })?;
-        Ok(PyAgreement { inner })
+        Ok(PyAgreement::from_core(inner))
     }
 
     /// Reads an agreement from TOML text (`str`, or UTF-8 `bytes`); a text
@@ -677,7 +691,11 @@ impl PyAgreement {
     /// anything else. A bad row raises `RowError` naming its row (from 1)
     /// and column under `on_error="fail"`; under `"skip"` it is left out and
     /// reported by a `SkippedRowsWarning`. Needs pyarrow (`dpa[arrow]`);
-    /// computed with the interpreter released.
+    /// computed with the interpreter released. The agreement keeps the plan
+    /// of its last call, with the due dates computed per event day: a next
+    /// call on a table of the same columns with the same settings (`at`,
+    /// `columns`, `on_error`, `detail`) computes only the days it has not
+    /// seen.
     #[pyo3(signature = (data, *, at = None, columns = None, on_error = "fail", detail = false))]
     fn schedule<'py>(
         &self,
@@ -694,7 +712,7 @@ impl PyAgreement {
             on_error,
             detail,
         };
-        schedule(py, data, &Source::One(&self.inner), &call)
+        schedule(py, data, &Source::One(&self.inner, &self.kept), &call)
     }
 
     /// For each item GDPR art. 28 requires of a processing agreement (art.

@@ -6,7 +6,9 @@
 //! `pyarrow.Table` or `RecordBatchReader`, a polars `DataFrame`, a pandas
 //! `DataFrame`), its buffers taken over through the Arrow C data interface
 //! without a copy. The computation is `dpa_arrow::Plan::run` (and so
-//! `dpa_core::schedule`), with the interpreter released. The result goes
+//! `dpa_core::schedule`), with the interpreter released; an `Agreement`
+//! keeps the plan of its last call ([`KeptPlan`]), so that the due dates a
+//! call computed per event day serve the next call on the same columns. The result goes
 //! back the same way: the input columns share the input's buffers, and
 //! pyarrow (`pyarrow.record_batch` / `pyarrow.table`) imports the whole from
 //! an object of this module's [`ArrowData`].
@@ -18,7 +20,7 @@
 //! capsule points to; each block says why it is sound.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use arrow::array::{Array, RecordBatch, RecordBatchIterator, RecordBatchOptions, StructArray};
 use arrow::datatypes::{DataType, Schema, SchemaRef};
@@ -41,11 +43,41 @@ const INSTALL: &str = "install pyarrow (pip install 'dpa[arrow]')";
 /// them are in its `rows`).
 const LISTED: usize = 5;
 
+/// The plan an `Agreement` object keeps from one `schedule` call to the
+/// next: the plan of the last call's schema and options, with its memo of
+/// due dates per event day (`dpa_arrow::Plan` keeps it under a copy of the
+/// agreement). A call of another schema or other options replaces it.
+#[derive(Debug, Default)]
+pub(crate) struct KeptPlan(Mutex<Option<(SchemaRef, Options, Arc<Plan>)>>);
+
+impl KeptPlan {
+    /// The kept plan if it was made for `schema` and `options`, else a new
+    /// one, kept from now on.
+    fn plan(
+        &self,
+        schema: &SchemaRef,
+        options: &Options,
+    ) -> std::result::Result<Arc<Plan>, dpa_arrow::Error> {
+        // A plan is replaced whole, never left half made: a poisoned lock
+        // holds a whole one.
+        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((s, o, plan)) = &*kept
+            && s == schema
+            && o == options
+        {
+            return Ok(plan.clone());
+        }
+        let plan = Arc::new(Plan::new(schema, options)?);
+        *kept = Some((schema.clone(), options.clone(), plan.clone()));
+        Ok(plan)
+    }
+}
+
 /// The agreements the rows are under.
 #[derive(Debug)]
 pub(crate) enum Source<'a> {
-    /// Every row under one agreement.
-    One(&'a Agreement),
+    /// Every row under one agreement, with the plan its object keeps.
+    One(&'a Agreement, &'a KeptPlan),
     /// Each row under the agreement its `agreement_column` names.
     ByName {
         /// The agreements by the names the column holds.
@@ -241,7 +273,7 @@ fn import(data: &Bound<'_, PyAny>) -> Result<Input> {
 fn run(input: Input, options: &Options, source: &Source<'_>) -> Result<Output> {
     let lookup = |name: &str| -> std::result::Result<&Agreement, String> {
         match source {
-            Source::One(a) => Ok(a),
+            Source::One(a, _) => Ok(a),
             Source::ByName { agreements, .. } => agreements.get(name).copied().ok_or_else(|| {
                 let mut known: Vec<&str> = agreements.keys().map(String::as_str).collect();
                 known.sort_unstable();
@@ -253,16 +285,20 @@ fn run(input: Input, options: &Options, source: &Source<'_>) -> Result<Output> {
         }
     };
     let agreements = match source {
-        Source::One(a) => Agreements::One(a),
+        Source::One(a, _) => Agreements::One(a),
         Source::ByName { .. } => Agreements::ByColumn(&lookup),
     };
     let failed = |e: dpa_arrow::Error| match e {
         dpa_arrow::Error::Row(row) => Error::Row(row),
         other => Error::input(Some("data"), other.to_string()),
     };
+    let plan = |schema: &SchemaRef| match source {
+        Source::One(_, kept) => kept.plan(schema, options),
+        Source::ByName { .. } => Plan::new(schema, options).map(Arc::new),
+    };
     match input {
         Input::Batch(batch) => {
-            let plan = Plan::new(batch.schema_ref(), options).map_err(failed)?;
+            let plan = plan(batch.schema_ref()).map_err(failed)?;
             let out = plan.run(&batch, &agreements, 0).map_err(failed)?;
             Ok(Output {
                 schema: plan.output_schema().clone(),
@@ -272,7 +308,7 @@ fn run(input: Input, options: &Options, source: &Source<'_>) -> Result<Output> {
         }
         Input::Stream(reader) => {
             use arrow::record_batch::RecordBatchReader;
-            let plan = Plan::new(&reader.schema(), options).map_err(failed)?;
+            let plan = plan(&reader.schema()).map_err(failed)?;
             let mut rows: u64 = 0;
             let mut batches = Vec::new();
             let mut skipped = Vec::new();

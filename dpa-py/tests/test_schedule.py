@@ -321,3 +321,30 @@ def test_skipped_rows_warning_lists_every_row(belco: dpa.Agreement) -> None:
     assert isinstance(w.message, dpa.SkippedRowsWarning)
     assert [r.row for r in w.message.rows] == [1, 2, 3, 4, 5, 6, 7]
     assert "and 2 more" in str(w.message)
+
+
+def test_the_kept_plan_answers_only_for_its_own_settings(belco: dpa.Agreement) -> None:
+    """An `Agreement` keeps the plan of its last `schedule` call (with the
+    due dates it computed per event day); a call with another date, other
+    column names or another table gets a plan of its own, and every answer
+    equals that of an agreement read afresh.
+
+    Source: Belco DPS 1.11 / clause 2.6.3 (3 months, clamped)."""
+    days = pa.array(
+        [date(2026, 11, 30), date(2026, 12, 1), date(2027, 1, 15), None] * 50, pa.date32()
+    )
+    table = pa.table({"terminated_on": days})
+    renamed = pa.table({"end_date": days})
+    columns = {"terminated_on": "end_date"}
+
+    def fresh() -> dpa.Agreement:
+        return dpa.Agreement.from_file(AGREEMENTS / "belco.toml")
+
+    for at in (AT, date(2026, 1, 1), AT):
+        assert belco.schedule(table, at=at).equals(fresh().schedule(table, at=at))
+        got = belco.schedule(renamed, at=at, columns=columns)
+        assert got.equals(fresh().schedule(renamed, at=at, columns=columns))
+    first = [belco.schedule(table, at=at).column("deletion_status")[0].as_py()
+             for at in (date(2026, 1, 1), AT)]
+    assert first == ["pending", "overdue"]
+    assert belco == fresh()
