@@ -16,11 +16,9 @@
 use std::sync::Arc;
 
 use arrow::array::{
-    ArrayRef, BooleanBufferBuilder, Date32Array, DictionaryArray, Int8Array, StringArray,
-    TimestampMicrosecondArray,
+    ArrayRef, BooleanBufferBuilder, Date32Array, Int8Array, StringArray, TimestampMicrosecondArray,
 };
-use arrow::buffer::{NullBuffer, ScalarBuffer};
-use arrow::datatypes::Int8Type;
+use arrow::buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
 use dpa_core::Agreement;
 use dpa_core::deadline::{Due, Start};
 use dpa_core::schedule::{Column, KINDS, KindColumns, Schedule, Status};
@@ -28,7 +26,7 @@ use dpa_core::schedule::{Column, KINDS, KindColumns, Schedule, Status};
 use crate::memo::{Answer, DayMemo, Slot, State};
 use crate::read::{Days, Failures, Read, RowAgreements};
 use crate::{
-    Options, STATUS_VALUES, date_of_days, days_of, detail_text, message, micros_of, status_key,
+    Options, date_of_days, days_of, detail_text, message, micros_of, status_array, status_key,
 };
 
 /// What the deadlines of one batch are computed from.
@@ -79,10 +77,7 @@ impl Out {
             ScalarBuffer::from(self.status),
             nulls(&mut self.status_valid),
         );
-        let status = Arc::new(DictionaryArray::<Int8Type>::new(
-            keys,
-            STATUS_VALUES.clone(),
-        ));
+        let status = status_array(keys);
         let detail = self
             .detail
             .map(|d| Arc::new(StringArray::from(d)) as ArrayRef);
@@ -252,21 +247,20 @@ impl Batch<'_, '_> {
         let n = self.n;
         let window = memo.window(lo, hi, n, |d| self.due_slot(agreement, k, d))?;
         let values = events.values();
-        // Written in place (no capacity check per row).
-        let mut due = vec![0_i32; n];
-        let mut keys = vec![0_i8; n];
-        let mut dated = true;
-        for ((&day, due), key) in values.iter().zip(&mut due).zip(&mut keys) {
-            // A row with no value may hold any day: outside the window it
-            // reads as not known, and its validity hides it below.
-            let a = window
+        // A row with no value may hold any day: outside the window it reads
+        // as not known, and its validity hides it below.
+        let answer = |day: i32| {
+            window
                 .get(day.wrapping_sub(lo) as usize)
                 .copied()
-                .unwrap_or(Answer::UNKNOWN);
-            *due = a.due;
-            *key = a.key;
-            dated &= a.state == State::Dated;
-        }
+                .unwrap_or(Answer::UNKNOWN)
+        };
+        // Two passes over the days, each collected from an iterator of
+        // known length (no zeroing, no capacity check per row).
+        let mut due: Vec<i32> = values.iter().map(|&day| answer(day).due).collect();
+        let mut keys: Vec<i8> = values.iter().map(|&day| answer(day).key).collect();
+        // Every row with a value has its day in the window.
+        let dated = window.iter().all(|a| a.state == State::Dated);
         let valid = events.valid().filter(|v| v.null_count() > 0);
         if let Some(v) = valid {
             // The values under a null as row by row leaves them.
@@ -279,48 +273,53 @@ impl Batch<'_, '_> {
             (valid.cloned(), valid.cloned())
         } else {
             // Some row's day has no due day (a null due, the status
-            // `none`) or failed (no value; the row fails).
-            let mut due_valid = BooleanBufferBuilder::new(n);
-            let mut status_valid = BooleanBufferBuilder::new(n);
-            match valid {
-                Some(v) => {
-                    due_valid.append_buffer(v.inner());
-                    status_valid.append_buffer(v.inner());
+            // `none`) or failed (no value; the row fails). The due is
+            // valid where the row's day is dated, 64 rows a word.
+            let state = |row: usize| {
+                window
+                    .get(values[row].wrapping_sub(lo) as usize)
+                    .map_or(State::Unknown, |a| a.state)
+            };
+            let due_valid = if window.iter().all(|a| a.state != State::Dated) {
+                // No day of the batch has a due day (a term not stated).
+                Some(NullBuffer::new_null(n))
+            } else {
+                let dated_rows = NullBuffer::new(BooleanBuffer::collect_bool(n, |row| {
+                    state(row) == State::Dated
+                }));
+                NullBuffer::union(Some(&dated_rows), valid).filter(|v| v.null_count() > 0)
+            };
+            // A row fails only where a day of the window failed.
+            let status_valid = if window
+                .iter()
+                .all(|a| matches!(a.state, State::Dated | State::Undated))
+            {
+                valid.cloned()
+            } else {
+                let mut status_valid = BooleanBufferBuilder::new(n);
+                match valid {
+                    Some(v) => status_valid.append_buffer(v.inner()),
+                    None => status_valid.append_n(n, true),
                 }
-                None => {
-                    due_valid.append_n(n, true);
-                    status_valid.append_n(n, true);
-                }
-            }
-            let mut set_apart = |row: usize, failures: &mut Failures| {
-                let day = values[row];
-                let state = window
-                    .get(day.wrapping_sub(lo) as usize)
-                    .map_or(State::Unknown, |a| a.state);
-                match state {
-                    State::Dated => {}
-                    State::Undated => due_valid.set_bit(row, false),
-                    State::Failed | State::Unknown => {
-                        due_valid.set_bit(row, false);
+                let mut set_apart = |row: usize, failures: &mut Failures| {
+                    if matches!(state(row), State::Failed | State::Unknown) {
                         status_valid.set_bit(row, false);
                         if !failures.has(row) {
-                            let (column, m) = self.due_error(agreement, k, day);
+                            let (column, m) = self.due_error(agreement, k, values[row]);
                             failures.record(row, column, m);
                         }
                     }
+                };
+                match valid {
+                    None => (0..n).for_each(|row| set_apart(row, failures)),
+                    Some(v) => v.valid_indices().for_each(|row| set_apart(row, failures)),
                 }
+                nulls(&mut status_valid)
             };
-            match valid {
-                None => (0..n).for_each(|row| set_apart(row, failures)),
-                Some(v) => v.valid_indices().for_each(|row| set_apart(row, failures)),
-            }
-            (nulls(&mut due_valid), nulls(&mut status_valid))
+            (due_valid, status_valid)
         };
         let keys = Int8Array::new(ScalarBuffer::from(keys), status_valid);
-        let status: ArrayRef = Arc::new(DictionaryArray::<Int8Type>::new(
-            keys,
-            STATUS_VALUES.clone(),
-        ));
+        let status = status_array(keys);
         Some((due, due_valid, status))
     }
 

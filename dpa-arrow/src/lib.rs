@@ -43,17 +43,20 @@
 //! assert!(status.is_null(1));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![forbid(unsafe_code)]
+// One unsafe block, in `status_array`, whose soundness a check right before
+// it proves; everything else is safe code.
+#![deny(unsafe_code)]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use arrow::array::{ArrayRef, AsArray, StringArray};
-use arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
+use arrow::array::{ArrayRef, AsArray, DictionaryArray, Int8Array, StringArray};
+use arrow::datatypes::{DataType, Field, Int8Type, Schema, SchemaRef, TimeUnit};
 use arrow::error::ArrowError;
 use arrow::record_batch::RecordBatch;
 use dpa_core::Agreement;
+use dpa_core::deadline::DeadlineKind;
 use dpa_core::schedule::{Column, KINDS, KindColumns, Schedule, Status};
 use dpa_core::values::{iso_date, iso_instant};
 use time::{Date, OffsetDateTime};
@@ -114,6 +117,13 @@ pub struct Options {
     /// The column that names each row's agreement ([`Agreements::ByColumn`]),
     /// if any.
     pub agreement_column: Option<String>,
+    /// The deadlines to compute, or `None` (the default) for every deadline
+    /// of [`KINDS`] whose event column the table has. A deadline selected
+    /// here must be one of [`KINDS`] and its event column must be in the
+    /// table ([`Plan::new`] refuses it otherwise). The result columns keep
+    /// the order of [`KINDS`]; an input column that only a deadline left
+    /// out would read is passed through as it is, unread.
+    pub deadlines: Option<BTreeSet<DeadlineKind>>,
 }
 
 impl Options {
@@ -126,7 +136,27 @@ impl Options {
             on_error: OnError::Fail,
             detail: false,
             agreement_column: None,
+            deadlines: None,
         }
+    }
+
+    /// Adds the deadline named `name` (`deletion`, `breach_notice`, ...) to
+    /// [`Options::deadlines`], so that only the deadlines named this way are
+    /// computed.
+    ///
+    /// # Errors
+    /// A name that is no deadline a schedule computes (the message lists
+    /// them).
+    pub fn select_deadline(&mut self, name: &str) -> Result<(), String> {
+        let kind = KINDS
+            .iter()
+            .find(|k| k.kind.as_str() == name)
+            .map(|k| k.kind)
+            .ok_or_else(|| not_scheduled(name))?;
+        self.deadlines
+            .get_or_insert_with(BTreeSet::new)
+            .insert(kind);
+        Ok(())
     }
 
     /// The input name of `column`.
@@ -281,23 +311,35 @@ impl Plan {
                 )));
             }
         }
-        let mut inputs = Vec::new();
+        let mut present = Vec::new();
         for &column in Column::ALL {
             let name = options.name_of(column);
             if let Ok(index) = schema.index_of(name) {
                 check_type(column, name, schema.field(index).data_type())?;
-                inputs.push(Input { column, index });
+                present.push(Input { column, index });
             }
         }
-        let has = |c: Column| inputs.iter().any(|i| i.column == c);
-        let kinds: Vec<&'static KindColumns> = KINDS.iter().filter(|k| has(k.event)).collect();
+        let has = |c: Column| present.iter().any(|i| i.column == c);
+        let selected = |k: &KindColumns| {
+            options
+                .deadlines
+                .as_ref()
+                .is_none_or(|s| s.contains(&k.kind))
+        };
+        if let Some(s) = &options.deadlines {
+            check_selection(s, options, &has)?;
+        }
+        let kinds: Vec<&'static KindColumns> = KINDS
+            .iter()
+            .filter(|k| selected(k) && has(k.event))
+            .collect();
         if kinds.is_empty() {
             return Err(Error::Table(format!(
                 "the table has none of the event columns {} (map another name with COLUMN=NAME)",
                 event_columns().join(", ")
             )));
         }
-        for k in &KINDS {
+        for k in KINDS.iter().filter(|k| selected(k)) {
             if let Some(c) = k.completion
                 && has(c)
                 && !has(k.event)
@@ -310,6 +352,16 @@ impl Plan {
                 )));
             }
         }
+        // Only the columns a computed deadline reads; with every deadline
+        // computed, every column present.
+        let inputs: Vec<Input> = present
+            .into_iter()
+            .filter(|i| {
+                kinds
+                    .iter()
+                    .any(|k| k.event == i.column || k.completion == Some(i.column))
+            })
+            .collect();
         let agreement = match &options.agreement_column {
             None => None,
             Some(name) => {
@@ -554,6 +606,43 @@ fn check_type(column: Column, name: &str, t: &DataType) -> Result<(), Error> {
     )))
 }
 
+/// Refuses a selection of deadlines ([`Options::deadlines`]) that is empty
+/// or names a deadline whose event column the table lacks.
+fn check_selection(
+    selection: &BTreeSet<DeadlineKind>,
+    options: &Options,
+    has: &dyn Fn(Column) -> bool,
+) -> Result<(), Error> {
+    if selection.is_empty() {
+        return Err(Error::Table(
+            "no deadline selected: name at least one, or select none to compute every deadline the table's columns start"
+                .to_owned(),
+        ));
+    }
+    for kind in selection {
+        let Some(k) = KINDS.iter().find(|k| k.kind == *kind) else {
+            return Err(Error::Table(not_scheduled(kind.as_str())));
+        };
+        if !has(k.event) {
+            return Err(Error::Table(format!(
+                "deadline `{kind}` needs the event column `{}` ({}), which the table does not have",
+                options.name_of(k.event),
+                k.event
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The message for `name`, which is no deadline of [`KINDS`].
+fn not_scheduled(name: &str) -> String {
+    let names: Vec<&str> = KINDS.iter().map(|k| k.kind.as_str()).collect();
+    format!(
+        "`{name}` is no deadline a schedule computes: expected one of {}",
+        names.join(", ")
+    )
+}
+
 fn event_columns() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = KINDS.iter().map(|k| k.event.as_str()).collect();
     names.dedup();
@@ -592,6 +681,39 @@ fn output_schema(
         }
     }
     Ok(Arc::new(Schema::new(fields)))
+}
+
+/// The status column from its dictionary keys, each an index into
+/// [`STATUS_VALUES`] ([`status_key`]; 0 under a null).
+///
+/// Arrow's checked constructor tests the keys one by one with an early
+/// exit, about 0.5 ns a key: a fifth of a schedule of one deadline on a
+/// million rows. The same check here is the largest key read as a byte, a
+/// reduction the compiler vectorises; the keys that pass it are handed over
+/// unchecked.
+#[allow(
+    unsafe_code,
+    reason = "arrow's key check, replaced by a vectorised one that proves the same"
+)]
+pub(crate) fn status_array(keys: Int8Array) -> ArrayRef {
+    let values = STATUS_VALUES.clone();
+    // A negative key, read as a byte, is 128 or more: above any valid one.
+    let largest = keys
+        .values()
+        .iter()
+        .fold(0_u8, |m, &k| m.max(k.cast_unsigned()));
+    if usize::from(largest) < values.len() {
+        // SAFETY: `try_new` would accept these keys, which is
+        // `new_unchecked`'s contract: every key, under a null or not, is in
+        // `0..values.len()`, since read as a byte it is at most `largest`,
+        // which is below `values.len()`, and a negative one would read as
+        // 128 or more.
+        Arc::new(unsafe { DictionaryArray::<Int8Type>::new_unchecked(keys, values) })
+    } else {
+        // Not reached: the keys are `status_key`s. Checked by arrow as
+        // before.
+        Arc::new(DictionaryArray::<Int8Type>::new(keys, values))
+    }
 }
 
 /// The index of `s` in [`Status::ALL`] (the dictionary key).

@@ -833,3 +833,141 @@ fn gathered_rows_equal_each_rows_own_entry() {
         assert!(statuses.contains(s), "no row {s}: {statuses:?}");
     }
 }
+
+/// `Options::deadlines` computes only the deadlines named: the result
+/// columns of those, in the usual order, each equal to the full schedule's;
+/// a column only a deadline left out reads is passed through unread (a bad
+/// value in it is no bad row).
+///
+/// Source: Belco DPS 1.11 / clause 2.6.3 (3 months, clamped: 2026-11-30 ->
+/// 2027-02-28), DPS 1.13 / clause 2.4.1 (24 hours); docs/rules.md, "Schedule
+/// statuses" (a completion is read with its event).
+#[test]
+fn selected_deadlines_compute_only_theirs() {
+    let at = date!(2027 - 03 - 01);
+    let b = batch(vec![
+        (
+            "terminated_on",
+            Arc::new(StringArray::from(vec![
+                Some("2026-11-30"),
+                Some("2027-01-31"),
+            ])),
+        ),
+        (
+            "deleted_on",
+            Arc::new(StringArray::from(vec![Some("2027-02-26"), None])),
+        ),
+        (
+            "breach_discovered_at",
+            Arc::new(StringArray::from(vec![
+                Some("2027-02-28T10:30:00+01:00"),
+                None,
+            ])),
+        ),
+    ]);
+    let full = Plan::new(&b.schema(), &Options::new(at))
+        .unwrap()
+        .run(&b, &Agreements::One(&belco()), 0)
+        .unwrap()
+        .batch;
+    let mut only = Options::new(at);
+    only.select_deadline("breach-notice").unwrap();
+    only.select_deadline("deletion").unwrap();
+    let plan = Plan::new(&b.schema(), &only).unwrap();
+    let names: Vec<String> = plan
+        .output_schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "terminated_on",
+            "deleted_on",
+            "breach_discovered_at",
+            "deletion_due",
+            "deletion_status",
+            "breach_notice_due",
+            "breach_notice_status",
+        ]
+    );
+    let out = plan.run(&b, &Agreements::One(&belco()), 0).unwrap().batch;
+    for name in &names[3..] {
+        assert_eq!(text(&out, name), text(&full, name), "{name}");
+    }
+    assert_eq!(
+        text(&out, "deletion_due"),
+        [Some("2027-02-28".to_owned()), Some("2027-04-30".to_owned())]
+    );
+    assert_eq!(
+        text(&out, "deletion_status"),
+        [Some("met".to_owned()), Some("pending".to_owned())]
+    );
+
+    // A bad completion of a deadline left out is not read.
+    let bad = batch(vec![
+        (
+            "terminated_on",
+            Arc::new(StringArray::from(vec![Some("2026-11-30")])),
+        ),
+        (
+            "deleted_on",
+            Arc::new(StringArray::from(vec![Some("soon")])),
+        ),
+    ]);
+    let e = Plan::new(&bad.schema(), &Options::new(at))
+        .unwrap()
+        .run(&bad, &Agreements::One(&belco()), 0)
+        .unwrap_err();
+    assert!(e.to_string().starts_with("row 1: deleted_on: "), "{e}");
+    let mut backups = Options::new(at);
+    backups.select_deadline("backup-deletion").unwrap();
+    let out = Plan::new(&bad.schema(), &backups)
+        .unwrap()
+        .run(&bad, &Agreements::One(&belco()), 0)
+        .unwrap()
+        .batch;
+    assert_eq!(text(&out, "deleted_on"), [Some("soon".to_owned())]);
+    assert_eq!(
+        text(&out, "backup_deletion_status"),
+        [Some("none".to_owned())]
+    );
+    assert!(out.column_by_name("deletion_due").is_none());
+}
+
+/// A selection naming a deadline a schedule does not compute, a deadline
+/// whose event column the table lacks, or no deadline at all is refused,
+/// each named.
+///
+/// Source: issue 19 (deadlines of a table by its event columns); the
+/// schedule's deadlines are `dpa_core::schedule::KINDS`.
+#[test]
+fn bad_selections_are_refused() {
+    let mut o = Options::new(date!(2027 - 03 - 01));
+    let e = o.select_deadline("service-response").unwrap_err();
+    assert_eq!(
+        e,
+        "`service-response` is no deadline a schedule computes: expected one of deletion, \
+         backup-deletion, breach-notice, authority-notice, next-audit, audit-notice, \
+         termination-window"
+    );
+    let e = o.select_deadline("deletion_due").unwrap_err();
+    assert!(e.starts_with("`deletion_due` is no deadline"), "{e}");
+    assert!(o.deadlines.is_none(), "a refused name selects nothing");
+
+    let b = batch(vec![(
+        "terminated_on",
+        Arc::new(StringArray::from(vec![Some("2026-11-30")])),
+    )]);
+    o.select_deadline("breach-notice").unwrap();
+    let e = Plan::new(&b.schema(), &o).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "deadline `breach-notice` needs the event column `breach_discovered_at` \
+         (breach_discovered_at), which the table does not have"
+    );
+    o.deadlines = Some(Default::default());
+    let e = Plan::new(&b.schema(), &o).unwrap_err();
+    assert!(e.to_string().starts_with("no deadline selected"), "{e}");
+}

@@ -60,6 +60,12 @@ pub(crate) struct Args {
     /// Add each deadline's citation and note as a *_detail column, per row.
     #[arg(long)]
     detail: bool,
+    /// Compute only these deadlines, comma-separated (deletion,
+    /// backup-deletion, breach-notice, authority-notice, next-audit,
+    /// audit-notice, termination-window); default: every deadline the
+    /// table's event columns start.
+    #[arg(long, value_name = "KIND,...", value_delimiter = ',')]
+    deadlines: Vec<String>,
 }
 
 /// `--output -`: CSV on standard output.
@@ -90,6 +96,11 @@ fn schedule(args: &Args) -> Result<ExitCode, InputError> {
     }
     options.on_error = args.on_error;
     options.detail = args.detail;
+    for d in &args.deadlines {
+        options
+            .select_deadline(d)
+            .map_err(|m| InputError(format!("--deadlines: {m}")))?;
+    }
     options.agreement_column.clone_from(&args.agreement_column);
     let input = args.input.display().to_string();
     let table = |e: dpa_arrow::Error| InputError(format!("{input}: {e}"));

@@ -690,13 +690,19 @@ impl PyAgreement {
     /// `pyarrow.RecordBatch` for a record batch, a `pyarrow.Table` for
     /// anything else. A bad row raises `RowError` naming its row (from 1)
     /// and column under `on_error="fail"`; under `"skip"` it is left out and
-    /// reported by a `SkippedRowsWarning`. Needs pyarrow (`dpa[arrow]`);
+    /// reported by a `SkippedRowsWarning`. `deadlines` names the deadlines
+    /// to compute (`["deletion"]`; default: every deadline the table's
+    /// event columns start), the result columns in their usual order. Needs pyarrow (`dpa[arrow]`);
     /// computed with the interpreter released. The agreement keeps the plan
     /// of its last call, with the due dates computed per event day: a next
     /// call on a table of the same columns with the same settings (`at`,
-    /// `columns`, `on_error`, `detail`) computes only the days it has not
-    /// seen.
-    #[pyo3(signature = (data, *, at = None, columns = None, on_error = "fail", detail = false))]
+    /// `columns`, `on_error`, `detail`, `deadlines`) computes only the days
+    /// it has not seen.
+    #[pyo3(signature = (data, *, at = None, columns = None, on_error = "fail", detail = false, deadlines = None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the keyword arguments of a Python method"
+    )]
     fn schedule<'py>(
         &self,
         py: Python<'py>,
@@ -705,12 +711,14 @@ impl PyAgreement {
         columns: Option<Bound<'py, PyAny>>,
         on_error: &str,
         detail: bool,
+        deadlines: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let call = Call {
             at: at.map_or_else(today_utc, |d| d.0),
             columns: columns.as_ref(),
             on_error,
             detail,
+            deadlines: deadlines.as_ref(),
         };
         schedule(py, data, &Source::One(&self.inner, &self.kept), &call)
     }

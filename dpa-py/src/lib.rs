@@ -107,7 +107,7 @@ fn json_schema() -> PyResult<String> {
 /// `Agreement.schedule`; a row naming no agreement of the mapping is a bad
 /// row (`RowError`, or skipped).
 #[pyfunction]
-#[pyo3(name = "schedule", signature = (data, agreements, *, agreement_column, at = None, columns = None, on_error = "fail", detail = false))]
+#[pyo3(name = "schedule", signature = (data, agreements, *, agreement_column, at = None, columns = None, on_error = "fail", detail = false, deadlines = None))]
 #[expect(
     clippy::too_many_arguments,
     reason = "the keyword arguments of a Python function"
@@ -121,6 +121,7 @@ fn schedule_by_column<'py>(
     columns: Option<Bound<'py, PyAny>>,
     on_error: &str,
     detail: bool,
+    deadlines: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     // The agreements stay referenced by `held` for the whole call.
     let held = agreement::agreements_by_name(agreements)?;
@@ -136,6 +137,7 @@ fn schedule_by_column<'py>(
         columns: columns.as_ref(),
         on_error,
         detail,
+        deadlines: deadlines.as_ref(),
     };
     schedule::schedule(py, data, &source, &call)
 }

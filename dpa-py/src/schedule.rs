@@ -98,6 +98,9 @@ pub(crate) struct Call<'a, 'py> {
     pub(crate) on_error: &'a str,
     /// `detail`: add `*_detail` columns.
     pub(crate) detail: bool,
+    /// `deadlines`: the names of the deadlines to compute (`None`: every
+    /// deadline the table's event columns start).
+    pub(crate) deadlines: Option<&'a Bound<'py, PyAny>>,
 }
 
 /// The table a caller handed over, its buffers imported without a copy.
@@ -164,6 +167,9 @@ fn options(call: &Call<'_, '_>, source: &Source<'_>) -> Result<Options> {
         .parse::<OnError>()
         .map_err(|m| Error::input(Some("on_error"), m))?;
     options.detail = call.detail;
+    if let Some(deadlines) = call.deadlines {
+        select_deadlines(&mut options, deadlines)?;
+    }
     if let Source::ByName { column, .. } = source {
         options.agreement_column = Some(column.clone());
     }
@@ -201,6 +207,44 @@ fn options(call: &Call<'_, '_>, source: &Source<'_>) -> Result<Options> {
         }
     }
     Ok(options)
+}
+
+/// Reads `deadlines`, an iterable of deadline names (`["deletion"]`), into
+/// [`Options::deadlines`]. A `str` is refused rather than read as its
+/// letters.
+fn select_deadlines(options: &mut Options, deadlines: &Bound<'_, PyAny>) -> Result<()> {
+    let expected = || {
+        Error::Type(format!(
+            "deadlines: expected a list of deadline names ([\"deletion\"]), got {}",
+            type_name(deadlines)
+        ))
+    };
+    if deadlines.is_instance_of::<PyString>() {
+        return Err(expected());
+    }
+    let names = deadlines.try_iter().map_err(|_| expected())?;
+    let mut any = false;
+    for name in names {
+        let name = name?;
+        let s = name.cast::<PyString>().map_err(|_| {
+            Error::Type(format!(
+                "deadlines: expected str items, got {}",
+                type_name(&name)
+            ))
+        })?;
+        let text = crate::convert::text_of(s).map_err(|m| Error::input(Some("deadlines"), m))?;
+        options
+            .select_deadline(&text)
+            .map_err(|m| Error::input(Some("deadlines"), m))?;
+        any = true;
+    }
+    if !any {
+        return Err(Error::input(
+            Some("deadlines"),
+            "no deadline named: name at least one, or leave deadlines out (None) for every deadline the table's columns start".to_owned(),
+        ));
+    }
+    Ok(())
 }
 
 /// The table `data` hands over through the Arrow PyCapsule interface.

@@ -349,3 +349,49 @@ def test_the_kept_plan_answers_only_for_its_own_settings(belco: dpa.Agreement) -
              for at in (date(2026, 1, 1), AT)]
     assert first == ["pending", "overdue"]
     assert belco == fresh()
+
+
+def test_deadlines_selects_the_result_columns(belco: dpa.Agreement, tmp_path: Path) -> None:
+    # Source: Belco DPS 1.11 / clause 2.6.3 (3 months, clamped), clause
+    # 2.7.4 / DPS 1.14 (next audit); `dpa schedule --deadlines` on the
+    # same table.
+    expected, stderr = command_schedule(tmp_path, CUSTOMERS, "--deadlines", "next-audit,deletion")
+    assert expected is not None, stderr
+    table = read_csv_as_text(CUSTOMERS)
+    got = belco.schedule(table, at=AT, deadlines=["next-audit", "deletion"])
+    assert got.schema.names == expected.schema.names
+    assert got.schema.names[-4:] == [
+        "deletion_due",
+        "deletion_status",
+        "next_audit_due",
+        "next_audit_status",
+    ]
+    assert rows(got) == rows(expected)
+    full = rows(belco.schedule(table, at=AT))
+    for name in got.schema.names:
+        assert [r[name] for r in rows(got)] == [r[name] for r in full], name
+    by_column = dpa.schedule(
+        table.append_column("agreement", pa.array(["belco"] * table.num_rows)),
+        {"belco": belco},
+        agreement_column="agreement",
+        at=AT,
+        deadlines=("deletion",),
+    )
+    assert by_column.schema.names[-2:] == ["deletion_due", "deletion_status"]
+
+
+def test_bad_deadline_selections_are_refused(belco: dpa.Agreement) -> None:
+    table = pa.table({"terminated_on": pa.array([date(2026, 11, 30)], pa.date32())})
+    with pytest.raises(dpa.InvalidInput, match="`deletion_due` is no deadline a schedule computes") as e:
+        belco.schedule(table, at=AT, deadlines=["deletion_due"])  # type: ignore[list-item]
+    assert e.value.path == "deadlines"
+    with pytest.raises(dpa.InvalidInput, match="no deadline named") as e:
+        belco.schedule(table, at=AT, deadlines=[])
+    assert e.value.path == "deadlines"
+    with pytest.raises(TypeError, match="deadlines: expected a list of deadline names"):
+        belco.schedule(table, at=AT, deadlines="deletion")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="deadlines: expected str items, got int"):
+        belco.schedule(table, at=AT, deadlines=[3])  # type: ignore[list-item]
+    with pytest.raises(dpa.InvalidInput, match="needs the event column `breach_discovered_at`") as e:
+        belco.schedule(table, at=AT, deadlines=["breach-notice"])
+    assert e.value.path == "data"

@@ -438,3 +438,62 @@ fn parquet_named_zone_to_csv() {
          2027-02-28T09:30:00Z,2027-03-01T09:30:00Z,due-today,2027-03-03T09:30:00Z,pending\n"
     );
 }
+
+/// `--deadlines` writes only the deadlines named, in the usual column
+/// order, with the values the full schedule gives them; a name that is no
+/// deadline of a schedule is refused (exit 2) with the list of those that
+/// are.
+///
+/// Source: Belco DPS 1.11 / clause 2.6.3 (3 months, clamped), clause 2.7.4
+/// / DPS 1.14 (once per rolling 12 months); the rows of
+/// `csv_in_csv_out_golden` above.
+#[test]
+fn deadlines_selects_the_result_columns() {
+    let o = dpa(&[
+        "schedule",
+        &belco(),
+        "--input",
+        &table("customers.csv"),
+        "--output",
+        "-",
+        "--at",
+        "2027-03-01",
+        "--deadlines",
+        "next-audit,deletion",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "\
+customer_id,terminated_on,deleted_on,breach_discovered_at,breach_notified_at,audit_held_on,deletion_due,deletion_status,next_audit_due,next_audit_status
+c-001,2026-11-30,,,,,2027-02-28,overdue,,
+c-002,2026-11-30,2027-02-26,,,,2027-02-28,met,,
+c-003,2026-10-31,2027-02-02,,,,2027-01-31,late,,
+c-004,2026-12-01,,,,,2027-03-01,due-today,,
+c-005,2027-01-31,,,,2026-06-15,2027-04-30,pending,2027-06-15,not-yet
+c-006,,,2027-02-28T10:30:00+01:00,2027-03-01T08:00:00+01:00,,,,,
+c-007,,,2027-02-28T23:30:00+01:00,,2026-02-20,,,2027-02-20,open
+"
+    );
+
+    let o = dpa(&[
+        "schedule",
+        &belco(),
+        "--input",
+        &table("customers.csv"),
+        "--output",
+        "-",
+        "--deadlines",
+        "deletion,deletion_due",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "--deadlines: `deletion_due` is no deadline a schedule computes: expected one of \
+             deletion, backup-deletion,"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty());
+}

@@ -56,6 +56,16 @@ _DeadlineKind = Literal[
 # A deadline's kind: the kinds `Agreement.deadline` computes, and the right to
 # object to a sub-processor change (`DiffReport.objection`).
 _AnyDeadlineKind = Union[_DeadlineKind, Literal["sub-processor-objection"]]
+# The deadlines a schedule computes (`deadlines=` of `Agreement.schedule`).
+_ScheduleDeadline = Literal[
+    "deletion",
+    "backup-deletion",
+    "breach-notice",
+    "authority-notice",
+    "next-audit",
+    "audit-notice",
+    "termination-window",
+]
 _Severity = Literal["info", "warning", "error"]
 _Status = Literal["pending", "met", "missed", "exceeded", "done", "late", "suspended", "expired"]
 # A transfer basis an agreement claims (`SubProcessor.transfer_basis`,
@@ -137,6 +147,7 @@ def schedule(
     columns: Optional[Mapping[_ScheduleColumn, str]] = None,
     on_error: Literal["fail", "skip"] = "fail",
     detail: bool = False,
+    deadlines: Optional[Iterable[_ScheduleDeadline]] = None,
 ) -> Any: ...
 
 # `rule=None` is dpa's default month rule, "clamp" (the agreement file's default).
@@ -484,6 +495,7 @@ class Agreement:
         columns: Optional[Mapping[_ScheduleColumn, str]] = None,
         on_error: Literal["fail", "skip"] = "fail",
         detail: bool = False,
+        deadlines: Optional[Iterable[_ScheduleDeadline]] = None,
     ) -> Any: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...

@@ -25,14 +25,14 @@ when called.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Dict, Literal, Optional
 
 import dpa
 
 if TYPE_CHECKING:
-    from dpa._dpa import _ScheduleColumn
+    from dpa._dpa import _ScheduleColumn, _ScheduleDeadline
 
 __all__ = ["schedule"]
 
@@ -59,11 +59,13 @@ def schedule(
     columns: Optional[Mapping[_ScheduleColumn, str]] = None,
     on_error: Literal["fail", "skip"] = "fail",
     detail: bool = False,
+    deadlines: Optional[Iterable[_ScheduleDeadline]] = None,
 ) -> Any:
     """The deadlines of every row of the Spark DataFrame ``df`` under
     ``agreement``: ``df``'s columns followed by each deadline's ``*_due``
     (a date, or a timestamp for the breach notices) and ``*_status`` (a
-    string), and ``*_detail`` with ``detail=True``, as
+    string), and ``*_detail`` with ``detail=True``, of the ``deadlines``
+    named (default: every deadline ``df``'s event columns start), as
     :meth:`dpa.Agreement.schedule` computes them. ``at`` defaults to today
     (UTC) on the driver, so that every executor uses the same date.
 
@@ -90,7 +92,10 @@ def schedule(
     # Spark hands timestamps to Arrow in the session's time zone.
     zone = df.sparkSession.conf.get("spark.sql.session.timeZone")
     empty = to_arrow_schema(df.schema, timezone=zone).empty_table()
-    out = agreement.schedule(empty, at=at, columns=columns, on_error=on_error, detail=detail)
+    selected = list(deadlines) if deadlines is not None else None
+    out = agreement.schedule(
+        empty, at=at, columns=columns, on_error=on_error, detail=detail, deadlines=selected
+    )
     plain = pa.schema(
         [
             f.with_type(pa.string()) if pa.types.is_dictionary(f.type) else f
@@ -105,7 +110,9 @@ def schedule(
     def run(batches: Iterator[Any]) -> Iterator[Any]:
         a = _agreement(broadcast)
         for batch in batches:
-            out = a.schedule(batch, at=at, columns=mapped, on_error=on_error, detail=detail)
+            out = a.schedule(
+                batch, at=at, columns=mapped, on_error=on_error, detail=detail, deadlines=selected
+            )
             yield out.cast(target)
 
     return df.mapInArrow(run, spark_schema)
