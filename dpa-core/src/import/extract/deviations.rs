@@ -427,6 +427,22 @@ mod tests {
         );
     }
 
+    /// Of two equally long alignments the one that reads a statement's
+    /// word as added before an edition's word as removed is taken:
+    /// `30 dagen` to `dagen 30` is `{+dagen+} 30 [-dagen-]`, not
+    /// `[-30-] dagen {+30+}`.
+    ///
+    /// Source: computed by hand: the longest common subsequences of
+    /// `30 dagen` and `dagen 30` are `30` and `dagen` (one word each);
+    /// keeping `30` adds `dagen` before it and removes `dagen` after it.
+    #[test]
+    fn hunks_add_before_they_remove_at_a_tie() {
+        let a = split("30 dagen");
+        let b = split("dagen 30");
+        let ranges: Vec<_> = hunks(&a, &b).iter().map(|h| (h.old, h.new)).collect();
+        assert_eq!(ranges, [((0, 0), (0, 1)), ((1, 2), (2, 2))]);
+    }
+
     #[test]
     fn words_read_typography_plainly() {
         let w: Vec<String> = words("“controller” verwerkings\u{00AD}risico’s –  x")
