@@ -12,6 +12,7 @@ mod bad_input;
 mod by_reference;
 mod calendar;
 mod completeness;
+mod date_paths;
 mod deadlines;
 mod diff;
 #[cfg(feature = "documents")]

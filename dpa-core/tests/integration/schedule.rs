@@ -5,6 +5,7 @@ use dpa_core::deadline::{DeadlineKind, Due, Start};
 use dpa_core::schedule::{Column, Schedule, Status};
 use time::macros::{date, datetime};
 
+use crate::date_paths;
 use crate::helpers::{alles, belco};
 
 /// A row terminated on 30 November 2026 under Belco: 3 months, clamped to
@@ -190,80 +191,6 @@ fn columns_read_their_type() {
     assert_eq!("deleted_on".parse::<Column>().unwrap(), Column::DeletedOn);
 }
 
-/// The bundled agreements and variants of them that exercise every branch
-/// of the date rules: the business-day rule, each month rule, a stated
-/// backup cycle and backups within the term, a calendar audit period, and
-/// zones east and west of UTC (the end of 9999-12-31 is outside the range
-/// west of UTC).
-fn agreements_for_the_date_paths() -> Vec<(String, dpa_core::Agreement)> {
-    let mut out = Vec::new();
-    for name in [
-        "belco.toml",
-        "belco-1.2.2.toml",
-        "alles-online.toml",
-        "example-hosting-en.toml",
-        "voorbeeld-webdiensten.toml",
-    ] {
-        out.push((name.to_owned(), crate::helpers::load(name)));
-    }
-    let belco = crate::helpers::text("belco.toml");
-    let alles = crate::helpers::text("alles-online.toml");
-    let variants = [
-        (
-            "belco nl-atw",
-            belco.replace("business_days = \"off\"", "business_days = \"nl-atw\""),
-        ),
-        (
-            "belco sticky, Los Angeles",
-            belco
-                .replace(
-                    "month_rule = \"clamp\"",
-                    "month_rule = \"month-end-sticky\"",
-                )
-                .replace(
-                    "time_zone = \"Europe/Amsterdam\"",
-                    "time_zone = \"America/Los_Angeles\"",
-                ),
-        ),
-        (
-            "belco thirty-days, Kiritimati",
-            belco
-                .replace("month_rule = \"clamp\"", "month_rule = \"thirty-days\"")
-                .replace(
-                    "time_zone = \"Europe/Amsterdam\"",
-                    "time_zone = \"Pacific/Kiritimati\"",
-                ),
-        ),
-        (
-            "belco within term, calendar year",
-            belco
-                .replace("backups = \"not-stated\"", "backups = \"within-term\"")
-                .replace(
-                    "period = \"rolling-12-months\"",
-                    "period = \"calendar-year\"",
-                ),
-        ),
-        (
-            "alles cycle, nl-atw, Honolulu",
-            alles
-                .replace(
-                    "backups = \"per-backup-cycle\"",
-                    "backups = \"per-backup-cycle\"\nbackup_cycle = \"5 weeks\"",
-                )
-                .replace("business_days = \"off\"", "business_days = \"nl-atw\"")
-                .replace(
-                    "time_zone = \"Europe/Amsterdam\"",
-                    "time_zone = \"Pacific/Honolulu\"",
-                ),
-        ),
-    ];
-    for (name, text) in variants {
-        let a = dpa_core::Agreement::from_toml(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        out.push((name.to_owned(), a));
-    }
-    out
-}
-
 /// Dates over the whole supported range (every 397th day from 0001-01-01),
 /// and every day of the first and last 400 days of it.
 fn dates_over_the_range() -> Vec<time::Date> {
@@ -305,7 +232,7 @@ fn date_only_path_equals_the_full_path() {
     let mut compared = 0;
     let mut errors = 0;
     let mut with_date = 0;
-    for (name, a) in agreements_for_the_date_paths() {
+    for (name, a) in date_paths::agreements() {
         for &kind in &kinds {
             for (i, &d) in dates.iter().enumerate() {
                 // The full path (`Schedule::entry`, through

@@ -19,6 +19,8 @@
 use super::super::Evidence;
 use super::super::structure::{Clause, Structure};
 use super::super::words::fold;
+use similar::DiffOp;
+use similar::algorithms::{Capture, lcs};
 use std::collections::HashSet;
 
 use super::Source;
@@ -344,7 +346,8 @@ struct Hunk {
 const MAX_CELLS: usize = 1 << 20;
 
 /// The changes that turn `a` into `b`: the common start and end trimmed,
-/// the middle aligned by a longest common subsequence of words.
+/// the middle aligned by a longest common subsequence of words (the table
+/// diff of the `similar` crate).
 fn hunks(a: &[&str], b: &[&str]) -> Vec<Hunk> {
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suf = a[pre..]
@@ -353,53 +356,42 @@ fn hunks(a: &[&str], b: &[&str]) -> Vec<Hunk> {
         .zip(b[pre..].iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
-    if ma.is_empty() && mb.is_empty() {
+    let (old, new) = (pre..a.len() - suf, pre..b.len() - suf);
+    if old.is_empty() && new.is_empty() {
         return Vec::new();
     }
-    let whole = Hunk {
-        old: (pre, pre + ma.len()),
-        new: (pre, pre + mb.len()),
-    };
-    let cells = (ma.len() + 1).saturating_mul(mb.len() + 1);
-    if ma.is_empty() || mb.is_empty() || cells > MAX_CELLS {
-        return vec![whole];
+    let cells = (old.len() + 1).saturating_mul(new.len() + 1);
+    if old.is_empty() || new.is_empty() || cells > MAX_CELLS {
+        return vec![Hunk {
+            old: (old.start, old.end),
+            new: (new.start, new.end),
+        }];
     }
-    // lcs[i][j]: the longest common subsequence of ma[i..] and mb[j..].
-    let w = mb.len() + 1;
-    let mut lcs = vec![0u32; (ma.len() + 1) * w];
-    for i in (0..ma.len()).rev() {
-        for j in (0..mb.len()).rev() {
-            lcs[i * w + j] = if ma[i] == mb[j] {
-                lcs[(i + 1) * w + j + 1] + 1
-            } else {
-                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
-            };
-        }
-    }
+    // The statement is the diff's first sequence: where two alignments are
+    // equally long, the table diff gives up a word of its first sequence
+    // before one of its second, so a statement's word is read as added
+    // before an edition's word is read as removed.
+    let mut ops = Capture::new();
+    let Ok(()) = lcs::diff_deadline_raw(&mut ops, b, new, a, old, None);
     let mut out: Vec<Hunk> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    let mut open: Option<Hunk> = None;
-    while i < ma.len() || j < mb.len() {
-        if i < ma.len() && j < mb.len() && ma[i] == mb[j] {
-            out.extend(open.take());
-            i += 1;
-            j += 1;
+    for op in ops.into_ops() {
+        if let DiffOp::Equal { .. } = op {
             continue;
         }
-        let h = open.get_or_insert(Hunk {
-            old: (pre + i, pre + i),
-            new: (pre + j, pre + j),
-        });
-        if j < mb.len() && (i == ma.len() || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j]) {
-            j += 1;
-            h.new.1 = pre + j;
-        } else {
-            i += 1;
-            h.old.1 = pre + i;
+        // The diff's old side is the statement, its new side the edition.
+        let (added, removed) = (op.old_range(), op.new_range());
+        match out.last_mut() {
+            // A change with no common word before it continues the last.
+            Some(h) if h.old.1 == removed.start && h.new.1 == added.start => {
+                h.old.1 = removed.end;
+                h.new.1 = added.end;
+            }
+            _ => out.push(Hunk {
+                old: (removed.start, removed.end),
+                new: (added.start, added.end),
+            }),
         }
     }
-    out.extend(open);
     out
 }
 
@@ -433,6 +425,22 @@ mod tests {
                 new: (3, 3)
             }]
         );
+    }
+
+    /// Of two equally long alignments the one that reads a statement's
+    /// word as added before an edition's word as removed is taken:
+    /// `30 dagen` to `dagen 30` is `{+dagen+} 30 [-dagen-]`, not
+    /// `[-30-] dagen {+30+}`.
+    ///
+    /// Source: computed by hand: the longest common subsequences of
+    /// `30 dagen` and `dagen 30` are `30` and `dagen` (one word each);
+    /// keeping `30` adds `dagen` before it and removes `dagen` after it.
+    #[test]
+    fn hunks_add_before_they_remove_at_a_tie() {
+        let a = split("30 dagen");
+        let b = split("dagen 30");
+        let ranges: Vec<_> = hunks(&a, &b).iter().map(|h| (h.old, h.new)).collect();
+        assert_eq!(ranges, [((0, 0), (0, 1)), ((1, 2), (2, 2))]);
     }
 
     #[test]
