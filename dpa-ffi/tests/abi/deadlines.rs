@@ -219,7 +219,7 @@ fn date_structs_equal_the_deadline_conversion() {
 
 /// `dpa_agreement_date_deadlines` of `kind` over `from`, into an array of
 /// sentinels as long as `from`: the status and the array.
-fn date_batch(
+pub(crate) fn date_batch(
     handle: *mut dpa_agreement,
     kind: dpa_deadline_kind,
     from: &[dpa_date],
