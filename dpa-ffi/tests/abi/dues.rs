@@ -5,8 +5,10 @@ use std::ptr;
 
 use dpa::*;
 
-use crate::deadlines::date_batch;
-use crate::helpers::{BELCO, free, last_message, last_path, load, sentinel};
+use crate::deadlines::{batch_fails_last_without_writing_and_works_in_place, date_batch};
+use crate::helpers::{
+    BELCO, example_agreements, free, last_message, last_path, load, sentinel, trigger_dates,
+};
 
 /// The date kinds, as `dpa_agreement_date_due` takes them, each with its
 /// own `dpa_deadline` function.
@@ -33,18 +35,9 @@ const DATE_KINDS: [(dpa_deadline_kind, DateFn); 5] = [
 ];
 
 /// A `dpa_due` with a recognisable pattern, to see that errors leave it
-/// alone.
+/// alone: the fields of the `dpa_deadline` sentinel.
 fn due_sentinel() -> dpa_due {
-    let d = sentinel();
-    dpa_due {
-        due_unix: d.due_unix,
-        due_kind: d.due_kind,
-        bound: d.bound,
-        due_date: d.due_date,
-        shifted_from: d.shifted_from,
-        shifted: d.shifted,
-        provenance: d.provenance,
-    }
+    fields(&sentinel())
 }
 
 /// The fields of `d` that a `dpa_due` has (all but `kind` and `due_text`).
@@ -115,65 +108,51 @@ const TERMINATED: dpa_date = dpa_date {
 /// `dpa_agreement_date_deadlines`").
 #[test]
 fn dues_equal_the_deadlines_fields() {
-    let first = time::macros::date!(2023 - 11 - 01);
-    let mut dates: Vec<time::Date> = std::iter::successors(Some(first), |d| d.next_day())
-        .take(520)
-        .collect();
-    dates.extend(std::iter::successors(
-        Some(time::macros::date!(9999 - 09 - 20)),
-        |d| d.next_day(),
-    ));
+    let dates = trigger_dates();
     let c_dates: Vec<dpa_date> = dates.iter().map(|&d| types::date_out(d)).collect();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/agreements");
     let (mut compared, mut failed) = (0usize, 0usize);
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        for text in [
-            text.clone(),
-            text.replace("business_days = \"off\"", "business_days = \"nl-atw\""),
-        ] {
-            let core = dpa_core::Agreement::from_toml(&text).unwrap();
-            let handle = load(&text);
-            for &(kind, f) in &DATE_KINDS {
-                let core_kind = types::deadline_kind_in(kind as u32, "kind").unwrap();
-                for (&date, c) in dates.iter().zip(&c_dates) {
-                    let mut want = sentinel();
-                    // SAFETY: live handle, valid out-pointer.
-                    let want_st = unsafe { f(handle, c.year, c.month, c.day, &mut want) };
-                    let (st, got) = date_due(handle, kind as u32, *c);
-                    assert_eq!(st, want_st, "{kind:?} {c:?}");
-                    if st == dpa_status::Ok {
-                        assert_eq!(got, fields(&want), "{kind:?} {c:?}");
-                        compared += 1;
-                    } else {
-                        // The kind's function names the date by its role
-                        // (`terminated`, ...), this one `from`.
-                        let e = core.date_due_of(core_kind, date).unwrap_err();
-                        let e = status::FfiError::core(&e, "from");
-                        assert_eq!(st, e.status, "{kind:?} {c:?}");
-                        assert_eq!(last_path(), e.path, "{kind:?} {c:?}");
-                        assert_eq!(last_message(), e.message, "{kind:?} {c:?}");
-                        assert_eq!(got, due_sentinel(), "{kind:?} {c:?}: written on an error");
-                        failed += 1;
-                    }
-                }
-                for from in [&c_dates[..520], &c_dates[..]] {
-                    let (want_st, want) = date_batch(handle, kind, from);
-                    let want_error = last_error();
-                    let (st, got) = date_dues(handle, kind as u32, from);
-                    assert_eq!(st, want_st, "{kind:?} {}", from.len());
-                    if st == dpa_status::Ok {
-                        let want: Vec<dpa_due> = want.iter().map(fields).collect();
-                        assert_eq!(got, want, "{kind:?}");
-                    } else {
-                        assert_eq!(last_error(), want_error, "{kind:?}");
-                        assert!(last_path().starts_with("from["), "{}", last_path());
-                        assert!(got.iter().all(|d| *d == due_sentinel()), "{kind:?}");
-                    }
+    for text in example_agreements() {
+        let core = dpa_core::Agreement::from_toml(&text).unwrap();
+        let handle = load(&text);
+        for &(kind, f) in &DATE_KINDS {
+            let core_kind = types::deadline_kind_in(kind as u32, "kind").unwrap();
+            for (&date, c) in dates.iter().zip(&c_dates) {
+                let mut want = sentinel();
+                // SAFETY: live handle, valid out-pointer.
+                let want_st = unsafe { f(handle, c.year, c.month, c.day, &mut want) };
+                let (st, got) = date_due(handle, kind as u32, *c);
+                assert_eq!(st, want_st, "{kind:?} {c:?}");
+                if st == dpa_status::Ok {
+                    assert_eq!(got, fields(&want), "{kind:?} {c:?}");
+                    compared += 1;
+                } else {
+                    // The kind's function names the date by its role
+                    // (`terminated`, ...), this one `from`.
+                    let e = core.date_due_of(core_kind, date).unwrap_err();
+                    let e = status::FfiError::core(&e, "from");
+                    assert_eq!(st, e.status, "{kind:?} {c:?}");
+                    assert_eq!(last_path(), e.path, "{kind:?} {c:?}");
+                    assert_eq!(last_message(), e.message, "{kind:?} {c:?}");
+                    assert_eq!(got, due_sentinel(), "{kind:?} {c:?}: written on an error");
+                    failed += 1;
                 }
             }
-            free(handle);
+            for from in [&c_dates[..520], &c_dates[..]] {
+                let (want_st, want) = date_batch(handle, kind, from);
+                let want_error = last_error();
+                let (st, got) = date_dues(handle, kind as u32, from);
+                assert_eq!(st, want_st, "{kind:?} {}", from.len());
+                if st == dpa_status::Ok {
+                    let want: Vec<dpa_due> = want.iter().map(fields).collect();
+                    assert_eq!(got, want, "{kind:?}");
+                } else {
+                    assert_eq!(last_error(), want_error, "{kind:?}");
+                    assert!(last_path().starts_with("from["), "{}", last_path());
+                    assert!(got.iter().all(|d| *d == due_sentinel()), "{kind:?}");
+                }
+            }
         }
+        free(handle);
     }
     assert!(compared > 20_000, "{compared}");
     assert!(failed > 0, "no date failed");
@@ -402,83 +381,11 @@ fn dues_fail_as_the_deadlines_do() {
 #[test]
 fn dues_fail_last_without_writing_and_work_in_place() {
     let belco = load(BELCO);
-    let deletion = dpa_deadline_kind::Deletion as u32;
-    let good: Vec<dpa_date> = (1..=28)
-        .flat_map(|day| {
-            [2024, 2026, 9999].map(|year| dpa_date {
-                year,
-                month: if year == 9999 { 9 } else { 11 },
-                day,
-            })
-        })
-        .collect();
-    let (st, want) = date_dues(belco, deletion, &good);
-    assert_eq!(st, dpa_status::Ok);
-    for (f, w) in good.iter().zip(&want) {
-        assert_eq!(date_due(belco, deletion, *f), (dpa_status::Ok, *w));
-    }
-    for (bad, message) in [
-        (
-            dpa_date {
-                year: 2026,
-                month: 2,
-                day: 30,
-            },
-            "from[84]: 2026-02-30",
-        ),
-        (
-            dpa_date {
-                year: 9999,
-                month: 10,
-                day: 1,
-            },
-            "from[84]: ",
-        ),
-    ] {
-        let mut from = good.clone();
-        from.push(bad);
-        let (st, out) = date_dues(belco, deletion, &from);
-        assert_eq!(st, dpa_status::OutOfRange, "{bad:?}: {}", last_message());
-        assert_eq!(last_path(), "from[84]");
-        assert!(last_message().starts_with(message), "{}", last_message());
-        assert!(out.iter().all(|d| *d == due_sentinel()), "{bad:?}: written");
-    }
-    // In place: the dates at the start of the array the dues go to.
-    let mut buf = vec![due_sentinel(); good.len()];
-    // SAFETY: `good.len()` dates (12 bytes each) fit in as many dues (48
-    // bytes each); the buffer is aligned for both.
-    let st = unsafe {
-        let dates = buf.as_mut_ptr().cast::<dpa_date>();
-        ptr::copy_nonoverlapping(good.as_ptr(), dates, good.len());
-        dpa_agreement_date_dues(
-            belco,
-            deletion,
-            dates,
-            good.len(),
-            buf.as_mut_ptr(),
-            buf.len(),
-        )
-    };
-    assert_eq!(st, dpa_status::Ok, "{}", last_message());
-    assert_eq!(buf, want);
-    // The other way: the dues' array starts before the dates, which lie in
-    // its second half.
-    let mut buf = vec![due_sentinel(); 2 * good.len()];
-    // SAFETY: as above; the dates take the bytes of a quarter of
-    // `good.len()` dues from the middle on.
-    let st = unsafe {
-        let dates = buf.as_mut_ptr().add(good.len()).cast::<dpa_date>();
-        ptr::copy_nonoverlapping(good.as_ptr(), dates, good.len());
-        dpa_agreement_date_dues(
-            belco,
-            deletion,
-            dates,
-            good.len(),
-            buf.as_mut_ptr().add(good.len() / 8),
-            good.len(),
-        )
-    };
-    assert_eq!(st, dpa_status::Ok, "{}", last_message());
-    assert_eq!(&buf[good.len() / 8..good.len() / 8 + good.len()], &want[..]);
+    batch_fails_last_without_writing_and_works_in_place(
+        belco,
+        dpa_agreement_date_dues,
+        due_sentinel(),
+        |f| date_due(belco, dpa_deadline_kind::Deletion as u32, *f),
+    );
     free(belco);
 }
