@@ -119,24 +119,18 @@ type AddMonthsBatch =
     unsafe extern "C" fn(*const dpa_date, usize, i32, u32, *mut dpa_date, usize) -> dpa_status;
 type DeletionDeadline =
     unsafe extern "C" fn(*const dpa_agreement, i32, u32, u32, *mut dpa_deadline) -> dpa_status;
-type DateDeadlines = unsafe extern "C" fn(
+/// A date batch, `dpa_agreement_date_deadlines` or `_date_dues`, whose
+/// answers are `T`.
+type DateBatch<T> = unsafe extern "C" fn(
     *const dpa_agreement,
     u32,
     *const dpa_date,
     usize,
-    *mut dpa_deadline,
+    *mut T,
     usize,
 ) -> dpa_status;
 type DateDue =
     unsafe extern "C" fn(*const dpa_agreement, u32, i32, u32, u32, *mut dpa_due) -> dpa_status;
-type DateDues = unsafe extern "C" fn(
-    *const dpa_agreement,
-    u32,
-    *const dpa_date,
-    usize,
-    *mut dpa_due,
-    usize,
-) -> dpa_status;
 
 /// Belco as `dpa-core` reads it, and as a libdpa handle (never freed: the
 /// benchmark process ends).
@@ -153,6 +147,35 @@ fn belco() -> (Agreement, *const dpa_agreement) {
     };
     assert_eq!(status, dpa_status::Ok, "libdpa reads Belco");
     (agreement, handle.cast_const())
+}
+
+/// The date batch `f` of Belco's deletion deadline over the 4,096
+/// termination dates, per value: `f(belco, DELETION, dates, N, out, N)`
+/// into an array of `T`.
+fn c_date_batch<T>(bencher: Bencher, f: DateBatch<T>) {
+    let (_, handle) = belco();
+    let dates: Vec<dpa_date> = termination_dates().into_iter().map(to_c).collect();
+    let mut out: Vec<std::mem::MaybeUninit<T>> =
+        std::iter::repeat_with(std::mem::MaybeUninit::zeroed)
+            .take(N)
+            .collect();
+    bencher.counter(ItemsCount::new(N)).bench_local(|| {
+        let f = black_box(f);
+        let dates = black_box(dates.as_slice());
+        // SAFETY: `handle` is live; `dates` and `out` valid for `N` values.
+        let status = unsafe {
+            f(
+                black_box(handle),
+                dpa::dpa_deadline_kind::Deletion as u32,
+                dates.as_ptr(),
+                dates.len(),
+                out.as_mut_ptr().cast::<T>(),
+                out.len(),
+            )
+        };
+        assert_eq!(status, dpa_status::Ok);
+        black_box(out.as_slice());
+    });
 }
 
 /// Adding three months under the clamp rule (docs/rules.md rule 1).
@@ -375,27 +398,7 @@ mod deletion_deadline {
     /// per value.
     #[divan::bench]
     fn c_batch(bencher: Bencher) {
-        let (_, handle) = belco();
-        let dates: Vec<dpa_date> = termination_dates().into_iter().map(to_c).collect();
-        let mut out = vec![std::mem::MaybeUninit::<dpa_deadline>::zeroed(); N];
-        let f: DateDeadlines = dpa::dpa_agreement_date_deadlines;
-        bencher.counter(ItemsCount::new(N)).bench_local(|| {
-            let f = black_box(f);
-            let dates = black_box(dates.as_slice());
-            // SAFETY: `handle` is live; `dates` and `out` valid for `N` values.
-            let status = unsafe {
-                f(
-                    black_box(handle),
-                    dpa::dpa_deadline_kind::Deletion as u32,
-                    dates.as_ptr(),
-                    dates.len(),
-                    out.as_mut_ptr().cast::<dpa_deadline>(),
-                    out.len(),
-                )
-            };
-            assert_eq!(status, dpa_status::Ok);
-            black_box(out.as_slice());
-        });
+        c_date_batch::<dpa_deadline>(bencher, dpa::dpa_agreement_date_deadlines);
     }
 }
 
@@ -430,27 +433,7 @@ mod deletion_due {
     /// value.
     #[divan::bench]
     fn c_batch(bencher: Bencher) {
-        let (_, handle) = belco();
-        let dates: Vec<dpa_date> = termination_dates().into_iter().map(to_c).collect();
-        let mut out = vec![std::mem::MaybeUninit::<dpa_due>::zeroed(); N];
-        let f: DateDues = dpa::dpa_agreement_date_dues;
-        bencher.counter(ItemsCount::new(N)).bench_local(|| {
-            let f = black_box(f);
-            let dates = black_box(dates.as_slice());
-            // SAFETY: `handle` is live; `dates` and `out` valid for `N` values.
-            let status = unsafe {
-                f(
-                    black_box(handle),
-                    dpa::dpa_deadline_kind::Deletion as u32,
-                    dates.as_ptr(),
-                    dates.len(),
-                    out.as_mut_ptr().cast::<dpa_due>(),
-                    out.len(),
-                )
-            };
-            assert_eq!(status, dpa_status::Ok);
-            black_box(out.as_slice());
-        });
+        c_date_batch::<dpa_due>(bencher, dpa::dpa_agreement_date_dues);
     }
 }
 
