@@ -325,6 +325,9 @@ pub fn instant_in(unix: i64, arg: &str) -> FfiResult<OffsetDateTime> {
     dpa_core::values::iso_instant::from_unix(unix).map_err(|e| FfiError::core(&e, arg))
 }
 
+/// The error of a number that is no value of the C enumeration `of`.
+#[cold]
+#[inline(never)]
 fn bad_enum(arg: &str, value: u32, of: &str) -> FfiError {
     FfiError::new(
         dpa_status::InvalidValue,
@@ -393,7 +396,9 @@ pub fn format_name(format: Option<dpa_core::Format>) -> &'static str {
     format.map_or(FORMAT_AUTO_NAME, dpa_core::Format::as_str)
 }
 
-/// A deadline kind from C.
+/// A deadline kind from C. Inlined: a function that takes the kind
+/// checks it on every call (`dpa_agreement_date_due`).
+#[inline(always)]
 pub fn deadline_kind_in(kind: u32, arg: &str) -> FfiResult<DeadlineKind> {
     match kind {
         0 => Ok(DeadlineKind::Deletion),
