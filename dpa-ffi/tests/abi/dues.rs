@@ -193,11 +193,22 @@ fn belco_deletion_due() {
     free(belco);
 }
 
-/// Every error of the batch is the error of `dpa_agreement_date_deadlines`
-/// (status, path and message), and leaves `out` untouched: a NULL
-/// agreement, a NULL `from` or `out`, no such date, a deadline after
-/// 9999-12-31, an instant kind, a number that is no kind, too little room.
-/// The single call refuses the same with the same status, and `out` NULL.
+/// A case of an error from the values passed: its name, the handle, the
+/// kind, the dates, and the status and path the batch of deadlines gives.
+type ValueCase<'a> = (
+    &'a str,
+    *const dpa_agreement,
+    u32,
+    &'a [dpa_date],
+    dpa_status,
+    &'a str,
+);
+
+/// Every error of the batch from the values passed is the error of
+/// `dpa_agreement_date_deadlines` (status, path and message), and leaves
+/// `out` untouched: a NULL agreement, no such date, a deadline after
+/// 9999-12-31, an instant kind, a number that is no kind (checked before
+/// the agreement). The single call refuses the same with the same status.
 /// Source: include/dpa.h (`dpa_agreement_date_dues`: "Errors as for
 /// `dpa_agreement_date_deadlines`"; `dpa_agreement_date_due`: "Errors");
 /// Belco DPS 1.11 / clause 2.6.3 (deletion three months after termination:
@@ -216,14 +227,7 @@ fn dues_fail_as_the_deadlines_do() {
         month: 10,
         day: 1,
     };
-    let cases: [(
-        &str,
-        *const dpa_agreement,
-        u32,
-        &[dpa_date],
-        dpa_status,
-        &str,
-    ); 6] = [
+    let cases: [ValueCase<'_>; 6] = [
         (
             "NULL agreement",
             ptr::null(),
@@ -304,7 +308,20 @@ fn dues_fail_as_the_deadlines_do() {
         assert_eq!(last_path(), one_path, "{case}: one call");
         assert_eq!(one, due_sentinel(), "{case}: one call wrote");
     }
-    // NULL and too small arrays.
+    free(belco);
+}
+
+/// Every error of the batch from the arrays passed is the error of
+/// `dpa_agreement_date_deadlines` (status, path and message), and leaves
+/// `out` untouched: a NULL `from` or `out`, too little room; no values
+/// with NULL arrays is no error. The single call refuses `out` NULL.
+/// Source: include/dpa.h (Arrays: "ptr may be NULL when len is 0";
+/// `dpa_agreement_date_dues`: "Errors as for
+/// `dpa_agreement_date_deadlines`"; `dpa_agreement_date_due`: "Errors").
+#[test]
+fn dues_refuse_arrays_as_the_deadlines_do() {
+    let belco = load(BELCO);
+    let deletion = dpa_deadline_kind::Deletion as u32;
     let from = [TERMINATED; 3];
     let mut deadlines = [sentinel(); 3];
     let mut dues = [due_sentinel(); 3];
