@@ -913,7 +913,7 @@ fn overlaps<T>(from: &[dpa_date], out: *mut T) -> bool {
 ///   is built with the `dpa-core` whose every kind, bound, provenance and
 ///   due day it maps
 ///   (`abi::deadlines::date_structs_equal_the_deadline_conversion`,
-///   `abi::deadlines::dues_equal_the_deadlines_fields`).
+///   `abi::dues::dues_equal_the_deadlines_fields`).
 ///
 /// It stops at the first element that is no date: the buffered path then
 /// names the first element that fails, as it always has. Its cost: one
