@@ -480,6 +480,49 @@ typedef struct {
 } dpa_deadline;
 
 /**
+ * A date deadline as plain fields, without its text: the fields of a
+ * `dpa_deadline` but `kind` (the caller passed it) and `due_text` (which
+ * the caller can make from `due_date` when it needs it). The answer of
+ * `dpa_agreement_date_due` and `dpa_agreement_date_dues`, the same
+ * computation as `dpa-core`'s `DueFields`: for bulk work.
+ */
+typedef struct {
+    /**
+     * Unix seconds (UTC): for `DPA_DUE_KIND_DATE` the instant the due date
+     * ends (24:00 in the processor's time zone); 0 for `DPA_DUE_KIND_NONE`.
+     */
+    int64_t due_unix;
+    /**
+     * Which member holds when it falls: `DPA_DUE_KIND_DATE` or
+     * `DPA_DUE_KIND_NONE` (a date kind is never `DPA_DUE_KIND_INSTANT`).
+     */
+    dpa_due_kind due_kind;
+    /**
+     * Latest or earliest.
+     */
+    dpa_bound bound;
+    /**
+     * The due date for `DPA_DUE_KIND_DATE`; all zeros otherwise.
+     */
+    dpa_date due_date;
+    /**
+     * When `shifted` is true: the date the term ended on before the
+     * business-day rule (Algemene termijnenwet, when the agreement opts in)
+     * moved it to `due_date`. All zeros otherwise.
+     */
+    dpa_date shifted_from;
+    /**
+     * Whether the business-day rule moved the due date.
+     */
+    bool shifted;
+    /**
+     * Where the term it rests on came from: `DPA_PROVENANCE_STATED` unless
+     * the file marks it assumed, standard or not stated.
+     */
+    dpa_provenance provenance;
+} dpa_due;
+
+/**
  * A date as the agreement states it: its precision and the first and last
  * day it can mean. A month or a year is never one day: a caller that needs
  * a day decides what `earliest` and `latest` mean for its question.
@@ -768,6 +811,30 @@ dpa_status dpa_agreement_termination_window_end(const dpa_agreement *agreement,
                                                 dpa_deadline *out);
 
 /**
+ * The deadline of the date kind `kind` from `year-month-day` as its
+ * fields alone, without the text a `dpa_deadline` carries: the same
+ * computation as `dpa-core`'s `DueFields`, for bulk work. `kind` is a
+ * `dpa_deadline_kind` triggered by a date: `DELETION`, `BACKUP_DELETION`,
+ * `NEXT_AUDIT`, `AUDIT_NOTICE` or `TERMINATION_WINDOW`; the fields equal
+ * those of the kind's own function (`dpa_agreement_deletion_deadline`,
+ * ...). Belco, `DELETION`, terminated 2026-11-30: `due_date` 2027-02-28.
+ *
+ * Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_INVALID_VALUE`
+ * (an unknown or instant kind, path `kind`), `DPA_STATUS_NULL_ARGUMENT`
+ * (`agreement` or `out` NULL), `DPA_STATUS_OUT_OF_RANGE` (no such date, or
+ * the result would pass 9999-12-31; path `from`).
+ *
+ * # Safety
+ * `agreement` must be a live handle; `out` valid for a write.
+ */
+dpa_status dpa_agreement_date_due(const dpa_agreement *agreement,
+                                  uint32_t kind,
+                                  int32_t year,
+                                  uint32_t month,
+                                  uint32_t day,
+                                  dpa_due *out);
+
+/**
  * When the processor starts working on an incident reported at
  * `reported_unix` with `impact` (a `dpa_impact`), under the statement's
  * service level. Writes `*out` only on `DPA_STATUS_OK`. Errors:
@@ -835,6 +902,32 @@ dpa_status dpa_agreement_date_deadlines(const dpa_agreement *agreement,
                                         size_t len,
                                         dpa_deadline *out,
                                         size_t out_cap);
+
+/**
+ * One deadline of date kind `kind` per trigger date as its fields alone:
+ * `out[i]` is `dpa_agreement_date_due` for `from[i]`, the fields of
+ * `dpa_agreement_date_deadlines` without the text (one crossing for many
+ * values, nothing computed that bulk work does not read). Belco,
+ * `DELETION`, from 2026-11-30: `due_date` 2027-02-28.
+ *
+ * `out` has room for `out_cap` values (at least `len`); it may be NULL when
+ * `len` is 0. All or nothing: `out` is written only on `DPA_STATUS_OK`.
+ * Errors as for `dpa_agreement_date_deadlines`: `DPA_STATUS_NULL_ARGUMENT`,
+ * `DPA_STATUS_INVALID_VALUE` (an unknown or instant kind),
+ * `DPA_STATUS_BUFFER_TOO_SMALL` (`out_cap < len`), `DPA_STATUS_OUT_OF_RANGE`
+ * (the first bad element, named `from[i]` in the message and path),
+ * `DPA_STATUS_TOO_LARGE`.
+ *
+ * # Safety
+ * `agreement` must be a live handle; `from` valid for reads of `len` dates;
+ * `out` valid for writes of `out_cap` values.
+ */
+dpa_status dpa_agreement_date_dues(const dpa_agreement *agreement,
+                                   uint32_t kind,
+                                   const dpa_date *from,
+                                   size_t len,
+                                   dpa_due *out,
+                                   size_t out_cap);
 
 /**
  * One deadline of instant kind `kind` per trigger instant (Unix seconds):

@@ -89,6 +89,15 @@ typedef struct {
     dpa_provenance provenance;
 } dpa_deadline;
 typedef struct {
+    int64_t due_unix;
+    dpa_due_kind due_kind;
+    dpa_bound bound;
+    dpa_date due_date;
+    dpa_date shifted_from;
+    bool shifted;
+    dpa_provenance provenance;
+} dpa_due;
+typedef struct {
     dpa_date_precision precision;
     dpa_date earliest;
     dpa_date latest;
@@ -146,6 +155,12 @@ dpa_status dpa_agreement_termination_window_end(const dpa_agreement *agreement,
                                                 uint32_t month,
                                                 uint32_t day,
                                                 dpa_deadline *out);
+dpa_status dpa_agreement_date_due(const dpa_agreement *agreement,
+                                  uint32_t kind,
+                                  int32_t year,
+                                  uint32_t month,
+                                  uint32_t day,
+                                  dpa_due *out);
 dpa_status dpa_agreement_service_response(const dpa_agreement *agreement,
                                           int64_t reported_unix,
                                           uint32_t impact,
@@ -162,6 +177,12 @@ dpa_status dpa_agreement_date_deadlines(const dpa_agreement *agreement,
                                         size_t len,
                                         dpa_deadline *out,
                                         size_t out_cap);
+dpa_status dpa_agreement_date_dues(const dpa_agreement *agreement,
+                                   uint32_t kind,
+                                   const dpa_date *from,
+                                   size_t len,
+                                   dpa_due *out,
+                                   size_t out_cap);
 dpa_status dpa_agreement_instant_deadlines(const dpa_agreement *agreement,
                                            uint32_t kind,
                                            const int64_t *from,

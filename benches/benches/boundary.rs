@@ -30,7 +30,11 @@
 //!   `add_months::rust_loop`, `date_due_of` into a slice, stopping at the
 //!   first failure; and `rust_deadline`: the same deadline
 //!   as a `Deadline`, `Agreement::date_deadline_of(Deletion, d,
-//!   Detail::DueOnly)`, the baseline before `date_due_of` existed.
+//!   Detail::DueOnly)`, the baseline before `date_due_of` existed;
+//! - one `dpa_agreement_date_due` call per date (kind `DELETION`) against
+//!   the same `deletion_deadline::rust`, and `dpa_agreement_date_dues` per
+//!   value against `deletion_deadline::rust_loop`: the deadline's fields
+//!   without the text, the same computation as `DueFields`.
 //!
 //! `cargo bench -p dpa-benches --bench boundary` measures;
 //! `cargo test -p dpa-benches --benches` runs each benchmark once.
@@ -39,7 +43,7 @@ use std::ffi::c_char;
 
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
-use dpa::{dpa_agreement, dpa_date, dpa_deadline, dpa_month_rule, dpa_status};
+use dpa::{dpa_agreement, dpa_date, dpa_deadline, dpa_due, dpa_month_rule, dpa_status};
 use dpa_core::Agreement;
 use dpa_core::calendar::{MonthRule, checked_add_months};
 use dpa_core::deadline::{DeadlineKind, Detail};
@@ -115,14 +119,18 @@ type AddMonthsBatch =
     unsafe extern "C" fn(*const dpa_date, usize, i32, u32, *mut dpa_date, usize) -> dpa_status;
 type DeletionDeadline =
     unsafe extern "C" fn(*const dpa_agreement, i32, u32, u32, *mut dpa_deadline) -> dpa_status;
-type DateDeadlines = unsafe extern "C" fn(
+/// A date batch, `dpa_agreement_date_deadlines` or `_date_dues`, whose
+/// answers are `T`.
+type DateBatch<T> = unsafe extern "C" fn(
     *const dpa_agreement,
     u32,
     *const dpa_date,
     usize,
-    *mut dpa_deadline,
+    *mut T,
     usize,
 ) -> dpa_status;
+type DateDue =
+    unsafe extern "C" fn(*const dpa_agreement, u32, i32, u32, u32, *mut dpa_due) -> dpa_status;
 
 /// Belco as `dpa-core` reads it, and as a libdpa handle (never freed: the
 /// benchmark process ends).
@@ -139,6 +147,35 @@ fn belco() -> (Agreement, *const dpa_agreement) {
     };
     assert_eq!(status, dpa_status::Ok, "libdpa reads Belco");
     (agreement, handle.cast_const())
+}
+
+/// The date batch `f` of Belco's deletion deadline over the 4,096
+/// termination dates, per value: `f(belco, DELETION, dates, N, out, N)`
+/// into an array of `T`.
+fn c_date_batch<T>(bencher: Bencher, f: DateBatch<T>) {
+    let (_, handle) = belco();
+    let dates: Vec<dpa_date> = termination_dates().into_iter().map(to_c).collect();
+    let mut out: Vec<std::mem::MaybeUninit<T>> =
+        std::iter::repeat_with(std::mem::MaybeUninit::zeroed)
+            .take(N)
+            .collect();
+    bencher.counter(ItemsCount::new(N)).bench_local(|| {
+        let f = black_box(f);
+        let dates = black_box(dates.as_slice());
+        // SAFETY: `handle` is live; `dates` and `out` valid for `N` values.
+        let status = unsafe {
+            f(
+                black_box(handle),
+                dpa::dpa_deadline_kind::Deletion as u32,
+                dates.as_ptr(),
+                dates.len(),
+                out.as_mut_ptr().cast::<T>(),
+                out.len(),
+            )
+        };
+        assert_eq!(status, dpa_status::Ok);
+        black_box(out.as_slice());
+    });
 }
 
 /// Adding three months under the clamp rule (docs/rules.md rule 1).
@@ -361,27 +398,42 @@ mod deletion_deadline {
     /// per value.
     #[divan::bench]
     fn c_batch(bencher: Bencher) {
+        c_date_batch::<dpa_deadline>(bencher, dpa::dpa_agreement_date_deadlines);
+    }
+}
+
+/// The deletion deadline of Belco as its fields alone (`dpa_due`, no
+/// text): the same computation as `DueFields`, whose baselines are
+/// `deletion_deadline::rust` and `deletion_deadline::rust_loop`.
+mod deletion_due {
+    use super::*;
+
+    /// `dpa_agreement_date_due(belco, DELETION, y, m, d, &out)`, one call
+    /// per date.
+    #[divan::bench]
+    fn c_one_call(bencher: Bencher) {
         let (_, handle) = belco();
         let dates: Vec<dpa_date> = termination_dates().into_iter().map(to_c).collect();
-        let mut out = vec![std::mem::MaybeUninit::<dpa_deadline>::zeroed(); N];
-        let f: DateDeadlines = dpa::dpa_agreement_date_deadlines;
+        let f: DateDue = dpa::dpa_agreement_date_due;
+        let mut out = std::mem::MaybeUninit::<dpa_due>::zeroed();
         bencher.counter(ItemsCount::new(N)).bench_local(|| {
             let f = black_box(f);
-            let dates = black_box(dates.as_slice());
-            // SAFETY: `handle` is live; `dates` and `out` valid for `N` values.
-            let status = unsafe {
-                f(
-                    black_box(handle),
-                    dpa::dpa_deadline_kind::Deletion as u32,
-                    dates.as_ptr(),
-                    dates.len(),
-                    out.as_mut_ptr().cast::<dpa_deadline>(),
-                    out.len(),
-                )
-            };
-            assert_eq!(status, dpa_status::Ok);
-            black_box(out.as_slice());
+            let handle = black_box(handle);
+            let kind = black_box(dpa::dpa_deadline_kind::Deletion as u32);
+            for d in black_box(dates.as_slice()) {
+                // SAFETY: `handle` is live; `out` valid for a write.
+                let status = unsafe { f(handle, kind, d.year, d.month, d.day, out.as_mut_ptr()) };
+                assert_eq!(status, dpa_status::Ok);
+                black_box(&out);
+            }
         });
+    }
+
+    /// `dpa_agreement_date_dues(belco, DELETION, dates, N, out, N)`, per
+    /// value.
+    #[divan::bench]
+    fn c_batch(bencher: Bencher) {
+        c_date_batch::<dpa_due>(bencher, dpa::dpa_agreement_date_dues);
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::ffi::c_char;
 
-use dpa_core::deadline::{Deadline, DeadlineKind, Detail, Due, Start, Trigger};
+use dpa_core::deadline::{Deadline, DeadlineKind, Detail, Due, DueFields, Start, Trigger};
 use dpa_core::report::{CheckReport, Report, TransfersReport};
 use dpa_core::timeline::{Events, IcsOptions, Reminder};
 use dpa_core::values::iso_instant;
@@ -17,8 +17,8 @@ use crate::boundary::{
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
     date_from, date_in, date_out, deadline_kind_in, deadline_kind_out, deadline_out, dpa_date,
-    dpa_deadline, dpa_deadline_kind, dpa_stated_date, due_fields_of_kind, format_in, impact_in,
-    instant_in, stated_date_out,
+    dpa_deadline, dpa_deadline_kind, dpa_due, dpa_stated_date, due_fields_of_kind, due_out,
+    format_in, impact_in, instant_in, stated_date_out,
 };
 
 /// A data processing agreement read from TOML or JSON: opaque, immutable
@@ -311,7 +311,7 @@ unsafe fn date_deadline<K: DateKind>(
 
 /// [`date_deadline`] inside the panic boundary: NULL pointers refused in
 /// the order agreement, out; the date checked; the deadline computed
-/// ([`due_struct`]) and written to `out` on success only.
+/// ([`date_answer`]) and written to `out` on success only.
 ///
 /// # Safety
 /// As [`date_deadline`].
@@ -327,7 +327,7 @@ unsafe fn date_deadline_status<K: DateKind>(
         // SAFETY: forwarded from the exported function's contract.
         let a = unsafe { agreement(a) }?;
         out_ptr(out, "out")?;
-        let d = due_struct(
+        let d = date_answer::<dpa_deadline>(
             a,
             (K::KIND, deadline_kind_out(K::KIND)?),
             (year, month, day),
@@ -339,26 +339,72 @@ unsafe fn date_deadline_status<K: DateKind>(
     })())
 }
 
+/// A date deadline's answer for C, made from `DueFields`: `dpa_deadline`
+/// (the fields, the kind and the text) or `dpa_due` (the fields alone).
+/// One type per answer, so that the date functions and the batch are
+/// written once for both.
+trait DateAnswer: Copy {
+    /// The answer from `d`, whose kind's C value is `c_kind`.
+    fn of(d: &DueFields, c_kind: dpa_deadline_kind) -> FfiResult<Self>;
+}
+
+impl DateAnswer for dpa_deadline {
+    #[inline(always)]
+    fn of(d: &DueFields, c_kind: dpa_deadline_kind) -> FfiResult<Self> {
+        due_fields_of_kind(d, c_kind)
+    }
+}
+
+impl DateAnswer for dpa_due {
+    #[inline(always)]
+    fn of(d: &DueFields, _: dpa_deadline_kind) -> FfiResult<Self> {
+        due_out(d)
+    }
+}
+
 /// The deadline of the date kind `kind` from the C date `(year, month,
-/// day)` as the C struct, from `DueFields` (the struct carries no citation
-/// or note): the one conversion of the single-date functions and of
-/// `dpa_agreement_date_deadlines`. Errors name `arg`.
+/// day)` as the C answer `T`, from `DueFields` (neither struct carries a
+/// citation or note): the one conversion of the single-date functions and
+/// of the date batches. Errors name `arg`.
 ///
-/// `c_kind` is the C value of `kind` (`deadline_kind_out`), which the
-/// struct carries: a constant in the single-date functions, converted once
-/// per call in the batch.
+/// `c_kind` is the C value of `kind` (`deadline_kind_out`), which a
+/// `dpa_deadline` carries: a constant in the single-date functions,
+/// converted once per call elsewhere.
 #[inline(always)]
-fn due_struct(
+fn date_answer<T: DateAnswer>(
     a: &Agreement,
     (kind, c_kind): (DeadlineKind, dpa_deadline_kind),
     (year, month, day): (i32, u32, u32),
     arg: &str,
-) -> FfiResult<dpa_deadline> {
+) -> FfiResult<T> {
     let from = date_in(year, month, day, arg)?;
     let d = a
         .date_due_of(kind, from)
         .map_err(|e| FfiError::core(&e, arg))?;
-    due_fields_of_kind(&d, c_kind)
+    T::of(&d, c_kind)
+}
+
+/// A `dpa_deadline_kind` from C that a date triggers, for the functions
+/// that take the kind: `INVALID_VALUE` (path `kind`) for a number that is
+/// no kind and for a kind an instant triggers.
+#[inline(always)]
+fn date_kind_in(kind: u32) -> FfiResult<DeadlineKind> {
+    let kind = deadline_kind_in(kind, "kind")?;
+    if kind.trigger() != Trigger::Date {
+        return Err(not_a_date_kind(kind));
+    }
+    Ok(kind)
+}
+
+/// The error of [`date_kind_in`] for a kind an instant triggers.
+#[cold]
+#[inline(never)]
+fn not_a_date_kind(kind: DeadlineKind) -> FfiError {
+    FfiError::new(
+        dpa_status::InvalidValue,
+        "kind",
+        format!("`{kind}` is triggered by an instant: use dpa_agreement_instant_deadlines"),
+    )
 }
 
 /// Computes a deadline from an instant trigger and writes it to `out`.
@@ -583,6 +629,62 @@ pub unsafe extern "C" fn dpa_agreement_termination_window_end(
     unsafe { date_deadline::<TerminationWindow>(agreement, year, month, day, out) }
 }
 
+/// The deadline of the date kind `kind` from `year-month-day` as its
+/// fields alone, without the text a `dpa_deadline` carries: the same
+/// computation as `dpa-core`'s `DueFields`, for bulk work. `kind` is a
+/// `dpa_deadline_kind` triggered by a date: `DELETION`, `BACKUP_DELETION`,
+/// `NEXT_AUDIT`, `AUDIT_NOTICE` or `TERMINATION_WINDOW`; the fields equal
+/// those of the kind's own function (`dpa_agreement_deletion_deadline`,
+/// ...). Belco, `DELETION`, terminated 2026-11-30: `due_date` 2027-02-28.
+///
+/// Writes `*out` only on `DPA_STATUS_OK`. Errors: `DPA_STATUS_INVALID_VALUE`
+/// (an unknown or instant kind, path `kind`), `DPA_STATUS_NULL_ARGUMENT`
+/// (`agreement` or `out` NULL), `DPA_STATUS_OUT_OF_RANGE` (no such date, or
+/// the result would pass 9999-12-31; path `from`).
+///
+/// # Safety
+/// `agreement` must be a live handle; `out` valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_date_due(
+    agreement: *const dpa_agreement,
+    kind: u32,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_due,
+) -> dpa_status {
+    // SAFETY: forwarded from this function's contract.
+    guard_status(move || unsafe { date_due_status(agreement, kind, year, month, day, out) })
+}
+
+/// `dpa_agreement_date_due` inside the panic boundary, as
+/// [`date_deadline_status`] is for the kind-specific functions: the kind
+/// checked, then the pointers in the order agreement, out, then the date.
+///
+/// # Safety
+/// As `dpa_agreement_date_due`.
+#[inline(never)]
+unsafe fn date_due_status(
+    a: *const dpa_agreement,
+    kind: u32,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_due,
+) -> dpa_status {
+    status_of((|| {
+        let kind = date_kind_in(kind)?;
+        // SAFETY: forwarded from the exported function's contract.
+        let a = unsafe { agreement(a) }?;
+        out_ptr(out, "out")?;
+        let kinds = (kind, deadline_kind_out(kind)?);
+        let d = date_answer::<dpa_due>(a, kinds, (year, month, day), "from")?;
+        // SAFETY: `out` passed `out_ptr`.
+        unsafe { write(out, d) };
+        Ok(())
+    })())
+}
+
 /// When the processor starts working on an incident reported at
 /// `reported_unix` with `impact` (a `dpa_impact`), under the statement's
 /// service level. Writes `*out` only on `DPA_STATUS_OK`. Errors:
@@ -709,15 +811,62 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
     out: *mut dpa_deadline,
     out_cap: usize,
 ) -> dpa_status {
+    // SAFETY: the caller's contract is the one `date_batch` needs.
+    unsafe { date_batch(agreement, kind, from, len, out, out_cap) }
+}
+
+/// One deadline of date kind `kind` per trigger date as its fields alone:
+/// `out[i]` is `dpa_agreement_date_due` for `from[i]`, the fields of
+/// `dpa_agreement_date_deadlines` without the text (one crossing for many
+/// values, nothing computed that bulk work does not read). Belco,
+/// `DELETION`, from 2026-11-30: `due_date` 2027-02-28.
+///
+/// `out` has room for `out_cap` values (at least `len`); it may be NULL when
+/// `len` is 0. All or nothing: `out` is written only on `DPA_STATUS_OK`.
+/// Errors as for `dpa_agreement_date_deadlines`: `DPA_STATUS_NULL_ARGUMENT`,
+/// `DPA_STATUS_INVALID_VALUE` (an unknown or instant kind),
+/// `DPA_STATUS_BUFFER_TOO_SMALL` (`out_cap < len`), `DPA_STATUS_OUT_OF_RANGE`
+/// (the first bad element, named `from[i]` in the message and path),
+/// `DPA_STATUS_TOO_LARGE`.
+///
+/// # Safety
+/// `agreement` must be a live handle; `from` valid for reads of `len` dates;
+/// `out` valid for writes of `out_cap` values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn dpa_agreement_date_dues(
+    agreement: *const dpa_agreement,
+    kind: u32,
+    from: *const dpa_date,
+    len: usize,
+    out: *mut dpa_due,
+    out_cap: usize,
+) -> dpa_status {
+    // SAFETY: the caller's contract is the one `date_batch` needs.
+    unsafe { date_batch(agreement, kind, from, len, out, out_cap) }
+}
+
+/// The body of the date batches, for either answer `T`: the kind, the
+/// handle and the arrays checked in that order; then, for more than one
+/// element and arrays that do not overlap, a first pass
+/// ([`every_date_computes`]) that lets the second write straight into `out`
+/// ([`date_answers_into`]); otherwise, or when the first pass finds an
+/// element that fails, the answers through a buffer
+/// ([`date_answers_buffered`]), which names the first failing element.
+///
+/// # Safety
+/// `agreement` live or NULL; `from` valid for reads of `len` dates; `out`
+/// valid for writes of `out_cap` values.
+#[inline(always)]
+unsafe fn date_batch<T: DateAnswer>(
+    agreement: *const dpa_agreement,
+    kind: u32,
+    from: *const dpa_date,
+    len: usize,
+    out: *mut T,
+    out_cap: usize,
+) -> dpa_status {
     guard(|| {
-        let kind = deadline_kind_in(kind, "kind")?;
-        if kind.trigger() != Trigger::Date {
-            return Err(FfiError::new(
-                dpa_status::InvalidValue,
-                "kind",
-                format!("`{kind}` is triggered by an instant: use dpa_agreement_instant_deadlines"),
-            ));
-        }
+        let kind = date_kind_in(kind)?;
         // SAFETY: `agreement` is live by the caller's contract.
         let a = unsafe { self::agreement(agreement) }?;
         // SAFETY: `from` is valid for `len` reads by the caller's contract.
@@ -727,9 +876,9 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
         if from.len() > 1 && !overlaps(from, out) && every_date_computes(a, kind, from) {
             // SAFETY: `out` passed `out_array` for `from.len()` values and
             // does not overlap `from`.
-            unsafe { date_deadlines_into(a, kinds, from, out) }
+            unsafe { date_answers_into(a, kinds, from, out) }
         } else {
-            date_deadlines_buffered(a, kinds, from, out)
+            date_answers_buffered(a, kinds, from, out)
         }
     })
 }
@@ -737,14 +886,14 @@ pub unsafe extern "C" fn dpa_agreement_date_deadlines(
 /// Whether the `len` values written to `out` would overlap the input
 /// `from` (the header lets a batch work in place; the two arrays' element
 /// types differ here, so only the buffered path may serve that).
-fn overlaps(from: &[dpa_date], out: *mut dpa_deadline) -> bool {
+fn overlaps<T>(from: &[dpa_date], out: *mut T) -> bool {
     let (from_start, from_end) = (from.as_ptr() as usize, from.as_ptr_range().end as usize);
     let out_start = out as usize;
-    let out_end = out_start.saturating_add(from.len().saturating_mul(size_of::<dpa_deadline>()));
+    let out_end = out_start.saturating_add(from.len().saturating_mul(size_of::<T>()));
     from_start < out_end && out_start < from_end
 }
 
-/// The first pass of `dpa_agreement_date_deadlines`, which decides whether
+/// The first pass of the date batches ([`date_batch`]), which decides whether
 /// the second can write each answer straight into `out`: true when every
 /// element of `from` is a date and the deadline of the latest of them
 /// computes. Then the deadline of every element computes too, so the
@@ -759,10 +908,12 @@ fn overlaps(from: &[dpa_date], out: *mut dpa_deadline) -> bool {
 ///   (`Agreement::date_due_of`, "Errors"; tested there by
 ///   `an_error_from_a_date_is_an_error_from_every_later_date`), and the
 ///   kind was checked before this pass;
-/// - the conversion to the C struct fails only for a value of `dpa-core`'s
-///   enumerations that this libdpa does not know, and libdpa is built with
-///   the `dpa-core` whose every kind, bound, provenance and due day it maps
-///   (`abi::deadlines::date_structs_equal_the_deadline_conversion`).
+/// - the conversion to either C struct fails only for a value of
+///   `dpa-core`'s enumerations that this libdpa does not know, and libdpa
+///   is built with the `dpa-core` whose every kind, bound, provenance and
+///   due day it maps
+///   (`abi::deadlines::date_structs_equal_the_deadline_conversion`,
+///   `abi::dues::dues_equal_the_deadlines_fields`).
 ///
 /// It stops at the first element that is no date: the buffered path then
 /// names the first element that fails, as it always has. Its cost: one
@@ -800,8 +951,8 @@ fn date_key(d: &dpa_date) -> Option<u32> {
     (day <= last).then_some((year as u32) << 9 | month << 5 | day)
 }
 
-/// The second pass of `dpa_agreement_date_deadlines`: each deadline
-/// written straight into `out`, once [`every_date_computes`] has said that
+/// The second pass of the date batches: each answer written straight
+/// into `out`, once [`every_date_computes`] has said that
 /// none can fail. Should one fail all the same (a bug: the first pass's
 /// reasoning no longer holds), the call is `DPA_STATUS_PANIC`, saying that
 /// `out` may be partly written, never a silent partial answer.
@@ -810,14 +961,14 @@ fn date_key(d: &dpa_date) -> Option<u32> {
 /// `out` must have passed `out_array` for `from.len()` values, be valid
 /// for that many writes, and not overlap `from`.
 #[inline(never)]
-unsafe fn date_deadlines_into(
+unsafe fn date_answers_into<T: DateAnswer>(
     a: &Agreement,
     kind: (DeadlineKind, dpa_deadline_kind),
     from: &[dpa_date],
-    out: *mut dpa_deadline,
+    out: *mut T,
 ) -> FfiResult {
     for (i, d) in from.iter().enumerate() {
-        match due_struct(a, kind, (d.year, d.month, d.day), "from") {
+        match date_answer(a, kind, (d.year, d.month, d.day), "from") {
             // SAFETY: `i < from.len()`, for which `out` is valid (the
             // caller's contract).
             Ok(v) => unsafe { write(out.add(i), v) },
@@ -843,19 +994,19 @@ fn second_pass_failed(e: FfiError) -> FfiError {
     )
 }
 
-/// `dpa_agreement_date_deadlines` through a buffer of its own, copied to
+/// A date batch through a buffer of its own, copied to
 /// `out` when every element has succeeded: for one element, for arrays
 /// that overlap, and for a batch with an element that fails (whose first
 /// failing element it names, `from[i]`).
-fn date_deadlines_buffered(
+fn date_answers_buffered<T: DateAnswer>(
     a: &Agreement,
     kind: (DeadlineKind, dpa_deadline_kind),
     from: &[dpa_date],
-    out: *mut dpa_deadline,
+    out: *mut T,
 ) -> FfiResult {
     let mut values = Vec::new();
     for (i, d) in from.iter().enumerate() {
-        let r = due_struct(a, kind, (d.year, d.month, d.day), "from");
+        let r = date_answer(a, kind, (d.year, d.month, d.day), "from");
         push_grown(&mut values, r.map_err(|e| at_index(e, "from", i))?, "out")?;
     }
     // SAFETY: `out` passed `out_array` for `values.len()` values (the

@@ -47,8 +47,8 @@ pub use calendar::*;
 pub use meta::*;
 pub use status::{dpa_status, dpa_status_name};
 pub use types::{
-    dpa_bound, dpa_date, dpa_date_precision, dpa_deadline, dpa_deadline_kind, dpa_due_kind,
-    dpa_format, dpa_holiday, dpa_holiday_date, dpa_impact, dpa_month_rule, dpa_provenance,
-    dpa_stated_date,
+    dpa_bound, dpa_date, dpa_date_precision, dpa_deadline, dpa_deadline_kind, dpa_due,
+    dpa_due_kind, dpa_format, dpa_holiday, dpa_holiday_date, dpa_impact, dpa_month_rule,
+    dpa_provenance, dpa_stated_date,
 };
 pub use values::*;

@@ -202,6 +202,35 @@ pub struct dpa_deadline {
     pub provenance: dpa_provenance,
 }
 
+/// A date deadline as plain fields, without its text: the fields of a
+/// `dpa_deadline` but `kind` (the caller passed it) and `due_text` (which
+/// the caller can make from `due_date` when it needs it). The answer of
+/// `dpa_agreement_date_due` and `dpa_agreement_date_dues`, the same
+/// computation as `dpa-core`'s `DueFields`: for bulk work.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct dpa_due {
+    /// Unix seconds (UTC): for `DPA_DUE_KIND_DATE` the instant the due date
+    /// ends (24:00 in the processor's time zone); 0 for `DPA_DUE_KIND_NONE`.
+    pub due_unix: i64,
+    /// Which member holds when it falls: `DPA_DUE_KIND_DATE` or
+    /// `DPA_DUE_KIND_NONE` (a date kind is never `DPA_DUE_KIND_INSTANT`).
+    pub due_kind: dpa_due_kind,
+    /// Latest or earliest.
+    pub bound: dpa_bound,
+    /// The due date for `DPA_DUE_KIND_DATE`; all zeros otherwise.
+    pub due_date: dpa_date,
+    /// When `shifted` is true: the date the term ended on before the
+    /// business-day rule (Algemene termijnenwet, when the agreement opts in)
+    /// moved it to `due_date`. All zeros otherwise.
+    pub shifted_from: dpa_date,
+    /// Whether the business-day rule moved the due date.
+    pub shifted: bool,
+    /// Where the term it rests on came from: `DPA_PROVENANCE_STATED` unless
+    /// the file marks it assumed, standard or not stated.
+    pub provenance: dpa_provenance,
+}
+
 /// A Dutch public holiday under the Algemene termijnenwet (art. 3).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -296,6 +325,9 @@ pub fn instant_in(unix: i64, arg: &str) -> FfiResult<OffsetDateTime> {
     dpa_core::values::iso_instant::from_unix(unix).map_err(|e| FfiError::core(&e, arg))
 }
 
+/// The error of a number that is no value of the C enumeration `of`.
+#[cold]
+#[inline(never)]
 fn bad_enum(arg: &str, value: u32, of: &str) -> FfiError {
     FfiError::new(
         dpa_status::InvalidValue,
@@ -364,7 +396,9 @@ pub fn format_name(format: Option<dpa_core::Format>) -> &'static str {
     format.map_or(FORMAT_AUTO_NAME, dpa_core::Format::as_str)
 }
 
-/// A deadline kind from C.
+/// A deadline kind from C. Inlined: a function that takes the kind
+/// checks it on every call (`dpa_agreement_date_due`).
+#[inline(always)]
 pub fn deadline_kind_in(kind: u32, arg: &str) -> FfiResult<DeadlineKind> {
     match kind {
         0 => Ok(DeadlineKind::Deletion),
@@ -476,35 +510,59 @@ pub fn due_fields_out(d: &DueFields) -> FfiResult<dpa_deadline> {
 /// [`due_fields_out`] for a caller that has the C value of `d.kind`
 /// already (the kind it asked `dpa-core` for, which the answer carries:
 /// `Agreement::date_due_of`), so that it is converted once, or, for a kind
-/// known when the code is compiled, not at all.
+/// known when the code is compiled, not at all: the fields of [`due_out`]
+/// with the kind and the text.
 #[inline(always)]
 pub fn due_fields_of_kind(d: &DueFields, kind: dpa_deadline_kind) -> FfiResult<dpa_deadline> {
     debug_assert_eq!(deadline_kind_out(d.kind).ok(), Some(kind), "{d:?}");
-    let (due_kind, due_date, due_unix, due_text) = match d.due {
+    let due = due_out(d)?;
+    let due_text = match d.due {
+        DueDay::Date {
+            year, month, day, ..
+        } => date_text(year, month, day),
+        DueDay::NoFixedTerm => due_text_formatted(&Due::NoFixedTerm),
+        _ => return Err(unknown("kind of due time")),
+    };
+    Ok(dpa_deadline {
+        due_unix: due.due_unix,
+        kind,
+        due_kind: due.due_kind,
+        bound: due.bound,
+        due_date: due.due_date,
+        due_text,
+        shifted_from: due.shifted_from,
+        shifted: due.shifted,
+        provenance: due.provenance,
+    })
+}
+
+/// A date deadline's [`DueFields`] for C without the text: the one
+/// conversion of `DueFields`, which [`due_fields_of_kind`] completes to a
+/// `dpa_deadline`. The kind is not converted (`dpa_due` has none).
+#[inline(always)]
+pub fn due_out(d: &DueFields) -> FfiResult<dpa_due> {
+    let (due_kind, due_date, due_unix) = match d.due {
         DueDay::Date {
             year,
             month,
             day,
             ends_unix,
         } => {
-            let (due_date, text) = due_date_out(year, month, day);
-            (dpa_due_kind::Date, due_date, ends_unix, text)
+            let date = dpa_date {
+                year,
+                month: u32::from(month),
+                day: u32::from(day),
+            };
+            (dpa_due_kind::Date, date, ends_unix)
         }
-        DueDay::NoFixedTerm => (
-            dpa_due_kind::None,
-            ZERO_DATE,
-            0,
-            due_text_formatted(&Due::NoFixedTerm),
-        ),
+        DueDay::NoFixedTerm => (dpa_due_kind::None, ZERO_DATE, 0),
         _ => return Err(unknown("kind of due time")),
     };
-    Ok(dpa_deadline {
+    Ok(dpa_due {
         due_unix,
-        kind,
         due_kind,
         bound: bound_out(d.bound)?,
         due_date,
-        due_text,
         shifted_from: shifted_from_out(d.shift),
         shifted: d.shift.is_some(),
         provenance: provenance_out(d.provenance)?,
@@ -515,16 +573,21 @@ pub fn due_fields_of_kind(d: &DueFields, kind: dpa_deadline_kind) -> FfiResult<d
 /// and day.
 #[inline(always)]
 fn due_date_out(year: i32, month: u8, day: u8) -> (dpa_date, [c_char; 24]) {
-    let text = match dpa_core::values::iso_date::ymd_to_bytes(year, month, day) {
-        Some(bytes) => text_buf(&bytes),
-        None => date_text_formatted(year, month, day),
-    };
     let date = dpa_date {
         year,
         month: u32::from(month),
         day: u32::from(day),
     };
-    (date, text)
+    (date, date_text(year, month, day))
+}
+
+/// A due date's text (`YYYY-MM-DD`), from its year, month and day.
+#[inline(always)]
+fn date_text(year: i32, month: u8, day: u8) -> [c_char; 24] {
+    match dpa_core::values::iso_date::ymd_to_bytes(year, month, day) {
+        Some(bytes) => text_buf(&bytes),
+        None => date_text_formatted(year, month, day),
+    }
 }
 
 /// The date a business-day shift moved the due date from, or all zeros.

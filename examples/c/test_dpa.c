@@ -228,6 +228,103 @@ static void test_seed_deadlines(void) {
     dpa_agreement_free(alles);
 }
 
+/* Whether two dues hold the same fields (field by field: the padding
+ * after `shifted` is not part of the value). */
+static int same_due(const dpa_due *a, const dpa_due *b) {
+    return a->due_unix == b->due_unix && a->due_kind == b->due_kind && a->bound == b->bound &&
+           memcmp(&a->due_date, &b->due_date, sizeof a->due_date) == 0 &&
+           memcmp(&a->shifted_from, &b->shifted_from, sizeof a->shifted_from) == 0 &&
+           a->shifted == b->shifted && a->provenance == b->provenance;
+}
+
+/* A date deadline as fields alone (dpa_due): Belco's deletion deadline, the
+ * batch equal to the single calls and to the dpa_deadline functions' fields,
+ * and the batch's errors. */
+static void test_dues(void) {
+    dpa_agreement *belco = load("examples/agreements/belco.toml");
+    dpa_due due;
+
+    /* Belco DPS 1.11 / clause 2.6.3: terminated 2026-11-30, deleted by
+     * 2027-02-28 (the end of that day in Amsterdam, 23:00 UTC). */
+    CHECK_STATUS(dpa_agreement_date_due(belco, DPA_DEADLINE_KIND_DELETION, 2026, 11, 30, &due),
+                 DPA_STATUS_OK);
+    CHECK(due.due_kind == DPA_DUE_KIND_DATE);
+    CHECK(due.bound == DPA_BOUND_NO_LATER_THAN);
+    CHECK(due.due_date.year == 2027 && due.due_date.month == 2 && due.due_date.day == 28);
+    CHECK(due.due_unix == days_from_civil(2027, 2, 28) * 86400 + 23 * 3600);
+    CHECK(!due.shifted);
+    CHECK(due.shifted_from.year == 0 && due.shifted_from.month == 0 && due.shifted_from.day == 0);
+    CHECK(due.provenance == DPA_PROVENANCE_STATED);
+    /* The next audit: no earlier than, as dpa_agreement_next_audit_allowed. */
+    dpa_deadline d;
+    CHECK_STATUS(dpa_agreement_date_due(belco, DPA_DEADLINE_KIND_NEXT_AUDIT, 2026, 5, 4, &due),
+                 DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_next_audit_allowed(belco, 2026, 5, 4, &d), DPA_STATUS_OK);
+    CHECK(due.bound == DPA_BOUND_NO_EARLIER_THAN && due.due_unix == d.due_unix);
+    CHECK(memcmp(&due.due_date, &d.due_date, sizeof due.due_date) == 0);
+
+    /* The batch: each value the single call's, and the fields of
+     * dpa_agreement_date_deadlines. */
+    dpa_date terminations[] = {{2026, 11, 30}, {2024, 1, 31}, {2026, 8, 31}};
+    dpa_due dues[3];
+    dpa_deadline deadlines[3];
+    CHECK_STATUS(dpa_agreement_date_dues(belco, DPA_DEADLINE_KIND_DELETION, terminations, 3, dues,
+                                         3),
+                 DPA_STATUS_OK);
+    CHECK_STATUS(dpa_agreement_date_deadlines(belco, DPA_DEADLINE_KIND_DELETION, terminations, 3,
+                                              deadlines, 3),
+                 DPA_STATUS_OK);
+    for (int i = 0; i < 3; i++) {
+        CHECK_STATUS(dpa_agreement_date_due(belco, DPA_DEADLINE_KIND_DELETION,
+                                            terminations[i].year, terminations[i].month,
+                                            terminations[i].day, &due),
+                     DPA_STATUS_OK);
+        CHECK(same_due(&due, &dues[i]));
+        CHECK(dues[i].due_unix == deadlines[i].due_unix);
+        CHECK(dues[i].due_kind == deadlines[i].due_kind && dues[i].bound == deadlines[i].bound);
+        CHECK(memcmp(&dues[i].due_date, &deadlines[i].due_date, sizeof dues[i].due_date) == 0);
+        CHECK(dues[i].shifted == deadlines[i].shifted);
+        CHECK(dues[i].provenance == deadlines[i].provenance);
+    }
+    /* 2024-01-31 + 3 months, clamped: 2024-04-30. */
+    CHECK(dues[1].due_date.year == 2024 && dues[1].due_date.month == 4 &&
+          dues[1].due_date.day == 30);
+
+    /* Errors: all or nothing, the first bad element named. */
+    dpa_due untouched[3];
+    memset(untouched, 0xA5, sizeof untouched);
+    memcpy(dues, untouched, sizeof dues);
+    dpa_date bad[] = {{2026, 11, 30}, {2026, 2, 30}, {2026, 8, 31}};
+    CHECK_STATUS(dpa_agreement_date_dues(belco, DPA_DEADLINE_KIND_DELETION, bad, 3, dues, 3),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("from[1]"));
+    CHECK(last_message_contains("2026-02-30"));
+    CHECK(memcmp(dues, untouched, sizeof dues) == 0);
+    CHECK_STATUS(dpa_agreement_date_dues(belco, DPA_DEADLINE_KIND_BREACH_NOTICE, terminations, 3,
+                                         dues, 3),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("kind"));
+    CHECK_STATUS(dpa_agreement_date_dues(belco, DPA_DEADLINE_KIND_DELETION, terminations, 3, dues,
+                                         2),
+                 DPA_STATUS_BUFFER_TOO_SMALL);
+    CHECK(last_path_is("out"));
+    CHECK(memcmp(dues, untouched, sizeof dues) == 0);
+    memcpy(&due, &untouched[0], sizeof due);
+    CHECK_STATUS(dpa_agreement_date_due(belco, DPA_DEADLINE_KIND_DELETION, 9999, 10, 1, &due),
+                 DPA_STATUS_OUT_OF_RANGE);
+    CHECK(last_path_is("from"));
+    CHECK_STATUS(dpa_agreement_date_due(belco, DPA_DEADLINE_KIND_AUTHORITY_NOTICE, 2026, 11, 30,
+                                        &due),
+                 DPA_STATUS_INVALID_VALUE);
+    CHECK(last_path_is("kind"));
+    CHECK(memcmp(&due, &untouched[0], sizeof due) == 0);
+    CHECK_STATUS(dpa_agreement_date_due(NULL, DPA_DEADLINE_KIND_DELETION, 2026, 11, 30, &due),
+                 DPA_STATUS_NULL_ARGUMENT);
+    CHECK(last_path_is("agreement"));
+
+    dpa_agreement_free(belco);
+}
+
 static void test_json(void) {
     dpa_agreement *belco = load("examples/agreements/belco.toml");
     char *out = NULL;
@@ -1857,6 +1954,7 @@ int main(int argc, char **argv) {
     }
     test_versions();
     test_seed_deadlines();
+    test_dues();
     test_terms_in_days();
     test_provenance();
     test_json();

@@ -7,8 +7,8 @@ use std::ptr;
 use dpa::*;
 
 use crate::helpers::{
-    ALLES, BELCO, BREACH, due_text, free, last_message, last_path, load, sentinel, static_str,
-    take_string,
+    ALLES, BELCO, BREACH, due_text, example_agreements, free, last_message, last_path, load,
+    sentinel, static_str, take_string, trigger_dates,
 };
 
 /// The seeds' deadlines through the struct functions: deletion 3 months after termination, breach notice 24 hours after discovery, the 72-hour authority horizon.
@@ -151,75 +151,60 @@ fn date_structs_equal_the_deadline_conversion() {
             ),
         ]
     };
-    let first = time::macros::date!(2023 - 11 - 01);
-    let mut dates: Vec<time::Date> = std::iter::successors(Some(first), |d| d.next_day())
-        .take(520)
-        .collect();
-    dates.extend(std::iter::successors(
-        Some(time::macros::date!(9999 - 09 - 20)),
-        |d| d.next_day(),
-    ));
+    let dates = trigger_dates();
     let c_dates: Vec<dpa_date> = dates.iter().map(|&d| types::date_out(d)).collect();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/agreements");
     let mut compared = 0usize;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        for text in [
-            text.clone(),
-            text.replace("business_days = \"off\"", "business_days = \"nl-atw\""),
-        ] {
-            let core = dpa_core::Agreement::from_toml(&text).unwrap();
-            let handle = load(&text);
-            for &(c_kind, kind, f, arg) in &kinds {
-                let mut all_ok = true;
-                for (&date, c) in dates.iter().zip(&c_dates) {
-                    let want =
-                        core.date_deadline_of(kind, date, dpa_core::deadline::Detail::DueOnly);
-                    let mut got = sentinel();
-                    // SAFETY: live handle, valid out-pointer.
-                    let st = unsafe { f(handle, c.year, c.month, c.day, &mut got) };
-                    match want {
-                        Ok(w) => {
-                            assert_eq!(st, dpa_status::Ok, "{kind} {date}");
-                            assert_eq!(got, types::deadline_out(&w).unwrap(), "{kind} {date}");
-                            compared += 1;
-                        }
-                        Err(e) => {
-                            all_ok = false;
-                            let e = status::FfiError::core(&e, arg);
-                            assert_eq!(st, e.status, "{kind} {date}");
-                            assert_eq!(last_path(), e.path, "{kind} {date}");
-                            assert_eq!(last_message(), e.message, "{kind} {date}");
-                            assert_eq!(got, sentinel(), "{kind} {date}: written on an error");
-                        }
+    for text in example_agreements() {
+        let core = dpa_core::Agreement::from_toml(&text).unwrap();
+        let handle = load(&text);
+        for &(c_kind, kind, f, arg) in &kinds {
+            let mut all_ok = true;
+            for (&date, c) in dates.iter().zip(&c_dates) {
+                let want = core.date_deadline_of(kind, date, dpa_core::deadline::Detail::DueOnly);
+                let mut got = sentinel();
+                // SAFETY: live handle, valid out-pointer.
+                let st = unsafe { f(handle, c.year, c.month, c.day, &mut got) };
+                match want {
+                    Ok(w) => {
+                        assert_eq!(st, dpa_status::Ok, "{kind} {date}");
+                        assert_eq!(got, types::deadline_out(&w).unwrap(), "{kind} {date}");
+                        compared += 1;
+                    }
+                    Err(e) => {
+                        all_ok = false;
+                        let e = status::FfiError::core(&e, arg);
+                        assert_eq!(st, e.status, "{kind} {date}");
+                        assert_eq!(last_path(), e.path, "{kind} {date}");
+                        assert_eq!(last_message(), e.message, "{kind} {date}");
+                        assert_eq!(got, sentinel(), "{kind} {date}: written on an error");
                     }
                 }
-                // The batch over the dates that compute: the same structs.
-                let (st, many) = date_batch(handle, c_kind, &c_dates[..520]);
-                assert_eq!(st, dpa_status::Ok, "{kind}");
-                for (&date, got) in dates.iter().zip(&many) {
-                    let w = core
-                        .date_deadline_of(kind, date, dpa_core::deadline::Detail::DueOnly)
-                        .unwrap();
-                    assert_eq!(*got, types::deadline_out(&w).unwrap(), "{kind} {date}");
-                }
-                // Over all of them, with a date that fails: nothing written.
-                if !all_ok {
-                    let (st, untouched) = date_batch(handle, c_kind, &c_dates);
-                    assert_ne!(st, dpa_status::Ok, "{kind}");
-                    assert!(last_path().starts_with("from["), "{}", last_path());
-                    assert!(untouched.iter().all(|d| *d == sentinel()), "{kind}");
-                }
             }
-            free(handle);
+            // The batch over the dates that compute: the same structs.
+            let (st, many) = date_batch(handle, c_kind, &c_dates[..520]);
+            assert_eq!(st, dpa_status::Ok, "{kind}");
+            for (&date, got) in dates.iter().zip(&many) {
+                let w = core
+                    .date_deadline_of(kind, date, dpa_core::deadline::Detail::DueOnly)
+                    .unwrap();
+                assert_eq!(*got, types::deadline_out(&w).unwrap(), "{kind} {date}");
+            }
+            // Over all of them, with a date that fails: nothing written.
+            if !all_ok {
+                let (st, untouched) = date_batch(handle, c_kind, &c_dates);
+                assert_ne!(st, dpa_status::Ok, "{kind}");
+                assert!(last_path().starts_with("from["), "{}", last_path());
+                assert!(untouched.iter().all(|d| *d == sentinel()), "{kind}");
+            }
         }
+        free(handle);
     }
     assert!(compared > 20_000, "{compared}");
 }
 
 /// `dpa_agreement_date_deadlines` of `kind` over `from`, into an array of
 /// sentinels as long as `from`: the status and the array.
-fn date_batch(
+pub(crate) fn date_batch(
     handle: *mut dpa_agreement,
     kind: dpa_deadline_kind,
     from: &[dpa_date],
@@ -251,6 +236,51 @@ fn date_batch(
 #[test]
 fn date_batch_fails_last_without_writing_and_works_in_place() {
     let belco = load(BELCO);
+    batch_fails_last_without_writing_and_works_in_place(
+        belco,
+        dpa_agreement_date_deadlines,
+        sentinel(),
+        |f| {
+            let mut one = sentinel();
+            // SAFETY: live handle, valid out-pointer.
+            let st =
+                unsafe { dpa_agreement_deletion_deadline(belco, f.year, f.month, f.day, &mut one) };
+            (st, one)
+        },
+    );
+    free(belco);
+}
+
+/// A date batch as C calls it: `(agreement, kind, from, len, out,
+/// out_cap)`, for answers of type `T`.
+pub(crate) type DateBatch<T> = unsafe extern "C" fn(
+    *const dpa_agreement,
+    u32,
+    *const dpa_date,
+    usize,
+    *mut T,
+    usize,
+) -> dpa_status;
+
+/// The batch contract of a date batch `batch` of answers `T`, on Belco's
+/// deletion deadline: each element equals `single` for it; an element that
+/// fails last of many (no date, or a deadline after 9999-12-31) leaves an
+/// array of `sentinel`s untouched and is named `from[84]`; and arrays that
+/// overlap either way round give what separate arrays give.
+pub(crate) fn batch_fails_last_without_writing_and_works_in_place<T>(
+    belco: *mut dpa_agreement,
+    batch: DateBatch<T>,
+    sentinel: T,
+    single: impl Fn(&dpa_date) -> (dpa_status, T),
+) where
+    T: Copy + PartialEq + std::fmt::Debug,
+{
+    let deletion = dpa_deadline_kind::Deletion as u32;
+    let call = |from: *const dpa_date, len: usize, out: *mut T, cap: usize| {
+        // SAFETY: every caller below passes `from` valid for `len` dates and
+        // `out` for `cap` values.
+        unsafe { batch(belco, deletion, from, len, out, cap) }
+    };
     let good: Vec<dpa_date> = (1..=28)
         .flat_map(|day| {
             [2024, 2026, 9999].map(|year| dpa_date {
@@ -260,16 +290,13 @@ fn date_batch_fails_last_without_writing_and_works_in_place() {
             })
         })
         .collect();
-    let (st, want) = date_batch(belco, dpa_deadline_kind::Deletion, &good);
+    let mut want = vec![sentinel; good.len()];
+    let st = call(good.as_ptr(), good.len(), want.as_mut_ptr(), want.len());
     assert_eq!(st, dpa_status::Ok);
-    assert!(want.iter().all(|d| *d != sentinel()));
-    // The deadline of each element equals the single call's.
+    assert!(want.iter().all(|d| *d != sentinel));
+    // The answer for each element equals the single call's.
     for (f, w) in good.iter().zip(&want) {
-        let mut one = sentinel();
-        // SAFETY: live handle, valid out-pointer.
-        let st =
-            unsafe { dpa_agreement_deletion_deadline(belco, f.year, f.month, f.day, &mut one) };
-        assert_eq!((st, &one), (dpa_status::Ok, w));
+        assert_eq!(single(f), (dpa_status::Ok, *w));
     }
     let bad_last = [
         // No such date.
@@ -294,53 +321,39 @@ fn date_batch_fails_last_without_writing_and_works_in_place() {
     for (bad, message) in bad_last {
         let mut from = good.clone();
         from.push(bad);
-        let (st, out) = date_batch(belco, dpa_deadline_kind::Deletion, &from);
+        let mut out = vec![sentinel; from.len()];
+        let st = call(from.as_ptr(), from.len(), out.as_mut_ptr(), out.len());
         assert_eq!(st, dpa_status::OutOfRange, "{bad:?}: {}", last_message());
         assert_eq!(last_path(), "from[84]");
         assert!(last_message().starts_with(message), "{}", last_message());
         assert!(
-            out.iter().all(|d| *d == sentinel()),
+            out.iter().all(|d| *d == sentinel),
             "{bad:?}: written on an error"
         );
     }
-    // In place: the dates at the start of the array the deadlines go to.
-    let mut buf = vec![sentinel(); good.len()];
+    // In place: the dates at the start of the array the answers go to.
+    assert!(size_of::<T>() >= size_of::<dpa_date>() && align_of::<T>() >= align_of::<dpa_date>());
+    let mut buf = vec![sentinel; good.len()];
     let dates = buf.as_mut_ptr().cast::<dpa_date>();
-    // SAFETY: `good.len()` dates (12 bytes each) fit in as many deadlines
-    // (80 bytes each); the buffer is aligned for both.
-    let st = unsafe {
-        ptr::copy_nonoverlapping(good.as_ptr(), dates, good.len());
-        dpa_agreement_date_deadlines(
-            belco,
-            dpa_deadline_kind::Deletion as u32,
-            dates,
-            good.len(),
-            buf.as_mut_ptr(),
-            buf.len(),
-        )
-    };
+    // SAFETY: `good.len()` dates (12 bytes each) fit in as many answers
+    // (at least as large, just asserted); the buffer is aligned for both.
+    unsafe { ptr::copy_nonoverlapping(good.as_ptr(), dates, good.len()) };
+    let st = call(dates, good.len(), buf.as_mut_ptr(), buf.len());
     assert_eq!(st, dpa_status::Ok, "{}", last_message());
     assert_eq!(buf, want);
-    // Overlapping the other way: the deadlines' array starts before the
+    // Overlapping the other way: the answers' array starts before the
     // dates, which lie in its second half.
-    let mut buf = vec![sentinel(); 2 * good.len()];
-    // SAFETY: as above; the dates take the bytes of `good.len()` deadlines
-    // from the middle on.
-    let st = unsafe {
+    let mut buf = vec![sentinel; 2 * good.len()];
+    // SAFETY: as above; the dates take the bytes of at most `good.len()`
+    // answers from the middle on.
+    let (dates, out) = unsafe {
         let dates = buf.as_mut_ptr().add(good.len()).cast::<dpa_date>();
         ptr::copy_nonoverlapping(good.as_ptr(), dates, good.len());
-        dpa_agreement_date_deadlines(
-            belco,
-            dpa_deadline_kind::Deletion as u32,
-            dates,
-            good.len(),
-            buf.as_mut_ptr().add(good.len() / 8),
-            good.len(),
-        )
+        (dates, buf.as_mut_ptr().add(good.len() / 8))
     };
+    let st = call(dates, good.len(), out, good.len());
     assert_eq!(st, dpa_status::Ok, "{}", last_message());
     assert_eq!(&buf[good.len() / 8..good.len() / 8 + good.len()], &want[..]);
-    free(belco);
 }
 
 /// A batch with one bad element writes nothing and names the element.

@@ -12,6 +12,34 @@ pub(crate) const ALLES: &str = include_str!("../../../examples/agreements/alles-
 
 pub(crate) const HEADER: &str = include_str!("../../../include/dpa.h");
 
+/// Every example agreement (`examples/agreements/*.toml`) as text, each
+/// as written and with the business-day rule on (`nl-atw`).
+pub(crate) fn example_agreements() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/agreements");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let atw = text.replace("business_days = \"off\"", "business_days = \"nl-atw\"");
+        texts.extend([text, atw]);
+    }
+    texts
+}
+
+/// Trigger dates for the date deadlines: 520 days from 2023-11-01 (month
+/// ends, the leap day 2024-02-29, the changes to and from summer time) and
+/// the last 103 days of 9999, from which most deadlines pass 9999-12-31.
+pub(crate) fn trigger_dates() -> Vec<time::Date> {
+    let first = time::macros::date!(2023 - 11 - 01);
+    let mut dates: Vec<time::Date> = std::iter::successors(Some(first), |d| d.next_day())
+        .take(520)
+        .collect();
+    dates.extend(std::iter::successors(
+        Some(time::macros::date!(9999 - 09 - 20)),
+        |d| d.next_day(),
+    ));
+    dates
+}
+
 /// 2026-03-28T10:30:00+01:00.
 pub(crate) const BREACH: i64 = 1_774_690_200;
 

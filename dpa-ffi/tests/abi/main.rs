@@ -12,6 +12,7 @@ mod boundary;
 mod calendar;
 mod deadlines;
 mod documents;
+mod dues;
 mod header;
 mod helpers;
 mod names;
