@@ -23,6 +23,24 @@ fn belco() -> String {
     examples().join("belco.toml").to_str().unwrap().to_owned()
 }
 
+/// `dpa schedule belco.toml --input customers.csv --output - --at
+/// 2027-03-01` and the arguments `extra`.
+fn customers_to_stdout(extra: &[&str]) -> std::process::Output {
+    let (agreement, input) = (belco(), table("customers.csv"));
+    let mut args = vec![
+        "schedule",
+        &agreement,
+        "--input",
+        &input,
+        "--output",
+        "-",
+        "--at",
+        "2027-03-01",
+    ];
+    args.extend_from_slice(extra);
+    dpa(&args)
+}
+
 /// A scratch directory of its own for one test.
 fn scratch_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("dpa-cli-schedule-{}-{name}", std::process::id()));
@@ -41,16 +59,7 @@ fn scratch_dir(name: &str) -> PathBuf {
 /// 33(1) (72 hours); docs/rules.md, "Schedule statuses".
 #[test]
 fn csv_in_csv_out_golden() {
-    let o = dpa(&[
-        "schedule",
-        &belco(),
-        "--input",
-        &table("customers.csv"),
-        "--output",
-        "-",
-        "--at",
-        "2027-03-01",
-    ]);
+    let o = customers_to_stdout(&[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
@@ -449,18 +458,7 @@ fn parquet_named_zone_to_csv() {
 /// `csv_in_csv_out_golden` above.
 #[test]
 fn deadlines_selects_the_result_columns() {
-    let o = dpa(&[
-        "schedule",
-        &belco(),
-        "--input",
-        &table("customers.csv"),
-        "--output",
-        "-",
-        "--at",
-        "2027-03-01",
-        "--deadlines",
-        "next-audit,deletion",
-    ]);
+    let o = customers_to_stdout(&["--deadlines", "next-audit,deletion"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
@@ -476,16 +474,7 @@ c-007,,,2027-02-28T23:30:00+01:00,,2026-02-20,,,2027-02-20,open
 "
     );
 
-    let o = dpa(&[
-        "schedule",
-        &belco(),
-        "--input",
-        &table("customers.csv"),
-        "--output",
-        "-",
-        "--deadlines",
-        "deletion,deletion_due",
-    ]);
+    let o = customers_to_stdout(&["--deadlines", "deletion,deletion_due"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
         stderr(&o).contains(

@@ -43,19 +43,6 @@ __all__ = [
 __version__: Final[str]
 
 _MonthRule = Literal["clamp", "month-end-sticky", "thirty-days"]
-_DeadlineKind = Literal[
-    "deletion",
-    "backup-deletion",
-    "breach-notice",
-    "authority-notice",
-    "next-audit",
-    "audit-notice",
-    "termination-window",
-    "service-response",
-]
-# A deadline's kind: the kinds `Agreement.deadline` computes, and the right to
-# object to a sub-processor change (`DiffReport.objection`).
-_AnyDeadlineKind = Union[_DeadlineKind, Literal["sub-processor-objection"]]
 # The deadlines a schedule computes (`deadlines=` of `Agreement.schedule`).
 _ScheduleDeadline = Literal[
     "deletion",
@@ -66,6 +53,12 @@ _ScheduleDeadline = Literal[
     "audit-notice",
     "termination-window",
 ]
+# The kinds `Agreement.deadline` computes: a schedule's, and the response to
+# an incident (which needs its impact).
+_DeadlineKind = Union[_ScheduleDeadline, Literal["service-response"]]
+# A deadline's kind: the kinds `Agreement.deadline` computes, and the right to
+# object to a sub-processor change (`DiffReport.objection`).
+_AnyDeadlineKind = Union[_DeadlineKind, Literal["sub-processor-objection"]]
 _Severity = Literal["info", "warning", "error"]
 _Status = Literal["pending", "met", "missed", "exceeded", "done", "late", "suspended", "expired"]
 # A transfer basis an agreement claims (`SubProcessor.transfer_basis`,
