@@ -117,3 +117,26 @@ def test_a_bad_column_fails_on_the_driver(spark: Any, belco: dpa.Agreement) -> N
     df = spark.createDataFrame([(1,)], "customer_id long")
     with pytest.raises(dpa.InvalidInput, match="none of the event columns"):
         dpa.spark.schedule(df, belco, at=AT)
+
+
+def test_deadlines_selects_the_columns_on_the_executors(spark: Any, belco: dpa.Agreement) -> None:
+    # Source: Belco DPS 1.11 / clause 2.6.3 (3 months, clamped) and DPS
+    # 1.13 / clause 2.4.1 (24 hours); the single-machine answer with the
+    # same selection.
+    import dpa.spark
+
+    table = generated()
+    expected = plain(belco.schedule(table, at=AT, deadlines=["deletion", "breach-notice"]))
+    df = spark.createDataFrame(table).repartition(2)
+    out = dpa.spark.schedule(df, belco, at=AT, deadlines=("deletion", "breach-notice"))
+    assert out.columns == [
+        "customer_id",
+        "terminated_on",
+        "deleted_on",
+        "breach_discovered_at",
+        "deletion_due",
+        "deletion_status",
+        "breach_notice_due",
+        "breach_notice_status",
+    ]
+    assert plain(out.toArrow()) == expected
