@@ -3,10 +3,13 @@
 //! as `dpa import` gives them (`dpa_core::import`). The draft is
 //! `ImportDraft` (its TOML, and the agreement it reads as once a person has
 //! settled the review); the review is `ImportReview`, with a `ReviewItem`
-//! per template item and a `ReviewValue` per value.
+//! per template item, a `ReviewValue` per value, and the standard clauses'
+//! comparison with their edition as `ClauseReview` (a `ClauseDeviation`
+//! per clause that deviates).
 
 use dpa_core::import::{
-    ImportReport, ItemEntry, ReviewEntry, document_text as file_text, import_text, not_a_statement,
+    ClausesEntry, ComparisonStatus, DeviationEntry, ImportReport, ItemEntry, ReviewEntry,
+    document_text as file_text, import_text, not_a_statement,
 };
 use dpa_core::report::Report;
 use dpa_core::{Agreement, Format};
@@ -211,6 +214,13 @@ impl ImportReview {
             .collect()
     }
 
+    /// The standard clauses (part 2) against the unmodified text of their
+    /// edition: compared, with each deviation, or not compared and why.
+    #[getter]
+    fn clauses(&self) -> ClauseReview {
+        ClauseReview(self.0.clauses.clone())
+    }
+
     /// Whether anything needs a person (`dpa import` exits 1 then).
     #[getter]
     fn needs_review(&self) -> bool {
@@ -251,6 +261,119 @@ impl ImportReview {
             } else {
                 "False"
             }
+        )
+    }
+}
+
+/// The standard clauses (part 2) against the unmodified text of their
+/// edition, as the review's section "Standard clauses (part 2)" (JSON
+/// `clauses`) gives them.
+#[pyclass(frozen, eq, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ClauseReview(ClausesEntry);
+
+#[pymethods]
+impl ClauseReview {
+    /// `"compared"` or `"not-compared"`.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.0.status.as_str()
+    }
+
+    /// Whether part 2 was compared clause by clause.
+    #[getter]
+    fn compared(&self) -> bool {
+        self.0.status == ComparisonStatus::Compared
+    }
+
+    /// The edition part 2 names (`"nldigital-2025"`), or None.
+    #[getter]
+    fn edition(&self) -> Option<&str> {
+        self.0.edition.as_deref()
+    }
+
+    /// Why part 2 was not compared, or None where it was.
+    #[getter]
+    fn reason(&self) -> Option<&str> {
+        self.0.reason.as_deref()
+    }
+
+    /// Each clause that deviates from the edition, in the order of the
+    /// clause numbers (empty where part 2 is the edition's text, or was
+    /// not compared).
+    #[getter]
+    fn deviations(&self) -> Vec<ClauseDeviation> {
+        self.0
+            .deviations
+            .iter()
+            .cloned()
+            .map(ClauseDeviation)
+            .collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ClauseReview(status={}, edition={}, deviations={})",
+            quote(self.0.status.as_str()),
+            self.0.edition.as_deref().map_or("None".to_owned(), quote),
+            self.0.deviations.len()
+        )
+    }
+}
+
+/// A clause of part 2 that deviates from its edition: modified, removed
+/// or added, with a short word-level difference.
+#[pyclass(frozen, eq, module = "dpa")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ClauseDeviation(DeviationEntry);
+
+#[pymethods]
+impl ClauseDeviation {
+    /// The clause's number in the edition's numbering (`"5.3"`).
+    #[getter]
+    fn clause(&self) -> &str {
+        &self.0.clause
+    }
+
+    /// `"modified"`, `"removed"` or `"added"`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+
+    /// The word-level difference: `[-the edition's words-]` and `{+the
+    /// statement's words+}` with a few words of context.
+    #[getter]
+    fn difference(&self) -> &str {
+        &self.0.difference
+    }
+
+    /// The clause's lines in the statement, first and last (from 1), or
+    /// None for a removed clause.
+    #[getter]
+    fn lines(&self) -> Option<(usize, usize)> {
+        self.0.lines
+    }
+
+    /// The statement's sentence with the first change, or None for a
+    /// removed clause.
+    #[getter]
+    fn quote(&self) -> Option<&str> {
+        self.0.quote.as_deref()
+    }
+
+    /// Always true: a deviation changes what the clauses say.
+    #[getter]
+    fn needs_review(&self) -> bool {
+        self.0.needs_review
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ClauseDeviation(clause={}, kind={}, difference={})",
+            quote(&self.0.clause),
+            quote(self.0.kind.as_str()),
+            quote(&self.0.difference)
         )
     }
 }

@@ -60,7 +60,10 @@ mod native {
     #[pymodule_export]
     use crate::diff::{Change, DiffReport, diff, diff_report};
     #[pymodule_export]
-    use crate::import::{ImportDraft, ImportReview, ReviewItem, ReviewValue, import_statement};
+    use crate::import::{
+        ClauseDeviation, ClauseReview, ImportDraft, ImportReview, ReviewItem, ReviewValue,
+        import_statement,
+    };
     #[pymodule_export]
     use crate::results::{Deadline, Finding, StatedDate};
     #[pymodule_export]

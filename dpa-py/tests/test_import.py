@@ -408,3 +408,49 @@ def test_bad_input(tmp_path: Path) -> None:
         dpa.import_statement(42)  # type: ignore[arg-type]
     with pytest.raises(dpa.ParseError):
         dpa.import_statement("Deel 1 \ud800")
+
+
+def test_the_standard_clauses_deviations_are_typed() -> None:
+    # Source: examples/statements/voorbeeld-afwijkingen.txt (clause 4.4
+    # changed, 5.3 left out, 8.4 added to the March 2025 edition,
+    # dpa-core/data/standard-clauses.tsv); seed 000 (Belco: part 2 names no
+    # edition); seed 004 (Alles Online: the 2025 edition unchanged).
+    _, review = dpa.import_statement(STATEMENTS / "voorbeeld-afwijkingen.txt")
+    clauses = review.clauses
+    assert isinstance(clauses, dpa.ClauseReview)
+    assert (clauses.status, clauses.compared, clauses.reason) == ("compared", True, None)
+    assert clauses.edition == "nldigital-2025"
+    devs = clauses.deviations
+    assert [(d.clause, d.kind) for d in devs] == [
+        ("4.4", "modified"),
+        ("5.3", "removed"),
+        ("8.4", "added"),
+    ]
+    assert all(isinstance(d, dpa.ClauseDeviation) and d.needs_review for d in devs)
+    assert review.needs_review
+    # The typed values are the command's JSON, field by field.
+    expected = json.loads(review.to_json())["clauses"]
+    assert expected["status"] == clauses.status and expected["edition"] == clauses.edition
+    for d, e in zip(devs, expected["deviations"]):
+        assert d.clause == e["clause"] and d.kind == e["kind"]
+        assert d.difference == e["difference"]
+        assert d.lines == (tuple(e["lines"]) if "lines" in e else None)
+        assert d.quote == e.get("quote")
+    modified, removed, added = devs
+    assert "[-" in modified.difference and "{+" in modified.difference
+    assert modified.lines is not None and modified.quote is not None
+    assert (removed.lines, removed.quote) == (None, None)
+    assert added.lines is not None
+    assert repr(removed).startswith("ClauseDeviation(clause='5.3', kind='removed', difference=")
+    assert repr(clauses) == "ClauseReview(status='compared', edition='nldigital-2025', deviations=3)"
+
+    belco = dpa.import_statement(seed("000"))[1].clauses
+    assert (belco.status, belco.compared, belco.edition, belco.deviations) == (
+        "not-compared",
+        False,
+        None,
+        [],
+    )
+    assert belco.reason is not None and "names no edition" in belco.reason
+    alles = dpa.import_statement(seed("004"))[1].clauses
+    assert (alles.status, alles.edition, alles.deviations) == ("compared", "nldigital-2025", [])
