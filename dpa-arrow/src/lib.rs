@@ -736,3 +736,58 @@ pub(crate) fn micros_of(t: OffsetDateTime) -> i64 {
     let micros = t.unix_timestamp_nanos().div_euclid(1_000);
     i64::try_from(micros).unwrap_or(i64::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a test fails loudly")]
+
+    use super::*;
+    use arrow::array::Array;
+
+    /// The status column made without arrow's per-key check is a valid
+    /// dictionary array (arrow's full validation passes) whose values are
+    /// the statuses' spellings, nulls included.
+    ///
+    /// Source: docs/rules.md, "Schedule statuses" (the spellings,
+    /// `Status::ALL`); arrow's `ArrayData::validate_full`.
+    #[test]
+    fn status_array_of_every_key_is_valid() {
+        let keys: Vec<Option<i8>> = Status::ALL
+            .iter()
+            .map(|s| Some(status_key(*s)))
+            .chain([None])
+            .collect();
+        let array = status_array(Int8Array::from(keys));
+        array.to_data().validate_full().unwrap();
+        let text = arrow::compute::cast(&array, &DataType::Utf8).unwrap();
+        let text: Vec<Option<&str>> = text.as_string::<i32>().iter().collect();
+        let mut expected: Vec<Option<&str>> =
+            Status::ALL.iter().map(|s| Some(s.as_str())).collect();
+        expected.push(None);
+        assert_eq!(text, expected);
+    }
+
+    /// A key outside the dictionary, negative or too large, fails the
+    /// vectorised check and goes to arrow's checked constructor, which
+    /// refuses it: it never reaches the unchecked one.
+    ///
+    /// Source: arrow's `DictionaryArray::try_new` ("Invalid dictionary
+    /// key"); `new_unchecked`'s contract.
+    #[test]
+    fn keys_outside_the_dictionary_are_never_unchecked() {
+        let len = i8::try_from(Status::ALL.len()).unwrap();
+        for bad in [-1_i8, i8::MIN, len, i8::MAX] {
+            let keys = Int8Array::from(vec![0, bad]);
+            let caught = std::panic::catch_unwind(|| status_array(keys));
+            let message = caught.unwrap_err();
+            let message = message
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .unwrap_or_default();
+            assert!(
+                message.contains("Invalid dictionary key"),
+                "{bad}: {message}"
+            );
+        }
+    }
+}
