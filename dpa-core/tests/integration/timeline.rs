@@ -3,7 +3,9 @@
 
 use crate::helpers::{load, text};
 
-use dpa_core::timeline::{Events, Lateness, ObligationKind, Owner, Status, Timeline, When};
+use dpa_core::timeline::{
+    Events, Lateness, Obligation, ObligationKind, Owner, Status, Timeline, When,
+};
 use dpa_core::{Agreement, Error};
 use time::Date;
 use time::macros::{date, datetime};
@@ -15,6 +17,14 @@ fn run(name: &str, events: &str, at: Date) -> Timeline {
 
 fn kinds(t: &Timeline) -> Vec<&'static str> {
     t.obligations.iter().map(|o| o.kind.as_str()).collect()
+}
+
+/// The obligation of `kind` in `t` (the test fails where there is none).
+fn obligation(t: &Timeline, kind: ObligationKind) -> &Obligation {
+    t.obligations
+        .iter()
+        .find(|o| o.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} obligation in {:?}", kinds(t)))
 }
 
 fn codes(t: &Timeline) -> Vec<&'static str> {
@@ -399,11 +409,7 @@ fn return_of_data_and_impossible_orders() {
         "{:?}",
         codes(&t)
     );
-    let ret = t
-        .obligations
-        .iter()
-        .find(|o| o.kind == ObligationKind::DataReturn)
-        .unwrap();
+    let ret = obligation(&t, ObligationKind::DataReturn);
     assert_eq!(ret.deadline.due.date(), Some(date!(2027 - 02 - 28)));
     // Deleted before the agreement ended.
     let t = run(
@@ -755,11 +761,7 @@ fn a_return_made_impossible_by_deletion_is_missed() {
             &format!("{TERMINATED}{RETURN_THEN_DELETED}"),
             date!(2027 - 01 - 20),
         );
-        let ret = t
-            .obligations
-            .iter()
-            .find(|o| o.kind == ObligationKind::DataReturn)
-            .unwrap();
+        let ret = obligation(&t, ObligationKind::DataReturn);
         assert_eq!(
             ret.status,
             Status::Impossible {
@@ -789,11 +791,7 @@ fn a_return_made_impossible_by_deletion_is_missed() {
         ),
         date!(2027 - 01 - 20),
     );
-    let ret = t
-        .obligations
-        .iter()
-        .find(|o| o.kind == ObligationKind::DataReturn)
-        .unwrap();
+    let ret = obligation(&t, ObligationKind::DataReturn);
     assert_eq!(
         ret.status,
         Status::Met {
@@ -874,11 +872,7 @@ fn an_in_principle_term_is_exceeded_a_firm_term_missed() {
         ),
         date!(2027 - 03 - 10),
     );
-    let ret = t
-        .obligations
-        .iter()
-        .find(|o| o.kind == ObligationKind::DataReturn)
-        .unwrap();
+    let ret = obligation(&t, ObligationKind::DataReturn);
     assert_eq!(
         ret.status,
         Status::Exceeded {
