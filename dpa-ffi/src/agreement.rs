@@ -6,9 +6,9 @@ use std::ffi::c_char;
 use dpa_core::deadline::{Deadline, DeadlineKind, Detail, Due, DueFields, Start, Trigger};
 use dpa_core::report::{CheckReport, Report, TransfersReport};
 use dpa_core::timeline::{Events, IcsOptions, Reminder};
-use dpa_core::values::iso_instant;
+use dpa_core::values::{iso_date, iso_instant};
 use dpa_core::{Agreement, Format};
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 use crate::boundary::{
     array_in, batch_lines, document_in, grow, guard, guard_or, guard_status, out_array, out_ptr,
@@ -16,9 +16,9 @@ use crate::boundary::{
 };
 use crate::status::{FfiError, FfiResult, dpa_status};
 use crate::types::{
-    date_from, date_in, date_out, deadline_kind_in, deadline_kind_out, deadline_out, dpa_date,
-    dpa_deadline, dpa_deadline_kind, dpa_due, dpa_stated_date, due_fields_of_kind, due_out,
-    format_in, impact_in, instant_in, stated_date_out,
+    date_from, date_in, date_out, deadline_kind_in, deadline_kind_of, deadline_kind_out,
+    deadline_out, dpa_date, dpa_deadline, dpa_deadline_kind, dpa_due, dpa_stated_date,
+    due_fields_of_kind, due_out, format_in, impact_in, instant_in, stated_date_out,
 };
 
 /// A data processing agreement read from TOML or JSON: opaque, immutable
@@ -657,14 +657,98 @@ pub unsafe extern "C" fn dpa_agreement_date_due(
     guard_status(move || unsafe { date_due_status(agreement, kind, year, month, day, out) })
 }
 
-/// `dpa_agreement_date_due` inside the panic boundary, as
-/// [`date_deadline_status`] is for the kind-specific functions: the kind
-/// checked, then the pointers in the order agreement, out, then the date.
+/// `dpa_agreement_date_due` inside the panic boundary: the fast path of
+/// a call whose arguments are all good. Each argument is tested once,
+/// without an error made for it (the kind a date kind, the handle not
+/// NULL, `out` usable, the date a date); if any test fails the call is
+/// [`date_due_refused`]'s, which checks the arguments again in the order
+/// the documentation gives and names the first that fails. Only the
+/// handle's computation and the answer are left after the tests, so the
+/// arguments need not outlive the call into `dpa-core`.
 ///
 /// # Safety
 /// As `dpa_agreement_date_due`.
 #[inline(never)]
 unsafe fn date_due_status(
+    a: *const dpa_agreement,
+    kind: u32,
+    year: i32,
+    month: u32,
+    day: u32,
+    out: *mut dpa_due,
+) -> dpa_status {
+    let tests = (
+        date_kind_of(kind),
+        // SAFETY: by the contract a non-NULL `a` is a live handle.
+        unsafe { a.as_ref() },
+        !out.is_null() && out.is_aligned(),
+        iso_date::checked_from_parts(year, month, day),
+    );
+    let (Some(kind), Some(handle), true, Some(from)) = tests else {
+        // SAFETY: forwarded from the exported function's contract.
+        return unsafe { date_due_refused(a, kind, year, month, day, out) };
+    };
+    match handle.inner.date_due_of(kind, from) {
+        Ok(d) => match due_out(&d) {
+            Ok(v) => {
+                // SAFETY: `out` is not NULL and aligned (tested above), and
+                // valid for a write by the contract.
+                unsafe { write(out, v) };
+                dpa_status::Ok
+            }
+            Err(e) => status_of(Err(e)),
+        },
+        Err(e) => date_failed(&e),
+    }
+}
+
+/// The status of a deadline from the argument `from` that `dpa-core`
+/// refused (`date_answer`'s error), recorded as the last error.
+#[cold]
+#[inline(never)]
+fn date_failed(e: &dpa_core::Error) -> dpa_status {
+    status_of(Err(FfiError::core(e, "from")))
+}
+
+/// The date kind whose C value is `kind`: `None` for a number that is no
+/// kind and for a kind an instant triggers ([`date_kind_in`] without the
+/// error). One load from [`DATE_KINDS`].
+#[inline(always)]
+fn date_kind_of(kind: u32) -> Option<DeadlineKind> {
+    DATE_KINDS.get(kind as usize).copied().flatten()
+}
+
+/// The date kind of each `dpa_deadline_kind` value, `None` where an
+/// instant triggers it; made from [`deadline_kind_of`] and
+/// [`DeadlineKind::trigger`], so it cannot disagree with either. Its
+/// length is the number of `dpa_deadline_kind` values (a value past it is
+/// no kind).
+const DATE_KINDS: [Option<DeadlineKind>; 8] = {
+    let mut kinds = [None; 8];
+    let mut i = 0;
+    while i < kinds.len() {
+        if let Some(k) = deadline_kind_of(i as u32)
+            && matches!(k.trigger(), Trigger::Date)
+        {
+            kinds[i] = Some(k);
+        }
+        i += 1;
+    }
+    kinds
+};
+
+/// `dpa_agreement_date_due` for arguments one of which failed the fast
+/// path's tests ([`date_due_status`]), as [`date_deadline_status`] is for
+/// the kind-specific functions: the kind checked, then the pointers in the
+/// order agreement, out, then the date; the first that fails is the
+/// status and the last error. Should all of them pass here, the deadline
+/// is computed as it would have been.
+///
+/// # Safety
+/// As `dpa_agreement_date_due`.
+#[cold]
+#[inline(never)]
+unsafe fn date_due_refused(
     a: *const dpa_agreement,
     kind: u32,
     year: i32,
@@ -848,7 +932,7 @@ pub unsafe extern "C" fn dpa_agreement_date_dues(
 /// The body of the date batches, for either answer `T`: the kind, the
 /// handle and the arrays checked in that order; then, for more than one
 /// element and arrays that do not overlap, a first pass
-/// ([`every_date_computes`]) that lets the second write straight into `out`
+/// ([`dates_that_compute`]) that lets the second write straight into `out`
 /// ([`date_answers_into`]); otherwise, or when the first pass finds an
 /// element that fails, the answers through a buffer
 /// ([`date_answers_buffered`]), which names the first failing element.
@@ -873,10 +957,13 @@ unsafe fn date_batch<T: DateAnswer>(
         let from = unsafe { array_in(from, len, "from") }?;
         out_array(out, out_cap, from.len(), "out")?;
         let kinds = (kind, deadline_kind_out(kind)?);
-        if from.len() > 1 && !overlaps(from, out) && every_date_computes(a, kind, from) {
-            // SAFETY: `out` passed `out_array` for `from.len()` values and
-            // does not overlap `from`.
-            unsafe { date_answers_into(a, kinds, from, out) }
+        if from.len() > 1
+            && !overlaps(from, out)
+            && let Some(dates) = dates_that_compute(a, kind, from)
+        {
+            // SAFETY: `out` passed `out_array` for `from.len()` values
+            // (`dates` has as many) and does not overlap `from`.
+            unsafe { date_answers_into(a, kinds, &dates, out) }
         } else {
             date_answers_buffered(a, kinds, from, out)
         }
@@ -894,15 +981,15 @@ fn overlaps<T>(from: &[dpa_date], out: *mut T) -> bool {
 }
 
 /// The first pass of the date batches ([`date_batch`]), which decides whether
-/// the second can write each answer straight into `out`: true when every
-/// element of `from` is a date and the deadline of the latest of them
-/// computes. Then the deadline of every element computes too, so the
-/// second pass cannot fail after writing part of `out`:
+/// the second can write each answer straight into `out`: every element of
+/// `from` as a `Date`, when each is a date and the deadline of the latest
+/// of them computes. Then the deadline of every element computes too, so
+/// the second pass cannot fail after writing part of `out`:
 ///
-/// - each element's date is checked here by [`date_key`], which takes
-///   exactly the dates the second pass's `date_in` takes (tested on every
-///   year, month and day that decides it), on the same values (the caller
-///   may not change `from` during the call);
+/// - each element is made a `Date` here, once, by the check the
+///   single-date functions use (`iso_date::checked_from_parts`, which
+///   takes exactly the dates `date_in` takes), and the second pass
+///   computes from these `Date`s, so no element is read or checked twice;
 /// - `dpa-core` guarantees that where the deadline of a date-triggered
 ///   kind computes from a date it computes from every earlier date as well
 ///   (`Agreement::date_due_of`, "Errors"; tested there by
@@ -915,60 +1002,45 @@ fn overlaps<T>(from: &[dpa_date], out: *mut T) -> bool {
 ///   (`abi::deadlines::date_structs_equal_the_deadline_conversion`,
 ///   `abi::dues::dues_equal_the_deadlines_fields`).
 ///
-/// It stops at the first element that is no date: the buffered path then
-/// names the first element that fails, as it always has. Its cost: one
-/// date check per element ([`date_key`], which makes no `Date`) and one
-/// deadline.
-fn every_date_computes(a: &Agreement, kind: DeadlineKind, from: &[dpa_date]) -> bool {
-    let mut latest = 0;
+/// `None` at the first element that is no date, and when the `Date`s
+/// (4 bytes each) cannot be allocated: the buffered path then names the
+/// first element that fails, or runs out of memory as it always has.
+fn dates_that_compute(a: &Agreement, kind: DeadlineKind, from: &[dpa_date]) -> Option<Vec<Date>> {
+    let mut dates = Vec::new();
+    dates.try_reserve_exact(from.len()).ok()?;
+    let mut latest = Date::MIN;
     for d in from {
-        match date_key(d) {
-            Some(key) => latest = latest.max(key),
-            None => return false,
-        }
+        let date = iso_date::checked_from_parts(d.year, d.month, d.day)?;
+        latest = latest.max(date);
+        dates.push(date);
     }
-    let (year, month, day) = (latest >> 9, (latest >> 5) & 0xF, latest & 0x1F);
-    date_in(year as i32, month, day, "from").is_ok_and(|d| a.date_due_of(kind, d).is_ok())
-}
-
-/// `Some` where `d` is a date that `date_in` takes (years 1 to 9999, a
-/// real calendar date), with a key that orders dates as time does
-/// (`year << 9 | month << 5 | day`); `None` where `date_in` refuses it. The
-/// two agree on every year, month and day
-/// (`date_key_agrees_with_date_in`).
-#[inline(always)]
-fn date_key(d: &dpa_date) -> Option<u32> {
-    let (year, month, day) = (d.year, d.month, d.day);
-    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
-        return None;
-    }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let last = match month {
-        2 => 28 + u32::from(leap),
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (day <= last).then_some((year as u32) << 9 | month << 5 | day)
+    a.date_due_of(kind, latest).is_ok().then_some(dates)
 }
 
 /// The second pass of the date batches: each answer written straight
-/// into `out`, once [`every_date_computes`] has said that
-/// none can fail. Should one fail all the same (a bug: the first pass's
-/// reasoning no longer holds), the call is `DPA_STATUS_PANIC`, saying that
-/// `out` may be partly written, never a silent partial answer.
+/// into `out`, once [`dates_that_compute`] has said that none can fail.
+/// Should one fail all the same (a bug: the first pass's reasoning no
+/// longer holds), the call is `DPA_STATUS_PANIC`, saying that `out` may
+/// be partly written, never a silent partial answer.
 ///
 /// # Safety
 /// `out` must have passed `out_array` for `from.len()` values, be valid
-/// for that many writes, and not overlap `from`.
+/// for that many writes, and not overlap the caller's input.
 #[inline(never)]
 unsafe fn date_answers_into<T: DateAnswer>(
     a: &Agreement,
-    kind: (DeadlineKind, dpa_deadline_kind),
-    from: &[dpa_date],
+    (kind, c_kind): (DeadlineKind, dpa_deadline_kind),
+    from: &[Date],
     out: *mut T,
 ) -> FfiResult {
-    for (i, d) in from.iter().enumerate() {
-        match date_answer(a, kind, (d.year, d.month, d.day), "from") {
+    for (i, &d) in from.iter().enumerate() {
+        // The fields are read where `dpa-core` wrote them (a `match`, not
+        // `map_err`, which moved them first).
+        let answer = match a.date_due_of(kind, d) {
+            Ok(fields) => T::of(&fields, c_kind),
+            Err(e) => Err(FfiError::core(&e, "from")),
+        };
+        match answer {
             // SAFETY: `i < from.len()`, for which `out` is valid (the
             // caller's contract).
             Ok(v) => unsafe { write(out.add(i), v) },
@@ -1310,8 +1382,8 @@ pub unsafe extern "C" fn dpa_agreement_effective_date(
                 format!(
                     "{e} is a {}, not a day (some day from {} to {}): use dpa_agreement_effective_stated_date",
                     e.precision(),
-                    dpa_core::values::iso_date::format(e.earliest()),
-                    dpa_core::values::iso_date::format(e.latest())
+                    iso_date::format(e.earliest()),
+                    iso_date::format(e.latest())
                 ),
             ));
         };
@@ -1610,63 +1682,21 @@ unsafe fn ics_options(o: Option<&dpa_ics_options>) -> FfiResult<IcsOptions> {
 mod tests {
     use super::*;
 
-    /// The batch's first pass checks dates with `date_key`, the second
-    /// with `date_in`: they must agree on every input, or the second pass
-    /// could fail after writing part of `out`. Every month (and the
-    /// numbers around 1..=12 and past `u8`) and day (likewise) of years
-    /// that decide the calendar: the edges of 1..=9999, leap years by 4,
-    /// 100 and 400 and years that are none, and the extremes of `i32`.
-    /// The keys order the dates as `time` does.
-    /// Source: docs/rules.md (dates are proleptic Gregorian, years 1 to
-    /// 9999); include/dpa.h (`dpa_date`: "a date that does not exist
-    /// (month 13, 2026-02-30, year 0) is DPA_STATUS_OUT_OF_RANGE").
+    /// The fast path's kind table takes exactly the kinds the checked
+    /// path takes, as the same kinds: every `dpa_deadline_kind` value an
+    /// instant triggers and every number past the last kind is refused by
+    /// both.
+    /// Source: include/dpa.h (`dpa_agreement_date_due`: "`kind` is a
+    /// `dpa_deadline_kind` triggered by a date: `DELETION`,
+    /// `BACKUP_DELETION`, `NEXT_AUDIT`, `AUDIT_NOTICE` or
+    /// `TERMINATION_WINDOW`").
     #[test]
-    fn date_key_agrees_with_date_in() {
-        let years = [
-            i32::MIN,
-            -400,
-            -1,
-            0,
-            1,
-            2,
-            3,
-            4,
-            100,
-            200,
-            400,
-            1600,
-            1700,
-            1900,
-            2000,
-            2023,
-            2024,
-            2025,
-            2100,
-            2400,
-            9996,
-            9997,
-            9999,
-            10_000,
-            10_400,
-            i32::MAX,
-        ];
-        let months = (0..=14).chain([255, 256, 257, 268, u32::MAX]);
-        let days = || (0..=33).chain([255, 256, 257, 285, u32::MAX]);
-        let mut keyed: Vec<(u32, time::Date)> = Vec::new();
-        for year in years {
-            for month in months.clone() {
-                for day in days() {
-                    let d = dpa_date { year, month, day };
-                    let want = date_in(year, month, day, "from").ok();
-                    assert_eq!(date_key(&d).is_some(), want.is_some(), "{d:?}");
-                    if let (Some(k), Some(date)) = (date_key(&d), want) {
-                        keyed.push((k, date));
-                    }
-                }
-            }
+    fn the_kind_table_agrees_with_the_checked_kinds() {
+        let mut dated = 0;
+        for kind in (0..=300).chain([u32::MAX - 1, u32::MAX]) {
+            assert_eq!(date_kind_of(kind), date_kind_in(kind).ok(), "{kind}");
+            dated += usize::from(date_kind_of(kind).is_some());
         }
-        assert!(keyed.len() > 5_000, "{}", keyed.len());
-        keyed.sort_unstable();
-        assert!(keyed.windows(2).all(|w| w[0].1 < w[1].1));
+        assert_eq!(dated, 5);
     }
 }

@@ -280,10 +280,29 @@ const ZERO_DATE: dpa_date = dpa_date {
 
 /// A date from C, checked by `dpa-core`
 /// ([`iso_date::from_parts`](dpa_core::values::iso_date::from_parts): years
-/// 1..=9999, a real calendar date); `OUT_OF_RANGE` otherwise.
-#[inline]
+/// 1..=9999, a real calendar date); `OUT_OF_RANGE` otherwise. The check is
+/// inlined (`iso_date::checked_from_parts`), the error made out of line.
+#[inline(always)]
 pub fn date_in(year: i32, month: u32, day: u32, arg: &str) -> FfiResult<Date> {
-    dpa_core::values::iso_date::from_parts(year, month, day).map_err(|e| FfiError::core(&e, arg))
+    match dpa_core::values::iso_date::checked_from_parts(year, month, day) {
+        Some(date) => Ok(date),
+        None => Err(no_such_date(year, month, day, arg)),
+    }
+}
+
+/// The error of [`date_in`]: `dpa-core`'s, named `arg`.
+#[cold]
+#[inline(never)]
+fn no_such_date(year: i32, month: u32, day: u32, arg: &str) -> FfiError {
+    match dpa_core::values::iso_date::from_parts(year, month, day) {
+        Err(e) => FfiError::core(&e, arg),
+        // `from_parts` takes the dates `checked_from_parts` takes, no more.
+        Ok(_) => FfiError::new(
+            dpa_status::Panic,
+            arg,
+            "libdpa bug: a date refused by one check of dpa-core and taken by the other",
+        ),
+    }
 }
 
 /// A `dpa_date` from C, checked as [`date_in`].
@@ -400,17 +419,25 @@ pub fn format_name(format: Option<dpa_core::Format>) -> &'static str {
 /// checks it on every call (`dpa_agreement_date_due`).
 #[inline(always)]
 pub fn deadline_kind_in(kind: u32, arg: &str) -> FfiResult<DeadlineKind> {
-    match kind {
-        0 => Ok(DeadlineKind::Deletion),
-        1 => Ok(DeadlineKind::BackupDeletion),
-        2 => Ok(DeadlineKind::BreachNotice),
-        3 => Ok(DeadlineKind::AuthorityNotice),
-        4 => Ok(DeadlineKind::NextAudit),
-        5 => Ok(DeadlineKind::AuditNotice),
-        6 => Ok(DeadlineKind::TerminationWindow),
-        7 => Ok(DeadlineKind::ServiceResponse),
-        _ => Err(bad_enum(arg, kind, "dpa_deadline_kind")),
-    }
+    deadline_kind_of(kind).ok_or_else(|| bad_enum(arg, kind, "dpa_deadline_kind"))
+}
+
+/// The deadline kind whose C value is `kind`, `None` for a number that
+/// is no `dpa_deadline_kind`: [`deadline_kind_in`] without the error, for
+/// a fast path that leaves the error to a slower one.
+#[inline(always)]
+pub const fn deadline_kind_of(kind: u32) -> Option<DeadlineKind> {
+    Some(match kind {
+        0 => DeadlineKind::Deletion,
+        1 => DeadlineKind::BackupDeletion,
+        2 => DeadlineKind::BreachNotice,
+        3 => DeadlineKind::AuthorityNotice,
+        4 => DeadlineKind::NextAudit,
+        5 => DeadlineKind::AuditNotice,
+        6 => DeadlineKind::TerminationWindow,
+        7 => DeadlineKind::ServiceResponse,
+        _ => return None,
+    })
 }
 
 /// The C value of a deadline kind. A kind that cannot be computed from a

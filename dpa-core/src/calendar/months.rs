@@ -5,19 +5,8 @@ use time::{Date, Month, OffsetDateTime};
 use crate::error::RangeError;
 use crate::limits::{MAX_YEAR, MIN_YEAR};
 use crate::values::MonthRule;
+use crate::values::iso_date::{self, DAYS_BEFORE_MONTH, DAYS_IN_MONTH};
 use crate::{Error, Result};
-
-/// Days in each month of a common year and of a leap year.
-const DAYS_IN_MONTH: [[u8; 12]; 2] = [
-    [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
-    [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
-];
-
-/// Days before the first of each month, in a common year and in a leap year.
-const DAYS_BEFORE_MONTH: [[u16; 12]; 2] = [
-    [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
-    [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335],
-];
 
 /// Whether `year` is a leap year in the proleptic Gregorian calendar (astronomical
 /// year numbering, so year 0 is a leap year).
@@ -28,7 +17,7 @@ const DAYS_BEFORE_MONTH: [[u16; 12]; 2] = [
 /// ```
 #[inline]
 pub const fn is_leap_year(year: i32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    iso_date::is_leap_year(year)
 }
 
 /// The number of days in `month` of `year` (28 to 31), proleptic Gregorian.

@@ -8,7 +8,7 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserializer, Serializer};
 use std::fmt;
-use time::{Date, Month};
+use time::Date;
 
 /// The date `year-month-day`, checked: the years 1 to 9999
 /// ([`MIN_YEAR`], [`MAX_YEAR`]), a month 1 to 12, a day the month has. The
@@ -29,15 +29,69 @@ use time::{Date, Month};
 /// [`Error::OutOfRange`] naming the date and what is wrong with it.
 #[inline]
 pub fn from_parts(year: i32, month: u32, day: u32) -> Result<Date, Error> {
-    if (MIN_YEAR..=MAX_YEAR).contains(&year)
-        && let Ok(m) = u8::try_from(month)
-        && let Ok(m) = Month::try_from(m)
-        && let Ok(d) = u8::try_from(day)
-        && let Ok(date) = Date::from_calendar_date(year, m, d)
-    {
-        return Ok(date);
+    match checked_from_parts(year, month, day) {
+        Some(date) => Ok(date),
+        None => Err(RangeError::no_such_date(year, month, day).into()),
     }
-    Err(RangeError::no_such_date(year, month, day).into())
+}
+
+/// [`from_parts`] returning `None` instead of an error, for a fast path
+/// that leaves the error to a slower one (the C library's single-date
+/// call): the same dates, and no error value made for a refused one.
+///
+/// ```
+/// use dpa_core::values::iso_date;
+/// use time::macros::date;
+/// assert_eq!(iso_date::checked_from_parts(2024, 2, 29), Some(date!(2024 - 02 - 29)));
+/// assert_eq!(iso_date::checked_from_parts(2026, 2, 30), None);
+/// assert_eq!(iso_date::checked_from_parts(10_000, 1, 1), None);
+/// ```
+#[inline(always)]
+pub fn checked_from_parts(year: i32, month: u32, day: u32) -> Option<Date> {
+    let ordinal = checked_ordinal(year, month, day)?;
+    Date::from_ordinal_date(year, ordinal).ok()
+}
+
+/// Whether `year` is a leap year in the proleptic Gregorian calendar: the
+/// rule of `calendar::is_leap_year`, kept here beside the tables.
+#[inline]
+pub(crate) const fn is_leap_year(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// Days in each month of a common year and of a leap year (the calendar's
+/// month arithmetic reads them too).
+pub(crate) const DAYS_IN_MONTH: [[u8; 12]; 2] = [
+    [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
+    [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
+];
+
+/// Days before the first of each month, in a common year and in a leap
+/// year (likewise).
+pub(crate) const DAYS_BEFORE_MONTH: [[u16; 12]; 2] = [
+    [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
+    [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335],
+];
+
+/// The day of the year of `year-month-day`, the month a number (1 to
+/// 12), where that is a real date of the supported years; `None`
+/// otherwise. The check of a date handed in as numbers
+/// ([`checked_from_parts`]): two table look-ups and no `Month`,
+/// whose conversion from a number compiled to a jump on the month, taken
+/// the wrong way on most dates of a batch in no order (`BENCHMARKS.md`,
+/// "The C boundary's own cost: a fast path").
+#[inline(always)]
+const fn checked_ordinal(year: i32, month: u32, day: u32) -> Option<u16> {
+    if year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day == 0 {
+        return None;
+    }
+    let leap = is_leap_year(year) as usize;
+    let m0 = (month - 1) as usize;
+    if day > DAYS_IN_MONTH[leap][m0] as u32 {
+        return None;
+    }
+    // At most 31: the conversion cannot truncate.
+    Some(DAYS_BEFORE_MONTH[leap][m0] + day as u16)
 }
 
 /// `(year, month, day)` of text shaped `dddd-dd-dd`.
@@ -259,6 +313,7 @@ pub mod option {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::Month;
 
     /// The digit-by-digit reader and writer agree with `time`'s own
     /// formatting and parsing, for every day of two centuries and the ends
@@ -311,5 +366,80 @@ mod tests {
         // (never reached: the crate computes no such date).
         assert_eq!(to_bytes(Date::MIN), None);
         assert_eq!(format(time::macros::date!(-0001 - 03 - 01)), "-001-03-01");
+    }
+
+    /// `checked_from_parts` (and `from_parts`, made from it) takes
+    /// exactly the real dates of the years 1 to 9999: checked against a
+    /// calendar written out here (the Gregorian leap rule, the months'
+    /// lengths) on every month (and the numbers around 1..=12 and past
+    /// `u8`) and day (likewise) of the years that decide it: the edges of
+    /// 1..=9999, leap years by 4, 100 and 400 and years that are none, and
+    /// the extremes of `i32`. The C library's single-date call and its
+    /// batches check dates with it alone.
+    /// Source: docs/rules.md (dates are proleptic Gregorian, years 1 to
+    /// 9999); include/dpa.h (`dpa_date`: "a date that does not exist
+    /// (month 13, 2026-02-30, year 0) is DPA_STATUS_OUT_OF_RANGE").
+    #[test]
+    fn checked_from_parts_takes_exactly_the_real_dates() {
+        let years = [
+            i32::MIN,
+            -400,
+            -1,
+            0,
+            1,
+            2,
+            3,
+            4,
+            100,
+            200,
+            400,
+            1600,
+            1700,
+            1900,
+            2000,
+            2023,
+            2024,
+            2025,
+            2100,
+            2400,
+            9996,
+            9997,
+            9999,
+            10_000,
+            10_400,
+            i32::MAX,
+        ];
+        let months = (0..=14).chain([255, 256, 257, 268, u32::MAX]);
+        let days = || (0..=33).chain([255, 256, 257, 285, u32::MAX]);
+        let mut taken = 0;
+        for year in years {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            for month in months.clone() {
+                let last = match month {
+                    2 => 28 + u32::from(leap),
+                    4 | 6 | 9 | 11 => 30,
+                    1..=12 => 31,
+                    _ => 0,
+                };
+                for day in days() {
+                    let real = (1..=9999).contains(&year) && (1..=last).contains(&day);
+                    let got = checked_from_parts(year, month, day);
+                    assert_eq!(got.is_some(), real, "{year}-{month}-{day}");
+                    assert_eq!(
+                        from_parts(year, month, day).ok(),
+                        got,
+                        "{year}-{month}-{day}"
+                    );
+                    if let Some(d) = got {
+                        taken += 1;
+                        assert_eq!(
+                            (d.year(), u32::from(u8::from(d.month())), u32::from(d.day())),
+                            (year, month, day)
+                        );
+                    }
+                }
+            }
+        }
+        assert!(taken > 5_000, "{taken}");
     }
 }

@@ -311,6 +311,101 @@ fn dues_fail_as_the_deadlines_do() {
     free(belco);
 }
 
+/// The single call names the first bad argument in the documented order,
+/// kind, agreement, out, date, whichever others are bad too, and writes
+/// nothing: every combination of a bad kind (a number that is no kind, an
+/// instant kind), a NULL agreement, a NULL or misaligned `out` and a date
+/// that does not exist. A call whose arguments are all good takes a path
+/// of its own; this checks that any bad argument leaves it.
+/// Source: include/dpa.h (`dpa_agreement_date_due`: "Errors:
+/// `DPA_STATUS_INVALID_VALUE` (an unknown or instant kind, path `kind`),
+/// `DPA_STATUS_NULL_ARGUMENT` (`agreement` or `out` NULL),
+/// `DPA_STATUS_OUT_OF_RANGE` (no such date ...; path `from`)"; "Pointers:
+/// ... aligned").
+#[test]
+fn the_single_call_names_the_first_bad_argument() {
+    let belco = load(BELCO);
+    let deletion = dpa_deadline_kind::Deletion as u32;
+    let kinds = [
+        (deletion, None),
+        (99, Some((dpa_status::InvalidValue, "kind"))),
+        (
+            dpa_deadline_kind::BreachNotice as u32,
+            Some((dpa_status::InvalidValue, "kind")),
+        ),
+    ];
+    let handles = [
+        (belco, None),
+        (
+            ptr::null_mut(),
+            Some((dpa_status::NullArgument, "agreement")),
+        ),
+    ];
+    // Room for a `dpa_due` at an offset of 1 byte: misaligned.
+    let mut buffer = [0u64; 8];
+    let misaligned = buffer
+        .as_mut_ptr()
+        .cast::<u8>()
+        .wrapping_add(1)
+        .cast::<dpa_due>();
+    let outs = [
+        (false, None),
+        (true, Some((dpa_status::NullArgument, "out"))),
+        (true, Some((dpa_status::InvalidValue, "out"))),
+    ];
+    let dates = [
+        (TERMINATED, None),
+        (
+            dpa_date {
+                year: 2026,
+                month: 2,
+                day: 30,
+            },
+            Some((dpa_status::OutOfRange, "from")),
+        ),
+    ];
+    let mut checked = 0;
+    for (kind, kind_err) in kinds {
+        for (handle, handle_err) in handles {
+            for (i, (bad_out, out_err)) in outs.iter().enumerate() {
+                for (d, date_err) in dates {
+                    let want = kind_err.or(handle_err).or(*out_err).or(date_err);
+                    let mut out = due_sentinel();
+                    let out_ptr = match (bad_out, i) {
+                        (false, _) => &raw mut out,
+                        (true, 1) => ptr::null_mut(),
+                        _ => misaligned,
+                    };
+                    // SAFETY: `out_ptr` is valid for a write, NULL, or
+                    // misaligned inside `buffer` (refused before any write);
+                    // `handle` is live or NULL.
+                    let st = unsafe {
+                        dpa_agreement_date_due(handle, kind, d.year, d.month, d.day, out_ptr)
+                    };
+                    let case = format!("kind {kind}, {handle:?}, out {i}, {d:?}");
+                    match want {
+                        Some((status, path)) => {
+                            assert_eq!((st, last_path().as_str()), (status, path), "{case}");
+                            assert_eq!(out, due_sentinel(), "{case}");
+                        }
+                        None => {
+                            assert_eq!(st, dpa_status::Ok, "{case}");
+                            assert_eq!(out.due_date.month, 2, "{case}");
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 36);
+    assert!(
+        buffer.iter().all(|&w| w == 0),
+        "a misaligned `out` was written"
+    );
+    free(belco);
+}
+
 /// Every error of the batch from the arrays passed is the error of
 /// `dpa_agreement_date_deadlines` (status, path and message), and leaves
 /// `out` untouched: a NULL `from` or `out`, too little room; no values
