@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use dpa_core::deadline::{DeadlineKind, Impact, Start, Trigger};
-use dpa_core::report::{CheckReport, HolidaysReport, Report, TransfersReport};
+use dpa_core::report::{CheckReport, HolidaysReport, Report, TransfersStream};
 use dpa_core::timeline::{IcsOptions, Reminder, UidDomain};
 use dpa_core::values::iso_date;
 use dpa_core::{Agreement, Error, Format};
@@ -447,7 +447,10 @@ fn run(cli: Cli, out: &Out) -> Result<ExitCode, InputError> {
             Ok(exit_code(&t))
         }
         Command::Transfers { file, on, format } => {
-            let report = TransfersReport::new(&load(&file)?, on.unwrap_or_else(today))?;
+            // Each sub-processor assessed as it is written (at the limits
+            // the whole list of assessments is some 160 MB).
+            let a = load(&file)?;
+            let report = TransfersStream::new(&a, on.unwrap_or_else(today))?;
             output(out, &report, format)?;
             Ok(exit_code(&report))
         }

@@ -4,7 +4,7 @@
 use std::ffi::c_char;
 
 use dpa_core::deadline::{Deadline, DeadlineKind, Detail, Due, DueFields, Start, Trigger};
-use dpa_core::report::{CheckReport, Report, TransfersReport};
+use dpa_core::report::{CheckReport, Report, TransfersStream};
 use dpa_core::timeline::{Events, IcsOptions, Reminder};
 use dpa_core::values::{iso_date, iso_instant};
 use dpa_core::{Agreement, Format};
@@ -1272,7 +1272,8 @@ pub unsafe extern "C" fn dpa_agreement_transfers_json(
     unsafe {
         agreement_text(agreement, out, out_len, |a| {
             let on = date_in(year, month, day, "on")?;
-            let report = TransfersReport::new(a, on).map_err(|e| FfiError::core(&e, "on"))?;
+            // Each sub-processor assessed as the JSON is written.
+            let report = TransfersStream::new(a, on).map_err(|e| FfiError::core(&e, "on"))?;
             report_json(&report)
         })
     }

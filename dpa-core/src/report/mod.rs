@@ -44,7 +44,7 @@ mod transfers;
 pub use check::{CheckReport, Labelled};
 pub use holidays::HolidaysReport;
 pub use summary::{Summary, terminal_safe};
-pub use transfers::TransfersReport;
+pub use transfers::{TransfersReport, TransfersStream};
 
 /// A report: JSON and text from one value, and its verdict.
 pub trait Report: Serialize + fmt::Display {

@@ -380,14 +380,44 @@ impl TransferVerdict {
 /// [`Error::Internal`](crate::Error::Internal) naming `transfer-bases.tsv`
 /// if the built-in table is malformed (a unit test proves that it is not).
 pub fn assess_transfers(agreement: &Agreement, on: Date) -> Result<Vec<TransferAssessment>> {
+    Ok(transfer_assessments(agreement, on)?.collect())
+}
+
+/// [`assess_transfers`] one sub-processor at a time: each assessment is
+/// made when the iterator reaches it, so a caller that writes or counts
+/// them holds one at a time (`dpa transfers` does; at the limits, the
+/// whole list of assessments is some 160 MB).
+///
+/// ```
+/// use dpa_core::Agreement;
+/// use dpa_core::transfers::transfer_assessments;
+///
+/// let text = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../examples/agreements/alles-online.toml"
+/// ))?;
+/// let a = Agreement::from_toml(&text)?;
+/// let on = time::macros::date!(2026 - 11 - 23);
+/// let names: Vec<String> = transfer_assessments(&a, on)?.map(|t| t.name).collect();
+/// assert_eq!(names.len(), a.statement.sub_processors.len());
+/// assert_eq!(names[3], "Mailgun");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`assess_transfers`] (the table is read before the first
+/// assessment).
+pub fn transfer_assessments(
+    agreement: &Agreement,
+    on: Date,
+) -> Result<impl ExactSizeIterator<Item = TransferAssessment> + '_> {
     let table = instruments()?;
     Ok(agreement
         .statement
         .sub_processors
         .iter()
         .enumerate()
-        .map(|(i, sp)| assess::sub_processor(table, i, sp, on))
-        .collect())
+        .map(move |(i, sp)| assess::sub_processor(table, i, sp, on)))
 }
 
 impl Agreement {

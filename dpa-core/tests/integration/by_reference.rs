@@ -204,3 +204,65 @@ fn diff_compares_the_address() {
 
     assert!(diff(&here, &here).is_empty());
 }
+
+/// `dpa transfers` assesses each sub-processor as it writes it
+/// (`TransfersStream`): its text, its JSON and whether it fails are those
+/// of the report held whole, for every example agreement, a list kept by
+/// reference alone and beside a list, and Belco with a sub-processor in the
+/// US on no basis (a failing report); asked before anything is written and
+/// after, the verdict is the same.
+/// Source: issue 15 point 5 (the list kept by reference in the report);
+/// BENCHMARKS.md "Transfers at the limits" (the report held some 160 MB of
+/// assessments at the limits); GDPR art. 44-46 (a transfer needs a basis).
+#[test]
+fn the_streamed_report_is_the_held_report() {
+    use dpa_core::report::TransfersStream;
+    let on = date!(2026 - 11 - 23);
+    let no_basis = Agreement::from_toml(&crate::helpers::text("belco.toml").replacen(
+        "seat = \"NL\"                           # \"Nederland\"\nlocations = [\"EU\"]",
+        "seat = \"NL\"\nlocations = [\"US\"]",
+        1,
+    ))
+    .unwrap();
+    let mut cases = vec![
+        ("by reference only", by_reference(ADDRESS, false)),
+        ("by reference and listed", by_reference(ADDRESS, true)),
+        ("a US location on no basis", no_basis),
+    ];
+    for entry in std::fs::read_dir(crate::helpers::examples().join("agreements")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        cases.push((
+            "an example agreement",
+            Agreement::from_toml(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+        ));
+    }
+    assert!(cases.len() >= 8, "{}", cases.len());
+    let mut failing = 0;
+    for (case, a) in &cases {
+        let held = TransfersReport::new(a, on).unwrap();
+        failing += usize::from(held.fails());
+        // Asked first, then written as text, then as JSON.
+        let stream = TransfersStream::new(a, on).unwrap();
+        assert_eq!(stream.fails(), held.fails(), "{case}: before writing");
+        assert_eq!(stream.to_string(), held.to_string(), "{case}");
+        assert_eq!(stream.fails(), held.fails(), "{case}: after the text");
+        // Written as JSON first (a new stream), then asked.
+        let stream = TransfersStream::new(a, on).unwrap();
+        let mut written = Vec::new();
+        stream.write_json(&mut written).unwrap();
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            held.to_json().unwrap(),
+            "{case}"
+        );
+        assert_eq!(stream.fails(), held.fails(), "{case}: after the JSON");
+        assert_eq!(stream.to_json().unwrap(), held.to_json().unwrap(), "{case}");
+        assert_eq!(
+            serde_json::to_value(&stream).unwrap(),
+            serde_json::to_value(&held).unwrap(),
+            "{case}"
+        );
+    }
+    assert_eq!(failing, 1, "one case fails: the US location on no basis");
+}
