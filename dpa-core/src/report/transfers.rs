@@ -11,7 +11,8 @@ use super::Report;
 use crate::error::Result;
 use crate::finding::{Finding, has_errors};
 use crate::model::Agreement;
-use crate::transfers::{TransferAssessment, by_reference_finding, transfer_assessments};
+use crate::sources::transfer_bases::{Instrument, instruments};
+use crate::transfers::{TransferAssessment, assessments_against, by_reference_finding};
 use crate::values::iso_date;
 
 /// Every sub-processor's transfers outside the EEA, assessed on a date
@@ -87,7 +88,7 @@ impl Report for TransfersReport {
 /// [`TransfersReport`] made as it is written: each sub-processor is
 /// assessed when its turn comes in the text or the JSON and dropped once
 /// written, so that no more than one assessment is held
-/// ([`transfer_assessments`]; at the limits the whole list is some
+/// ([`transfer_assessments`](crate::transfers::transfer_assessments); at the limits the whole list is some
 /// 160 MB). The same bytes as the report's, in both forms; what `dpa
 /// transfers` prints.
 ///
@@ -115,6 +116,8 @@ impl Report for TransfersReport {
 #[derive(Debug)]
 pub struct TransfersStream<'a> {
     agreement: &'a Agreement,
+    /// The reference table of transfer bases, read by `new`.
+    table: &'static [Instrument],
     on: Date,
     findings: Vec<Finding>,
     /// Whether a complete write found an error, once one has.
@@ -129,11 +132,9 @@ impl<'a> TransfersStream<'a> {
     /// As [`Agreement::assess_transfers`]: the reference table is read
     /// here, so that writing cannot fail for it.
     pub fn new(agreement: &'a Agreement, on: Date) -> Result<TransfersStream<'a>> {
-        // The table is read (and kept) here; the assessments are made as
-        // they are written.
-        drop(transfer_assessments(agreement, on)?);
         Ok(TransfersStream {
             agreement,
+            table: instruments()?,
             on,
             findings: by_reference_finding(agreement).into_iter().collect(),
             fails: Cell::new(None),
@@ -142,10 +143,7 @@ impl<'a> TransfersStream<'a> {
 
     /// The assessments, one at a time.
     fn assessments(&self) -> impl Iterator<Item = TransferAssessment> + '_ {
-        // `new` read the table; it is read once per process and kept.
-        transfer_assessments(self.agreement, self.on)
-            .into_iter()
-            .flatten()
+        assessments_against(self.table, self.agreement, self.on)
     }
 
     /// The assessments, noting whether any has an error once the last has

@@ -411,13 +411,22 @@ pub fn transfer_assessments(
     agreement: &Agreement,
     on: Date,
 ) -> Result<impl ExactSizeIterator<Item = TransferAssessment> + '_> {
-    let table = instruments()?;
-    Ok(agreement
+    Ok(assessments_against(instruments()?, agreement, on))
+}
+
+/// [`transfer_assessments`] once the reference table is read: the
+/// assessments against `table`, one at a time.
+pub(crate) fn assessments_against<'a>(
+    table: &'static [Instrument],
+    agreement: &'a Agreement,
+    on: Date,
+) -> impl ExactSizeIterator<Item = TransferAssessment> + 'a {
+    agreement
         .statement
         .sub_processors
         .iter()
         .enumerate()
-        .map(move |(i, sp)| assess::sub_processor(table, i, sp, on)))
+        .map(move |(i, sp)| assess::sub_processor(table, i, sp, on))
 }
 
 impl Agreement {
