@@ -92,9 +92,9 @@ impl Report for TransfersReport {
 /// 160 MB). The same bytes as the report's, in both forms; what `dpa
 /// transfers` prints.
 ///
-/// Whether it [`fails`](Report::fails) is noted as it is written; asked
-/// before a complete write, it assesses every sub-processor once more,
-/// one at a time.
+/// Whether it [`fails`](Report::fails) is noted as it is written and
+/// kept once a write has completed; asked before that, it assesses every
+/// sub-processor once more, one at a time.
 ///
 /// ```
 /// use dpa_core::Agreement;
@@ -120,7 +120,7 @@ pub struct TransfersStream<'a> {
     table: &'static [Instrument],
     on: Date,
     findings: Vec<Finding>,
-    /// Whether a complete write found an error, once one has.
+    /// Whether the report fails, noted by the first complete write.
     fails: Cell<Option<bool>>,
 }
 
@@ -146,18 +146,22 @@ impl<'a> TransfersStream<'a> {
         assessments_against(self.table, self.agreement, self.on)
     }
 
-    /// The assessments, noting whether any has an error once the last has
-    /// been made.
-    fn noted(&self) -> impl Iterator<Item = TransferAssessment> + '_ {
+    /// Runs `write` over the assessments, one at a time, and notes
+    /// whether the report fails (the list's own findings or any
+    /// assessment's have an error) once `write` has completed: a write
+    /// that stopped early notes nothing.
+    fn written<E>(
+        &self,
+        write: impl FnOnce(&mut dyn Iterator<Item = TransferAssessment>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let mut failed = has_errors(&self.findings);
-        let mut left = self.agreement.statement.sub_processors.len();
-        self.assessments().inspect(move |t| {
-            failed |= has_errors(&t.findings);
-            left -= 1;
-            if left == 0 {
-                self.fails.set(Some(failed));
-            }
-        })
+        write(
+            &mut self
+                .assessments()
+                .inspect(|t| failed |= has_errors(&t.findings)),
+        )?;
+        self.fails.set(Some(failed));
+        Ok(())
     }
 }
 
@@ -177,10 +181,7 @@ impl Serialize for TransfersStream<'_> {
 
 impl fmt::Display for TransfersStream<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.agreement.statement.sub_processors.is_empty() {
-            self.fails.set(Some(has_errors(&self.findings)));
-        }
-        write_text(f, self.on, &self.findings, self.noted())
+        self.written(|all| write_text(f, self.on, &self.findings, all))
     }
 }
 
@@ -193,12 +194,13 @@ impl Report for TransfersStream<'_> {
     /// As [`TransfersReport`]'s, one assessment made and written at a
     /// time.
     fn write_json(&self, w: &mut dyn io::Write) -> io::Result<()> {
-        if self.agreement.statement.sub_processors.is_empty() {
-            self.fails.set(Some(has_errors(&self.findings)));
-            let json = super::sorted_json(self).map_err(super::report_error)?;
-            return w.write_all(json.as_bytes());
-        }
-        write_json(w, self.on, &self.findings, self.noted())
+        self.written(|all| {
+            if self.agreement.statement.sub_processors.is_empty() {
+                let json = super::sorted_json(self).map_err(super::report_error)?;
+                return w.write_all(json.as_bytes());
+            }
+            write_json(w, self.on, &self.findings, all)
+        })
     }
 
     fn fails(&self) -> bool {

@@ -210,7 +210,7 @@ fn diff_compares_the_address() {
 /// of the report held whole, for every example agreement, a list kept by
 /// reference alone and beside a list, and Belco with a sub-processor in the
 /// US on no basis (a failing report); asked before anything is written and
-/// after, the verdict is the same.
+/// after, and after a write that stopped part-way, the verdict is the same.
 /// Source: issue 15 point 5 (the list kept by reference in the report);
 /// BENCHMARKS.md "Transfers at the limits" (the report held some 160 MB of
 /// assessments at the limits); GDPR art. 44-46 (a transfer needs a basis).
@@ -257,6 +257,20 @@ fn the_streamed_report_is_the_held_report() {
             "{case}"
         );
         assert_eq!(stream.fails(), held.fails(), "{case}: after the JSON");
+        // A write that stops part-way (the writer takes the first 40
+        // bytes, then fails) notes nothing: asked after it, the verdict is
+        // still the whole report's, failing assessment or not.
+        let stream = TransfersStream::new(a, on).unwrap();
+        let mut short = crate::helpers::Failing {
+            room: 40,
+            kind: std::io::ErrorKind::StorageFull,
+        };
+        assert!(stream.write_json(&mut short).is_err(), "{case}");
+        assert_eq!(
+            stream.fails(),
+            held.fails(),
+            "{case}: after a stopped write"
+        );
         assert_eq!(stream.to_json().unwrap(), held.to_json().unwrap(), "{case}");
         assert_eq!(
             serde_json::to_value(&stream).unwrap(),

@@ -30,3 +30,23 @@ pub(crate) fn belco() -> Agreement {
 pub(crate) fn alles() -> Agreement {
     load("alles-online.toml")
 }
+
+/// A writer that takes `room` bytes, then fails with `kind` (a full disk,
+/// a closed pipe).
+pub(crate) struct Failing {
+    pub(crate) room: usize,
+    pub(crate) kind: std::io::ErrorKind,
+}
+
+impl std::io::Write for Failing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() > self.room {
+            return Err(std::io::Error::from(self.kind));
+        }
+        self.room -= buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

@@ -1108,24 +1108,8 @@ fn streamed_json_is_the_string_form() {
 /// pipe on standard output).
 #[test]
 fn streamed_json_passes_the_writers_error_on() {
+    use crate::helpers::Failing;
     use dpa_core::report::{Report, TransfersReport};
-    /// Takes `room` bytes, then fails with `kind`.
-    struct Failing {
-        room: usize,
-        kind: std::io::ErrorKind,
-    }
-    impl std::io::Write for Failing {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            if buf.len() > self.room {
-                return Err(std::io::Error::from(self.kind));
-            }
-            self.room -= buf.len();
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../examples/agreements/belco.toml"
