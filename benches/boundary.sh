@@ -71,6 +71,7 @@ PAIRS = [
     ("deletion_deadline/rust", "deletion_deadline/rust_deadline", "(Rust) date_due_of against date_deadline_of"),
     ("deletion_deadline/rust_converted", "deletion_deadline/rust", "(diagnostic) Rust + the conversion to dpa_deadline, no crossing"),
     ("deletion_due/c_one_call", "deletion_deadline/rust", "dpa_agreement_date_due, one call"),
+    ("deletion_due/c_one_call", "deletion_deadline/rust_from_parts", "dpa_agreement_date_due, one call, against Rust from year, month, day"),
     ("deletion_due/c_batch", "deletion_deadline/rust_loop", "dpa_agreement_date_dues, per value, against the Rust loop into a slice"),
 ]
 med = lambda xs: statistics.median(xs)
