@@ -742,6 +742,22 @@ impl PyAgreement {
         Ok(assessed.into_iter().map(Transfer::from).collect())
     }
 
+    /// `assess_transfers` one sub-processor at a time: an iterator of
+    /// `Transfer`s, each assessed when the iteration reaches it, so that a
+    /// script that writes or counts them holds one at a time (at the
+    /// limits, the whole list is some 160 MB in Rust, and more as Python
+    /// objects). The same values, in the same order, as `assess_transfers`.
+    fn iter_transfers(slf: &Bound<'_, Self>, on: DateArg<ArgOn>) -> PyResult<TransferIterator> {
+        // The reference table is read here, so that a malformed table is an
+        // error of this call, not of the first step.
+        dpa_core::transfers::instruments().map_err(Error::from)?;
+        Ok(TransferIterator {
+            agreement: slf.clone().unbind(),
+            on: on.0,
+            next: 0,
+        })
+    }
+
     /// The agreement as a value that pickles (through its JSON form).
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
@@ -798,6 +814,51 @@ impl SubProcessor {
             quote(&self.purpose),
             quote_list(&self.countries),
             quote_list(&self.transfer_basis)
+        )
+    }
+}
+
+/// The iterator `Agreement.iter_transfers` returns: the agreement, the
+/// date, and the position of the next sub-processor to assess.
+#[pyclass(module = "dpa", name = "TransferIterator")]
+pub(crate) struct TransferIterator {
+    agreement: Py<PyAgreement>,
+    on: Date,
+    next: usize,
+}
+
+#[pymethods]
+impl TransferIterator {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    /// The next sub-processor's `Transfer`; `StopIteration` past the last.
+    fn __next__(&mut self) -> PyResult<Option<Transfer>> {
+        let inner = &self.agreement.get().inner;
+        let next = guard(|| {
+            Ok(dpa_core::transfers::transfer_assessment(
+                inner, self.next, self.on,
+            )?)
+        })?;
+        Ok(next.map(|t| {
+            self.next += 1;
+            Transfer::from(t)
+        }))
+    }
+
+    /// How many sub-processors are left to assess.
+    fn __length_hint__(&self) -> usize {
+        let all = self.agreement.get().inner.statement.sub_processors.len();
+        all.saturating_sub(self.next)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<dpa.TransferIterator on={} next={} of={}>",
+            dpa_core::values::iso_date::format(self.on),
+            self.next,
+            self.agreement.get().inner.statement.sub_processors.len()
         )
     }
 }

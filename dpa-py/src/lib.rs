@@ -49,7 +49,7 @@ mod native {
     use pyo3::prelude::*;
 
     #[pymodule_export]
-    use crate::agreement::{PyAgreement, SubProcessor};
+    use crate::agreement::{PyAgreement, SubProcessor, TransferIterator};
     #[pymodule_export]
     use crate::calendar::{
         _noop, add_months, add_months_many, is_nl_business_day, is_nl_public_holiday,

@@ -1,4 +1,4 @@
-"""Agreement.assess_transfers and dpa.diff."""
+"""Agreement.assess_transfers, Agreement.iter_transfers and dpa.diff."""
 
 from __future__ import annotations
 
@@ -131,6 +131,57 @@ def test_transfers_refuse_a_datetime(belco: dpa.Agreement) -> None:
 
     with pytest.raises(dpa.InvalidInput):
         belco.assess_transfers(datetime(2026, 11, 23, tzinfo=timezone.utc))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in AGREEMENTS.glob("*.toml")))
+def test_iter_transfers_is_assess_transfers_one_at_a_time(name: str) -> None:
+    # The same Transfers, in the same order, one assessed per step; the
+    # iterator keeps the agreement alive and says how many are left.
+    a = dpa.Agreement.from_file(AGREEMENTS / name)
+    whole = a.assess_transfers(ON)
+    it = a.iter_transfers(ON)
+    assert isinstance(it, dpa.TransferIterator)
+    assert iter(it) is it
+    assert it.__length_hint__() == len(whole)
+    assert repr(it) == f"<dpa.TransferIterator on=2026-11-23 next=0 of={len(whole)}>"
+    del a
+    stepped = []
+    for i, t in enumerate(it):
+        assert t == whole[i]
+        assert it.__length_hint__() == len(whole) - i - 1
+        stepped.append(t)
+    assert stepped == whole
+    with pytest.raises(StopIteration):
+        next(it)
+    assert it.__length_hint__() == 0
+
+
+def test_iter_transfers_of_a_failing_transfer(belco_toml: str) -> None:
+    # GDPR art. 42(7): the certificate lapsed the day before; the iterator
+    # gives the same not-covered verdict as the list.
+    a = _recipient(belco_toml, ["certification"], "transfer_certification", _certificate("2028-03-01"))
+    [t] = list(a.iter_transfers(date(2028, 3, 2)))
+    assert t == a.assess_transfers(date(2028, 3, 2))[0]
+    assert t.verdict == "not-covered"
+
+
+def test_iter_transfers_refuses_what_assess_transfers_refuses(belco: dpa.Agreement) -> None:
+    from datetime import datetime, timezone
+
+    # A datetime is refused as invalid input, a value of another type as a
+    # TypeError; each with the same message from both.
+    cases = [
+        (datetime(2026, 11, 23, tzinfo=timezone.utc), dpa.InvalidInput),
+        ("2026-11-23", TypeError),
+        (None, TypeError),
+    ]
+    for bad, kind in cases:
+        with pytest.raises(kind) as whole:
+            belco.assess_transfers(bad)  # type: ignore[arg-type]
+        with pytest.raises(kind) as stepped:
+            belco.iter_transfers(bad)  # type: ignore[arg-type]
+        assert str(stepped.value) == str(whole.value)
+        assert "on" in str(stepped.value)
 
 
 def test_diff_of_belco_versions(belco: dpa.Agreement) -> None:

@@ -414,6 +414,43 @@ pub fn transfer_assessments(
     Ok(assessments_against(instruments()?, agreement, on))
 }
 
+/// The assessment of the sub-processor at `index` in the list, or `None`
+/// past its end: what [`transfer_assessments`] gives at that position, for
+/// a caller that cannot keep that iterator, which borrows the agreement
+/// (the Python binding's iterator object holds the agreement and a
+/// position).
+///
+/// ```
+/// use dpa_core::Agreement;
+/// use dpa_core::transfers::transfer_assessment;
+///
+/// let text = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../examples/agreements/alles-online.toml"
+/// ))?;
+/// let a = Agreement::from_toml(&text)?;
+/// let on = time::macros::date!(2026 - 11 - 23);
+/// let mailgun = transfer_assessment(&a, 3, on)?.expect("a fourth sub-processor");
+/// assert_eq!((mailgun.index, mailgun.name.as_str()), (3, "Mailgun"));
+/// assert!(transfer_assessment(&a, a.statement.sub_processors.len(), on)?.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`assess_transfers`].
+pub fn transfer_assessment(
+    agreement: &Agreement,
+    index: usize,
+    on: Date,
+) -> Result<Option<TransferAssessment>> {
+    let table = instruments()?;
+    Ok(agreement
+        .statement
+        .sub_processors
+        .get(index)
+        .map(|sp| assess::sub_processor(table, index, sp, on)))
+}
+
 /// [`transfer_assessments`] once the reference table is read: the
 /// assessments against `table`, one at a time.
 pub(crate) fn assessments_against<'a>(

@@ -1134,3 +1134,34 @@ fn streamed_json_passes_the_writers_error_on() {
         })
         .unwrap();
 }
+
+/// `transfer_assessment` (one sub-processor by its position, which the
+/// Python iterator `Agreement.iter_transfers` steps through) gives what the
+/// whole list gives at that position, for every example agreement on a
+/// date before the Schrems II judgment and on one after, and nothing past
+/// the end.
+/// Source: GDPR art. 44-46 (each sub-processor's transfers assessed on the
+/// date); CJEU C-311/18 of 16 July 2020 (the Privacy Shield invalid from
+/// then); docs/python.md (`a.iter_transfers(on)`).
+#[test]
+fn one_assessment_by_position_is_the_lists() {
+    use dpa_core::transfers::transfer_assessment;
+    let mut compared = 0;
+    for entry in std::fs::read_dir(crate::helpers::examples().join("agreements")).unwrap() {
+        let path = entry.unwrap().path();
+        let a = Agreement::from_toml(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for on in [date!(2020 - 07 - 15), date!(2026 - 11 - 23)] {
+            let whole = assess_transfers(&a, on).unwrap();
+            assert_eq!(whole.len(), a.statement.sub_processors.len());
+            for (i, t) in whole.iter().enumerate() {
+                let one = transfer_assessment(&a, i, on).unwrap();
+                assert_eq!(one.as_ref(), Some(t), "{}: {i} on {on}", path.display());
+                compared += 1;
+            }
+            for past in [whole.len(), whole.len() + 1, usize::MAX] {
+                assert_eq!(transfer_assessment(&a, past, on).unwrap(), None, "{past}");
+            }
+        }
+    }
+    assert!(compared > 50, "{compared}");
+}
