@@ -323,6 +323,23 @@ fn approval(a: Option<&Approval>) -> String {
     a.map_or_else(|| "not stated".to_owned(), ToString::to_string)
 }
 
+/// The end of a safeguard's line: `; importer's binding commitments: yes`
+/// where the safeguard records them, then `; withdrawn from D` where it
+/// was withdrawn.
+fn line_end(
+    f: &mut fmt::Formatter<'_>,
+    importer_commitments: Option<bool>,
+    withdrawn_on: Option<Date>,
+) -> fmt::Result {
+    if let Some(c) = importer_commitments {
+        write!(f, "; importer's binding commitments: {}", yes_no(c))?;
+    }
+    if let Some(w) = withdrawn_on {
+        write!(f, "; withdrawn from {}", iso_date::format(w))?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for CodeOfConduct {
     /// The entry on one line, as the file states it: `EU Cloud CoC;
     /// approval: … on …; general validity: not stated; importer's binding
@@ -339,15 +356,7 @@ impl fmt::Display for CodeOfConduct {
         if let Some(m) = &self.monitoring_body {
             write!(f, "; monitoring body: {m}")?;
         }
-        write!(
-            f,
-            "; importer's binding commitments: {}",
-            yes_no(self.importer_commitments)
-        )?;
-        if let Some(w) = self.withdrawn_on {
-            write!(f, "; withdrawn from {}", iso_date::format(w))?;
-        }
-        Ok(())
+        line_end(f, Some(self.importer_commitments), self.withdrawn_on)
     }
 }
 
@@ -369,15 +378,7 @@ impl fmt::Display for TransferCertification {
             iso_date::format(r.issued_on),
             iso_date::format(r.valid_until)
         )?;
-        write!(
-            f,
-            "; importer's binding commitments: {}",
-            yes_no(r.importer_commitments)
-        )?;
-        if let Some(w) = r.withdrawn_on {
-            write!(f, "; withdrawn from {}", iso_date::format(w))?;
-        }
-        Ok(())
+        line_end(f, Some(r.importer_commitments), r.withdrawn_on)
     }
 }
 
@@ -394,9 +395,6 @@ impl fmt::Display for AdHocClauses {
             "authorisation: {}",
             approval(self.authorisation.as_ref())
         )?;
-        if let Some(w) = self.withdrawn_on {
-            write!(f, "; withdrawn from {}", iso_date::format(w))?;
-        }
-        Ok(())
+        line_end(f, None, self.withdrawn_on)
     }
 }

@@ -576,3 +576,57 @@ fn a_changed_certificate_is_a_significant_change() {
         )
     );
 }
+
+/// Each safeguard on one line, as `dpa show` and `dpa diff` print it: the
+/// entry as the file states it, the importer's binding commitments where
+/// the basis needs them (a code, a certificate; not ad hoc clauses, which
+/// the authority authorises), and the withdrawal where given.
+/// Source: GDPR art. 40(3), 42(2) and 46(2)(e)-(f) (the importer's binding
+/// commitments), 46(3)(a) (clauses the authority authorises).
+#[test]
+fn each_safeguard_on_one_line() {
+    let line = |entry: &str, bases: &[&str], value: Value| {
+        let a = recipient(bases, Some((entry, value)));
+        let sp = &a.statement.sub_processors[0];
+        let shown = [
+            sp.code_of_conduct.as_ref().map(ToString::to_string),
+            sp.transfer_certification.as_ref().map(ToString::to_string),
+            sp.ad_hoc_clauses.as_ref().map(ToString::to_string),
+        ];
+        let [one]: [String; 1] = shown
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .try_into()
+            .unwrap();
+        one
+    };
+    assert_eq!(
+        line("code_of_conduct", &["code-of-conduct"], code()),
+        "Cloud Code; approval: the Belgian authority on 2021-05-20; general validity: European Commission on 2024-01-10 (Implementing Decision (EU) 2024/1); monitoring body: a monitoring body; importer's binding commitments: yes; withdrawn from 2030-01-01"
+    );
+    let mut bare = code();
+    for key in ["general_validity", "monitoring_body", "withdrawn_on"] {
+        bare.as_object_mut().unwrap().remove(key);
+    }
+    bare["importer_commitments"] = json!(false);
+    assert_eq!(
+        line("code_of_conduct", &["code-of-conduct"], bare),
+        "Cloud Code; approval: the Belgian authority on 2021-05-20; general validity: not stated; importer's binding commitments: no"
+    );
+    assert_eq!(
+        line("transfer_certification", &["certification"], certificate()),
+        "Europrivacy; criteria approved by: European Data Protection Board; issued by a certification body on 2025-03-01; valid until 2028-03-01; importer's binding commitments: yes"
+    );
+    assert_eq!(
+        line("ad_hoc_clauses", &["ad-hoc-clauses"], clauses()),
+        "Belco-Scalingo clauses; authorisation: Autoriteit Persoonsgegevens on 2022-02-01 (z2022-001)"
+    );
+    let mut withdrawn = clauses();
+    withdrawn.as_object_mut().unwrap().remove("name");
+    withdrawn["withdrawn_on"] = json!("2025-01-01");
+    assert_eq!(
+        line("ad_hoc_clauses", &["ad-hoc-clauses"], withdrawn),
+        "authorisation: Autoriteit Persoonsgegevens on 2022-02-01 (z2022-001); withdrawn from 2025-01-01"
+    );
+}
