@@ -322,6 +322,9 @@ fn terms(s: &ImportedStatement) -> Table {
         }
         other => put(&mut d, "backups", other, |b| Value::from(b.as_str())),
     }
+    put(&mut d, "backup_cycle", &s.backup_cycle, |t| {
+        Value::from(t.to_string())
+    });
     provenance(&mut d, &s.deletion_term);
     let mut du = table("Duration (clause 6.1-6.2 / 2.6.1-2.6.2)");
     let duration = &s.duration;

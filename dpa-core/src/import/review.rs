@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::extract::{ClauseComparison, ImportedStatement};
 use super::{Evidence, Read};
 use crate::macros::spelled_enum;
-use crate::model::DeviationKind;
+use crate::model::{BackupDeletion, DeviationKind};
 
 spelled_enum! {
     /// Whether a template item was found.
@@ -363,6 +363,16 @@ fn term_values(s: &ImportedStatement, values: &mut Vec<ReviewEntry>) {
             ToString::to_string,
         ),
         entry("terms.deletion.backups", &s.backups, ToString::to_string),
+    ]);
+    // The cycle's length matters where backups go by their cycle alone.
+    if s.backups.value() == Some(&BackupDeletion::PerBackupCycle) {
+        values.push(entry(
+            "terms.deletion.backup_cycle",
+            &s.backup_cycle,
+            ToString::to_string,
+        ));
+    }
+    values.extend([
         entry(
             "terms.duration.indefinite",
             &s.duration.indefinite,

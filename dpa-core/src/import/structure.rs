@@ -100,8 +100,10 @@ fn part_heading(text: &str) -> Option<u8> {
     None
 }
 
-/// The number a line starts with (`1.11`, `12`, `2.6.`) and the text after
-/// it, where the number is followed by `.`, `)` or a space.
+/// The number a line starts with (`1.11`, `12.`, `12)`, `2.6.`) and the
+/// text after it, where the number is followed by `.`, `)` or a space. A
+/// plain number (no dot inside) counts only closed by `.` or `)`: `12.`,
+/// `12)`, never `12` alone.
 fn leading_number(text: &str) -> Option<(String, &str)> {
     let end = text
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -114,12 +116,15 @@ fn leading_number(text: &str) -> Option<(String, &str)> {
         return None;
     }
     let rest = &text[end..];
-    let rest = rest.strip_prefix(')').unwrap_or(rest);
+    let parenthesis = rest.strip_prefix(')');
+    let closed = parenthesis.is_some() || text[..end].ends_with('.');
+    let rest = parenthesis.unwrap_or(rest);
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         return None;
     }
-    // "2026 ..." or "24 uur" are no item numbers: a plain number stops at 99.
-    if !number.contains('.') && (number.len() > 2 || !text[..end].ends_with('.')) {
+    // "2026 ..." or "24 uur" are no item numbers: a plain number stops at 99
+    // and is closed by `.` or `)`.
+    if !number.contains('.') && (number.len() > 2 || !closed) {
         return None;
     }
     Some((number.to_owned(), rest.trim_start()))
@@ -420,6 +425,28 @@ mod tests {
         ))
         .unwrap_err();
         assert!(e.to_string().contains("template"), "{e}");
+    }
+
+    /// Source: examples/statements/voorbeeld-varianten.txt: items numbered
+    /// `1)`; a plain number closes with `.` or `)`, never alone ("24 uur").
+    #[test]
+    fn plain_numbers_closed_by_a_parenthesis() {
+        assert_eq!(
+            leading_number("12) Opdrachtgever mag"),
+            Some(("12".to_owned(), "Opdrachtgever mag"))
+        );
+        assert_eq!(
+            leading_number("12. Opdrachtgever"),
+            Some(("12".to_owned(), "Opdrachtgever"))
+        );
+        assert_eq!(leading_number("24 uur na ontdekking"), None);
+        assert_eq!(leading_number("2026) en verder"), None);
+        assert_eq!(leading_number("1)2"), None);
+        let text = "Deel 1: Data Pro Statement\n1) Dit Data Pro Statement is opgesteld door: X B.V.\n2) Dit Data Pro Statement geldt vanaf 1 mei 2025.\n3) Na beëindiging van de overeenkomst verwijdert data processor de gegevens binnen 30 dagen.\n";
+        let s = read(&normalize(text)).unwrap();
+        let numbers: Vec<&str> = s.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "3"]);
+        assert_eq!(s.items[2].key, Some("deletion"));
     }
 
     /// Source: the NLdigital 2025 template (seed 004): bullets 1-5, then

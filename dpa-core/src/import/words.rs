@@ -122,8 +122,9 @@ pub(crate) fn month(word: &str) -> Option<Month> {
 }
 
 /// The first date written in `s`: `8 juni 2026`, `04 januari 2022`,
-/// `1 January 2024`, `January 1, 2024`, `2026-06-08`, `maart 2023`, `May
-/// 2018` or a year alone (`2020`, only where `year_alone`), with its precision.
+/// `1 January 2024`, `January 1, 2024`, `2026-06-08`, `01-02-2026` (day
+/// first, [`day_month_year`]), `maart 2023`, `May 2018` or a year alone
+/// (`2020`, only where `year_alone`), with its precision.
 pub(crate) fn first_date(s: &str, year_alone: bool) -> Option<StatedDate> {
     // Words with whether a parenthesis or comma separates them from the
     // word before: "version 1 (May 2018)" has no day.
@@ -135,7 +136,9 @@ pub(crate) fn first_date(s: &str, year_alone: bool) -> Option<StatedDate> {
                 .filter(|x| !x.is_empty())
                 .map(str::to_owned)
                 .collect::<Vec<_>>(),
-        ) {
+        )
+        .or_else(|| day_month_year(&f))
+        {
             return Some(d);
         }
         let opens = f.starts_with(['(', '[']);
@@ -180,6 +183,35 @@ pub(crate) fn first_date(s: &str, year_alone: bool) -> Option<StatedDate> {
             .and_then(|y| StatedDate::year(y).ok());
     }
     None
+}
+
+/// A date in digits as the Netherlands writes it, day first with hyphens:
+/// `01-02-2026` and `1-2-2026` are 1 February 2026 (Taalunie, Taaladvies
+/// "Datumnotatie", taaladvies.net/datumnotatie: "De verkorte notatie krijgt
+/// streepjes of punten: 14-04-2011 ... De notatie met streepjes is vooral
+/// in Nederland gebruikelijk"). The token may be wrapped in punctuation
+/// (`(01-02-2026)`, `01-02-2026.`). Slashes are not read: `01/02/2026` is
+/// 2 January in the United States, and no Data Pro Statement is the place
+/// to guess which. A year outside 1990–2100 or a day the month lacks is no
+/// date.
+fn day_month_year(token: &str) -> Option<StatedDate> {
+    let t = token.trim_matches(|c: char| !c.is_ascii_digit());
+    let mut parts = t.split('-');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4)) {
+        return None;
+    }
+    let year: i32 = y.parse().ok().filter(|y| (1990..=2100).contains(y))?;
+    let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
+    let date = Date::from_calendar_date(year, month, d.parse().ok()?).ok()?;
+    Some(StatedDate::from(date))
 }
 
 /// `2026-06-08` (split into words: `2026`, `06`, `08`).
@@ -366,6 +398,26 @@ mod tests {
         assert_eq!(d("version 1 (May 2018)").as_deref(), Some("2018-05"));
         assert_eq!(d("version 2 (2021)").as_deref(), Some("2021"));
         assert_eq!(first_date("version 2 (2021)", false), None);
+    }
+
+    /// Source: Taalunie, Taaladvies "Datumnotatie" (taaladvies.net/datumnotatie):
+    /// the short Dutch notation is day-month-year with hyphens (14-04-2011).
+    #[test]
+    fn dates_in_digits_day_first() {
+        let d = |s: &str| first_date(s, false).map(|d| d.to_string());
+        assert_eq!(
+            d("geldt vanaf 01-02-2026 (versie 2026.1)").as_deref(),
+            Some("2026-02-01")
+        );
+        assert_eq!(d("geldt vanaf 1-2-2026.").as_deref(), Some("2026-02-01"));
+        assert_eq!(d("(14-04-2011)").as_deref(), Some("2011-04-14"));
+        // Not a date: no such day, a year out of range, slashes, two
+        // digits of year, a range of years.
+        assert_eq!(d("geldt vanaf 30-02-2026"), None);
+        assert_eq!(d("geldt vanaf 01-02-1890"), None);
+        assert_eq!(d("geldt vanaf 01/02/2026"), None);
+        assert_eq!(d("geldt vanaf 01-02-26"), None);
+        assert_eq!(d("2019-2021"), None);
     }
 
     /// Source: seed 000 DPS 1.14 ("minimaal 14-dagen van tevoren"), seed 004

@@ -143,6 +143,11 @@ fn compare(i: &Import, a: &Agreement) -> Tally {
     );
     t.field("terms.deletion.backups", &s.backups, Some(d.backups));
     t.field(
+        "terms.deletion.backup_cycle",
+        &s.backup_cycle,
+        d.backup_cycle,
+    );
+    t.field(
         "terms.breach.notice",
         &s.breach_notice,
         a.terms.breach.notice,
@@ -539,7 +544,9 @@ fn example_hosting_statement_imports_without_wrong_values() {
 }
 
 /// Source: examples/statements/voorbeeld-webdiensten.txt (NLdigital 2025,
-/// Dutch) against examples/agreements/voorbeeld-webdiensten.toml.
+/// Dutch) against examples/agreements/voorbeeld-webdiensten.toml; DPS 12
+/// "Back-ups worden in een cyclus van 30 dagen overschreven" is the backup
+/// cycle.
 #[test]
 fn voorbeeld_webdiensten_statement_imports_without_wrong_values() {
     let (_, _, t) = check(
@@ -547,10 +554,134 @@ fn voorbeeld_webdiensten_statement_imports_without_wrong_values() {
         &statement("voorbeeld-webdiensten.txt"),
         "voorbeeld-webdiensten.toml",
     );
+    for field in ["terms.deletion.term", "terms.deletion.backup_cycle"] {
+        assert!(
+            t.right.iter().any(|r| r == field),
+            "{field}: {:?}",
+            t.missed
+        );
+    }
+}
+
+/// Source: examples/statements/voorbeeld-varianten.txt (our own Dutch
+/// statement with wording of its own): items numbered `1)`, the name after
+/// "opgesteld door:", "geldt vanaf 01-02-2026" (day first, Taaladvies
+/// "Datumnotatie"), "van toepassing op:" with the products, sub-processors
+/// as bullets with the country after the name or in brackets (seat or
+/// location left to a person), "meldt ... binnen 36 uur"
+/// after a sentence about the controller's 72 hours to the Autoriteit
+/// Persoonsgegevens (GDPR art. 33(1)), "met een aankondiging van ten minste
+/// 30 dagen", "binnen 60 dagen na de kennisgeving ... opzeggen", and
+/// backups "binnen 6 maanden verwijderd" (open: within the deletion term or
+/// a cycle after it).
+#[test]
+fn own_dutch_statement_with_other_wording_imports() {
+    use dpa_core::model::{AuditPeriod, Firmness, TransferBasis};
+    let i = import_text(&statement("voorbeeld-varianten.txt")).unwrap();
+    let s = &i.statement;
+    let p = &s.processor;
+    assert_eq!(
+        p.name.value().map(String::as_str),
+        Some("Kaasboer Hosting B.V.")
+    );
+    assert_eq!(p.name.evidence().unwrap().clause, "DPS 1");
+    assert_eq!(
+        p.chamber_of_commerce.value().map(String::as_str),
+        Some("12345678")
+    );
+    assert_eq!(
+        s.effective_date.value().map(ToString::to_string).as_deref(),
+        Some("2026-02-01")
+    );
+    assert_eq!(s.version.value().map(String::as_str), Some("2026.1"));
+    assert_eq!(
+        s.products.value().unwrap(),
+        &["Managed Hosting", "Back-up as a Service"]
+    );
+    // The edition is named in item 6's sentence, which is no template name.
+    assert!(s.template.value().is_none());
+    assert!(s.edition.value().is_some());
+    let subs = s.sub_processors.value().unwrap();
+    let names: Vec<&str> = subs.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Amazon Web Services EMEA SARL",
+            "Cloudflare Inc.",
+            "Zendesk Inc.",
+            "TransIP B.V."
+        ]
+    );
+    // The country beside the name, after a comma or in brackets: seat or
+    // location, a person chooses.
+    let Read::Ambiguous(seat) = &subs[0].seat else {
+        panic!("{:?}", subs[0].seat)
+    };
+    assert_eq!(
+        seat.readings,
+        [
+            "the sub-processor's seat: seat = \"LU\"",
+            "where it processes: locations = [\"LU\"]"
+        ]
+    );
+    assert_eq!(
+        subs[0].locations.value().map(|l| l.len()),
+        Some(1),
+        "verwerking in Ierland"
+    );
+    assert!(matches!(subs[2].seat, Read::Ambiguous(_)));
+    let Read::Ambiguous(seat) = &subs[3].seat else {
+        panic!("{:?}", subs[3].seat)
+    };
     assert!(
-        t.right.iter().any(|r| r == "terms.deletion.term"),
+        seat.readings[0].ends_with("seat = \"NL\""),
         "{:?}",
-        t.missed
+        seat.readings
+    );
+    assert!(subs[3].locations.value().is_none());
+    assert_eq!(subs[1].transfer_bases, [TransferBasis::EuUsDpf]);
+    assert_eq!(subs[2].transfer_bases, [TransferBasis::SccEditionNotStated]);
+    assert_eq!(
+        s.deletion_term.value(),
+        Some(&Term::new(90, TermUnit::Days).unwrap())
+    );
+    assert_eq!(s.deletion_firmness.value(), Some(&Firmness::AtTheLatest));
+    let Read::Ambiguous(backups) = &s.backups else {
+        panic!("{:?}", s.backups)
+    };
+    assert!(
+        backups.readings[1].contains("backup_cycle = \"6 months\""),
+        "{:?}",
+        backups.readings
+    );
+    assert!(s.backup_cycle.value().is_none());
+    // 36 hours to the client, not the controller's 72 to the authority.
+    assert_eq!(s.breach_notice.value().and_then(|n| n.hours()), Some(36));
+    assert_eq!(s.breach_notice.evidence().unwrap().clause, "DPS 11");
+    assert_eq!(s.audit_count.value(), Some(&1));
+    assert_eq!(s.audit_period.value(), Some(&AuditPeriod::CALENDAR_YEAR));
+    assert_eq!(
+        s.audit_notice.value(),
+        Some(&Term::new(30, TermUnit::Days).unwrap())
+    );
+    assert_eq!(
+        s.change_window.value(),
+        Some(&Term::new(60, TermUnit::Days).unwrap())
+    );
+    assert_eq!(s.certifications.value().map(Vec::len), Some(2));
+    assert!(i.review().fails());
+    // The draft reads back as TOML with what was stated.
+    let v: toml::Value = toml::from_str(&i.draft_toml()).unwrap();
+    assert_eq!(
+        v["statement"]["effective_date"]
+            .as_datetime()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("2026-02-01")
+    );
+    assert_eq!(
+        v["terms"]["breach"]["notice"]["hours"].as_integer(),
+        Some(36)
     );
 }
 
@@ -844,6 +975,218 @@ fn unrecognised_wording_is_ambiguous_and_words_are_whole() {
     assert!(i.review().fails());
 }
 
+/// Source: docs/rules.md, deletion from backups (the deletion date + the
+/// backup cycle): a backup sentence before the deletion sentence gives the
+/// cycle, not the deletion term; "overschreven" is the cycle coming round.
+#[test]
+fn a_backup_sentence_first_gives_the_cycle_not_the_deletion_term() {
+    let text = "Deel 1: Data Pro Statement\n\n1.1 Dit Data Pro Statement is opgesteld door de volgende data processor: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n1.2 Dit Data Pro Statement geldt vanaf 1 mei 2025.\n1.3 Back-ups worden na 35 dagen overschreven. Na beëindiging van de Overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 3 maanden.\n";
+    let s = import_text(text).unwrap().statement;
+    assert_eq!(
+        s.deletion_term.value(),
+        Some(&Term::new(3, TermUnit::Months).unwrap())
+    );
+    assert_eq!(
+        s.backups.value(),
+        Some(&dpa_core::model::BackupDeletion::PerBackupCycle)
+    );
+    assert_eq!(
+        s.backup_cycle.value(),
+        Some(&Term::new(35, TermUnit::Days).unwrap())
+    );
+}
+
+/// Source: English wording without the template's questions: "was drawn
+/// up by:", "applies to:", "reports a personal data breach" (GDPR art.
+/// 4(12)), "Backups are overwritten within 30 days", "30 days' notice",
+/// "after receipt of the notice".
+#[test]
+fn english_wording_without_the_templates_questions() {
+    let text = "Part 1: Data Pro Statement\n\n1) This Data Pro Statement was drawn up by: Brightside Hosting Ltd, 1 Canal Street, 1011 AB Amsterdam, Netherlands.\n\n2) This Data Pro Statement applies as of 01-02-2026 (version 3).\n\n3) This Data Pro Statement applies to: Cloud Servers, Managed Backup.\n\n4) After the agreement ends, the data processor deletes the personal data at the latest within 60 days. Backups are overwritten within 30 days.\n\n5) The data processor reports a personal data breach to the client within 36 hours of discovering it.\n\n6) Audits: the client may have an audit carried out at most once per calendar year, with 30 days' notice.\n\n7) The client may terminate the agreement within 30 days after receipt of the notice of a change to this Data Pro Statement.\n";
+    let i = import_text(text).unwrap();
+    let s = &i.statement;
+    let found: Vec<(&str, Option<&str>)> = s
+        .items
+        .iter()
+        .filter(|t| t.clause.is_some())
+        .map(|t| (t.key, t.clause.as_deref()))
+        .collect();
+    for (key, clause) in [
+        ("processor", "DPS 1"),
+        ("products", "DPS 3"),
+        ("deletion", "DPS 4"),
+        ("breach", "DPS 5"),
+    ] {
+        assert!(found.contains(&(key, Some(clause))), "{key}: {found:?}");
+    }
+    assert_eq!(
+        s.processor.name.value().map(String::as_str),
+        Some("Brightside Hosting Ltd")
+    );
+    assert_eq!(
+        s.effective_date.value().map(ToString::to_string).as_deref(),
+        Some("2026-02-01")
+    );
+    assert_eq!(
+        s.products.value().unwrap(),
+        &["Cloud Servers", "Managed Backup"]
+    );
+    assert_eq!(s.breach_notice.value().and_then(|n| n.hours()), Some(36));
+    assert_eq!(
+        s.backup_cycle.value(),
+        Some(&Term::new(30, TermUnit::Days).unwrap())
+    );
+    let days = |n| Some(Term::new(n, TermUnit::Days).unwrap());
+    assert_eq!(s.deletion_term.value().copied(), days(60));
+    assert_eq!(s.audit_notice.value().copied(), days(30));
+    assert_eq!(s.change_window.value().copied(), days(30));
+}
+
+/// Source: Dutch labels and wording without the template's questions:
+/// "Ingangsdatum:" with the version in the next sentence (an earlier
+/// version named after it is history, not the version), "Na afloop van de
+/// overeenkomst", and a table whose country column is headed "Land" alone
+/// (seat or location: both settings spelled out with the country).
+#[test]
+fn dutch_labels_and_a_country_column_headed_land() {
+    let text = "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door Voorbeeld Software B.V., Kanaalweg 5, 3526 KL Utrecht.\n\n2. Ingangsdatum: 15 januari 2026. Eerdere versies: versie 3.0 (2024). Versie 4.0.\n\n3. Data processor schakelt de volgende subverwerkers in:\nBedrijf | Dienst | Land\nTwilio Inc. | sms | Verenigde Staten\n\n4. Na afloop van de overeenkomst worden de persoonsgegevens binnen drie maanden verwijderd.\n";
+    let s = import_text(text).unwrap().statement;
+    assert_eq!(
+        s.processor.name.value().map(String::as_str),
+        Some("Voorbeeld Software B.V.")
+    );
+    assert_eq!(
+        s.effective_date.value().map(ToString::to_string).as_deref(),
+        Some("2026-01-15")
+    );
+    assert_eq!(s.version.value().map(String::as_str), Some("4.0"));
+    assert_eq!(
+        s.deletion_term.value(),
+        Some(&Term::new(3, TermUnit::Months).unwrap())
+    );
+    let subs = s.sub_processors.value().unwrap();
+    assert_eq!(subs[0].name, "Twilio Inc.");
+    let Read::Ambiguous(seat) = &subs[0].seat else {
+        panic!("{:?}", subs[0].seat)
+    };
+    assert_eq!(
+        seat.readings,
+        [
+            "the sub-processor's seat: seat = \"US\"",
+            "where it processes: locations = [\"US\"]"
+        ]
+    );
+}
+
+/// Source: the sub-processors on the question's own line after its colon,
+/// `Name (country)` separated by commas and "en" (each country seat or
+/// location, for a person), and "maximaal 1x per jaar".
+#[test]
+fn sub_processors_after_the_colon_and_1x_per_year() {
+    let text = "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door de volgende data processor: Webbureau Noord B.V., Markt 3, 9711 AA Groningen.\n\n2. Data processor maakt gebruik van de volgende sub-processors: Google Cloud (Nederland), Mailgun (Verenigde Staten) en Stripe (Ierland).\n\n3. Na beëindiging van de Overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.\n\n4. Opdrachtgever mag maximaal 1x per jaar een audit uitvoeren.\n";
+    let s = import_text(text).unwrap().statement;
+    let subs = s.sub_processors.value().unwrap();
+    let read: Vec<(&str, &str)> = subs
+        .iter()
+        .map(|x| match &x.seat {
+            Read::Ambiguous(a) => (x.name.as_str(), a.evidence.quote.as_str()),
+            other => panic!("{}: {other:?}", x.name),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Google Cloud", "Google Cloud (Nederland)"),
+            ("Mailgun", "Mailgun (Verenigde Staten)"),
+            ("Stripe", "Stripe (Ierland)")
+        ]
+    );
+    assert!(
+        subs.iter()
+            .all(|x| x.purpose.is_none() && x.locations.value().is_none())
+    );
+    assert_eq!(s.audit_count.value(), Some(&1));
+    assert!(matches!(s.audit_period, Read::Ambiguous(_)));
+}
+
+/// Source: "is ISO 27001 gecertificeerd" (the certification item without
+/// "volgens"), and "zonder onnodige vertraging" read as GDPR art. 33(2)'s
+/// "zonder onredelijke vertraging" (no fixed term); an earlier item on the
+/// information security policy that mentions a certificate is not taken
+/// for the certification item.
+#[test]
+fn gecertificeerd_and_zonder_onnodige_vertraging() {
+    let text = "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door de volgende data processor: Datahaven B.V., Dorpsstraat 8, 5611 AB Eindhoven.\n\n2. Data processor hanteert een informatiebeveiligingsbeleid gebaseerd op ISO 27001, waarvoor hij is gecertificeerd.\n\n3. Na beëindiging van de Overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 3 maanden.\n\n4. Data processor is ISO 27001 gecertificeerd.\n\n5. Indien data processor een datalek ontdekt, informeert hij de opdrachtgever zonder onnodige vertraging.\n";
+    let s = import_text(text).unwrap().statement;
+    let item = |key: &str| {
+        s.items
+            .iter()
+            .find(|t| t.key == key)
+            .and_then(|t| t.clause.clone())
+    };
+    assert_eq!(item("certifications").as_deref(), Some("DPS 4"));
+    let certs = s.certifications.value().unwrap();
+    assert_eq!(certs.len(), 1);
+    assert_eq!(certs[0].name, "ISO/IEC 27001");
+    assert_eq!(
+        s.breach_notice.value(),
+        Some(&dpa_core::model::NoticeTerm::WithoutUndueDelay)
+    );
+}
+
+/// Source: sub-processor tables whose country is not the last column: each
+/// header cell says what its column holds (name, purpose, seat, where it
+/// processes, transfer tool); "Aard van de verwerking" is a purpose, not a
+/// place; a cell naming no country ("n.v.t.") leaves that value not stated
+/// and the table goes on.
+#[test]
+fn tables_read_by_what_each_header_cell_heads() {
+    use dpa_core::model::TransferBasis;
+    use dpa_core::values::Location;
+    let text = "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door de volgende data processor: Datahaven B.V., Dorpsstraat 8, 5611 AB Eindhoven.\n\n2. Data processor maakt gebruik van de volgende sub-processors:\n\n| Naam | Aard van de verwerking | Vestigingsland | Land van verwerking | Doorgifte |\n|---|---|---|---|---|\n| Microsoft Ireland Operations Ltd | e-mail | Ierland | n.v.t. | n.v.t. |\n| Amazon Web Services Inc. | hosting | Verenigde Staten | Duitsland | EU-US Data Privacy Framework |\n| Sentry | foutmonitoring | Verenigde Staten | Verenigde Staten | SCC's (2021) |\n\n3. Na beëindiging van de Overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 3 maanden.\n";
+    let s = import_text(text).unwrap().statement;
+    let subs = s.sub_processors.value().unwrap();
+    let read: Vec<_> = subs
+        .iter()
+        .map(|x| {
+            (
+                x.name.as_str(),
+                x.purpose.as_deref(),
+                x.seat.value().map(|c| c.as_str()),
+                x.locations.value().cloned(),
+                x.transfer_bases.clone(),
+            )
+        })
+        .collect();
+    let country = |c: &str| Location::Country(c.parse().unwrap());
+    assert_eq!(
+        read,
+        [
+            (
+                "Microsoft Ireland Operations Ltd",
+                Some("e-mail"),
+                Some("IE"),
+                None,
+                vec![]
+            ),
+            (
+                "Amazon Web Services Inc.",
+                Some("hosting"),
+                Some("US"),
+                Some(vec![country("DE")]),
+                vec![TransferBasis::EuUsDpf]
+            ),
+            (
+                "Sentry",
+                Some("foutmonitoring"),
+                Some("US"),
+                Some(vec![country("US")]),
+                vec![TransferBasis::Scc2021]
+            ),
+        ]
+    );
+}
+
 /// The deviations found: each clause's number and kind.
 fn deviations(i: &Import) -> Vec<(String, DeviationKind)> {
     match &i.statement.clause_comparison {
@@ -915,6 +1258,20 @@ fn the_unmodified_2025_clauses_have_no_deviations() {
 #[test]
 fn three_deviations_from_the_2025_clauses_are_found() {
     let i = import_text(&statement("voorbeeld-afwijkingen.txt")).unwrap();
+    // Part 1 as well: DPS 17 "meldt hij dat de opdrachtgever uiterlijk
+    // binnen 48 uur" (not clause 4.1's "zonder onredelijke vertraging"),
+    // DPS 12 "Back-ups worden na 35 dagen overschreven" (the cycle).
+    let s = &i.statement;
+    assert_eq!(s.breach_notice.value().and_then(|n| n.hours()), Some(48));
+    assert_eq!(s.breach_notice.evidence().unwrap().clause, "DPS 17");
+    assert_eq!(
+        s.backups.value(),
+        Some(&dpa_core::model::BackupDeletion::PerBackupCycle)
+    );
+    assert_eq!(
+        s.backup_cycle.value(),
+        Some(&Term::new(35, TermUnit::Days).unwrap())
+    );
     assert_eq!(
         deviations(&i),
         [

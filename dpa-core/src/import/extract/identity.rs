@@ -84,20 +84,33 @@ fn empty_processor() -> ImportedProcessor {
 }
 
 /// The name: after the question's colon (`... data processor (verwerker):
-/// Alles Online B.V.,`), before `(Data Processor)` on its line, or a line
-/// ending in a company form.
+/// Alles Online B.V.,`, `... opgesteld door: Kaasboer Hosting B.V.,`),
+/// after the question without one where what follows ends in a company
+/// form (`opgesteld door Kaasboer Hosting B.V., Kerkstraat 12`), before
+/// `(Data Processor)` on its line, or a line ending in a company form.
 fn name(src: &Source) -> Read<String> {
     let text = src.text();
-    if let Some((_, end)) =
-        src.folded
-            .find(&["processor (verwerker):", "data processor:", "verwerker:"])
-    {
+    let up_to_comma = |end: usize| {
         let rest = &text[end..];
         let stop = rest.find([',', '\n']).unwrap_or(rest.len());
         let name = rest[..stop].trim();
-        if !name.is_empty() && name.len() < 80 {
-            return Read::stated(name.to_owned(), src.evidence_at(end));
-        }
+        (!name.is_empty() && name.len() < 80).then_some(name)
+    };
+    if let Some((_, end)) = src.folded.find(&[
+        "processor (verwerker):",
+        "data processor:",
+        "verwerker:",
+        "opgesteld door:",
+        "drawn up by:",
+    ]) && let Some(name) = up_to_comma(end)
+    {
+        return Read::stated(name.to_owned(), src.evidence_at(end));
+    }
+    if let Some((_, end)) = src.folded.find(&["opgesteld door ", "drawn up by "])
+        && let Some(name) = up_to_comma(end)
+        && ends_in_company_form(name)
+    {
+        return Read::stated(name.to_owned(), src.evidence_at(end));
     }
     for (a, b) in src.passage.line_ranges() {
         let line = text[a..b].trim();
@@ -114,15 +127,18 @@ fn name(src: &Source) -> Read<String> {
                 }
             }
         }
-        if COMPANY_FORMS
-            .iter()
-            .any(|f| line.ends_with(&format!(" {f}")))
-            && line.len() < 80
-        {
+        if ends_in_company_form(line) && line.len() < 80 {
             return Read::stated(line.to_owned(), src.evidence(a, b));
         }
     }
     Read::NotStated
+}
+
+/// Whether `name` ends in one of the [`COMPANY_FORMS`] after a space.
+fn ends_in_company_form(name: &str) -> bool {
+    COMPANY_FORMS
+        .iter()
+        .any(|f| name.strip_suffix(f).is_some_and(|n| n.ends_with(' ')))
 }
 
 /// The segments of the text: its lines split at commas and sentence ends,
@@ -358,6 +374,25 @@ fn contact_name(src: &Source) -> Read<String> {
 }
 
 /// A version number: `1.3`, `1.2.1`, `3`.
+/// The version number after the word `versie` / `version` in `sentence`
+/// (`versie 2.1`, `Version 3`), where it is one.
+fn version_in(sentence: &str) -> Option<String> {
+    let sw = words(sentence);
+    let i = sw.iter().position(|x| x == "versie" || x == "version")?;
+    let mut v = sw.get(i + 1).cloned().unwrap_or_default();
+    // "versie 1.0" is split into words "1", "0": joined again.
+    let mut j = i + 2;
+    while let Some(next) = sw.get(j).filter(|n| n.chars().all(|c| c.is_ascii_digit())) {
+        if sentence.contains(&format!("{v}.{next}")) {
+            v = format!("{v}.{next}");
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    version_number(&v).then_some(v)
+}
+
 fn version_number(w: &str) -> bool {
     !w.is_empty()
         && w.len() <= 12
@@ -436,7 +471,6 @@ pub(crate) fn version(s: &Structure) -> (Read<String>, Read<StatedDate>, Vec<His
     let mut version = Read::NotStated;
     let mut date = Read::NotStated;
     if let Some(src) = &item {
-        let w = words(src.text());
         let first_sentence = src
             .passage
             .sentences()
@@ -447,24 +481,28 @@ pub(crate) fn version(s: &Structure) -> (Read<String>, Read<StatedDate>, Vec<His
         if let Some(d) = first_date(sentence, false) {
             date = Read::stated(d, src.evidence(first_sentence.0, first_sentence.1));
         }
-        let sw = words(sentence);
-        if let Some(i) = sw.iter().position(|x| x == "versie" || x == "version") {
-            let mut v = sw.get(i + 1).cloned().unwrap_or_default();
-            // "versie 1.0" is split into words "1", "0": joined again.
-            let mut j = i + 2;
-            while let Some(next) = sw.get(j).filter(|n| n.chars().all(|c| c.is_ascii_digit())) {
-                if sentence.contains(&format!("{v}.{next}")) {
-                    v = format!("{v}.{next}");
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            if version_number(&v) {
-                version = Read::stated(v, src.evidence(first_sentence.0, first_sentence.1));
-            }
+        // The version of the date's sentence; else of the first later
+        // sentence of the item that names one ("Ingangsdatum: 15 januari
+        // 2026. Versie 4.0."), not one about earlier versions.
+        let later = src
+            .passage
+            .sentences()
+            .into_iter()
+            .skip(1)
+            .filter(|&(a, b)| {
+                let f = fold(&src.text()[a..b]);
+                ![
+                    "eerdere", "vorige", "oudere", "earlier", "previous", "older",
+                ]
+                .iter()
+                .any(|w| f.contains(w))
+            });
+        if let Some((v, (a, b))) = std::iter::once(first_sentence)
+            .chain(later)
+            .find_map(|(a, b)| version_in(&src.text()[a..b]).map(|v| (v, (a, b))))
+        {
+            version = Read::stated(v, src.evidence(a, b));
         }
-        drop(w);
         if date.value().is_some()
             && !history.iter().any(|h| Some(&h.version) == version.value())
             && let (Some(v), Some(d), Some(e)) = (version.value(), date.value(), date.evidence())
@@ -571,7 +609,8 @@ pub(crate) fn split_top_level(s: &str, sep: char) -> Vec<String> {
         .collect()
 }
 
-/// The edition line, as written and as the edition it names.
+/// The edition line, as written (the statement's `template`, where the
+/// line is not a sentence of an item) and as the edition it names.
 pub(crate) fn edition(s: &Structure) -> (Read<String>, Read<Edition>) {
     let Some(e) = &s.edition else {
         return (Read::NotStated, Read::NotStated);
@@ -581,8 +620,18 @@ pub(crate) fn edition(s: &Structure) -> (Read<String>, Read<Edition>) {
         lines: (e.line.first, e.line.last),
         quote: e.line.text.clone(),
     };
-    (
-        Read::stated(e.line.text.clone(), evidence.clone()),
-        Read::stated(e.edition, evidence),
-    )
+    // A line of part 1's items ("7. Data processor gebruikt de
+    // Standaardclausules voor verwerkingen, versie maart 2025") names the
+    // clauses' edition in a sentence about them: no template's name.
+    let in_an_item = s
+        .items
+        .iter()
+        .flat_map(|i| &i.lines)
+        .any(|l| l.first == e.line.first);
+    let template = if in_an_item {
+        Read::NotStated
+    } else {
+        Read::stated(e.line.text.clone(), evidence.clone())
+    };
+    (template, Read::stated(e.edition, evidence))
 }

@@ -155,6 +155,9 @@ pub struct ImportedStatement {
     pub deletion_asap: bool,
     /// How backups are deleted.
     pub backups: Read<BackupDeletion>,
+    /// The length of the backup cycle, where the statement gives it
+    /// (`backup_cycle`; read only where backups go by their cycle).
+    pub backup_cycle: Read<Term>,
     /// The breach notice term.
     pub breach_notice: Read<NoticeTerm>,
     /// "zo snel mogelijk" before the breach notice term.
@@ -200,7 +203,8 @@ pub(crate) fn extract(s: &Structure) -> crate::error::Result<ImportedStatement> 
         })
         .collect();
     let (version, effective_date, history) = identity::version(s);
-    let (deletion_term, deletion_firmness, deletion_asap, backups) = terms::deletion(s);
+    let (deletion_term, deletion_firmness, deletion_asap, (backups, backup_cycle)) =
+        terms::deletion(s);
     let (breach_notice, breach_asap) = terms::breach(s);
     let (audit_count, audit_period, audit_notice) = terms::audit(s);
     let (template, edition) = identity::edition(s);
@@ -221,6 +225,7 @@ pub(crate) fn extract(s: &Structure) -> crate::error::Result<ImportedStatement> 
         deletion_firmness,
         deletion_asap,
         backups,
+        backup_cycle,
         breach_notice,
         breach_asap,
         breach_channels: breach::channels(s),

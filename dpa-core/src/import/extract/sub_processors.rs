@@ -46,45 +46,112 @@ pub(crate) fn read(s: &Structure, names: &CountryNames) -> Read<Vec<ImportedSubP
     Read::stated(subs, evidence)
 }
 
-/// Whether `line` is a table header: a name column and a country column.
+/// Words of a header that name the sub-processor's column.
+const NAME_HEADERS: [&str; 10] = [
+    "bedrijf",
+    "naam",
+    "name",
+    "company",
+    "sub-processor",
+    "subverwerker",
+    "partij",
+    "dienstverlener",
+    "leverancier",
+    "provider",
+];
+/// Words of a header that name the seat's column.
+const SEAT_HEADERS: [&str; 5] = ["vestiging", "seat", "establish", "registered", "zetel"];
+/// Words of a header that name the column of where it processes.
+const LOCATION_HEADERS: [&str; 6] = [
+    "locatie",
+    "location",
+    "verwerking",
+    "processing",
+    "datacenter",
+    "opslag",
+];
+
+/// Whether `line` is a flattened table header (one cell): a name column
+/// and a country column, what the country column means.
 fn header(line: &str) -> Option<Column> {
     let f = fold(line);
-    let named = [
-        "bedrijf",
-        "naam",
-        "name",
-        "company",
-        "sub-processor",
-        "subverwerker",
-        "partij",
-    ]
-    .iter()
-    .any(|w| f.contains(w));
-    if !named || f.len() > 80 {
+    let has = |ws: &[&str]| ws.iter().any(|w| f.contains(w));
+    if !has(&NAME_HEADERS) || f.len() > 80 {
         return None;
     }
-    if ["vestiging", "seat", "establish", "registered", "zetel"]
-        .iter()
-        .any(|w| f.contains(w))
-    {
+    if has(&SEAT_HEADERS) {
         Some(Column::Seat)
-    } else if [
-        "locatie",
-        "location",
-        "verwerking",
-        "processing",
-        "datacenter",
-        "opslag",
-    ]
-    .iter()
-    .any(|w| f.contains(w))
-    {
+    } else if has(&LOCATION_HEADERS) {
         Some(Column::Location)
     } else if f.contains("land") || f.contains("country") {
         Some(Column::Open)
     } else {
         None
     }
+}
+
+/// What a cell of a table's header row heads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Heads {
+    /// The sub-processor's name.
+    Name,
+    /// What it does ("Doel", "Dienst", "Omschrijving", "Service").
+    Purpose,
+    /// A country, with what the column says it is.
+    Country(Column),
+    /// The transfer tool ("Doorgifte", "Waarborg", "Transfer mechanism").
+    Transfer,
+    /// Something else, not read.
+    Other,
+}
+
+/// What the header cell `cell` heads. The purpose is asked before the
+/// places ("Aard van de verwerking" is what it does, not where).
+fn heads(cell: &str) -> Heads {
+    let f = fold(cell);
+    let has = |ws: &[&str]| ws.iter().any(|w| f.contains(w));
+    if has(&NAME_HEADERS) {
+        Heads::Name
+    } else if has(&[
+        "doel",
+        "aard",
+        "dienst",
+        "omschrijving",
+        "activiteit",
+        "purpose",
+        "service",
+        "description",
+        "nature",
+    ]) {
+        Heads::Purpose
+    } else if has(&[
+        "doorgifte",
+        "waarborg",
+        "grondslag",
+        "transfer",
+        "safeguard",
+        "mechanism",
+    ]) {
+        Heads::Transfer
+    } else if has(&SEAT_HEADERS) {
+        Heads::Country(Column::Seat)
+    } else if has(&LOCATION_HEADERS) {
+        Heads::Country(Column::Location)
+    } else if f.contains("land") || f.contains("country") {
+        Heads::Country(Column::Open)
+    } else {
+        Heads::Other
+    }
+}
+
+/// The header row of a table whose cells are kept (a Markdown or Word
+/// table): what each cell heads, where one cell heads the name and another
+/// a country.
+fn header_cells(line: &str) -> Option<Vec<Heads>> {
+    let cells: Vec<Heads> = line.split('\t').map(heads).collect();
+    let one = |h: Heads| cells.iter().filter(|&&c| c == h).count() == 1;
+    let country = cells.iter().any(|c| matches!(c, Heads::Country(_)));
+    (cells.len() >= 2 && one(Heads::Name) && country).then_some(cells)
 }
 
 /// The country at the end of a flattened row: the last three, two or one
@@ -106,66 +173,148 @@ fn trailing_country(row: &str, names: &CountryNames) -> Option<(Country, usize)>
     None
 }
 
+/// A table's layout: its cells kept, or flattened to text.
+enum Layout {
+    /// What each cell heads.
+    Cells(Vec<Heads>),
+    /// A flattened header and what its country column means.
+    Flat(Column),
+}
+
 /// The rows of tables in the item.
 fn table(src: &Source, names: &CountryNames) -> Vec<ImportedSubProcessor> {
     let text = src.text();
     let mut out = Vec::new();
-    let mut column: Option<Column> = None;
+    let mut layout: Option<Layout> = None;
     for (a, b) in src.passage.line_ranges() {
         let line = text[a..b].trim();
-        if let Some(c) = header(line) {
-            column = Some(c);
+        let evidence = src.evidence(a, b);
+        // Under a header whose cells are kept, a line of as many cells is
+        // a row (a row may hold header words: "Leverancier 12 B.V. |
+        // opslag"), unless it is the header again (a table across pages).
+        if let Some(Layout::Cells(heads)) = &layout {
+            if header_cells(line).as_ref() == Some(heads) {
+                continue;
+            }
+            if let Some(row) = row_of_cells(line, heads, &evidence, names) {
+                out.push(row);
+                continue;
+            }
+            layout = None;
+        }
+        if let Some(cells) = header_cells(line) {
+            layout = Some(Layout::Cells(cells));
             continue;
         }
-        let Some(col) = column else { continue };
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let (name, purpose, country) = if cells.len() >= 3 {
-            match names.find(cells[cells.len() - 1]) {
-                Some(c) => (
-                    cells[0].to_owned(),
-                    Some(cells[1..cells.len() - 1].join(" ")),
-                    c,
-                ),
-                None => {
-                    column = None;
-                    continue;
-                }
+        if let Some(c) = header(line) {
+            layout = Some(Layout::Flat(c));
+            continue;
+        }
+        if let Some(Layout::Flat(col)) = &layout {
+            match flat_row(line, *col, &evidence, names) {
+                Some(row) => out.push(row),
+                None => layout = None,
             }
-        } else {
-            let Some((c, at)) = trailing_country(line, names) else {
-                column = None;
-                continue;
-            };
-            let (name, purpose) = split_name(line[..at].trim());
-            (name, purpose, c)
-        };
-        let evidence = src.evidence(a, b);
-        let (seat, locations) = match col {
-            Column::Seat => (Read::stated(country, evidence.clone()), Read::NotStated),
-            Column::Location => (
-                Read::NotStated,
-                Read::stated(vec![Location::Country(country)], evidence.clone()),
-            ),
-            Column::Open => (
-                Read::ambiguous(
-                    evidence.clone(),
-                    &["the sub-processor's seat", "where it processes (locations)"],
-                    "statement.sub_processors[].seat",
-                ),
-                Read::NotStated,
-            ),
-        };
-        out.push(ImportedSubProcessor {
-            name,
-            purpose,
-            seat,
-            locations,
-            transfer_bases: Vec::new(),
-            engagement: Read::NotStated,
-            evidence,
-        });
+        }
     }
     out
+}
+
+/// A row under a header whose cells are kept: `None` where its cells are
+/// not the header's (the table has ended). A country cell that names no
+/// country ("n.v.t.") leaves that value not stated.
+fn row_of_cells(
+    line: &str,
+    heads: &[Heads],
+    evidence: &Evidence,
+    names: &CountryNames,
+) -> Option<ImportedSubProcessor> {
+    let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if cells.len() != heads.len() {
+        return None;
+    }
+    let of = |h: Heads| {
+        heads
+            .iter()
+            .zip(&cells)
+            .filter(move |(k, _)| **k == h)
+            .map(|(_, c)| *c)
+    };
+    let name = of(Heads::Name).next()?.to_owned();
+    if name.is_empty() {
+        return None;
+    }
+    let purpose = of(Heads::Purpose).collect::<Vec<_>>().join(" ");
+    let mut seat = Read::NotStated;
+    let mut locations = Read::NotStated;
+    for (column, cell) in heads.iter().zip(&cells).filter_map(|(k, c)| match k {
+        Heads::Country(col) => Some((*col, *c)),
+        _ => None,
+    }) {
+        match column {
+            Column::Seat => {
+                if let Some(c) = names.find(cell) {
+                    seat = Read::stated(c, evidence.clone());
+                }
+            }
+            Column::Location => locations = self::locations(cell, evidence, names),
+            Column::Open => {
+                if let Some(c) = names.find(cell) {
+                    seat = seat_or_location(c, evidence);
+                }
+            }
+        }
+    }
+    Some(ImportedSubProcessor {
+        name,
+        purpose: (!purpose.is_empty()).then_some(purpose),
+        seat,
+        locations,
+        transfer_bases: of(Heads::Transfer).flat_map(|c| bases(&fold(c))).collect(),
+        engagement: Read::NotStated,
+        evidence: evidence.clone(),
+    })
+}
+
+/// A row under a flattened header: the country at its end (the last cell
+/// where it has three or more); `None` where there is none (the table has
+/// ended).
+fn flat_row(
+    line: &str,
+    col: Column,
+    evidence: &Evidence,
+    names: &CountryNames,
+) -> Option<ImportedSubProcessor> {
+    let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+    let (name, purpose, country) = if cells.len() >= 3 {
+        let c = names.find(cells[cells.len() - 1])?;
+        (
+            cells[0].to_owned(),
+            Some(cells[1..cells.len() - 1].join(" ")),
+            c,
+        )
+    } else {
+        let (c, at) = trailing_country(line, names)?;
+        let (name, purpose) = split_name(line[..at].trim());
+        (name, purpose, c)
+    };
+    let (seat, locations) = match col {
+        Column::Seat => (Read::stated(country, evidence.clone()), Read::NotStated),
+        Column::Location => (
+            Read::NotStated,
+            Read::stated(vec![Location::Country(country)], evidence.clone()),
+        ),
+        Column::Open => (seat_or_location(country, evidence), Read::NotStated),
+    };
+    Some(ImportedSubProcessor {
+        name,
+        purpose,
+        seat,
+        locations,
+        transfer_bases: Vec::new(),
+        engagement: Read::NotStated,
+        evidence: evidence.clone(),
+    })
 }
 
 /// A flattened row's name and purpose: the name ends at a company form
@@ -208,8 +357,18 @@ fn bullets(
             .filter_map(|d| entry.find(d))
             .min()
             .unwrap_or(entry.len());
-        let name = entry[..stop].trim().to_owned();
-        let rest = entry[stop..].trim_start_matches([' ', '—', '–', '-', ':']);
+        let (name, mut beside) = name_and_country(entry[..stop].trim(), names);
+        let mut rest = entry[stop..].trim_start_matches([' ', '—', '–', '-', ':']);
+        // "TransIP B.V. (Nederland): domeinnamen": the country in brackets
+        // after the name is written beside it as after a comma.
+        if beside.is_none()
+            && let Some(inner) = rest.strip_prefix('(')
+            && let Some((country, after)) = inner.split_once(')')
+            && let Some(c) = names.find(country)
+        {
+            beside = Some(c);
+            rest = after.trim_start_matches([' ', '—', '–', '-', ':']);
+        }
         let (purpose, details) = match [" — ", " – ", " - "]
             .iter()
             .filter_map(|d| rest.find(d))
@@ -219,23 +378,62 @@ fn bullets(
             None => (None, rest),
         };
         if !name.is_empty() {
-            out.push(entry_details(
-                name,
-                purpose,
-                details,
-                src.evidence(a, b),
-                names,
-            ));
+            let mut entry = entry_details(name, purpose, details, src.evidence(a, b), names);
+            if let Some(c) = beside
+                && matches!(entry.seat, Read::NotStated)
+            {
+                entry.seat = seat_or_location(c, &entry.evidence);
+            }
+            out.push(entry);
         }
         i = j;
     }
     out
 }
 
-/// Semicolon-separated prose: `Name (purpose – location, bases; engagement); ...`.
+/// A country the statement names for a sub-processor without saying
+/// whether it is the seat or where it processes (a table's column headed
+/// only "Land", a country beside a bullet's name): a person chooses, with
+/// both settings spelled out.
+fn seat_or_location(c: Country, evidence: &Evidence) -> Read<Country> {
+    Read::ambiguous(
+        evidence.clone(),
+        &[
+            &format!("the sub-processor's seat: seat = \"{c}\""),
+            &format!("where it processes: locations = [\"{c}\"]"),
+        ],
+        "statement.sub_processors[].seat",
+    )
+}
+
+/// A bullet's name and the country written beside it after a comma
+/// (`Amazon Web Services EMEA SARL, Luxemburg`; [`bullets`] reads one in
+/// brackets, `TransIP B.V. (Nederland)`, the same way): the name without
+/// it, and the country. Which the country is, the seat or where the sub-processor
+/// processes, the line does not say: [`bullets`] leaves that to a person,
+/// as a table's column headed only "Land" does.
+fn name_and_country(name: &str, names: &CountryNames) -> (String, Option<Country>) {
+    if let Some((before, after)) = name.rsplit_once(", ")
+        && !before.trim().is_empty()
+        && let Some(c) = names.find(after)
+    {
+        return (before.trim().to_owned(), Some(c));
+    }
+    (name.to_owned(), None)
+}
+
+/// Prose: `Name (purpose – location, bases; engagement); ...` separated by
+/// semicolons (seed 004, DPS 9), or `Name (country), Name (country) en
+/// Name (country)` separated by commas; on the lines after the item's
+/// question, or after its colon where the list follows it on its line.
 fn prose(src: &Source, names: &CountryNames) -> Vec<ImportedSubProcessor> {
     let text = src.text();
-    let start = src.passage.line_ranges().get(1).map_or(0, |r| r.0);
+    let ranges = src.passage.line_ranges();
+    let after_colon = ranges.first().and_then(|&(a, b)| {
+        let colon = a + text[a..b].find(':')? + 1;
+        (!text[colon..b].trim().is_empty()).then_some(colon)
+    });
+    let start = after_colon.unwrap_or_else(|| ranges.get(1).map_or(0, |r| r.0));
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut entry_start = start;
@@ -253,16 +451,19 @@ fn prose(src: &Source, names: &CountryNames) -> Vec<ImportedSubProcessor> {
                 if depth == 0
                     && let Some(o) = open.take()
                 {
-                    let name = text[entry_start..o]
-                        .trim()
-                        .trim_start_matches([';', ' '])
-                        .trim();
+                    let name = text[entry_start..o].trim_start_matches([';', ',', ' ']);
+                    let name = name
+                        .strip_prefix("en ")
+                        .or_else(|| name.strip_prefix("and "))
+                        .unwrap_or(name);
                     let inner = &text[o + 1..i];
-                    let evidence = src.evidence(entry_start, i + 1);
+                    let evidence = src.evidence(o - name.len(), i + 1);
+                    let name = name.trim();
                     push_entries(&mut out, name, inner, evidence, names);
+                    entry_start = i + 1;
                 }
             }
-            ';' if depth == 0 => entry_start = i + 1,
+            ';' | ',' if depth == 0 => entry_start = i + 1,
             '.' if depth == 0 && text[i + 1..].starts_with(' ') => break,
             _ => {}
         }
@@ -270,7 +471,9 @@ fn prose(src: &Source, names: &CountryNames) -> Vec<ImportedSubProcessor> {
     out
 }
 
-/// One prose entry; "A en B (x respectievelijk y – ...)" is two.
+/// One prose entry; "A en B (x respectievelijk y – ...)" is two; "A
+/// (Ierland)" names a country alone, seat or location for a person to
+/// choose.
 fn push_entries(
     out: &mut Vec<ImportedSubProcessor>,
     name: &str,
@@ -279,6 +482,18 @@ fn push_entries(
     names: &CountryNames,
 ) {
     if name.is_empty() || name.len() > 60 {
+        return;
+    }
+    if let Some(c) = names.find(inner) {
+        out.push(ImportedSubProcessor {
+            name: name.to_owned(),
+            purpose: None,
+            seat: seat_or_location(c, &evidence),
+            locations: Read::NotStated,
+            transfer_bases: Vec::new(),
+            engagement: Read::NotStated,
+            evidence,
+        });
         return;
     }
     let (purpose, details) = match [" – ", " — ", " - "]

@@ -60,12 +60,22 @@ fn calendar_term(src: &Source, only_in: impl Fn(&str) -> bool) -> Option<(Term, 
 /// from the item answering "Na beëindiging van de Overeenkomst ...
 /// verwijdert" (the standard clause refers to the statement's term, so no
 /// other place is read).
-pub(crate) fn deletion(s: &Structure) -> (Read<Term>, Read<Firmness>, bool, Read<BackupDeletion>) {
+pub(crate) fn deletion(s: &Structure) -> (Read<Term>, Read<Firmness>, bool, Backups) {
     let Some(item) = s.item("deletion") else {
-        return (Read::NotStated, Read::NotStated, false, Read::NotStated);
+        return (
+            Read::NotStated,
+            Read::NotStated,
+            false,
+            (Read::NotStated, Read::NotStated),
+        );
     };
     let src = Source::item(item);
-    let Some((term, (a, b))) = calendar_term(&src, |_| true) else {
+    // The term of a sentence that is not about backups first: "Back-ups
+    // worden na 35 dagen overschreven" before the deletion sentence sets
+    // the backup cycle, not the deletion term.
+    let found =
+        calendar_term(&src, |f| !mentions_backups(f)).or_else(|| calendar_term(&src, |_| true));
+    let Some((term, (a, b))) = found else {
         return (Read::NotStated, Read::NotStated, false, backups(&src));
     };
     let evidence = src.evidence(a, b);
@@ -91,26 +101,59 @@ pub(crate) fn deletion(s: &Structure) -> (Read<Term>, Read<Firmness>, bool, Read
     )
 }
 
-/// How backups are deleted: "volgens de reguliere back-upcyclus" is per
-/// backup cycle; backups named otherwise are a choice for a person; not
-/// named, not stated.
-fn backups(src: &Source) -> Read<BackupDeletion> {
-    let Some((a, b)) = src.sentence_with(&["back-up", "backup", "back up"]) else {
-        return Read::NotStated;
+/// How backups are deleted, and the length of the backup cycle where the
+/// statement gives it.
+pub(crate) type Backups = (Read<BackupDeletion>, Read<Term>);
+
+/// The words that name backups.
+const BACKUP_WORDS: [&str; 3] = ["back-up", "backup", "back up"];
+
+/// Whether a folded sentence is about backups.
+fn mentions_backups(f: &str) -> bool {
+    BACKUP_WORDS.iter().any(|w| f.contains(w))
+}
+
+/// How backups are deleted: backups deleted by their cycle ("volgens de
+/// reguliere back-upcyclus", seed 004 DPS 12; "in een cyclus van 30 dagen
+/// overschreven"; "na 35 dagen overschreven", overwritten as the cycle
+/// comes round) are per backup cycle, with the cycle's length where the
+/// sentence gives one (docs/rules.md: backups are gone the cycle's length
+/// after the deletion date); backups named otherwise are a choice for a
+/// person; not named, not stated.
+fn backups(src: &Source) -> Backups {
+    let Some((a, b)) = src.sentence_with(&BACKUP_WORDS) else {
+        return (Read::NotStated, Read::NotStated);
     };
     let evidence = src.evidence(a, b);
-    if fold(&src.text()[a..b]).contains("cycl") {
-        Read::stated(BackupDeletion::PerBackupCycle, evidence)
-    } else {
-        Read::ambiguous(
-            evidence,
-            &[
-                "within-term: backups within the deletion term",
-                "per-backup-cycle: as backups are overwritten",
-            ],
-            "terms.deletion.backups",
-        )
+    let sentence = &src.text()[a..b];
+    let f = fold(sentence);
+    let by_cycle = ["cycl", "overschreven", "overwritten", "rotat"]
+        .iter()
+        .any(|w| f.contains(w));
+    let cycle = terms(sentence).into_iter().find_map(|(n, u, _)| match u {
+        UnitWord::Calendar(unit) => Term::new(i64::from(n), unit).ok(),
+        UnitWord::Hours => None,
+    });
+    if !by_cycle {
+        // "Back-ups worden binnen 6 maanden verwijderd": whether backups go
+        // with the rest of the data or the six months are a cycle that runs
+        // after the deletion date, the sentence does not say.
+        let per_cycle = match cycle {
+            Some(t) => format!(
+                "per-backup-cycle: as backups are overwritten, backup_cycle = \"{t}\" after the deletion date"
+            ),
+            None => "per-backup-cycle: as backups are overwritten".to_owned(),
+        };
+        let readings = ["within-term: backups within the deletion term", &per_cycle];
+        return (
+            Read::ambiguous(evidence, &readings, "terms.deletion.backups"),
+            Read::NotStated,
+        );
     }
+    (
+        Read::stated(BackupDeletion::PerBackupCycle, evidence.clone()),
+        cycle.map_or(Read::NotStated, |t| Read::stated(t, evidence)),
+    )
 }
 
 /// The breach notice term and "zo snel mogelijk": from the breach protocol
@@ -132,11 +175,12 @@ pub(crate) fn breach(s: &Structure) -> (Read<NoticeTerm>, bool) {
                 "inform",
                 "notify",
                 "notif",
-                "melden",
+                "meld",
+                "report",
             ]
             .iter()
             .any(|w| f.contains(w));
-            if !about_notice {
+            if !about_notice || to_the_authority_alone(&f) {
                 continue;
             }
             let asap = ASAP.iter().any(|w| f.contains(w));
@@ -153,7 +197,17 @@ pub(crate) fn breach(s: &Structure) -> (Read<NoticeTerm>, bool) {
                     );
                 }
             }
-            if f.contains("zonder onredelijke vertraging") || f.contains("without undue delay") {
+            // GDPR art. 33(2): "zonder onredelijke vertraging" (Dutch text),
+            // "without undue delay"; "zonder onnodige vertraging" is the
+            // same undefined term in other words.
+            if [
+                "zonder onredelijke vertraging",
+                "zonder onnodige vertraging",
+                "without undue delay",
+            ]
+            .iter()
+            .any(|w| f.contains(w))
+            {
                 return (
                     Read::stated(NoticeTerm::WithoutUndueDelay, src.evidence(a, b)),
                     asap,
@@ -162,6 +216,27 @@ pub(crate) fn breach(s: &Structure) -> (Read<NoticeTerm>, bool) {
         }
     }
     (Read::NotStated, false)
+}
+
+/// Whether a folded sentence is about a notice to the supervisory
+/// authority and names no client: "de verwerkingsverantwoordelijke meldt
+/// een datalek zo nodig binnen 72 uur aan de Autoriteit Persoonsgegevens"
+/// is the controller's term of GDPR art. 33(1), not the processor's notice
+/// to its client. (Data subjects are no sign: the notice's contents name
+/// them, "the categories of data and data subjects concerned".)
+fn to_the_authority_alone(f: &str) -> bool {
+    let authority = [
+        "autoriteit persoonsgegevens",
+        "toezichthoud",
+        "supervisory authority",
+        "data protection authority",
+    ]
+    .iter()
+    .any(|w| f.contains(w));
+    let client = ["opdrachtgever", "client", "klant", "customer"]
+        .iter()
+        .any(|w| f.contains(w));
+    authority && !client
 }
 
 /// At most how many audits per which period, and the notice: from the
@@ -221,6 +296,11 @@ pub(crate) fn audit(s: &Structure) -> (Read<u16>, Read<AuditPeriod>, Read<Term>)
                         "voorafgaand",
                         "prior notice",
                         "beforehand",
+                        "aankondiging",
+                        "aangekondigd",
+                        "days' notice",
+                        "days notice",
+                        "notice of",
                     ]
                     .iter()
                     .any(|w| f.contains(w))
@@ -242,7 +322,7 @@ enum Period {
 }
 
 /// "maximaal éénmaal per jaar", "at most once per calendar year", "twee keer
-/// per jaar", "once every two years".
+/// per jaar", "1x per jaar", "once every two years".
 fn frequency(sentence: &str) -> Option<(u16, Period)> {
     let w = words(sentence);
     for i in 0..w.len() {
@@ -250,7 +330,11 @@ fn frequency(sentence: &str) -> Option<(u16, Period)> {
             "eenmaal" | "once" => 1,
             "tweemaal" | "twice" => 2,
             "maal" | "keer" | "times" => number(w.get(i.checked_sub(1)?)?)?,
-            _ => continue,
+            // "1x per jaar", "2x per kalenderjaar".
+            x => match x.strip_suffix('x').map(str::parse::<u32>) {
+                Some(Ok(n)) => n,
+                _ => continue,
+            },
         };
         let rest: Vec<&str> = w[i + 1..].iter().take(4).map(String::as_str).collect();
         let [per, tail @ ..] = rest.as_slice() else {
@@ -302,6 +386,9 @@ pub(crate) fn change_window(s: &Structure) -> Read<Term> {
         let found = calendar_term(src, |f| {
             let notice = [
                 "na kennisgeving",
+                "na de kennisgeving",
+                "na ontvangst van de kennisgeving",
+                "after receipt of the notice",
                 "after notice",
                 "after notification",
                 "of the notice",
