@@ -69,17 +69,29 @@ pub(crate) enum UnitWord {
 /// The unit `word` names, Dutch or English, singular or plural.
 pub(crate) fn unit(word: &str) -> Option<UnitWord> {
     Some(match word {
-        "dag" | "dagen" | "day" | "days" | "werkdagen" => {
-            if word == "werkdagen" {
-                return None;
-            }
-            UnitWord::Calendar(TermUnit::Days)
-        }
+        "dag" | "dagen" | "day" | "days" => UnitWord::Calendar(TermUnit::Days),
         "week" | "weken" | "weeks" => UnitWord::Calendar(TermUnit::Weeks),
         "maand" | "maanden" | "month" | "months" => UnitWord::Calendar(TermUnit::Months),
         "jaar" | "jaren" | "year" | "years" => UnitWord::Calendar(TermUnit::Years),
         "uur" | "uren" | "hour" | "hours" => UnitWord::Hours,
         _ => return None,
+    })
+}
+
+/// The number of working days `s` names: "2 werkdagen", "één werkdag",
+/// "3 working days", "five business days". A working day is no unit of the
+/// agreement format: weekends and public holidays do not count, so such a
+/// term is never read as calendar days ([`unit`] does not take
+/// "werkdagen"); the extractors leave it to a person instead.
+pub(crate) fn working_days(s: &str) -> Option<u32> {
+    let w = words(s);
+    w.iter().enumerate().find_map(|(i, word)| {
+        let n = number(word)?;
+        let next = |k: usize| w.get(i + k).map(String::as_str);
+        let named = matches!(next(1), Some("werkdag" | "werkdagen"))
+            || (matches!(next(1), Some("working" | "business"))
+                && matches!(next(2), Some("day" | "days")));
+        named.then_some(n)
     })
 }
 
@@ -398,6 +410,21 @@ mod tests {
         assert_eq!(d("version 1 (May 2018)").as_deref(), Some("2018-05"));
         assert_eq!(d("version 2 (2021)").as_deref(), Some("2021"));
         assert_eq!(first_date("version 2 (2021)", false), None);
+    }
+
+    /// Source: shared reference "legal-facts.md", "Contractual terms": the
+    /// Algemene termijnenwet does not cover contracts, so "within 5 working
+    /// days" runs as the parties define it; a working day is no calendar day.
+    #[test]
+    fn working_days_are_named_and_never_calendar_days() {
+        assert_eq!(working_days("binnen 2 werkdagen na ontdekking"), Some(2));
+        assert_eq!(working_days("binnen één werkdag"), Some(1));
+        assert_eq!(working_days("within three working days"), Some(3));
+        assert_eq!(working_days("within 5 business days of discovery"), Some(5));
+        assert_eq!(working_days("binnen 2 dagen"), None);
+        assert_eq!(working_days("op werkdagen tussen 9 en 17 uur"), None);
+        assert!(terms("binnen 2 werkdagen").is_empty());
+        assert!(terms("within 3 working days").is_empty());
     }
 
     /// Source: Taalunie, Taaladvies "Datumnotatie" (taaladvies.net/datumnotatie):

@@ -1385,3 +1385,39 @@ fn a_part_2_that_cannot_be_compared_says_why() {
         "{reason}"
     );
 }
+
+/// Source: shared reference "legal-facts.md", "Contractual terms" (the
+/// Algemene termijnenwet does not cover contracts: "within 5 working days"
+/// runs as the parties define it). A breach notice in working days is no
+/// term of the format, so it is left to a person, with the sentence, the
+/// same number of calendar days (never later) and no term as the choices;
+/// never read as calendar days by itself. "meldt ... per e-mail" names the
+/// channel.
+#[test]
+fn a_breach_notice_in_working_days_is_left_to_a_person() {
+    use dpa_core::model::Channel;
+    let dutch = "Deel 1: Data Pro Statement\n\n1) Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2) Data processor meldt een inbreuk in verband met persoonsgegevens binnen 2 werkdagen na ontdekking aan de opdrachtgever, per e-mail.\n\n3) Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 90 dagen.\n";
+    let english = "Part 1: Data Pro Statement\n\n1) This Data Pro Statement was drawn up by: Example Ltd, Havenstraat 7, 3011 AA Rotterdam.\n\n2) The data processor reports a personal data breach to the client within three business days of discovering it.\n\n3) After the agreement ends, the data processor deletes the personal data at the latest within 60 days.\n";
+    for (text, n, days) in [(dutch, "DPS 2", "2 days"), (english, "DPS 2", "3 days")] {
+        let i = import_text(text).unwrap();
+        let s = &i.statement;
+        let Read::Ambiguous(a) = &s.breach_notice else {
+            panic!("{:?}", s.breach_notice)
+        };
+        assert_eq!(a.setting, "terms.breach.notice");
+        assert_eq!(a.evidence.clause, n);
+        assert!(a.evidence.quote.contains("dagen") || a.evidence.quote.contains("days"));
+        assert_eq!(a.readings.len(), 2, "{:?}", a.readings);
+        assert!(
+            a.readings[0].starts_with(&format!("within \"{days}\"")),
+            "{:?}",
+            a.readings
+        );
+        assert!(a.readings[1].starts_with("not-stated"), "{:?}", a.readings);
+        assert!(i.review().fails());
+        let draft = i.draft_toml();
+        assert!(draft.contains("# REVIEW terms.breach.notice"), "{draft}");
+    }
+    let s = import_text(dutch).unwrap().statement;
+    assert_eq!(s.breach_channels.value().unwrap(), &[Channel::Email]);
+}

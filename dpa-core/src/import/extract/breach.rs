@@ -10,7 +10,7 @@ use crate::import::words::fold;
 use crate::model::Channel;
 
 /// Words of a sentence about telling the client (folded).
-const NOTICE: [&str; 9] = [
+const NOTICE: [&str; 10] = [
     "op de hoogte",
     "informeren",
     "inform",
@@ -19,15 +19,16 @@ const NOTICE: [&str; 9] = [
     "verstuurd",
     "gestuurd",
     "sent",
-    "melden",
+    "meld",
+    "report",
 ];
 
 /// The channels the breach item names for the notice to the client, in
 /// the order it names them: from its sentences about telling the client
-/// ("telefonisch op de hoogte stellen", "Daarnaast zal er ook een mail ...
-/// worden verstuurd", "by e-mail and by phone", "via de bekende
-/// contactpersoon"), not those about the supervisory authority (the
-/// controller's notice).
+/// ("telefonisch op de hoogte stellen", "meldt ... per e-mail", "Daarnaast
+/// zal er ook een mail ... worden verstuurd", "by e-mail and by phone",
+/// "via de bekende contactpersoon"), not those about the supervisory
+/// authority (the controller's notice).
 pub(crate) fn channels(s: &Structure) -> Read<Vec<Channel>> {
     let Some(item) = s.item("breach") else {
         return Read::NotStated;

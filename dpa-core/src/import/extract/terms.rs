@@ -5,9 +5,9 @@
 //! (DPS 16).
 
 use super::{Certified, Source, sources_for};
-use crate::import::Read;
 use crate::import::structure::Structure;
-use crate::import::words::{UnitWord, fold, number, terms, words};
+use crate::import::words::{UnitWord, fold, number, terms, words, working_days};
+use crate::import::{Evidence, Read};
 use crate::model::{
     AuditPeriod, AuditReading, BackupDeletion, CertificationStatus, Firmness, NoticeTerm,
 };
@@ -184,6 +184,9 @@ pub(crate) fn breach(s: &Structure) -> (Read<NoticeTerm>, bool) {
                 continue;
             }
             let asap = ASAP.iter().any(|w| f.contains(w));
+            if let Some(n) = working_days(sentence) {
+                return (working_days_notice(n, src.evidence(a, b)), asap);
+            }
             for (n, u, _) in terms(sentence) {
                 let unit = match u {
                     UnitWord::Hours => ElapsedUnit::Hours,
@@ -216,6 +219,32 @@ pub(crate) fn breach(s: &Structure) -> (Read<NoticeTerm>, bool) {
         }
     }
     (Read::NotStated, false)
+}
+
+/// A breach notice "binnen `n` werkdagen": no term of the agreement format
+/// (a working day is no calendar unit; the Algemene termijnenwet does not
+/// cover contracts, so the parties' own words define it), left to a person
+/// with the two honest choices: the same number of calendar days, which
+/// is never later than the statement's term, or no term recorded.
+fn working_days_notice(n: u32, evidence: Evidence) -> Read<NoticeTerm> {
+    let (days, working) = if n == 1 {
+        ("day", "working day")
+    } else {
+        ("days", "working days")
+    };
+    Read::ambiguous(
+        evidence,
+        &[
+            &format!(
+                "within \"{n} {days}\": notice = {{ kind = \"within\", term = \"{n} {days}\" }}, \
+                 calendar days, never later than the statement's {n} {working}, so stricter \
+                 than it states"
+            ),
+            "not-stated: provenance = \"not-stated\" and no notice (the format has no \
+             working days); the quote keeps the statement's words",
+        ],
+        "terms.breach.notice",
+    )
 }
 
 /// Whether a folded sentence is about a notice to the supervisory
