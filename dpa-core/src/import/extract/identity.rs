@@ -221,11 +221,17 @@ fn address(
     };
     let (a, b) = segs[i];
     let ev = src.evidence(segs[i.saturating_sub(1)].0, b);
+    // The house number after the street, as Dutch writes it ("Kerkstraat
+    // 12", "Havenstraat 7-9"), or before it, as English writes it ("1 Canal
+    // Street"): a word of at most six characters starting with a digit, at
+    // either end, beside at least one word that is no number.
     let house_number = |s: &str| {
-        s.split_whitespace()
-            .last()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && w.len() <= 6)
-            && s.split_whitespace().count() >= 2
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let number = |w: &&str| w.starts_with(|c: char| c.is_ascii_digit()) && w.len() <= 6;
+        let letters = |w: &&str| w.starts_with(char::is_alphabetic);
+        words.len() >= 2
+            && (words.last().is_some_and(number) || words.first().is_some_and(number))
+            && words.iter().any(letters)
     };
     let street = i
         .checked_sub(1)
