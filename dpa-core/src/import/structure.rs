@@ -208,20 +208,21 @@ fn items(lines: &[Line]) -> (Vec<Line>, Vec<Item>) {
             }
         }
     }
+    // The most used prefix; of two used as often, the first.
     let dotted = prefixes
         .into_iter()
+        .rev()
         .filter(|(_, c)| *c >= 2)
         .max_by_key(|(_, c)| *c)
         .map(|(p, _)| p);
     let mut front = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     let mut last_plain: Option<u32> = None;
+    let mut last_dotted: Option<(u32, u32)> = None;
     let mut bullets = 0;
-    for l in lines {
-        let number = leading_number(&l.text).filter(|(n, _)| match &dotted {
-            Some(p) => n
-                .split_once('.')
-                .is_some_and(|(q, r)| q == p && !r.contains('.')),
+    for (i, l) in lines.iter().enumerate() {
+        let number = leading_number(&l.text).filter(|(n, rest)| match &dotted {
+            Some(p) => dotted_item(n, rest, p, last_dotted),
             None => {
                 let v: Option<u32> = n.parse().ok();
                 v.is_some_and(|v| match last_plain {
@@ -233,6 +234,10 @@ fn items(lines: &[Line]) -> (Vec<Line>, Vec<Item>) {
         if let Some((n, rest)) = number {
             if dotted.is_none() {
                 last_plain = n.parse().ok();
+            } else {
+                last_dotted = n
+                    .split_once('.')
+                    .and_then(|(q, r)| Some((q.parse().ok()?, r.parse().ok()?)));
             }
             let mut first = l.clone();
             first.text = rest.to_owned();
@@ -248,9 +253,13 @@ fn items(lines: &[Line]) -> (Vec<Line>, Vec<Item>) {
                 key: None,
                 lines: vec![l.clone()],
             });
-        } else if section_heading(l) {
+        } else if section_heading(l)
+            || (dotted.is_some() && numbered_section_heading(l, lines.get(i + 1)))
+        {
             // "Beveiligingsbeleid", "DATA BREACH PROTOCOL": the template's
-            // section headings belong to no item.
+            // section headings belong to no item; nor do the headings of
+            // the sections of a statement numbered `1.1`, `2.1` ("2.
+            // Sub-processors").
         } else if let Some(item) = items.last_mut() {
             item.lines.push(l.clone());
         } else {
@@ -260,13 +269,70 @@ fn items(lines: &[Line]) -> (Vec<Line>, Vec<Item>) {
     (front, items)
 }
 
+/// Whether a line numbered `n` opens an item of a statement numbered
+/// `P.N` whose most used prefix is `main`, after the item numbered `last`:
+/// - a later item of the last item's section ("2.1", then "2.2"; in the
+///   main section any later number, as Belco's "1.1" to "1.15"; in another
+///   at most two on);
+/// - the first item of a later section, one or two on ("1.3", then "2.1",
+///   "3.1": a statement numbered in sections, each with few items);
+/// - before any item, an item of the main section, or the first item of a
+///   section before it.
+///
+/// A section's first item other than the main one's is numbered 1 or 2 and
+/// starts with a word, so that a wrapped "versie 2.0 (2025)" is no item.
+fn dotted_item(n: &str, rest: &str, main: &str, last: Option<(u32, u32)>) -> bool {
+    let Some((q, r)) = n.split_once('.') else {
+        return false;
+    };
+    if r.contains('.') {
+        return false;
+    }
+    let (Ok(q), Ok(r), Ok(main)) = (q.parse::<u32>(), r.parse::<u32>(), main.parse::<u32>()) else {
+        return false;
+    };
+    let opens = (1..=2).contains(&r) && rest.starts_with(|c: char| c.is_alphabetic() || c == '*');
+    match last {
+        Some((lq, lr)) => {
+            (q == lq && r > lr && (q == main || r <= lr + 2)) || (q > lq && q <= lq + 2 && opens)
+        }
+        None => q == main || (q < main && opens),
+    }
+}
+
+/// The heading of a section of a statement numbered `1.1`, `2.1`: a plain
+/// number (`2.`, `2)`) and a short title with no sentence punctuation
+/// ("2. Sub-processors"), after a blank line or before the section's first
+/// item (`2.1`; a text with a blank line after every line has lost its
+/// paragraph breaks). A numbered list inside an item ("1. Soort incident.",
+/// "1. Storing met lage impact:") ends in punctuation and stays the item's
+/// text.
+fn numbered_section_heading(l: &Line, next: Option<&Line>) -> bool {
+    let Some((n, rest)) = leading_number(&l.text) else {
+        return false;
+    };
+    let opens_section = || {
+        next.and_then(|next| leading_number(&next.text))
+            .is_some_and(|(m, _)| m.split_once('.').is_some_and(|(q, _)| q == n))
+    };
+    !l.bullet
+        && !n.contains('.')
+        && !rest.is_empty()
+        && heading_text(rest)
+        && (l.after_blank || opens_section())
+}
+
 /// A section heading of the template: after a blank line, short, no
 /// sentence punctuation, no number.
 fn section_heading(l: &Line) -> bool {
-    let t = l.text.trim();
-    l.after_blank
-        && !l.bullet
-        && t.chars().count() <= 40
+    l.after_blank && !l.bullet && heading_text(&l.text)
+}
+
+/// Whether `t` reads as a heading: short, no sentence punctuation, no
+/// number.
+fn heading_text(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() <= 40
         && !t.ends_with(['.', ':', ';', ','])
         && !t.contains('\t')
         && !t.chars().any(|c| c.is_ascii_digit())
@@ -447,6 +513,44 @@ mod tests {
         let numbers: Vec<&str> = s.items.iter().map(|i| i.number.as_str()).collect();
         assert_eq!(numbers, ["1", "2", "3"]);
         assert_eq!(s.items[2].key, Some("deletion"));
+    }
+
+    /// Source: a statement numbered in sections (examples/statements/
+    /// tulip-cloud-en.txt: "1.1" to "1.3", then "2.1", "3.1", ... under
+    /// "2. Sub-processors"): each section's items are items, the section
+    /// headings belong to none, and a wrapped "versie 2.0 (2025)" or a
+    /// list inside an item ("1. Soort incident.") opens nothing.
+    #[test]
+    fn items_numbered_in_sections() {
+        let text = "Deel 1: Data Pro Statement\n\n1. Algemeen\n\n1.1 Dit Data Pro Statement is opgesteld door: X B.V.\n1.2 Dit Data Pro Statement geldt vanaf 1 mei 2025, versie\n2.0 (2025) vervangt eerdere versies.\n\n2. Subverwerkers\n2.1 Data processor maakt gebruik van de volgende sub-processors: Y B.V.\n\n3. Verwijdering\n\n3.1 Na beëindiging van de overeenkomst verwijdert data processor de gegevens binnen 30 dagen.\n\n4. Datalekken\n\n4.1 Data processor meldt een inbreuk in verband met persoonsgegevens met:\n1. Soort incident.\n2. Samenvatting.\n";
+        let s = read(&normalize(text)).unwrap();
+        let numbers: Vec<&str> = s.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["1.1", "1.2", "2.1", "3.1", "4.1"]);
+        let keys: Vec<Option<&str>> = s.items.iter().map(|i| i.key).collect();
+        assert_eq!(
+            keys,
+            [
+                Some("processor"),
+                Some("effective-date"),
+                Some("sub-processors"),
+                Some("deletion"),
+                Some("breach")
+            ]
+        );
+        let text_of =
+            |k: usize| -> Vec<&str> { s.items[k].lines.iter().map(|l| l.text.as_str()).collect() };
+        assert_eq!(text_of(1).len(), 2, "{:?}", text_of(1));
+        assert_eq!(
+            text_of(2).len(),
+            1,
+            "the heading of section 3 is no text of 2.1: {:?}",
+            text_of(2)
+        );
+        assert_eq!(text_of(4).len(), 3, "{:?}", text_of(4));
+        assert!(!dotted_item("2.0", "(2025) vervangt", "1", Some((1, 2))));
+        assert!(dotted_item("2.1", "Data processor", "1", Some((1, 3))));
+        assert!(!dotted_item("5.1", "Data processor", "1", Some((1, 3))));
+        assert!(dotted_item("1.1", "Algemeen", "2", None));
     }
 
     /// Source: the NLdigital 2025 template (seed 004): bullets 1-5, then
