@@ -1399,3 +1399,74 @@ fn a_breach_notice_in_working_days_is_left_to_a_person() {
     let s = import_text(dutch).unwrap().statement;
     assert_eq!(s.breach_channels.value().unwrap(), &[Channel::Email]);
 }
+
+/// Source: examples/statements/tulip-cloud-en.txt (our own English
+/// statement numbered in sections: "1.1" to "1.3", then "2.1", "3.1", ...,
+/// each section under a numbered heading; a blank line after every line).
+/// Every section's item is read; "is effective as of", "after the end of
+/// the agreement"; the country before a bracketed remark; a remark in
+/// brackets after a sub-processor's name with the country after a comma
+/// (seat or location left to a person); the audit notice is the two
+/// weeks, not the 12 months of "once every 12 months".
+#[test]
+fn english_statement_numbered_in_sections_imports() {
+    use dpa_core::model::TransferBasis;
+    let i = import_text(&statement("tulip-cloud-en.txt")).unwrap();
+    let s = &i.statement;
+    let found: Vec<(&str, &str)> = s
+        .items
+        .iter()
+        .filter_map(|t| Some((t.key, t.clause.as_deref()?)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("processor", "DPS 1.1"),
+            ("effective-date", "DPS 1.2"),
+            ("products", "DPS 1.3"),
+            ("sub-processors", "DPS 2.1"),
+            ("deletion", "DPS 3.1"),
+            ("breach", "DPS 4.1"),
+            ("audits", "DPS 5.1"),
+        ]
+    );
+    let p = &s.processor;
+    assert_stated(&[
+        (&p.name, "Tulip Cloud Services B.V."),
+        (&p.street, "Stationsplein 4"),
+        (&p.postal_code, "3511 ED"),
+        (&p.city, "Utrecht"),
+        (&p.country, "NL"),
+        (&p.chamber_of_commerce, "23456789"),
+        (&s.effective_date, "2026-03-01"),
+        (&s.version, "1.4"),
+        (&s.deletion_term, "30 days"),
+        (&s.backups, "per-backup-cycle"),
+        (&s.backup_cycle, "14 days"),
+        (&s.breach_notice, "within 48 hours"),
+        (&s.audit_count, "1"),
+        (&s.audit_period, "rolling-12-months"),
+        (&s.audit_notice, "2 weeks"),
+        (&s.change_window, "1 month"),
+    ]);
+    assert_eq!(s.change_window.evidence().unwrap().clause, "DPS 6.1");
+    let subs = s.sub_processors.value().unwrap();
+    let names: Vec<&str> = subs.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Hetzner Online GmbH",
+            "Mailgun Technologies Inc.",
+            "Sentry (Functional Software Inc.)"
+        ]
+    );
+    for x in subs {
+        let Read::Ambiguous(seat) = &x.seat else {
+            panic!("{}: {:?}", x.name, x.seat)
+        };
+        assert_eq!(seat.readings.len(), 2, "{:?}", seat.readings);
+        assert!(x.locations.value().is_none(), "{}", x.name);
+    }
+    assert_eq!(subs[1].transfer_bases, [TransferBasis::EuUsDpf]);
+    assert_eq!(subs[2].transfer_bases, [TransferBasis::SccEditionNotStated]);
+}

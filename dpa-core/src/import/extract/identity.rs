@@ -254,7 +254,10 @@ fn address(
     let country = segs
         .get(after)
         .and_then(|&(c, d)| {
+            // "the Netherlands (Chamber of Commerce 23456789)": the country
+            // before a bracketed remark.
             let seg = text[c..d].trim().trim_end_matches('.');
+            let seg = seg.split('(').next().unwrap_or(seg).trim_end();
             let seg = seg.strip_prefix("the ").unwrap_or(seg);
             names.find(seg).map(|country| (country, src.evidence(c, d)))
         })

@@ -357,17 +357,31 @@ fn bullets(
             .filter_map(|d| entry.find(d))
             .min()
             .unwrap_or(entry.len());
-        let (name, mut beside) = name_and_country(entry[..stop].trim(), names);
+        let (mut name, mut beside) = name_and_country(entry[..stop].trim(), names);
         let mut rest = entry[stop..].trim_start_matches([' ', '—', '–', '-', ':']);
         // "TransIP B.V. (Nederland): domeinnamen": the country in brackets
-        // after the name is written beside it as after a comma.
+        // after the name is written beside it as after a comma; "Sentry
+        // (Functional Software Inc.), United States: ...": a remark in
+        // brackets is the name's, and the country follows after a comma.
         if beside.is_none()
             && let Some(inner) = rest.strip_prefix('(')
-            && let Some((country, after)) = inner.split_once(')')
-            && let Some(c) = names.find(country)
+            && let Some((bracket, after)) = inner.split_once(')')
         {
-            beside = Some(c);
-            rest = after.trim_start_matches([' ', '—', '–', '-', ':']);
+            if let Some(c) = names.find(bracket) {
+                beside = Some(c);
+                rest = after.trim_start_matches([' ', '—', '–', '-', ':']);
+            } else if let Some(after) = after.strip_prefix(", ") {
+                let end = [": ", " — ", " – ", " - "]
+                    .iter()
+                    .filter_map(|d| after.find(d))
+                    .min()
+                    .unwrap_or(after.len());
+                if let Some(c) = names.find(after[..end].trim()) {
+                    name = format!("{name} ({bracket})");
+                    beside = Some(c);
+                    rest = after[end..].trim_start_matches([' ', '—', '–', '-', ':']);
+                }
+            }
         }
         let (purpose, details) = match [" — ", " – ", " - "]
             .iter()

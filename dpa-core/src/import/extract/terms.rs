@@ -40,13 +40,25 @@ const ASAP: [&str; 3] = [
 /// The first calendar term in `src` (days, weeks, months, years) with the
 /// byte range of its sentence.
 fn calendar_term(src: &Source, only_in: impl Fn(&str) -> bool) -> Option<(Term, (usize, usize))> {
+    calendar_term_but(src, only_in, |_, _| false)
+}
+
+/// [`calendar_term`] passing over each term for which `skip(words, i)`
+/// holds, `i` being the index of its number in the sentence's words.
+fn calendar_term_but(
+    src: &Source,
+    only_in: impl Fn(&str) -> bool,
+    skip: impl Fn(&[String], usize) -> bool,
+) -> Option<(Term, (usize, usize))> {
     for (a, b) in src.passage.sentences() {
         let sentence = &src.text()[a..b];
         if !only_in(&fold(sentence)) {
             continue;
         }
-        for (n, u, _) in terms(sentence) {
+        let w = words(sentence);
+        for (n, u, i) in terms(sentence) {
             if let UnitWord::Calendar(unit) = u
+                && !skip(&w, i)
                 && let Ok(t) = Term::new(i64::from(n), unit)
             {
                 return Some((t, (a, b)));
@@ -54,6 +66,20 @@ fn calendar_term(src: &Source, only_in: impl Fn(&str) -> bool) -> Option<(Term, 
         }
     }
     None
+}
+
+/// Whether the term whose number is word `i` of `w` is the period of a
+/// frequency ("once every 12 months", "eenmaal per 12 maanden", "één keer
+/// in de 12 maanden"), not a term of notice: a word of frequency among the
+/// three before it.
+fn frequency_period(w: &[String], i: usize) -> bool {
+    const FREQUENCY: [&str; 11] = [
+        "every", "each", "per", "elke", "iedere", "once", "twice", "eens", "eenmaal", "keer",
+        "maal",
+    ];
+    w[i.saturating_sub(3)..i]
+        .iter()
+        .any(|x| FREQUENCY.contains(&x.as_str()))
 }
 
 /// The deletion term, its firmness, "zo snel mogelijk", and the backups,
@@ -316,24 +342,31 @@ pub(crate) fn audit(s: &Structure) -> (Read<u16>, Read<AuditPeriod>, Read<Term>)
                 || s.item("audits").is_some_and(|i| i.clause() == src.clause)
         })
         .find_map(|src| {
-            calendar_term(src, |f| {
-                f.contains("audit")
-                    && [
-                        "van tevoren",
-                        "vooraf",
-                        "in advance",
-                        "voorafgaand",
-                        "prior notice",
-                        "beforehand",
-                        "aankondiging",
-                        "aangekondigd",
-                        "days' notice",
-                        "days notice",
-                        "notice of",
-                    ]
-                    .iter()
-                    .any(|w| f.contains(w))
-            })
+            calendar_term_but(
+                src,
+                |f| {
+                    f.contains("audit")
+                        && [
+                            "van tevoren",
+                            "vooraf",
+                            "in advance",
+                            "voorafgaand",
+                            "prior notice",
+                            "beforehand",
+                            "aankondiging",
+                            "aangekondigd",
+                            "days' notice",
+                            "days notice",
+                            "weeks' notice",
+                            "weeks notice",
+                            "months' notice",
+                            "notice of",
+                        ]
+                        .iter()
+                        .any(|w| f.contains(w))
+                },
+                frequency_period,
+            )
             .map(|(t, (a, b))| Read::stated(t, src.evidence(a, b)))
         })
         .unwrap_or(Read::NotStated);
