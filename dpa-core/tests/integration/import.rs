@@ -1470,3 +1470,52 @@ fn english_statement_numbered_in_sections_imports() {
     assert_eq!(subs[1].transfer_bases, [TransferBasis::EuUsDpf]);
     assert_eq!(subs[2].transfer_bases, [TransferBasis::SccEditionNotStated]);
 }
+
+/// Source: examples/statements/groenveld-ict.txt (our own Dutch statement
+/// in Markdown numbered in sections, bold section headings): the street
+/// after "gevestigd aan de", the city before "(KvK ...)", a table headed
+/// "Vestigingsland" (the seat) and "Doorgifte" ("n.v.t.": none), "eens per
+/// jaar" (once a year: per calendar year or rolling, a person chooses,
+/// docs/rules.md rule 6), "binnen 30 dagen na bekendmaking van de
+/// wijziging ... opzeggen".
+#[test]
+fn dutch_markdown_statement_numbered_in_sections_imports() {
+    use dpa_core::model::TransferBasis;
+    let i = import_text(&statement("groenveld-ict.txt")).unwrap();
+    let s = &i.statement;
+    let p = &s.processor;
+    assert_stated(&[
+        (&p.name, "Groenveld ICT B.V."),
+        (&p.street, "Nieuwe Gracht 20"),
+        (&p.postal_code, "2011 NM"),
+        (&p.city, "Haarlem"),
+        (&p.chamber_of_commerce, "34567890"),
+        (&s.effective_date, "2026-09-15"),
+        (&s.deletion_term, "2 months"),
+        (&s.backup_cycle, "4 weeks"),
+        (&s.breach_notice, "within 24 hours"),
+        (&s.audit_count, "1"),
+        (&s.audit_notice, "14 days"),
+        (&s.change_window, "30 days"),
+    ]);
+    assert!(p.country.value().is_none());
+    let Read::Ambiguous(period) = &s.audit_period else {
+        panic!("{:?}", s.audit_period)
+    };
+    assert_eq!(period.setting, "terms.audit.period");
+    assert_eq!(s.change_window.evidence().unwrap().clause, "DPS 6.1");
+    let subs = s.sub_processors.value().unwrap();
+    let seats: Vec<(&str, Option<&str>)> = subs
+        .iter()
+        .map(|x| (x.name.as_str(), x.seat.value().map(|c| c.as_str())))
+        .collect();
+    assert_eq!(
+        seats,
+        [
+            ("Microsoft Ireland Operations Ltd", Some("IE")),
+            ("Atlassian Pty Ltd", Some("AU"))
+        ]
+    );
+    assert!(subs[0].transfer_bases.is_empty());
+    assert_eq!(subs[1].transfer_bases, [TransferBasis::SccEditionNotStated]);
+}

@@ -235,10 +235,11 @@ fn address(
     };
     let street = i
         .checked_sub(1)
-        .map(|j| text[segs[j].0..segs[j].1].trim())
+        .map(|j| without_lead_in(text[segs[j].0..segs[j].1].trim()))
         .filter(|s| house_number(s) && !s.contains(':'))
         .map_or(Read::NotStated, |s| Read::stated(s.to_owned(), ev.clone()));
-    let city_in_rest = rest.split('.').next().unwrap_or("").trim();
+    // "2011 NM Haarlem (KvK 34567890).": the city before a bracketed remark.
+    let city_in_rest = rest.split(['.', '(']).next().unwrap_or("").trim();
     let (city, after) = if city_in_rest.is_empty() {
         (segs.get(i + 1).map(|&(c, d)| text[c..d].trim()), i + 2)
     } else {
@@ -268,6 +269,32 @@ fn address(
         city,
         country,
     )
+}
+
+/// A street without the words that lead to it in a sentence: "gevestigd
+/// aan de Nieuwe Gracht 20" is "Nieuwe Gracht 20", "located at 1 Canal
+/// Street" is "1 Canal Street".
+fn without_lead_in(s: &str) -> &str {
+    const LEAD_INS: [&str; 10] = [
+        "gevestigd aan de ",
+        "gevestigd aan het ",
+        "gevestigd aan ",
+        "gevestigd op ",
+        "gevestigd te ",
+        "kantoorhoudende aan de ",
+        "kantoorhoudende aan ",
+        "located at ",
+        "with its registered office at ",
+        "having its office at ",
+    ];
+    LEAD_INS
+        .iter()
+        .find_map(|l| {
+            s.get(..l.len())
+                .filter(|head| head.eq_ignore_ascii_case(l))
+                .map(|_| &s[l.len()..])
+        })
+        .unwrap_or(s)
 }
 
 /// The first whitespace-separated token starting with one of `prefixes`

@@ -389,7 +389,9 @@ fn frequency(sentence: &str) -> Option<(u16, Period)> {
     let w = words(sentence);
     for i in 0..w.len() {
         let n = match w[i].as_str() {
-            "eenmaal" | "once" => 1,
+            // "eens per jaar": "eens" alone is also "agreed", but a
+            // frequency word must be followed by "per", "in", ... below.
+            "eenmaal" | "once" | "eens" => 1,
             "tweemaal" | "twice" => 2,
             "maal" | "keer" | "times" => number(w.get(i.checked_sub(1)?)?)?,
             // "1x per jaar", "2x per kalenderjaar".
@@ -457,6 +459,9 @@ pub(crate) fn change_window(s: &Structure) -> Read<Term> {
                 "of notification",
                 "after being notified",
                 "of being notified",
+                "na bekendmaking",
+                "na de bekendmaking",
+                "after the announcement",
             ]
             .iter()
             .any(|w| f.contains(w));
