@@ -285,7 +285,13 @@ impl Passage {
     pub(crate) fn line_ranges(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::with_capacity(self.spans.len());
         for (i, &(start, _, _)) in self.spans.iter().enumerate() {
-            let end = self.spans.get(i + 1).map_or(self.text.len(), |n| n.0 - 1);
+            // The next line starts after a separator, except after an empty
+            // line at the start (an item numbered "10." with no text after
+            // its number), which has none: its range is empty.
+            let end = self
+                .spans
+                .get(i + 1)
+                .map_or(self.text.len(), |n| n.0.saturating_sub(1));
             out.push((start, end.max(start)));
         }
         out
@@ -470,6 +476,26 @@ mod tests {
             [(2, UnitWord::Calendar(TermUnit::Weeks))]
         );
         assert_eq!(t("uiterlijk binnen 24 uur"), [(24, UnitWord::Hours)]);
+    }
+
+    /// Source: the property test `damaged_statements_import_or_are_refused`
+    /// (tests/integration/import.rs), which found it: an item numbered
+    /// "10." with no text after its number starts its passage with an
+    /// empty line; its range is empty and the next line's range follows,
+    /// where the subtraction of the separator overflowed.
+    #[test]
+    fn an_empty_first_line_has_an_empty_range() {
+        let line = |text: &str, n: usize| Line {
+            first: n,
+            last: n,
+            text: text.to_owned(),
+            bullet: false,
+            after_blank: false,
+        };
+        let p = Passage::of(&[line("", 1), line("Data processor", 2), line("meldt", 3)]);
+        assert_eq!(p.text, "Data processor meldt");
+        assert_eq!(p.line_ranges(), [(0, 0), (0, 14), (15, 20)]);
+        assert_eq!(p.lines_of(0, 14), (2, 2));
     }
 
     /// Source: seed 004 DPS bullet 1 ("Alles Online B.V., Jan van der

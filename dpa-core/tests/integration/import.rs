@@ -5,6 +5,8 @@
 //! repository.
 
 use std::fmt::Debug;
+
+use proptest::prelude::*;
 use std::path::PathBuf;
 
 use dpa_core::Agreement;
@@ -1518,4 +1520,146 @@ fn dutch_markdown_statement_numbered_in_sections_imports() {
     );
     assert!(subs[0].transfer_bases.is_empty());
     assert_eq!(subs[1].transfer_bases, [TransferBasis::SccEditionNotStated]);
+}
+
+/// The lines of every example statement and of the two seeds, one list a
+/// statement: the material the property below damages.
+fn statements() -> &'static [Vec<String>] {
+    static TEXTS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    TEXTS.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/statements");
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        paths.sort();
+        let mut texts: Vec<String> = paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        texts.push(seed("000"));
+        texts.push(seed("004"));
+        texts
+            .iter()
+            .map(|t| t.lines().map(str::to_owned).collect())
+            .collect()
+    })
+}
+
+/// A change to one line of a statement.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Cut short at a byte (on a character boundary).
+    Cut(u16),
+    /// A number, bullet or heading put before it.
+    Prefix(&'static str),
+    /// Punctuation, digits or words the readers look for put inside it.
+    Insert(u16, &'static str),
+    /// Left out.
+    Drop,
+    /// A line of another statement put before it.
+    Borrow(usize, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let prefix = prop::sample::select(vec![
+        "1. ", "2.1 ", "3) ", "- ", "| ", "Deel 1: ", "Part 2 ", "10.", "0. ", "**", "# ",
+    ]);
+    let insert = prop::sample::select(vec![
+        "(",
+        ")",
+        ", ",
+        ": ",
+        "|",
+        " – ",
+        "1",
+        "é",
+        "ß",
+        "\t",
+        "01-02-2026",
+        " binnen 2 ",
+        " werkdagen",
+        " per ",
+        "B.V.",
+        " (Nederland)",
+        "\u{a0}",
+        ".",
+        " 12 maanden",
+    ]);
+    prop_oneof![
+        any::<u16>().prop_map(Edit::Cut),
+        prefix.prop_map(Edit::Prefix),
+        (any::<u16>(), insert).prop_map(|(at, s)| Edit::Insert(at, s)),
+        Just(Edit::Drop),
+        (any::<usize>(), any::<usize>()).prop_map(|(t, l)| Edit::Borrow(t, l)),
+    ]
+}
+
+/// `line` with its byte `k` moved back to a character boundary.
+fn boundary(line: &str, k: u16) -> usize {
+    let mut k = usize::from(k) % (line.len() + 1);
+    while !line.is_char_boundary(k) {
+        k -= 1;
+    }
+    k
+}
+
+proptest! {
+    // 96 texts here (a few seconds in a debug build); PROPTEST_CASES=3000
+    // for a longer search (2.5 minutes), as it ran when it was written.
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Source: README, "dpa import" (a statement's text gives the review,
+    /// or exit 2 with a message saying why it is no Data Pro Statement;
+    /// never a panic). Each example statement and seed with lines cut,
+    /// numbered, filled with punctuation, left out or borrowed from
+    /// another either imports, with a review and a draft that is TOML, or
+    /// is refused with a message.
+    #[test]
+    fn damaged_statements_import_or_are_refused(
+        which in any::<usize>(),
+        edits in prop::collection::vec((any::<usize>(), edit()), 0..24),
+    ) {
+        let all = statements();
+        let mut lines = all[which % all.len()].clone();
+        for (at, e) in edits {
+            if lines.is_empty() {
+                break;
+            }
+            let k = at % lines.len();
+            match e {
+                Edit::Cut(c) => {
+                    let b = boundary(&lines[k], c);
+                    lines[k].truncate(b);
+                }
+                Edit::Prefix(p) => lines[k] = format!("{p}{}", lines[k]),
+                Edit::Insert(c, s) => {
+                    let b = boundary(&lines[k], c);
+                    lines[k].insert_str(b, s);
+                }
+                Edit::Drop => {
+                    lines.remove(k);
+                }
+                Edit::Borrow(t, l) => {
+                    let other = &all[t % all.len()];
+                    if !other.is_empty() {
+                        lines.insert(k, other[l % other.len()].clone());
+                    }
+                }
+            }
+        }
+        let text = lines.join("\n");
+        match import_text(&text) {
+            Ok(i) => {
+                let _ = i.review().fails();
+                let draft = i.draft_toml();
+                prop_assert!(
+                    toml::from_str::<toml::Value>(&draft).is_ok(),
+                    "the draft is no TOML:\n{draft}"
+                );
+            }
+            Err(e) => prop_assert!(e.to_string().contains("statement"), "{e}"),
+        }
+    }
 }
