@@ -1402,6 +1402,35 @@ fn a_breach_notice_in_working_days_is_left_to_a_person() {
     assert_eq!(s.breach_channels.value().unwrap(), &[Channel::Email]);
 }
 
+/// Source: as above (working days run as the parties define them). A
+/// deletion term "uiterlijk binnen 10 werkdagen" is left to a person the
+/// same way, its firmness read from its sentence; the six months of the
+/// backup sentence after it are never taken for the deletion term.
+#[test]
+fn a_deletion_term_in_working_days_is_left_to_a_person() {
+    use dpa_core::model::Firmness;
+    let text = "Deel 1: Data Pro Statement\n\n1) Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2) Data processor meldt een inbreuk in verband met persoonsgegevens binnen 24 uur aan de opdrachtgever.\n\n3) Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 10 werkdagen. Back-ups worden binnen 6 maanden verwijderd.\n";
+    let i = import_text(text).unwrap();
+    let s = &i.statement;
+    let Read::Ambiguous(a) = &s.deletion_term else {
+        panic!("{:?}", s.deletion_term)
+    };
+    assert_eq!(a.setting, "terms.deletion");
+    assert!(
+        a.evidence.quote.contains("10 werkdagen"),
+        "{:?}",
+        a.evidence
+    );
+    assert!(
+        a.readings[0].starts_with("within \"10 days\": within = \"10 days\""),
+        "{:?}",
+        a.readings
+    );
+    assert!(a.readings[1].starts_with("not-stated"), "{:?}", a.readings);
+    assert_eq!(s.deletion_firmness.value(), Some(&Firmness::AtTheLatest));
+    assert!(i.review().fails());
+}
+
 /// Source: examples/statements/tulip-cloud-en.txt (our own English
 /// statement numbered in sections: "1.1" to "1.3", then "2.1", "3.1", ...,
 /// each section under a numbered heading; a blank line after every line).

@@ -99,12 +99,28 @@ pub(crate) fn deletion(s: &Structure) -> (Read<Term>, Read<Firmness>, bool, Back
     // The term of a sentence that is not about backups first: "Back-ups
     // worden na 35 dagen overschreven" before the deletion sentence sets
     // the backup cycle, not the deletion term.
-    let found =
-        calendar_term(&src, |f| !mentions_backups(f)).or_else(|| calendar_term(&src, |_| true));
+    // A term in working days ("binnen 10 werkdagen") is none of the format's
+    // and is left to a person; it is the deletion term all the same, before
+    // a term in a sentence about backups.
+    let not_backups = |f: &str| !mentions_backups(f);
+    let found = calendar_term(&src, not_backups)
+        .map(|(t, range)| (Ok(t), range))
+        .or_else(|| working_days_in(&src, not_backups).map(|(n, range)| (Err(n), range)))
+        .or_else(|| calendar_term(&src, |_| true).map(|(t, range)| (Ok(t), range)));
     let Some((term, (a, b))) = found else {
         return (Read::NotStated, Read::NotStated, false, backups(&src));
     };
     let evidence = src.evidence(a, b);
+    let term = match term {
+        Ok(t) => Read::stated(t, evidence.clone()),
+        Err(n) => working_days_read(
+            n,
+            evidence.clone(),
+            |term| format!("within = \"{term}\""),
+            "no `within`",
+            "terms.deletion",
+        ),
+    };
     let sentence = fold(&src.text()[a..b]);
     let has = |ws: &[&str]| ws.iter().any(|w| sentence.contains(w));
     let firmness = match (has(&FIRM), has(&IN_PRINCIPLE)) {
@@ -119,12 +135,7 @@ pub(crate) fn deletion(s: &Structure) -> (Read<Term>, Read<Firmness>, bool, Back
             "terms.deletion.firmness",
         ),
     };
-    (
-        Read::stated(term, evidence),
-        firmness,
-        has(&ASAP),
-        backups(&src),
-    )
+    (term, firmness, has(&ASAP), backups(&src))
 }
 
 /// How backups are deleted, and the length of the backup cycle where the
@@ -247,30 +258,66 @@ pub(crate) fn breach(s: &Structure) -> (Read<NoticeTerm>, bool) {
     (Read::NotStated, false)
 }
 
-/// A breach notice "binnen `n` werkdagen": no term of the agreement format
-/// (a working day is no calendar unit; the Algemene termijnenwet does not
-/// cover contracts, so the parties' own words define it), left to a person
-/// with the two honest choices: the same number of calendar days, which
-/// is never later than the statement's term, or no term recorded.
+/// A breach notice "binnen `n` werkdagen": [`working_days_read`] with the
+/// notice's table.
 fn working_days_notice(n: u32, evidence: Evidence) -> Read<NoticeTerm> {
+    working_days_read(
+        n,
+        evidence,
+        |term| format!("notice = {{ kind = \"within\", term = \"{term}\" }}"),
+        "no `notice`",
+        "terms.breach.notice",
+    )
+}
+
+/// A term "binnen `n` werkdagen" (a deadline the processor meets, counted
+/// from an event): no term of the agreement format (a working day is no
+/// calendar unit; the Algemene termijnenwet does not cover contracts, so
+/// the parties' own words define it), left to a person with the two
+/// honest choices: the same number of calendar days, which is never
+/// later than the statement's term, written as `written(term)`, or no
+/// term recorded (`provenance = "not-stated"` and `none`).
+fn working_days_read<T>(
+    n: u32,
+    evidence: Evidence,
+    written: impl Fn(&str) -> String,
+    none: &str,
+    setting: &str,
+) -> Read<T> {
     let (days, working) = if n == 1 {
         ("day", "working day")
     } else {
         ("days", "working days")
     };
+    let term = format!("{n} {days}");
     Read::ambiguous(
         evidence,
         &[
             &format!(
-                "within \"{n} {days}\": notice = {{ kind = \"within\", term = \"{n} {days}\" }}, \
-                 calendar days, never later than the statement's {n} {working}, so stricter \
-                 than it states"
+                "within \"{term}\": {}, calendar days, never later than the statement's \
+                 {n} {working}, so stricter than it states",
+                written(&term)
             ),
-            "not-stated: provenance = \"not-stated\" and no notice (the format has no \
-             working days); the quote keeps the statement's words",
+            &format!(
+                "not-stated: provenance = \"not-stated\" and {none} (the format has no \
+                 working days); the quote keeps the statement's words"
+            ),
         ],
-        "terms.breach.notice",
+        setting,
     )
+}
+
+/// The first sentence of `src` that `only_in` accepts (folded) and that
+/// names a number of working days, with the number and its byte range.
+fn working_days_in(src: &Source, only_in: impl Fn(&str) -> bool) -> Option<(u32, (usize, usize))> {
+    src.passage.sentences().into_iter().find_map(|(a, b)| {
+        let sentence = &src.text()[a..b];
+        if only_in(&fold(sentence)) {
+            working_days(sentence).map(|n| (n, (a, b)))
+        } else {
+            None
+        }
+    })
 }
 
 /// Whether a folded sentence is about a notice to the supervisory
