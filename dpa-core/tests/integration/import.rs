@@ -1692,3 +1692,74 @@ proptest! {
         }
     }
 }
+
+/// Source: examples/statements/bakker-software.txt (our own short Dutch
+/// statement in labels and the first person): the items found by their
+/// labels ("Naam en adres van de data processor:", "Datum:", "Producten en
+/// diensten:"), the sub-processors after "zijn:" with company forms before
+/// their countries ("Leaseweb Netherlands B.V. (Nederland)": the full stop
+/// ends no list), "uiterlijk drie maanden na het beëindigen van de
+/// overeenkomst", "jaarlijks" (once a year, the period left to a person,
+/// docs/rules.md rule 6), "binnen 30 dagen na de mededeling van de
+/// wijziging ... opzeggen".
+#[test]
+fn dutch_labels_and_the_first_person_import() {
+    let i = import_text(&statement("bakker-software.txt")).unwrap();
+    let s = &i.statement;
+    let found: Vec<(&str, &str)> = s
+        .items
+        .iter()
+        .filter_map(|t| Some((t.key, t.clause.as_deref()?)))
+        .collect();
+    for key in [
+        "processor",
+        "effective-date",
+        "products",
+        "sub-processors",
+        "deletion",
+        "breach",
+        "audits",
+    ] {
+        assert!(found.iter().any(|(k, _)| *k == key), "{key}: {found:?}");
+    }
+    let p = &s.processor;
+    assert_stated(&[
+        (&p.name, "Bakker Software B.V."),
+        (&p.street, "Dorpsstraat 5"),
+        (&p.chamber_of_commerce, "45678901"),
+        (&s.effective_date, "2026-01-01"),
+        (&s.version, "3.0"),
+        (&s.deletion_term, "3 months"),
+        (&s.deletion_firmness, "at-the-latest"),
+        (&s.breach_notice, "within 48 hours"),
+        (&s.audit_count, "1"),
+        (&s.audit_notice, "4 weeks"),
+        (&s.change_window, "30 days"),
+    ]);
+    assert_eq!(
+        s.products.value().unwrap(),
+        &["Bakker Boekhouding", "Bakker Loon"]
+    );
+    assert!(matches!(s.audit_period, Read::Ambiguous(_)));
+    let subs = s.sub_processors.value().unwrap();
+    let named: Vec<(&str, Vec<String>)> = subs
+        .iter()
+        .map(|x| match &x.seat {
+            Read::Ambiguous(a) => (x.name.as_str(), a.readings.clone()),
+            other => panic!("{}: {other:?}", x.name),
+        })
+        .collect();
+    let countries: Vec<(&str, bool)> = named
+        .iter()
+        .zip(["NL", "IE", "US"])
+        .map(|((n, r), c)| (*n, r[0].ends_with(&format!("seat = \"{c}\""))))
+        .collect();
+    assert_eq!(
+        countries,
+        [
+            ("Leaseweb Netherlands B.V.", true),
+            ("Google Ireland Limited", true),
+            ("Twilio Inc.", true)
+        ]
+    );
+}

@@ -478,7 +478,14 @@ fn prose(src: &Source, names: &CountryNames) -> Vec<ImportedSubProcessor> {
                 }
             }
             ';' | ',' if depth == 0 => entry_start = i + 1,
-            '.' if depth == 0 && text[i + 1..].starts_with(' ') => break,
+            // A full stop ends the list where a sentence follows; the
+            // one of "B.V. (Nederland)" or "Inc. en ..." does not.
+            '.' if depth == 0
+                && text[i + 1..].starts_with(' ')
+                && text[i + 1..].trim_start().starts_with(char::is_uppercase) =>
+            {
+                break;
+            }
             _ => {}
         }
     }

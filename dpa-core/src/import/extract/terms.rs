@@ -431,11 +431,15 @@ enum Period {
 }
 
 /// "maximaal éénmaal per jaar", "at most once per calendar year", "twee keer
-/// per jaar", "1x per jaar", "once every two years".
+/// per jaar", "1x per jaar", "once every two years", "jaarlijks" /
+/// "annually" (once a year, the reading open as "per jaar").
 fn frequency(sentence: &str) -> Option<(u16, Period)> {
     let w = words(sentence);
     for i in 0..w.len() {
         let n = match w[i].as_str() {
+            "jaarlijks" | "jaarlijkse" | "annually" | "yearly" => {
+                return Some((1, Period::Open(Term::YEAR)));
+            }
             // "eens per jaar": "eens" alone is also "agreed", but a
             // frequency word must be followed by "per", "in", ... below.
             "eenmaal" | "once" | "eens" => 1,
@@ -508,6 +512,8 @@ pub(crate) fn change_window(s: &Structure) -> Read<Term> {
                 "of being notified",
                 "na bekendmaking",
                 "na de bekendmaking",
+                "na mededeling",
+                "na de mededeling",
                 "after the announcement",
             ]
             .iter()
