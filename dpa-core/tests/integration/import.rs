@@ -1551,6 +1551,41 @@ fn dutch_markdown_statement_numbered_in_sections_imports() {
     assert_eq!(subs[1].transfer_bases, [TransferBasis::SccEditionNotStated]);
 }
 
+/// Source: English legal style, numbers in words with the digits in
+/// brackets ("within thirty (30) days", "once in any twelve (12) month
+/// period, with at least thirty (30) days' prior written notice"), "The
+/// Netherlands", "after the notice of a significant change": the audit
+/// notice is the 30 days, never the 12 months of the frequency.
+#[test]
+fn numbers_in_words_with_digits_in_brackets() {
+    let text = "DATA PRO STATEMENT\n\nPart 1: Data Pro Statement\n\n1. This Data Pro Statement was drawn up by the following data processor: Harbour Data B.V., Kade 3, 1013 AA Amsterdam, The Netherlands. Contact: dpo@harbourdata.example.\n\n2. This Data Pro Statement will enter into force on 1 April 2026 (version 2).\n\n3. This Data Pro Statement applies to the following products and services of the data processor: Harbour Analytics.\n\n4. The data processor uses the following sub-processors:\n\n| Name | Service | Country of processing | Safeguard |\n|------|---------|-----------------------|-----------|\n| Amazon Web Services EMEA SARL | hosting | Germany | - |\n| Intercom R&D Unlimited Company | customer support | United States | EU-US Data Privacy Framework |\n\n5. After termination of the Agreement, the data processor will delete the personal data within thirty (30) days.\n\n6. In the event of a data breach, the data processor will notify the client within seventy-two (72) hours of becoming aware of it.\n\n7. The client may carry out an audit no more than once in any twelve (12) month period, with at least thirty (30) days' prior written notice.\n\n8. The client may terminate the agreement within fourteen (14) days after the notice of a significant change to this Data Pro Statement.\n";
+    let i = import_text(text).unwrap();
+    let s = &i.statement;
+    let p = &s.processor;
+    assert_stated(&[
+        (&p.name, "Harbour Data B.V."),
+        (&p.country, "NL"),
+        (&s.deletion_term, "30 days"),
+        (&s.breach_notice, "within 72 hours"),
+        (&s.audit_count, "1"),
+        (&s.audit_period, "rolling-12-months"),
+        (&s.audit_notice, "30 days"),
+        (&s.change_window, "14 days"),
+    ]);
+    let subs = s.sub_processors.value().unwrap();
+    let located: Vec<(&str, Option<usize>)> = subs
+        .iter()
+        .map(|x| (x.name.as_str(), x.locations.value().map(Vec::len)))
+        .collect();
+    assert_eq!(
+        located,
+        [
+            ("Amazon Web Services EMEA SARL", Some(1)),
+            ("Intercom R&D Unlimited Company", Some(1))
+        ]
+    );
+}
+
 /// The lines of every example statement and of the two seeds, one list a
 /// statement: the material the property below damages.
 fn statements() -> &'static [Vec<String>] {

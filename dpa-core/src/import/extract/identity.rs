@@ -259,7 +259,10 @@ fn address(
             // before a bracketed remark.
             let seg = text[c..d].trim().trim_end_matches('.');
             let seg = seg.split('(').next().unwrap_or(seg).trim_end();
-            let seg = seg.strip_prefix("the ").unwrap_or(seg);
+            let seg = seg
+                .strip_prefix("the ")
+                .or_else(|| seg.strip_prefix("The "))
+                .unwrap_or(seg);
             names.find(seg).map(|country| (country, src.evidence(c, d)))
         })
         .map_or(Read::NotStated, |(c, e)| Read::stated(c, e));

@@ -70,16 +70,22 @@ fn calendar_term_but(
 
 /// Whether the term whose number is word `i` of `w` is the period of a
 /// frequency ("once every 12 months", "eenmaal per 12 maanden", "één keer
-/// in de 12 maanden"), not a term of notice: a word of frequency among the
-/// three before it.
+/// in de 12 maanden", "once in any twelve (12) month period"), not a term
+/// of notice: read back from it over numbers and linking words ("in",
+/// "any", "de"), it reaches a word of frequency. "once per calendar year,
+/// with 30 days' notice": "with" stands between, so the 30 days are the
+/// notice.
 fn frequency_period(w: &[String], i: usize) -> bool {
-    const FREQUENCY: [&str; 11] = [
-        "every", "each", "per", "elke", "iedere", "once", "twice", "eens", "eenmaal", "keer",
-        "maal",
-    ];
-    w[i.saturating_sub(3)..i]
-        .iter()
-        .any(|x| FREQUENCY.contains(&x.as_str()))
+    for word in w[..i].iter().rev().map(String::as_str) {
+        match word {
+            "every" | "each" | "per" | "elke" | "iedere" | "once" | "twice" | "eens"
+            | "eenmaal" | "tweemaal" | "keer" | "maal" | "times" => return true,
+            "in" | "any" | "a" | "de" | "een" => {}
+            w if number(w).is_some() => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The deletion term, its firmness, "zo snel mogelijk", and the backups,
@@ -399,6 +405,7 @@ pub(crate) fn audit(s: &Structure) -> (Read<u16>, Read<AuditPeriod>, Read<Term>)
                             "in advance",
                             "voorafgaand",
                             "prior notice",
+                            "prior written notice",
                             "beforehand",
                             "aankondiging",
                             "aangekondigd",
@@ -451,7 +458,7 @@ fn frequency(sentence: &str) -> Option<(u16, Period)> {
                 _ => continue,
             },
         };
-        let rest: Vec<&str> = w[i + 1..].iter().take(4).map(String::as_str).collect();
+        let rest: Vec<&str> = w[i + 1..].iter().take(5).map(String::as_str).collect();
         let [per, tail @ ..] = rest.as_slice() else {
             continue;
         };
@@ -462,11 +469,18 @@ fn frequency(sentence: &str) -> Option<(u16, Period)> {
             continue;
         }
         let n = u16::try_from(n).ok()?;
-        let tail: Vec<&str> = tail
-            .iter()
-            .copied()
-            .filter(|t| !matches!(*t, "any" | "a"))
-            .collect();
+        // "in any twelve (12) month period": the digits that repeat a
+        // number in words are dropped with "any" and "a".
+        let mut kept: Vec<&str> = Vec::new();
+        for t in tail.iter().copied().filter(|t| !matches!(*t, "any" | "a")) {
+            let repeats = kept.last().is_some_and(|last| {
+                last.parse::<u32>().is_err() && number(last).is_some() && number(t) == number(last)
+            });
+            if !repeats {
+                kept.push(t);
+            }
+        }
+        let tail = kept;
         return match tail.as_slice() {
             ["kalenderjaar", ..] | ["calendar", "year", ..] => Some((n, Period::CalendarYear)),
             ["jaar" | "year", ..] => Some((n, Period::Open(Term::YEAR))),
@@ -505,6 +519,7 @@ pub(crate) fn change_window(s: &Structure) -> Read<Term> {
                 "na ontvangst van de kennisgeving",
                 "after receipt of the notice",
                 "after notice",
+                "after the notice",
                 "after notification",
                 "of the notice",
                 "of notification",
