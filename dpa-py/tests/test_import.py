@@ -163,6 +163,10 @@ def test_alles_online_breach_items_are_ambiguous_with_readings() -> None:
     assert stated(review, "terms.return_of_data.method") == "on-request"
     assert stated(review, "terms.return_of_data.before_deletion") == "true"
     assert stated(review, "statement.special_categories.art9") == "specific-applications-only"
+    # DPS 8: "in beginsel binnen de EU/EER ... doorgifte naar de Verenigde
+    # Staten": the EEA and the US, processing outside the EEA.
+    assert stated(review, "statement.processing_locations.locations") == "EEA, US"
+    assert stated(review, "statement.processing_locations.transfers_outside_eea") == "true"
 
 
 def test_text_bytes_and_path_give_the_same_import(tmp_path: Path) -> None:

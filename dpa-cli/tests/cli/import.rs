@@ -174,7 +174,9 @@ fn changes(v: &serde_json::Value) -> Vec<(String, String)> {
 /// Source: examples/statements/example-hosting-en-v4.txt against
 /// examples/agreements/example-hosting-en.toml (version 3): version 4 takes
 /// effect on 1 March 2026 (DPS 1.2), replaces Example Mail Ltd by Postmark
-/// (DPS 1.8), deletes within 60 days instead of 30 (DPS 1.10) and notifies
+/// (DPS 1.8; so the processing outside the EEA, which DPS 1.7 places where
+/// the sub-processors are, is no longer in the United Kingdom), deletes
+/// within 60 days instead of 30 (DPS 1.10) and notifies
 /// a breach within 48 hours instead of 24 (DPS 1.14); the notice opens the
 /// 30-day window (DPS 1.16, assumed) to 2026-03-31 and the objection to the
 /// change of sub-processors (DPS 1.20). The same from the version's PDF.
@@ -192,6 +194,12 @@ fn import_update_shows_the_diff_against_the_old_agreement() {
     );
     assert_eq!(v["notified"], "2026-03-01");
     let expected = [
+        // DPS 1.7, "in the EU/EEA, except where a sub-processor below is
+        // located elsewhere": no longer the United Kingdom.
+        (
+            "processing-locations-changed",
+            "statement.processing_locations.locations",
+        ),
         ("sub-processor-added", "statement.sub_processors[2]"),
         ("sub-processor-removed", "statement.sub_processors"),
         ("deletion-term-changed", "terms.deletion.within"),
@@ -216,7 +224,7 @@ fn import_update_shows_the_diff_against_the_old_agreement() {
     assert_eq!(o.status.code(), Some(0));
     let t = stdout(&o);
     assert!(
-        t.starts_with("4 change(s) from version 3 to 4 (4 significant)"),
+        t.starts_with("5 change(s) from version 3 to 4 (5 significant)"),
         "{t}"
     );
     assert!(
@@ -256,7 +264,7 @@ fn import_update_exit_codes() {
     );
     let o = dpa(&["import", "--update", old, redacted.path()]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stdout(&o).contains("4 change(s)"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("5 change(s)"), "{}", stdout(&o));
     assert!(
         stderr(&o).contains("need") && stderr(&o).contains("placeholder"),
         "{}",

@@ -125,6 +125,9 @@ pub(crate) fn draft(s: &ImportedStatement) -> String {
         }
         st.insert("products", Item::ArrayOfTables(products));
     }
+    if let Some(t) = processing_locations(s) {
+        st.insert("processing_locations", Item::Table(t));
+    }
     if let Read::Stated { value, evidence } = &s.intended_use {
         let mut t = table("Intended use");
         set(&mut t, "text", value.as_str(), evidence);
@@ -222,6 +225,35 @@ fn processor(s: &ImportedStatement) -> Table {
     put(&mut c, "phone", &p.phone, str_);
     t.insert("privacy_contact", Item::Table(c));
     t
+}
+
+/// `[statement.processing_locations]`, where the statement says something
+/// of it: the places and whether processing happens outside the EEA, each
+/// stated or for review, and the item as `source`.
+fn processing_locations(s: &ImportedStatement) -> Option<Table> {
+    if matches!(s.processing_locations, Read::NotStated)
+        && matches!(s.transfers_outside_eea, Read::NotStated)
+    {
+        return None;
+    }
+    let mut t = table("Where personal data is processed");
+    put(&mut t, "locations", &s.processing_locations, |v| {
+        Value::Array(v.iter().map(|l| l.as_str()).collect())
+    });
+    put(
+        &mut t,
+        "transfers_outside_eea",
+        &s.transfers_outside_eea,
+        |b| Value::from(*b),
+    );
+    let evidence = s
+        .transfers_outside_eea
+        .evidence()
+        .or(s.processing_locations.evidence());
+    if let Some(e) = evidence {
+        t.insert("source", Item::Value(source(e)));
+    }
+    Some(t)
 }
 
 /// `[statement.special_categories]`: each declaration stated, ambiguous

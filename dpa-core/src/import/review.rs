@@ -300,6 +300,16 @@ fn statement_values(s: &ImportedStatement) -> Vec<ReviewEntry> {
         ),
         entry("clauses.edition", &s.edition, ToString::to_string),
         entry("statement.products", &s.products, |v| v.join("; ")),
+        entry(
+            "statement.processing_locations.locations",
+            &s.processing_locations,
+            |v| v.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", "),
+        ),
+        entry(
+            "statement.processing_locations.transfers_outside_eea",
+            &s.transfers_outside_eea,
+            ToString::to_string,
+        ),
         entry("statement.intended_use", &s.intended_use, string),
         entry(
             "statement.special_categories.art9",

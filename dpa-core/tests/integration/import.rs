@@ -13,7 +13,7 @@ use dpa_core::Agreement;
 use dpa_core::import::{ClauseComparison, ComparisonStatus, Import, Read, import_text};
 use dpa_core::model::DeviationKind;
 use dpa_core::report::Report;
-use dpa_core::values::{ElapsedTerm, ElapsedUnit, Term, TermUnit};
+use dpa_core::values::{ElapsedTerm, ElapsedUnit, Location, Region, Term, TermUnit};
 
 use crate::helpers::load;
 
@@ -155,6 +155,36 @@ fn compare(i: &Import, a: &Agreement) -> Tally {
             None => t.missed.push(name),
         }
     }
+    // The area the locations cover: the EU inside the EEA where both are
+    // written ("EU/EER" is encoded ["EU", "EEA"] in one file and ["EEA"]
+    // in another; the import writes the EEA).
+    let area = |v: &[Location]| {
+        let eea = v.contains(&Location::Region(Region::Eea));
+        let mut out: Vec<Location> = v
+            .iter()
+            .copied()
+            .filter(|l| !(eea && *l == Location::Region(Region::Eu)))
+            .collect();
+        out.sort_by_key(|l| l.as_str());
+        out
+    };
+    let pl = &a.statement.processing_locations;
+    t.field(
+        "statement.processing_locations.locations",
+        &match &s.processing_locations {
+            Read::Stated { value, evidence } => Read::Stated {
+                value: area(value),
+                evidence: evidence.clone(),
+            },
+            _ => Read::NotStated,
+        },
+        Some(area(&pl.locations)),
+    );
+    t.field(
+        "statement.processing_locations.transfers_outside_eea",
+        &s.transfers_outside_eea,
+        Some(pl.transfers_outside_eea),
+    );
     compare_sub_processors(&mut t, i, a);
     compare_declarations(&mut t, i, a);
     compare_ending(&mut t, i, a);
@@ -1584,6 +1614,76 @@ fn numbers_in_words_with_digits_in_brackets() {
             ("Intercom R&D Unlimited Company", Some(1))
         ]
     );
+}
+
+/// Source: the 2025 template's question on where data is processed (seed
+/// 004 DPS 8, "verwerkt de persoonsgegevens van zijn opdrachtgevers in
+/// beginsel binnen de EU/EER ... doorgifte naar de Verenigde Staten") and
+/// GDPR art. 44 (a transfer is processing outside the EEA): the places an
+/// item names, the EEA for "EU/EER", a transfer tool's name no place;
+/// processing outside the EEA stated by a country outside it or in words,
+/// not where denied; words without a place leave the list to a person.
+#[test]
+fn processing_locations_and_transfers_outside_the_eea() {
+    let text_with = |sentence: &str| {
+        format!(
+            "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2. {sentence}\n\n3. Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.\n\n4. Data processor meldt een inbreuk in verband met persoonsgegevens binnen 24 uur.\n"
+        )
+    };
+    let shown = |i: &Import| {
+        let s = &i.statement;
+        let locations = match &s.processing_locations {
+            Read::Stated { value, .. } => value
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            Read::Ambiguous(a) => format!("ambiguous {}", a.setting),
+            _ => "not stated".to_owned(),
+        };
+        (locations, s.transfers_outside_eea.value().copied())
+    };
+    for (sentence, locations, outside) in [
+        (
+            "Data processor verwerkt de persoonsgegevens van zijn opdrachtgevers uitsluitend in Nederland en Duitsland.",
+            "NL,DE",
+            Some(false),
+        ),
+        (
+            "Data processor verwerkt de persoonsgegevens van zijn opdrachtgevers binnen de EU/EER en niet buiten de EU/EER.",
+            "EEA",
+            Some(false),
+        ),
+        (
+            "Data processor verwerkt de persoonsgegevens van zijn opdrachtgevers binnen de EU/EER en in de Verenigde Staten (EU-VS Data Privacy Framework).",
+            "EEA,US",
+            Some(true),
+        ),
+        (
+            "Data processor verwerkt de persoonsgegevens van zijn opdrachtgevers binnen de EU/EER; een deel van de verwerking vindt buiten de EU/EER plaats.",
+            "ambiguous statement.processing_locations.locations",
+            Some(true),
+        ),
+    ] {
+        let i = import_text(&text_with(sentence)).unwrap();
+        assert_eq!(shown(&i), (locations.to_owned(), outside), "{sentence}");
+    }
+    // "in the EU/EEA, except where a sub-processor below is located
+    // elsewhere": the places outside the EEA are the sub-processors' (DPS
+    // 1.8: Zendesk established in the United States, Example Mail
+    // processing in the United Kingdom; AWS in Luxembourg and Germany).
+    let i = import_text(&statement("example-hosting-en.txt")).unwrap();
+    assert_eq!(shown(&i), ("EEA,US,GB".to_owned(), Some(true)));
+    // The draft writes the table, which reads back as TOML.
+    let i = import_text(&text_with(
+        "Data processor verwerkt de persoonsgegevens van zijn opdrachtgevers uitsluitend in Nederland en Duitsland.",
+    ))
+    .unwrap();
+    let v: toml::Value = toml::from_str(&i.draft_toml()).unwrap();
+    let pl = &v["statement"]["processing_locations"];
+    assert_eq!(pl["locations"].as_array().map(Vec::len), Some(2));
+    assert_eq!(pl["transfers_outside_eea"].as_bool(), Some(false));
+    assert_eq!(pl["source"][0].as_str(), Some("DPS 2"));
 }
 
 /// The lines of every example statement and of the two seeds, one list a

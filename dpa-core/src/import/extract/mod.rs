@@ -12,6 +12,7 @@ mod breach;
 mod deviations;
 mod ending;
 mod identity;
+mod locations;
 mod scope;
 mod sub_processors;
 mod terms;
@@ -132,6 +133,13 @@ pub struct ImportedStatement {
     pub history: Vec<HistoryEntry>,
     /// The products and services it applies to.
     pub products: Read<Vec<String>>,
+    /// Where personal data is processed in general: the places the item
+    /// answering "verwerkt de persoonsgegevens van zijn opdrachtgevers ..."
+    /// names (ambiguous where it says processing also happens outside the
+    /// EEA without naming where).
+    pub processing_locations: Read<Vec<Location>>,
+    /// Whether that item says some processing happens outside the EEA.
+    pub transfers_outside_eea: Read<bool>,
     /// What the products are designed and intended for (an item headed
     /// "Beoogd gebruik" / "Intended use").
     pub intended_use: Read<String>,
@@ -208,6 +216,8 @@ pub(crate) fn extract(s: &Structure) -> crate::error::Result<ImportedStatement> 
     let (breach_notice, breach_asap) = terms::breach(s);
     let (audit_count, audit_period, audit_notice) = terms::audit(s);
     let (template, edition) = identity::edition(s);
+    let sub_processors = sub_processors::read(s, &names);
+    let (processing_locations, transfers_outside_eea) = locations::read(s, &names, &sub_processors);
     Ok(ImportedStatement {
         items,
         processor: identity::processor(s, &names),
@@ -215,12 +225,14 @@ pub(crate) fn extract(s: &Structure) -> crate::error::Result<ImportedStatement> 
         effective_date,
         history,
         products: identity::products(s),
+        processing_locations,
+        transfers_outside_eea,
         intended_use: scope::intended_use(s),
         special_categories: scope::special_categories(s),
         template,
         edition,
         clause_comparison: deviations::compare(s)?,
-        sub_processors: sub_processors::read(s, &names),
+        sub_processors,
         deletion_term,
         deletion_firmness,
         deletion_asap,
@@ -239,6 +251,22 @@ pub(crate) fn extract(s: &Structure) -> crate::error::Result<ImportedStatement> 
         certifications: terms::certifications(s),
         placeholders: placeholders(s),
     })
+}
+
+/// The country named by the words of `tokens` from `i`: two words
+/// ("Verenigde Staten", "United Kingdom") or one ("Duitsland"), with how
+/// many it took; `None` where neither names one.
+pub(crate) fn country_at(
+    tokens: &[&str],
+    i: usize,
+    names: &crate::values::CountryNames,
+) -> Option<(Country, usize)> {
+    let t = tokens.get(i)?;
+    let pair = tokens.get(i + 1).map(|n| format!("{t} {n}"));
+    pair.as_deref()
+        .and_then(|p| names.find(p))
+        .map(|c| (c, 2))
+        .or_else(|| names.find(t).map(|c| (c, 1)))
 }
 
 /// A passage to read values from, with its citation.

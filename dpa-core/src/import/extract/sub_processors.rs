@@ -5,7 +5,7 @@
 //! country names (CLDR, [`CountryNames`]), transfer bases and engagement.
 
 use super::identity::COMPANY_FORMS;
-use super::{ImportedSubProcessor, Source};
+use super::{ImportedSubProcessor, Source, country_at};
 use crate::import::structure::Structure;
 use crate::import::words::fold;
 use crate::import::{Evidence, Read};
@@ -682,18 +682,12 @@ fn locations(s: &str, evidence: &Evidence, names: &CountryNames) -> Read<Vec<Loc
         } else if matches!(t, "EER" | "EEA") {
             region.get_or_insert(Region::Eea);
         } else if t.starts_with(char::is_uppercase) {
-            let pair = tokens.get(i + 1).map(|n| format!("{t} {n}"));
-            let found = pair
-                .as_deref()
-                .and_then(|p| names.find(p))
-                .map(|c| (c, 2))
-                .or_else(|| names.find(t).map(|c| (c, 1)))
-                .or_else(|| {
-                    (t.len() == 2 && t.chars().all(|c| c.is_ascii_uppercase()))
-                        .then(|| t.parse::<Country>().ok())
-                        .flatten()
-                        .map(|c| (c, 1))
-                });
+            let found = country_at(&tokens, i, names).or_else(|| {
+                (t.len() == 2 && t.chars().all(|c| c.is_ascii_uppercase()))
+                    .then(|| t.parse::<Country>().ok())
+                    .flatten()
+                    .map(|c| (c, 1))
+            });
             if let Some((c, n)) = found {
                 if !countries.contains(&c) {
                     countries.push(c);
