@@ -1521,6 +1521,17 @@ fn english_statement_numbered_in_sections_imports() {
             "Sentry (Functional Software Inc.)"
         ]
     );
+    // "Name (Country): purpose, basis": the words after the colon up to the
+    // comma.
+    let purposes: Vec<Option<&str>> = subs.iter().map(|x| x.purpose.as_deref()).collect();
+    assert_eq!(
+        purposes,
+        [
+            Some("hosting"),
+            Some("e-mail delivery"),
+            Some("error monitoring")
+        ]
+    );
     for x in subs {
         let Read::Ambiguous(seat) = &x.seat else {
             panic!("{}: {:?}", x.name, x.seat)

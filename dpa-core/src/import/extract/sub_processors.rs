@@ -358,6 +358,10 @@ fn bullets(
             .min()
             .unwrap_or(entry.len());
         let (mut name, mut beside) = name_and_country(entry[..stop].trim(), names);
+        // Whether what follows the name (and its country) opens with a
+        // colon: "Name (Country): purpose, basis".
+        let colon = |s: &str| s.trim_start().starts_with(':');
+        let mut after_colon = colon(&entry[stop..]);
         let mut rest = entry[stop..].trim_start_matches([' ', '—', '–', '-', ':']);
         // "TransIP B.V. (Nederland): domeinnamen": the country in brackets
         // after the name is written beside it as after a comma; "Sentry
@@ -369,6 +373,7 @@ fn bullets(
         {
             if let Some(c) = names.find(bracket) {
                 beside = Some(c);
+                after_colon = colon(after);
                 rest = after.trim_start_matches([' ', '—', '–', '-', ':']);
             } else if let Some(after) = after.strip_prefix(", ") {
                 let end = [": ", " — ", " – ", " - "]
@@ -379,6 +384,7 @@ fn bullets(
                 if let Some(c) = names.find(after[..end].trim()) {
                     name = format!("{name} ({bracket})");
                     beside = Some(c);
+                    after_colon = colon(&after[end..]);
                     rest = after[end..].trim_start_matches([' ', '—', '–', '-', ':']);
                 }
             }
@@ -389,6 +395,7 @@ fn bullets(
             .min()
         {
             Some(k) => (Some(rest[..k].trim().to_owned()), &rest[k..]),
+            None if after_colon => (purpose_after_colon(rest, names), rest),
             None => (None, rest),
         };
         if !name.is_empty() {
@@ -403,6 +410,38 @@ fn bullets(
         i = j;
     }
     out
+}
+
+/// The purpose of "Name (Country): e-mail delivery, under the EU-US Data
+/// Privacy Framework": the words after the colon up to the first comma,
+/// semicolon or bracket, where they are a description, not a country or a
+/// transfer basis (the whole text after the colon is still read for
+/// those).
+fn purpose_after_colon(rest: &str, names: &CountryNames) -> Option<String> {
+    let end = [", ", "; ", " (", "."]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()
+        .unwrap_or(rest.len());
+    let p = rest[..end].trim();
+    let f = fold(p);
+    let basis = [
+        "clauses",
+        "clausules",
+        "framework",
+        "scc",
+        "dpf",
+        "adequa",
+        "adequaat",
+        "bcr",
+        "bepalingen",
+        "n.v.t",
+        "n/a",
+    ]
+    .iter()
+    .any(|w| f.contains(w));
+    (!p.is_empty() && p.chars().count() <= 80 && !basis && names.find(p).is_none())
+        .then(|| p.to_owned())
 }
 
 /// A country the statement names for a sub-processor without saying
