@@ -128,6 +128,22 @@ pub(crate) fn draft(s: &ImportedStatement) -> String {
     if let Some(t) = processing_locations(s) {
         st.insert("processing_locations", Item::Table(t));
     }
+    for (key, read, heading) in [
+        (
+            "data_subject_requests",
+            &s.data_subject_requests,
+            "Help with requests from data subjects (GDPR art. 28(3)(e))",
+        ),
+        (
+            "dpia",
+            &s.dpia,
+            "Help with a data protection impact assessment (GDPR art. 28(3)(f))",
+        ),
+    ] {
+        if let Some(t) = assistance(read, heading) {
+            st.insert(key, Item::Table(t));
+        }
+    }
     if let Read::Stated { value, evidence } = &s.intended_use {
         let mut t = table("Intended use");
         set(&mut t, "text", value.as_str(), evidence);
@@ -252,6 +268,25 @@ fn processing_locations(s: &ImportedStatement) -> Option<Table> {
         .or(s.processing_locations.evidence());
     if let Some(e) = evidence {
         t.insert("source", Item::Value(source(e)));
+    }
+    Some(t)
+}
+
+/// `[statement.data_subject_requests]` or `[statement.dpia]`: the help in
+/// the statement's words, or a REVIEW comment; nothing where not stated.
+fn assistance(read: &Read<crate::import::ImportedAssistance>, heading: &str) -> Option<Table> {
+    let mut t = table(heading);
+    match read {
+        Read::NotStated => return None,
+        Read::Stated { value, evidence } => {
+            set(&mut t, "assists", true, evidence);
+            t.insert("description", toml_edit::value(value.description.as_str()));
+            if value.costs_announced_in_advance {
+                t.insert("costs_announced_in_advance", toml_edit::value(true));
+            }
+            t.insert("source", Item::Value(source(evidence)));
+        }
+        Read::Ambiguous(_) => put(&mut t, "assists", read, |_| Value::from(true)),
     }
     Some(t)
 }

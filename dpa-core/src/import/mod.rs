@@ -41,9 +41,9 @@ mod words;
 
 pub use documents::{DocumentKind, document_kind, document_text, import_document};
 pub use extract::{
-    Certified, ClauseComparison, ClauseDeviation, HistoryEntry, ImportedDuration,
-    ImportedProcessor, ImportedReturn, ImportedSpecialCategories, ImportedStatement,
-    ImportedSubProcessor, TemplateItem,
+    Certified, ClauseComparison, ClauseDeviation, HistoryEntry, ImportedAssistance,
+    ImportedDuration, ImportedProcessor, ImportedReturn, ImportedSpecialCategories,
+    ImportedStatement, ImportedSubProcessor, TemplateItem,
 };
 pub use normalize::{Line, normalize};
 pub use review::{

@@ -310,6 +310,12 @@ fn statement_values(s: &ImportedStatement) -> Vec<ReviewEntry> {
             &s.transfers_outside_eea,
             ToString::to_string,
         ),
+        entry(
+            "statement.data_subject_requests",
+            &s.data_subject_requests,
+            assistance,
+        ),
+        entry("statement.dpia", &s.dpia, assistance),
         entry("statement.intended_use", &s.intended_use, string),
         entry(
             "statement.special_categories.art9",
@@ -327,6 +333,17 @@ fn statement_values(s: &ImportedStatement) -> Vec<ReviewEntry> {
             ToString::to_string,
         ),
     ]
+}
+
+/// Help with requests or a DPIA as the review shows it: that the processor
+/// assists, and the costs where announced in advance (the quote below it
+/// gives the description).
+fn assistance(a: &crate::import::ImportedAssistance) -> String {
+    if a.costs_announced_in_advance {
+        "assists, costs announced in advance".to_owned()
+    } else {
+        "assists".to_owned()
+    }
 }
 
 /// Each sub-processor's seat, locations and engagement, or the list's

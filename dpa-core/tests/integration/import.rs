@@ -155,36 +155,7 @@ fn compare(i: &Import, a: &Agreement) -> Tally {
             None => t.missed.push(name),
         }
     }
-    // The area the locations cover: the EU inside the EEA where both are
-    // written ("EU/EER" is encoded ["EU", "EEA"] in one file and ["EEA"]
-    // in another; the import writes the EEA).
-    let area = |v: &[Location]| {
-        let eea = v.contains(&Location::Region(Region::Eea));
-        let mut out: Vec<Location> = v
-            .iter()
-            .copied()
-            .filter(|l| !(eea && *l == Location::Region(Region::Eu)))
-            .collect();
-        out.sort_by_key(|l| l.as_str());
-        out
-    };
-    let pl = &a.statement.processing_locations;
-    t.field(
-        "statement.processing_locations.locations",
-        &match &s.processing_locations {
-            Read::Stated { value, evidence } => Read::Stated {
-                value: area(value),
-                evidence: evidence.clone(),
-            },
-            _ => Read::NotStated,
-        },
-        Some(area(&pl.locations)),
-    );
-    t.field(
-        "statement.processing_locations.transfers_outside_eea",
-        &s.transfers_outside_eea,
-        Some(pl.transfers_outside_eea),
-    );
+    compare_locations_and_help(&mut t, i, a);
     compare_sub_processors(&mut t, i, a);
     compare_declarations(&mut t, i, a);
     compare_ending(&mut t, i, a);
@@ -254,6 +225,65 @@ fn cited<T>(read: &Read<T>) -> Read<String> {
             evidence: evidence.clone(),
         },
         _ => Read::NotStated,
+    }
+}
+
+/// Where data is processed, and the help with requests and a DPIA.
+fn compare_locations_and_help(t: &mut Tally, i: &Import, a: &Agreement) {
+    let s = &i.statement;
+    // The area the locations cover: the EU inside the EEA where both are
+    // written ("EU/EER" is encoded ["EU", "EEA"] in one file and ["EEA"]
+    // in another; the import writes the EEA).
+    let area = |v: &[Location]| {
+        let eea = v.contains(&Location::Region(Region::Eea));
+        let mut out: Vec<Location> = v
+            .iter()
+            .copied()
+            .filter(|l| !(eea && *l == Location::Region(Region::Eu)))
+            .collect();
+        out.sort_by_key(|l| l.as_str());
+        out
+    };
+    let pl = &a.statement.processing_locations;
+    t.field(
+        "statement.processing_locations.locations",
+        &match &s.processing_locations {
+            Read::Stated { value, evidence } => Read::Stated {
+                value: area(value),
+                evidence: evidence.clone(),
+            },
+            _ => Read::NotStated,
+        },
+        Some(area(&pl.locations)),
+    );
+    t.field(
+        "statement.processing_locations.transfers_outside_eea",
+        &s.transfers_outside_eea,
+        Some(pl.transfers_outside_eea),
+    );
+    // Help with requests and a DPIA: that the processor assists and
+    // whether costs are announced in advance (the hand-encoded description
+    // joins the statement's words with the clauses', so it is not compared).
+    for (name, read, hand) in [
+        (
+            "statement.data_subject_requests",
+            &s.data_subject_requests,
+            &a.statement.data_subject_requests,
+        ),
+        ("statement.dpia", &s.dpia, &a.statement.dpia),
+    ] {
+        let imported = match read {
+            Read::Stated { value, evidence } => Read::Stated {
+                value: (true, value.costs_announced_in_advance),
+                evidence: evidence.clone(),
+            },
+            _ => Read::NotStated,
+        };
+        t.field(
+            name,
+            &imported,
+            Some((hand.assists, hand.costs_announced_in_advance)),
+        );
     }
 }
 
@@ -1695,6 +1725,49 @@ fn processing_locations_and_transfers_outside_the_eea() {
     assert_eq!(pl["locations"].as_array().map(Vec::len), Some(2));
     assert_eq!(pl["transfers_outside_eea"].as_bool(), Some(false));
     assert_eq!(pl["source"][0].as_str(), Some("DPS 2"));
+}
+
+/// Source: the 2025 template's DPS 10 and 11 ("Data processor ondersteunt
+/// opdrachtgever op de volgende manier bij verzoeken van betrokkenen:",
+/// "... medewerking verlenen aan Data Protection Impact Assessments
+/// (DPIA):") and GDPR art. 28(3)(e)-(f): the answer in the statement's
+/// words (after the question's colon, or the whole sentence), costs
+/// announced in advance where a sentence says so; an answer that denies
+/// help is a person's to read.
+#[test]
+fn help_with_requests_and_a_dpia_in_the_statements_words() {
+    let i = import_text(&statement("example-hosting-en.txt")).unwrap();
+    let s = &i.statement;
+    let dsr = s.data_subject_requests.value().unwrap();
+    assert_eq!(
+        dsr.description,
+        "clients can view, export and delete the data of their users in the control panel."
+    );
+    assert!(!dsr.costs_announced_in_advance);
+    assert_eq!(
+        s.dpia.value().unwrap().description,
+        "The data processor will assist the client, on request, with a data protection impact assessment (DPIA)."
+    );
+    assert_eq!(s.dpia.evidence().unwrap().clause, "DPS 1.18");
+    let i = import_text(&statement("voorbeeld-webdiensten.txt")).unwrap();
+    let dpia = i.statement.dpia.value().unwrap();
+    assert!(dpia.costs_announced_in_advance, "{dpia:?}");
+    let v: toml::Value = toml::from_str(&i.draft_toml()).unwrap();
+    assert_eq!(v["statement"]["dpia"]["assists"].as_bool(), Some(true));
+    assert_eq!(
+        v["statement"]["dpia"]["costs_announced_in_advance"].as_bool(),
+        Some(true)
+    );
+    assert_eq!(
+        v["statement"]["data_subject_requests"]["source"][0].as_str(),
+        Some("DPS 10")
+    );
+    let text = "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2. Data processor ondersteunt opdrachtgever op de volgende manier bij verzoeken van betrokkenen: data processor verleent geen medewerking aan verzoeken van betrokkenen.\n\n3. Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.\n";
+    let i = import_text(text).unwrap();
+    let Read::Ambiguous(a) = &i.statement.data_subject_requests else {
+        panic!("{:?}", i.statement.data_subject_requests)
+    };
+    assert_eq!(a.setting, "statement.data_subject_requests.assists");
 }
 
 /// The lines of every example statement and of the two seeds, one list a

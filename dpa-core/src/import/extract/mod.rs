@@ -8,6 +8,7 @@
 //! data (`ending.rs`), the sub-processors (`sub_processors.rs`), the
 //! standard clauses' deviations from their edition (`deviations.rs`).
 
+mod assistance;
 mod breach;
 mod deviations;
 mod ending;
@@ -140,6 +141,12 @@ pub struct ImportedStatement {
     pub processing_locations: Read<Vec<Location>>,
     /// Whether that item says some processing happens outside the EEA.
     pub transfers_outside_eea: Read<bool>,
+    /// How the processor helps with requests from data subjects (GDPR art.
+    /// 28(3)(e)), in the statement's words.
+    pub data_subject_requests: Read<ImportedAssistance>,
+    /// How the processor helps with a data protection impact assessment
+    /// (GDPR art. 28(3)(f), art. 35), in the statement's words.
+    pub dpia: Read<ImportedAssistance>,
     /// What the products are designed and intended for (an item headed
     /// "Beoogd gebruik" / "Intended use").
     pub intended_use: Read<String>,
@@ -227,6 +234,12 @@ pub(crate) fn extract(s: &Structure) -> crate::error::Result<ImportedStatement> 
         products: identity::products(s),
         processing_locations,
         transfers_outside_eea,
+        data_subject_requests: assistance::read(
+            s,
+            "data-subject-requests",
+            "statement.data_subject_requests.assists",
+        ),
+        dpia: assistance::read(s, "dpia", "statement.dpia.assists"),
         intended_use: scope::intended_use(s),
         special_categories: scope::special_categories(s),
         template,
@@ -267,6 +280,17 @@ pub(crate) fn country_at(
         .and_then(|p| names.find(p))
         .map(|c| (c, 2))
         .or_else(|| names.find(t).map(|c| (c, 1)))
+}
+
+/// The processor's help with requests from data subjects or with a DPIA,
+/// as the statement describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ImportedAssistance {
+    /// The statement's answer, as written (whitespace joined).
+    pub description: String,
+    /// Whether it says costs are made known beforehand.
+    pub costs_announced_in_advance: bool,
 }
 
 /// A passage to read values from, with its citation.
