@@ -169,12 +169,21 @@ fn finding(line: &str) -> (String, BTreeSet<String>) {
     (format!("{}({})", &body[..open], law.join("; ")), items)
 }
 
-/// `value` with every `citation` taken out, and the items they cite.
+/// `value` with every `citation` taken out, and the items they cite; a
+/// coverage verdict's `clauses` (the clauses and items that cover it) are
+/// its citation too (the hand-encoded Belco file cites DPS 1.9 beside
+/// DPS 1.12 for its security measures, the draft the item it read them
+/// from).
 fn without_citations(value: &mut serde_json::Value, items: &mut BTreeSet<String>) {
     match value {
         serde_json::Value::Object(map) => {
             if let Some(serde_json::Value::String(c)) = map.remove("citation") {
                 items.extend(cited_items(&c));
+            }
+            if map.contains_key("verdict")
+                && let Some(serde_json::Value::Array(clauses)) = map.remove("clauses")
+            {
+                items.extend(clauses.iter().filter_map(|c| c.as_str().map(str::to_owned)));
             }
             for v in map.values_mut() {
                 without_citations(v, items);

@@ -144,6 +144,9 @@ pub(crate) fn draft(s: &ImportedStatement) -> String {
             st.insert(key, Item::Table(t));
         }
     }
+    if let Some(t) = security(s) {
+        st.insert("security", Item::Table(t));
+    }
     if let Read::Stated { value, evidence } = &s.intended_use {
         let mut t = table("Intended use");
         set(&mut t, "text", value.as_str(), evidence);
@@ -269,6 +272,47 @@ fn processing_locations(s: &ImportedStatement) -> Option<Table> {
     if let Some(e) = evidence {
         t.insert("source", Item::Value(source(e)));
     }
+    Some(t)
+}
+
+/// `[statement.security]`, where the statement says something of it: the
+/// warranty, the measures and the policy, each stated or for review, and
+/// the items the measures and policy came from as `source`.
+fn security(s: &ImportedStatement) -> Option<Table> {
+    if matches!(s.security_measures, Read::NotStated)
+        && matches!(s.isms, Read::NotStated)
+        && matches!(s.security_warranty, Read::NotStated)
+    {
+        return None;
+    }
+    let mut t = table("Security measures (GDPR art. 28(3)(c), 32)");
+    put(&mut t, "warranty", &s.security_warranty, |w| {
+        Value::from(w.as_str())
+    });
+    put(&mut t, "measures", &s.security_measures, |v| {
+        Value::Array(v.iter().map(String::as_str).collect())
+    });
+    put(&mut t, "isms", &s.isms, |v| Value::from(v.as_str()));
+    // Where the statement states its measures and policy; the warranty's
+    // clause only where it states neither (the warranty cites its own
+    // sentence beside it, and a check that cites the warranty's clause
+    // names it itself).
+    let mut clauses: Vec<&str> = Vec::new();
+    let stated = [s.security_measures.evidence(), s.isms.evidence()];
+    let evidence = if stated.iter().any(Option::is_some) {
+        stated.to_vec()
+    } else {
+        vec![s.security_warranty.evidence()]
+    };
+    for e in evidence.into_iter().flatten() {
+        if !clauses.contains(&e.clause.as_str()) {
+            clauses.push(&e.clause);
+        }
+    }
+    t.insert(
+        "source",
+        Item::Value(Value::Array(clauses.into_iter().collect())),
+    );
     Some(t)
 }
 

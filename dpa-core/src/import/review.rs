@@ -316,6 +316,15 @@ fn statement_values(s: &ImportedStatement) -> Vec<ReviewEntry> {
             assistance,
         ),
         entry("statement.dpia", &s.dpia, assistance),
+        entry("statement.security.measures", &s.security_measures, |v| {
+            v.join("; ")
+        }),
+        entry("statement.security.isms", &s.isms, Clone::clone),
+        entry(
+            "statement.security.warranty",
+            &s.security_warranty,
+            ToString::to_string,
+        ),
         entry("statement.intended_use", &s.intended_use, string),
         entry(
             "statement.special_categories.art9",

@@ -228,9 +228,16 @@ fn cited<T>(read: &Read<T>) -> Read<String> {
     }
 }
 
-/// Where data is processed, and the help with requests and a DPIA.
+/// Where data is processed, the help with requests and a DPIA, and the
+/// security warranty (the measures are compared in their own test: two
+/// hand-encoded files edit their wording).
 fn compare_locations_and_help(t: &mut Tally, i: &Import, a: &Agreement) {
     let s = &i.statement;
+    t.field(
+        "statement.security.warranty",
+        &s.security_warranty,
+        Some(a.statement.security.warranty),
+    );
     // The area the locations cover: the EU inside the EEA where both are
     // written ("EU/EER" is encoded ["EU", "EEA"] in one file and ["EEA"]
     // in another; the import writes the EEA).
@@ -1768,6 +1775,68 @@ fn help_with_requests_and_a_dpia_in_the_statements_words() {
         panic!("{:?}", i.statement.data_subject_requests)
     };
     assert_eq!(a.setting, "statement.data_subject_requests.assists");
+}
+
+/// Source: the 2025 template's DPS 14 and 15 and clause 4.1 ("Data
+/// Processor staat er niet voor in dat de beveiligingsmaatregelen onder
+/// alle omstandigheden doeltreffend zijn"; Belco's 2.4.1 "staat er voor in
+/// ... adequaat"), GDPR art. 32: the measures of a list after the question's
+/// colon as list items (an "and" inside one stays, the last one's leading
+/// "and" goes), equal to the hand-encoded lists; the policy as written; the
+/// warranty from the clause or the statement's own sentence.
+#[test]
+fn security_measures_policy_and_warranty() {
+    use dpa_core::model::SecurityWarranty;
+    for (text, file) in [
+        (
+            statement("example-hosting-en.txt"),
+            "example-hosting-en.toml",
+        ),
+        (
+            statement("voorbeeld-webdiensten.txt"),
+            "voorbeeld-webdiensten.toml",
+        ),
+    ] {
+        let i = import_text(&text).unwrap();
+        let hand: Vec<String> = load(file)
+            .statement
+            .security
+            .measures
+            .iter()
+            .map(|m| m.as_str().to_owned())
+            .collect();
+        assert_eq!(i.statement.security_measures.value(), Some(&hand), "{file}");
+    }
+    let i = import_text(&statement("voorbeeld-webdiensten.txt")).unwrap();
+    assert_stated(&[(
+        &i.statement.isms,
+        "Data processor hanteert een informatiebeveiligingsbeleid volgens ISO/IEC 27001.",
+    )]);
+    let warranty = |text: &str| {
+        import_text(text)
+            .unwrap()
+            .statement
+            .security_warranty
+            .value()
+            .copied()
+    };
+    assert_eq!(
+        warranty(&statement("example-hosting-en.txt")),
+        Some(SecurityWarranty::NotWarranted)
+    );
+    assert_eq!(
+        warranty(&seed("000")),
+        Some(SecurityWarranty::AdequateUnderAllCircumstances)
+    );
+    assert_eq!(warranty(&seed("004")), Some(SecurityWarranty::NotWarranted));
+    let v: toml::Value = toml::from_str(&import_text(&seed("004")).unwrap().draft_toml()).unwrap();
+    let sec = &v["statement"]["security"];
+    assert_eq!(sec["warranty"].as_str(), Some("not-warranted"));
+    assert_eq!(sec["measures"].as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        sec["source"].as_array().unwrap(),
+        &[toml::Value::from("DPS 14"), toml::Value::from("DPS 15")]
+    );
 }
 
 /// The lines of every example statement and of the two seeds, one list a

@@ -15,6 +15,7 @@ mod ending;
 mod identity;
 mod locations;
 mod scope;
+mod security;
 mod sub_processors;
 mod terms;
 
@@ -27,7 +28,7 @@ use super::words::{Folded, Passage};
 use super::{Evidence, Read};
 use crate::model::{
     AuditPeriod, BackupDeletion, CertificationStatus, Channel, Edition, Engagement, Firmness,
-    NoticeTerm, TransferBasis,
+    NoticeTerm, SecurityWarranty, TransferBasis,
 };
 use crate::values::{Country, Location, StatedDate, Term};
 
@@ -147,6 +148,15 @@ pub struct ImportedStatement {
     /// How the processor helps with a data protection impact assessment
     /// (GDPR art. 28(3)(f), art. 35), in the statement's words.
     pub dpia: Read<ImportedAssistance>,
+    /// The security measures the statement lists (GDPR art. 32), each as a
+    /// list item in its words.
+    pub security_measures: Read<Vec<String>>,
+    /// The information security policy it states ("informatiebeveiligings-
+    /// beleid gebaseerd op ..."), as written.
+    pub isms: Read<String>,
+    /// What the processor warrants about its measures (clause 4.1 / 2.4.1,
+    /// or the statement's own sentence).
+    pub security_warranty: Read<SecurityWarranty>,
     /// What the products are designed and intended for (an item headed
     /// "Beoogd gebruik" / "Intended use").
     pub intended_use: Read<String>,
@@ -240,6 +250,9 @@ pub(crate) fn extract(s: &Structure) -> crate::error::Result<ImportedStatement> 
             "statement.data_subject_requests.assists",
         ),
         dpia: assistance::read(s, "dpia", "statement.dpia.assists"),
+        security_measures: security::measures(s),
+        isms: security::isms(s),
+        security_warranty: security::warranty(s),
         intended_use: scope::intended_use(s),
         special_categories: scope::special_categories(s),
         template,
