@@ -5,8 +5,11 @@
 //! and products (`identity.rs`), the intended use and the special-categories
 //! declaration (`scope.rs`), the operative terms (`terms.rs`), the breach
 //! notice's channels and items (`breach.rs`), the duration and the return of
-//! data (`ending.rs`), the sub-processors (`sub_processors.rs`), the
-//! standard clauses' deviations from their edition (`deviations.rs`).
+//! data (`ending.rs`), the sub-processors (`sub_processors.rs`), where data
+//! is processed (`locations.rs`), the help with requests and a DPIA
+//! (`assistance.rs`), the security measures, policy and warranty
+//! (`security.rs`), the standard clauses' deviations from their edition
+//! (`deviations.rs`).
 
 mod assistance;
 mod breach;
