@@ -1839,6 +1839,29 @@ fn security_measures_policy_and_warranty() {
     );
 }
 
+/// Source: a prose list of sub-processors with the purpose after the
+/// country ("Hetzner Online GmbH (Duitsland) voor back-ups, Leaseweb
+/// Netherlands B.V. (Nederland) voor hosting en Mailchimp (Verenigde
+/// Staten) for newsletters."): each purpose up to the next entry.
+#[test]
+fn prose_sub_processors_with_the_purpose_after_the_bracket() {
+    let text = "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2. Data processor maakt gebruik van de volgende sub-processors: Hetzner Online GmbH (Duitsland) voor back-ups, Leaseweb Netherlands B.V. (Nederland) voor hosting en Mailchimp (Verenigde Staten) for newsletters.\n\n3. Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.\n";
+    let s = import_text(text).unwrap().statement;
+    let subs = s.sub_processors.value().unwrap();
+    let got: Vec<(&str, Option<&str>)> = subs
+        .iter()
+        .map(|x| (x.name.as_str(), x.purpose.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Hetzner Online GmbH", Some("back-ups")),
+            ("Leaseweb Netherlands B.V.", Some("hosting")),
+            ("Mailchimp", Some("newsletters"))
+        ]
+    );
+}
+
 /// The lines of every example statement and of the two seeds, one list a
 /// statement: the material the property below damages.
 fn statements() -> &'static [Vec<String>] {

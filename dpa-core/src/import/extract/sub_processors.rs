@@ -412,6 +412,25 @@ fn bullets(
     out
 }
 
+/// The purpose after a prose entry's bracket, "(Duitsland) voor back-ups" /
+/// "(Germany) for hosting": the words after "voor" / "for" up to the next
+/// comma, semicolon, " en " / " and " or full stop, with the bytes of
+/// `after` it used (the next entry starts after them).
+fn purpose_after_bracket(after: &str) -> Option<(String, usize)> {
+    let lead = [" voor ", " for "]
+        .iter()
+        .find(|l| after.starts_with(**l))?
+        .len();
+    let rest = &after[lead..];
+    let end = [",", ";", " en ", " and ", "."]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()
+        .unwrap_or(rest.len());
+    let p = rest[..end].trim();
+    (!p.is_empty() && p.chars().count() <= 80).then(|| (p.to_owned(), lead + end))
+}
+
 /// The purpose of "Name (Country): e-mail delivery, under the EU-US Data
 /// Privacy Framework": the words after the colon up to the first comma,
 /// semicolon or bracket, where they are a description, not a country or a
@@ -512,8 +531,19 @@ fn prose(src: &Source, names: &CountryNames) -> Vec<ImportedSubProcessor> {
                     let inner = &text[o + 1..i];
                     let evidence = src.evidence(o - name.len(), i + 1);
                     let name = name.trim();
+                    let before = out.len();
                     push_entries(&mut out, name, inner, evidence, names);
                     entry_start = i + 1;
+                    // "Hetzner Online GmbH (Duitsland) voor back-ups": the
+                    // purpose after the bracket, up to the next entry.
+                    if out.len() == before + 1
+                        && let Some((p, used)) = purpose_after_bracket(&text[i + 1..])
+                        && let Some(entry) = out.last_mut()
+                        && entry.purpose.is_none()
+                    {
+                        entry.purpose = Some(p);
+                        entry_start += used;
+                    }
                 }
             }
             ';' | ',' if depth == 0 => entry_start = i + 1,
