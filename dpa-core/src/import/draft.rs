@@ -293,26 +293,24 @@ fn security(s: &ImportedStatement) -> Option<Table> {
         Value::Array(v.iter().map(String::as_str).collect())
     });
     put(&mut t, "isms", &s.isms, |v| Value::from(v.as_str()));
-    // Where the statement states its measures and policy; the warranty's
-    // clause only where it states neither (the warranty cites its own
-    // sentence beside it, and a check that cites the warranty's clause
-    // names it itself).
+    // Where the statement states its measures and policy (the warranty
+    // cites its own sentence beside it, and the check that cites the
+    // warranty's clause names it itself); none where it states neither.
     let mut clauses: Vec<&str> = Vec::new();
-    let stated = [s.security_measures.evidence(), s.isms.evidence()];
-    let evidence = if stated.iter().any(Option::is_some) {
-        stated.to_vec()
-    } else {
-        vec![s.security_warranty.evidence()]
-    };
-    for e in evidence.into_iter().flatten() {
+    for e in [s.security_measures.evidence(), s.isms.evidence()]
+        .into_iter()
+        .flatten()
+    {
         if !clauses.contains(&e.clause.as_str()) {
             clauses.push(&e.clause);
         }
     }
-    t.insert(
-        "source",
-        Item::Value(Value::Array(clauses.into_iter().collect())),
-    );
+    if !clauses.is_empty() {
+        t.insert(
+            "source",
+            Item::Value(Value::Array(clauses.into_iter().collect())),
+        );
+    }
     Some(t)
 }
 

@@ -18,9 +18,9 @@ use crate::model::SecurityWarranty;
 /// after the question; else the list after its colon, to the end of that
 /// sentence, one measure between commas or semicolons ("encryption of data
 /// in transit and at rest, multi-factor authentication for staff, daily
-/// backups, and 24/7 monitoring"; an "and" inside a measure stays); else
-/// each sentence of the answer. Each measure starts with a capital, as a
-/// list item, and without its final full stop.
+/// backups, and 24/7 monitoring"; an "and" inside a measure stays); not
+/// stated where the answer is prose. Each measure starts with a capital,
+/// as a list item, and without its final full stop.
 pub(crate) fn measures(s: &Structure) -> Read<Vec<String>> {
     let Some(item) = s.item("security") else {
         return Read::NotStated;
@@ -50,8 +50,10 @@ pub(crate) fn measures(s: &Structure) -> Read<Vec<String>> {
         {
             (text[colon..end].split([',', ';']).collect(), (colon, end))
         } else {
-            let list = sentences.iter().map(|&(a, b)| &text[a..b]).collect();
-            (list, (0, text.len()))
+            // Prose (Belco's DPS 1.12: paragraphs under a heading): which
+            // sentences are measures, and where one ends, is a person's to
+            // say; the review lists the measures as not stated.
+            return Read::NotStated;
         };
     let measures: Vec<String> = list.into_iter().filter_map(measure).collect();
     if measures.is_empty() {
