@@ -78,6 +78,11 @@ pub(crate) fn unit(word: &str) -> Option<UnitWord> {
     })
 }
 
+/// Whether the folded text `f` contains any of `words` (folded too).
+pub(crate) fn has_any(f: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| f.contains(w))
+}
+
 /// The number of working days `s` names: "2 werkdagen", "één werkdag",
 /// "3 working days", "five business days". A working day is no unit of the
 /// agreement format: weekends and public holidays do not count, so such a

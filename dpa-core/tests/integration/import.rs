@@ -48,6 +48,18 @@ fn statement(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// A Dutch statement for a test: part 1 with the processor as item 1 and
+/// `items` numbered from 2.
+fn dutch_statement(items: &[&str]) -> String {
+    let mut text = String::from(
+        "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n",
+    );
+    for (k, item) in items.iter().enumerate() {
+        text.push_str(&format!("\n{}. {item}\n", k + 2));
+    }
+    text
+}
+
 /// Compared fields: right, wrong (with what), missed.
 #[derive(Debug, Default)]
 struct Tally {
@@ -1443,9 +1455,15 @@ fn a_part_2_that_cannot_be_compared_says_why() {
 #[test]
 fn a_breach_notice_in_working_days_is_left_to_a_person() {
     use dpa_core::model::Channel;
-    let dutch = "Deel 1: Data Pro Statement\n\n1) Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2) Data processor meldt een inbreuk in verband met persoonsgegevens binnen 2 werkdagen na ontdekking aan de opdrachtgever, per e-mail.\n\n3) Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 90 dagen.\n";
+    let dutch = dutch_statement(&[
+        "Data processor meldt een inbreuk in verband met persoonsgegevens binnen 2 werkdagen na ontdekking aan de opdrachtgever, per e-mail.",
+        "Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 90 dagen.",
+    ]);
     let english = "Part 1: Data Pro Statement\n\n1) This Data Pro Statement was drawn up by: Example Ltd, Havenstraat 7, 3011 AA Rotterdam.\n\n2) The data processor reports a personal data breach to the client within three business days of discovering it.\n\n3) After the agreement ends, the data processor deletes the personal data at the latest within 60 days.\n";
-    for (text, n, days) in [(dutch, "DPS 2", "2 days"), (english, "DPS 2", "3 days")] {
+    for (text, n, days) in [
+        (dutch.as_str(), "DPS 2", "2 days"),
+        (english, "DPS 2", "3 days"),
+    ] {
         let i = import_text(text).unwrap();
         let s = &i.statement;
         let Read::Ambiguous(a) = &s.breach_notice else {
@@ -1465,7 +1483,7 @@ fn a_breach_notice_in_working_days_is_left_to_a_person() {
         let draft = i.draft_toml();
         assert!(draft.contains("# REVIEW terms.breach.notice"), "{draft}");
     }
-    let s = import_text(dutch).unwrap().statement;
+    let s = import_text(&dutch).unwrap().statement;
     assert_eq!(s.breach_channels.value().unwrap(), &[Channel::Email]);
 }
 
@@ -1476,8 +1494,11 @@ fn a_breach_notice_in_working_days_is_left_to_a_person() {
 #[test]
 fn a_deletion_term_in_working_days_is_left_to_a_person() {
     use dpa_core::model::Firmness;
-    let text = "Deel 1: Data Pro Statement\n\n1) Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2) Data processor meldt een inbreuk in verband met persoonsgegevens binnen 24 uur aan de opdrachtgever.\n\n3) Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 10 werkdagen. Back-ups worden binnen 6 maanden verwijderd.\n";
-    let i = import_text(text).unwrap();
+    let text = dutch_statement(&[
+        "Data processor meldt een inbreuk in verband met persoonsgegevens binnen 24 uur aan de opdrachtgever.",
+        "Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens uiterlijk binnen 10 werkdagen. Back-ups worden binnen 6 maanden verwijderd.",
+    ]);
+    let i = import_text(&text).unwrap();
     let s = &i.statement;
     let Read::Ambiguous(a) = &s.deletion_term else {
         panic!("{:?}", s.deletion_term)
@@ -1674,9 +1695,11 @@ fn numbers_in_words_with_digits_in_brackets() {
 #[test]
 fn processing_locations_and_transfers_outside_the_eea() {
     let text_with = |sentence: &str| {
-        format!(
-            "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2. {sentence}\n\n3. Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.\n\n4. Data processor meldt een inbreuk in verband met persoonsgegevens binnen 24 uur.\n"
-        )
+        dutch_statement(&[
+            sentence,
+            "Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.",
+            "Data processor meldt een inbreuk in verband met persoonsgegevens binnen 24 uur.",
+        ])
     };
     let shown = |i: &Import| {
         let s = &i.statement;
@@ -1769,8 +1792,11 @@ fn help_with_requests_and_a_dpia_in_the_statements_words() {
         v["statement"]["data_subject_requests"]["source"][0].as_str(),
         Some("DPS 10")
     );
-    let text = "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2. Data processor ondersteunt opdrachtgever op de volgende manier bij verzoeken van betrokkenen: data processor verleent geen medewerking aan verzoeken van betrokkenen.\n\n3. Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.\n";
-    let i = import_text(text).unwrap();
+    let text = dutch_statement(&[
+        "Data processor ondersteunt opdrachtgever op de volgende manier bij verzoeken van betrokkenen: data processor verleent geen medewerking aan verzoeken van betrokkenen.",
+        "Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.",
+    ]);
+    let i = import_text(&text).unwrap();
     let Read::Ambiguous(a) = &i.statement.data_subject_requests else {
         panic!("{:?}", i.statement.data_subject_requests)
     };
@@ -1845,8 +1871,11 @@ fn security_measures_policy_and_warranty() {
 /// Staten) for newsletters."): each purpose up to the next entry.
 #[test]
 fn prose_sub_processors_with_the_purpose_after_the_bracket() {
-    let text = "Deel 1: Data Pro Statement\n\n1. Dit Data Pro Statement is opgesteld door: Voorbeeld B.V., Straat 1, 1234 AB Stad.\n\n2. Data processor maakt gebruik van de volgende sub-processors: Hetzner Online GmbH (Duitsland) voor back-ups, Leaseweb Netherlands B.V. (Nederland) voor hosting en Mailchimp (Verenigde Staten) for newsletters.\n\n3. Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.\n";
-    let s = import_text(text).unwrap().statement;
+    let text = dutch_statement(&[
+        "Data processor maakt gebruik van de volgende sub-processors: Hetzner Online GmbH (Duitsland) voor back-ups, Leaseweb Netherlands B.V. (Nederland) voor hosting en Mailchimp (Verenigde Staten) for newsletters.",
+        "Na beëindiging van de overeenkomst verwijdert data processor de persoonsgegevens binnen 30 dagen.",
+    ]);
+    let s = import_text(&text).unwrap().statement;
     let subs = s.sub_processors.value().unwrap();
     let got: Vec<(&str, Option<&str>)> = subs
         .iter()

@@ -10,7 +10,7 @@
 use super::{ImportedAssistance, Source};
 use crate::import::Read;
 use crate::import::structure::Structure;
-use crate::import::words::fold;
+use crate::import::words::{fold, has_any};
 
 /// Words that say the processor does not help (folded): the answer is then
 /// not read as help.
@@ -54,7 +54,7 @@ pub(crate) fn read(s: &Structure, key: &str, setting: &str) -> Read<ImportedAssi
     }
     let evidence = src.evidence(start, text.len());
     let f = fold(&description);
-    if DENIED.iter().any(|w| f.contains(w)) {
+    if has_any(&f, &DENIED) {
         return Read::ambiguous(
             evidence,
             &[
@@ -66,10 +66,8 @@ pub(crate) fn read(s: &Structure, key: &str, setting: &str) -> Read<ImportedAssi
     }
     let costs_announced_in_advance = src.passage.sentences().into_iter().any(|(a, b)| {
         let g = fold(&text[a..b]);
-        (g.contains("kosten") || g.contains("cost"))
-            && ["vooraf", "van tevoren", "in advance", "beforehand"]
-                .iter()
-                .any(|w| g.contains(w))
+        has_any(&g, &["kosten", "cost"])
+            && has_any(&g, &["vooraf", "van tevoren", "in advance", "beforehand"])
     });
     Read::stated(
         ImportedAssistance {

@@ -8,7 +8,7 @@
 use super::{ImportedSubProcessor, Source, country_at};
 use crate::import::Read;
 use crate::import::structure::Structure;
-use crate::import::words::fold;
+use crate::import::words::{fold, has_any};
 use crate::values::{Country, CountryNames, Location, Region};
 
 /// Words that say processing happens outside the EEA without naming where
@@ -81,27 +81,29 @@ pub(crate) fn read(
     for (a, b) in src.passage.sentences() {
         let sentence = &text[a..b];
         let found = places_in(sentence, names);
-        let says_outside = OUTSIDE.iter().any(|w| fold(sentence).contains(w));
+        let f = fold(sentence);
+        let says_outside = has_any(&f, &OUTSIDE);
         if found.is_empty() && !says_outside {
             continue;
         }
         places.add(found);
         outside |= says_outside;
         by_subs |= says_outside
-            && [
-                "sub-processor",
-                "subprocessor",
-                "subverwerker",
-                "sub-verwerker",
-            ]
-            .iter()
-            .any(|w| fold(sentence).contains(w));
+            && has_any(
+                &f,
+                &[
+                    "sub-processor",
+                    "subprocessor",
+                    "subverwerker",
+                    "sub-verwerker",
+                ],
+            );
         range = Some(range.map_or((a, b), |(start, _)| (start, b)));
     }
     let Some((a, b)) = range else {
         return (Read::NotStated, Read::NotStated);
     };
-    let outside = outside && !DENIED.iter().any(|w| fold(text).contains(w));
+    let outside = outside && !has_any(&src.folded.text, &DENIED);
     // "except where a sub-processor below is located elsewhere": the
     // sub-processors' places outside the EEA, when every one is stated
     // and the item names none itself.

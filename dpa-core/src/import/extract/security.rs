@@ -11,7 +11,7 @@
 use super::Source;
 use crate::import::Read;
 use crate::import::structure::Structure;
-use crate::import::words::fold;
+use crate::import::words::{fold, has_any};
 use crate::model::SecurityWarranty;
 
 /// The measures of the item answering the template's question: the bullets
@@ -109,18 +109,17 @@ pub(crate) fn warranty(s: &Structure) -> Read<SecurityWarranty> {
             if !(f.contains("alle omstandigheden") || f.contains("all circumstances")) {
                 continue;
             }
-            let denied = [
-                "niet voor in",
-                "niet ervoor in",
-                "does not guarantee",
-                "does not warrant",
-                "not warrant",
-            ]
-            .iter()
-            .any(|w| f.contains(w));
-            let warranted = ["voor in", "ervoor in", "guarantee", "warrant"]
-                .iter()
-                .any(|w| f.contains(w));
+            let denied = has_any(
+                &f,
+                &[
+                    "niet voor in",
+                    "niet ervoor in",
+                    "does not guarantee",
+                    "does not warrant",
+                    "not warrant",
+                ],
+            );
+            let warranted = has_any(&f, &["voor in", "ervoor in", "guarantee", "warrant"]);
             let w = if denied {
                 SecurityWarranty::NotWarranted
             } else if warranted {
