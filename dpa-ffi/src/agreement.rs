@@ -1008,11 +1008,14 @@ fn overlaps<T>(from: &[dpa_date], out: *mut T) -> bool {
 fn dates_that_compute(a: &Agreement, kind: DeadlineKind, from: &[dpa_date]) -> Option<Vec<Date>> {
     let mut dates = Vec::new();
     dates.try_reserve_exact(from.len()).ok()?;
+    // Filled first and written by position: `push` kept the length in
+    // memory across the loop.
+    dates.resize(from.len(), Date::MIN);
     let mut latest = Date::MIN;
-    for d in from {
+    for (slot, d) in dates.iter_mut().zip(from) {
         let date = iso_date::checked_from_parts(d.year, d.month, d.day)?;
         latest = latest.max(date);
-        dates.push(date);
+        *slot = date;
     }
     a.date_due_of(kind, latest).is_ok().then_some(dates)
 }
