@@ -6,7 +6,7 @@
 use super::{Source, word_at};
 use crate::import::Read;
 use crate::import::structure::Structure;
-use crate::import::words::fold;
+use crate::import::words::{fold, has_any};
 use crate::model::Channel;
 
 /// Words of a sentence about telling the client (folded).
@@ -38,7 +38,7 @@ pub(crate) fn channels(s: &Structure) -> Read<Vec<Channel>> {
     let mut range: Option<(usize, usize)> = None;
     for (a, b) in src.passage.sentences() {
         let f = fold(&src.text()[a..b]);
-        if !NOTICE.iter().any(|w| f.contains(w))
+        if !has_any(&f, &NOTICE)
             || ["autoriteit", "authority", "toezichthouder"]
                 .iter()
                 .any(|w| f.contains(w))

@@ -9,7 +9,7 @@
 use super::{Source, contains_word};
 use crate::import::Read;
 use crate::import::structure::Structure;
-use crate::import::words::fold;
+use crate::import::words::{fold, has_any};
 use crate::model::ReturnMethod;
 
 /// How long the agreement runs, as stated.
@@ -121,7 +121,7 @@ pub(crate) fn return_of_data(s: &Structure) -> ImportedReturn {
             .filter(|&i| {
                 let (a, b) = sentences[i];
                 let f = fold(&src.text()[a..b]);
-                RETURN_WORDS.iter().any(|w| f.contains(w))
+                has_any(&f, &RETURN_WORDS)
                     && !["betrokkene", "data subject", "verzoeken van"]
                         .iter()
                         .any(|w| f.contains(w))

@@ -10,7 +10,7 @@
 use super::{Source, contains_word};
 use crate::import::Read;
 use crate::import::structure::{Item, Structure};
-use crate::import::words::fold;
+use crate::import::words::{fold, has_any};
 use crate::model::Declaration;
 
 /// The declaration on each kind of sensitive data, as the statement states
@@ -110,10 +110,9 @@ fn declaration(f: &str) -> Option<Declaration> {
         "is designed for",
         "is designed to process",
     ];
-    let specific = SPECIFIC.iter().any(|w| f.contains(w));
-    let not_for = NOT_FOR.iter().any(|w| f.contains(w));
-    let designed_for =
-        FOR.iter().any(|w| f.contains(w)) && !f.contains("niet") && !f.contains("not ");
+    let specific = has_any(f, &SPECIFIC);
+    let not_for = has_any(f, &NOT_FOR);
+    let designed_for = has_any(f, &FOR) && !f.contains("niet") && !f.contains("not ");
     match (specific, not_for, designed_for) {
         (true, false, false) => Some(Declaration::SpecificApplicationsOnly),
         (false, true, false) => Some(Declaration::NotDesignedFor),
@@ -158,8 +157,8 @@ pub(crate) fn special_categories(s: &Structure) -> ImportedSpecialCategories {
                     ),
                 }
             };
-            out.art9 = read(ART9.iter().any(|w| f.contains(w)));
-            out.art10 = read(ART10.iter().any(|w| f.contains(w)));
+            out.art9 = read(has_any(&f, &ART9));
+            out.art10 = read(has_any(&f, &ART10));
             out.government_identifiers = read(GOVERNMENT.iter().any(|w| contains_word(&f, w)));
             return out;
         }

@@ -7,7 +7,7 @@
 use super::identity::COMPANY_FORMS;
 use super::{ImportedSubProcessor, Source, country_at};
 use crate::import::structure::Structure;
-use crate::import::words::fold;
+use crate::import::words::{fold, has_any};
 use crate::import::{Evidence, Read};
 use crate::model::{Engagement, TransferBasis};
 use crate::values::{Country, CountryNames, Location, Region};
@@ -75,7 +75,7 @@ const LOCATION_HEADERS: [&str; 6] = [
 /// and a country column, what the country column means.
 fn header(line: &str) -> Option<Column> {
     let f = fold(line);
-    let has = |ws: &[&str]| ws.iter().any(|w| f.contains(w));
+    let has = |ws: &[&str]| has_any(&f, ws);
     if !has(&NAME_HEADERS) || f.len() > 80 {
         return None;
     }
@@ -109,7 +109,7 @@ enum Heads {
 /// places ("Aard van de verwerking" is what it does, not where).
 fn heads(cell: &str) -> Heads {
     let f = fold(cell);
-    let has = |ws: &[&str]| ws.iter().any(|w| f.contains(w));
+    let has = |ws: &[&str]| has_any(&f, ws);
     if has(&NAME_HEADERS) {
         Heads::Name
     } else if has(&[

@@ -6,7 +6,7 @@
 
 use super::{Certified, Source, sources_for};
 use crate::import::structure::Structure;
-use crate::import::words::{UnitWord, fold, number, terms, words, working_days};
+use crate::import::words::{UnitWord, fold, has_any, number, terms, words, working_days};
 use crate::import::{Evidence, Read};
 use crate::model::{
     AuditPeriod, AuditReading, BackupDeletion, CertificationStatus, Firmness, NoticeTerm,
@@ -55,10 +55,11 @@ fn calendar_term_but(
         if !only_in(&fold(sentence)) {
             continue;
         }
-        let w = words(sentence);
+        // The words only for a sentence with a calendar term to test.
+        let mut w = None;
         for (n, u, i) in terms(sentence) {
             if let UnitWord::Calendar(unit) = u
-                && !skip(&w, i)
+                && !skip(w.get_or_insert_with(|| words(sentence)), i)
                 && let Ok(t) = Term::new(i64::from(n), unit)
             {
                 return Some((t, (a, b)));
@@ -128,7 +129,7 @@ pub(crate) fn deletion(s: &Structure) -> (Read<Term>, Read<Firmness>, bool, Back
         ),
     };
     let sentence = fold(&src.text()[a..b]);
-    let has = |ws: &[&str]| ws.iter().any(|w| sentence.contains(w));
+    let has = |ws: &[&str]| has_any(&sentence, ws);
     let firmness = match (has(&FIRM), has(&IN_PRINCIPLE)) {
         (true, false) => Read::stated(Firmness::AtTheLatest, evidence.clone()),
         (false, true) => Read::stated(Firmness::InPrinciple, evidence.clone()),
@@ -153,7 +154,7 @@ const BACKUP_WORDS: [&str; 3] = ["back-up", "backup", "back up"];
 
 /// Whether a folded sentence is about backups.
 fn mentions_backups(f: &str) -> bool {
-    BACKUP_WORDS.iter().any(|w| f.contains(w))
+    has_any(f, &BACKUP_WORDS)
 }
 
 /// How backups are deleted: backups deleted by their cycle ("volgens de
@@ -226,7 +227,7 @@ pub(crate) fn breach(s: &Structure) -> (Read<NoticeTerm>, bool) {
             if !about_notice || to_the_authority_alone(&f) {
                 continue;
             }
-            let asap = ASAP.iter().any(|w| f.contains(w));
+            let asap = has_any(&f, &ASAP);
             if let Some(n) = working_days(sentence) {
                 return (working_days_notice(n, src.evidence(a, b)), asap);
             }
