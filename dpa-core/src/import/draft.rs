@@ -11,6 +11,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 use super::extract::{ClauseComparison, ImportedStatement};
 use super::{Evidence, Read};
 use crate::model::{AuditPeriod, NoticeTerm};
+use crate::sources::standard_clauses::{self, TermValue};
 use crate::values::DatePrecision;
 use crate::values::ElapsedUnit;
 
@@ -173,8 +174,101 @@ pub(crate) fn draft(s: &ImportedStatement) -> String {
         Value::from(e.as_str())
     });
     doc.insert("clauses", Item::Table(clauses));
-    doc.insert("terms", Item::Table(terms(s)));
+    let mut t = terms(s);
+    if let Err(e) = edition_terms(&mut t, s) {
+        // A defect of the library (the built-in table is proved well
+        // formed by a unit test), said where the person reads, not hidden.
+        let prefix = doc
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or("")
+            .to_owned();
+        doc.decor_mut().set_prefix(format!(
+            "{prefix}# REVIEW terms: the edition's terms were not added: {e}\n"
+        ));
+    }
+    doc.insert("terms", Item::Table(t));
     doc.to_string()
+}
+
+/// The values part 2 sets by the words of its edition
+/// (`data/edition-terms.tsv`: the clauses on fines, legal retention,
+/// disclosure, the breach duties, audit costs and refusals, the notice of
+/// significant changes, sub-processors), for a part 2 that was compared
+/// with the edition's text clause by clause. Each value is added where its
+/// clause is unmodified (a value resting on a whole article: where nothing
+/// in the article deviates), the statement has not given it, and its term
+/// is not marked `not-stated`; the comment beside it names the clause and
+/// quotes the edition's words, and the clause joins the table's `source`.
+/// Where part 2 was not compared (no part 2, an edition not on file, a
+/// part 2 that only names its edition or is a translation), nothing is
+/// added: the review list says why.
+///
+/// # Errors
+/// The message of an internal error, if the built-in table is malformed.
+fn edition_terms(terms: &mut Table, s: &ImportedStatement) -> Result<(), String> {
+    let ClauseComparison::Compared {
+        edition,
+        deviations,
+    } = &s.clause_comparison
+    else {
+        return Ok(());
+    };
+    let rows = standard_clauses::edition_terms(*edition).map_err(|e| e.to_string())?;
+    for row in rows {
+        if deviations.iter().any(|d| row.withheld_by(&d.clause)) {
+            continue;
+        }
+        let (name, key) = row.table_and_key();
+        let mut value = match row.value() {
+            Some(TermValue::Bool(b)) => Value::from(b),
+            Some(TermValue::Text(t)) => Value::from(t),
+            None => return Err(format!("`{}` is no value of the table", row.text)),
+        };
+        let item = terms.entry(name).or_insert_with(|| {
+            Item::Table(table(&format!(
+                "From part 2: the {edition} edition's clauses, unmodified"
+            )))
+        });
+        let Some(t) = item.as_table_mut() else {
+            continue;
+        };
+        if t.contains_key(key) || t.contains_key("provenance") {
+            continue;
+        }
+        let cite = if row.clause.contains('.') {
+            format!("clause {}", row.clause)
+        } else {
+            format!("article {}", row.clause)
+        };
+        let mut reading: String = row.reading.chars().filter(|c| !c.is_control()).collect();
+        if reading.chars().count() > 110 {
+            reading = reading.chars().take(109).collect::<String>() + "…";
+        }
+        value.decor_mut().set_suffix(format!(
+            "  # {cite} of part 2 ({edition}, unmodified): {reading}"
+        ));
+        // The new value goes before the table's quote and source, which
+        // stay last.
+        let quote = t.remove("quote");
+        let source = t.remove("source");
+        t.insert(key, Item::Value(value));
+        if let Some(q) = quote {
+            t.insert("quote", q);
+        }
+        let mut list = source
+            .and_then(|i| i.into_value().ok())
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default();
+        if row.clause.contains('.') && !list.iter().any(|v| v.as_str() == Some(cite.as_str())) {
+            list.push(cite.as_str());
+        }
+        if !list.is_empty() {
+            t.insert("source", Item::Value(Value::Array(list)));
+        }
+    }
+    Ok(())
 }
 
 /// The deviations of part 2 from its edition, as `REVIEW` comments above

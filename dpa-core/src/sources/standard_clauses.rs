@@ -24,6 +24,156 @@ const STANDARD_CLAUSES: Table<4> = Table {
     text: include_str!("../../data/standard-clauses.tsv"),
 };
 
+/// The terms each edition sets by its own words: `data/edition-terms.tsv`
+/// and its columns.
+const EDITION_TERMS: Table<5> = Table {
+    file: "edition-terms.tsv",
+    what: "editions' terms",
+    columns: ["edition", "field", "value", "clause", "reading"],
+    text: include_str!("../../data/edition-terms.tsv"),
+};
+
+/// A value an edition sets by its own words, as the agreement format
+/// writes it: for a draft whose part 2 is that edition's text, where the
+/// statement says nothing of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EditionTerm {
+    /// Its path in an agreement file: `terms.<table>.<key>`.
+    pub(crate) field: &'static str,
+    /// The value as TOML writes it: `true`, `false` or a string in double
+    /// quotes without escapes (`"never"`); [`EditionTerm::value`] reads it.
+    pub(crate) text: &'static str,
+    /// The clause it rests on (`2.8`), or an article's number alone (`8`)
+    /// for a value that rests on the article having no such clause.
+    pub(crate) clause: &'static str,
+    /// The clause's words it is read from, or why the article gives it.
+    pub(crate) reading: &'static str,
+}
+
+impl EditionTerm {
+    /// Whether a deviation of part 2 at clause `deviated` withholds this
+    /// value: a deviation at its clause; for a value resting on a whole
+    /// article, a deviation anywhere in that article (an added clause may
+    /// say what the edition does not).
+    pub(crate) fn withheld_by(&self, deviated: &str) -> bool {
+        deviated == self.clause
+            || (!self.clause.contains('.')
+                && deviated
+                    .strip_prefix(self.clause)
+                    .is_some_and(|rest| rest.starts_with('.')))
+    }
+
+    /// The value.
+    pub(crate) fn value(&self) -> Option<TermValue> {
+        term_value(self.text)
+    }
+
+    /// The table of the agreement file it belongs in and its key there
+    /// (`fines`, `recoverable` for `terms.fines.recoverable`).
+    pub(crate) fn table_and_key(&self) -> (&'static str, &'static str) {
+        let rest = self.field.strip_prefix("terms.").unwrap_or(self.field);
+        rest.split_once('.').unwrap_or((rest, ""))
+    }
+}
+
+/// Each edition with its terms, in the table's order.
+type EditionsTerms = Vec<(Edition, Vec<EditionTerm>)>;
+
+/// The parsed table of the editions' terms, or why it could not be parsed.
+static TERMS: LazyLock<std::result::Result<EditionsTerms, TableError>> =
+    LazyLock::new(|| parse_terms(&EDITION_TERMS));
+
+/// The values `edition` sets by its own words, in the table's order; none
+/// for an edition whose terms are not on file.
+///
+/// # Errors
+/// [`Error::Internal`](crate::Error::Internal), naming the line of
+/// `edition-terms.tsv`, if the built-in table is malformed (a unit test
+/// proves that it is not).
+pub(crate) fn edition_terms(edition: Edition) -> Result<&'static [EditionTerm]> {
+    let table = TERMS.as_deref().map_err(TableError::to_error)?;
+    Ok(table
+        .iter()
+        .find(|(e, _)| *e == edition)
+        .map_or(&[][..], |(_, t)| t.as_slice()))
+}
+
+fn parse_terms(table: &Table<5>) -> std::result::Result<EditionsTerms, TableError> {
+    let rows = table.read(|line, [edition, field, value, clause, reading]| {
+        let edition: Edition = edition.parse().map_err(|e| format!("edition: {e}"))?;
+        let parts: Vec<&str> = field.split('.').collect();
+        let well_formed = parts.len() == 3
+            && parts[0] == "terms"
+            && parts[1..]
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+        if !well_formed {
+            return Err(format!(
+                "field: `{field}` is not the path of a term's value (`terms.fines.recoverable`)"
+            ));
+        }
+        if term_value(value).is_none() {
+            return Err(format!(
+                "value: `{value}` is neither `true`, `false` nor a string in double quotes"
+            ));
+        }
+        if !clause_number(clause) {
+            return Err(format!(
+                "clause: `{clause}` is not a clause number (`2.8`, or `8` for a whole article)"
+            ));
+        }
+        if reading.split_whitespace().count() < 3 {
+            return Err("reading: the clause's words, or why the article gives it".to_owned());
+        }
+        Ok((
+            line,
+            edition,
+            EditionTerm {
+                field,
+                text: value,
+                clause,
+                reading,
+            },
+        ))
+    })?;
+    table.by_edition(rows, |terms, term, edition| {
+        if terms.iter().any(|t| t.field == term.field) {
+            return Err(format!("`{}` of `{edition}` is listed twice", term.field));
+        }
+        Ok(())
+    })
+}
+
+/// A value of [`EditionTerm`]: a yes or no, or a word of the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TermValue {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A string (`never`, `client`).
+    Text(&'static str),
+}
+
+/// The value `text` writes (`true`, `false`, `"never"`), if it is one.
+fn term_value(text: &'static str) -> Option<TermValue> {
+    match text {
+        "true" => Some(TermValue::Bool(true)),
+        "false" => Some(TermValue::Bool(false)),
+        _ => text
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .filter(|t| !t.is_empty() && !t.contains(['"', '\\']))
+            .map(TermValue::Text),
+    }
+}
+
+/// Whether `number` is a clause number: `6.3`, or an article's `9`.
+fn clause_number(number: &str) -> bool {
+    number.split('.').count() <= 2
+        && number
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Each edition on file with its clauses, in the table's order.
 type Editions = Vec<(Edition, Vec<ReferenceClause>)>;
 
@@ -73,11 +223,7 @@ pub(crate) fn editions_on_file() -> Vec<Edition> {
 fn parse_table(table: &Table<4>) -> std::result::Result<Editions, TableError> {
     let rows = table.read(|line, [edition, number, text, source]| {
         let edition: Edition = edition.parse().map_err(|e| format!("edition: {e}"))?;
-        let well_formed = number.split('.').count() <= 2
-            && number
-                .split('.')
-                .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()));
-        if !well_formed {
+        if !clause_number(number) {
             return Err(format!(
                 "clause: `{number}` is not a clause number (`6.3`, or `9` for an article's unnumbered text)"
             ));
@@ -162,6 +308,116 @@ mod tests {
         assert!(text("9").starts_with("Deze Standaardclausules voor verwerkingen vormen"));
         assert_eq!(clauses(Edition::NederlandIct2019).unwrap(), None);
         assert_eq!(clauses(Edition::NederlandIct2018).unwrap(), None);
+    }
+
+    /// Every value the edition's terms table gives is the value the
+    /// hand-encoded file of the edition's seed holds at the same path
+    /// (Alles Online, part 2 the March 2025 edition unmodified), and rests
+    /// on a clause (or an article) the edition has.
+    /// Source: seed 004, Deel 2 ("Versie: maart 2025"), clauses 2.2, 2.8,
+    /// 4.2, 4.3, 5.2, 6.1, 6.2, 6.5, 7.4, 7.5, 8.2, 8.3;
+    /// examples/agreements/alles-online.toml, its `[terms]`.
+    #[test]
+    fn the_edition_terms_are_the_seeds_values() {
+        let terms = edition_terms(Edition::Nldigital2025).unwrap();
+        assert_eq!(terms.len(), 18);
+        assert_eq!(edition_terms(Edition::NederlandIct2019).unwrap(), []);
+        let hand: toml::Value = toml::from_str(include_str!(
+            "../../../examples/agreements/alles-online.toml"
+        ))
+        .unwrap();
+        let clauses = clauses(Edition::Nldigital2025).unwrap().unwrap();
+        for t in terms {
+            let (table, key) = t.table_and_key();
+            let held = &hand["terms"][table][key];
+            match t.value().unwrap() {
+                TermValue::Bool(b) => assert_eq!(held.as_bool(), Some(b), "{}", t.field),
+                TermValue::Text(w) => assert_eq!(held.as_str(), Some(w), "{}", t.field),
+            }
+            let known = clauses
+                .iter()
+                .any(|c| c.number == t.clause || c.number.split('.').next() == Some(t.clause));
+            assert!(known, "{}: clause {}", t.field, t.clause);
+            if t.clause.contains('.') && t.reading.starts_with('"') {
+                let words = t
+                    .reading
+                    .trim_matches('"')
+                    .split(" ... ")
+                    .collect::<Vec<_>>();
+                let text = clauses.iter().find(|c| c.number == t.clause).unwrap().text;
+                for w in words {
+                    assert!(
+                        text.contains(w),
+                        "{}: `{w}` not in clause {}",
+                        t.field,
+                        t.clause
+                    );
+                }
+            }
+        }
+    }
+
+    /// A deviation withholds the values of its clause; one anywhere in an
+    /// article withholds a value resting on the whole article.
+    /// Source: examples/statements/voorbeeld-afwijkingen.txt, whose added
+    /// clause 8.4 keeps the processor liable for its sub-processors.
+    #[test]
+    fn deviations_withhold_the_values_they_touch() {
+        let terms = edition_terms(Edition::Nldigital2025).unwrap();
+        let find = |f: &str| terms.iter().find(|t| t.field == f).unwrap();
+        let liable = find("terms.sub_processors.processor_remains_liable");
+        assert!(liable.withheld_by("8.4"));
+        assert!(liable.withheld_by("8"));
+        assert!(!liable.withheld_by("7.4"));
+        assert!(!liable.withheld_by("80.1"));
+        let fines = find("terms.fines.recoverable");
+        assert!(fines.withheld_by("2.8"));
+        assert!(!fines.withheld_by("2.2"));
+        assert!(!fines.withheld_by("2"));
+        assert_eq!(fines.table_and_key(), ("fines", "recoverable"));
+    }
+
+    #[test]
+    fn malformed_term_tables_are_errors_not_panics() {
+        let header = "edition\tfield\tvalue\tclause\treading\n";
+        for (rows, message) in [
+            (
+                "nldigital-2025\tfines.recoverable\ttrue\t2.8\tt u v\n",
+                "field:",
+            ),
+            (
+                "nldigital-2025\tterms.Fines.x\ttrue\t2.8\tt u v\n",
+                "field:",
+            ),
+            (
+                "nldigital-2025\tterms.fines.recoverable\tnever\t2.8\tt u v\n",
+                "value:",
+            ),
+            (
+                "nldigital-2025\tterms.fines.recoverable\t\"a\\\"\t2.8\tt u v\n",
+                "value:",
+            ),
+            (
+                "nldigital-2025\tterms.fines.recoverable\ttrue\t2.a\tt u v\n",
+                "clause:",
+            ),
+            (
+                "nldigital-2025\tterms.fines.recoverable\ttrue\t2.8\tt\n",
+                "reading:",
+            ),
+            (
+                "nldigital-2025\tterms.fines.recoverable\ttrue\t2.8\tt u v\nnldigital-2025\tterms.fines.recoverable\tfalse\t2.8\tt u v\n",
+                "listed twice",
+            ),
+        ] {
+            let text: &'static str = Box::leak(format!("{header}{rows}").into_boxed_str());
+            let table = Table {
+                text,
+                ..EDITION_TERMS
+            };
+            let err = parse_terms(&table).expect_err(rows);
+            assert!(err.message.contains(message), "{rows}: {}", err.message);
+        }
     }
 
     #[test]

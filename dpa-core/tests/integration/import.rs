@@ -1400,6 +1400,98 @@ fn three_deviations_from_the_2025_clauses_are_found() {
     );
     let v: toml::Value = toml::from_str(&draft).unwrap();
     assert_eq!(v["clauses"]["edition"].as_str(), Some("nldigital-2025"));
+    // The edition's terms of the clauses left unmodified are in the draft;
+    // the added clause 8.4 ("blijft ... volledig aansprakelijk") withholds
+    // the edition's answer on the processor's liability for a person to
+    // write from 8.4.
+    let subs = &v["terms"]["sub_processors"];
+    assert_eq!(subs["authorisation"].as_str(), Some("general"));
+    assert_eq!(subs.get("processor_remains_liable"), None);
+    assert_eq!(v["terms"]["fines"]["recoverable"].as_str(), Some("never"));
+}
+
+/// Source: seed 004 (Alles Online), whose part 2 is the March 2025
+/// edition unmodified: clause 2.8 (fines never recoverable), 4.2 and 4.3
+/// (the controller notifies the AP; the processor assists), 6.5 (a legal
+/// duty suspends deletion), 7.4 and 7.5 (a certificate may demonstrate
+/// compliance; audits at the client's cost; an unlawful audit may be
+/// refused), 2.2 (significant changes notified), 8.2 and 8.3 (general
+/// authorisation, changes notified, objection, the same security level).
+/// The draft takes each from part 2 with its clause, as the hand-encoded
+/// examples/agreements/alles-online.toml holds it; a statement whose part
+/// 2 was not compared gets none of them.
+#[test]
+fn the_draft_takes_the_terms_of_an_unmodified_part_2() {
+    let i = import_text(&seed("004")).unwrap();
+    let draft = i.draft_toml();
+    let v: toml::Value = toml::from_str(&draft).unwrap_or_else(|e| panic!("{e}\n{draft}"));
+    let t = &v["terms"];
+    let strs = |a: &toml::Value| -> Vec<String> {
+        a.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(t["fines"]["recoverable"].as_str(), Some("never"));
+    assert_eq!(strs(&t["fines"]["source"]), ["clause 2.8"]);
+    assert_eq!(
+        t["legal_retention"]["suspends_deletion"].as_bool(),
+        Some(true)
+    );
+    assert_eq!(
+        t["breach"]["processor_notifies_authority"].as_bool(),
+        Some(false)
+    );
+    assert_eq!(t["breach"]["assists_controller"].as_bool(), Some(true));
+    assert_eq!(
+        strs(&t["breach"]["source"]),
+        ["DPS 17", "clause 4.2", "clause 4.3"]
+    );
+    assert_eq!(t["audit"]["cost_bearer"].as_str(), Some("client"));
+    assert_eq!(
+        t["audit"]["processor_may_refuse_auditor"].as_bool(),
+        Some(false)
+    );
+    assert_eq!(
+        t["audit"]["processor_may_refuse_unlawful_audit"].as_bool(),
+        Some(true)
+    );
+    assert_eq!(
+        t["audit"]["certificate_may_demonstrate"].as_bool(),
+        Some(true)
+    );
+    assert_eq!(
+        t["statement_changes"]["significant_changes_notified"].as_bool(),
+        Some(true)
+    );
+    let subs = &t["sub_processors"];
+    assert_eq!(subs["authorisation"].as_str(), Some("general"));
+    for key in [
+        "changes_notified",
+        "client_may_object",
+        "same_security_level",
+    ] {
+        assert_eq!(subs[key].as_bool(), Some(true), "{key}");
+    }
+    assert_eq!(subs["processor_remains_liable"].as_bool(), Some(false));
+    assert!(
+        draft.contains("recoverable = \"never\"  # clause 2.8 of part 2 (nldigital-2025, unmodified): \"Een aan Opdrachtgever door de AP opgelegde bestuurlijke boete"),
+        "{draft}"
+    );
+    // The audit period stays a person's choice (a reading, DESIGN.md rule 6).
+    assert!(draft.contains("# REVIEW terms.audit.period"), "{draft}");
+    assert_eq!(t["audit"].get("period"), None);
+    for name in ["voorbeeld-webdiensten.txt", "example-hosting-en.txt"] {
+        let other = import_text(&statement(name)).unwrap().draft_toml();
+        let v: toml::Value = toml::from_str(&other).unwrap();
+        assert_eq!(v["terms"].get("fines"), None, "{name}");
+        assert_eq!(
+            v["terms"]["breach"].get("assists_controller"),
+            None,
+            "{name}"
+        );
+    }
 }
 
 /// Source: issue 18 point 4 (never a silent guess): where there is no
