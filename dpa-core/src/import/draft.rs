@@ -11,7 +11,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 use super::extract::{ClauseComparison, ImportedStatement};
 use super::{Evidence, Read};
 use crate::model::{AuditPeriod, NoticeTerm};
-use crate::sources::standard_clauses::{self, TermValue};
+use crate::sources::standard_clauses::{self, TermRole, TermValue};
 use crate::values::DatePrecision;
 use crate::values::ElapsedUnit;
 
@@ -192,50 +192,85 @@ pub(crate) fn draft(s: &ImportedStatement) -> String {
     doc.to_string()
 }
 
-/// The values part 2 sets by the words of its edition
-/// (`data/edition-terms.tsv`: the clauses on fines, legal retention,
-/// disclosure, the breach duties, audit costs and refusals, the notice of
-/// significant changes, sub-processors), for a part 2 that was compared
-/// with the edition's text clause by clause. Each value is added where its
-/// clause is unmodified (a value resting on a whole article: where nothing
-/// in the article deviates), the statement has not given it, and its term
-/// is not marked `not-stated`; the comment beside it names the clause and
-/// quotes the edition's words, and the clause joins the table's `source`.
-/// Where part 2 was not compared (no part 2, an edition not on file, a
-/// part 2 that only names its edition or is a translation), nothing is
-/// added: the review list says why.
+/// The values the standard clauses set by their own words
+/// (`data/edition-terms.tsv`: fines, legal retention, disclosure, the
+/// breach duties, the audits' count, costs and refusals, the termination
+/// window and the notice of significant changes, the sub-processor terms),
+/// each where the statement has not given it:
+///
+/// - part 2 compared with the edition's text: each value whose clause part
+///   2 has unmodified (a value resting on a whole article: where nothing in
+///   the article deviates), stated (the clause is in the document);
+/// - the edition named and its text not reproduced (no part 2, or a part 2
+///   that only names it): each value of the edition, a term with
+///   `provenance = "standard"` (docs/rules.md, "Provenance").
+///
+/// The comment beside each names the clause and quotes the edition's
+/// words, and the clause joins the table's `source`. Nothing is added to a
+/// term marked `not-stated` by part 2's own reading, nor where part 2 was
+/// not compared (an edition not on file, a translation): the review list
+/// says why. The audits' count taken from the edition leaves the period, a
+/// reading of "per jaar" (DESIGN.md rule 6), to a `REVIEW` line.
 ///
 /// # Errors
 /// The message of an internal error, if the built-in table is malformed.
 fn edition_terms(terms: &mut Table, s: &ImportedStatement) -> Result<(), String> {
-    let ClauseComparison::Compared {
-        edition,
-        deviations,
-    } = &s.clause_comparison
-    else {
-        return Ok(());
+    let (edition, deviations, by_reference) = match (&s.clause_comparison, s.clauses_by_reference) {
+        (
+            ClauseComparison::Compared {
+                edition,
+                deviations,
+            },
+            _,
+        ) => (*edition, deviations.as_slice(), false),
+        (_, Some(edition)) => (edition, &[][..], true),
+        _ => return Ok(()),
     };
-    let rows = standard_clauses::edition_terms(*edition).map_err(|e| e.to_string())?;
-    for row in rows {
+    let rows = standard_clauses::edition_terms(edition).map_err(|e| e.to_string())?;
+    // The terms first: a term taken here sets its table's provenance, which
+    // the table's other values then join.
+    let ordered = rows
+        .iter()
+        .filter(|r| r.role == TermRole::Term)
+        .chain(rows.iter().filter(|r| r.role == TermRole::Value));
+    for row in ordered {
         if deviations.iter().any(|d| row.withheld_by(&d.clause)) {
             continue;
         }
         let (name, key) = row.table_and_key();
         let mut value = match row.value() {
             Some(TermValue::Bool(b)) => Value::from(b),
+            Some(TermValue::Int(i)) => Value::from(i),
             Some(TermValue::Text(t)) => Value::from(t),
             None => return Err(format!("`{}` is no value of the table", row.text)),
         };
         let item = terms.entry(name).or_insert_with(|| {
-            Item::Table(table(&format!(
-                "From part 2: the {edition} edition's clauses, unmodified"
-            )))
+            Item::Table(table(&if by_reference {
+                format!("From the standard clauses: the {edition} edition, which the statement names without reproducing it")
+            } else {
+                format!("From part 2: the {edition} edition's clauses, unmodified")
+            }))
         });
         let Some(t) = item.as_table_mut() else {
             continue;
         };
-        if t.contains_key(key) || t.contains_key("provenance") {
+        if t.contains_key(key) {
             continue;
+        }
+        let provenance = t
+            .get("provenance")
+            .and_then(Item::as_str)
+            .map(str::to_owned);
+        if row.role == TermRole::Term {
+            match provenance.as_deref() {
+                // The edition supplies the term the statement is silent on.
+                None | Some("not-stated") if by_reference => {
+                    t.insert("provenance", toml_edit::value("standard"));
+                }
+                None => {}
+                // Part 2's own reading (not stated), or a mark to keep.
+                Some(_) => continue,
+            }
         }
         let cite = if row.clause.contains('.') {
             format!("clause {}", row.clause)
@@ -246,9 +281,14 @@ fn edition_terms(terms: &mut Table, s: &ImportedStatement) -> Result<(), String>
         if reading.chars().count() > 110 {
             reading = reading.chars().take(109).collect::<String>() + "…";
         }
-        value.decor_mut().set_suffix(format!(
-            "  # {cite} of part 2 ({edition}, unmodified): {reading}"
-        ));
+        let whence = if by_reference {
+            format!("of the {edition} edition, which the statement names")
+        } else {
+            format!("of part 2 ({edition}, unmodified)")
+        };
+        value
+            .decor_mut()
+            .set_suffix(format!("  # {cite} {whence}: {reading}"));
         // The new value goes before the table's quote and source, which
         // stay last.
         let quote = t.remove("quote");
@@ -266,6 +306,18 @@ fn edition_terms(terms: &mut Table, s: &ImportedStatement) -> Result<(), String>
         }
         if !list.is_empty() {
             t.insert("source", Item::Value(Value::Array(list)));
+        }
+        if name == "audit" && key == "max_count" && !t.contains_key("period") {
+            let note = format!(
+                "# REVIEW terms.audit.period: {reading} ({cite} {whence}). Readings: rolling: 1 year from the previous audit | calendar: per calendar year(s).\n"
+            );
+            let prefix = t
+                .decor()
+                .suffix()
+                .and_then(|s| s.as_str())
+                .unwrap_or("")
+                .to_owned();
+            t.decor_mut().set_suffix(format!("{prefix}\n{note}"));
         }
     }
     Ok(())

@@ -26,10 +26,10 @@ const STANDARD_CLAUSES: Table<4> = Table {
 
 /// The terms each edition sets by its own words: `data/edition-terms.tsv`
 /// and its columns.
-const EDITION_TERMS: Table<5> = Table {
+const EDITION_TERMS: Table<6> = Table {
     file: "edition-terms.tsv",
     what: "editions' terms",
-    columns: ["edition", "field", "value", "clause", "reading"],
+    columns: ["edition", "field", "value", "clause", "role", "reading"],
     text: include_str!("../../data/edition-terms.tsv"),
 };
 
@@ -46,8 +46,20 @@ pub(crate) struct EditionTerm {
     /// The clause it rests on (`2.8`), or an article's number alone (`8`)
     /// for a value that rests on the article having no such clause.
     pub(crate) clause: &'static str,
+    /// Whether it is the term its table's provenance is about.
+    pub(crate) role: TermRole,
     /// The clause's words it is read from, or why the article gives it.
     pub(crate) reading: &'static str,
+}
+
+/// What a value of [`EditionTerm`] is to its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TermRole {
+    /// The term the table's `provenance` is about (the audits' count, the
+    /// termination window: docs/rules.md, "Provenance").
+    Term,
+    /// Another value of the table.
+    Value,
 }
 
 impl EditionTerm {
@@ -98,8 +110,8 @@ pub(crate) fn edition_terms(edition: Edition) -> Result<&'static [EditionTerm]> 
         .map_or(&[][..], |(_, t)| t.as_slice()))
 }
 
-fn parse_terms(table: &Table<5>) -> std::result::Result<EditionsTerms, TableError> {
-    let rows = table.read(|line, [edition, field, value, clause, reading]| {
+fn parse_terms(table: &Table<6>) -> std::result::Result<EditionsTerms, TableError> {
+    let rows = table.read(|line, [edition, field, value, clause, role, reading]| {
         let edition: Edition = edition.parse().map_err(|e| format!("edition: {e}"))?;
         let parts: Vec<&str> = field.split('.').collect();
         let well_formed = parts.len() == 3
@@ -114,7 +126,7 @@ fn parse_terms(table: &Table<5>) -> std::result::Result<EditionsTerms, TableErro
         }
         if term_value(value).is_none() {
             return Err(format!(
-                "value: `{value}` is neither `true`, `false` nor a string in double quotes"
+                "value: `{value}` is neither `true`, `false`, a whole number nor a string in double quotes"
             ));
         }
         if !clause_number(clause) {
@@ -122,6 +134,11 @@ fn parse_terms(table: &Table<5>) -> std::result::Result<EditionsTerms, TableErro
                 "clause: `{clause}` is not a clause number (`2.8`, or `8` for a whole article)"
             ));
         }
+        let role = match role {
+            "term" => TermRole::Term,
+            "value" => TermRole::Value,
+            _ => return Err(format!("role: `{role}` is neither `term` nor `value`")),
+        };
         if reading.split_whitespace().count() < 3 {
             return Err("reading: the clause's words, or why the article gives it".to_owned());
         }
@@ -132,6 +149,7 @@ fn parse_terms(table: &Table<5>) -> std::result::Result<EditionsTerms, TableErro
                 field,
                 text: value,
                 clause,
+                role,
                 reading,
             },
         ))
@@ -149,6 +167,8 @@ fn parse_terms(table: &Table<5>) -> std::result::Result<EditionsTerms, TableErro
 pub(crate) enum TermValue {
     /// `true` or `false`.
     Bool(bool),
+    /// A whole number (`1`).
+    Int(i64),
     /// A string (`never`, `client`).
     Text(&'static str),
 }
@@ -158,6 +178,9 @@ fn term_value(text: &'static str) -> Option<TermValue> {
     match text {
         "true" => Some(TermValue::Bool(true)),
         "false" => Some(TermValue::Bool(false)),
+        _ if !text.is_empty() && text.len() <= 9 && text.bytes().all(|b| b.is_ascii_digit()) => {
+            text.parse().ok().map(TermValue::Int)
+        }
         _ => text
             .strip_prefix('"')
             .and_then(|t| t.strip_suffix('"'))
@@ -311,41 +334,59 @@ mod tests {
     }
 
     /// Every value the edition's terms table gives is the value the
-    /// hand-encoded file of the edition's seed holds at the same path
-    /// (Alles Online, part 2 the March 2025 edition unmodified), and rests
-    /// on a clause (or an article) the edition has.
+    /// hand-encoded files of the edition hold at the same path: Alles
+    /// Online (part 2 the March 2025 edition's text, unmodified; its
+    /// termination window is written in the older key
+    /// `termination_window_days`) and Voorbeeld Webdiensten (which names
+    /// the edition without reproducing it); each rests on a clause (or an
+    /// article) the edition has, and each quoted reading is in its clause.
     /// Source: seed 004, Deel 2 ("Versie: maart 2025"), clauses 2.2, 2.8,
     /// 4.2, 4.3, 5.2, 6.1, 6.2, 6.5, 7.4, 7.5, 8.2, 8.3;
-    /// examples/agreements/alles-online.toml, its `[terms]`.
+    /// examples/agreements/alles-online.toml and voorbeeld-webdiensten.toml,
+    /// their `[terms]`.
     #[test]
-    fn the_edition_terms_are_the_seeds_values() {
+    fn the_edition_terms_are_the_hand_encoded_values() {
         let terms = edition_terms(Edition::Nldigital2025).unwrap();
-        assert_eq!(terms.len(), 18);
+        assert_eq!(terms.len(), 20);
         assert_eq!(edition_terms(Edition::NederlandIct2019).unwrap(), []);
-        let hand: toml::Value = toml::from_str(include_str!(
-            "../../../examples/agreements/alles-online.toml"
-        ))
-        .unwrap();
+        let files: [toml::Value; 2] = [
+            toml::from_str(include_str!(
+                "../../../examples/agreements/alles-online.toml"
+            ))
+            .unwrap(),
+            toml::from_str(include_str!(
+                "../../../examples/agreements/voorbeeld-webdiensten.toml"
+            ))
+            .unwrap(),
+        ];
         let clauses = clauses(Edition::Nldigital2025).unwrap().unwrap();
         for t in terms {
             let (table, key) = t.table_and_key();
-            let held = &hand["terms"][table][key];
-            match t.value().unwrap() {
-                TermValue::Bool(b) => assert_eq!(held.as_bool(), Some(b), "{}", t.field),
-                TermValue::Text(w) => assert_eq!(held.as_str(), Some(w), "{}", t.field),
+            for (n, file) in files.iter().enumerate() {
+                let mut held = file["terms"][table].get(key);
+                if n == 0 && t.field == "terms.statement_changes.termination_window" {
+                    assert_eq!(
+                        file["terms"][table]["termination_window_days"].as_integer(),
+                        Some(30)
+                    );
+                    held = file["terms"][table].get("termination_window");
+                    assert_eq!(held, None);
+                    continue;
+                }
+                let held = held.unwrap_or_else(|| panic!("file {n}: {}", t.field));
+                match t.value().unwrap() {
+                    TermValue::Bool(b) => assert_eq!(held.as_bool(), Some(b), "{}", t.field),
+                    TermValue::Int(i) => assert_eq!(held.as_integer(), Some(i), "{}", t.field),
+                    TermValue::Text(w) => assert_eq!(held.as_str(), Some(w), "{}", t.field),
+                }
             }
             let known = clauses
                 .iter()
                 .any(|c| c.number == t.clause || c.number.split('.').next() == Some(t.clause));
             assert!(known, "{}: clause {}", t.field, t.clause);
             if t.clause.contains('.') && t.reading.starts_with('"') {
-                let words = t
-                    .reading
-                    .trim_matches('"')
-                    .split(" ... ")
-                    .collect::<Vec<_>>();
                 let text = clauses.iter().find(|c| c.number == t.clause).unwrap().text;
-                for w in words {
+                for w in t.reading.trim_matches('"').split(" ... ") {
                     assert!(
                         text.contains(w),
                         "{}: `{w}` not in clause {}",
@@ -355,6 +396,19 @@ mod tests {
                 }
             }
         }
+        // The terms a table's provenance is about.
+        let roles: Vec<&str> = terms
+            .iter()
+            .filter(|t| t.role == TermRole::Term)
+            .map(|t| t.field)
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                "terms.audit.max_count",
+                "terms.statement_changes.termination_window"
+            ]
+        );
     }
 
     /// A deviation withholds the values of its clause; one anywhere in an
@@ -379,34 +433,28 @@ mod tests {
 
     #[test]
     fn malformed_term_tables_are_errors_not_panics() {
-        let header = "edition\tfield\tvalue\tclause\treading\n";
+        let header = "edition\tfield\tvalue\tclause\trole\treading\n";
+        let row = |field: &str, value: &str, clause: &str, role: &str, reading: &str| {
+            format!("nldigital-2025\t{field}\t{value}\t{clause}\t{role}\t{reading}\n")
+        };
+        let f = "terms.fines.recoverable";
         for (rows, message) in [
             (
-                "nldigital-2025\tfines.recoverable\ttrue\t2.8\tt u v\n",
+                row("fines.recoverable", "true", "2.8", "value", "t u v"),
                 "field:",
             ),
             (
-                "nldigital-2025\tterms.Fines.x\ttrue\t2.8\tt u v\n",
+                row("terms.Fines.x", "true", "2.8", "value", "t u v"),
                 "field:",
             ),
+            (row(f, "never", "2.8", "value", "t u v"), "value:"),
+            (row(f, "\"a\\\"", "2.8", "value", "t u v"), "value:"),
+            (row(f, "-1", "2.8", "value", "t u v"), "value:"),
+            (row(f, "true", "2.a", "value", "t u v"), "clause:"),
+            (row(f, "true", "2.8", "duty", "t u v"), "role:"),
+            (row(f, "true", "2.8", "value", "t"), "reading:"),
             (
-                "nldigital-2025\tterms.fines.recoverable\tnever\t2.8\tt u v\n",
-                "value:",
-            ),
-            (
-                "nldigital-2025\tterms.fines.recoverable\t\"a\\\"\t2.8\tt u v\n",
-                "value:",
-            ),
-            (
-                "nldigital-2025\tterms.fines.recoverable\ttrue\t2.a\tt u v\n",
-                "clause:",
-            ),
-            (
-                "nldigital-2025\tterms.fines.recoverable\ttrue\t2.8\tt\n",
-                "reading:",
-            ),
-            (
-                "nldigital-2025\tterms.fines.recoverable\ttrue\t2.8\tt u v\nnldigital-2025\tterms.fines.recoverable\tfalse\t2.8\tt u v\n",
+                row(f, "true", "2.8", "value", "t u v") + &row(f, "false", "2.8", "value", "t u v"),
                 "listed twice",
             ),
         ] {
@@ -415,7 +463,7 @@ mod tests {
                 text,
                 ..EDITION_TERMS
             };
-            let err = parse_terms(&table).expect_err(rows);
+            let err = parse_terms(&table).expect_err(&rows);
             assert!(err.message.contains(message), "{rows}: {}", err.message);
         }
     }

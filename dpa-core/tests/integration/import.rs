@@ -1419,7 +1419,8 @@ fn three_deviations_from_the_2025_clauses_are_found() {
 /// authorisation, changes notified, objection, the same security level).
 /// The draft takes each from part 2 with its clause, as the hand-encoded
 /// examples/agreements/alles-online.toml holds it; a statement whose part
-/// 2 was not compared gets none of them.
+/// 2 names an edition whose text is not on file (example-hosting-en, the
+/// 2018 edition) gets none of them.
 #[test]
 fn the_draft_takes_the_terms_of_an_unmodified_part_2() {
     let i = import_text(&seed("004")).unwrap();
@@ -1482,16 +1483,96 @@ fn the_draft_takes_the_terms_of_an_unmodified_part_2() {
     // The audit period stays a person's choice (a reading, DESIGN.md rule 6).
     assert!(draft.contains("# REVIEW terms.audit.period"), "{draft}");
     assert_eq!(t["audit"].get("period"), None);
-    for name in ["voorbeeld-webdiensten.txt", "example-hosting-en.txt"] {
-        let other = import_text(&statement(name)).unwrap().draft_toml();
-        let v: toml::Value = toml::from_str(&other).unwrap();
-        assert_eq!(v["terms"].get("fines"), None, "{name}");
+    let other = import_text(&statement("example-hosting-en.txt"))
+        .unwrap()
+        .draft_toml();
+    let v: toml::Value = toml::from_str(&other).unwrap();
+    assert_eq!(v["terms"].get("fines"), None);
+    assert_eq!(v["terms"]["breach"].get("assists_controller"), None);
+}
+
+/// Source: examples/statements/voorbeeld-webdiensten.txt names the March
+/// 2025 edition as its part 2 ("Deel 2. Standaardclausules voor
+/// verwerkingen, NLdigital versie maart 2025") without reproducing it, and
+/// says nothing of audits or of changes to the statement; docs/rules.md
+/// "Provenance": `standard` is a value the edition's standard clauses
+/// supply because the statement is silent. The draft takes the edition's
+/// terms, the audits' count (clause 7.5) and the termination window
+/// (clause 2.2) with `provenance = "standard"`, and leaves the reading of
+/// "per jaar" to a REVIEW line; every value it takes is the one the
+/// hand-encoded examples/agreements/voorbeeld-webdiensten.toml holds.
+#[test]
+fn the_draft_takes_the_terms_of_an_edition_named_by_reference() {
+    let i = import_text(&statement("voorbeeld-webdiensten.txt")).unwrap();
+    assert_eq!(
+        i.statement.clauses_by_reference,
+        Some(dpa_core::model::Edition::Nldigital2025)
+    );
+    let draft = i.draft_toml();
+    let v: toml::Value = toml::from_str(&draft).unwrap_or_else(|e| panic!("{e}\n{draft}"));
+    let t = &v["terms"];
+    assert_eq!(t["audit"]["provenance"].as_str(), Some("standard"));
+    assert_eq!(t["audit"]["max_count"].as_integer(), Some(1));
+    assert_eq!(t["audit"].get("period"), None);
+    assert!(
+        draft.contains("# REVIEW terms.audit.period: \"maximaal éénmaal per jaar\" (clause 7.5 of the nldigital-2025 edition, which the statement names)"),
+        "{draft}"
+    );
+    assert_eq!(
+        t["statement_changes"]["provenance"].as_str(),
+        Some("standard")
+    );
+    assert_eq!(
+        t["statement_changes"]["termination_window"].as_str(),
+        Some("30 days")
+    );
+    // Each value taken from the edition (its comment says so) against the
+    // hand-encoded file.
+    let hand: toml::Value = toml::from_str(
+        &std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../examples/agreements/voorbeeld-webdiensten.toml"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let (mut table, mut taken) = (String::new(), 0);
+    for line in draft.lines() {
+        if let Some(name) = line.strip_prefix("[terms.") {
+            table = name.trim_end_matches(']').to_owned();
+        }
+        let Some((pair, _)) = line.split_once("  # ") else {
+            continue;
+        };
+        if !line.contains(" of the nldigital-2025 edition, which the statement names: ") {
+            continue;
+        }
+        let (key, _) = pair.split_once(" = ").unwrap();
+        let value: toml::Value = toml::from_str(pair).unwrap();
         assert_eq!(
-            v["terms"]["breach"].get("assists_controller"),
-            None,
-            "{name}"
+            Some(&value[key]),
+            hand["terms"][&table].get(key),
+            "terms.{table}.{key}"
         );
+        taken += 1;
     }
+    assert_eq!(taken, 20, "{draft}");
+    // A statement with no part 2 that names the edition takes it too.
+    let varianten = import_text(&statement("voorbeeld-varianten.txt")).unwrap();
+    assert_eq!(
+        varianten.statement.clauses_by_reference,
+        Some(dpa_core::model::Edition::Nldigital2025)
+    );
+    let v: toml::Value = toml::from_str(&varianten.draft_toml()).unwrap();
+    assert_eq!(v["terms"]["fines"]["recoverable"].as_str(), Some("never"));
+    // Part 2 reproduced and compared: not by reference.
+    assert_eq!(
+        import_text(&seed("004"))
+            .unwrap()
+            .statement
+            .clauses_by_reference,
+        None
+    );
 }
 
 /// Source: issue 18 point 4 (never a silent guess): where there is no

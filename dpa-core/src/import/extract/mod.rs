@@ -173,6 +173,11 @@ pub struct ImportedStatement {
     /// Part 2 compared clause by clause with the unmodified text of its
     /// edition: the deviations, or why no comparison could be made.
     pub clause_comparison: ClauseComparison,
+    /// The edition whose clauses the statement takes by reference: it
+    /// names the edition (`edition`) and has no part 2 that reproduces the
+    /// clauses' text. `None` where part 2 reproduces them (compared in
+    /// `clause_comparison`, or a translation) or no edition is named.
+    pub clauses_by_reference: Option<Edition>,
     /// The sub-processors.
     pub sub_processors: Read<Vec<ImportedSubProcessor>>,
     /// The deletion term after termination.
@@ -261,6 +266,11 @@ pub(crate) fn extract(s: &Structure) -> crate::error::Result<ImportedStatement> 
         template,
         edition,
         clause_comparison: deviations::compare(s)?,
+        clauses_by_reference: s
+            .edition
+            .as_ref()
+            .map(|e| e.edition)
+            .filter(|_| s.part2.is_none() || s.clauses.is_empty()),
         sub_processors,
         deletion_term,
         deletion_firmness,
