@@ -46,15 +46,20 @@ fn put<T>(t: &mut Table, key: &str, read: &Read<T>, to: impl Fn(&T) -> Value) {
                 a.evidence.lines.0,
                 a.readings.join(" | ")
             );
-            let prefix = t
-                .decor()
-                .suffix()
-                .and_then(|s| s.as_str())
-                .unwrap_or("")
-                .to_owned();
-            t.decor_mut().set_suffix(format!("{prefix}\n{note}"));
+            review_note(t, &note);
         }
     }
+}
+
+/// Adds `note` (a `# REVIEW` line) below the header of `t`.
+fn review_note(t: &mut Table, note: &str) {
+    let prefix = t
+        .decor()
+        .suffix()
+        .and_then(|s| s.as_str())
+        .unwrap_or("")
+        .to_owned();
+    t.decor_mut().set_suffix(format!("{prefix}\n{note}"));
 }
 
 /// A table with a leading comment line.
@@ -311,13 +316,7 @@ fn edition_terms(terms: &mut Table, s: &ImportedStatement) -> Result<(), String>
             let note = format!(
                 "# REVIEW terms.audit.period: {reading} ({cite} {whence}). Readings: rolling: 1 year from the previous audit | calendar: per calendar year(s).\n"
             );
-            let prefix = t
-                .decor()
-                .suffix()
-                .and_then(|s| s.as_str())
-                .unwrap_or("")
-                .to_owned();
-            t.decor_mut().set_suffix(format!("{prefix}\n{note}"));
+            review_note(t, &note);
         }
     }
     Ok(())
