@@ -51,6 +51,15 @@ fn put<T>(t: &mut Table, key: &str, read: &Read<T>, to: impl Fn(&T) -> Value) {
     }
 }
 
+/// Whether `t` has a `# REVIEW` line for the setting `setting`
+/// (`terms.audit.period`) below its header.
+fn noted(t: &Table, setting: &str) -> bool {
+    t.decor()
+        .suffix()
+        .and_then(|s| s.as_str())
+        .is_some_and(|s| s.contains(&format!("# REVIEW {setting}:")))
+}
+
 /// Adds `note` (a `# REVIEW` line) below the header of `t`.
 fn review_note(t: &mut Table, note: &str) {
     let prefix = t
@@ -259,7 +268,9 @@ fn edition_terms(terms: &mut Table, s: &ImportedStatement) -> Result<(), String>
         let Some(t) = item.as_table_mut() else {
             continue;
         };
-        if t.contains_key(key) {
+        // Given by the statement, or left to a person's choice among its
+        // readings.
+        if t.contains_key(key) || noted(t, &format!("terms.{name}.{key}")) {
             continue;
         }
         let provenance = t
@@ -312,7 +323,11 @@ fn edition_terms(terms: &mut Table, s: &ImportedStatement) -> Result<(), String>
         if !list.is_empty() {
             t.insert("source", Item::Value(Value::Array(list)));
         }
-        if name == "audit" && key == "max_count" && !t.contains_key("period") {
+        if name == "audit"
+            && key == "max_count"
+            && !t.contains_key("period")
+            && !noted(t, "terms.audit.period")
+        {
             let note = format!(
                 "# REVIEW terms.audit.period: {reading} ({cite} {whence}). Readings: rolling: 1 year from the previous audit | calendar: per calendar year(s).\n"
             );

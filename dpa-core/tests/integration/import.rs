@@ -1557,6 +1557,27 @@ fn the_draft_takes_the_terms_of_an_edition_named_by_reference() {
         taken += 1;
     }
     assert_eq!(taken, 20, "{draft}");
+    // The statement's own audit sentence keeps its count (stated, no
+    // provenance mark) and its one REVIEW line for the period; the
+    // edition's other audit values join it.
+    let own = statement("voorbeeld-webdiensten.txt").replace(
+        "16. Data processor beschikt over een ISO/IEC 27001-certificaat.",
+        "16. Data processor beschikt over een ISO/IEC 27001-certificaat. Opdrachtgever mag maximaal tweemaal per jaar een audit laten uitvoeren.",
+    );
+    let d = import_text(&own).unwrap().draft_toml();
+    let v: toml::Value = toml::from_str(&d).unwrap_or_else(|e| panic!("{e}\n{d}"));
+    assert_eq!(
+        v["terms"]["audit"]["max_count"].as_integer(),
+        Some(2),
+        "{d}"
+    );
+    assert_eq!(v["terms"]["audit"].get("provenance"), None, "{d}");
+    assert_eq!(v["terms"]["audit"]["cost_bearer"].as_str(), Some("client"));
+    assert_eq!(d.matches("# REVIEW terms.audit.period:").count(), 1, "{d}");
+    assert!(
+        !d.contains("maximaal éénmaal per jaar\" (clause 7.5"),
+        "{d}"
+    );
     // A statement with no part 2 that names the edition takes it too.
     let varianten = import_text(&statement("voorbeeld-varianten.txt")).unwrap();
     assert_eq!(
