@@ -9,6 +9,11 @@
 //! publishes it unmodified (DESIGN.md, "the unmodified standard clauses of
 //! March 2025"). The 2018 and 2019 editions are not (Belco's seed holds a
 //! modified copy of the 2019 one), so [`clauses`] gives `None` for them.
+//!
+//! Beside the text, the values the edition sets by its own words
+//! (`data/edition-terms.tsv`, [`edition_terms`]): what a draft of `dpa
+//! import` takes from the edition where the statement uses it and says
+//! nothing of them (`import::draft`).
 
 use std::sync::LazyLock;
 
@@ -34,14 +39,16 @@ const EDITION_TERMS: Table<6> = Table {
 };
 
 /// A value an edition sets by its own words, as the agreement format
-/// writes it: for a draft whose part 2 is that edition's text, where the
+/// writes it: for a draft whose part 2 is that edition's text, or whose
+/// statement names the edition without reproducing it, where the
 /// statement says nothing of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct EditionTerm {
     /// Its path in an agreement file: `terms.<table>.<key>`.
     pub(crate) field: &'static str,
-    /// The value as TOML writes it: `true`, `false` or a string in double
-    /// quotes without escapes (`"never"`); [`EditionTerm::value`] reads it.
+    /// The value as TOML writes it: `true`, `false`, a whole number, or a
+    /// string in double quotes without escapes (`"never"`);
+    /// [`EditionTerm::value`] reads it.
     pub(crate) text: &'static str,
     /// The clause it rests on (`2.8`), or an article's number alone (`8`)
     /// for a value that rests on the article having no such clause.
@@ -162,14 +169,15 @@ fn parse_terms(table: &Table<6>) -> std::result::Result<EditionsTerms, TableErro
     })
 }
 
-/// A value of [`EditionTerm`]: a yes or no, or a word of the format.
+/// A value of [`EditionTerm`]: a yes or no, a count, or a word or term of
+/// the format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TermValue {
     /// `true` or `false`.
     Bool(bool),
     /// A whole number (`1`).
     Int(i64),
-    /// A string (`never`, `client`).
+    /// A string (`never`, `client`, `30 days`).
     Text(&'static str),
 }
 
