@@ -15,13 +15,25 @@ use crate::sources::standard_clauses::{self, TermRole, TermValue};
 use crate::values::DatePrecision;
 use crate::values::ElapsedUnit;
 
+/// `text` for a comment: without control characters, and cut to 110
+/// characters (the last an ellipsis) where it is longer.
+fn one_line(text: &str) -> String {
+    let q: String = text.chars().filter(|c| !c.is_control()).collect();
+    if q.chars().count() > 110 {
+        q.chars().take(109).collect::<String>() + "…"
+    } else {
+        q
+    }
+}
+
 /// The comment beside a value: its citation and quote, one line.
 fn comment(e: &Evidence) -> String {
-    let mut q: String = e.quote.chars().filter(|c| !c.is_control()).collect();
-    if q.chars().count() > 110 {
-        q = q.chars().take(109).collect::<String>() + "…";
-    }
-    format!("  # {}, line {}: \"{}\"", e.clause, e.lines.0, q)
+    format!(
+        "  # {}, line {}: \"{}\"",
+        e.clause,
+        e.lines.0,
+        one_line(&e.quote)
+    )
 }
 
 /// Sets `key` to `v` with `e`'s comment.
@@ -293,10 +305,7 @@ fn edition_terms(terms: &mut Table, s: &ImportedStatement) -> Result<(), String>
         } else {
             format!("article {}", row.clause)
         };
-        let mut reading: String = row.reading.chars().filter(|c| !c.is_control()).collect();
-        if reading.chars().count() > 110 {
-            reading = reading.chars().take(109).collect::<String>() + "…";
-        }
+        let reading = one_line(row.reading);
         let whence = if by_reference {
             format!("of the {edition} edition, which the statement names")
         } else {
