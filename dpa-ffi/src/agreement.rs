@@ -658,13 +658,17 @@ pub unsafe extern "C" fn dpa_agreement_date_due(
 }
 
 /// `dpa_agreement_date_due` inside the panic boundary: the fast path of
-/// a call whose arguments are all good. Each argument is tested once,
-/// without an error made for it (the kind a date kind, the handle not
-/// NULL, `out` usable, the date a date); if any test fails the call is
-/// [`date_due_refused`]'s, which checks the arguments again in the order
-/// the documentation gives and names the first that fails. Only the
-/// handle's computation and the answer are left after the tests, so the
-/// arguments need not outlive the call into `dpa-core`.
+/// a call whose arguments are all good. The kind, the handle and `out` are
+/// tested once, without an error made for them, and the date goes to
+/// `dpa-core` as the numbers it came as (`Agreement::date_due_of_parts`,
+/// which checks it and adds a term of months to the numbers). If a test
+/// fails, the call is [`date_due_refused`]'s, which checks the arguments
+/// again in the order the documentation gives and names the first that
+/// fails. The date is the last in that order, so `dpa-core`'s error, for
+/// a date that is no date or for the computation, is the status with the
+/// path `from` ([`date_failed`]). Only the handle's computation and the
+/// answer are left after the tests, so the arguments need not outlive the
+/// call into `dpa-core`.
 ///
 /// # Safety
 /// As `dpa_agreement_date_due`.
@@ -682,13 +686,12 @@ unsafe fn date_due_status(
         // SAFETY: by the contract a non-NULL `a` is a live handle.
         unsafe { a.as_ref() },
         !out.is_null() && out.is_aligned(),
-        iso_date::checked_from_parts(year, month, day),
     );
-    let (Some(kind), Some(handle), true, Some(from)) = tests else {
+    let (Some(date_kind), Some(handle), true) = tests else {
         // SAFETY: forwarded from the exported function's contract.
         return unsafe { date_due_refused(a, kind, year, month, day, out) };
     };
-    match handle.inner.date_due_of(kind, from) {
+    match handle.inner.date_due_of_parts(date_kind, year, month, day) {
         Ok(d) => match due_out(&d) {
             Ok(v) => {
                 // SAFETY: `out` is not NULL and aligned (tested above), and
@@ -703,7 +706,9 @@ unsafe fn date_due_status(
 }
 
 /// The status of a deadline from the argument `from` that `dpa-core`
-/// refused (`date_answer`'s error), recorded as the last error.
+/// refused (`date_answer`'s error, and [`date_in`]'s for a date that is no
+/// date: `dpa-core` gives `iso_date::from_parts`'s error for it), recorded
+/// as the last error.
 #[cold]
 #[inline(never)]
 fn date_failed(e: &dpa_core::Error) -> dpa_status {

@@ -72,4 +72,5 @@ pub use months::{
     add_days, add_hours, add_months, checked_add_months, checked_add_months_ymd, days_in_month,
     is_leap_year,
 };
+pub(crate) use terms::add_term_to_ymd;
 pub use terms::{add_elapsed, add_term};

@@ -5,7 +5,7 @@ use time::{Date, Month, OffsetDateTime};
 use crate::error::RangeError;
 use crate::limits::{MAX_YEAR, MIN_YEAR};
 use crate::values::MonthRule;
-use crate::values::iso_date::{self, DAYS_BEFORE_MONTH, DAYS_IN_MONTH};
+use crate::values::iso_date::{self, DAYS_BEFORE_MONTH, DAYS_IN_MONTH, Ymd};
 use crate::{Error, Result};
 
 /// Whether `year` is a leap year in the proleptic Gregorian calendar (astronomical
@@ -109,7 +109,8 @@ const BASE_MONTHS: i32 = -FIRST_YEAR * 12;
 #[inline(always)]
 fn checked_add_calendar_months(date: Date, months: i32, rule: MonthRule) -> Option<Date> {
     let (year, month, day) = date.to_calendar_date();
-    let (new_year, month0, new_day, leap) = shift_calendar_months(year, month, day, months, rule)?;
+    let (new_year, month0, new_day, leap) =
+        shift_calendar_months(year, month as u32 - 1, day, months, rule)?;
     if !supported(year) || !supported(new_year) {
         return None;
     }
@@ -120,22 +121,58 @@ fn checked_add_calendar_months(date: Date, months: i32, rule: MonthRule) -> Opti
     .ok()
 }
 
+/// [`add_months`] from a checked date given as its numbers: the same date
+/// or the same error, without making a `Date` of the start and taking it
+/// apart again (`Agreement::date_due_of_parts`, libdpa's date calls).
+///
+/// # Errors
+/// As [`add_months`].
+#[inline(always)]
+pub(crate) fn add_months_to_ymd(from: Ymd, months: i32, rule: MonthRule) -> Result<Date> {
+    if let MonthRule::ThirtyDays = rule {
+        return add_thirty_day_months(from.to_date()?, months);
+    }
+    let shifted =
+        shift_calendar_months(from.year, u32::from(from.month) - 1, from.day, months, rule);
+    if let Some((new_year, month0, new_day, leap)) = shifted
+        && supported(new_year)
+        && let Ok(date) = Date::from_ordinal_date(
+            new_year,
+            DAYS_BEFORE_MONTH[leap][month0] + u16::from(new_day),
+        )
+    {
+        return Ok(date);
+    }
+    Err(months_from_ymd_failed(from, months))
+}
+
+/// The error of [`add_months_to_ymd`]: [`add_months`]'s for the same date.
+#[cold]
+#[inline(never)]
+fn months_from_ymd_failed(from: Ymd, months: i32) -> Error {
+    match from.to_date() {
+        Ok(date) => RangeError::months(date, months).into(),
+        Err(e) => e,
+    }
+}
+
 /// The year, 0-based month, day and leap-year index (0 or 1) of the date
-/// `months` calendar months after a real date `(year, month, day)`, under
-/// [`MonthRule::Clamp`] or [`MonthRule::MonthEndSticky`]; `None` only when
-/// the month count overflows. The year is not checked against the range
-/// of `Date`.
+/// `months` calendar months after the real date whose year is `year`,
+/// 0-based month `from_month0` and day `day`, under [`MonthRule::Clamp`]
+/// or [`MonthRule::MonthEndSticky`]; `None` only when the month count
+/// overflows. The year is not checked against the range of `Date`.
 #[inline(always)]
 fn shift_calendar_months(
     year: i32,
-    month: Month,
+    from_month0: u32,
     day: u8,
     months: i32,
     rule: MonthRule,
 ) -> Option<(i32, usize, u8, usize)> {
     // Months since January of FIRST_YEAR: positive for every `Date`; only
     // adding `months` can overflow, far outside the range of `Date` anyway.
-    let total = (year * 12 + (month as i32 - 1) + BASE_MONTHS).checked_add(months)?;
+    // `from_month0` is 0..=11: the conversion cannot wrap.
+    let total = (year * 12 + from_month0 as i32 + BASE_MONTHS).checked_add(months)?;
     let total = u32::try_from(total).ok()?;
     let new_year = (total / 12) as i32 + FIRST_YEAR;
     let month0 = (total % 12) as usize; // 0..=11
@@ -144,7 +181,11 @@ fn shift_calendar_months(
     let leap = time::util::is_leap_year(new_year) as usize;
     let target_len = DAYS_IN_MONTH[leap][month0];
     let new_day = match rule {
-        MonthRule::MonthEndSticky if day == days_in_month(year, month) => target_len,
+        MonthRule::MonthEndSticky
+            if day == DAYS_IN_MONTH[is_leap_year(year) as usize][from_month0 as usize] =>
+        {
+            target_len
+        }
         _ => day.min(target_len),
     };
     Some((new_year, month0, new_day, leap))
@@ -183,7 +224,8 @@ pub fn checked_add_months_ymd(
             .ok()
             .map(|r| r.to_calendar_date());
     }
-    let (new_year, month0, new_day, _) = shift_calendar_months(year, month, day, months, rule)?;
+    let (new_year, month0, new_day, _) =
+        shift_calendar_months(year, month as u32 - 1, day, months, rule)?;
     if !supported(new_year) {
         return None;
     }

@@ -3,8 +3,9 @@
 
 use time::{Date, OffsetDateTime};
 
-use super::months::{add_days, add_hours, add_months};
+use super::months::{add_days, add_hours, add_months, add_months_to_ymd};
 use crate::Result;
+use crate::values::iso_date::Ymd;
 use crate::values::{ElapsedTerm, MonthRule, Term, TermUnit};
 
 /// Adds `term` to `date`: days and weeks count calendar days (a week is 7
@@ -37,6 +38,22 @@ pub fn add_term(date: Date, term: Term, rule: MonthRule) -> Result<Date> {
         // At most 120 months: the conversion cannot fail.
         TermUnit::Months => add_months(date, i32::from(term.count()), rule),
         TermUnit::Years => add_months(date, i32::from(term.count()) * 12, rule),
+    }
+}
+
+/// [`add_term`] from a checked date given as its numbers: the same date
+/// or the same error. Months and years are added to the numbers
+/// ([`add_months_to_ymd`]); days and weeks count from the `Date`.
+///
+/// # Errors
+/// As [`add_term`].
+#[inline]
+pub(crate) fn add_term_to_ymd(from: Ymd, term: Term, rule: MonthRule) -> Result<Date> {
+    match term.unit() {
+        // At most 120 months: the conversion cannot fail.
+        TermUnit::Months => add_months_to_ymd(from, i32::from(term.count()), rule),
+        TermUnit::Years => add_months_to_ymd(from, i32::from(term.count()) * 12, rule),
+        TermUnit::Days | TermUnit::Weeks => add_term(from.to_date()?, term, rule),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::calendar;
 use crate::citation;
 use crate::error::{Error, Result};
 use crate::model::{Agreement, AuditReading, BackupDeletion, Firmness, NoticeTerm, Provenance};
-use crate::values::iso_date;
+use crate::values::iso_date::{self, Ymd};
 use crate::values::{MonthRule, TermUnit};
 
 impl Agreement {
@@ -23,6 +23,18 @@ impl Agreement {
             .term
             .map(|term| calendar::add_term(terminated, term, self.rules.month_rule))
             .transpose()
+    }
+
+    /// [`Agreement::deletion_date`] from the termination date's numbers:
+    /// the same date or the same error.
+    #[inline(always)]
+    fn deletion_date_of_ymd(&self, terminated: Ymd) -> Result<Option<Date>> {
+        match self.terms.deletion.term {
+            Some(term) => {
+                calendar::add_term_to_ymd(terminated, term, self.rules.month_rule).map(Some)
+            }
+            None => Ok(None),
+        }
     }
 
     /// Why a deadline on the deletion term has no date: the statement does
@@ -55,8 +67,15 @@ impl Agreement {
     }
 
     fn deletion<B: Build>(&self, terminated: Date, b: B) -> Result<B::Out> {
+        self.deletion_on(self.deletion_date(terminated)?, b)
+    }
+
+    /// The deletion deadline whose term ends on `due` (`None`: the
+    /// agreement states no deletion term).
+    #[inline(always)]
+    fn deletion_on<B: Build>(&self, due: Option<Date>, b: B) -> Result<B::Out> {
         let d = &self.terms.deletion;
-        let Some(due) = self.deletion_date(terminated)? else {
+        let Some(due) = due else {
             return Ok(b.undated(
                 DeadlineKind::Deletion,
                 &Provenance::NotStated,
@@ -90,8 +109,14 @@ impl Agreement {
     /// The deadline of backup deletion; where it has a date or rests on a
     /// stated backup rule, its provenance is the deletion term's.
     fn backup_deletion<B: Build>(&self, terminated: Date, b: B) -> Result<B::Out> {
+        self.backup_deletion_on(self.deletion_date(terminated)?, b)
+    }
+
+    /// The deadline of backup deletion where the main deletion term ends
+    /// on `main` (`None`: the agreement states no deletion term).
+    fn backup_deletion_on<B: Build>(&self, main: Option<Date>, b: B) -> Result<B::Out> {
         let d = &self.terms.deletion;
-        let Some(main) = self.deletion_date(terminated)? else {
+        let Some(main) = main else {
             return Ok(b.undated(
                 DeadlineKind::BackupDeletion,
                 &Provenance::NotStated,
@@ -497,6 +522,58 @@ impl Agreement {
     /// after the end of the supported range (years 1 to 9999).
     pub fn date_due_of(&self, kind: DeadlineKind, from: Date) -> Result<DueFields> {
         self.date_kind(kind, from, Fields)
+    }
+
+    /// [`Agreement::date_due_of`] from a date given as its year, month (1
+    /// to 12) and day, as C and Python hand dates in: the same answer as
+    /// `date_due_of(kind, iso_date::from_parts(year, month, day)?)`, and
+    /// the same error for the same arguments. The fastest way to a due
+    /// date from those numbers: for the deletion and backup deletion
+    /// kinds, a term of months or years is added to the numbers as they
+    /// came, without making a `Date` of the start and taking it apart
+    /// again; the other kinds, and terms of days or weeks, count from the
+    /// `Date`. libdpa's `dpa_agreement_date_due` computes with it.
+    ///
+    /// ```
+    /// use dpa_core::Agreement;
+    /// use dpa_core::deadline::{DeadlineKind, DueDay};
+    /// use time::macros::date;
+    ///
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/../examples/agreements/belco.toml"
+    /// ))?;
+    /// let belco = Agreement::from_toml(&text)?;
+    /// let d = belco.date_due_of_parts(DeadlineKind::Deletion, 2024, 2, 29)?;
+    /// assert!(matches!(d.due, DueDay::Date { year: 2024, month: 5, day: 29, .. }));
+    /// assert_eq!(d, belco.date_due_of(DeadlineKind::Deletion, date!(2024 - 02 - 29))?);
+    /// let e = belco.date_due_of_parts(DeadlineKind::Deletion, 2026, 2, 30).unwrap_err();
+    /// assert_eq!(e.to_string(), "2026-02-30 is not a date: no such day in that month");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] where `year-month-day` is not a date of the
+    /// years 1 to 9999 ([`iso_date::from_parts`]'s error); otherwise as
+    /// [`Agreement::date_due_of`].
+    #[inline]
+    pub fn date_due_of_parts(
+        &self,
+        kind: DeadlineKind,
+        year: i32,
+        month: u32,
+        day: u32,
+    ) -> Result<DueFields> {
+        let Some(from) = Ymd::checked(year, month, day) else {
+            return iso_date::from_parts(year, month, day).and_then(|d| self.date_due_of(kind, d));
+        };
+        match kind {
+            DeadlineKind::Deletion => self.deletion_on(self.deletion_date_of_ymd(from)?, Fields),
+            DeadlineKind::BackupDeletion => {
+                self.backup_deletion_on(self.deletion_date_of_ymd(from)?, Fields)
+            }
+            _ => self.date_due_of(kind, from.to_date()?),
+        }
     }
 
     /// The due date of the date-triggered `kind` from `from` and its bound,

@@ -52,6 +52,56 @@ pub fn checked_from_parts(year: i32, month: u32, day: u32) -> Option<Date> {
     Date::from_ordinal_date(year, ordinal).ok()
 }
 
+/// A real date of the supported years as the numbers it was given: the
+/// year, the month (1 to 12) and the day that [`checked_from_parts`]
+/// checks, kept apart for the month arithmetic that works on them
+/// (`calendar::add_term_to_ymd`), which would otherwise take the `Date`
+/// apart again (`Agreement::date_due_of_parts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ymd {
+    /// The year, 1 to 9999.
+    pub(crate) year: i32,
+    /// The month, 1 to 12.
+    pub(crate) month: u8,
+    /// The day, 1 to the month's length.
+    pub(crate) day: u8,
+    /// The day of the year.
+    ordinal: u16,
+}
+
+impl Ymd {
+    /// `year-month-day` where it is a real date of the supported years
+    /// (the dates [`checked_from_parts`] takes); `None` otherwise.
+    #[inline(always)]
+    pub(crate) const fn checked(year: i32, month: u32, day: u32) -> Option<Ymd> {
+        match checked_ordinal(year, month, day) {
+            // Checked: the month is at most 12 and the day at most 31.
+            Some(ordinal) => Some(Ymd {
+                year,
+                month: month as u8,
+                day: day as u8,
+                ordinal,
+            }),
+            None => None,
+        }
+    }
+
+    /// The same date as a [`Date`].
+    ///
+    /// # Errors
+    /// None for a checked date; the error of [`from_parts`] should `time`
+    /// ever refuse one.
+    #[inline]
+    pub(crate) fn to_date(self) -> Result<Date, Error> {
+        match Date::from_ordinal_date(self.year, self.ordinal) {
+            Ok(date) => Ok(date),
+            Err(_) => {
+                Err(RangeError::no_such_date(self.year, self.month.into(), self.day.into()).into())
+            }
+        }
+    }
+}
+
 /// Whether `year` is a leap year in the proleptic Gregorian calendar: the
 /// rule of `calendar::is_leap_year`, kept here beside the tables.
 #[inline]
@@ -85,13 +135,25 @@ const fn checked_ordinal(year: i32, month: u32, day: u32) -> Option<u16> {
     if year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day == 0 {
         return None;
     }
-    let leap = is_leap_year(year) as usize;
     let m0 = (month - 1) as usize;
-    if day > DAYS_IN_MONTH[leap][m0] as u32 {
+    // The tables are read at the common year's row and the leap day added
+    // by arithmetic: no branch on the leap year (which dates in no order
+    // take the wrong way about once in four) and no load that waits for it.
+    let leap = is_leap_year_in_range(year);
+    if day > DAYS_IN_MONTH[0][m0] as u32 + (leap & (m0 == 1)) as u32 {
         return None;
     }
     // At most 31: the conversion cannot truncate.
-    Some(DAYS_BEFORE_MONTH[leap][m0] + day as u16)
+    Some(DAYS_BEFORE_MONTH[0][m0] + day as u16 + (leap & (m0 >= 2)) as u16)
+}
+
+/// [`is_leap_year`] for the years -9999 to 9999, without a branch: a
+/// multiply and a mask, the expression `time` itself uses inside
+/// `Date::from_ordinal_date` for the same years, so that where both are
+/// inlined the compiler computes it once.
+#[inline(always)]
+const fn is_leap_year_in_range(year: i32) -> bool {
+    year.unsigned_abs().wrapping_mul(0x20003D7) & 0x6007C0F <= 0x7C00
 }
 
 /// `(year, month, day)` of text shaped `dddd-dd-dd`.
@@ -430,10 +492,21 @@ mod tests {
                         got,
                         "{year}-{month}-{day}"
                     );
+                    let ymd = Ymd::checked(year, month, day);
+                    assert_eq!(
+                        ymd.map(|y| y.to_date().ok()),
+                        got.map(Some),
+                        "{year}-{month}-{day}"
+                    );
                     if let Some(d) = got {
                         taken += 1;
                         assert_eq!(
                             (d.year(), u32::from(u8::from(d.month())), u32::from(d.day())),
+                            (year, month, day)
+                        );
+                        let ymd = ymd.expect("checked as the Date was");
+                        assert_eq!(
+                            (ymd.year, u32::from(ymd.month), u32::from(ymd.day)),
                             (year, month, day)
                         );
                     }
@@ -441,5 +514,15 @@ mod tests {
             }
         }
         assert!(taken > 5_000, "{taken}");
+    }
+
+    /// Source: the Gregorian rule (a year divisible by 4, except a century
+    /// year not divisible by 400), as `is_leap_year` states it: the
+    /// multiply-and-mask test agrees with it on every year it is used for.
+    #[test]
+    fn the_leap_test_without_a_branch_agrees_on_every_year_in_range() {
+        for year in -9999..=9999 {
+            assert_eq!(is_leap_year_in_range(year), is_leap_year(year), "{year}");
+        }
     }
 }

@@ -120,7 +120,9 @@ fn assert_same(f: &DueFields, d: &Deadline, at: &str) {
 /// kinds compute; the others must fail the same way) and every trigger
 /// date: `date_due_of` gives what `date_deadline_of` gives, with
 /// `Detail::DueOnly` and with `Detail::Full`, and the same error where
-/// that fails.
+/// that fails; and `date_due_of_parts` from the date's year, month and
+/// day gives what `date_due_of` gives (terms of days, weeks and months,
+/// under each month rule, and a backup cycle, among the examples).
 ///
 /// Source: DPS 1.11 / clause 2.6.3 and DPS 12 / clause 6.3 (deletion and
 /// backups), clause 2.7.4 / 7.5 (audits), clause 2.2.2 / 2.2 (the
@@ -136,6 +138,12 @@ fn date_due_of_agrees_with_date_deadline_of() {
             for &d in &dates {
                 let at = format!("{name}, {kind} from {d}");
                 let fields = a.date_due_of(kind, d);
+                let (y, m, dd) = (d.year(), u32::from(u8::from(d.month())), u32::from(d.day()));
+                assert_eq!(
+                    a.date_due_of_parts(kind, y, m, dd),
+                    fields,
+                    "{at}, from the numbers"
+                );
                 let due_only = a.date_deadline_of(kind, d, Detail::DueOnly);
                 let full = a.date_deadline_of(kind, d, Detail::Full);
                 match (&fields, &due_only, &full) {
@@ -162,6 +170,90 @@ fn date_due_of_agrees_with_date_deadline_of() {
     assert!(dated > 100_000, "{dated}");
     assert!(undated > 1_000, "{undated}");
     assert!(failed > 1_000, "{failed}");
+}
+
+/// `date_due_of_parts` is `iso_date::from_parts` then `date_due_of`, the
+/// same answer and the same error, for numbers that are no date (month 0
+/// or 13, day 0 or past the month's end, 29 February of a common year,
+/// years 0 and 10000, the extremes of the types) and for dates, with a
+/// deletion term in years (12 months each: 29 February 2024 plus one year
+/// is 28 February 2025 under the clamp rule), in months near the end of
+/// the range (out of range from October 9999) and in weeks, for every
+/// kind.
+///
+/// Source: docs/rules.md rule 1 (months and years, the clamp rule; EU
+/// Regulation 1182/71 art. 3(2)(c)); the supported years 1 to 9999;
+/// include/dpa.h (`dpa_date`: a date that does not exist is
+/// DPA_STATUS_OUT_OF_RANGE).
+#[test]
+fn date_due_of_parts_is_from_parts_then_date_due_of() {
+    let belco_text = text("belco.toml");
+    let terms = [
+        "months = 3",
+        "within = \"1 year\"",
+        "within = \"6 weeks\"",
+        "within = \"120 months\"",
+    ];
+    let years = [
+        i32::MIN,
+        -1,
+        0,
+        1,
+        2,
+        1900,
+        2000,
+        2023,
+        2024,
+        2100,
+        9989,
+        9990,
+        9999,
+        10_000,
+        i32::MAX,
+    ];
+    let months = (0..=13).chain([255, 256, u32::MAX]);
+    let days = || (0..=32).chain([256, u32::MAX]);
+    let (mut same_ok, mut same_err) = (0usize, 0usize);
+    for term in terms {
+        let a = Agreement::from_toml(&belco_text.replace("months = 3", term)).unwrap();
+        for &kind in DeadlineKind::ALL {
+            for year in years {
+                for month in months.clone() {
+                    for day in days() {
+                        let at = format!("{term}, {kind} from {year}-{month}-{day}");
+                        let want = dpa_core::values::iso_date::from_parts(year, month, day)
+                            .and_then(|d| a.date_due_of(kind, d));
+                        let got = a.date_due_of_parts(kind, year, month, day);
+                        assert_eq!(got, want, "{at}");
+                        if got.is_ok() {
+                            same_ok += 1;
+                        } else {
+                            same_err += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(same_ok > 10_000, "{same_ok}");
+    assert!(same_err > 10_000, "{same_err}");
+    // The year: 29 February 2024 plus one year, clamped.
+    let a = Agreement::from_toml(&belco_text.replace("months = 3", "within = \"1 year\"")).unwrap();
+    let d = a
+        .date_due_of_parts(DeadlineKind::Deletion, 2024, 2, 29)
+        .unwrap();
+    assert!(
+        matches!(
+            d.due,
+            DueDay::Date {
+                year: 2025,
+                month: 2,
+                day: 28,
+                ..
+            }
+        ),
+        "{d:?}"
+    );
 }
 
 /// Belco's deletion deadline as fields: three months after a termination
