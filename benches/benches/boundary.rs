@@ -48,7 +48,7 @@ use dpa_core::Agreement;
 use dpa_core::calendar::{MonthRule, checked_add_months};
 use dpa_core::deadline::{DeadlineKind, Detail};
 use dpa_core::values::iso_date;
-use time::{Date, Month};
+use time::Date;
 
 fn main() {
     divan::main();
@@ -64,31 +64,9 @@ const MONTHS: i32 = 3;
 
 const BELCO_TOML: &str = include_str!("../../examples/agreements/belco.toml");
 
-/// SplitMix64: a fixed pseudo-random sequence (the same as `calendar.rs`).
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 /// `N` dates drawn uniformly from `first_year`-01-01 ..= `last_year`-12-31.
 fn random_dates(first_year: i32, last_year: i32) -> Vec<Date> {
-    let first = Date::from_calendar_date(first_year, Month::January, 1)
-        .expect("valid date")
-        .to_julian_day();
-    let last = Date::from_calendar_date(last_year, Month::December, 31)
-        .expect("valid date")
-        .to_julian_day();
-    let span = u64::try_from(last - first + 1).expect("positive span");
-    let mut state = 0x00D9_A2B3_u64;
-    (0..N)
-        .map(|_| {
-            let offset = i32::try_from(splitmix64(&mut state) % span).expect("small offset");
-            Date::from_julian_day(first + offset).expect("in range")
-        })
-        .collect()
+    dpa_benches::random_dates(N, first_year, last_year)
 }
 
 /// Dates for the month arithmetic: 1900–2100, every day of the month.

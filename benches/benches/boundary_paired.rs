@@ -40,16 +40,15 @@ use std::mem::MaybeUninit;
 use std::time::Instant;
 
 use dpa::{dpa_agreement, dpa_date, dpa_deadline_kind, dpa_due, dpa_status};
+use dpa_benches::BELCO_TOML;
 use dpa_core::Agreement;
 use dpa_core::deadline::{DeadlineKind, DueFields};
 use dpa_core::values::iso_date;
-use time::{Date, Month};
+use time::Date;
 
 /// Dates per pass (as `boundary.rs`: enough that the branch predictor
 /// does not learn them, few enough to stay in the L1/L2 cache).
 const N: usize = 4096;
-
-const BELCO_TOML: &str = include_str!("../../examples/agreements/belco.toml");
 
 type DateDue =
     unsafe extern "C" fn(*const dpa_agreement, u32, i32, u32, u32, *mut dpa_due) -> dpa_status;
@@ -62,32 +61,10 @@ type DateDues = unsafe extern "C" fn(
     usize,
 ) -> dpa_status;
 
-/// SplitMix64, the sequence of `boundary.rs`, so both draw the same dates.
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 /// `N` termination dates drawn uniformly from 2020-01-01 ..= 2035-12-31
 /// (`boundary.rs`'s `termination_dates`).
 fn termination_dates() -> Vec<Date> {
-    let first = Date::from_calendar_date(2020, Month::January, 1)
-        .expect("valid date")
-        .to_julian_day();
-    let last = Date::from_calendar_date(2035, Month::December, 31)
-        .expect("valid date")
-        .to_julian_day();
-    let span = u64::try_from(last - first + 1).expect("positive span");
-    let mut state = 0x00D9_A2B3_u64;
-    (0..N)
-        .map(|_| {
-            let offset = i32::try_from(splitmix64(&mut state) % span).expect("small offset");
-            Date::from_julian_day(first + offset).expect("in range")
-        })
-        .collect()
+    dpa_benches::random_dates(N, 2020, 2035)
 }
 
 /// What every variant reads and writes.

@@ -32,35 +32,12 @@ const SIZES: &[usize] = &[4096, 65_536];
 /// term; DPS 1.11 of both seed agreements says three months).
 const MONTHS: i32 = 3;
 
-/// SplitMix64: a small, fixed pseudo-random sequence (no dependency, and the
-/// same inputs on every run and machine).
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 /// `n` dates drawn uniformly from 1900-01-01 ..= 2100-12-31, every day of
 /// the month possible (so about one in 30 is a month end, and every
 /// 29/30/31 that needs clamping occurs). The first 4096 are the same for
 /// every `n`.
 fn random_dates(n: usize) -> Vec<Date> {
-    let first = Date::from_calendar_date(1900, Month::January, 1)
-        .expect("valid date")
-        .to_julian_day();
-    let last = Date::from_calendar_date(2100, Month::December, 31)
-        .expect("valid date")
-        .to_julian_day();
-    let span = u64::try_from(last - first + 1).expect("positive span");
-    let mut state = 0x00D9_A2B3_u64;
-    (0..n)
-        .map(|_| {
-            let offset = i32::try_from(splitmix64(&mut state) % span).expect("small offset");
-            Date::from_julian_day(first + offset).expect("in range")
-        })
-        .collect()
+    dpa_benches::random_dates(n, 1900, 2100)
 }
 
 fn to_chrono(d: Date) -> chrono::NaiveDate {

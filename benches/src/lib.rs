@@ -20,6 +20,40 @@ pub const BELCO_TOML: &str = include_str!("../../examples/agreements/belco.toml"
 /// The seed agreements, as bundled.
 pub const ALLES_ONLINE_TOML: &str = include_str!("../../examples/agreements/alles-online.toml");
 
+/// SplitMix64: a fixed pseudo-random sequence, the same in every benchmark.
+pub fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// `n` dates drawn uniformly from `first_year`-01-01 ..= `last_year`-12-31
+/// by [`splitmix64`] from one fixed seed: the same dates for the same
+/// arguments, and the first of a longer draw are those of a shorter one.
+///
+/// # Panics
+/// Where `first_year`-01-01 or `last_year`-12-31 is not a `Date`, or the
+/// first is after the second (a benchmark's own constants).
+pub fn random_dates(n: usize, first_year: i32, last_year: i32) -> Vec<time::Date> {
+    use time::{Date, Month};
+    let first = Date::from_calendar_date(first_year, Month::January, 1)
+        .expect("valid date")
+        .to_julian_day();
+    let last = Date::from_calendar_date(last_year, Month::December, 31)
+        .expect("valid date")
+        .to_julian_day();
+    let span = u64::try_from(last - first + 1).expect("positive span");
+    let mut state = 0x00D9_A2B3_u64;
+    (0..n)
+        .map(|_| {
+            let offset = i32::try_from(splitmix64(&mut state) % span).expect("small offset");
+            Date::from_julian_day(first + offset).expect("in range")
+        })
+        .collect()
+}
+
 /// The events of one agreement's life: `n` events (at least 8), as a JSON
 /// document. A mix of every kind, dated over about ten years from 2020, with
 /// `seed` shifting the dates so agreements differ.
