@@ -47,7 +47,7 @@ pub fn add_term(date: Date, term: Term, rule: MonthRule) -> Result<Date> {
 ///
 /// # Errors
 /// As [`add_term`].
-#[inline]
+#[inline(always)]
 pub(crate) fn add_term_to_ymd(from: Ymd, term: Term, rule: MonthRule) -> Result<Date> {
     match term.unit() {
         // At most 120 months: the conversion cannot fail.
