@@ -10,6 +10,7 @@
 #           benches/timeline-memory.sh               1,000,000 events: time and peak memory
 #   C       benches/c/run.sh RUNS                    per call and per batch value against dpa_noop()
 #           benches/boundary.sh RUNS                 what the C boundary adds to dpa-core in Rust
+#           cargo bench --bench boundary_paired      the same for the date calls, in paired rounds
 #   PHP     benches/php/run.sh RUNS                  the same through PHP 8.2 FFI
 #   Python  benches/python/run.sh RUNS               the wheel against dateutil, pandas, numpy,
 #                                                     pydantic and a trivial pyo3 function
@@ -52,6 +53,8 @@ benches/c/run.sh "$runs" | fenced
 
 section "C: what the boundary adds to the same computation in Rust"
 benches/boundary.sh "$runs" >>"$report"
+section "C: the date calls against the same computation in Rust, in paired rounds"
+cargo bench -p dpa-benches --bench boundary_paired --quiet -- 1500 >>"$report"
 
 section "PHP: per call against a dpa_noop() call through FFI"
 benches/php/run.sh "$runs" | fenced
