@@ -9,7 +9,7 @@
 //! round times one pass of every variant back to back (the order turning
 //! from round to round), and the figures are the medians over the rounds
 //! of each round's own difference and ratio: the machine's drift, slower
-//! than a round (about 0.5 ms), is the same on both sides of a pair.
+//! than a round (about 1 ms), is the same on both sides of a pair.
 //!
 //! Variants (ns per value):
 //!
