@@ -29,7 +29,13 @@ pub const fn is_leap_year(year: i32) -> bool {
 /// ```
 #[inline]
 pub const fn days_in_month(year: i32, month: Month) -> u8 {
-    DAYS_IN_MONTH[is_leap_year(year) as usize][month as usize - 1]
+    month_length(year, month as usize - 1)
+}
+
+/// [`days_in_month`] of the 0-based month `month0` (0 to 11).
+#[inline(always)]
+const fn month_length(year: i32, month0: usize) -> u8 {
+    DAYS_IN_MONTH[is_leap_year(year) as usize][month0]
 }
 
 /// Whether `year` is in the supported years ([`MIN_YEAR`]..=[`MAX_YEAR`]).
@@ -121,6 +127,32 @@ fn checked_add_calendar_months(date: Date, months: i32, rule: MonthRule) -> Opti
     .ok()
 }
 
+/// The `Date` `months` calendar months after the real date whose year is
+/// `year`, 0-based month `from_month0` and day `day`, under
+/// [`MonthRule::Clamp`] or [`MonthRule::MonthEndSticky`]; `None` where it
+/// falls outside the supported years: the end of the calendar-month
+/// arithmetic from a date's numbers (`checked_add_calendar_months` keeps
+/// its own copy, whose order of checks the `Date` path was measured with).
+#[inline(always)]
+fn shifted_date(
+    year: i32,
+    from_month0: u32,
+    day: u8,
+    months: i32,
+    rule: MonthRule,
+) -> Option<Date> {
+    let (new_year, month0, new_day, leap) =
+        shift_calendar_months(year, from_month0, day, months, rule)?;
+    if !supported(new_year) {
+        return None;
+    }
+    Date::from_ordinal_date(
+        new_year,
+        DAYS_BEFORE_MONTH[leap][month0] + u16::from(new_day),
+    )
+    .ok()
+}
+
 /// [`add_months`] from a checked date given as its numbers: the same date
 /// or the same error, without making a `Date` of the start and taking it
 /// apart again (`Agreement::date_due_of_parts`, libdpa's date calls).
@@ -132,18 +164,10 @@ pub(crate) fn add_months_to_ymd(from: Ymd, months: i32, rule: MonthRule) -> Resu
     if let MonthRule::ThirtyDays = rule {
         return add_thirty_day_months(from.to_date()?, months);
     }
-    let shifted =
-        shift_calendar_months(from.year, u32::from(from.month) - 1, from.day, months, rule);
-    if let Some((new_year, month0, new_day, leap)) = shifted
-        && supported(new_year)
-        && let Ok(date) = Date::from_ordinal_date(
-            new_year,
-            DAYS_BEFORE_MONTH[leap][month0] + u16::from(new_day),
-        )
-    {
-        return Ok(date);
+    match shifted_date(from.year, u32::from(from.month) - 1, from.day, months, rule) {
+        Some(date) => Ok(date),
+        None => Err(months_from_ymd_failed(from, months)),
     }
-    Err(months_from_ymd_failed(from, months))
 }
 
 /// The error of [`add_months_to_ymd`]: [`add_months`]'s for the same date.
@@ -181,11 +205,7 @@ fn shift_calendar_months(
     let leap = time::util::is_leap_year(new_year) as usize;
     let target_len = DAYS_IN_MONTH[leap][month0];
     let new_day = match rule {
-        MonthRule::MonthEndSticky
-            if day == DAYS_IN_MONTH[is_leap_year(year) as usize][from_month0 as usize] =>
-        {
-            target_len
-        }
+        MonthRule::MonthEndSticky if day == month_length(year, from_month0 as usize) => target_len,
         _ => day.min(target_len),
     };
     Some((new_year, month0, new_day, leap))
