@@ -8,7 +8,7 @@ use dpa_core::report::{CheckReport, Report, TransfersStream};
 use dpa_core::timeline::{Events, IcsOptions, Reminder};
 use dpa_core::values::{iso_date, iso_instant};
 use dpa_core::{Agreement, Format};
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::boundary::{
     array_in, batch_lines, document_in, grow, guard, guard_or, guard_status, out_array, out_ptr,
@@ -937,7 +937,7 @@ pub unsafe extern "C" fn dpa_agreement_date_dues(
 /// The body of the date batches, for either answer `T`: the kind, the
 /// handle and the arrays checked in that order; then, for more than one
 /// element and arrays that do not overlap, a first pass
-/// ([`dates_that_compute`]) that lets the second write straight into `out`
+/// ([`all_dates_compute`]) that lets the second write straight into `out`
 /// ([`date_answers_into`]); otherwise, or when the first pass finds an
 /// element that fails, the answers through a buffer
 /// ([`date_answers_buffered`]), which names the first failing element.
@@ -962,13 +962,10 @@ unsafe fn date_batch<T: DateAnswer>(
         let from = unsafe { array_in(from, len, "from") }?;
         out_array(out, out_cap, from.len(), "out")?;
         let kinds = (kind, deadline_kind_out(kind)?);
-        if from.len() > 1
-            && !overlaps(from, out)
-            && let Some(dates) = dates_that_compute(a, kind, from)
-        {
-            // SAFETY: `out` passed `out_array` for `from.len()` values
-            // (`dates` has as many) and does not overlap `from`.
-            unsafe { date_answers_into(a, kinds, &dates, out) }
+        if from.len() > 1 && !overlaps(from, out) && all_dates_compute(a, kind, from) {
+            // SAFETY: `out` passed `out_array` for `from.len()` values and
+            // does not overlap `from`.
+            unsafe { date_answers_into(a, kinds, from, out) }
         } else {
             date_answers_buffered(a, kinds, from, out)
         }
@@ -986,15 +983,14 @@ fn overlaps<T>(from: &[dpa_date], out: *mut T) -> bool {
 }
 
 /// The first pass of the date batches ([`date_batch`]), which decides whether
-/// the second can write each answer straight into `out`: every element of
-/// `from` as a `Date`, when each is a date and the deadline of the latest
-/// of them computes. Then the deadline of every element computes too, so
-/// the second pass cannot fail after writing part of `out`:
+/// the second can write each answer straight into `out`: whether every
+/// element of `from` is a date and the deadline of the latest of them
+/// computes. Then the deadline of every element computes too, so the
+/// second pass cannot fail after writing part of `out`:
 ///
-/// - each element is made a `Date` here, once, by the check the
-///   single-date functions use (`iso_date::checked_from_parts`, which
-///   takes exactly the dates `date_in` takes), and the second pass
-///   computes from these `Date`s, so no element is read or checked twice;
+/// - `iso_date::is_date` takes exactly the dates the second pass's
+///   `date_due_of_parts` takes (`iso_date::checked_from_parts`, the check
+///   of every date handed in as numbers, is written with it);
 /// - `dpa-core` guarantees that where the deadline of a date-triggered
 ///   kind computes from a date it computes from every earlier date as well
 ///   (`Agreement::date_due_of`, "Errors"; tested there by
@@ -1007,26 +1003,35 @@ fn overlaps<T>(from: &[dpa_date], out: *mut T) -> bool {
 ///   (`abi::deadlines::date_structs_equal_the_deadline_conversion`,
 ///   `abi::dues::dues_equal_the_deadlines_fields`).
 ///
-/// `None` at the first element that is no date, and when the `Date`s
-/// (4 bytes each) cannot be allocated: the buffered path then names the
-/// first element that fails, or runs out of memory as it always has.
-fn dates_that_compute(a: &Agreement, kind: DeadlineKind, from: &[dpa_date]) -> Option<Vec<Date>> {
-    let mut dates = Vec::new();
-    dates.try_reserve_exact(from.len()).ok()?;
-    // Filled first and written by position: `push` kept the length in
-    // memory across the loop.
-    dates.resize(from.len(), Date::MIN);
-    let mut latest = Date::MIN;
-    for (slot, d) in dates.iter_mut().zip(from) {
-        let date = iso_date::checked_from_parts(d.year, d.month, d.day)?;
-        latest = latest.max(date);
-        *slot = date;
+/// The pass reads every element whatever it finds, with no branch on the
+/// elements and nothing stored, so that the compiler can check several at
+/// once: it costs a small part of what the second pass costs
+/// (`BENCHMARKS.md`, "The C boundary's own cost, measured in pairs").
+/// The latest date is found as the largest of the numbers
+/// `year << 9 | month << 5 | day`, which for real dates (years 1 to 9999)
+/// are in the order of the dates and decode to them.
+fn all_dates_compute(a: &Agreement, kind: DeadlineKind, from: &[dpa_date]) -> bool {
+    let mut all = true;
+    let mut latest = 0_u32;
+    for d in from {
+        all &= iso_date::is_date(d.year, d.month, d.day);
+        // Meaningless where `all` is false, and not read then.
+        latest = latest.max((d.year as u32) << 9 | (d.month & 0xF) << 5 | (d.day & 0x1F));
     }
-    a.date_due_of(kind, latest).is_ok().then_some(dates)
+    all && a
+        .date_due_of_parts(
+            kind,
+            (latest >> 9) as i32,
+            (latest >> 5) & 0xF,
+            latest & 0x1F,
+        )
+        .is_ok()
 }
 
 /// The second pass of the date batches: each answer written straight
-/// into `out`, once [`dates_that_compute`] has said that none can fail.
+/// into `out`, once [`all_dates_compute`] has said that none can fail.
+/// It computes from the numbers as they came (`date_due_of_parts`, as the
+/// single-date call does).
 /// Should one fail all the same (a bug: the first pass's reasoning no
 /// longer holds), the call is `DPA_STATUS_PANIC`, saying that `out` may
 /// be partly written, never a silent partial answer.
@@ -1038,13 +1043,13 @@ fn dates_that_compute(a: &Agreement, kind: DeadlineKind, from: &[dpa_date]) -> O
 unsafe fn date_answers_into<T: DateAnswer>(
     a: &Agreement,
     (kind, c_kind): (DeadlineKind, dpa_deadline_kind),
-    from: &[Date],
+    from: &[dpa_date],
     out: *mut T,
 ) -> FfiResult {
-    for (i, &d) in from.iter().enumerate() {
+    for (i, d) in from.iter().enumerate() {
         // The fields are read where `dpa-core` wrote them (a `match`, not
         // `map_err`, which moved them first).
-        let answer = match a.date_due_of(kind, d) {
+        let answer = match a.date_due_of_parts(kind, d.year, d.month, d.day) {
             Ok(fields) => T::of(&fields, c_kind),
             Err(e) => Err(FfiError::core(&e, "from")),
         };

@@ -501,3 +501,86 @@ fn dues_fail_last_without_writing_and_work_in_place() {
     );
     free(belco);
 }
+
+/// Batches in no order, of every example agreement and date kind, each
+/// mixing real dates (some at the end of 9999, whose deadlines fail) with
+/// numbers that are no date (month 0 or 13, day 0 or 32, 31 April, 29
+/// February of a common year, years 0 and 10000): each batch gives what
+/// one call per element gives, or the status of its first failing
+/// element, named `from[i]`, with `out` untouched. The batch decides
+/// before it writes whether any element can fail, from the latest date
+/// wherever it stands; this holds that decision to the elements' own.
+/// Source: include/dpa.h (`dpa_agreement_date_dues`: "All or nothing:
+/// `out` is written only on `DPA_STATUS_OK`", "the first bad element,
+/// named `from[i]`"); Belco DPS 1.11 / clause 2.6.3 (deletion three months
+/// after termination: from 9999-10-01 on, after 9999-12-31).
+#[test]
+fn dues_in_any_order_are_all_or_nothing() {
+    let mut pool: Vec<dpa_date> = trigger_dates().into_iter().map(types::date_out).collect();
+    for (year, month, day) in [
+        (2026, 0, 1),
+        (2026, 13, 1),
+        (2026, 5, 0),
+        (2026, 5, 32),
+        (2026, 4, 31),
+        (2026, 2, 29),
+        (9999, 2, 29),
+        (0, 6, 1),
+        (10_000, 1, 1),
+    ] {
+        pool.push(dpa_date { year, month, day });
+    }
+    // splitmix64: the same batches on every run.
+    let mut state = 0x5EED_u64;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let (mut ok, mut failed) = (0usize, 0usize);
+    for text in example_agreements() {
+        let handle = load(&text);
+        for &(kind, _) in &DATE_KINDS {
+            for _ in 0..40 {
+                let len = 2 + (next() % 40) as usize;
+                // Mostly ordinary dates, so that many batches succeed.
+                let from: Vec<dpa_date> = (0..len)
+                    .map(|_| {
+                        let r = next();
+                        if r % 16 == 0 {
+                            pool[520 + (r >> 8) as usize % (pool.len() - 520)]
+                        } else {
+                            pool[(r >> 8) as usize % 520]
+                        }
+                    })
+                    .collect();
+                let singles: Vec<(dpa_status, dpa_due)> = from
+                    .iter()
+                    .map(|&d| date_due(handle, kind as u32, d))
+                    .collect();
+                let (st, got) = date_dues(handle, kind as u32, &from);
+                match singles.iter().position(|(s, _)| *s != dpa_status::Ok) {
+                    None => {
+                        assert_eq!(st, dpa_status::Ok, "{kind:?} {from:?}: {}", last_message());
+                        let want: Vec<dpa_due> = singles.iter().map(|(_, d)| *d).collect();
+                        assert_eq!(got, want, "{kind:?} {from:?}");
+                        ok += 1;
+                    }
+                    Some(i) => {
+                        assert_eq!(st, singles[i].0, "{kind:?} {from:?}: {}", last_message());
+                        assert_eq!(last_path(), format!("from[{i}]"), "{kind:?} {from:?}");
+                        assert!(
+                            got.iter().all(|d| *d == due_sentinel()),
+                            "{kind:?} {from:?}: written on an error"
+                        );
+                        failed += 1;
+                    }
+                }
+            }
+        }
+        free(handle);
+    }
+    assert!(ok > 100 && failed > 100, "{ok} succeeded, {failed} failed");
+}
