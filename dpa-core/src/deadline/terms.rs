@@ -556,7 +556,11 @@ impl Agreement {
     /// [`Error::OutOfRange`] where `year-month-day` is not a date of the
     /// years 1 to 9999 ([`iso_date::from_parts`]'s error); otherwise as
     /// [`Agreement::date_due_of`].
-    #[inline]
+    // Always inlined: the C library's single call and date batches are its
+    // callers, and inlined into them it measured about 1 ns a call faster
+    // than called (`BENCHMARKS.md`, "The C boundary's own cost, measured
+    // in pairs"); the body is a check and a dispatch to out-of-line rules.
+    #[inline(always)]
     pub fn date_due_of_parts(
         &self,
         kind: DeadlineKind,
