@@ -989,8 +989,10 @@ fn overlaps<T>(from: &[dpa_date], out: *mut T) -> bool {
 /// second pass cannot fail after writing part of `out`:
 ///
 /// - `iso_date::is_date` takes exactly the dates the second pass's
-///   `date_due_of_parts` takes (`iso_date::checked_from_parts`, the check
-///   of every date handed in as numbers, is written with it);
+///   `date_due_of_parts` takes (those of `iso_date::checked_from_parts`,
+///   the check of every date handed in as numbers; the test
+///   `checked_from_parts_takes_exactly_the_real_dates` holds both to the
+///   calendar);
 /// - `dpa-core` guarantees that where the deadline of a date-triggered
 ///   kind computes from a date it computes from every earlier date as well
 ///   (`Agreement::date_due_of`, "Errors"; tested there by

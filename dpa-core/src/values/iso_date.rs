@@ -126,26 +126,35 @@ pub(crate) const DAYS_BEFORE_MONTH: [[u16; 12]; 2] = [
 /// The day of the year of `year-month-day`, the month a number (1 to
 /// 12), where that is a real date of the supported years; `None`
 /// otherwise. The check of a date handed in as numbers
-/// ([`checked_from_parts`]): [`is_date`], then one table look-up and no
-/// `Month`, whose conversion from a number compiled to a jump on the
-/// month, taken the wrong way on most dates of a batch in no order
-/// (`BENCHMARKS.md`, "The C boundary's own cost: a fast path").
+/// ([`checked_from_parts`]): two table look-ups and no `Month`,
+/// whose conversion from a number compiled to a jump on the month, taken
+/// the wrong way on most dates of a batch in no order (`BENCHMARKS.md`,
+/// "The C boundary's own cost: a fast path"). [`is_date`] decides the
+/// same by arithmetic alone, for loops over many dates; for one date the
+/// tables measured faster (`BENCHMARKS.md`, "The date batches' first pass
+/// without a branch"), and a test holds the two to the same calendar.
 #[inline(always)]
 const fn checked_ordinal(year: i32, month: u32, day: u32) -> Option<u16> {
-    if !is_date(year, month, day) {
+    if year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day == 0 {
         return None;
     }
     let m0 = (month - 1) as usize;
+    // The tables are read at the common year's row and the leap day added
+    // by arithmetic: no branch on the leap year (which dates in no order
+    // take the wrong way about once in four) and no load that waits for it.
     let leap = is_leap_year_in_range(year);
+    if day > DAYS_IN_MONTH[0][m0] as u32 + (leap & (m0 == 1)) as u32 {
+        return None;
+    }
     // At most 31: the conversion cannot truncate.
     Some(DAYS_BEFORE_MONTH[0][m0] + day as u16 + (leap & (m0 >= 2)) as u16)
 }
 
 /// Whether `year-month-day` is a real date of the years 1 to 9999: the
-/// dates [`checked_from_parts`] and [`from_parts`] take, for they check
-/// with this. Computed without a branch or a table, so that a loop that
-/// checks every element of a batch before it computes any (the C
-/// library's date batches) can check several elements at once.
+/// dates [`checked_from_parts`] and [`from_parts`] take. Computed without
+/// a branch or a table, so that a loop that checks every element of a
+/// batch before it computes any (the C library's date batches) can check
+/// several elements at once.
 ///
 /// ```
 /// use dpa_core::values::iso_date;
@@ -458,9 +467,9 @@ mod tests {
     /// lengths) on every month (and the numbers around 1..=12 and past
     /// `u8`) and day (likewise) of the years that decide it: the edges of
     /// 1..=9999, leap years by 4, 100 and 400 and years that are none, and
-    /// the extremes of `i32`; and `is_date`, with which it checks, the
-    /// same. The C library's single-date call and its batches check dates
-    /// with these alone.
+    /// the extremes of `i32`; and `is_date`, which decides the same by
+    /// arithmetic, the same. The C library's single-date call and its
+    /// batches check dates with these alone.
     /// Source: docs/rules.md (dates are proleptic Gregorian, years 1 to
     /// 9999); include/dpa.h (`dpa_date`: "a date that does not exist
     /// (month 13, 2026-02-30, year 0) is DPA_STATUS_OUT_OF_RANGE").
