@@ -558,8 +558,8 @@ impl Agreement {
     /// [`Agreement::date_due_of`].
     // Always inlined: the C library's single call and date batches are its
     // callers, and inlined into them it measured about 1 ns a call faster
-    // than called (`BENCHMARKS.md`, "The C boundary's own cost, measured
-    // in pairs"); the body is a check and a dispatch to out-of-line rules.
+    // than called (`BENCHMARKS.md`, "The date batches' first pass without
+    // a branch"); the body is a check and a dispatch to out-of-line rules.
     #[inline(always)]
     pub fn date_due_of_parts(
         &self,
