@@ -1007,8 +1007,9 @@ fn overlaps<T>(from: &[dpa_date], out: *mut T) -> bool {
 ///
 /// The pass reads every element whatever it finds, with no branch on the
 /// elements and nothing stored, so that the compiler can check several at
-/// once (SSE2 code, four dates at a time): 0.7 % of the batch's samples
-/// (`BENCHMARKS.md`, "The date batches' first pass without a branch").
+/// once (SSE2 code, four dates at a time): in `perf`, a tenth of what the
+/// second pass's own code takes (`BENCHMARKS.md`, "The date batches'
+/// first pass without a branch").
 /// The latest date is found as the largest of the numbers
 /// `year << 9 | month << 5 | day`, which for real dates (years 1 to 9999)
 /// are in the order of the dates and decode to them.
