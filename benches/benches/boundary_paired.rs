@@ -1,7 +1,9 @@
 //! What the C boundary adds to one deadline, measured in pairs: the same
 //! 4,096 Belco termination dates through `Agreement::date_due_of` (Rust)
-//! and through `dpa_agreement_date_due` / `dpa_agreement_date_dues` (C),
-//! one pass of each in turn, many times over, in one process.
+//! and through `dpa_agreement_date_due` / `dpa_agreement_date_dues` (C,
+//! the fields) and `dpa_agreement_deletion_deadline` /
+//! `dpa_agreement_date_deadlines` (C, the full struct with the date as
+//! text), one pass of each in turn, many times over, in one process.
 //!
 //! `boundary.rs` (divan) measures each function in its own stretch of
 //! time, so on a shared machine whose speed changes from minute to minute
@@ -9,7 +11,7 @@
 //! round times one pass of every variant back to back (the order turning
 //! from round to round), and the figures are the medians over the rounds
 //! of each round's own difference and ratio: the machine's drift, slower
-//! than a round (about 1 ms), is the same on both sides of a pair.
+//! than a round (about 1.5 ms), is the same on both sides of a pair.
 //!
 //! Variants (ns per value):
 //!
@@ -25,7 +27,15 @@
 //! - `c_one_call`: one `dpa_agreement_date_due` call per date, through a
 //!   function pointer the compiler cannot see through;
 //! - `c_batch`: `dpa_agreement_date_dues` over the 4,096 dates;
-//! - `noop`: `dpa_noop()` per date, the floor of a call.
+//! - `noop`: `dpa_noop()` per date, the floor of a call;
+//! - `rust_converted`: `date_due_of` and libdpa's conversion of the answer
+//!   to a `dpa_deadline` with the date as text (`dpa::types::due_fields_out`),
+//!   no crossing: the computation the full-struct functions make;
+//! - `rust_converted_loop`: the same into a slice of `dpa_deadline`s,
+//!   stopping at the first failure (the full-struct batch's baseline);
+//! - `c_deadline_one_call`: one `dpa_agreement_deletion_deadline` call per
+//!   date (a `dpa_deadline`), through a function pointer;
+//! - `c_deadline_batch`: `dpa_agreement_date_deadlines` over the dates.
 //!
 //! ```sh
 //! cargo bench -p dpa-benches --bench boundary_paired            # 2,000 rounds
@@ -39,7 +49,7 @@ use std::hint::black_box;
 use std::mem::MaybeUninit;
 use std::time::Instant;
 
-use dpa::{dpa_agreement, dpa_date, dpa_deadline_kind, dpa_due, dpa_status};
+use dpa::{dpa_agreement, dpa_date, dpa_deadline, dpa_deadline_kind, dpa_due, dpa_status};
 use dpa_benches::BELCO_TOML;
 use dpa_core::Agreement;
 use dpa_core::deadline::{DeadlineKind, DueFields};
@@ -52,6 +62,16 @@ const N: usize = 4096;
 
 type DateDue =
     unsafe extern "C" fn(*const dpa_agreement, u32, i32, u32, u32, *mut dpa_due) -> dpa_status;
+type DeletionDeadline =
+    unsafe extern "C" fn(*const dpa_agreement, i32, u32, u32, *mut dpa_deadline) -> dpa_status;
+type DateDeadlines = unsafe extern "C" fn(
+    *const dpa_agreement,
+    u32,
+    *const dpa_date,
+    usize,
+    *mut dpa_deadline,
+    usize,
+) -> dpa_status;
 type DateDues = unsafe extern "C" fn(
     *const dpa_agreement,
     u32,
@@ -75,6 +95,7 @@ struct Inputs {
     c_dates: Vec<dpa_date>,
     fields: Vec<DueFields>,
     dues: Vec<MaybeUninit<dpa_due>>,
+    deadlines: Vec<MaybeUninit<dpa_deadline>>,
 }
 
 impl Inputs {
@@ -111,6 +132,9 @@ impl Inputs {
             dues: std::iter::repeat_with(MaybeUninit::zeroed)
                 .take(N)
                 .collect(),
+            deadlines: std::iter::repeat_with(MaybeUninit::zeroed)
+                .take(N)
+                .collect(),
         }
     }
 }
@@ -119,7 +143,7 @@ impl Inputs {
 type Variant = (&'static str, fn(&mut Inputs));
 
 /// Every variant, in the order of the first round.
-const VARIANTS: [Variant; 7] = [
+const VARIANTS: [Variant; 11] = [
     ("rust", rust),
     ("rust_from_parts", rust_from_parts),
     ("rust_parts", rust_parts),
@@ -127,6 +151,10 @@ const VARIANTS: [Variant; 7] = [
     ("c_one_call", c_one_call),
     ("c_batch", c_batch),
     ("noop", noop),
+    ("rust_converted", rust_converted),
+    ("rust_converted_loop", rust_converted_loop),
+    ("c_deadline_one_call", c_deadline_one_call),
+    ("c_deadline_batch", c_deadline_batch),
 ];
 
 fn rust(x: &mut Inputs) {
@@ -195,6 +223,58 @@ fn c_batch(x: &mut Inputs) {
     black_box(x.dues.as_slice());
 }
 
+fn rust_converted(x: &mut Inputs) {
+    let a = black_box(&x.agreement);
+    for &d in black_box(x.dates.as_slice()) {
+        let r = a.date_due_of(DeadlineKind::Deletion, d).expect("deadline");
+        black_box(dpa::types::due_fields_out(&r).expect("converts"));
+    }
+}
+
+fn rust_converted_loop(x: &mut Inputs) {
+    let a = black_box(&x.agreement);
+    let ok = (|| {
+        for (o, &d) in x.deadlines.iter_mut().zip(black_box(x.dates.as_slice())) {
+            let r = a.date_due_of(DeadlineKind::Deletion, d)?;
+            o.write(dpa::types::due_fields_out(&r).expect("converts"));
+        }
+        Ok::<(), dpa_core::Error>(())
+    })();
+    black_box(ok).expect("deadlines");
+    black_box(x.deadlines.as_slice());
+}
+
+fn c_deadline_one_call(x: &mut Inputs) {
+    let f: DeletionDeadline = black_box(dpa::dpa_agreement_deletion_deadline);
+    let handle = black_box(x.handle);
+    let out = x.deadlines[0].as_mut_ptr();
+    for d in black_box(x.c_dates.as_slice()) {
+        // SAFETY: `handle` is live; `out` valid for a write.
+        let status = unsafe { f(handle, d.year, d.month, d.day, out) };
+        assert_eq!(status, dpa_status::Ok);
+        black_box(out);
+    }
+}
+
+fn c_deadline_batch(x: &mut Inputs) {
+    let f: DateDeadlines = black_box(dpa::dpa_agreement_date_deadlines);
+    let dates = black_box(x.c_dates.as_slice());
+    // SAFETY: `handle` is live; `dates` and `deadlines` valid for `N`
+    // values.
+    let status = unsafe {
+        f(
+            black_box(x.handle),
+            dpa_deadline_kind::Deletion as u32,
+            dates.as_ptr(),
+            dates.len(),
+            x.deadlines.as_mut_ptr().cast(),
+            x.deadlines.len(),
+        )
+    };
+    assert_eq!(status, dpa_status::Ok);
+    black_box(x.deadlines.as_slice());
+}
+
 fn noop(_: &mut Inputs) {
     let f: extern "C" fn() -> dpa_status = black_box(dpa::dpa_noop);
     for _ in 0..N {
@@ -213,10 +293,12 @@ fn median(xs: &mut [f64]) -> f64 {
     }
 }
 
-/// Every C answer is the Rust answer converted: the batch's, and one call
-/// per date. Run once, before the timing, in both modes.
+/// Every C answer is the Rust answer converted: the batches', and one
+/// call per date, as `dpa_due` and as `dpa_deadline`. Run once, before the
+/// timing, in both modes.
 fn check(x: &mut Inputs) {
     c_batch(x);
+    c_deadline_batch(x);
     for (i, &d) in x.dates.iter().enumerate() {
         let rust = x
             .agreement
@@ -243,6 +325,19 @@ fn check(x: &mut Inputs) {
         // SAFETY: written on `DPA_STATUS_OK`.
         let one = unsafe { one.assume_init() };
         assert_eq!(one, want, "one call's answer for {d}");
+        let want = dpa::types::due_fields_out(&rust).expect("converts");
+        // SAFETY: `c_deadline_batch` wrote all `N` values.
+        let batch = unsafe { x.deadlines[i].assume_init() };
+        assert_eq!(batch, want, "the full batch's answer for {d}");
+        let mut one = MaybeUninit::<dpa_deadline>::zeroed();
+        // SAFETY: `handle` is live; `one` valid for a write.
+        let status = unsafe {
+            dpa::dpa_agreement_deletion_deadline(x.handle, c.year, c.month, c.day, one.as_mut_ptr())
+        };
+        assert_eq!(status, dpa_status::Ok);
+        // SAFETY: written on `DPA_STATUS_OK`.
+        let one = unsafe { one.assume_init() };
+        assert_eq!(one, want, "the full one call's answer for {d}");
     }
 }
 
@@ -309,6 +404,21 @@ fn main() {
             "c_batch",
             "rust_loop",
             "dpa_agreement_date_dues, per value, against the Rust loop",
+        ),
+        (
+            "c_deadline_one_call",
+            "rust_converted",
+            "dpa_agreement_deletion_deadline, one call, against date_due_of + the conversion",
+        ),
+        (
+            "c_deadline_one_call",
+            "rust",
+            "dpa_agreement_deletion_deadline, one call, against date_due_of",
+        ),
+        (
+            "c_deadline_batch",
+            "rust_converted_loop",
+            "dpa_agreement_date_deadlines, per value, against the Rust loop converting",
         ),
         (
             "rust_from_parts",

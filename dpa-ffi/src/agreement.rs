@@ -364,8 +364,9 @@ impl DateAnswer for dpa_due {
 
 /// The deadline of the date kind `kind` from the C date `(year, month,
 /// day)` as the C answer `T`, from `DueFields` (neither struct carries a
-/// citation or note): the one conversion of the single-date functions and
-/// of the date batches. Errors name `arg`.
+/// citation or note) computed from the numbers as they came
+/// (`date_due_of_parts`): the one conversion of the single-date functions
+/// and of the date batches. Errors name `arg`.
 ///
 /// `c_kind` is the C value of `kind` (`deadline_kind_out`), which a
 /// `dpa_deadline` carries: a constant in the single-date functions,
@@ -377,10 +378,11 @@ fn date_answer<T: DateAnswer>(
     (year, month, day): (i32, u32, u32),
     arg: &str,
 ) -> FfiResult<T> {
-    let from = date_in(year, month, day, arg)?;
-    let d = a
-        .date_due_of(kind, from)
-        .map_err(|e| FfiError::core(&e, arg))?;
+    // `dpa-core`'s error for numbers that are no date is `date_in`'s.
+    let d = match a.date_due_of_parts(kind, year, month, day) {
+        Ok(d) => d,
+        Err(e) => return Err(FfiError::core(&e, arg)),
+    };
     T::of(&d, c_kind)
 }
 
