@@ -64,20 +64,14 @@ type DateDue =
     unsafe extern "C" fn(*const dpa_agreement, u32, i32, u32, u32, *mut dpa_due) -> dpa_status;
 type DeletionDeadline =
     unsafe extern "C" fn(*const dpa_agreement, i32, u32, u32, *mut dpa_deadline) -> dpa_status;
-type DateDeadlines = unsafe extern "C" fn(
+/// A date batch of answers `T`: `dpa_agreement_date_dues` (`dpa_due`) or
+/// `dpa_agreement_date_deadlines` (`dpa_deadline`).
+type DateBatch<T> = unsafe extern "C" fn(
     *const dpa_agreement,
     u32,
     *const dpa_date,
     usize,
-    *mut dpa_deadline,
-    usize,
-) -> dpa_status;
-type DateDues = unsafe extern "C" fn(
-    *const dpa_agreement,
-    u32,
-    *const dpa_date,
-    usize,
-    *mut dpa_due,
+    *mut T,
     usize,
 ) -> dpa_status;
 
@@ -206,21 +200,38 @@ fn c_one_call(x: &mut Inputs) {
 }
 
 fn c_batch(x: &mut Inputs) {
-    let f: DateDues = black_box(dpa::dpa_agreement_date_dues);
-    let dates = black_box(x.c_dates.as_slice());
-    // SAFETY: `handle` is live; `dates` and `dues` valid for `N` values.
+    c_date_batch(
+        dpa::dpa_agreement_date_dues,
+        x.handle,
+        &x.c_dates,
+        &mut x.dues,
+    );
+}
+
+/// One call of the date batch `f` (deletion, Belco's `handle`) over
+/// `dates` into `out`, through a function pointer the compiler cannot see
+/// through.
+fn c_date_batch<T>(
+    f: DateBatch<T>,
+    handle: *const dpa_agreement,
+    dates: &[dpa_date],
+    out: &mut [MaybeUninit<T>],
+) {
+    let f = black_box(f);
+    let dates = black_box(dates);
+    // SAFETY: `handle` is live; `dates` and `out` valid for their lengths.
     let status = unsafe {
         f(
-            black_box(x.handle),
+            black_box(handle),
             dpa_deadline_kind::Deletion as u32,
             dates.as_ptr(),
             dates.len(),
-            x.dues.as_mut_ptr().cast(),
-            x.dues.len(),
+            out.as_mut_ptr().cast(),
+            out.len(),
         )
     };
     assert_eq!(status, dpa_status::Ok);
-    black_box(x.dues.as_slice());
+    black_box(out);
 }
 
 fn rust_converted(x: &mut Inputs) {
@@ -257,22 +268,12 @@ fn c_deadline_one_call(x: &mut Inputs) {
 }
 
 fn c_deadline_batch(x: &mut Inputs) {
-    let f: DateDeadlines = black_box(dpa::dpa_agreement_date_deadlines);
-    let dates = black_box(x.c_dates.as_slice());
-    // SAFETY: `handle` is live; `dates` and `deadlines` valid for `N`
-    // values.
-    let status = unsafe {
-        f(
-            black_box(x.handle),
-            dpa_deadline_kind::Deletion as u32,
-            dates.as_ptr(),
-            dates.len(),
-            x.deadlines.as_mut_ptr().cast(),
-            x.deadlines.len(),
-        )
-    };
-    assert_eq!(status, dpa_status::Ok);
-    black_box(x.deadlines.as_slice());
+    c_date_batch(
+        dpa::dpa_agreement_date_deadlines,
+        x.handle,
+        &x.c_dates,
+        &mut x.deadlines,
+    );
 }
 
 fn noop(_: &mut Inputs) {
